@@ -1,0 +1,284 @@
+"""Settings from the environment, a `.env` file and the TOML config file.
+
+Every mistake raises ConfigError with one line that names the file and the key, so the CLI can print it and
+exit 2 instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import load_dotenv
+
+PLATFORMS = (
+    "wordpress",
+    "mastodon",
+    "bluesky",
+    "youtube",
+    "facebook",
+    "instagram",
+    "threads",
+    "linkedin",
+    "reddit",
+    "replay",
+)
+
+DEFAULT_DATABASE_URL = "sqlite:///replynudge.db"
+DEFAULT_CONFIG_PATH = "replynudge.toml"
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+# Settings an account inherits from [defaults] unless it sets its own.
+SHARED_KEYS = {
+    "channel",
+    "nudge_after",
+    "min_score",
+    "timezone",
+    "business_hours",
+    "digest_threshold",
+}
+ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")
+_UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+class ConfigError(Exception):
+    """A configuration mistake; the message is one line naming the file and the key."""
+
+
+def parse_duration(text: str) -> timedelta:
+    """`90s`, `30m`, `2h`, `1d`, `1w`, or combinations such as `1h30m`. Raises ValueError."""
+    compact = text.strip().lower().replace(" ", "")
+    if not compact:
+        raise ValueError("empty duration")
+    position, seconds = 0, 0.0
+    for match in _DURATION_PART.finditer(compact):
+        if match.start() != position:
+            break
+        seconds += float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+        position = match.end()
+    if position != len(compact):
+        raise ValueError(f"{text!r} is not a duration (use 90s, 30m, 2h, 1d)")
+    return timedelta(seconds=seconds)
+
+
+def format_duration(delta: timedelta) -> str:
+    """The largest two units, e.g. `2d 3h`, `45m`, `12s`: how people say how long something waited."""
+    seconds = max(0, int(delta.total_seconds()))
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        if seconds >= size or (unit == "s" and not parts):
+            parts.append(f"{seconds // size}{unit}")
+            seconds %= size
+        if len(parts) == 2:
+            break
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class AccountConfig:
+    name: str
+    platform: str
+    channel: str | None
+    nudge_after: timedelta
+    min_score: int
+    timezone: ZoneInfo
+    business_hours: str | None
+    digest_threshold: int
+    options: Mapping[str, Any] = field(default_factory=dict)
+    secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
+    source_file: str = DEFAULT_CONFIG_PATH
+
+    def where(self, key: str) -> str:
+        return f"{self.source_file}: accounts[{self.name}].{key}"
+
+    def option(self, key: str, default: Any = None, *, required: bool = False) -> Any:
+        if key in self.options:
+            return self.options[key]
+        if required:
+            raise ConfigError(f"{self.where(key)} is required for platform {self.platform!r}")
+        return default
+
+    def secret(self, key: str, *, required: bool = True) -> str | None:
+        """A secret named in the file as `<key>_env`, already read from the environment."""
+        if key in self.secrets:
+            return self.secrets[key]
+        if required:
+            raise ConfigError(
+                f"{self.where(key + '_env')} is required for platform {self.platform!r}: "
+                "name the environment variable that holds it"
+            )
+        return None
+
+    def check_keys(self, allowed: set[str]) -> None:
+        """Sources call this with the platform keys they understand; anything else is a typo."""
+        for key in self.options:
+            if key not in allowed:
+                raise ConfigError(
+                    f"{self.where(key)}: unknown key for platform {self.platform!r}"
+                    f" (known: {', '.join(sorted(allowed)) or 'none'})"
+                )
+        for key in self.secrets:
+            if key not in allowed:
+                raise ConfigError(f"{self.where(key + '_env')}: unknown key for platform {self.platform!r}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    config_path: Path = Path(DEFAULT_CONFIG_PATH)
+    slack_bot_token: str | None = field(default=None, repr=False)
+    slack_signing_secret: str | None = field(default=None, repr=False)
+    slack_app_token: str | None = field(default=None, repr=False)
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    port: int = 3000
+    accounts: tuple[AccountConfig, ...] = ()
+
+    def account(self, name: str) -> AccountConfig:
+        for account in self.accounts:
+            if account.name == name:
+                return account
+        raise KeyError(name)
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, *, require_config: bool = True, dotenv: bool = True
+) -> Settings:
+    """Read `.env` (without overriding real variables), the environment and the config file."""
+    if environ is None:
+        if dotenv:
+            load_dotenv(Path.cwd() / ".env", override=False)
+        environ = os.environ
+    config_path = Path(environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
+    port_text = environ.get("PORT") or "3000"
+    try:
+        port = int(port_text)
+    except ValueError:
+        raise ConfigError(f"environment: PORT: {port_text!r} is not a port number") from None
+    accounts: tuple[AccountConfig, ...] = ()
+    if config_path.exists() or require_config:
+        accounts = load_accounts(config_path, environ)
+    return Settings(
+        database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        config_path=config_path,
+        slack_bot_token=environ.get("SLACK_BOT_TOKEN") or None,
+        slack_signing_secret=environ.get("SLACK_SIGNING_SECRET") or None,
+        slack_app_token=environ.get("SLACK_APP_TOKEN") or None,
+        slack_api_url=environ.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+        port=port,
+        accounts=accounts,
+    )
+
+
+def load_accounts(path: Path, environ: Mapping[str, str]) -> tuple[AccountConfig, ...]:
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found (set REPLYNUDGE_CONFIG or create it)") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config file: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    return parse_accounts(document, str(path), environ)
+
+
+def parse_accounts(document: Mapping[str, Any], file: str, environ: Mapping[str, str]) -> tuple[AccountConfig, ...]:
+    for key in document:
+        if key not in ("defaults", "accounts"):
+            raise ConfigError(f"{file}: {key}: unknown section (expected [defaults] and [[accounts]])")
+    defaults = document.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise ConfigError(f"{file}: defaults: must be a table")
+    for key in defaults:
+        if key not in SHARED_KEYS:
+            raise ConfigError(f"{file}: defaults.{key}: unknown key (known: {', '.join(sorted(SHARED_KEYS))})")
+    entries = document.get("accounts", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise ConfigError(f"{file}: accounts: must be an array of tables ([[accounts]])")
+    accounts: list[AccountConfig] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        account = _parse_account(index, entry, defaults, file, environ)
+        if account.name in seen:
+            raise ConfigError(f"{file}: accounts[{index}].name: duplicate account name {account.name!r}")
+        seen.add(account.name)
+        accounts.append(account)
+    return tuple(accounts)
+
+
+def _parse_account(
+    index: int, entry: Mapping[str, Any], defaults: Mapping[str, Any], file: str, environ: Mapping[str, str]
+) -> AccountConfig:
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{file}: accounts[{index}].name: required, a non-empty string")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
+        raise ConfigError(f"{file}: accounts[{index}].name: {name!r} may hold only letters, digits, '-', '_' and '.'")
+    where = f"{file}: accounts[{name}]"
+    platform = entry.get("platform")
+    if platform not in PLATFORMS:
+        raise ConfigError(f"{where}.platform: {platform!r} is not a platform (one of: {', '.join(PLATFORMS)})")
+
+    merged = {**defaults, **{k: v for k, v in entry.items() if k in SHARED_KEYS}}
+
+    def text(key: str) -> str | None:
+        value = merged.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{where}.{key}: must be a string")
+        return value
+
+    nudge_after_text = text("nudge_after") or "1h"
+    try:
+        nudge_after = parse_duration(nudge_after_text)
+    except ValueError as error:
+        raise ConfigError(f"{where}.nudge_after: {error}") from None
+    zone_name = text("timezone") or "UTC"
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{where}.timezone: {zone_name!r} is not a known time zone (e.g. Europe/Berlin)") from None
+    min_score = _integer(merged, "min_score", 30, where, 0, 100)
+    digest_threshold = _integer(merged, "digest_threshold", 5, where, 1, 1000)
+
+    options: dict[str, Any] = {}
+    secrets: dict[str, str] = {}
+    for key, value in entry.items():
+        if key in ACCOUNT_KEYS:
+            continue
+        if key.endswith("_env"):
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}.{key}: must name an environment variable")
+            secret = environ.get(value)
+            if not secret:
+                raise ConfigError(f"{where}.{key}: environment variable {value} is not set")
+            secrets[key.removesuffix("_env")] = secret
+        else:
+            options[key] = value
+    return AccountConfig(
+        name=name,
+        platform=platform,
+        channel=text("channel"),
+        nudge_after=nudge_after,
+        min_score=min_score,
+        timezone=zone,
+        business_hours=text("business_hours"),
+        digest_threshold=digest_threshold,
+        options=options,
+        secrets=secrets,
+        source_file=file,
+    )
+
+
+def _integer(values: Mapping[str, Any], key: str, default: int, where: str, low: int, high: int) -> int:
+    value = values.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(f"{where}.{key}: must be a whole number from {low} to {high}")
+    return value

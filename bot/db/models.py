@@ -1,0 +1,197 @@
+"""The tables: accounts and their sync state, posts, authors, comments with derived reply state, the nudge outbox.
+
+Times are timezone-aware UTC in Python; SQLite stores them as naive UTC text, PostgreSQL as timestamptz.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text as sql,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Accepts aware datetimes only, returns them aware in UTC on every backend."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: pass timezone-aware times")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
+
+
+class Account(Base):
+    """A brand account as last configured; the config file is the source of truth, this row its snapshot."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    platform: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str | None] = mapped_column(String(100))
+    min_score: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    nudge_after_seconds: Mapped[int] = mapped_column(Integer, default=3600, server_default="3600")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    sync: Mapped[SyncState | None] = relationship(back_populates="account", cascade="all, delete-orphan")
+
+
+class SyncState(Base):
+    """Where polling resumes, and how the last poll went."""
+
+    __tablename__ = "sync_states"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    cursor: Mapped[dict[str, Any] | None]
+    polled_at: Mapped[datetime | None]
+    succeeded_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    error_kind: Mapped[str | None] = mapped_column(String(30))
+    error_at: Mapped[datetime | None]
+    paused_until: Mapped[datetime | None]
+    alerted_at: Mapped[datetime | None]
+
+    account: Mapped[Account] = relationship(back_populates="sync")
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (UniqueConstraint("account_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+
+
+class Author(Base):
+    __tablename__ = "authors"
+    __table_args__ = (UniqueConstraint("account_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(Text)
+    handle: Mapped[str | None] = mapped_column(Text)
+    muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
+    muted_by: Mapped[str | None] = mapped_column(String(50))
+    muted_at: Mapped[datetime | None]
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    __table_args__ = (
+        UniqueConstraint("account_id", "external_id"),
+        Index("ix_comments_account_id_parent_external_id", "account_id", "parent_external_id"),
+        Index("ix_comments_account_id_thread_external_id", "account_id", "thread_external_id"),
+        Index("ix_comments_author_id_created_at", "author_id", "created_at"),
+        # The unanswered list reads only user comments still waiting, oldest first.
+        Index(
+            "ix_comments_waiting",
+            "created_at",
+            "account_id",
+            sqlite_where=sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
+            postgresql_where=sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(255))
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("authors.id", ondelete="CASCADE"))
+    parent_external_id: Mapped[str | None] = mapped_column(String(255))
+    thread_external_id: Mapped[str | None] = mapped_column(String(255))
+    is_brand: Mapped[bool] = mapped_column(Boolean)
+    text: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime | None]
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
+    ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Derived reply state: the earliest brand comment that answers this one (see engine/replystate.py).
+    answered_at: Mapped[datetime | None]
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
+    score: Mapped[int | None] = mapped_column(Integer)  # None: not scored since the author's history changed
+    reasons: Mapped[list[str]] = mapped_column(default=list)
+    extra: Mapped[dict[str, Any] | None]
+
+    account: Mapped[Account] = relationship()
+    post: Mapped[Post] = relationship()
+    author: Mapped[Author] = relationship()
+
+
+class Nudge(Base):
+    """The outbox: written in the transaction that makes a comment due, posted by the notifier after commit."""
+
+    __tablename__ = "nudges"
+    __table_args__ = (Index("ix_nudges_state_due_at", "state", "due_at"),)
+
+    PENDING = "pending"  # due, not yet posted
+    POSTED = "posted"  # in Slack (or printed), still open
+    HANDLED = "handled"  # answered, done or deleted: nothing more to say
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(20), default=PENDING)
+    channel: Mapped[str | None] = mapped_column(String(100))
+    due_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    posted_at: Mapped[datetime | None]
+    slack_ts: Mapped[str | None] = mapped_column(String(40))
+    needs_update: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
+    handled_at: Mapped[datetime | None]
+    handled_by: Mapped[str | None] = mapped_column(String(100))
+    handled_how: Mapped[str | None] = mapped_column(String(30))
+    snoozed_until: Mapped[datetime | None]
+    assigned_to: Mapped[str | None] = mapped_column(String(50))
+    suggestions: Mapped[list[str] | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    comment: Mapped[Comment] = relationship()
+    account: Mapped[Account] = relationship()

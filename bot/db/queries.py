@@ -1,0 +1,174 @@
+"""Read queries shared by the CLI, the slash commands, the App Home and the nudge messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from bot.db.models import Account, Author, Comment, Nudge, Post
+
+
+@dataclass(frozen=True)
+class WaitingComment:
+    """A user comment still waiting for the brand, with what a person needs to act on it."""
+
+    id: int
+    external_id: str
+    account: str
+    platform: str
+    channel: str | None
+    author: str
+    author_handle: str | None
+    text: str
+    url: str | None
+    created_at: datetime
+    waiting_seconds: int
+    score: int | None
+    reasons: tuple[str, ...]
+    deserves_nudge: bool
+    post_title: str | None
+    post_url: str | None
+    parent_text: str | None
+    parent_author: str | None
+    suggestions: tuple[str, ...] | None  # cached with the nudge, once one was made
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "external_id": self.external_id,
+            "account": self.account,
+            "platform": self.platform,
+            "author": self.author,
+            "author_handle": self.author_handle,
+            "text": self.text,
+            "url": self.url,
+            "created_at": self.created_at.isoformat().replace("+00:00", "Z"),
+            "waiting_seconds": self.waiting_seconds,
+            "score": self.score if self.score is not None else 0,
+            "reasons": list(self.reasons),
+            "deserves_nudge": self.deserves_nudge,
+            "post_title": self.post_title,
+            "post_url": self.post_url,
+            "in_reply_to": self.parent_text,
+            "suggestions": list(self.suggestions or ()),
+        }
+
+
+@dataclass(frozen=True)
+class UnansweredResult:
+    items: list[WaitingComment]
+    total: int  # all that match the filters, before the limit
+
+
+def _deserves():
+    return and_(Comment.score.is_not(None), Comment.score >= Account.min_score, Author.muted.is_(False))
+
+
+def _base(now: datetime) -> Select:
+    parent = aliased(Comment)
+    parent_author = aliased(Author)
+    return (
+        select(
+            Comment,
+            Account.name,
+            Account.platform,
+            Account.channel,
+            Author.name,
+            Author.handle,
+            Post.title,
+            Post.url,
+            parent.text,
+            parent_author.name,
+            Nudge.suggestions,
+            _deserves().label("deserves"),
+        )
+        .join(Account, Account.id == Comment.account_id)
+        .join(Author, Author.id == Comment.author_id)
+        .join(Post, Post.id == Comment.post_id)
+        .outerjoin(
+            parent, and_(parent.account_id == Comment.account_id, parent.external_id == Comment.parent_external_id)
+        )
+        .outerjoin(parent_author, parent_author.id == parent.author_id)
+        .outerjoin(Nudge, Nudge.comment_id == Comment.id)
+    )
+
+
+def _waiting():
+    return and_(Comment.answered_at.is_(None), Comment.is_brand.is_(False), Comment.deleted.is_(False))
+
+
+def _to_item(row, now: datetime) -> WaitingComment:
+    comment: Comment = row[0]
+    return WaitingComment(
+        id=comment.id,
+        external_id=comment.external_id,
+        account=row[1],
+        platform=row[2],
+        channel=row[3],
+        author=row[4],
+        author_handle=row[5],
+        text=comment.text,
+        url=comment.url,
+        created_at=comment.created_at,
+        waiting_seconds=max(0, int((now - comment.created_at).total_seconds())),
+        score=comment.score,
+        reasons=tuple(comment.reasons or ()),
+        deserves_nudge=bool(row[11]),
+        post_title=row[6],
+        post_url=row[7],
+        parent_text=row[8],
+        parent_author=row[9],
+        suggestions=tuple(row[10]) if row[10] else None,
+    )
+
+
+def unanswered(
+    session: Session,
+    *,
+    now: datetime,
+    account: str | None = None,
+    platform: str | None = None,
+    account_or_platform: str | None = None,
+    older_than: timedelta | None = None,
+    limit: int | None = None,
+    include_all: bool = False,
+) -> UnansweredResult:
+    """Waiting comments, oldest first. By default only those that deserve a nudge."""
+    conditions = [_waiting()]
+    if account:
+        conditions.append(Account.name == account)
+    if platform:
+        conditions.append(Account.platform == platform)
+    if account_or_platform:
+        conditions.append(or_(Account.name == account_or_platform, Account.platform == account_or_platform))
+    if older_than:
+        conditions.append(Comment.created_at <= now - older_than)
+    if not include_all:
+        conditions.append(_deserves())
+    total = session.scalar(
+        select(func.count())
+        .select_from(Comment)
+        .join(Account, Account.id == Comment.account_id)
+        .join(Author, Author.id == Comment.author_id)
+        .where(*conditions)
+    )
+    query = _base(now).where(*conditions).order_by(Comment.created_at, Comment.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return UnansweredResult([_to_item(row, now) for row in session.execute(query)], total or 0)
+
+
+def waiting_comment(session: Session, comment_id: int, now: datetime) -> WaitingComment | None:
+    """One comment in the read model, whatever its state (the nudge message shows it after it is answered too)."""
+    row = session.execute(_base(now).where(Comment.id == comment_id)).first()
+    return _to_item(row, now) if row else None
+
+
+def known_names(session: Session) -> tuple[set[str], set[str]]:
+    """Account names and platforms present, to tell `/unanswered blog` from `/unanswered mastodon`."""
+    rows = session.execute(select(Account.name, Account.platform)).all()
+    return {name for name, _ in rows}, {platform for _, platform in rows}

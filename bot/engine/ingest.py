@@ -1,0 +1,177 @@
+"""Ingest: upsert one page of comment records and advance the account's cursor in the same transaction.
+
+The caller owns the transaction: a crash before commit loses the page and keeps the old cursor, so the next poll
+fetches the page again; upserts keyed on (account, external id) make that repeat harmless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from bot.db.models import Author, Comment, Post, SyncState, utcnow
+from bot.db.upsert import take_new, upsert
+from bot.engine import nudges
+from bot.engine.replystate import nodes_where, refresh_reply_state
+from bot.sources.base import CommentRecord, Page
+
+_IN_CHUNK = 500
+
+
+@dataclass
+class IngestResult:
+    inserted_or_updated: int = 0
+    answered: list[int] = field(default_factory=list)
+    unanswered: list[int] = field(default_factory=list)
+
+
+def _id_map(session: Session, model, account_id: int, external_ids: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    ids = sorted(set(external_ids))
+    for start in range(0, len(ids), _IN_CHUNK):
+        rows = session.execute(
+            select(model.external_id, model.id).where(
+                model.account_id == account_id, model.external_id.in_(ids[start : start + _IN_CHUNK])
+            )
+        )
+        found.update(rows.tuples())
+    return found
+
+
+def _coalesce_new(column: str):
+    return lambda table, excluded: func.coalesce(excluded[column], table.c[column])
+
+
+def ingest(
+    session: Session,
+    account_id: int,
+    page: Page,
+    *,
+    flat_threads: bool = False,
+    now: datetime | None = None,
+) -> IngestResult:
+    """Store a page, derive reply state, settle nudges, save the cursor; all in the caller's transaction."""
+    now = now or utcnow()
+    records = _latest_per_id(page.records)
+    result = IngestResult(inserted_or_updated=len(records))
+    if records:
+        upsert(
+            session,
+            Post.__table__,
+            [
+                {"account_id": account_id, "external_id": r.post_id, "title": r.post_title, "url": r.post_url}
+                for r in _unique(records, key=lambda r: r.post_id)
+            ],
+            ("account_id", "external_id"),
+            {"title": _coalesce_new("title"), "url": _coalesce_new("url")},
+        )
+        upsert(
+            session,
+            Author.__table__,
+            [
+                {"account_id": account_id, "external_id": r.author_id, "name": r.author_name, "handle": r.author_handle}
+                for r in _unique(records, key=lambda r: r.author_id)
+            ],
+            ("account_id", "external_id"),
+            {**take_new("name"), "handle": _coalesce_new("handle")},
+        )
+        post_ids = _id_map(session, Post, account_id, (r.post_id for r in records))
+        author_ids = _id_map(session, Author, account_id, (r.author_id for r in records))
+        upsert(
+            session,
+            Comment.__table__,
+            [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
+            ("account_id", "external_id"),
+            {
+                **take_new("text", "updated_at", "deleted"),
+                "url": _coalesce_new("url"),
+                "extra": _coalesce_new("extra"),
+                "score": lambda t, e: None,
+            },
+        )
+        touched = nodes_where(session, account_id, Comment.external_id, [r.external_id for r in records])
+        brand_deleted = [n.id for n in touched if n.is_brand and n.deleted]
+        result.answered, result.unanswered = refresh_reply_state(
+            session, account_id, flat_threads, touched, brand_deleted
+        )
+        _mark_scores_stale(session, account_id, {author_ids[r.author_id] for r in records if not r.is_brand})
+        nudges.on_reply_state_change(session, result.answered, result.unanswered, now)
+        nudges.on_deleted(session, [n.id for n in touched if n.deleted and not n.is_brand], now)
+    _save_cursor(session, account_id, page.cursor, now)
+    return result
+
+
+def _latest_per_id(records: Sequence[CommentRecord]) -> list[CommentRecord]:
+    """A page may repeat a comment (an edit after the original): keep the last version of each."""
+    latest: dict[str, CommentRecord] = {}
+    for record in records:
+        latest[record.external_id] = record
+    return list(latest.values())
+
+
+def _unique(records: Sequence[CommentRecord], key) -> list[CommentRecord]:
+    chosen: dict[str, CommentRecord] = {}
+    for record in records:
+        chosen[key(record)] = record
+    return list(chosen.values())
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:
+        raise ValueError(f"naive datetime {moment!r} from a source: sources must give timezone-aware times")
+    return moment.astimezone(timezone.utc) if moment else None
+
+
+def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_threads, now) -> dict[str, Any]:
+    thread = record.thread_id
+    if thread is None and flat_threads:
+        thread = record.parent_id or record.external_id
+    return {
+        "account_id": account_id,
+        "external_id": record.external_id,
+        "post_id": post_ids[record.post_id],
+        "author_id": author_ids[record.author_id],
+        "parent_external_id": record.parent_id,
+        "thread_external_id": thread,
+        "is_brand": record.is_brand,
+        "text": record.text,
+        "url": record.url,
+        "created_at": _aware(record.created_at),
+        "updated_at": _aware(record.updated_at),
+        "deleted": record.deleted,
+        "ingested_at": now,
+        "score": None,
+        "reasons": [],
+        "extra": record.extra or None,
+    }
+
+
+def _mark_scores_stale(session: Session, account_id: int, author_ids: set[int]) -> None:
+    """A new comment changes its author's history, so their waiting comments are scored again (engine/rescore)."""
+    ids = sorted(author_ids)
+    for start in range(0, len(ids), _IN_CHUNK):
+        session.execute(
+            update(Comment)
+            .where(
+                Comment.account_id == account_id,
+                Comment.author_id.in_(ids[start : start + _IN_CHUNK]),
+                Comment.answered_at.is_(None),
+                Comment.score.is_not(None),
+            )
+            .values(score=None)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _save_cursor(session: Session, account_id: int, cursor: dict | None, now: datetime) -> None:
+    upsert(
+        session,
+        SyncState.__table__,
+        [{"account_id": account_id, "cursor": cursor, "polled_at": now}],
+        ("account_id",),
+        {"cursor": lambda t, e: e.cursor, "polled_at": lambda t, e: e.polled_at},
+    )

@@ -1,0 +1,128 @@
+"""Nudge policy and the outbox's state changes.
+
+A nudge row is written in the transaction that finds its comment due; the notifier posts it after commit.
+When the comment's state changes (answered on the platform, deleted), the row says so and is flagged
+`needs_update` so the posted message can be edited in place.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, exists, select, update
+from sqlalchemy.orm import Session
+
+from bot.db.models import Author, Comment, Nudge
+from bot.db.upsert import insert_ignoring_conflicts
+
+BATCH = 1000
+
+
+def enqueue_due(
+    session: Session,
+    account_id: int,
+    *,
+    nudge_after: timedelta,
+    min_score: int,
+    max_age: timedelta,
+    channel: str | None,
+    now: datetime,
+) -> int:
+    """Write an outbox row for every comment that has waited `nudge_after`, deserves a nudge and has none yet.
+
+    Comments older than `max_age` are listed by /unanswered but never nudged, so a first sync of an old account
+    does not flood the channel.
+    """
+    created = 0
+    while True:
+        due = session.execute(
+            select(Comment.id, Comment.created_at)
+            .join(Author, Author.id == Comment.author_id)
+            .where(
+                Comment.account_id == account_id,
+                Comment.answered_at.is_(None),
+                Comment.is_brand.is_(False),
+                Comment.deleted.is_(False),
+                Comment.created_at <= now - nudge_after,
+                Comment.created_at >= now - max_age,
+                Comment.score >= min_score,
+                Author.muted.is_(False),
+                ~exists().where(Nudge.comment_id == Comment.id),
+            )
+            .order_by(Comment.created_at)
+            .limit(BATCH)
+        ).all()
+        if not due:
+            return created
+        insert_ignoring_conflicts(
+            session,
+            Nudge.__table__,
+            [
+                {
+                    "comment_id": comment_id,
+                    "account_id": account_id,
+                    "state": Nudge.PENDING,
+                    "channel": channel,
+                    "due_at": created_at + nudge_after,
+                    "created_at": now,
+                }
+                for comment_id, created_at in due
+            ],
+            ("comment_id",),
+        )
+        created += len(due)
+
+
+def on_reply_state_change(session: Session, answered: list[int], unanswered: list[int], now: datetime) -> None:
+    if answered:
+        _settle(session, answered, "answered", "platform", now)
+    if unanswered:
+        # The brand's answer was deleted: the nudge opens again.
+        for chunk in _chunks(unanswered):
+            session.execute(
+                update(Nudge)
+                .where(Nudge.comment_id.in_(chunk), Nudge.handled_how == "answered")
+                .values(
+                    state=case((Nudge.posted_at.is_not(None), Nudge.POSTED), else_=Nudge.PENDING),
+                    handled_at=None,
+                    handled_by=None,
+                    handled_how=None,
+                    needs_update=Nudge.posted_at.is_not(None),
+                )
+                .execution_options(synchronize_session=False)
+            )
+
+
+def on_deleted(session: Session, comment_ids: list[int], now: datetime) -> None:
+    if comment_ids:
+        _settle(session, comment_ids, "deleted", "platform", now)
+
+
+def settle(session: Session, comment_id: int, how: str, by: str, now: datetime) -> bool:
+    """Close a comment's open nudge (done from Slack, replied, ...). False when it was closed already."""
+    return _settle(session, [comment_id], how, by, now) > 0
+
+
+def _settle(session: Session, comment_ids: list[int], how: str, by: str, now: datetime) -> int:
+    changed = 0
+    for chunk in _chunks(comment_ids):
+        result = session.execute(
+            update(Nudge)
+            .where(Nudge.comment_id.in_(chunk), Nudge.state != Nudge.HANDLED)
+            .values(
+                state=Nudge.HANDLED,
+                handled_at=now,
+                handled_by=by,
+                handled_how=how,
+                # A message already in Slack is edited to say what happened; an unposted nudge just closes.
+                needs_update=Nudge.posted_at.is_not(None),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        changed += result.rowcount or 0
+    return changed
+
+
+def _chunks(values: list[int], size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -1,0 +1,147 @@
+"""One poll of one account: fetch pages from its source and ingest each in its own transaction.
+
+Errors stay with their account: an expired token pauses that account (and the notifier tells its channel once),
+a rate limit waits for the time the platform gave, anything else is retried at the next poll.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.config import AccountConfig
+from bot.db import SessionFactory
+from bot.db.models import Account, SyncState, utcnow
+from bot.db.upsert import take_new, upsert
+from bot.engine.ingest import ingest
+from bot.engine.nudges import enqueue_due
+from bot.engine.rescore import rescore_waiting
+from bot.sources.base import AuthError, RateLimited, Source, SourceError
+
+log = logging.getLogger(__name__)
+
+AUTH_RETRY = timedelta(minutes=30)  # how often a paused account tries its credentials again
+MAX_NUDGE_AGE = timedelta(days=14)
+
+
+@dataclass
+class PollOutcome:
+    account: str
+    ok: bool
+    pages: int = 0
+    records: int = 0
+    error: str | None = None
+    error_kind: str | None = None  # auth | rate_limited | temporary | bug
+    skipped_until: datetime | None = None
+
+    def describe(self) -> str:
+        if self.skipped_until:
+            return f"{self.account}: paused until {self.skipped_until:%Y-%m-%d %H:%M} UTC ({self.error})"
+        if self.ok:
+            return f"{self.account}: ok, {self.records} comments in {self.pages} pages"
+        return f"{self.account}: {self.error_kind}: {self.error}"
+
+
+def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[str, int]:
+    """Bring the account rows in line with the config file; returns name -> account id."""
+    upsert(
+        session,
+        Account.__table__,
+        [
+            {
+                "name": a.name,
+                "platform": a.platform,
+                "channel": a.channel,
+                "min_score": a.min_score,
+                "nudge_after_seconds": int(a.nudge_after.total_seconds()),
+                "created_at": utcnow(),
+            }
+            for a in accounts
+        ],
+        ("name",),
+        take_new("platform", "channel", "min_score", "nudge_after_seconds"),
+    )
+    names = [a.name for a in accounts]
+    return dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).tuples())
+
+
+def poll_account(
+    session_factory: SessionFactory,
+    account_id: int,
+    account: AccountConfig,
+    source: Source,
+    clock: Callable[[], datetime] = utcnow,
+) -> PollOutcome:
+    outcome = PollOutcome(account.name, ok=True)
+    with session_factory() as session:
+        state = session.get(SyncState, account_id)
+        cursor = state.cursor if state else None
+        if state and state.paused_until and state.paused_until > clock():
+            return PollOutcome(
+                account.name, ok=state.error_kind != "auth", error=state.error, error_kind=state.error_kind,
+                skipped_until=state.paused_until,
+            )
+    try:
+        for page in source.fetch(cursor):
+            with session_factory.begin() as session:
+                ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
+            outcome.pages += 1
+            outcome.records += len(page.records)
+    except AuthError as error:
+        _record_failure(session_factory, account_id, outcome, "auth", str(error), clock() + AUTH_RETRY, clock())
+    except RateLimited as error:
+        _record_failure(session_factory, account_id, outcome, "rate_limited", str(error), error.retry_at, clock())
+    except SourceError as error:
+        _record_failure(session_factory, account_id, outcome, "temporary", str(error), None, clock())
+    except Exception as error:  # a bug in a source must not stop the other accounts
+        log.exception("polling %s failed", account.name)
+        _record_failure(session_factory, account_id, outcome, "bug", f"{type(error).__name__}: {error}", None, clock())
+    else:
+        _record_success(session_factory, account_id, clock())
+    with session_factory.begin() as session:
+        rescore_waiting(session, account_id)
+        enqueue_due(
+            session,
+            account_id,
+            nudge_after=account.nudge_after,
+            min_score=account.min_score,
+            max_age=MAX_NUDGE_AGE,
+            channel=account.channel,
+            now=clock(),
+        )
+    return outcome
+
+
+def _record_failure(session_factory, account_id, outcome, kind, message, paused_until, now) -> None:
+    outcome.ok, outcome.error_kind, outcome.error = False, kind, message
+    with session_factory.begin() as session:
+        upsert(
+            session,
+            SyncState.__table__,
+            [{"account_id": account_id, "error": message, "error_kind": kind, "error_at": now, "polled_at": now,
+              "paused_until": paused_until}],
+            ("account_id",),
+            take_new("error", "error_kind", "error_at", "polled_at", "paused_until"),
+        )
+
+
+def _record_success(session_factory, account_id, now) -> None:
+    with session_factory.begin() as session:
+        upsert(
+            session,
+            SyncState.__table__,
+            [{"account_id": account_id, "polled_at": now, "succeeded_at": now}],
+            ("account_id",),
+            {
+                **take_new("polled_at", "succeeded_at"),
+                "error": lambda t, e: None,
+                "error_kind": lambda t, e: None,
+                "paused_until": lambda t, e: None,
+                "alerted_at": lambda t, e: None,
+            },
+        )
