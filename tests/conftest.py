@@ -1,0 +1,113 @@
+"""Shared fixtures: every database test runs on SQLite and on PostgreSQL, each test on a fresh migrated database.
+
+PostgreSQL comes from TEST_DATABASE_URL (default: the local server, database `test`); each test gets its own
+database cloned from a template migrated once per session. `make test` starts the server or fails with a message:
+these tests are never skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.db import make_engine, session_factory as make_session_factory, upgrade
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _admin_connection():
+    url = make_url(TEST_DATABASE_URL)
+    try:
+        return psycopg.connect(
+            host=url.host or "127.0.0.1",
+            port=url.port or 5432,
+            user=url.username or "postgres",
+            password=url.password,
+            dbname=url.database or "postgres",
+            autocommit=True,
+            connect_timeout=5,
+        )
+    except psycopg.OperationalError as error:
+        pytest.fail(
+            f"PostgreSQL at {url.render_as_string(hide_password=True)} does not answer ({error}). "
+            "Run `make test`, which starts the local server, or set TEST_DATABASE_URL.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def _postgres_template():
+    name = f"rn_tpl_{os.getpid()}"
+    with _admin_connection() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(TEST_DATABASE_URL).set(database=name)
+    engine = make_engine(url.render_as_string(hide_password=False))
+    upgrade(engine)
+    engine.dispose()
+    yield name
+    with _admin_connection() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+def new_postgres_database(template: str | None = None) -> tuple[str, callable]:
+    """A fresh PostgreSQL database (empty, or cloned from a template); returns its URL and a function to drop it."""
+    name = f"rn_{uuid.uuid4().hex[:16]}"
+    with _admin_connection() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+    def drop() -> None:
+        with _admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False), drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """The URL of a fresh database migrated to head, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        path = tmp_path / "replynudge.db"
+        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
+        yield f"sqlite:///{path}"
+    else:
+        url, drop = new_postgres_database(request.getfixturevalue("_postgres_template"))
+        yield url
+        drop()
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """A clean working folder with no stray REPLYNUDGE_*/SLACK_* settings from the developer's shell."""
+    for key in list(os.environ):
+        if key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_")) or key in ("DATABASE_URL", "PORT"):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
