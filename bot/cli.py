@@ -1,0 +1,187 @@
+"""The `replynudge` console script (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import timedelta
+from typing import Sequence
+
+from bot import __version__
+from bot.config import ConfigError, Settings, format_duration, load_settings, parse_duration
+from bot.db import check_connection, make_engine, upgrade
+from bot.db.models import utcnow
+from bot.db.queries import UnansweredResult, unanswered
+from bot.service import open_database, poll_cycle, make_notifier, run_service
+from bot.sources import build_source
+from bot.suggest import suggest_questions
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.handler(args)
+    except ConfigError as error:
+        print(f"replynudge: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="replynudge",
+        description="Nudges your team in Slack when someone engaged with your brand has gone unanswered.",
+    )
+    parser.add_argument("--version", action="version", version=f"replynudge {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    demo = commands.add_parser("demo", help="run the whole pipeline on a bundled replay, nudges in the terminal")
+    demo.set_defaults(handler=cmd_demo)
+
+    run = commands.add_parser("run", help="the service: Slack app plus the polling loop, until SIGTERM")
+    run.add_argument("--http", action="store_true", help="serve HTTP even when SLACK_APP_TOKEN is set")
+    run.add_argument("--port", type=int, help="HTTP port (default $PORT or 3000)")
+    run.add_argument("--interval", type=_duration, default=timedelta(minutes=1), help="time between polls (default 1m)")
+    run.set_defaults(handler=cmd_run)
+
+    poll = commands.add_parser("poll", help="fetch new comments of every account and post the nudges that are due")
+    poll.add_argument("--once", action="store_true", required=True, help="one cycle, then exit")
+    poll.set_defaults(handler=cmd_poll)
+
+    listing = commands.add_parser("unanswered", help="what /unanswered shows, in the terminal")
+    listing.add_argument("--account", help="only this account")
+    listing.add_argument("--platform", help="only this platform")
+    listing.add_argument("--older-than", type=_duration, metavar="DURATION", help="e.g. 2h, 1d")
+    listing.add_argument("--limit", type=_positive, help="at most N comments")
+    listing.add_argument("--json", action="store_true", help="a JSON array, oldest first")
+    listing.add_argument("--all", action="store_true", help="also comments that do not deserve a nudge")
+    listing.set_defaults(handler=cmd_unanswered)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    db_upgrade = db_commands.add_parser("upgrade", help="apply the migrations")
+    db_upgrade.set_defaults(handler=cmd_db_upgrade)
+
+    check = commands.add_parser("check", help="validate the config and every account's credentials")
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+def _duration(text: str) -> timedelta:
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def cmd_poll(args) -> int:
+    settings = load_settings()
+    for account in settings.accounts:  # every account's settings are checked before anything is fetched
+        build_source(account)
+    factory = open_database(settings)
+    outcomes = poll_cycle(settings, factory, make_notifier(settings))
+    for outcome in outcomes:
+        print(outcome.describe(), file=sys.stderr)
+    return 0 if all(outcome.ok for outcome in outcomes) else 1
+
+
+def cmd_run(args) -> int:
+    settings = load_settings()
+    return run_service(settings, interval=args.interval, force_http=args.http, port=args.port)
+
+
+def cmd_db_upgrade(args) -> int:
+    settings = load_settings(require_config=False)
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    print(f"database {engine.url.render_as_string(hide_password=True)} is up to date")
+    return 0
+
+
+def cmd_unanswered(args) -> int:
+    settings = load_settings(require_config=False)
+    factory = open_database(settings)
+    now = utcnow()
+    with factory() as session:
+        result = unanswered(
+            session,
+            now=now,
+            account=args.account,
+            platform=args.platform,
+            older_than=args.older_than,
+            limit=args.limit,
+            include_all=args.all,
+        )
+    if args.json:
+        items = []
+        for item in result.items:
+            data = item.as_json()
+            data["suggestions"] = list(
+                item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author)
+            )
+            items.append(data)
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        print(render_unanswered(result))
+    return 0
+
+
+def render_unanswered(result: UnansweredResult) -> str:
+    if not result.items:
+        return "Nobody is waiting for an answer. 🎉" if result.total == 0 else f"{result.total} waiting (none shown)."
+    lines = [f"{'ID':>6}  {'WAITING':<8} {'ACCOUNT':<16} {'AUTHOR':<18} {'SCORE':>5}  COMMENT"]
+    for item in result.items:
+        waited = format_duration(timedelta(seconds=item.waiting_seconds))
+        text = " ".join(item.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        lines.append(
+            f"{item.id:>6}  {waited:<8} {item.account[:16]:<16} {item.author[:18]:<18} {item.score or 0:>5}  {text}"
+        )
+    shown = len(result.items)
+    if result.total > shown:
+        lines.append(f"{shown} of {result.total} shown, oldest first; use --limit or filters to see the rest.")
+    else:
+        lines.append(f"{result.total} waiting, oldest first.")
+    return "\n".join(lines)
+
+
+def cmd_check(args) -> int:
+    settings = load_settings()
+    rows: list[tuple[str, str, str]] = []
+    engine = make_engine(settings.database_url)
+    try:
+        check_connection(engine)
+        rows.append(("(database)", engine.dialect.name, "ok"))
+    except ConfigError as error:
+        rows.append(("(database)", engine.dialect.name, str(error)))
+    failed = rows[0][2] != "ok"
+    for account in settings.accounts:
+        try:
+            status = "ok: " + build_source(account).check()
+        except ConfigError:
+            raise
+        except Exception as error:
+            status, failed = f"FAILED: {error}", True
+        rows.append((account.name, account.platform, status))
+    width = max(len(name) for name, _, _ in rows)
+    for name, platform, status in rows:
+        print(f"{name:<{width}}  {platform:<10}  {status}")
+    return 1 if failed else 0
+
+
+def cmd_demo(args) -> int:
+    from bot.demo import run_demo
+
+    return run_demo(load_settings(require_config=False))

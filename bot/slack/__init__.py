@@ -1,0 +1,1 @@
+"""Where nudges reach people: the Slack app (Bolt) and, without a Slack token, the terminal."""

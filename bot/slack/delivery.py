@@ -1,0 +1,68 @@
+"""The outbox's consumer: posts due nudges and credential alerts through a notifier, after the poll committed.
+
+Suggestions are computed here, off the polling path, and cached with the nudge.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Callable, Protocol
+
+from bot.db import SessionFactory
+from bot.db.models import utcnow
+from bot.db.queries import WaitingComment, waiting_comment
+from bot.engine import outbox
+from bot.suggest import suggest_questions
+
+log = logging.getLogger(__name__)
+
+
+class Notifier(Protocol):
+    def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None) -> str | None:
+        """Show one nudge; returns the message's id (Slack ts) when there is one."""
+
+    def post_alert(self, alert: outbox.DueAlert) -> None:
+        """Tell an account's channel that its credentials stopped working."""
+
+
+def alert_text(alert: outbox.DueAlert) -> str:
+    return (
+        f"Reply Nudge stopped polling *{alert.account}* ({alert.platform}): {alert.error}\n"
+        "Fix the credential, then run `replynudge check`; polling resumes by itself."
+    )
+
+
+def deliver_due(
+    session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow
+) -> int:
+    """Post every due nudge and alert; returns how many nudges were posted."""
+    with session_factory.begin() as session:
+        alerts = outbox.due_alerts(session)
+    for alert in alerts:
+        notifier.post_alert(alert)
+        with session_factory.begin() as session:
+            outbox.mark_alerted(session, alert.account_id, clock())
+
+    posted = 0
+    with session_factory() as session:
+        due = outbox.due_nudges(session, clock())
+    for nudge in due:
+        with session_factory() as session:
+            item = waiting_comment(session, nudge.comment_id, clock())
+        if item is None:
+            continue
+        suggestions = list(item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author))
+        try:
+            ts = notifier.post_nudge(item, suggestions, nudge.channel)
+        except Exception as error:  # one failed post must not hold up the others; it is retried next cycle
+            log.warning("posting nudge %s failed: %s", nudge.nudge_id, error)
+            with session_factory.begin() as session:
+                outbox.mark_failed(session, nudge.nudge_id, str(error))
+            continue
+        with session_factory.begin() as session:
+            outbox.mark_posted(
+                session, nudge.nudge_id, channel=nudge.channel, ts=ts, suggestions=suggestions, now=clock()
+            )
+        posted += 1
+    return posted

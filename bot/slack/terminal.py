@@ -1,0 +1,60 @@
+"""Nudges printed to the terminal: what Reply Nudge does without a Slack token, and what `demo` shows."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from typing import TextIO
+
+from bot.config import format_duration
+from bot.db.queries import WaitingComment
+from bot.engine.outbox import DueAlert
+from bot.slack.delivery import alert_text
+
+MAX_TEXT = 600
+
+
+class TerminalNotifier:
+    def __init__(self, stream: TextIO | None = None):
+        self.stream = stream or sys.stdout
+        self.width = min(100, shutil.get_terminal_size((100, 24)).columns)
+
+    def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None) -> None:
+        self.stream.write(render_nudge(item, suggestions, self.width) + "\n")
+        self.stream.flush()
+
+    def post_alert(self, alert: DueAlert) -> None:
+        self.stream.write(f"! {alert_text(alert)}\n\n")
+        self.stream.flush()
+
+
+def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100) -> str:
+    waited = format_duration_seconds(item.waiting_seconds)
+    who = item.author + (f" (@{item.author_handle})" if item.author_handle else "")
+    head = f"── #{item.id} · {who} on {item.account} ({item.platform}) · waiting {waited} "
+    lines = [head + "─" * max(3, width - len(head))]
+    if item.post_title:
+        lines.append(f"  on “{item.post_title}”")
+    if item.parent_text:
+        lines.append(f"  replying to {item.parent_author or 'someone'}: {_shorten(item.parent_text, 120)}")
+    text = _shorten(item.text, MAX_TEXT)
+    lines += textwrap.wrap(text, width - 4, initial_indent="  > ", subsequent_indent="    ") or ["  > (no text)"]
+    if item.reasons:
+        lines.append(f"  why: {', '.join(item.reasons)} (score {item.score})")
+    if item.url:
+        lines.append(f"  link: {item.url}")
+    lines.append("  ask next:")
+    lines += [f"    • {question}" for question in suggestions]
+    return "\n".join(lines) + "\n"
+
+
+def format_duration_seconds(seconds: int) -> str:
+    from datetime import timedelta
+
+    return format_duration(timedelta(seconds=seconds))
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
