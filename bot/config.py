@@ -70,16 +70,17 @@ def parse_duration(text: str) -> timedelta:
 
 
 def format_duration(delta: timedelta) -> str:
-    """The largest two units, e.g. `2d 3h`, `45m`, `12s`: how people say how long something waited."""
+    """The leading unit and the one after it, as people say it: `2d 3h`, `45m`, `3h`, `12s`."""
     seconds = max(0, int(delta.total_seconds()))
-    parts = []
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
-        if seconds >= size or (unit == "s" and not parts):
-            parts.append(f"{seconds // size}{unit}")
-            seconds %= size
-        if len(parts) == 2:
-            break
-    return " ".join(parts)
+    units = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+    index = next(i for i, (_, size) in enumerate(units) if seconds >= size or size == 1)
+    unit, size = units[index]
+    text = f"{seconds // size}{unit}"
+    if size > 1:
+        next_unit, next_size = units[index + 1]
+        if rest := (seconds % size) // next_size:
+            text += f" {rest}{next_unit}"
+    return text
 
 
 @dataclass(frozen=True)

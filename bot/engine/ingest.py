@@ -38,7 +38,7 @@ def _id_map(session: Session, model, account_id: int, external_ids: Iterable[str
                 model.account_id == account_id, model.external_id.in_(ids[start : start + _IN_CHUNK])
             )
         )
-        found.update(rows.tuples())
+        found.update(rows.all())
     return found
 
 

@@ -67,7 +67,7 @@ def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[s
         take_new("platform", "channel", "min_score", "nudge_after_seconds"),
     )
     names = [a.name for a in accounts]
-    return dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).tuples())
+    return dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).all())
 
 
 def poll_account(

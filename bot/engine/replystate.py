@@ -81,8 +81,9 @@ def refresh_reply_state(
     affected: dict[int, Node] = {n.id: n for n in touched if not n.is_brand}
     brands = [n for n in touched if n.is_brand]
 
-    # A brand comment can answer its ancestors ...
-    frontier = {n.parent_external_id for n in brands if n.parent_external_id}
+    # Any arriving comment can answer its ancestors: a brand comment directly, a user comment by linking them to
+    # brand replies that arrived before it ...
+    frontier = {n.parent_external_id for n in touched if n.parent_external_id}
     seen: set[str] = set()
     for _ in range(MAX_DEPTH):
         frontier -= seen
@@ -128,11 +129,12 @@ def _best_answers(session: Session, account_id: int, flat_threads: bool, users: 
             if user_id not in best or answer < best[user_id]:
                 best[user_id] = answer
 
-    # Descendants, one level at a time for all users at once; `origins` maps a node to the users above it.
+    # Descendants, one level at a time for all users at once; `origins` maps a node to the users above it that
+    # have not been carried below it yet (a user's own node may also sit below another user).
     origins: dict[str, set[int]] = {}
     for user in users:
         origins.setdefault(user.external_id, set()).add(user.id)
-    visited = set(origins)
+    reached = {external_id: set(above) for external_id, above in origins.items()}
     for _ in range(MAX_DEPTH):
         if not origins:
             break
@@ -142,9 +144,10 @@ def _best_answers(session: Session, account_id: int, flat_threads: bool, users: 
             above = origins.get(child.parent_external_id or "", set())
             for user_id in above:
                 offer(user_id, child)
-            if child.external_id not in visited:
-                next_origins.setdefault(child.external_id, set()).update(above)
-        visited |= set(next_origins)
+            new = above - reached.setdefault(child.external_id, set())
+            if new:
+                reached[child.external_id] |= new
+                next_origins.setdefault(child.external_id, set()).update(new)
         origins = next_origins
 
     if flat_threads:
