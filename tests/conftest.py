@@ -70,6 +70,8 @@ def new_postgres_database(template: str | None = None) -> tuple[str, callable]:
     name = f"rn_{uuid.uuid4().hex[:16]}"
     with _admin_connection() as admin:
         admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        # Throwaway databases need no fsync per commit; atomicity and isolation are unchanged.
+        admin.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
 
     def drop() -> None:
         with _admin_connection() as admin:

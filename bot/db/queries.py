@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -68,7 +69,9 @@ def _deserves():
     return and_(Comment.score.is_not(None), Comment.score >= Account.min_score, Author.muted.is_(False))
 
 
-def _base(now: datetime) -> Select:
+@lru_cache(maxsize=1)
+def _base() -> Select:
+    """Built once: constructing this select costs more than running it."""
     parent = aliased(Comment)
     parent_author = aliased(Author)
     return (
@@ -156,16 +159,20 @@ def unanswered(
         .join(Author, Author.id == Comment.author_id)
         .where(*conditions)
     )
-    query = _base(now).where(*conditions).order_by(Comment.created_at, Comment.id)
+    query = _base().where(*conditions).order_by(Comment.created_at, Comment.id)
     if limit is not None:
         query = query.limit(limit)
     return UnansweredResult([_to_item(row, now) for row in session.execute(query)], total or 0)
 
 
+def waiting_comments(session: Session, comment_ids: list[int], now: datetime) -> dict[int, WaitingComment]:
+    """Comments in the read model by id, whatever their state (a nudge shows its comment after it is answered too)."""
+    rows = session.execute(_base().where(Comment.id.in_(comment_ids)))
+    return {item.id: item for item in (_to_item(row, now) for row in rows)}
+
+
 def waiting_comment(session: Session, comment_id: int, now: datetime) -> WaitingComment | None:
-    """One comment in the read model, whatever its state (the nudge message shows it after it is answered too)."""
-    row = session.execute(_base(now).where(Comment.id == comment_id)).first()
-    return _to_item(row, now) if row else None
+    return waiting_comments(session, [comment_id], now).get(comment_id)
 
 
 def known_names(session: Session) -> tuple[set[str], set[str]]:

@@ -11,7 +11,7 @@ from typing import Callable, Protocol
 
 from bot.db import SessionFactory
 from bot.db.models import utcnow
-from bot.db.queries import WaitingComment, waiting_comment
+from bot.db.queries import WaitingComment, waiting_comments
 from bot.engine import outbox
 from bot.suggest import suggest_questions
 
@@ -45,24 +45,29 @@ def deliver_due(
             outbox.mark_alerted(session, alert.account_id, clock())
 
     posted = 0
-    with session_factory() as session:
-        due = outbox.due_nudges(session, clock())
-    for nudge in due:
+    while True:
         with session_factory() as session:
-            item = waiting_comment(session, nudge.comment_id, clock())
-        if item is None:
-            continue
-        suggestions = list(item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author))
-        try:
-            ts = notifier.post_nudge(item, suggestions, nudge.channel)
-        except Exception as error:  # one failed post must not hold up the others; it is retried next cycle
-            log.warning("posting nudge %s failed: %s", nudge.nudge_id, error)
-            with session_factory.begin() as session:
-                outbox.mark_failed(session, nudge.nudge_id, str(error))
-            continue
+            due = outbox.due_nudges(session, clock())
+            items = waiting_comments(session, [nudge.comment_id for nudge in due], clock())
+        attempted = [
+            nudge for nudge in due if _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], clock)
+        ]
+        posted += len(attempted)
+        if len(attempted) < len(due) or not due:  # a failure waits for the next cycle instead of spinning
+            return posted
+
+
+def _deliver_one(
+    session_factory: SessionFactory, notifier: Notifier, nudge: outbox.DueNudge, item: WaitingComment, clock
+) -> bool:
+    suggestions = list(item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author))
+    try:
+        ts = notifier.post_nudge(item, suggestions, nudge.channel)
+    except Exception as error:  # one failed post must not hold up the others; it is retried next cycle
+        log.warning("posting nudge %s failed: %s", nudge.nudge_id, error)
         with session_factory.begin() as session:
-            outbox.mark_posted(
-                session, nudge.nudge_id, channel=nudge.channel, ts=ts, suggestions=suggestions, now=clock()
-            )
-        posted += 1
-    return posted
+            outbox.mark_failed(session, nudge.nudge_id, str(error))
+        return False
+    with session_factory.begin() as session:
+        outbox.mark_posted(session, nudge.nudge_id, channel=nudge.channel, ts=ts, suggestions=suggestions, now=clock())
+    return True
