@@ -1,0 +1,106 @@
+"""The console script end to end: demo, poll --once, unanswered, db upgrade, check."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.cli import main
+
+
+def replynudge(workdir, database_url, *args, timeout=120):
+    env = {**os.environ, "DATABASE_URL": database_url}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_demo_then_unanswered_json(workdir, database_url):
+    demo = replynudge(workdir, database_url, "demo")
+    assert demo.returncode == 0, demo.stderr
+    assert "== First poll ==" in demo.stdout and "ask next:" in demo.stdout
+    assert "Done: 37 comments" in demo.stdout
+
+    listing = replynudge(workdir, database_url, "unanswered", "--json")
+    assert listing.returncode == 0, listing.stderr
+    items = json.loads(listing.stdout)
+    assert items, "the demo leaves comments waiting"
+    required = {"id", "account", "platform", "author", "text", "url", "created_at", "waiting_seconds", "score",
+                "reasons", "deserves_nudge", "suggestions"}
+    for item in items:
+        assert required <= item.keys()
+        assert item["deserves_nudge"] is True and 0 <= item["score"] <= 100
+        assert datetime.fromisoformat(item["created_at"].replace("Z", "+00:00")).tzinfo is not None
+        assert len(item["suggestions"]) == 3 and all(q.endswith("?") for q in item["suggestions"])
+    created = [item["created_at"] for item in items]
+    assert created == sorted(created), "oldest first"
+    every = json.loads(replynudge(workdir, database_url, "unanswered", "--json", "--all").stdout)
+    assert len(every) > len(items) and any(not item["deserves_nudge"] for item in every)
+
+    # the demo runs again from scratch
+    again = replynudge(workdir, database_url, "demo")
+    assert again.returncode == 0 and "Done: 37 comments" in again.stdout
+
+
+def write_replay(path, comments):
+    path.write_text("".join(json.dumps(c) + "\n" for c in comments))
+
+
+def test_poll_once_keeps_polling_other_accounts_when_one_fails(workdir, database_url, capsys, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    write_replay(workdir / "good.jsonl", [
+        {"id": "1", "post": "p", "author": "Ana", "text": "How do I reset my grinder settings?", "created_at": old},
+    ])
+    (workdir / "broken.jsonl").write_text('{"id": "1", "post": "p"\n')
+    (workdir / "replynudge.toml").write_text(
+        '[defaults]\nnudge_after = "1h"\n'
+        '[[accounts]]\nname = "broken"\nplatform = "replay"\npath = "broken.jsonl"\n'
+        '[[accounts]]\nname = "good"\nplatform = "replay"\npath = "good.jsonl"\n'
+    )
+    assert main(["poll", "--once"]) == 1
+    captured = capsys.readouterr()
+    assert "broken: temporary: broken.jsonl:1: not valid JSON" in captured.err
+    assert "good: ok, 1 comments in 1 pages" in captured.err
+    assert "How do I reset my grinder settings?" in captured.out  # the good account's nudge, in the terminal
+
+    (workdir / "broken.jsonl").write_text(
+        json.dumps({"id": "1", "post": "p", "author": "Bo", "text": "Where is my order?", "created_at": old}) + "\n"
+    )
+    assert main(["poll", "--once"]) == 0
+    captured = capsys.readouterr()
+    assert "Where is my order?" in captured.out and "How do I reset" not in captured.out  # nothing twice
+
+    assert main(["unanswered", "--account", "good"]) == 0
+    table = capsys.readouterr().out
+    assert "Ana" in table and "Bo" not in table and "1 waiting, oldest first." in table
+
+
+def test_unanswered_on_an_empty_database_and_filters(workdir, database_url, capsys, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["unanswered"]) == 0
+    assert "Nobody is waiting" in capsys.readouterr().out
+    assert main(["unanswered", "--json", "--older-than", "2h", "--limit", "5", "--platform", "replay"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    with pytest.raises(SystemExit) as exit_info:
+        main(["unanswered", "--older-than", "soon"])
+    assert exit_info.value.code == 2
+
+
+def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["db", "upgrade"]) == 0
+    assert "is up to date" in capsys.readouterr().out
+    write_replay(workdir / "c.jsonl", [])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n'
+                                            '[[accounts]]\nname = "gone"\nplatform = "replay"\npath = "missing.jsonl"\n')
+    assert main(["check"]) == 1
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
+    assert table[1].split()[:3] == ["blog", "replay", "ok:"]
+    assert table[2].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[2]
