@@ -98,7 +98,7 @@ class SyncState(Base):
 
 class Post(Base):
     __tablename__ = "posts"
-    __table_args__ = (UniqueConstraint("account_id", "external_id"),)
+    __table_args__ = (UniqueConstraint("external_id", "account_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
@@ -109,7 +109,7 @@ class Post(Base):
 
 class Author(Base):
     __tablename__ = "authors"
-    __table_args__ = (UniqueConstraint("account_id", "external_id"),)
+    __table_args__ = (UniqueConstraint("external_id", "account_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
@@ -123,10 +123,12 @@ class Author(Base):
 
 class Comment(Base):
     __tablename__ = "comments"
+    # Lookup indexes lead with the selective column: a planner without statistics yet (a first sync) then
+    # still walks the index instead of every row of the account. ON CONFLICT infers them in any column order.
     __table_args__ = (
-        UniqueConstraint("account_id", "external_id"),
-        Index("ix_comments_account_id_parent_external_id", "account_id", "parent_external_id"),
-        Index("ix_comments_account_id_thread_external_id", "account_id", "thread_external_id"),
+        UniqueConstraint("external_id", "account_id"),
+        Index("ix_comments_parent_external_id_account_id", "parent_external_id", "account_id"),
+        Index("ix_comments_thread_external_id_account_id", "thread_external_id", "account_id"),
         Index("ix_comments_author_id_created_at", "author_id", "created_at"),
         # The unanswered list reads only user comments still waiting, oldest first.
         Index(

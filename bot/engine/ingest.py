@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, update
 from sqlalchemy.orm import Session
 
 from bot.db.models import Author, Comment, Post, SyncState, utcnow
 from bot.db.upsert import take_new, upsert
 from bot.engine import nudges
-from bot.engine.replystate import nodes_where, refresh_reply_state
+from bot.engine.replystate import NODE_COLUMNS, Node, refresh_reply_state
 from bot.sources.base import CommentRecord, Page
 
 _IN_CHUNK = 500
@@ -27,19 +27,6 @@ class IngestResult:
     inserted_or_updated: int = 0
     answered: list[int] = field(default_factory=list)
     unanswered: list[int] = field(default_factory=list)
-
-
-def _id_map(session: Session, model, account_id: int, external_ids: Iterable[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    ids = sorted(set(external_ids))
-    for start in range(0, len(ids), _IN_CHUNK):
-        rows = session.execute(
-            select(model.external_id, model.id).where(
-                model.account_id == account_id, model.external_id.in_(ids[start : start + _IN_CHUNK])
-            )
-        )
-        found.update(rows.all())
-    return found
 
 
 def _coalesce_new(column: str):
@@ -59,41 +46,49 @@ def ingest(
     records = _latest_per_id(page.records)
     result = IngestResult(inserted_or_updated=len(records))
     if records:
-        upsert(
-            session,
-            Post.__table__,
-            [
-                {"account_id": account_id, "external_id": r.post_id, "title": r.post_title, "url": r.post_url}
-                for r in _unique(records, key=lambda r: r.post_id)
-            ],
-            ("account_id", "external_id"),
-            {"title": _coalesce_new("title"), "url": _coalesce_new("url")},
+        post_ids = dict(
+            upsert(
+                session,
+                Post.__table__,
+                [
+                    {"account_id": account_id, "external_id": r.post_id, "title": r.post_title, "url": r.post_url}
+                    for r in _unique(records, key=lambda r: r.post_id)
+                ],
+                ("external_id", "account_id"),
+                {"title": _coalesce_new("title"), "url": _coalesce_new("url")},
+                returning=(Post.external_id, Post.id),
+            )
         )
-        upsert(
-            session,
-            Author.__table__,
-            [
-                {"account_id": account_id, "external_id": r.author_id, "name": r.author_name, "handle": r.author_handle}
-                for r in _unique(records, key=lambda r: r.author_id)
-            ],
-            ("account_id", "external_id"),
-            {**take_new("name"), "handle": _coalesce_new("handle")},
+        author_ids = dict(
+            upsert(
+                session,
+                Author.__table__,
+                [
+                    {"account_id": account_id, "external_id": r.author_id, "name": r.author_name,
+                     "handle": r.author_handle}
+                    for r in _unique(records, key=lambda r: r.author_id)
+                ],
+                ("external_id", "account_id"),
+                {**take_new("name"), "handle": _coalesce_new("handle")},
+                returning=(Author.external_id, Author.id),
+            )
         )
-        post_ids = _id_map(session, Post, account_id, (r.post_id for r in records))
-        author_ids = _id_map(session, Author, account_id, (r.author_id for r in records))
-        upsert(
-            session,
-            Comment.__table__,
-            [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
-            ("account_id", "external_id"),
-            {
-                **take_new("text", "updated_at", "deleted"),
-                "url": _coalesce_new("url"),
-                "extra": _coalesce_new("extra"),
-                "score": lambda t, e: None,
-            },
-        )
-        touched = nodes_where(session, account_id, Comment.external_id, [r.external_id for r in records])
+        touched = [
+            Node(*row)
+            for row in upsert(
+                session,
+                Comment.__table__,
+                [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
+                ("external_id", "account_id"),
+                {
+                    **take_new("text", "updated_at", "deleted"),
+                    "url": _coalesce_new("url"),
+                    "extra": _coalesce_new("extra"),
+                    "score": lambda t, e: None,
+                },
+                returning=NODE_COLUMNS,
+            )
+        ]
         brand_deleted = [n.id for n in touched if n.is_brand and n.deleted]
         result.answered, result.unanswered = refresh_reply_state(
             session, account_id, flat_threads, touched, brand_deleted

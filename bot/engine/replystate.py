@@ -45,7 +45,7 @@ class Node:
         return Answer(self.created_at, self.external_id, self.id)
 
 
-_COLUMNS = (
+NODE_COLUMNS = (
     Comment.id,
     Comment.external_id,
     Comment.parent_external_id,
@@ -66,7 +66,7 @@ def _chunks(values: list, size: int = _IN_CHUNK) -> Iterable[list]:
 def nodes_where(session: Session, account_id: int, column, values: Iterable[str]) -> list[Node]:
     found: list[Node] = []
     for chunk in _chunks(sorted(set(values))):
-        rows = session.execute(select(*_COLUMNS).where(Comment.account_id == account_id, column.in_(chunk)))
+        rows = session.execute(select(*NODE_COLUMNS).where(Comment.account_id == account_id, column.in_(chunk)))
         found.extend(Node(*row) for row in rows)
     return found
 
@@ -101,7 +101,7 @@ def refresh_reply_state(
         )
     # A deleted brand comment stops answering what it answered.
     for chunk in _chunks(brand_deleted_ids):
-        rows = session.execute(select(*_COLUMNS).where(Comment.answered_by_id.in_(chunk)))
+        rows = session.execute(select(*NODE_COLUMNS).where(Comment.answered_by_id.in_(chunk)))
         affected.update((node.id, node) for node in (Node(*row) for row in rows))
 
     best = _best_answers(session, account_id, flat_threads, list(affected.values()))

@@ -42,7 +42,7 @@ def upgrade() -> None:
     sa.Column('muted_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_authors_account_id_accounts'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_authors')),
-    sa.UniqueConstraint('account_id', 'external_id', name=op.f('uq_authors_account_id_external_id'))
+    sa.UniqueConstraint('external_id', 'account_id', name=op.f('uq_authors_external_id_account_id'))
     )
     op.create_table('posts',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -52,7 +52,7 @@ def upgrade() -> None:
     sa.Column('url', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_posts_account_id_accounts'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posts')),
-    sa.UniqueConstraint('account_id', 'external_id', name=op.f('uq_posts_account_id_external_id'))
+    sa.UniqueConstraint('external_id', 'account_id', name=op.f('uq_posts_external_id_account_id'))
     )
     op.create_table('sync_states',
     sa.Column('account_id', sa.Integer(), nullable=False),
@@ -92,10 +92,10 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['author_id'], ['authors.id'], name=op.f('fk_comments_author_id_authors'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['post_id'], ['posts.id'], name=op.f('fk_comments_post_id_posts'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_comments')),
-    sa.UniqueConstraint('account_id', 'external_id', name=op.f('uq_comments_account_id_external_id'))
+    sa.UniqueConstraint('external_id', 'account_id', name=op.f('uq_comments_external_id_account_id'))
     )
-    op.create_index('ix_comments_account_id_parent_external_id', 'comments', ['account_id', 'parent_external_id'], unique=False)
-    op.create_index('ix_comments_account_id_thread_external_id', 'comments', ['account_id', 'thread_external_id'], unique=False)
+    op.create_index('ix_comments_parent_external_id_account_id', 'comments', ['parent_external_id', 'account_id'], unique=False)
+    op.create_index('ix_comments_thread_external_id_account_id', 'comments', ['thread_external_id', 'account_id'], unique=False)
     op.create_index('ix_comments_author_id_created_at', 'comments', ['author_id', 'created_at'], unique=False)
     op.create_index(op.f('ix_comments_post_id'), 'comments', ['post_id'], unique=False)
     op.create_index('ix_comments_waiting', 'comments', ['created_at', 'account_id'], unique=False, sqlite_where=sa.text('answered_at IS NULL AND NOT is_brand AND NOT deleted'), postgresql_where=sa.text('answered_at IS NULL AND NOT is_brand AND NOT deleted'))
@@ -136,8 +136,8 @@ def downgrade() -> None:
     op.drop_index('ix_comments_waiting', table_name='comments', sqlite_where=sa.text('answered_at IS NULL AND NOT is_brand AND NOT deleted'), postgresql_where=sa.text('answered_at IS NULL AND NOT is_brand AND NOT deleted'))
     op.drop_index(op.f('ix_comments_post_id'), table_name='comments')
     op.drop_index('ix_comments_author_id_created_at', table_name='comments')
-    op.drop_index('ix_comments_account_id_thread_external_id', table_name='comments')
-    op.drop_index('ix_comments_account_id_parent_external_id', table_name='comments')
+    op.drop_index('ix_comments_thread_external_id_account_id', table_name='comments')
+    op.drop_index('ix_comments_parent_external_id_account_id', table_name='comments')
     op.drop_table('comments')
     op.drop_table('sync_states')
     op.drop_table('posts')

@@ -1,0 +1,82 @@
+"""Shared set-up for benchmarks: throwaway databases on SQLite and PostgreSQL, synthetic comment streams."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import tempfile
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterator
+
+import psycopg
+from sqlalchemy.engine import Engine, make_url
+
+from bot.db import make_engine, upgrade
+from bot.sources.base import CommentRecord
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+@contextlib.contextmanager
+def fresh_database(kind: str) -> Iterator[Engine]:
+    """A new, migrated database that is removed afterwards."""
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+            upgrade(engine)
+            yield engine
+            engine.dispose()
+        return
+    url = make_url(POSTGRES_URL)
+    name = f"rn_bench_{uuid.uuid4().hex[:10]}"
+    admin = dict(host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+                 dbname=url.database, autocommit=True)
+    with psycopg.connect(**admin) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    engine = make_engine(url.set(database=name).render_as_string(hide_password=False))
+    try:
+        upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with psycopg.connect(**admin) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def synthetic_comments(count: int, *, seed: int = 7, posts: int | None = None) -> Iterator[CommentRecord]:
+    """A brand account's history: threads, replies, brand answers, returning users, in time order."""
+    rng = random.Random(seed)
+    posts = posts or max(1, count // 200)
+    authors = max(10, count // 8)
+    recent: list[str] = []
+    for index in range(count):
+        parent = rng.choice(recent) if recent and rng.random() < 0.35 else None
+        brand = parent is not None and rng.random() < 0.3
+        author = "brand" if brand else f"user{rng.randrange(authors)}"
+        external_id = f"c{index}"
+        recent.append(external_id)
+        if len(recent) > 300:
+            recent.pop(0)
+        yield CommentRecord(
+            external_id=external_id,
+            post_id=f"p{index * posts // count}",
+            author_id=author,
+            author_name=author.title(),
+            text=rng.choice(
+                [
+                    "How long should I steep this for a less bitter cup?",
+                    "Love the new blend, it is my morning favourite now.",
+                    "My order arrived broken and nobody answered my email.",
+                    "Thanks! That worked perfectly.",
+                    "Do you ship to Portugal?",
+                ]
+            ),
+            created_at=T0 + timedelta(seconds=index * 30),
+            is_brand=brand,
+            parent_id=parent,
+            url=f"https://example.com/c/{index}",
+        )
