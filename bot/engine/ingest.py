@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
-from sqlalchemy import func, update
+from sqlalchemy import func, null, update
 from sqlalchemy.orm import Session
 
 from bot.db.models import Author, Comment, Post, SyncState, utcnow
@@ -84,7 +84,7 @@ def ingest(
                     **take_new("text", "updated_at", "deleted"),
                     "url": _coalesce_new("url"),
                     "extra": _coalesce_new("extra"),
-                    "score": lambda t, e: None,
+                    "score": lambda t, e: null(),
                 },
                 returning=NODE_COLUMNS,
             )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig
@@ -139,9 +139,9 @@ def _record_success(session_factory, account_id, now) -> None:
             ("account_id",),
             {
                 **take_new("polled_at", "succeeded_at"),
-                "error": lambda t, e: None,
-                "error_kind": lambda t, e: None,
-                "paused_until": lambda t, e: None,
-                "alerted_at": lambda t, e: None,
+                "error": lambda t, e: null(),
+                "error_kind": lambda t, e: null(),
+                "paused_until": lambda t, e: null(),
+                "alerted_at": lambda t, e: null(),
             },
         )
