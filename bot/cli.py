@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Sequence
 
 from bot import __version__
-from bot.config import ConfigError, Settings, format_duration, load_settings, parse_duration
+from bot.config import ConfigError, format_duration, load_settings, parse_duration
 from bot.db import check_connection, make_engine, upgrade
 from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, unanswered
