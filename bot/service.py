@@ -15,7 +15,7 @@ from bot.db import SessionFactory, check_connection, make_engine, session_factor
 from bot.engine.poller import PollOutcome, poll_account, sync_accounts
 from bot.slack.delivery import Notifier, deliver_due
 from bot.slack.terminal import TerminalNotifier
-from bot.sources import build_source
+from bot.sources import Source, build_source
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,10 @@ def run_service(settings: Settings, *, interval: timedelta, force_http: bool = F
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
+    # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
+    sources = build_sources(settings)
     while not stop.is_set():
-        for outcome in poll_cycle(settings, factory, notifier):
+        for outcome in poll_cycle(settings, factory, notifier, sources):
             if not outcome.ok:
                 log.warning(outcome.describe())
         stop.wait(interval.total_seconds())
@@ -47,9 +49,15 @@ def make_notifier(settings: Settings) -> Notifier:
     return TerminalNotifier()
 
 
-def poll_cycle(settings: Settings, factory: SessionFactory, notifier: Notifier) -> list[PollOutcome]:
+def build_sources(settings: Settings) -> dict[str, Source]:
+    return {account.name: build_source(account) for account in settings.accounts}
+
+
+def poll_cycle(
+    settings: Settings, factory: SessionFactory, notifier: Notifier, sources: dict[str, Source] | None = None
+) -> list[PollOutcome]:
     """One cycle over every configured account, then the nudges and alerts that fell due."""
-    sources = {account.name: build_source(account) for account in settings.accounts}
+    sources = sources or build_sources(settings)
     with factory.begin() as session:
         ids = sync_accounts(session, settings.accounts)
     outcomes = [

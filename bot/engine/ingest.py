@@ -163,10 +163,12 @@ def _mark_scores_stale(session: Session, account_id: int, author_ids: set[int]) 
 
 
 def _save_cursor(session: Session, account_id: int, cursor: dict | None, now: datetime) -> None:
+    """A page without a cursor keeps the stored one: it holds records, not a new position."""
+    updates = take_new("polled_at") if cursor is None else take_new("cursor", "polled_at")
     upsert(
         session,
         SyncState.__table__,
         [{"account_id": account_id, "cursor": cursor, "polled_at": now}],
         ("account_id",),
-        {"cursor": lambda t, e: e.cursor, "polled_at": lambda t, e: e.polled_at},
+        updates,
     )

@@ -21,7 +21,7 @@ from bot.db.upsert import take_new, upsert
 from bot.engine.ingest import ingest
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
-from bot.sources.base import AuthError, RateLimited, Source, SourceError
+from bot.sources.base import AuthError, RateLimited, Source, SourceError, pacing
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,12 @@ def poll_account(
             return PollOutcome(
                 account.name, ok=state.error_kind != "auth", error=state.error, error_kind=state.error_kind,
                 skipped_until=state.paused_until,
+            )
+        interval = pacing(source)
+        if state and state.polled_at and interval and state.polled_at + interval > clock():
+            return PollOutcome(
+                account.name, ok=True, error="rate-limit headroom is low, polling slower",
+                skipped_until=state.polled_at + interval,
             )
     try:
         for page in source.fetch(cursor):

@@ -2,12 +2,33 @@
 
 A source knows its platform's wire format and nothing of the database: the engine hands it the cursor it
 returned last time and stores each page together with the cursor that resumes after it.
+
+The contract, method by method:
+
+- `fetch(cursor)` yields `Page`s, oldest first where the platform allows. `cursor` is what an earlier page carried
+  (None on the first sync). A page whose cursor is None leaves the stored cursor as it was, so a source may yield
+  records it found along the way (thread context) without moving its position. An idle poll costs at most two
+  requests.
+- `reply(comment, text)` posts on the platform and returns the new comment as a brand `CommentRecord`, with the
+  brand's author id/handle and whatever a later reply needs in `extra`.
+- `check()` makes one cheap authenticated call and returns a short description of who we are on the platform.
+- Errors: `AuthError` (the account is paused and its channel told once how to fix it), `RateLimited(retry_at)`
+  (the account waits until then), `TemporaryError` (retried at the next poll). Messages never contain secrets.
+  A source never sleeps longer than it was told to and never swallows an error.
+
+Pacing, optional (sources built on `bot.sources.http.ApiClient` get both from `HttpSource`):
+
+- `headroom() -> Headroom | None`: the rate-limit headroom the platform reported on its last answer;
+  `replynudge check` shows it after `check()`.
+- `min_poll_interval() -> timedelta | None`: the shortest time the poller should leave between two polls of this
+  account, None for "poll as often as configured". Sources return a longer interval when headroom runs low, so a
+  slow-down happens before a 429 does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, Iterator, Protocol, Sequence
 
 from bot.config import AccountConfig
@@ -45,6 +66,35 @@ class Page:
     cursor: Cursor | None
 
 
+@dataclass(frozen=True)
+class Headroom:
+    """What a platform's rate-limit headers said: requests left in the window and when the window resets."""
+
+    remaining: int
+    limit: int | None = None
+    reset_at: datetime | None = None
+
+    LOW_SHARE: ClassVar[float] = 0.2
+
+    def is_low(self) -> bool:
+        if self.limit:
+            return self.remaining < self.limit * self.LOW_SHARE
+        return self.remaining < 10
+
+    def pace(self, requests_per_poll: int, now: datetime) -> timedelta | None:
+        """When headroom is low: the interval that spreads the requests left over the time to the reset."""
+        if not self.is_low() or self.reset_at is None or self.reset_at <= now:
+            return None
+        polls_left = max(1, self.remaining // max(1, requests_per_poll))
+        return (self.reset_at - now) / polls_left
+
+    def describe(self) -> str:
+        text = f"{self.remaining}/{self.limit}" if self.limit else f"{self.remaining} left"
+        if self.reset_at:
+            text += f", resets {self.reset_at:%H:%M} UTC"
+        return text
+
+
 class SourceError(Exception):
     """Base of the errors a source raises. Messages never contain secrets."""
 
@@ -77,3 +127,14 @@ class Source(Protocol):
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord: ...
 
     def check(self) -> str: ...
+
+
+def pacing(source: Source) -> timedelta | None:
+    """The source's `min_poll_interval()`, for sources that have one."""
+    interval = getattr(source, "min_poll_interval", None)
+    return interval() if interval else None
+
+
+def headroom(source: Source) -> Headroom | None:
+    reported = getattr(source, "headroom", None)
+    return reported() if reported else None

@@ -1,0 +1,300 @@
+"""HTTP for every platform source: one session factory, retries, rate-limit headers, errors that name no secret.
+
+`make_session()` gives a `requests.Session` with Reply Nudge's User-Agent and a timeout on every call.
+`ApiClient` wraps one and is what sources talk through:
+
+- 5xx answers, timeouts and connection errors are retried with exponential backoff and full jitter, within a
+  bounded total time; only idempotent requests are retried (a POST when the caller says it is safe, e.g. it carries
+  an `Idempotency-Key`).
+- 429 becomes `RateLimited(retry_at)` from `Retry-After` or the platform's reset header. When the last answer said
+  no requests remain before the reset, the next call raises `RateLimited` without sending: limits are honoured
+  before a 429 happens. `client.headroom` keeps what the last answer reported, so a source can pace its polls.
+- 401/403 become `AuthError` with the platform's reason and the source's hint on how to fix the credential.
+- Other 4xx, 5xx after the retries, timeouts and bodies that are not the JSON expected become `TemporaryError`.
+
+Messages carry the URL with secret-looking query parameters redacted, and every secret the client was given is
+scrubbed from them too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, Callable, Iterable, Iterator, Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import requests
+
+from bot import __version__
+from bot.sources.base import AuthError, Headroom, RateLimited, TemporaryError
+
+log = logging.getLogger(__name__)
+
+PROJECT_URL = "https://github.com/reply-nudge/reply-nudge"
+USER_AGENT = f"reply-nudge/{__version__} (+{PROJECT_URL})"
+DEFAULT_TIMEOUT = (5.0, 30.0)  # (connect, read) seconds
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+SECRET_PARAMS = ("token", "password", "secret", "key", "signature", "jwt", "code", "auth")
+_EPOCH_THRESHOLD = 1_000_000_000  # a reset header above this is a Unix time, below it a number of seconds
+
+
+class TimeoutSession(requests.Session):
+    """A Session that never waits forever: every request gets the default timeout unless it names its own."""
+
+    def __init__(self, timeout: float | tuple[float, float] = DEFAULT_TIMEOUT):
+        super().__init__()
+        self.default_timeout = timeout
+        self.headers["User-Agent"] = USER_AGENT
+
+    def request(self, method, url, *args, **kwargs):
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.default_timeout
+        return super().request(method, url, *args, **kwargs)
+
+
+def make_session(timeout: float | tuple[float, float] = DEFAULT_TIMEOUT) -> requests.Session:
+    return TimeoutSession(timeout)
+
+
+def redact_url(url: str) -> str:
+    """The URL as it may appear in a message: credentials and secret-looking query values replaced by ***."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    query = [
+        (name, "***" if any(word in name.lower() for word in SECRET_PARAMS) else value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+    ]
+    return urlunsplit((parts.scheme, netloc, parts.path, urlencode(query, safe="*[]"), ""))
+
+
+def parse_reset(value: str | None, now: datetime) -> datetime | None:
+    """A reset or Retry-After header: seconds from now, a Unix time, an HTTP date or ISO 8601 (Mastodon)."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        pass
+    else:
+        if number >= _EPOCH_THRESHOLD:
+            return datetime.fromtimestamp(number, timezone.utc)
+        return now + timedelta(seconds=max(0.0, number))
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _first_header(headers: Mapping[str, str], names: Iterable[str]) -> str | None:
+    for name in names:
+        if headers.get(name):
+            return headers[name]
+    return None
+
+
+def standard_headroom(response: requests.Response, now: datetime) -> Headroom | None:
+    """The `X-RateLimit-*` (Mastodon, Reddit, X) or IETF `RateLimit-*` (Bluesky) headers, when present."""
+    headers = response.headers
+    remaining = _first_header(headers, ("X-RateLimit-Remaining", "RateLimit-Remaining", "X-Rate-Limit-Remaining"))
+    if remaining is None:
+        return None
+    limit = _first_header(headers, ("X-RateLimit-Limit", "RateLimit-Limit", "X-Rate-Limit-Limit"))
+    reset = _first_header(headers, ("X-RateLimit-Reset", "RateLimit-Reset", "X-Rate-Limit-Reset"))
+    try:
+        return Headroom(
+            remaining=int(float(remaining)),
+            limit=int(float(limit.split(";")[0])) if limit else None,
+            reset_at=parse_reset(reset, now),
+        )
+    except ValueError:
+        return None
+
+
+HeadroomReader = Callable[[requests.Response, datetime], "Headroom | None"]
+
+
+class ApiClient:
+    """One platform account's HTTP: retries, rate limits and error mapping around a TimeoutSession."""
+
+    def __init__(
+        self,
+        platform: str,
+        *,
+        auth_hint: str,
+        secrets: Iterable[str | None] = (),
+        session: requests.Session | None = None,
+        attempts: int = 4,
+        backoff: float = 0.5,
+        retry_budget: float = 30.0,
+        read_headroom: HeadroomReader = standard_headroom,
+        clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.platform = platform
+        self.auth_hint = auth_hint
+        self.secrets = [secret for secret in secrets if secret]
+        self.session = session or make_session()
+        self.attempts = attempts
+        self.backoff = backoff
+        self.retry_budget = retry_budget
+        self.read_headroom = read_headroom
+        self.clock = clock
+        self.sleep = sleep
+        self.headroom: Headroom | None = None
+        self.requests_sent = 0
+
+    def add_secret(self, secret: str | None) -> None:
+        """Secrets learnt later (a session token) are scrubbed from messages too."""
+        if secret:
+            self.secrets.append(secret)
+
+    def scrub(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def request(self, method: str, url: str, *, idempotent: bool | None = None, **kwargs: Any) -> requests.Response:
+        """Send with retries; returns a 2xx/3xx response or raises a SourceError."""
+        method = method.upper()
+        retry = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
+        shown = redact_url(requests.Request(method, url, params=kwargs.get("params")).prepare().url or url)
+        self._wait_for_headroom(shown)
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                self.requests_sent += 1
+                response = self.session.request(method, url, **kwargs)
+            except (requests.Timeout, requests.ConnectionError) as error:
+                kind = "timed out" if isinstance(error, requests.Timeout) else "could not connect"
+                failure = TemporaryError(f"{self.platform}: {method} {shown} {kind} after {attempt} attempt(s)")
+            else:
+                self._note_headroom(response)
+                if response.status_code not in RETRY_STATUSES:
+                    return self._check_status(response, method, shown)
+                failure = TemporaryError(
+                    f"{self.platform}: {method} {shown} answered HTTP {response.status_code} after {attempt} attempt(s)"
+                    + self._reason_suffix(response)
+                )
+                response.close()
+            delay = random.uniform(0, self.backoff * 2 ** (attempt - 1))  # full jitter
+            if not retry or attempt >= self.attempts or time.monotonic() - started + delay > self.retry_budget:
+                raise failure
+            log.info("%s: retrying %s %s in %.2fs (%s)", self.platform, method, shown, delay, failure)
+            self.sleep(delay)
+
+    def json(self, method: str, url: str, *, expect: type = dict, **kwargs: Any) -> Any:
+        """The response body as JSON of the expected top-level type, else a TemporaryError naming the URL."""
+        response = self.request(method, url, **kwargs)
+        shown = redact_url(response.url or url)
+        try:
+            body = response.json()
+        except (json.JSONDecodeError, requests.JSONDecodeError, UnicodeDecodeError):
+            raise TemporaryError(f"{self.platform}: {method.upper()} {shown} did not answer JSON") from None
+        if not isinstance(body, expect):
+            raise TemporaryError(
+                f"{self.platform}: {method.upper()} {shown} answered a JSON {type(body).__name__}, "
+                f"expected a {expect.__name__}"
+            )
+        return body
+
+    def get(self, url: str, *, expect: type = dict, **kwargs: Any) -> Any:
+        return self.json("GET", url, expect=expect, **kwargs)
+
+    @contextmanager
+    def reading(self, url: str) -> Iterator[None]:
+        """Turns a body of unexpected shape (a missing key, a wrong type) into a TemporaryError naming the URL."""
+        try:
+            yield
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+            raise TemporaryError(
+                f"{self.platform}: unexpected response shape from {redact_url(url)} "
+                f"({type(error).__name__}: {self.scrub(str(error))[:200]})"
+            ) from None
+
+    def _wait_for_headroom(self, shown: str) -> None:
+        headroom, now = self.headroom, self.clock()
+        if headroom and headroom.remaining <= 0 and headroom.reset_at and headroom.reset_at > now:
+            raise RateLimited(
+                f"{self.platform}: no requests left until {headroom.reset_at:%H:%M:%S} UTC (not sent: {shown})",
+                headroom.reset_at,
+            )
+
+    def _note_headroom(self, response: requests.Response) -> None:
+        headroom = self.read_headroom(response, self.clock())
+        if headroom is not None:
+            self.headroom = headroom
+
+    def _check_status(self, response: requests.Response, method: str, shown: str) -> requests.Response:
+        status = response.status_code
+        if status < 400:
+            return response
+        reason = self._reason_suffix(response)
+        if status == 429:
+            now = self.clock()
+            retry_at = parse_reset(response.headers.get("Retry-After"), now)
+            if retry_at is None and self.headroom and self.headroom.reset_at:
+                retry_at = self.headroom.reset_at
+            retry_at = retry_at or now + timedelta(minutes=1)
+            raise RateLimited(
+                f"{self.platform}: rate limited at {method} {shown} until {retry_at:%H:%M:%S} UTC{reason}", retry_at
+            )
+        if status in (401, 403):
+            raise AuthError(
+                f"{self.platform} rejected the credentials (HTTP {status} at {method} {shown}){reason}. "
+                f"{self.auth_hint}"
+            )
+        raise TemporaryError(f"{self.platform}: {method} {shown} answered HTTP {status}{reason}")
+
+    def _reason_suffix(self, response: requests.Response) -> str:
+        """The platform's own short explanation (`error`, `message`…), scrubbed of secrets."""
+        try:
+            body = response.json()
+        except ValueError:
+            return ""
+        reason = _error_text(body)
+        return f": {self.scrub(reason)[:200]}" if reason else ""
+
+
+def _error_text(body: Any) -> str | None:
+    if not isinstance(body, dict):
+        return None
+    for key in ("error_description", "message", "error", "code"):
+        value = body.get(key)
+        if isinstance(value, dict):
+            return _error_text(value)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def next_link(response: requests.Response) -> str | None:
+    """The `Link: <…>; rel="next"` URL (Mastodon, GitHub-style pagination), if any."""
+    return response.links.get("next", {}).get("url")
+
+
+class HttpSource:
+    """Pacing for sources that talk through an ApiClient kept in `self.http` (see bot/sources/base.py)."""
+
+    http: ApiClient
+    requests_per_poll: int = 2
+
+    def headroom(self) -> Headroom | None:
+        return self.http.headroom
+
+    def min_poll_interval(self) -> timedelta | None:
+        headroom = self.http.headroom
+        return headroom.pace(self.requests_per_poll, self.http.clock()) if headroom else None
