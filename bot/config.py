@@ -10,7 +10,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,8 +42,14 @@ SHARED_KEYS = {
     "timezone",
     "business_hours",
     "digest_threshold",
+    "holidays",
+    "count",
 }
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+COUNT_MODES = ("calendar", "business")
+_HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")
 _UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
@@ -84,6 +90,69 @@ def format_duration(delta: timedelta) -> str:
 
 
 @dataclass(frozen=True)
+class BusinessHours:
+    """Opening windows per weekday (0 = Monday), local wall-clock times; `None` as a close time means midnight."""
+
+    windows: tuple[tuple[tuple[time, time | None], ...], ...]
+    text: str
+
+    def on(self, weekday: int) -> tuple[tuple[time, time | None], ...]:
+        return self.windows[weekday]
+
+
+def parse_business_hours(text: str) -> BusinessHours:
+    """`mon-fri 09:00-17:30`, clauses joined by commas: `mon-thu 09:00-12:00 13:00-17:30, fri 09:00-15:00`.
+
+    Days are `mon`..`sun`, a range `mon-fri`, or `daily`; `24:00` closes at midnight. Raises ValueError.
+    """
+    windows: list[list[tuple[time, time | None]]] = [[] for _ in WEEKDAYS]
+    clauses = [clause.split() for clause in text.lower().split(",")]
+    if not any(clauses):
+        raise ValueError("empty business hours (e.g. 'mon-fri 09:00-17:30')")
+    for words in clauses:
+        if len(words) < 2:
+            raise ValueError(f"{' '.join(words) or 'an empty clause'!r}: write days then hours, e.g. 'mon-fri 09:00-17:30'")
+        days = _weekdays(words[0])
+        for hours in words[1:]:
+            opens, closes = _opening_window(hours)
+            for day in days:
+                windows[day].append((opens, closes))
+    for day, spans in enumerate(windows):
+        spans.sort(key=lambda span: span[0])
+        for (_, first_close), (second_open, _) in zip(spans, spans[1:]):
+            if first_close is None or first_close > second_open:
+                raise ValueError(f"opening hours overlap on {WEEKDAYS[day]}")
+    return BusinessHours(tuple(tuple(spans) for spans in windows), text)
+
+
+def _weekdays(word: str) -> list[int]:
+    if word in ("daily", "mon-sun"):
+        return list(range(7))
+    first, _, last = word.partition("-")
+    for name in (first, last) if last else (first,):
+        if name not in WEEKDAYS:
+            raise ValueError(f"{name!r} is not a day (one of {', '.join(WEEKDAYS)}, or 'daily')")
+    start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+    if end < start:
+        raise ValueError(f"{word!r}: a day range runs forward, e.g. 'mon-fri'")
+    return list(range(start, end + 1))
+
+
+def _opening_window(hours: str) -> tuple[time, time | None]:
+    match = _HOURS_RANGE.fullmatch(hours)
+    if not match:
+        raise ValueError(f"{hours!r} is not an opening window (e.g. 09:00-17:30)")
+    open_h, open_m, close_h, close_m = (int(part) for part in match.groups())
+    if open_h > 23 or open_m > 59 or close_m > 59 or close_h > 24 or (close_h == 24 and close_m):
+        raise ValueError(f"{hours!r}: hours run from 00:00 to 24:00")
+    opens = time(open_h, open_m)
+    closes = None if close_h == 24 else time(close_h, close_m)
+    if closes is not None and closes <= opens:
+        raise ValueError(f"{hours!r}: closing time must come after opening time (no overnight windows)")
+    return opens, closes
+
+
+@dataclass(frozen=True)
 class AccountConfig:
     name: str
     platform: str
@@ -91,11 +160,13 @@ class AccountConfig:
     nudge_after: timedelta
     min_score: int
     timezone: ZoneInfo
-    business_hours: str | None
+    business_hours: BusinessHours | None
     digest_threshold: int
     options: Mapping[str, Any] = field(default_factory=dict)
     secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
     source_file: str = DEFAULT_CONFIG_PATH
+    holidays: frozenset[date] = frozenset()
+    count: str = "calendar"  # how waiting time is counted: "calendar" or "business" (open hours only)
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -246,6 +317,18 @@ def _parse_account(
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"{where}.timezone: {zone_name!r} is not a known time zone (e.g. Europe/Berlin)") from None
+    business_hours = None
+    if hours_text := text("business_hours"):
+        try:
+            business_hours = parse_business_hours(hours_text)
+        except ValueError as error:
+            raise ConfigError(f"{where}.business_hours: {error}") from None
+    holidays = _holidays(merged.get("holidays", []), f"{where}.holidays")
+    count = text("count") or "calendar"
+    if count not in COUNT_MODES:
+        raise ConfigError(f"{where}.count: {count!r} must be one of {', '.join(COUNT_MODES)}")
+    if count == "business" and business_hours is None:
+        raise ConfigError(f"{where}.count: 'business' needs business_hours to count in")
     min_score = _integer(merged, "min_score", 30, where, 0, 100)
     digest_threshold = _integer(merged, "digest_threshold", 5, where, 1, 1000)
 
@@ -270,12 +353,30 @@ def _parse_account(
         nudge_after=nudge_after,
         min_score=min_score,
         timezone=zone,
-        business_hours=text("business_hours"),
+        business_hours=business_hours,
         digest_threshold=digest_threshold,
         options=options,
         secrets=secrets,
         source_file=file,
+        holidays=holidays,
+        count=count,
     )
+
+
+def _holidays(value: Any, where: str) -> frozenset[date]:
+    """Dates as TOML dates (`2026-12-25`) or strings (`"2026-12-25"`), in the account's time zone."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: must be an array of dates, e.g. [\"2026-12-24\", \"2026-12-25\"]")
+    days: set[date] = set()
+    for item in value:
+        if isinstance(item, date) and not isinstance(item, datetime):
+            days.add(item)
+            continue
+        try:
+            days.add(date.fromisoformat(item))
+        except (TypeError, ValueError):
+            raise ConfigError(f"{where}: {item!r} is not a date (YYYY-MM-DD)") from None
+    return frozenset(days)
 
 
 def _integer(values: Mapping[str, Any], key: str, default: int, where: str, low: int, high: int) -> int:

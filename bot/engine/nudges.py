@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import Author, Comment, Nudge
 from bot.db.upsert import insert_ignoring_conflicts
+from bot.engine.hours import OfficeHours
 
 BATCH = 1000
 
@@ -27,11 +28,14 @@ def enqueue_due(
     max_age: timedelta,
     channel: str | None,
     now: datetime,
+    hours: OfficeHours = OfficeHours(),
 ) -> int:
     """Write an outbox row for every comment that has waited `nudge_after`, deserves a nudge and has none yet.
 
-    Comments older than `max_age` are listed by /unanswered but never nudged, so a first sync of an old account
-    does not flood the channel.
+    With business hours the row's `due_at` is when the team is open (and, counting business time, when the
+    comment has waited `nudge_after` of open time); the outbox posts nothing before it. Comments older than
+    `max_age` are listed by /unanswered but never nudged, so a first sync of an old account does not flood
+    the channel.
     """
     created = 0
     while True:
@@ -63,7 +67,7 @@ def enqueue_due(
                     "account_id": account_id,
                     "state": Nudge.PENDING,
                     "channel": channel,
-                    "due_at": created_at + nudge_after,
+                    "due_at": hours.due_at(created_at, nudge_after),
                     "created_at": now,
                 }
                 for comment_id, created_at in due

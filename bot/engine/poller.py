@@ -18,6 +18,7 @@ from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Account, SyncState, utcnow
 from bot.db.upsert import take_new, upsert
+from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
@@ -119,6 +120,7 @@ def poll_account(
             max_age=MAX_NUDGE_AGE,
             channel=account.channel,
             now=clock(),
+            hours=OfficeHours.of(account),
         )
     return outcome
 
