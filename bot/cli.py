@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import logging
 import sys
 from datetime import timedelta
+from pathlib import Path
 from typing import Sequence
 
 from bot import __version__
@@ -14,6 +17,7 @@ from bot.config import ConfigError, format_duration, load_settings, parse_durati
 from bot.db import check_connection, make_engine, upgrade
 from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, unanswered
+from bot.db.stats import team_stats
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.suggest import suggest_questions
@@ -62,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="a JSON array, oldest first")
     listing.add_argument("--all", action="store_true", help="also comments that do not deserve a nudge")
     listing.set_defaults(handler=cmd_unanswered)
+
+    export = commands.add_parser("export", help="the team's stats (what /nudge stats shows) as CSV or JSON")
+    export.add_argument("--since", type=_duration, default=timedelta(days=30), metavar="DURATION",
+                        help="the window, back from now (default 30d)")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="csv: metric,scope,value rows")
+    export.add_argument("--account", action="append", help="only this account (repeatable)")
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    export.set_defaults(handler=cmd_export)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
@@ -135,6 +147,31 @@ def cmd_unanswered(args) -> int:
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
         print(render_unanswered(result))
+    return 0
+
+
+def cmd_export(args) -> int:
+    settings = load_settings(require_config=False)
+    factory = open_database(settings)
+    now = utcnow()
+    with factory() as session:
+        stats = team_stats(session, since=now - args.since, until=now, accounts=args.account)
+    if args.format == "json":
+        text = json.dumps(stats.as_json(), indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(("metric", "scope", "value"))
+        writer.writerows(["" if value is None else value for value in row] for row in stats.rows())
+        text = buffer.getvalue()
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"--output {args.output}: cannot write: {error.strerror}") from None
+    print(f"wrote {stats.received} comments' figures to {args.output}", file=sys.stderr)
     return 0
 
 
