@@ -51,6 +51,11 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 COUNT_MODES = ("calendar", "business")
 _HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 
+# The platform keys each connector understands, as written in the file; any other key is a typo.
+PLATFORM_KEYS: dict[str, set[str]] = {
+    "mastodon": {"base_url", "access_token_env"},
+}
+
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")
 _UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 
@@ -299,6 +304,13 @@ def _parse_account(
     if platform not in PLATFORMS:
         raise ConfigError(f"{where}.platform: {platform!r} is not a platform (one of: {', '.join(PLATFORMS)})")
 
+    known = PLATFORM_KEYS.get(platform)
+    if known is not None:
+        for key in entry:
+            if key not in ACCOUNT_KEYS and key not in known:
+                raise ConfigError(
+                    f"{where}.{key}: unknown key for platform {platform!r} (known: {', '.join(sorted(known))})"
+                )
     merged = {**defaults, **{k: v for k, v in entry.items() if k in SHARED_KEYS}}
 
     def text(key: str) -> str | None:

@@ -28,7 +28,7 @@ Pacing, optional (sources built on `bot.sources.http.ApiClient` get both from `H
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any, ClassVar, Iterator, Protocol, Sequence
 
 from bot.config import AccountConfig
@@ -113,6 +113,16 @@ class RateLimited(SourceError):
 
 class TemporaryError(SourceError):
     """A 5xx, a timeout, malformed data: try again at the next poll."""
+
+
+def parse_time(value: Any, where: str) -> datetime:
+    if not isinstance(value, str):
+        raise TemporaryError(f"{where}: must be an ISO 8601 time string")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise TemporaryError(f"{where}: {value!r} is not an ISO 8601 time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class Source(Protocol):

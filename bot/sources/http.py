@@ -165,8 +165,10 @@ class ApiClient:
             text = text.replace(secret, "***")
         return text
 
-    def request(self, method: str, url: str, *, idempotent: bool | None = None, **kwargs: Any) -> requests.Response:
-        """Send with retries; returns a 2xx/3xx response or raises a SourceError."""
+    def request(
+        self, method: str, url: str, *, idempotent: bool | None = None, accept: Iterable[int] = (), **kwargs: Any
+    ) -> requests.Response:
+        """Send with retries; returns a 2xx/3xx response (or one whose status is in `accept`), else raises."""
         method = method.upper()
         retry = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         shown = redact_url(requests.Request(method, url, params=kwargs.get("params")).prepare().url or url)
@@ -183,6 +185,8 @@ class ApiClient:
                 failure = TemporaryError(f"{self.platform}: {method} {shown} {kind} after {attempt} attempt(s)")
             else:
                 self._note_headroom(response)
+                if response.status_code in accept:
+                    return response
                 if response.status_code not in RETRY_STATUSES:
                     return self._check_status(response, method, shown)
                 failure = TemporaryError(
@@ -198,15 +202,17 @@ class ApiClient:
 
     def json(self, method: str, url: str, *, expect: type = dict, **kwargs: Any) -> Any:
         """The response body as JSON of the expected top-level type, else a TemporaryError naming the URL."""
-        response = self.request(method, url, **kwargs)
-        shown = redact_url(response.url or url)
+        return self.json_of(self.request(method, url, **kwargs), expect=expect)
+
+    def json_of(self, response: requests.Response, *, expect: type = dict) -> Any:
+        method, shown = response.request.method, redact_url(response.url)
         try:
             body = response.json()
         except (json.JSONDecodeError, requests.JSONDecodeError, UnicodeDecodeError):
-            raise TemporaryError(f"{self.platform}: {method.upper()} {shown} did not answer JSON") from None
+            raise TemporaryError(f"{self.platform}: {method} {shown} did not answer JSON") from None
         if not isinstance(body, expect):
             raise TemporaryError(
-                f"{self.platform}: {method.upper()} {shown} answered a JSON {type(body).__name__}, "
+                f"{self.platform}: {method} {shown} answered a JSON {type(body).__name__}, "
                 f"expected a {expect.__name__}"
             )
         return body

@@ -11,23 +11,13 @@ import json
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError
+from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
 
 PAGE_LINES = 500
 REQUIRED = ("id", "post", "author", "text", "created_at")
-
-
-def parse_time(value: Any, where: str) -> datetime:
-    if not isinstance(value, str):
-        raise TemporaryError(f"{where}: must be an ISO 8601 time string")
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise TemporaryError(f"{where}: {value!r} is not an ISO 8601 time") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class ReplaySource:

@@ -1,0 +1,199 @@
+"""Mastodon: mentions of the brand and the brand's own replies, each with its whole thread.
+
+Two streams, each paged forward with `min_id` by following the `Link: rel="prev"` URL Mastodon sends:
+- notifications of type `mention` (replies to the brand mention it) and `update` (a status we took part in was
+  edited);
+- the brand's own statuses, so replies written in a Mastodon app count as answers too.
+Every new status brings its thread from `statuses/:id/context` (one call per thread and poll), so parents, brand
+replies and users coming back arrive together. An idle poll costs two requests: one per stream.
+
+The cursor holds both streams' `min_id` and the brand's account id (from `verify_credentials`, asked once).
+A status that is gone when its thread is read (HTTP 404) is recorded as deleted. Ids stay opaque strings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Any, ClassVar, Iterable, Iterator
+from urllib.parse import parse_qs, urlsplit
+
+from bot.config import AccountConfig, ConfigError
+from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
+from bot.sources.http import ApiClient, HttpSource
+from bot.sources.text import html_to_text
+
+PAGE_SIZE = 40  # the documented default; statuses allow at most 40
+NOTIFICATION_TYPES = ("mention", "update")
+
+
+def _min_id_of(link: str | None) -> str | None:
+    if not link:
+        return None
+    values = parse_qs(urlsplit(link).query).get("min_id")
+    return values[0] if values else None
+
+
+class MastodonSource(HttpSource):
+    platform: ClassVar[str] = "mastodon"
+    flat_threads: ClassVar[bool] = False
+
+    def __init__(self, account: AccountConfig):
+        self.account = account
+        base_url = account.option("base_url", required=True)
+        if not isinstance(base_url, str) or not base_url.startswith(("https://", "http://")):
+            raise ConfigError(f"{account.where('base_url')}: must be the server's URL, e.g. https://mastodon.social")
+        self.base_url = base_url.rstrip("/")
+        token = account.secret("access_token")
+        self.http = ApiClient(
+            "mastodon",
+            auth_hint=(
+                f"Create a new access token (Preferences > Development, scopes read and write:statuses) and put it "
+                f"in the variable named by {account.where('access_token_env')}."
+            ),
+            secrets=[token],
+        )
+        self.http.session.headers["Authorization"] = f"Bearer {token}"
+
+    def _url(self, path: str) -> str:
+        return f"{self.base_url}/api/v1/{path}"
+
+    # fetch -----------------------------------------------------------------------------------------------------
+
+    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
+        state = dict(cursor or {})
+        if "brand_id" not in state:
+            state["brand_id"] = self._me()["id"]
+        brand_id = state["brand_id"]
+        threads: dict[str, list[CommentRecord]] = {}  # status id -> its thread, read at most once per poll
+
+        url = self._url("notifications")
+        params = {"types[]": list(NOTIFICATION_TYPES), "limit": PAGE_SIZE, "min_id": state.get("notifications_min_id", "0")}
+        for items, next_min_id in self._forward_pages(url, params, expect=list):
+            with self.http.reading(url):
+                statuses = [item["status"] for item in items if item.get("status")]
+            state["notifications_min_id"] = next_min_id or state.get("notifications_min_id")
+            yield Page(self._with_threads(statuses, brand_id, threads), dict(state))
+
+        url = self._url(f"accounts/{brand_id}/statuses")
+        if "statuses_min_id" not in state:  # older brand replies arrive with the threads of the mentions
+            newest = self.http.get(url, params={"limit": 1}, expect=list)
+            with self.http.reading(url):
+                state["statuses_min_id"] = newest[0]["id"] if newest else "0"
+            yield Page([], dict(state))
+            return
+        params = {"limit": PAGE_SIZE, "exclude_reblogs": "true", "min_id": state["statuses_min_id"]}
+        for statuses, next_min_id in self._forward_pages(url, params, expect=list):
+            replies = [status for status in statuses if status.get("in_reply_to_id")]
+            state["statuses_min_id"] = next_min_id or state["statuses_min_id"]
+            yield Page(self._with_threads(replies, brand_id, threads), dict(state))
+
+    def _forward_pages(self, url: str, params: dict, expect: type) -> Iterator[tuple[list, str | None]]:
+        """Pages newer than `min_id`, oldest page first, each with the `min_id` that resumes after it.
+
+        The next `min_id` comes from the `Link: rel="prev"` URL; our own parameters are sent again with it,
+        because Mastodon's link leaves out `limit`.
+        """
+        while True:
+            response = self.http.request("GET", url, params=params)
+            body = self.http.json_of(response, expect=expect)
+            if not body:
+                return
+            next_min_id = _min_id_of(response.links.get("prev", {}).get("url"))
+            yield body, next_min_id
+            if next_min_id is None or len(body) < PAGE_SIZE:
+                return
+            params = {**params, "min_id": next_min_id}
+
+    def _with_threads(
+        self, statuses: Iterable[dict], brand_id: str, threads: dict[str, list[CommentRecord]]
+    ) -> list[CommentRecord]:
+        records: dict[str, CommentRecord] = {}
+        for status in statuses:
+            with self.http.reading(self._url("notifications")):
+                status_id = status["id"]
+            if status_id not in threads:
+                thread = self._thread(status, brand_id)
+                for record in thread:
+                    threads[record.external_id] = thread
+                threads.setdefault(status_id, thread)
+            for record in threads[status_id]:
+                records[record.external_id] = record
+        return list(records.values())
+
+    def _thread(self, status: dict, brand_id: str) -> list[CommentRecord]:
+        url = self._url(f"statuses/{status['id']}/context")
+        response = self.http.request("GET", url, accept=(404,))
+        if response.status_code == 404:  # deleted before we read its thread
+            with self.http.reading(url):
+                gone = self._record(status, brand_id, root=None)
+            return [replace(gone, deleted=True)]
+        context = self.http.json_of(response, expect=dict)
+        with self.http.reading(url):
+            chain = [*context["ancestors"], status, *context["descendants"]]
+            root = chain[0]
+            return [
+                self._record(item, brand_id, root=root)
+                for item in chain
+                if not (item is root and item["account"]["id"] == brand_id)  # the brand's own post is the post
+            ]
+
+    def _record(self, status: dict, brand_id: str, root: dict | None) -> CommentRecord:
+        root = root or status
+        account = status["account"]
+        parent = status.get("in_reply_to_id")
+        if parent == root["id"] and root["account"]["id"] == brand_id:
+            parent = None  # answers the post itself
+        text = html_to_text(status["content"])
+        if status.get("spoiler_text"):
+            text = f"[{status['spoiler_text']}] {text}"
+        return CommentRecord(
+            external_id=status["id"],
+            post_id=root["id"],
+            author_id=account["id"],
+            author_name=account.get("display_name") or account["username"],
+            author_handle=account["acct"],
+            text=text,
+            created_at=parse_time(status["created_at"], f"mastodon status {status['id']}: created_at"),
+            updated_at=parse_time(status["edited_at"], "edited_at") if status.get("edited_at") else None,
+            is_brand=account["id"] == brand_id,
+            parent_id=parent,
+            url=status.get("url") or status.get("uri"),
+            post_title=html_to_text(root["content"])[:120] or None,
+            post_url=root.get("url") or root.get("uri"),
+            extra={"visibility": status.get("visibility", "public")},
+        )
+
+    # reply and check -------------------------------------------------------------------------------------------
+
+    def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
+        """Answers as the brand, mentioning the author so they are notified, in the comment's own visibility."""
+        handle = comment.author_handle
+        if handle and f"@{handle}".lower() not in text.lower():
+            text = f"@{handle} {text}"
+        key = hashlib.sha256(f"{self.account.name}\0{comment.external_id}\0{text}".encode()).hexdigest()
+        visibility = (comment.extra or {}).get("visibility", "public")
+        url = self._url("statuses")
+        response = self.http.request(
+            "POST", url, data={"status": text, "in_reply_to_id": comment.external_id, "visibility": visibility},
+            headers={"Idempotency-Key": key}, idempotent=True,
+        )
+        status = self.http.json_of(response, expect=dict)
+        with self.http.reading(url):
+            posted = self._record(status, status["account"]["id"], root=None)
+        return replace(
+            posted, post_id=comment.post_id, parent_id=comment.external_id,
+            post_title=comment.post_title, post_url=comment.post_url,
+        )
+
+    def check(self) -> str:
+        me = self._me()
+        return f"@{me['acct']} on {self.base_url}"
+
+    def _me(self) -> dict[str, Any]:
+        url = self._url("accounts/verify_credentials")
+        me = self.http.get(url)
+        with self.http.reading(url):
+            if not isinstance(me["id"], str) or not me["acct"]:
+                raise TemporaryError(f"mastodon: {url} did not name the account")
+        return me
