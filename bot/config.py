@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Mapping
@@ -44,6 +44,8 @@ SHARED_KEYS = {
     "digest_threshold",
     "holidays",
     "count",
+    "muted_commenters",
+    "ignored_phrases",
 }
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
 
@@ -157,6 +159,22 @@ def _opening_window(hours: str) -> tuple[time, time | None]:
     return opens, closes
 
 
+ROUTE_KEYS = {"keywords", "channel", "accounts", "platforms"}
+
+
+@dataclass(frozen=True)
+class Route:
+    """`[[routes]]`: comments containing one of `keywords` (at a word's start, any case) go to `channel`."""
+
+    keywords: tuple[str, ...]
+    channel: str
+    accounts: frozenset[str] = frozenset()  # empty: every account
+    platforms: frozenset[str] = frozenset()
+
+    def applies_to(self, account: str, platform: str) -> bool:
+        return (not self.accounts or account in self.accounts) and (not self.platforms or platform in self.platforms)
+
+
 @dataclass(frozen=True)
 class AccountConfig:
     name: str
@@ -172,6 +190,9 @@ class AccountConfig:
     source_file: str = DEFAULT_CONFIG_PATH
     holidays: frozenset[date] = frozenset()
     count: str = "calendar"  # how waiting time is counted: "calendar" or "business" (open hours only)
+    routes: tuple[Route, ...] = ()  # the [[routes]] that apply to this account, in file order
+    muted_commenters: tuple[str, ...] = ()  # author ids, handles or names never nudged about
+    ignored_phrases: tuple[str, ...] = ()  # comments containing one of these are never nudged
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -269,8 +290,8 @@ def load_accounts(path: Path, environ: Mapping[str, str]) -> tuple[AccountConfig
 
 def parse_accounts(document: Mapping[str, Any], file: str, environ: Mapping[str, str]) -> tuple[AccountConfig, ...]:
     for key in document:
-        if key not in ("defaults", "accounts"):
-            raise ConfigError(f"{file}: {key}: unknown section (expected [defaults] and [[accounts]])")
+        if key not in ("defaults", "accounts", "routes"):
+            raise ConfigError(f"{file}: {key}: unknown section (expected [defaults], [[accounts]] and [[routes]])")
     defaults = document.get("defaults", {})
     if not isinstance(defaults, dict):
         raise ConfigError(f"{file}: defaults: must be a table")
@@ -288,7 +309,49 @@ def parse_accounts(document: Mapping[str, Any], file: str, environ: Mapping[str,
             raise ConfigError(f"{file}: accounts[{index}].name: duplicate account name {account.name!r}")
         seen.add(account.name)
         accounts.append(account)
-    return tuple(accounts)
+    routes = _routes(document.get("routes", []), file, seen)
+    return tuple(
+        replace(account, routes=tuple(r for r in routes if r.applies_to(account.name, account.platform)))
+        for account in accounts
+    )
+
+
+def _routes(entries: Any, file: str, account_names: set[str]) -> list[Route]:
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise ConfigError(f"{file}: routes: must be an array of tables ([[routes]])")
+    routes = []
+    for index, entry in enumerate(entries):
+        where = f"{file}: routes[{index}]"
+        for key in entry:
+            if key not in ROUTE_KEYS:
+                raise ConfigError(f"{where}.{key}: unknown key (known: {', '.join(sorted(ROUTE_KEYS))})")
+        keywords = _strings(entry.get("keywords"), f"{where}.keywords", required=True)
+        channel = entry.get("channel")
+        if not isinstance(channel, str) or not channel.strip():
+            raise ConfigError(f"{where}.channel: required, the Slack channel these comments go to")
+        accounts = _strings(entry.get("accounts", []), f"{where}.accounts")
+        for name in accounts:
+            if name not in account_names:
+                raise ConfigError(f"{where}.accounts: {name!r} is not an account in this file")
+        platforms = _strings(entry.get("platforms", []), f"{where}.platforms")
+        for platform in platforms:
+            if platform not in PLATFORMS:
+                raise ConfigError(f"{where}.platforms: {platform!r} is not a platform (one of: {', '.join(PLATFORMS)})")
+        routes.append(Route(keywords, channel.strip(), frozenset(accounts), frozenset(platforms)))
+    return routes
+
+
+def _strings(value: Any, where: str, *, required: bool = False) -> tuple[str, ...]:
+    """An array of non-empty strings, e.g. `["refund", "broken"]`."""
+    if value is None and not required:
+        return ()
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(item, str) and item.strip() for item in value)
+        or (required and not value)
+    ):
+        raise ConfigError(f"{where}: must be {'a non-empty' if required else 'an'} array of strings, e.g. [\"refund\", \"broken\"]")
+    return tuple(item.strip() for item in value)
 
 
 def _parse_account(
@@ -342,6 +405,8 @@ def _parse_account(
     if count == "business" and business_hours is None:
         raise ConfigError(f"{where}.count: 'business' needs business_hours to count in")
     min_score = _integer(merged, "min_score", 30, where, 0, 100)
+    muted_commenters = _strings(merged.get("muted_commenters"), f"{where}.muted_commenters")
+    ignored_phrases = _strings(merged.get("ignored_phrases"), f"{where}.ignored_phrases")
     digest_threshold = _integer(merged, "digest_threshold", 5, where, 1, 1000)
 
     options: dict[str, Any] = {}
@@ -372,6 +437,8 @@ def _parse_account(
         source_file=file,
         holidays=holidays,
         count=count,
+        muted_commenters=muted_commenters,
+        ignored_phrases=ignored_phrases,
     )
 
 

@@ -11,7 +11,6 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import select
 
-from bot.cli import main
 from bot.config import parse_business_hours
 from bot.db.models import Nudge
 from bot.engine.hours import OfficeHours
@@ -173,36 +172,3 @@ def test_poll_with_a_frozen_clock_uses_calendar_count_by_default(session_factory
         poll_account(session_factory, account_id, config, build_source(config))
     with session_factory() as session:
         assert session.scalars(select(Nudge.due_at)).one() == at(BERLIN, 2026, 11, 23, 9, 0)
-
-
-@pytest.mark.parametrize(
-    "settings, expected",
-    [
-        ('business_hours = "mon-fry 09:00-17:00"', "accounts[blog].business_hours: 'fry' is not a day"),
-        ('holidays = ["2026-12-32"]', "accounts[blog].holidays: '2026-12-32' is not a date"),
-        ('holidays = "2026-12-24"', "accounts[blog].holidays: must be an array of dates"),
-        ('count = "business"', "accounts[blog].count: 'business' needs business_hours"),
-        ('count = "wall"', "accounts[blog].count: 'wall' must be one of calendar, business"),
-    ],
-)
-def test_config_mistakes_name_the_key(workdir, capsys, settings, expected):
-    (workdir / "replynudge.toml").write_text(
-        f'[defaults]\n{settings}\n[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n'
-    )
-    assert main(["check"]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.startswith("replynudge: error: replynudge.toml: ") and expected in err
-    assert len(err.splitlines()) == 1
-
-
-def test_config_accepts_toml_dates_and_business_count(workdir):
-    from bot.config import load_settings
-
-    (workdir / "replynudge.toml").write_text(
-        '[defaults]\ntimezone = "Europe/Berlin"\nbusiness_hours = "mon-fri 09:00-17:30"\n'
-        'holidays = [2026-12-24, "2026-12-25"]\ncount = "business"\n'
-        '[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n'
-    )
-    account = load_settings({"REPLYNUDGE_CONFIG": str(workdir / "replynudge.toml")}).account("blog")
-    assert account.holidays == {date(2026, 12, 24), date(2026, 12, 25)}
-    assert OfficeHours.of(account) == berlin("business", {date(2026, 12, 24), date(2026, 12, 25)})

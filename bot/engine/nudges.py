@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.db.models import Author, Comment, Nudge
 from bot.db.upsert import insert_ignoring_conflicts
 from bot.engine.hours import OfficeHours
+from bot.engine.routing import Routing
 
 BATCH = 1000
 
@@ -29,18 +30,21 @@ def enqueue_due(
     channel: str | None,
     now: datetime,
     hours: OfficeHours = OfficeHours(),
+    routing: Routing = Routing(),
 ) -> int:
     """Write an outbox row for every comment that has waited `nudge_after`, deserves a nudge and has none yet.
 
     With business hours the row's `due_at` is when the team is open (and, counting business time, when the
-    comment has waited `nudge_after` of open time); the outbox posts nothing before it. Comments older than
+    comment has waited `nudge_after` of open time); the outbox posts nothing before it. Keyword routes pick the
+    channel; a comment with an ignored phrase gets a row already handled (`ignored`), so it is never nudged nor
+    looked at again. Comments older than
     `max_age` are listed by /unanswered but never nudged, so a first sync of an old account does not flood
     the channel.
     """
     created = 0
     while True:
         due = session.execute(
-            select(Comment.id, Comment.created_at)
+            select(Comment.id, Comment.created_at, Comment.text)
             .join(Author, Author.id == Comment.author_id)
             .where(
                 Comment.account_id == account_id,
@@ -62,19 +66,27 @@ def enqueue_due(
             session,
             Nudge.__table__,
             [
-                {
-                    "comment_id": comment_id,
-                    "account_id": account_id,
-                    "state": Nudge.PENDING,
-                    "channel": channel,
-                    "due_at": hours.due_at(created_at, nudge_after),
-                    "created_at": now,
-                }
-                for comment_id, created_at in due
+                _outbox_row(comment_id, account_id, created_at, text, nudge_after, channel, now, hours, routing)
+                for comment_id, created_at, text in due
             ],
             ("comment_id",),
         )
         created += len(due)
+
+
+def _outbox_row(comment_id, account_id, created_at, text, nudge_after, channel, now, hours, routing) -> dict:
+    ignored = routing.ignores(text)
+    return {
+        "comment_id": comment_id,
+        "account_id": account_id,
+        "state": Nudge.HANDLED if ignored else Nudge.PENDING,
+        "channel": routing.channel_for(text, channel),
+        "due_at": hours.due_at(created_at, nudge_after),
+        "created_at": now,
+        "handled_at": now if ignored else None,
+        "handled_by": "config" if ignored else None,
+        "handled_how": "ignored" if ignored else None,
+    }
 
 
 def on_reply_state_change(session: Session, answered: list[int], unanswered: list[int], now: datetime) -> None:

@@ -22,6 +22,7 @@ from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
+from bot.engine.routing import Routing, apply_config_mutes
 from bot.sources.base import AuthError, RateLimited, Source, SourceError, pacing
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ def poll_account(
         _record_success(session_factory, account_id, clock())
     with session_factory.begin() as session:
         rescore_waiting(session, account_id)
+        apply_config_mutes(session, account_id, account.muted_commenters, clock())
         enqueue_due(
             session,
             account_id,
@@ -121,6 +123,7 @@ def poll_account(
             channel=account.channel,
             now=clock(),
             hours=OfficeHours.of(account),
+            routing=Routing.of(account),
         )
     return outcome
 
