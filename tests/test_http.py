@@ -208,3 +208,18 @@ def test_redact_url_and_parse_reset():
     assert parse_reset("2026-11-23T10:05:00.000Z", NOW) == NOW + timedelta(minutes=5)
     assert parse_reset("Mon, 23 Nov 2026 10:02:00 GMT", NOW) == NOW + timedelta(minutes=2)
     assert parse_reset("soon", NOW) is None and parse_reset(None, NOW) is None
+
+
+def test_map_error_reads_the_platforms_error_body_before_the_default_mapping(httpserver):
+    def quota(response):
+        if "quotaExceeded" in response.text:
+            return RateLimited("example: quota spent", NOW + timedelta(hours=3))
+        return None
+
+    httpserver.expect_request("/quota").respond_with_json({"error": {"reason": "quotaExceeded"}}, status=403)
+    httpserver.expect_request("/denied").respond_with_json({"error": {"reason": "forbidden"}}, status=403)
+    with pytest.raises(RateLimited) as caught:
+        client(map_error=quota).get(httpserver.url_for("/quota"))
+    assert caught.value.retry_at == NOW + timedelta(hours=3)
+    with pytest.raises(AuthError):  # whatever the mapper leaves alone gets the default mapping
+        client(map_error=quota).get(httpserver.url_for("/denied"))

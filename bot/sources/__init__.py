@@ -9,6 +9,7 @@ from bot.sources.base import AuthError, CommentRecord, Page, RateLimited, Source
 
 # platform -> "module:class"; modules are imported only when an account uses them.
 REGISTRY = {
+    "reddit": "bot.sources.reddit:RedditSource",
     "replay": "bot.sources.replay:ReplaySource",
     "mastodon": "bot.sources.mastodon:MastodonSource",
 }

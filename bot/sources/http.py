@@ -10,6 +10,8 @@
   no requests remain before the reset, the next call raises `RateLimited` without sending: limits are honoured
   before a 429 happens. `client.headroom` keeps what the last answer reported, so a source can pace its polls.
 - 401/403 become `AuthError` with the platform's reason and the source's hint on how to fix the credential.
+- A platform that says more in its error bodies (YouTube's quota reasons, Meta's error codes) passes `map_error`,
+  which sees every 4xx first and may return the error to raise.
 - Other 4xx, 5xx after the retries, timeouts and bodies that are not the JSON expected become `TemporaryError`.
 
 Messages carry the URL with secret-looking query parameters redacted, and every secret the client was given is
@@ -32,7 +34,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import requests
 
 from bot import __version__
-from bot.sources.base import AuthError, Headroom, RateLimited, TemporaryError
+from bot.sources.base import AuthError, Headroom, RateLimited, SourceError, TemporaryError
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +125,8 @@ def standard_headroom(response: requests.Response, now: datetime) -> Headroom | 
 
 
 HeadroomReader = Callable[[requests.Response, datetime], "Headroom | None"]
+# A platform's own reading of a 4xx answer (an error code in the body, a quota reason), or None for the default.
+ErrorMapper = Callable[[requests.Response], "SourceError | None"]
 
 
 class ApiClient:
@@ -139,6 +143,7 @@ class ApiClient:
         backoff: float = 0.5,
         retry_budget: float = 30.0,
         read_headroom: HeadroomReader = standard_headroom,
+        map_error: ErrorMapper | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         sleep: Callable[[float], None] = time.sleep,
     ):
@@ -150,6 +155,7 @@ class ApiClient:
         self.backoff = backoff
         self.retry_budget = retry_budget
         self.read_headroom = read_headroom
+        self.map_error = map_error
         self.clock = clock
         self.sleep = sleep
         self.headroom: Headroom | None = None
@@ -248,6 +254,9 @@ class ApiClient:
         status = response.status_code
         if status < 400:
             return response
+        mapped = self.map_error(response) if self.map_error else None
+        if mapped is not None:
+            raise mapped
         reason = self._reason_suffix(response)
         if status == 429:
             now = self.clock()

@@ -1,0 +1,27 @@
+"""Which posts an account watches: those published within `recent_days` (default 30).
+
+Older posts are still followed where the platform itself reports a new comment on them (an inbox, a
+notification, a thread that moved to the top of a time-ordered listing); the connectors say which in
+docs/platforms.md.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.config import AccountConfig, ConfigError
+
+RECENCY_KEY = "recent_days"
+DEFAULT_RECENT_DAYS = 30
+
+
+def recent_days(account: AccountConfig) -> int:
+    value = account.option(RECENCY_KEY, DEFAULT_RECENT_DAYS)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
+        raise ConfigError(f"{account.where(RECENCY_KEY)}: must be a whole number of days from 1 to 3650")
+    return value
+
+
+def recent_since(days: int, now: datetime) -> datetime:
+    """The oldest publication time of a post still watched for new comments."""
+    return now - timedelta(days=days)

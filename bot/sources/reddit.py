@@ -1,0 +1,328 @@
+"""Reddit through OAuth as a "script" app: the brand account's inbox, its own comments, its submissions' trees.
+
+- The inbox (`/message/inbox`) brings comment replies, post replies and username mentions, also on old posts.
+- `/user/{brand}/comments` brings the brand's own comments, so a reply typed in Reddit's UI answers its parent.
+- `/user/{brand}/submitted` lists the brand's posts of the recency window; a post's tree (`/comments/{id}`) is
+  read again only when its `num_comments` changed, so an idle poll costs three requests.
+Listings come newest first and have no "since": each is read down to a watermark (time plus the ids seen at
+that second), kept in the cursor. Pacing follows the `X-Ratelimit-*` headers (100 queries a minute per client
+id, reported as a 10-minute window).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any, ClassVar, Iterator
+
+from bot.config import AccountConfig, ConfigError
+from bot.sources.base import AuthError, CommentRecord, Cursor, Page, RateLimited, TemporaryError
+from bot.sources.base import Headroom
+from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom
+from bot.sources.recency import RECENCY_KEY, recent_days, recent_since
+from bot.sources.tokens import cached_token, forget_token
+
+API_URL = "https://oauth.reddit.com"
+AUTH_URL = "https://www.reddit.com"
+WEB_URL = "https://www.reddit.com"
+LISTING_LIMIT = 100
+MAX_LISTING_PAGES = 10  # Reddit stops listings at about 1,000 items
+MORECHILDREN_BATCH = 100
+_ARTICLE = re.compile(r"/comments/([a-z0-9]+)/", re.IGNORECASE)
+_TRY_AGAIN = re.compile(r"try again in (\d+) (second|minute)", re.IGNORECASE)
+
+
+def _utc(seconds: Any, where: str) -> datetime:
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise TemporaryError(f"{where}: created_utc is not a number")
+    return datetime.fromtimestamp(seconds, timezone.utc)
+
+
+def _bare(fullname: str | None) -> str | None:
+    """`t1_abc` -> `abc`; the prefix says the kind, the rest is the id."""
+    return fullname.split("_", 1)[1] if fullname and "_" in fullname else fullname
+
+
+class Watermark:
+    """Newest-first reading down to what was seen: the newest time and the ids carrying exactly that time."""
+
+    def __init__(self, state: dict | None):
+        state = state or {}
+        self.time = float(state.get("time", 0.0))
+        self.ids = set(state.get("ids", []))
+
+    def seen(self, created: float, name: str) -> bool:
+        return created < self.time or (created == self.time and name in self.ids)
+
+    def advance(self, created: float, name: str) -> None:
+        if created > self.time:
+            self.time, self.ids = created, {name}
+        elif created == self.time:
+            self.ids.add(name)
+
+    def state(self) -> dict:
+        return {"time": self.time, "ids": sorted(self.ids)}
+
+
+def reddit_headroom(response, now: datetime) -> Headroom | None:
+    """Reddit sends no limit header, but remaining + used is the window's size."""
+    headroom = standard_headroom(response, now)
+    used = response.headers.get("X-Ratelimit-Used")
+    if headroom is None or headroom.limit or not used:
+        return headroom
+    try:
+        return Headroom(headroom.remaining, headroom.remaining + int(float(used)), headroom.reset_at)
+    except ValueError:
+        return headroom
+
+
+class RedditSource(HttpSource):
+    platform: ClassVar[str] = "reddit"
+    flat_threads: ClassVar[bool] = False
+    requests_per_poll = 3
+    KEYS = {"username", "client_id", "client_secret", "password", "user_agent", "api_url", "auth_url", RECENCY_KEY}
+
+    def __init__(self, account: AccountConfig):
+        account.check_keys(self.KEYS)
+        self.account = account
+        self.username = str(account.option("username", required=True))
+        self.client_id = str(account.option("client_id", required=True))
+        self.client_secret = account.secret("client_secret")
+        self.password = account.secret("password")
+        self.days = recent_days(account)
+        user_agent = account.option("user_agent") or f"python:reply-nudge:0.1 (by /u/{self.username})"
+        if not isinstance(user_agent, str):
+            raise ConfigError(f"{account.where('user_agent')}: must be a string")
+        self.api_url = str(account.option("api_url", API_URL)).rstrip("/")
+        self.auth_url = str(account.option("auth_url", AUTH_URL)).rstrip("/")
+        session = make_session()
+        session.headers["User-Agent"] = user_agent  # Reddit asks for one naming the app and its owner
+        self.http = ApiClient(
+            "Reddit",
+            auth_hint="Check the script app's client id and secret (reddit.com/prefs/apps) and the account's password.",
+            secrets=(self.client_secret, self.password),
+            session=session,
+            read_headroom=reddit_headroom,
+        )
+        self._token_key = (self.auth_url, self.client_id, self.username.lower())
+
+    # --- the Source contract -------------------------------------------------------------------------------
+
+    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
+        cursor = dict(cursor or {})
+        since = recent_since(self.days, datetime.now(timezone.utc)).timestamp()
+
+        inbox = Watermark(cursor.get("inbox"))
+        records = [self._record(item) for item in self._listing("/message/inbox", inbox, since) if item.get("was_comment")]
+        cursor["inbox"] = inbox.state()
+        yield Page(records, dict(cursor))
+
+        own = Watermark(cursor.get("own"))
+        records = [self._record(item) for item in self._listing(f"/user/{self.username}/comments", own, since)]
+        cursor["own"] = own.state()
+        yield Page(records, dict(cursor))
+
+        counts: dict[str, int] = dict(cursor.get("posts", {}))
+        watched: dict[str, int] = {}
+        for post in self._recent_submissions(since):
+            article, count = str(post["id"]), int(post.get("num_comments") or 0)
+            watched[article] = count
+            if counts.get(article) == count:
+                continue
+            records = self._tree(article)
+            counts[article] = count
+            cursor["posts"] = {key: value for key, value in counts.items() if key in watched or key == article}
+            yield Page(records, dict(cursor))
+        if cursor.get("posts") != watched:
+            cursor["posts"] = watched
+            yield Page([], dict(cursor))
+
+    def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
+        data = self._call(
+            "POST", "/api/comment", data={"api_type": "json", "thing_id": f"t1_{comment.external_id}", "text": text}
+        )
+        answer = data.get("json")
+        if not isinstance(answer, dict):
+            raise TemporaryError(f"{self.api_url}/api/comment: unexpected response shape")
+        if answer.get("errors"):
+            self._raise_action_error(answer["errors"])
+        things = (answer.get("data") or {}).get("things") or []
+        if not things or not isinstance(things[0], dict) or not isinstance(things[0].get("data"), dict):
+            raise TemporaryError(f"{self.api_url}/api/comment: the response names no new comment")
+        created = things[0]["data"]
+        created.setdefault("link_title", comment.post_title)
+        return self._record(created)
+
+    def check(self) -> str:
+        me = self._call("GET", "/api/v1/me")
+        name = me.get("name")
+        if not isinstance(name, str) or name.lower() != self.username.lower():
+            raise AuthError(
+                f"{self.account.where('username')}: the credentials belong to u/{name}, not u/{self.username}"
+            )
+        return f"u/{name}"
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def _listing(self, path: str, mark: Watermark, since: float) -> list[dict]:
+        """Items newer than the watermark (and than `since` on the first read), newest first."""
+        first_read = mark.time == 0.0
+        found: list[dict] = []
+        after = None
+        for _ in range(MAX_LISTING_PAGES):
+            params = {"limit": LISTING_LIMIT, "raw_json": 1}
+            if after:
+                params["after"] = after
+            children, after = self._children(self._call("GET", path, params=params), path)
+            done = False
+            for child in children:
+                created = _utc(child.get("created_utc"), f"{self.api_url}{path}").timestamp()
+                name = str(child.get("name") or "")
+                if mark.seen(created, name) or (first_read and created < since):
+                    done = True
+                    break
+                found.append(child)
+            if done or not after:
+                break
+        for child in found:
+            mark.advance(float(child["created_utc"]), str(child.get("name") or ""))
+        return found
+
+    def _recent_submissions(self, since: float) -> list[dict]:
+        posts: list[dict] = []
+        after = None
+        for _ in range(MAX_LISTING_PAGES):
+            params = {"limit": LISTING_LIMIT, "sort": "new", "raw_json": 1}
+            if after:
+                params["after"] = after
+            path = f"/user/{self.username}/submitted"
+            children, after = self._children(self._call("GET", path, params=params), path)
+            recent = [
+                c for c in children if _utc(c.get("created_utc"), f"{self.api_url}{path}").timestamp() >= since and c.get("id")
+            ]
+            posts.extend(recent)
+            if len(recent) < len(children) or not after:
+                break
+        return posts
+
+    def _tree(self, article: str) -> list[CommentRecord]:
+        path = f"/comments/{article}"
+        data = self._call("GET", path, expect=list, params={"sort": "new", "limit": 500, "raw_json": 1})
+        if len(data) != 2:
+            raise TemporaryError(f"{self.api_url}{path}: expected [submission, comments] listings")
+        submissions, _ = self._children(data[0], path)
+        title = submissions[0].get("title") if submissions else None
+        records: list[CommentRecord] = []
+        hidden: list[str] = []
+        self._walk(data[1], title, records, hidden)
+        while hidden:  # "more" stubs: comments Reddit left out of the first response
+            batch, hidden = hidden[:MORECHILDREN_BATCH], hidden[MORECHILDREN_BATCH:]
+            answer = self._call(
+                "GET",
+                "/api/morechildren",
+                params={"api_type": "json", "link_id": f"t3_{article}", "children": ",".join(batch), "raw_json": 1},
+            )
+            things = ((answer.get("json") or {}).get("data") or {}).get("things")
+            if not isinstance(things, list):
+                raise TemporaryError(f"{self.api_url}/api/morechildren: unexpected response shape")
+            for thing in things:
+                self._visit(thing, title, records, hidden)
+        return records
+
+    def _walk(self, listing: Any, title: str | None, records: list[CommentRecord], hidden: list[str]) -> None:
+        if listing in ("", None):
+            return
+        if not isinstance(listing, dict) or not isinstance((listing.get("data") or {}).get("children"), list):
+            raise TemporaryError(f"{self.api_url}: a comment tree holds something that is not a listing")
+        for thing in listing["data"]["children"]:
+            self._visit(thing, title, records, hidden)
+
+    def _visit(self, thing: Any, title: str | None, records: list[CommentRecord], hidden: list[str]) -> None:
+        if not isinstance(thing, dict) or not isinstance(thing.get("data"), dict):
+            raise TemporaryError(f"{self.api_url}: a comment tree holds something that is not a thing")
+        data = thing["data"]
+        if thing.get("kind") == "more":
+            hidden.extend(str(child) for child in data.get("children") or [])
+            return
+        if thing.get("kind") != "t1":
+            return
+        data.setdefault("link_title", title)
+        records.append(self._record(data))
+        self._walk(data.get("replies"), title, records, hidden)
+
+    def _children(self, listing: Any, path: str) -> tuple[list[dict], str | None]:
+        data = listing.get("data") if isinstance(listing, dict) else None
+        children = data.get("children") if isinstance(data, dict) else None
+        if not isinstance(children, list) or not all(isinstance(c, dict) for c in children):
+            raise TemporaryError(f"{self.api_url}{path}: expected a Listing")
+        items = [c.get("data") for c in children]
+        if not all(isinstance(item, dict) for item in items):
+            raise TemporaryError(f"{self.api_url}{path}: a Listing child has no data")
+        return items, data.get("after") or None
+
+    def _record(self, item: dict) -> CommentRecord:
+        where = f"{self.api_url}: comment {item.get('name') or item.get('id')}"
+        if not item.get("id") or not isinstance(item.get("body"), str):
+            raise TemporaryError(f"{where}: missing id or body")
+        article = _bare(item.get("link_id"))
+        if not article:
+            match = _ARTICLE.search(str(item.get("context") or item.get("permalink") or ""))
+            if not match:
+                raise TemporaryError(f"{where}: names no post (no link_id or context)")
+            article = match.group(1)
+        parent = item.get("parent_id")
+        author = str(item.get("author") or "[deleted]")
+        permalink = item.get("permalink") or item.get("context")
+        edited = item.get("edited")
+        return CommentRecord(
+            external_id=str(item["id"]),
+            post_id=article,
+            author_id=author.lower(),
+            author_name=author,
+            author_handle=f"u/{author}",
+            text=item["body"],
+            created_at=_utc(item.get("created_utc"), where),
+            is_brand=author.lower() == self.username.lower(),
+            parent_id=_bare(parent) if isinstance(parent, str) and parent.startswith("t1_") else None,
+            url=f"{WEB_URL}{permalink}" if isinstance(permalink, str) and permalink.startswith("/") else None,
+            updated_at=_utc(edited, where) if isinstance(edited, (int, float)) and not isinstance(edited, bool) else None,
+            deleted=author == "[deleted]" or item["body"] in ("[deleted]", "[removed]"),
+            post_title=item.get("link_title"),
+            post_url=f"{WEB_URL}/comments/{article}/",
+        )
+
+    # --- HTTP ------------------------------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, *, expect: type = dict, **kwargs) -> Any:
+        token = cached_token(self._token_key, self._obtain_token)
+        try:
+            return self.http.json(
+                method, f"{self.api_url}{path}", expect=expect, headers={"Authorization": f"bearer {token}"}, **kwargs
+            )
+        except AuthError:
+            forget_token(self._token_key)  # revoked or expired early: the next poll logs in again
+            raise
+
+    def _obtain_token(self) -> tuple[str, float]:
+        data = self.http.json(
+            "POST",
+            f"{self.auth_url}/api/v1/access_token",
+            auth=(self.client_id, self.client_secret),
+            data={"grant_type": "password", "username": self.username, "password": self.password},
+            idempotent=True,
+        )
+        if data.get("error") or not data.get("access_token"):  # a wrong password is a 200 with {"error": ...}
+            raise AuthError(
+                f"{self.account.where('password_env')}: Reddit refused the script-app login "
+                f"({data.get('error') or 'no access_token'}); check username, password, client id and secret"
+            )
+        return str(data["access_token"]), float(data.get("expires_in") or 3600)
+
+    def _raise_action_error(self, errors: list) -> None:
+        first = errors[0] if isinstance(errors[0], list) else [str(errors[0])]
+        code, message = str(first[0]), str(first[1]) if len(first) > 1 else str(first[0])
+        if code == "RATELIMIT":
+            match = _TRY_AGAIN.search(message)
+            seconds = int(match.group(1)) * (60 if match and match.group(2).lower() == "minute" else 1) if match else 600
+            raise RateLimited(f"Reddit: {message}", retry_at=datetime.now(timezone.utc) + timedelta(seconds=seconds))
+        raise TemporaryError(f"Reddit refused the reply: {code}: {message}")
