@@ -56,6 +56,8 @@ _HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 # The platform keys each connector understands, as written in the file; any other key is a typo.
 PLATFORM_KEYS: dict[str, set[str]] = {
     "mastodon": {"base_url", "access_token_env"},
+    "reddit": {"username", "client_id", "client_secret_env", "password_env", "user_agent", "api_url", "auth_url",
+               "recent_days"},
 }
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 from werkzeug import Response
 
-from bot.config import ConfigError
+from bot.config import ConfigError, parse_accounts
 from bot.engine.poller import poll_account
 from bot.sources import build_source
 from bot.sources.base import AuthError, RateLimited, TemporaryError
@@ -231,14 +231,18 @@ def test_user_agent_is_descriptive_and_check_names_the_account(reddit, httpserve
 
 
 def test_config_errors_name_the_key(reddit):
-    with pytest.raises(ConfigError, match=r"accounts\[rd\]\.subreddit: unknown key"):
-        build_source(reddit_account(reddit, subreddit="x"))
+    entry = {"name": "rd", "platform": "reddit", "username": "b", "client_id": "c",
+             "client_secret_env": "RD_SECRET", "password_env": "RD_PASSWORD"}
+    environ = {"RD_SECRET": "s", "RD_PASSWORD": "p"}
+    (account,) = parse_accounts({"accounts": [entry]}, "replynudge.toml", environ)
+    assert build_source(account).username == "b"
+    with pytest.raises(ConfigError, match=r"accounts\[rd\]\.subreddit: unknown key for platform 'reddit'"):
+        parse_accounts({"accounts": [{**entry, "subreddit": "x"}]}, "replynudge.toml", environ)
     with pytest.raises(ConfigError, match=r"accounts\[rd\]\.recent_days"):
-        build_source(reddit_account(reddit, recent_days=0))
-    account = account_config("rd", platform="reddit", options={"username": "b", "client_id": "c"},
-                             secrets={"client_secret": "s"})
+        build_source(parse_accounts({"accounts": [{**entry, "recent_days": 0}]}, "replynudge.toml", environ)[0])
+    del entry["password_env"]
     with pytest.raises(ConfigError, match=r"accounts\[rd\]\.password_env is required"):
-        build_source(account)
+        build_source(parse_accounts({"accounts": [entry]}, "replynudge.toml", environ)[0])
 
 
 def test_recency_window_leaves_old_posts_out_of_the_first_sync(reddit):

@@ -19,7 +19,7 @@ from bot.config import AccountConfig, ConfigError
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, RateLimited, TemporaryError
 from bot.sources.base import Headroom
 from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom
-from bot.sources.recency import RECENCY_KEY, recent_days, recent_since
+from bot.sources.recency import recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 
 API_URL = "https://oauth.reddit.com"
@@ -80,10 +80,7 @@ class RedditSource(HttpSource):
     platform: ClassVar[str] = "reddit"
     flat_threads: ClassVar[bool] = False
     requests_per_poll = 3
-    KEYS = {"username", "client_id", "client_secret", "password", "user_agent", "api_url", "auth_url", RECENCY_KEY}
-
     def __init__(self, account: AccountConfig):
-        account.check_keys(self.KEYS)
         self.account = account
         self.username = str(account.option("username", required=True))
         self.client_id = str(account.option("client_id", required=True))
