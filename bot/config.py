@@ -240,6 +240,7 @@ class Settings:
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: int = 3000
     accounts: tuple[AccountConfig, ...] = ()
+    lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
 
     def account(self, name: str) -> AccountConfig:
         for account in self.accounts:
@@ -262,6 +263,13 @@ def load_settings(
         port = int(port_text)
     except ValueError:
         raise ConfigError(f"environment: PORT: {port_text!r} is not a port number") from None
+    lease_text = environ.get("REPLYNUDGE_LEASE") or "2m"
+    try:
+        lease = parse_duration(lease_text)
+    except ValueError as error:
+        raise ConfigError(f"environment: REPLYNUDGE_LEASE: {error}") from None
+    if lease < timedelta(seconds=1):
+        raise ConfigError(f"environment: REPLYNUDGE_LEASE: {lease_text!r} is shorter than 1s")
     accounts: tuple[AccountConfig, ...] = ()
     if config_path.exists() or require_config:
         accounts = load_accounts(config_path, environ)
@@ -274,6 +282,7 @@ def load_settings(
         slack_api_url=environ.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
         port=port,
         accounts=accounts,
+        lease=lease,
     )
 
 

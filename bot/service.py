@@ -12,12 +12,15 @@ from datetime import timedelta
 
 from bot.config import Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
-from bot.engine.poller import PollOutcome, poll_account, sync_accounts
+from bot.engine.leases import Lease
+from bot.engine.poller import PollOutcome, poll_due, sync_accounts
 from bot.slack.delivery import Notifier, deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
 
 log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL = timedelta(minutes=1)
 
 
 def run_service(settings: Settings, *, interval: timedelta, force_http: bool = False, port: int | None = None) -> int:
@@ -28,8 +31,9 @@ def run_service(settings: Settings, *, interval: timedelta, force_http: bool = F
         signal.signal(signum, lambda *_: stop.set())
     # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
     sources = build_sources(settings)
+    lease = Lease.for_this_process(settings.lease)
     while not stop.is_set():
-        for outcome in poll_cycle(settings, factory, notifier, sources):
+        for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, interval=interval, due_only=True):
             if not outcome.ok:
                 log.warning(outcome.describe())
         stop.wait(interval.total_seconds())
@@ -54,14 +58,22 @@ def build_sources(settings: Settings) -> dict[str, Source]:
 
 
 def poll_cycle(
-    settings: Settings, factory: SessionFactory, notifier: Notifier, sources: dict[str, Source] | None = None
+    settings: Settings,
+    factory: SessionFactory,
+    notifier: Notifier,
+    sources: dict[str, Source] | None = None,
+    *,
+    lease: Lease | None = None,
+    interval: timedelta = DEFAULT_INTERVAL,
+    due_only: bool = False,
 ) -> list[PollOutcome]:
-    """One cycle over every configured account, then the nudges and alerts that fell due."""
+    """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
+    the nudges and alerts that fell due."""
     sources = sources or build_sources(settings)
+    lease = lease or Lease.for_this_process(settings.lease)
     with factory.begin() as session:
         ids = sync_accounts(session, settings.accounts)
-    outcomes = [
-        poll_account(factory, ids[account.name], account, sources[account.name]) for account in settings.accounts
-    ]
-    deliver_due(factory, notifier)
+    accounts = {ids[account.name]: account for account in settings.accounts}
+    outcomes = poll_due(factory, accounts, sources, lease, interval, due_only=due_only)
+    deliver_due(factory, notifier, lease=lease)
     return outcomes

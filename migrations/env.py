@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from alembic import context
+from sqlalchemy import text
 
 from bot.config import DEFAULT_DATABASE_URL
 from bot.db import make_engine
@@ -17,6 +18,8 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine") or make_engine(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # replicas starting together migrate one after another
+            connection.execute(text("SELECT pg_advisory_xact_lock(7297012)"))
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -92,6 +92,10 @@ class SyncState(Base):
     error_at: Mapped[datetime | None]
     paused_until: Mapped[datetime | None]
     alerted_at: Mapped[datetime | None]
+    next_poll_at: Mapped[datetime | None]  # None: due now
+    # The replica polling this account, until when (engine/leases.py); expired leases are free for others.
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None]
 
     account: Mapped[Account] = relationship(back_populates="sync")
 
@@ -194,6 +198,9 @@ class Nudge(Base):
     suggestions: Mapped[list[str] | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The replica posting this nudge, until when (engine/leases.py).
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None]
 
     comment: Mapped[Comment] = relationship()
     account: Mapped[Account] = relationship()

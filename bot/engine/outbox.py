@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.db.models import Account, Nudge, SyncState
+from bot.engine.leases import Lease, claim_nudges
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,9 @@ class DueAlert:
     error: str
 
 
-def due_nudges(session: Session, now: datetime, limit: int = 200) -> list[DueNudge]:
-    rows = session.execute(
-        select(Nudge.id, Nudge.comment_id, Nudge.channel)
-        .where(Nudge.state == Nudge.PENDING, Nudge.due_at <= now)
-        .order_by(Nudge.due_at, Nudge.id)
-        .limit(limit)
-    )
-    return [DueNudge(*row) for row in rows]
+def due_nudges(session: Session, now: datetime, lease: Lease, limit: int = 200) -> list[DueNudge]:
+    """Claim the nudges due for posting, oldest first: commit, then post; other replicas skip them meanwhile."""
+    return [DueNudge(*row) for row in claim_nudges(session, lease, now, limit)]
 
 
 def mark_posted(
@@ -45,14 +41,17 @@ def mark_posted(
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.state == Nudge.PENDING)
         .values(state=Nudge.POSTED, posted_at=now, channel=channel, slack_ts=ts, suggestions=suggestions,
-                last_error=None)
+                last_error=None, lease_owner=None, lease_until=None)
     )
     return result.rowcount == 1
 
 
 def mark_failed(session: Session, nudge_id: int, error: str) -> None:
+    """Count the attempt and free the nudge for the next cycle, on any replica."""
     session.execute(
-        update(Nudge).where(Nudge.id == nudge_id).values(attempts=Nudge.attempts + 1, last_error=error[:2000])
+        update(Nudge)
+        .where(Nudge.id == nudge_id)
+        .values(attempts=Nudge.attempts + 1, last_error=error[:2000], lease_owner=None, lease_until=None)
     )
 
 

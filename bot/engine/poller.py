@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from sqlalchemy import null, select
 from sqlalchemy.orm import Session
@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Account, SyncState, utcnow
-from bot.db.upsert import take_new, upsert
+from bot.db.upsert import insert_ignoring_conflicts, take_new, upsert
 from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
+from bot.engine.leases import Lease, claim_account, release_account, renew_account
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
 from bot.engine.routing import Routing, apply_config_mutes
@@ -63,13 +64,49 @@ def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[s
                 "nudge_after_seconds": int(a.nudge_after.total_seconds()),
                 "created_at": utcnow(),
             }
-            for a in accounts
+            for a in sorted(accounts, key=lambda a: a.name)  # one lock order for replicas syncing at once
         ],
         ("name",),
         take_new("platform", "channel", "min_score", "nudge_after_seconds"),
     )
     names = [a.name for a in accounts]
-    return dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).all())
+    ids = dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).all())
+    insert_ignoring_conflicts(
+        session, SyncState.__table__, [{"account_id": ids[name]} for name in sorted(names)], ("account_id",)
+    )
+    return ids
+
+
+def poll_due(
+    session_factory: SessionFactory,
+    accounts: Mapping[int, AccountConfig],
+    sources: Mapping[str, Source],
+    lease: Lease,
+    interval: timedelta,
+    *,
+    due_only: bool = True,
+    clock: Callable[[], datetime] = utcnow,
+) -> list[PollOutcome]:
+    """Claim accounts one at a time and poll each, until none is left that is due and free.
+
+    Replicas sharing the database each run this: an account is polled by whoever claims it first, and a claim
+    that outlives its replica expires. Without `due_only`, every free account is polled once (`poll --once`).
+    """
+    outcomes: dict[int, PollOutcome] = {}
+    while True:
+        with session_factory.begin() as session:
+            account_id = claim_account(session, accounts.keys() - outcomes.keys(), lease, clock(), due_only=due_only)
+        if account_id is None:
+            break
+        account = accounts[account_id]
+        outcome = outcomes[account_id] = poll_account(
+            session_factory, account_id, account, sources[account.name], clock, lease
+        )
+        next_poll_at = max(clock() + interval, outcome.skipped_until or clock())
+        with session_factory.begin() as session:
+            release_account(session, account_id, lease, next_poll_at)
+    order = list(accounts)
+    return [outcomes[account_id] for account_id in sorted(outcomes, key=order.index)]
 
 
 def poll_account(
@@ -78,7 +115,9 @@ def poll_account(
     account: AccountConfig,
     source: Source,
     clock: Callable[[], datetime] = utcnow,
+    lease: Lease | None = None,
 ) -> PollOutcome:
+    """Poll one account; with a `lease`, every page's transaction also renews this replica's claim on it."""
     outcome = PollOutcome(account.name, ok=True)
     with session_factory() as session:
         state = session.get(SyncState, account_id)
@@ -98,6 +137,8 @@ def poll_account(
         for page in source.fetch(cursor):
             with session_factory.begin() as session:
                 ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
+                if lease:
+                    renew_account(session, account_id, lease, clock())
             outcome.pages += 1
             outcome.records += len(page.records)
     except AuthError as error:

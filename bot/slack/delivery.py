@@ -13,6 +13,7 @@ from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comments
 from bot.engine import outbox
+from bot.engine.leases import Lease
 from bot.suggest import suggest_questions
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,16 @@ def alert_text(alert: outbox.DueAlert) -> str:
 
 
 def deliver_due(
-    session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow
+    session_factory: SessionFactory,
+    notifier: Notifier,
+    clock: Callable[[], datetime] = utcnow,
+    lease: Lease | None = None,
 ) -> int:
-    """Post every due nudge and alert; returns how many nudges were posted."""
+    """Post every due nudge and alert; returns how many nudges were posted.
+
+    Nudges are claimed under `lease` (one per replica) so that replicas sharing a database post each one once.
+    """
+    lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
         alerts = outbox.due_alerts(session)
     for alert in alerts:
@@ -46,8 +54,8 @@ def deliver_due(
 
     posted = 0
     while True:
-        with session_factory() as session:
-            due = outbox.due_nudges(session, clock())
+        with session_factory.begin() as session:
+            due = outbox.due_nudges(session, clock(), lease)
             items = waiting_comments(session, [nudge.comment_id for nudge in due], clock())
         attempted = [
             nudge for nudge in due if _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], clock)

@@ -1,0 +1,93 @@
+"""Claims on accounts and nudges: one holder at a time, free again when released or when the lease runs out."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.config import ConfigError, load_settings
+from bot.db.models import Comment, Nudge, SyncState
+from bot.engine import outbox
+from bot.engine.ingest import ingest
+from bot.engine.leases import Lease, claim_account, release_account
+from bot.engine.nudges import enqueue_due
+from bot.engine.poller import poll_due
+from bot.engine.rescore import rescore_waiting
+from bot.sources.replay import ReplaySource
+from tests.records import T0, account_config, make_account, page, record
+
+LEASE = timedelta(minutes=2)
+ONE, TWO = Lease("replica-1", LEASE), Lease("replica-2", LEASE)
+
+
+def test_an_account_has_one_holder_until_released_or_expired(session_factory):
+    first, second = make_account(session_factory, "first"), make_account(session_factory, "second")
+    ids = {first, second}
+    with session_factory.begin() as session:
+        assert claim_account(session, ids, ONE, T0) == first
+        assert claim_account(session, ids, TWO, T0) == second
+        assert claim_account(session, ids, TWO, T0) is None  # both held
+        release_account(session, first, TWO, T0)  # not TWO's to release
+        assert claim_account(session, ids, TWO, T0) is None
+        release_account(session, first, ONE, next_poll_at=T0 + timedelta(minutes=5))
+        assert claim_account(session, ids, TWO, T0 + timedelta(minutes=1)) is None  # free but not due
+        assert claim_account(session, ids, TWO, T0, due_only=False) == first
+        # second's holder died: its lease runs out and anyone may take the account over
+        assert claim_account(session, {second}, ONE, T0 + LEASE - timedelta(seconds=1)) is None
+        assert claim_account(session, {second}, ONE, T0 + LEASE) == second
+
+
+def test_due_nudges_are_claimed_once_oldest_first_and_retried_after_a_failure(session_factory):
+    account_id = make_account(session_factory, min_score=0)
+    with session_factory.begin() as session:
+        records = [record(f"c{n}", minute=-n) for n in range(5)]
+        ingest(session, account_id, page(*records, cursor={}), flat_threads=False, now=T0)
+        rescore_waiting(session, account_id)
+        assert enqueue_due(session, account_id, nudge_after=timedelta(0), min_score=0, max_age=timedelta(days=1),
+                           channel="C1", now=T0) == 5
+    with session_factory.begin() as session:
+        first = outbox.due_nudges(session, T0, ONE, limit=3)
+        second = outbox.due_nudges(session, T0, TWO)
+        assert outbox.due_nudges(session, T0, TWO) == []
+        names = dict(session.execute(select(Comment.id, Comment.external_id)).all())
+    assert [names[n.comment_id] for n in first + second] == ["c4", "c3", "c2", "c1", "c0"]
+    with session_factory.begin() as session:
+        outbox.mark_failed(session, first[0].nudge_id, "Slack said no")
+        assert outbox.mark_posted(session, first[1].nudge_id, channel="C1", ts="1.2", suggestions=[], now=T0)
+        assert outbox.due_nudges(session, T0, TWO) == [first[0]]  # a failure is free for the next try at once
+        # ONE died holding first[2], TWO too holding the rest: their leases run out, the posted one stays done
+        assert outbox.due_nudges(session, T0 + LEASE, TWO) == [first[0], first[2], *second]
+        assert session.get(Nudge, first[1].nudge_id).lease_owner is None
+
+
+def test_poll_due_polls_each_account_once_per_interval(session_factory, tmp_path):
+    configs = {}
+    for name in ("a", "b", "c"):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({"id": f"{name}1", "post": "p", "author": "x", "text": "hi?",
+                                    "created_at": T0.isoformat()}) + "\n")
+        configs[make_account(session_factory, name)] = account_config(name, options={"path": str(path)})
+    sources = {config.name: ReplaySource(config) for config in configs.values()}
+
+    def poll(lease, at, due_only=True):
+        outcomes = poll_due(session_factory, configs, sources, lease, timedelta(minutes=1), due_only=due_only,
+                            clock=lambda: at)
+        return [outcome.account for outcome in outcomes]
+
+    assert poll(ONE, T0) == ["a", "b", "c"]
+    assert poll(TWO, T0 + timedelta(seconds=59)) == []
+    assert poll(TWO, T0 + timedelta(seconds=59), due_only=False) == ["a", "b", "c"]  # poll --once
+    assert poll(ONE, T0 + timedelta(minutes=2)) == ["a", "b", "c"]
+    with session_factory() as session:
+        states = session.scalars(select(SyncState)).all()
+    assert {(s.lease_owner, s.next_poll_at) for s in states} == {(None, T0 + timedelta(minutes=3))}
+
+
+def test_a_bad_lease_setting_names_the_variable():
+    for value in ("soon", "0s"):
+        with pytest.raises(ConfigError, match="^environment: REPLYNUDGE_LEASE: "):
+            load_settings({"REPLYNUDGE_LEASE": value}, require_config=False)
+    assert load_settings({"REPLYNUDGE_LEASE": "45s"}, require_config=False).lease == timedelta(seconds=45)
