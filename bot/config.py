@@ -58,6 +58,7 @@ PLATFORM_KEYS: dict[str, set[str]] = {
     "mastodon": {"base_url", "access_token_env"},
     "reddit": {"username", "client_id", "client_secret_env", "password_env", "user_agent", "api_url", "auth_url",
                "recent_days"},
+    "wordpress": {"url", "username", "app_password_env"},
 }
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")

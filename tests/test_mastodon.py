@@ -6,19 +6,18 @@ import io
 import re
 
 import pytest
-from sqlalchemy import select
 from werkzeug import Response
 
 from bot.config import ConfigError, Settings, parse_accounts
-from bot.db.models import Comment, SyncState
 from bot.engine.ingest import ingest
-from bot.engine.poller import poll_account, sync_accounts
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import Page
 from bot.sources.mastodon import PAGE_SIZE
 from tests.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
+from tests import connectors
+from tests.connectors import comments, paused_until, source_for, stored_cursor
 from tests.records import reply_state
 
 
@@ -34,27 +33,8 @@ def config(fake: FakeMastodon, name: str = "toots", token_var: str = "MASTODON_T
     return parse_accounts({"accounts": [entry]}, "replynudge.toml", {"MASTODON_TOKEN": TOKEN, "BAD": "expired"})[0]
 
 
-def source_for(account):
-    source = build_source(account)
-    source.http.backoff = 0.001
-    return source
-
-
 def poll(session_factory, fake, account=None):
-    account = account or config(fake)
-    with session_factory.begin() as session:
-        account_id = sync_accounts(session, [account])[account.name]
-    source = source_for(account)
-    return poll_account(session_factory, account_id, account, source), account_id, source
-
-
-def comments(session_factory, account_id):
-    with session_factory() as session:
-        rows = session.execute(
-            select(Comment.external_id, Comment.text, Comment.deleted, Comment.is_brand, Comment.updated_at)
-            .where(Comment.account_id == account_id)
-        )
-        return {row.external_id: row for row in rows}
+    return connectors.poll(session_factory, account or config(fake))
 
 
 def test_first_sync_across_several_pages_then_incremental(session_factory, mastodon):
@@ -67,8 +47,7 @@ def test_first_sync_across_several_pages_then_incremental(session_factory, masto
     pages = [path for path in mastodon.requests if path.startswith("/api/v1/notifications")]
     assert len(pages) == 3 and f"limit={PAGE_SIZE}" in pages[-1]  # 40 + 40 + 15
     assert stored[mentions[0]].text == "How fresh is roast 0?"
-    with session_factory() as session:
-        cursor = session.get(SyncState, account_id).cursor
+    cursor = stored_cursor(session_factory, account_id)
     assert cursor["brand_id"] == BRAND["id"] and cursor["notifications_min_id"] == mastodon.notifications[-1]["id"]
 
     mastodon.requests.clear()
@@ -137,8 +116,7 @@ def test_rate_limited_with_reset_headers(session_factory, mastodon):
     ))
     outcome, account_id, _ = poll(session_factory, mastodon)
     assert outcome.error_kind == "rate_limited" and "Too many requests" in outcome.error
-    with session_factory() as session:
-        assert session.get(SyncState, account_id).paused_until.isoformat().startswith("2030-01-01T00:05")
+    assert paused_until(session_factory, account_id).isoformat().startswith("2030-01-01T00:05")
 
 
 def test_5xx_then_success(session_factory, mastodon):

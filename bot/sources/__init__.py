@@ -12,6 +12,7 @@ REGISTRY = {
     "reddit": "bot.sources.reddit:RedditSource",
     "replay": "bot.sources.replay:ReplaySource",
     "mastodon": "bot.sources.mastodon:MastodonSource",
+    "wordpress": "bot.sources.wordpress:WordPressSource",
 }
 
 __all__ = [

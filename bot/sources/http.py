@@ -34,6 +34,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import requests
 
 from bot import __version__
+from bot.config import AccountConfig, ConfigError
 from bot.sources.base import AuthError, Headroom, RateLimited, SourceError, TemporaryError
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,14 @@ class TimeoutSession(requests.Session):
 
 def make_session(timeout: float | tuple[float, float] = DEFAULT_TIMEOUT) -> requests.Session:
     return TimeoutSession(timeout)
+
+
+def url_option(account: AccountConfig, key: str, example: str) -> str:
+    """An http(s) URL from the account's settings, or a ConfigError naming the key."""
+    value = account.option(key, required=True)
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise ConfigError(f"{account.where(key)}: must be an http(s) URL, e.g. {example}")
+    return value
 
 
 def redact_url(url: str) -> str:

@@ -18,9 +18,9 @@ from dataclasses import replace
 from typing import Any, ClassVar, Iterable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from bot.config import AccountConfig, ConfigError
+from bot.config import AccountConfig
 from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
-from bot.sources.http import ApiClient, HttpSource
+from bot.sources.http import ApiClient, HttpSource, url_option
 from bot.sources.text import html_to_text
 
 PAGE_SIZE = 40  # the documented default; statuses allow at most 40
@@ -40,10 +40,7 @@ class MastodonSource(HttpSource):
 
     def __init__(self, account: AccountConfig):
         self.account = account
-        base_url = account.option("base_url", required=True)
-        if not isinstance(base_url, str) or not base_url.startswith(("https://", "http://")):
-            raise ConfigError(f"{account.where('base_url')}: must be the server's URL, e.g. https://mastodon.social")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = url_option(account, "base_url", "https://mastodon.social").rstrip("/")
         token = account.secret("access_token")
         self.http = ApiClient(
             "mastodon",

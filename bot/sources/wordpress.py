@@ -1,0 +1,220 @@
+"""WordPress: a site's approved comments through the REST API, authenticated with an Application Password.
+
+- The API root comes from the `Link: <…>; rel="https://api.w.org/"` header of the site's home page, so sites with
+  pretty permalinks (`/wp-json/`) and without (`/?rest_route=/`) both work. It is kept in the cursor with the brand's
+  user id (from `users/me`), so later polls skip both calls.
+- New comments: `after` the newest comment seen, oldest first, 100 a page, every page. WordPress compares `after`
+  with the comment's local `date`, so the request uses that (less a second) and the date_gmt + id of the newest
+  comment seen decides what is new: comments written in the same second are neither lost nor read twice.
+- Edits and deletions (WordPress records no modification time): each poll also reads the 100 most recent approved
+  comments and compares them with what the cursor remembers of them: changed text is an edit, a comment gone from
+  that window was trashed, marked spam, unapproved or deleted.
+An idle poll costs two requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Any, ClassVar, Iterator
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from bot.config import AccountConfig, ConfigError
+from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
+from bot.sources.http import ApiClient, HttpSource, url_option
+from bot.sources.text import html_to_text
+
+PER_PAGE = 100
+API_LINK_REL = "https://api.w.org/"
+
+
+def endpoint(api_root: str, route: str) -> str:
+    """A route under the API root, for either form of root."""
+    parts = urlsplit(api_root)
+    if "rest_route" in parse_qs(parts.query):
+        return urlunsplit(parts._replace(query=urlencode({"rest_route": f"/{route}"})))
+    return api_root.rstrip("/") + "/" + route
+
+
+def _digest(comment: dict) -> str:
+    return hashlib.sha256(comment["content"]["rendered"].encode()).hexdigest()[:12]
+
+
+def _position(comment: dict) -> tuple[str, int]:
+    return comment["date_gmt"], int(comment["id"])
+
+
+class WordPressSource(HttpSource):
+    platform: ClassVar[str] = "wordpress"
+    flat_threads: ClassVar[bool] = False
+
+    def __init__(self, account: AccountConfig):
+        self.account = account
+        url = url_option(account, "url", "https://blog.example.com")
+        username = account.option("username", required=True)
+        if not isinstance(username, str) or not username:
+            raise ConfigError(f"{account.where('username')}: must be the WordPress user name of the brand")
+        self.site_url = url
+        self.username = username
+        self.site: dict[str, Any] | None = None  # API root and brand user ids, once known
+        password = account.secret("app_password")
+        self.http = ApiClient(
+            "wordpress",
+            auth_hint=(
+                f"Create an Application Password for {username} (Users > Profile > Application Passwords) and put "
+                f"it in the variable named by {account.where('app_password_env')}."
+            ),
+            secrets=[password],
+        )
+        self.http.session.auth = (username, password)
+
+    # fetch -----------------------------------------------------------------------------------------------------
+
+    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
+        state = dict(cursor or {})
+        if "api_root" not in state:
+            state["api_root"] = self._discover_root()
+            state["brand_ids"] = [self._me(state["api_root"])["id"]]
+        self.site = {"api_root": state["api_root"], "brand_ids": state["brand_ids"]}
+        recent: dict[str, list] = dict(state.get("recent", {}))
+        yield from self._new_comments(state, recent)
+        yield from self._recheck(state, recent)
+
+    def _new_comments(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
+        url = endpoint(state["api_root"], "wp/v2/comments")
+        params: dict[str, Any] = {"orderby": "date_gmt", "order": "asc", "per_page": PER_PAGE, "_embed": "up"}
+        if "after_date" in state:
+            local = datetime.fromisoformat(state["after_date"]) - timedelta(seconds=1)
+            params["after"] = local.isoformat()
+        seen = (state.get("after_gmt", ""), state.get("after_id", 0))
+        page = 1
+        while True:
+            response = self.http.request("GET", url, params={**params, "page": page})
+            items = self.http.json_of(response, expect=list)
+            with self.http.reading(url):
+                fresh = [item for item in items if _position(item) > seen]
+                records = [self._record(item, state) for item in fresh]
+                if fresh:
+                    newest = max(fresh, key=_position)
+                    state.update(after_date=newest["date"], after_gmt=newest["date_gmt"], after_id=int(newest["id"]))
+                    self._remember(recent, fresh)
+                    state["recent"] = recent
+                pages = int(response.headers.get("X-WP-TotalPages") or page)
+            if records:
+                yield Page(records, dict(state))
+            if len(items) < PER_PAGE or page >= pages:
+                return
+            page += 1
+
+    def _recheck(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
+        url = endpoint(state["api_root"], "wp/v2/comments")
+        items = self.http.get(url, params={"orderby": "date_gmt", "order": "desc", "per_page": PER_PAGE}, expect=list)
+        with self.http.reading(url):
+            listed = {str(item["id"]): item for item in items}
+            oldest = min((_position(item) for item in items), default=None)
+            now = datetime.now(timezone.utc)
+            changed = [
+                replace(self._record(item, state), updated_at=now)
+                for key, item in listed.items()
+                if key in recent and recent[key][1] != _digest(item)
+            ]
+            unseen = [self._record(item, state) for key, item in listed.items() if key not in recent]
+            window_full = len(items) >= PER_PAGE
+            gone = [
+                key for key, (date_gmt, *_rest) in recent.items()
+                if key not in listed and not (window_full and (date_gmt, int(key)) < oldest)
+            ]
+        deleted = [self._deleted(state, key, recent[key]) for key in gone]
+        fresh_recent: dict[str, list] = {}
+        self._remember(fresh_recent, items)
+        if changed or unseen or deleted or fresh_recent != recent:
+            state["recent"] = fresh_recent
+            yield Page([*changed, *unseen, *deleted], dict(state))
+
+    @staticmethod
+    def _remember(recent: dict[str, list], items: list[dict]) -> None:
+        """Keep what a later poll needs to notice an edit or a deletion of the most recent comments."""
+        for item in items:
+            author = item["author"] or 0
+            recent[str(item["id"])] = [item["date_gmt"], _digest(item), str(item["post"]), author, item["author_name"]]
+        for key in sorted(recent, key=lambda k: (recent[k][0], int(k)))[:-PER_PAGE]:
+            del recent[key]
+
+    def _deleted(self, state: dict, key: str, remembered: list) -> CommentRecord:
+        """The comment as WordPress still has it (trash, spam, pending), or what we remember of it."""
+        url = endpoint(state["api_root"], f"wp/v2/comments/{key}")
+        response = self.http.request("GET", url, params={"context": "edit"}, accept=(401, 403, 404))
+        if response.ok:
+            item = self.http.json_of(response, expect=dict)
+            with self.http.reading(url):
+                return replace(self._record(item, state), deleted=True)
+        date_gmt, _, post, author, author_name = remembered
+        return CommentRecord(
+            external_id=key, post_id=post, author_id=self._author_key(author, author_name), author_name=author_name,
+            text="", created_at=parse_time(date_gmt + "Z", "date_gmt"), deleted=True,
+            is_brand=author in state["brand_ids"],
+        )
+
+    @staticmethod
+    def _author_key(author: int, author_name: str) -> str:
+        return str(author) if author else f"guest:{author_name}"
+
+    def _record(self, item: dict, state: dict) -> CommentRecord:
+        post = (item.get("_embedded") or {}).get("up") or [{}]
+        title = (post[0].get("title") or {}).get("rendered") if isinstance(post[0], dict) else None
+        author = int(item["author"] or 0)
+        link = item.get("link")
+        return CommentRecord(
+            external_id=str(item["id"]),
+            post_id=str(item["post"]),
+            author_id=self._author_key(author, item["author_name"]),
+            author_name=item["author_name"] or "Anonymous",
+            text=html_to_text(item["content"]["rendered"]),
+            created_at=parse_time(item["date_gmt"] + "Z", f"wordpress comment {item['id']}: date_gmt"),
+            is_brand=author != 0 and author in state["brand_ids"],
+            parent_id=str(item["parent"]) if item.get("parent") else None,
+            url=link,
+            deleted=item.get("status", "approved") not in ("approved", "approve"),
+            post_title=html_to_text(title) if title else None,
+            post_url=link.split("#", 1)[0] if link else None,
+        )
+
+    # discovery, reply and check --------------------------------------------------------------------------------
+
+    def _discover_root(self) -> str:
+        response = self.http.request("GET", self.site_url)
+        root = response.links.get(API_LINK_REL, {}).get("url")
+        response.close()
+        if not root:
+            raise TemporaryError(
+                f"wordpress: {self.site_url} sent no Link header with rel=\"{API_LINK_REL}\": "
+                "is it a WordPress site with the REST API enabled?"
+            )
+        return root
+
+    def _me(self, api_root: str) -> dict:
+        url = endpoint(api_root, "wp/v2/users/me")
+        me = self.http.get(url)
+        with self.http.reading(url):
+            if not isinstance(me["id"], int):
+                raise TemporaryError(f"wordpress: {url} did not name the user")
+        return me
+
+    def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
+        """Posts a child comment as the configured user; WordPress answers 409 to an exact duplicate."""
+        if self.site is None:
+            api_root = self._discover_root()
+            self.site = {"api_root": api_root, "brand_ids": [self._me(api_root)["id"]]}
+        url = endpoint(self.site["api_root"], "wp/v2/comments")
+        item = self.http.json(
+            "POST", url, json={"post": int(comment.post_id), "parent": int(comment.external_id), "content": text}
+        )
+        with self.http.reading(url):
+            return replace(
+                self._record(item, self.site), author_handle=self.username, post_title=comment.post_title
+            )
+
+    def check(self) -> str:
+        me = self._me(self._discover_root())
+        return f"{me.get('name') or me['id']} (user {me['id']}) on {self.site_url}"
