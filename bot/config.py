@@ -33,6 +33,7 @@ PLATFORMS = (
 DEFAULT_DATABASE_URL = "sqlite:///replynudge.db"
 DEFAULT_CONFIG_PATH = "replynudge.toml"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_MIN_SCORE = 30  # a question, a complaint or substantive praise; see README "Scoring and suggestions"
 
 # Settings an account inherits from [defaults] unless it sets its own.
 SHARED_KEYS = {
@@ -416,7 +417,7 @@ def _parse_account(
         raise ConfigError(f"{where}.count: {count!r} must be one of {', '.join(COUNT_MODES)}")
     if count == "business" and business_hours is None:
         raise ConfigError(f"{where}.count: 'business' needs business_hours to count in")
-    min_score = _integer(merged, "min_score", 30, where, 0, 100)
+    min_score = _integer(merged, "min_score", DEFAULT_MIN_SCORE, where, 0, 100)
     muted_commenters = _strings(merged.get("muted_commenters"), f"{where}.muted_commenters")
     ignored_phrases = _strings(merged.get("ignored_phrases"), f"{where}.ignored_phrases")
     digest_threshold = _integer(merged, "digest_threshold", 5, where, 1, 1000)

@@ -6,7 +6,9 @@ function off the ingest path and makes every score independent of the order comm
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -54,22 +56,35 @@ def rescore_waiting(session: Session, account_id: int) -> int:
         total += len(changes)
 
 
-def _histories(session: Session, account_id: int, author_ids: set[int]) -> dict[int, list[tuple[datetime, bool]]]:
-    histories: dict[int, list[tuple[datetime, bool]]] = {author_id: [] for author_id in author_ids}
+class _Earlier(NamedTuple):
+    created_at: datetime
+    answered: bool
+    fingerprint: int
+
+
+def _histories(session: Session, account_id: int, author_ids: set[int]) -> dict[int, list[_Earlier]]:
+    histories: dict[int, list[_Earlier]] = {author_id: [] for author_id in author_ids}
     rows = session.execute(
-        select(Comment.author_id, Comment.created_at, Comment.answered_at).where(
+        select(Comment.author_id, Comment.created_at, Comment.answered_at, Comment.text).where(
             Comment.account_id == account_id, Comment.author_id.in_(author_ids), Comment.deleted.is_(False)
         )
     )
-    for author_id, created_at, answered_at in rows:
-        histories[author_id].append((created_at, answered_at is not None))
+    for author_id, created_at, answered_at, text in rows:
+        histories[author_id].append(_Earlier(created_at, answered_at is not None, _fingerprint(text)))
     return histories
 
 
-def _context(row, history: list[tuple[datetime, bool]], brand_parents: set[str]) -> ScoreContext:
-    earlier = [(at, answered) for at, answered in history if at < row.created_at]
+def _context(row, history: list[_Earlier], brand_parents: set[str]) -> ScoreContext:
+    earlier = [comment for comment in history if comment.created_at < row.created_at]
+    fingerprint = _fingerprint(row.text)
     return ScoreContext(
-        prior_comments_30d=sum(1 for at, _ in earlier if at >= row.created_at - HISTORY_WINDOW),
+        prior_comments_30d=sum(1 for c in earlier if c.created_at >= row.created_at - HISTORY_WINDOW),
         replies_to_brand=row.parent_external_id in brand_parents,
-        answered_before=any(answered for _, answered in earlier),
+        answered_before=any(c.answered for c in earlier),
+        copies_before=sum(1 for c in earlier if c.fingerprint == fingerprint),
     )
+
+
+def _fingerprint(text: str) -> int:
+    """Equal for texts that differ only in case and spacing."""
+    return zlib.crc32(" ".join(text.lower().split()).encode("utf-8"))

@@ -1,20 +1,35 @@
-"""Engagement score: how much a comment deserves an answer, 0-100, with reasons a person can read."""
+"""Engagement score: how much a comment deserves an answer, 0-100, with reasons a person can read.
+
+Points add up from what the comment says (a question, a problem, strong feelings, substance) and from the
+author's history with the account (coming back, commenting often); then caps apply for what never deserves a
+nudge on its own (spam, emoji only, a link only, one word, a short reaction). The default `min_score` of 30 is
+reached by a question, a complaint, praise of six words or more, or any comment of 15 words or more; the README's
+"Scoring and suggestions" lists the points so a team can tune `min_score` knowing what it lets through.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_QUESTION_WORDS = re.compile(
-    r"^\s*(who|what|when|where|why|how|which|is|are|can|could|do|does|did|will|would|should|any)\b", re.I
-)
-_COMPLAINT = re.compile(
-    r"\b(broken|refund|worst|terrible|awful|disappoint\w*|angry|useless|never again|scam|complain\w*|"
-    r"doesn'?t work|not working|still waiting|bad|hate|problem|issue|late|wrong)\b",
-    re.I,
-)
-_PRAISE = re.compile(r"\b(love|great|awesome|amazing|thank\w*|fantastic|beautiful|brilliant|perfect|best)\b", re.I)
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+from bot.engine.comment_text import NEGATIVE, POSITIVE, CommentText, read_comment
+
+BASE = 10
+QUESTION = 40
+PROBLEM = 30
+NEGATIVE_TONE = 15
+STRONG_FEELINGS = 5  # on top of the tone, for |sentiment| >= 0.75
+PRAISE = 25
+SUBSTANCE = 20  # 15 words or more: something to answer even without a question or a strong tone
+LENGTH = 5  # 40 words or more, on top of SUBSTANCE
+DIRECT = 5
+CAME_BACK = 20
+PER_EARLIER_COMMENT, MAX_FOR_HISTORY = 8, 20
+SUBSTANTIVE_WORDS = 6  # shorter praise or grumbling is a reaction, not a conversation opener
+SHORT_REACTION_WORDS, SHORT_REACTION_CAP = 3, 20
+SPAM_CAP, ONE_WORD_CAP = 5, 10
+SPAM_COPIES = 3
+
+_YOU = frozenset("you your yours you're you've you'll y'all u ur".split())
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,7 @@ class ScoreContext:
     prior_comments_30d: int = 0  # the author's earlier comments on this account in the 30 days before
     replies_to_brand: bool = False  # this comment answers one of the brand's comments
     answered_before: bool = False  # the brand has answered this author before
+    copies_before: int = 0  # how often the author posted the same text on this account before
 
 
 @dataclass(frozen=True)
@@ -38,29 +54,70 @@ def ordinal(number: int) -> str:
 
 
 def score_comment(text: str, context: ScoreContext = ScoreContext()) -> Score:
-    words = _WORD.findall(text)
-    if not words:
-        return Score(0, ("no words",))
-    value, reasons = 10, []
-    if "?" in text or _QUESTION_WORDS.search(text):
-        value += 40
+    comment = read_comment(text)
+    if not comment.words:
+        why = "emoji only" if comment.emoji_only else "link only" if comment.links else "no words"
+        return Score(0, (why,))
+    value, reasons = _from_text(comment)
+    history_value, history_reasons = _from_history(context)
+    value += history_value
+    reasons += history_reasons
+    cap, why = _cap(comment, context)
+    if cap is not None:
+        value, reasons = min(value, cap), [why] + [r for r in reasons if r in history_reasons]
+    if not comment.language.is_english and comment.language.code != "und":
+        reasons.append(f"written in {comment.language.name}")
+    return Score(max(0, min(100, value)), tuple(reasons))
+
+
+def _from_text(comment: CommentText) -> tuple[int, list[str]]:
+    value, reasons = BASE, []
+    substantive = len(comment.words) >= SUBSTANTIVE_WORDS
+    if comment.asks_question:
+        value += QUESTION
         reasons.append("asked a question")
-    if _COMPLAINT.search(text):
-        value += 35
-        reasons.append("sounds unhappy")
-    elif _PRAISE.search(text) and len(words) >= 4:
-        value += 25
+    if comment.reports_problem:
+        value += PROBLEM
+        reasons.append("reports a problem")
+    if comment.sentiment <= NEGATIVE and (substantive or comment.reports_problem):
+        value += NEGATIVE_TONE
+        reasons.append("negative tone")
+    elif comment.sentiment >= POSITIVE and substantive and not comment.reports_problem:
+        value += PRAISE
         reasons.append("praise worth answering")
-    if len(words) >= 25:
-        value += 10
-        reasons.append("took the time to write")
+    if abs(comment.sentiment) >= 0.75 and substantive:
+        value += STRONG_FEELINGS
+        reasons.append("strong feelings")
+    if len(comment.words) >= 15:
+        value += SUBSTANCE + (LENGTH if len(comment.words) >= 40 else 0)
+        reasons.append("wrote at length" if len(comment.words) >= 40 else "took the time to write")
+    if any(word.lower() in _YOU for word in comment.words):
+        value += DIRECT
+        reasons.append("spoke to us directly")
+    return value, reasons
+
+
+def _from_history(context: ScoreContext) -> tuple[int, list[str]]:
+    value, reasons = 0, []
     if context.replies_to_brand or context.answered_before:
-        value += 20
+        value += CAME_BACK
         reasons.append("came back after our reply")
     if context.prior_comments_30d >= 1:
-        value += min(20, 10 * context.prior_comments_30d)
+        value += min(MAX_FOR_HISTORY, PER_EARLIER_COMMENT * context.prior_comments_30d)
         reasons.append(f"{ordinal(context.prior_comments_30d + 1)} comment this month")
-    if len(words) == 1 and not reasons:
-        value = min(value, 15)
-        reasons.append("one word")
-    return Score(min(100, value), tuple(reasons))
+    return value, reasons
+
+
+def _cap(comment: CommentText, context: ScoreContext) -> tuple[int | None, str]:
+    if comment.spam:
+        return SPAM_CAP, f"looks like spam ({comment.spam})"
+    if context.copies_before >= SPAM_COPIES - 1:  # asking again once, unanswered, is engagement, not spam
+        return SPAM_CAP, f"posted the same text {context.copies_before + 1} times"
+    words = len(comment.words)
+    if comment.asks_question or comment.reports_problem:
+        return None, ""
+    if words == 1:
+        return ONE_WORD_CAP, "one word"
+    if words <= SHORT_REACTION_WORDS:
+        return SHORT_REACTION_CAP, "short reaction"
+    return None, ""

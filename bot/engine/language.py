@@ -1,0 +1,134 @@
+"""Which language a comment is written in: English or not, and when not, which one if we can tell.
+
+Comments are short (a median of a dozen words), where n-gram classifiers guess wildly ("Love it!" comes out as
+anything). What the scorer and the suggester need is narrower: is it English, and if not, a name to show the team.
+So: the script of the letters first (Cyrillic, Japanese, ...), then, for Latin script, counts of each language's
+most frequent function words, which are reliable even in five-word comments and cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Function words frequent in each language and rare in the others (words shared by two lists are left out).
+_FUNCTION_WORDS = {
+    "en": "the and is are was were you your it this that with for have has not but what how when where why "
+    "will would can could should do does did my our we they them there of to in on at be been i me just so "
+    "very really from about any thanks thank please",
+    "es": "el la los las es son está están que de del con para por una un muy pero como cuando dónde qué "
+    "mi mis tu su sus nos hay ya también gracias hacen tienen llegó nadie quiero me encanta jajaja bueno",
+    "fr": "le les est sont que qui pour dans avec une un très mais comme quand où quoi mon ma mes vous nous "
+    "pas c'est je j'ai il elle cet cette merci toujours jamais trop aussi",
+    "de": "der die das ist sind und nicht mit für ein eine einen sehr aber wie wann wo warum mein meine "
+    "ich sie wir ihr es gibt auch noch schon bitte danke seit dem den von zu",
+    "pt": "o os as é são que do da dos das com para uma um muito mas como quando onde meu minha você vocês "
+    "nós não já também obrigado obrigada há foi desta deste em",
+    "it": "il lo gli è sono che di del della con per una un molto ma come quando dove mio mia tuo voi noi "
+    "non già anche grazie nei negozi arriva",
+    "nl": "de het een is zijn en niet met voor van maar hoe wanneer waar waarom mijn jij wij ook nog al "
+    "bedankt dank wat bij op",
+}
+_WORDS_BY_LANGUAGE: dict[str, frozenset[str]] = {}
+for _code, _words in _FUNCTION_WORDS.items():
+    _others = {w for other, words in _FUNCTION_WORDS.items() if other != _code for w in words.split()}
+    _WORDS_BY_LANGUAGE[_code] = frozenset(w for w in _words.split() if w not in _others)
+
+NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "nl": "Dutch",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "ko": "Korean",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "th": "Thai",
+    "other": "another language",
+    "und": "no language",
+}
+# Letters that only one of the Latin-script languages we know uses.
+_LATIN_MARKS = {"es": "ñ¿¡", "pt": "ãõ", "de": "ßäöü", "fr": "œçêëû", "it": "ìò"}
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+
+
+def function_words(code: str) -> frozenset[str]:
+    """The frequent function words we know for a language (empty for the ones told by their script)."""
+    return frozenset(_FUNCTION_WORDS.get(code, "").split())
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1, or "und" when there are no letters
+
+    @property
+    def name(self) -> str:
+        return NAMES[self.code]
+
+    @property
+    def is_english(self) -> bool:
+        return self.code == "en"
+
+
+def detect_language(text: str) -> Language:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return Language("und")
+    script = _dominant_script(letters)
+    if script != "latin":
+        return Language(script)
+    lowered = text.lower()
+    tokens = _TOKEN.findall(lowered)
+    hits = {code: sum(1 for t in tokens if t in words) for code, words in _WORDS_BY_LANGUAGE.items()}
+    for code, marks in _LATIN_MARKS.items():
+        hits[code] += sum(lowered.count(mark) for mark in marks) // 2 + any(mark in lowered for mark in marks)
+    best = max(hits, key=lambda code: (hits[code], code == "en"))
+    # English unless another language clearly wins: short comments with no function word at all stay English.
+    return Language(best if hits[best] > hits["en"] else "en")
+
+
+def _dominant_script(letters: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for char in letters:
+        script = _script(char)
+        counts[script] = counts.get(script, 0) + 1
+    if counts.get("kana"):
+        return "ja"  # Japanese mixes kana with Han; kana alone marks it
+    script = max(counts, key=counts.get)
+    if script == "ru" and any(char in "іїєґІЇЄҐ" for char in letters):
+        return "uk"
+    return script
+
+
+def _script(char: str) -> str:
+    code = ord(char)
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    if 0x3040 <= code <= 0x30FF:
+        return "kana"
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+        return "zh"
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+        return "ko"
+    if 0x400 <= code <= 0x4FF:
+        return "ru"
+    if 0x370 <= code <= 0x3FF:
+        return "el"
+    if 0x600 <= code <= 0x6FF:
+        return "ar"
+    if 0x590 <= code <= 0x5FF:
+        return "he"
+    if 0x900 <= code <= 0x97F:
+        return "hi"
+    if 0xE00 <= code <= 0xE7F:
+        return "th"
+    return "latin" if unicodedata.name(char, "").startswith("LATIN") else "other"

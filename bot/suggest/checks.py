@@ -1,0 +1,33 @@
+"""What every set of suggestions must be, whoever wrote it: three distinct questions, short enough to post."""
+
+from __future__ import annotations
+
+import re
+
+COUNT = 3
+MAX_CHARS = 280  # the shortest reply limit of the platforms we post to (Bluesky 300, X 280)
+MIN_CHARS = 8
+
+_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+class InvalidSuggestions(ValueError):
+    """Says which rule a set of suggestions broke."""
+
+
+def checked_questions(candidates: object) -> list[str]:
+    """The candidates tidied (whitespace collapsed), or InvalidSuggestions naming what is wrong."""
+    if not isinstance(candidates, list) or not all(isinstance(item, str) for item in candidates):
+        raise InvalidSuggestions("not a list of strings")
+    questions = [_SPACE.sub(" ", item).strip() for item in candidates]
+    if len(questions) != COUNT:
+        raise InvalidSuggestions(f"{len(questions)} questions instead of {COUNT}")
+    for question in questions:
+        if not question.endswith("?"):
+            raise InvalidSuggestions(f"not a question: {question[:60]!r}")
+        if not MIN_CHARS <= len(question) <= MAX_CHARS:
+            raise InvalidSuggestions(f"{len(question)} characters (allowed {MIN_CHARS}-{MAX_CHARS})")
+    if len({_NOT_WORD.sub(" ", q.lower()).strip() for q in questions}) != COUNT:
+        raise InvalidSuggestions("the questions repeat each other")
+    return questions
