@@ -70,7 +70,8 @@ _LEXICON = {
 _SPAM = re.compile(
     r"\b(?:(?:check|visit|see)(?: out)? my (?:profile|page|channel|bio|account|website|shop)|"
     r"link in (?:my )?(?:bio|profile)|dm me|message me|contact (?:him|her|me|them) (?:on|via)|whats ?app|telegram|"
-    r"free (?:followers|likes|gift|iphone|money)|\d+k? (?:real )?followers|"
+    r"free (?:gift|iphone|money)|(?:cheap|free|buy|get|more|real|\d+k?) (?:real )?(?:followers|likes|subscribers)|"
+    r"visit (?:https?://|www\.|[\w-]+\.(?:ly|com|net|biz))|"
     r"(?:sub|subscribe|follow)(?: (?:and|&) i'?ll| 4| for) (?:sub|subscribe|follow)\w*|follow me|"
     r"earn (?:money|\$)|make money|from home|crypto|bitcoin|forex|\d+% returns|guaranteed (?:reach|returns|profit)|"
     r"giveaway|promote (?:it|your)|replica|friend request|click (?:the|this) link|"

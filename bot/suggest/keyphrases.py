@@ -78,6 +78,8 @@ def key_phrases(comment: CommentText, limit: int = 3) -> list[KeyPhrase]:
         text = " ".join(words)
         if text.lower() in seen or len(text) > MAX_CHARS or not any(w.isalpha() and len(w) > 2 for w in words):
             continue
+        if len(words) == 1 and comment.language.is_english and _TRAILING.search(words[0]):
+            continue  # "ordered", "pouring": a verb, not a topic
         seen.add(text.lower())
         counts = sum(comment.plain.lower().count(w.lower()) for w in words)
         weight = (
