@@ -10,11 +10,15 @@ import signal
 import threading
 from datetime import timedelta
 
+from slack_sdk import WebClient
+
 from bot.config import Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
 from bot.engine.leases import Lease
 from bot.engine.poller import PollOutcome, poll_due, sync_accounts
+from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due
+from bot.slack.notifier import SlackNotifier
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
 
@@ -49,8 +53,11 @@ def open_database(settings: Settings, *, migrate: bool = True) -> SessionFactory
     return session_factory(engine)
 
 
-def make_notifier(settings: Settings) -> Notifier:
-    return TerminalNotifier()
+def make_notifier(settings: Settings, client: WebClient | None = None) -> Notifier:
+    """Slack when SLACK_BOT_TOKEN is set, else the terminal."""
+    if not settings.slack_bot_token:
+        return TerminalNotifier()
+    return SlackNotifier(client or make_client(settings))
 
 
 def build_sources(settings: Settings) -> dict[str, Source]:

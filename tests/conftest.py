@@ -113,3 +113,21 @@ def workdir(tmp_path, monkeypatch) -> Path:
             monkeypatch.delenv(key)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def slack_api():
+    """A local stand-in for Slack's Web API on a free port, recording every call (tests/slack_api.py)."""
+    from tests.slack_api import SlackAPI
+
+    api = SlackAPI()
+    yield api
+    api.close()
+
+
+@pytest.fixture
+def slack_world(tmp_path, session_factory, slack_api):
+    """A replay account on a fresh database (SQLite and PostgreSQL) wired to the stand-in Slack API."""
+    from tests.slack_world import make_world
+
+    return make_world(tmp_path, session_factory, slack_api)

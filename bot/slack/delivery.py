@@ -12,7 +12,7 @@ from typing import Callable, Protocol
 from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comments
-from bot.engine import outbox
+from bot.engine import outbox, triage
 from bot.engine.leases import Lease
 from bot.suggest import suggest_questions
 
@@ -25,6 +25,14 @@ class Notifier(Protocol):
 
     def post_alert(self, alert: outbox.DueAlert) -> None:
         """Tell an account's channel that its credentials stopped working."""
+
+    def update_nudge(
+        self, item: WaitingComment, suggestions: list[str], status: triage.NudgeStatus, note: str | None = None
+    ) -> None:
+        """Edit a posted nudge in place to show what became of it."""
+
+    def remind(self, item: WaitingComment, status: triage.NudgeStatus) -> None:
+        """Raise a posted nudge again: its snooze ran out."""
 
 
 def alert_text(alert: outbox.DueAlert) -> str:
@@ -52,6 +60,14 @@ def deliver_due(
         with session_factory.begin() as session:
             outbox.mark_alerted(session, alert.account_id, clock())
 
+    posted = _post_due(session_factory, notifier, clock, lease)
+    update_changed(session_factory, notifier, clock)
+    return posted
+
+
+def _post_due(
+    session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime], lease: Lease
+) -> int:
     posted = 0
     while True:
         with session_factory.begin() as session:
@@ -63,6 +79,29 @@ def deliver_due(
         posted += len(attempted)
         if len(attempted) < len(due) or not due:  # a failure waits for the next cycle instead of spinning
             return posted
+
+
+def update_changed(session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow) -> int:
+    """Edit the posted nudges whose comment changed (answered, deleted, a snooze ran out); returns how many."""
+    with session_factory.begin() as session:
+        woken = set(triage.wake_snoozed(session, clock()))
+    with session_factory() as session:
+        changed = triage.needing_update(session)
+        items = waiting_comments(session, [status.comment_id for status in changed], clock())
+    updated = 0
+    for status in changed:
+        item = items[status.comment_id]
+        try:
+            notifier.update_nudge(item, list(status.suggestions), status)
+            if status.comment_id in woken:
+                notifier.remind(item, status)
+        except Exception as error:  # the flag stays: the edit is tried again next cycle
+            log.warning("updating nudge %s failed: %s", status.nudge_id, error)
+            continue
+        with session_factory.begin() as session:
+            triage.mark_updated(session, status.nudge_id)
+        updated += 1
+    return updated
 
 
 def _deliver_one(

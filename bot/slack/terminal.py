@@ -10,6 +10,7 @@ from typing import TextIO
 from bot.config import format_duration
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
+from bot.engine.triage import NudgeStatus
 from bot.slack.delivery import alert_text
 
 MAX_TEXT = 600
@@ -26,6 +27,17 @@ class TerminalNotifier:
 
     def post_alert(self, alert: DueAlert) -> None:
         self.stream.write(f"! {alert_text(alert)}\n\n")
+        self.stream.flush()
+
+    def update_nudge(
+        self, item: WaitingComment, suggestions: list[str], status: NudgeStatus, note: str | None = None
+    ) -> None:
+        what = status.handled_how or ("snoozed" if status.snoozed_until else "open again")
+        self.stream.write(f"── #{item.id} · now {what}\n")
+        self.stream.flush()
+
+    def remind(self, item: WaitingComment, status: NudgeStatus) -> None:
+        self.stream.write(f"── #{item.id} · snooze over, {item.author} is still waiting\n")
         self.stream.flush()
 
 

@@ -1,0 +1,43 @@
+"""`build_app`: the Bolt app with every listener registered, on the one shared WebClient."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from slack_bolt import App, BoltContext
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+
+from bot.config import ConfigError, Settings
+from bot.db import SessionFactory
+from bot.db.models import utcnow
+from bot.slack.client import make_client
+from bot.slack.context import KEY, AppContext
+from bot.slack.listeners import register_listeners
+from bot.slack.notifier import SlackNotifier
+
+
+def build_app(
+    settings: Settings,
+    session_factory: SessionFactory,
+    *,
+    client: WebClient | None = None,
+    notifier: SlackNotifier | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> App:
+    """Requests are verified with SLACK_SIGNING_SECRET (Socket Mode needs none); the token is checked once."""
+    client = client or make_client(settings)
+    try:
+        app = App(client=client, signing_secret=settings.slack_signing_secret or "", name="replynudge")
+    except BoltError as error:
+        raise ConfigError(f"environment: SLACK_BOT_TOKEN: Slack did not accept it ({error})") from None
+    shared = AppContext(settings, session_factory, notifier or SlackNotifier(client), clock)
+
+    def provide(context: BoltContext, next: Callable[[], None]) -> None:
+        context[KEY] = shared
+        next()
+
+    app.middleware(provide)
+    register_listeners(app)
+    return app

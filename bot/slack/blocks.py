@@ -1,0 +1,162 @@
+"""Block Kit payloads: the nudge message and its status line, within Block Kit's documented limits.
+
+Limits kept here: 50 blocks a message, 3000 characters a section text, 2000 a context element, 75 a button or
+option text, 150 a header, 10 context elements, 25 elements in an actions block.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.config import format_duration
+from bot.db.queries import WaitingComment
+from bot.engine.triage import SNOOZE_CHOICES, NudgeStatus
+
+MAX_BLOCKS = 50
+SECTION_TEXT = 3000
+CONTEXT_TEXT = 2000
+BUTTON_TEXT = 75
+COMMENT_TEXT = 2500  # a comment longer than this is cut, with a link to the rest
+FALLBACK_TEXT = 300
+
+ACTION_BLOCK = "nudge_actions"  # block_id prefix; the comment id follows a colon
+
+
+def cut(text: str, limit: int, url: str | None = None) -> str:
+    """`text` within `limit` characters; when cut, it ends with an ellipsis and a link to the rest."""
+    if len(text) <= limit:
+        return text
+    more = f" <{url}|read the rest>" if url else ""
+    return text[: max(0, limit - len(more) - 1)].rstrip() + "…" + more
+
+
+def escape(text: str) -> str:
+    """Slack mrkdwn treats &, < and > as control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def when(moment: datetime) -> str:
+    """A time every reader sees in their own zone, with a UTC fallback."""
+    fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
+    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
+
+
+def who(user: str | None) -> str:
+    if not user or user == "platform":
+        return "on the platform"
+    return f"by <@{user}>"
+
+
+def status_line(status: NudgeStatus | None) -> str | None:
+    """What happened to the nudge, who did it, and when; None while it simply waits."""
+    if status is None:
+        return None
+    if not status.is_open:
+        at = f" {when(status.handled_at)}" if status.handled_at else ""
+        by = who(status.handled_by)
+        return {
+            "done": f":white_check_mark: Marked done {by}{at}",
+            "replied": f":speech_balloon: Replied from Slack {by}{at}",
+            "answered": f":white_check_mark: Answered {by}{at}",
+            "deleted": f":wastebasket: The comment was deleted{at}",
+            "muted": f":mute: Author muted {by}{at}",
+        }.get(status.handled_how or "", f":white_check_mark: Handled {by}{at}")
+    parts = []
+    if status.snoozed_until:
+        parts.append(f":zzz: Snoozed until {when(status.snoozed_until)}")
+    if status.assigned_to:
+        parts.append(f":bust_in_silhouette: Assigned to <@{status.assigned_to}>")
+    return " · ".join(parts) or None
+
+
+def nudge_fallback(item: WaitingComment) -> str:
+    return cut(f"{item.author} on {item.account} ({item.platform}) waits for an answer: {item.text}", FALLBACK_TEXT)
+
+
+def nudge_blocks(
+    item: WaitingComment, suggestions: list[str], status: NudgeStatus | None = None, note: str | None = None
+) -> list[dict]:
+    """The nudge: who, where, how long, the comment, why it matters, what to ask next, and the buttons.
+
+    `note` is a line about the action just taken ("Snoozed by @ana until …"), shown above the status.
+    """
+    author = escape(item.author) + (f" (@{escape(item.author_handle)})" if item.author_handle else "")
+    waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
+    if item.url:
+        head += f" · <{item.url}|open>"
+    blocks: list[dict] = [_section(head)]
+    context = []
+    if item.post_title:
+        context.append(f"on “{escape(cut(item.post_title, 200))}”")
+    if item.parent_text:
+        context.append(f"replying to {escape(item.parent_author or 'someone')}: {escape(cut(item.parent_text, 300))}")
+    if context:
+        blocks.append(_context(*context))
+    quoted = "\n".join("> " + line for line in escape(item.text).splitlines() or ["(no text)"])
+    blocks.append(_section(cut(quoted, COMMENT_TEXT, item.url)))
+    if item.reasons:
+        score = f" (score {item.score})" if item.score is not None else ""
+        blocks.append(_context(f"*Why it matters:* {escape(', '.join(item.reasons))}{score}"))
+    if suggestions:
+        asks = "\n".join(f"• {escape(cut(question, 500))}" for question in suggestions[:5])
+        blocks.append(_section(f"*Ask next:*\n{asks}"))
+    if status is None or status.is_open:
+        blocks.append(_actions(item.id))
+    lines = [line for line in (note, status_line(status)) if line]
+    if lines:
+        blocks.append(_context(*lines))
+    return blocks[:MAX_BLOCKS]
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": cut(text, SECTION_TEXT)}}
+
+
+def _context(*texts: str) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(t, CONTEXT_TEXT)} for t in texts[:10]]}
+
+
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
+    button = {"type": "button", "action_id": action_id, "value": value,
+              "text": {"type": "plain_text", "text": cut(text, BUTTON_TEXT), "emoji": True}}
+    if style:
+        button["style"] = style
+    return button
+
+
+def _actions(comment_id: int) -> dict:
+    value = str(comment_id)
+    return {
+        "type": "actions",
+        "block_id": f"{ACTION_BLOCK}:{value}",
+        "elements": [
+            _button("Reply", "nudge_reply", value, "primary"),
+            _button("Done", "nudge_done", value),
+            {
+                "type": "static_select",
+                "action_id": "nudge_snooze",
+                "placeholder": {"type": "plain_text", "text": "Snooze"},
+                "options": [
+                    {"text": {"type": "plain_text", "text": label}, "value": f"{value}:{key}"}
+                    for key, label in SNOOZE_CHOICES.items()
+                ],
+            },
+            {
+                "type": "users_select",
+                "action_id": "nudge_assign",
+                "placeholder": {"type": "plain_text", "text": "Assign"},
+            },
+        ],
+    }
+
+
+def comment_id_of(body: dict) -> int | None:
+    """The comment an action is about: a button's value, else the id in its actions block's block_id."""
+    action = (body.get("actions") or [{}])[0]
+    for candidate in (action.get("value"), (action.get("selected_option") or {}).get("value"), action.get("block_id")):
+        if isinstance(candidate, str):
+            digits = candidate.split(":")[1] if candidate.startswith(ACTION_BLOCK) else candidate.split(":")[0]
+            if digits.isdigit():
+                return int(digits)
+    return None

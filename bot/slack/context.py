@@ -1,0 +1,53 @@
+"""What every listener needs, handed to it through Bolt's context as `context["replynudge"]`."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from bot.config import AccountConfig, Settings
+from bot.db import SessionFactory
+from bot.db.models import utcnow
+from bot.db.queries import WaitingComment, waiting_comment
+from bot.engine import triage
+from bot.slack.notifier import SlackNotifier
+from bot.sources import Source, build_source
+
+log = logging.getLogger(__name__)
+
+KEY = "replynudge"
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    session_factory: SessionFactory
+    notifier: SlackNotifier
+    clock: Callable[[], datetime] = utcnow
+    _sources: dict[str, Source] = field(default_factory=dict)
+
+    def account(self, name: str) -> AccountConfig | None:
+        return next((account for account in self.settings.accounts if account.name == name), None)
+
+    def source(self, account: AccountConfig) -> Source:
+        if account.name not in self._sources:
+            self._sources[account.name] = build_source(account)
+        return self._sources[account.name]
+
+    def load(self, comment_id: int) -> tuple[WaitingComment | None, triage.NudgeStatus | None]:
+        with self.session_factory() as session:
+            return waiting_comment(session, comment_id, self.clock()), triage.nudge_status(session, comment_id)
+
+    def refresh(self, comment_id: int, note: str | None = None) -> None:
+        """Edit the comment's nudge message to show its state now; a failed edit is retried by the next cycle."""
+        item, status = self.load(comment_id)
+        if item is None or status is None or not status.slack_ts or not status.channel:
+            return
+        try:
+            self.notifier.update_nudge(item, list(status.suggestions), status, note)
+        except Exception as error:
+            log.warning("editing the nudge for comment %s failed: %s", comment_id, error)
+            with self.session_factory.begin() as session:
+                triage.flag_for_update(session, comment_id)

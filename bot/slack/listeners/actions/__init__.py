@@ -1,0 +1,13 @@
+"""The nudge message's buttons and selects. Each acks first, changes state through the engine, then edits."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners.actions.triage import assign, mark_done, snooze
+
+
+def register(app: App) -> None:
+    app.action("nudge_done")(mark_done)
+    app.action("nudge_snooze")(snooze)
+    app.action("nudge_assign")(assign)

@@ -1,0 +1,69 @@
+"""Done, snooze and assign from the nudge message."""
+
+from __future__ import annotations
+
+
+from slack_bolt import Ack, BoltContext, Respond
+
+from bot.engine import triage
+from bot.engine.hours import OfficeHours
+from bot.slack.blocks import comment_id_of, escape, when
+from bot.slack.context import KEY, AppContext
+
+
+
+def _change(app: AppContext, respond: Respond, comment_id: int, change, note: str | None = None) -> bool:
+    """Apply `change(session)` in one transaction; edit the message when it changed, else say why not."""
+    with app.session_factory.begin() as session:
+        changed = change(session)
+    if changed:
+        app.refresh(comment_id, note)
+    else:
+        respond(text="This nudge was already handled.", response_type="ephemeral", replace_original=False)
+    return changed
+
+
+def mark_done(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
+    ack()
+    app: AppContext = context[KEY]
+    comment_id = comment_id_of(body)
+    if comment_id is None:
+        return
+    user = body["user"]["id"]
+    _change(app, respond, comment_id, lambda session: triage.close(session, comment_id, "done", user, app.clock()))
+
+
+def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
+    ack()
+    app: AppContext = context[KEY]
+    comment_id = comment_id_of(body)
+    choice = ((body["actions"][0].get("selected_option") or {}).get("value") or "").partition(":")[2]
+    if comment_id is None or choice not in triage.SNOOZE_CHOICES:
+        return
+    item, _ = app.load(comment_id)
+    if item is None:
+        return
+    account = app.account(item.account)
+    now = app.clock()
+    until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
+    note = f"<@{body['user']['id']}> snoozed this {when(now)}"
+    _change(app, respond, comment_id, lambda session: triage.snooze(session, comment_id, until, now), note)
+
+
+def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
+    ack()
+    app: AppContext = context[KEY]
+    comment_id = comment_id_of(body)
+    assignee = body["actions"][0].get("selected_user")
+    user = body["user"]["id"]
+    if comment_id is None or not assignee:
+        return
+    note = f"<@{user}> assigned this to <@{assignee}> {when(app.clock())}"
+    if not _change(app, respond, comment_id, lambda session: triage.assign(session, comment_id, assignee), note):
+        return
+    item, status = app.load(comment_id)
+    where = f" in <#{status.channel}>" if status and status.channel else ""
+    what = f": {escape(item.author)} on {item.account} is waiting for an answer" if item else ""
+    dm = app.notifier.client.conversations_open(users=assignee)
+    text = f"<@{user}> assigned you a comment{where}{what}."
+    app.notifier.client.chat_postMessage(channel=dm["channel"]["id"], text=text)

@@ -1,0 +1,220 @@
+"""A local stand-in for Slack's Web API on port 0: records every call, keeps the channel history it was sent.
+
+It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open,
+views.open/update/publish, auth.test) with Slack's documented response shapes, answers `response_url` posts
+at /response/<name>, and can be told to fail a method (429 with Retry-After, a 500, an `ok: false` error).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+BOT_USER = "U0BOT"
+TEAM = "T0TEAM"
+
+
+@dataclass
+class Call:
+    method: str  # "chat.postMessage", or "response_url" for posts to a response URL
+    params: dict[str, Any]
+    path: str
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Failure:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str]
+
+
+class SlackAPI:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, oldest first
+        self._failures: dict[str, list[Failure]] = {}
+        self._lock = threading.Condition()
+        self._ts = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def url(self) -> str:
+        """What SLACK_API_URL is set to."""
+        return self.base + "/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.base}/response/{name}"
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- telling it what to do -------------------------------------------------------------------------------
+
+    def fail(self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str = "ratelimited",
+             times: int = 1) -> None:
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        with self._lock:
+            self._failures.setdefault(method, []).extend(
+                Failure(status, {"ok": False, "error": error}, headers) for _ in range(times)
+            )
+
+    # -- what happened -------------------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [call for call in self.calls if call.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Listeners work after their ack, on Bolt's executor: wait until `count` calls to `method` arrived."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = [call for call in self.calls if call.method == method]
+                if len(found) >= count or time.monotonic() >= deadline:
+                    return found
+                self._lock.wait(deadline - time.monotonic())
+
+    def messages(self, channel: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(message) for message in self.history.get(channel, [])]
+
+    # -- the server ----------------------------------------------------------------------------------------
+
+    def _handler_class(self):
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                split = urlsplit(self.path)
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                params = dict(parse_qsl(split.query))
+                if raw:
+                    if self.headers.get("Content-Type", "").startswith("application/json"):
+                        params.update(json.loads(raw))
+                    else:
+                        params.update(parse_qsl(raw))
+                params = {key: _decode(value) for key, value in params.items()}
+                if split.path.startswith("/response/"):
+                    status, body, headers = api._record("response_url", params, split.path)
+                    self._reply(status, "ok", headers)
+                    return
+                method = split.path.removeprefix("/api/")
+                status, body, headers = api._record(method, params, split.path)
+                self._reply(status, json.dumps(body), headers)
+
+            def _reply(self, status: int, text: str, headers: dict[str, str]) -> None:
+                payload = text.encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+        return Handler
+
+    def _record(self, method: str, params: dict[str, Any], path: str) -> tuple[int, Any, dict[str, str]]:
+        with self._lock:
+            self.calls.append(Call(method, params, path))
+            self._lock.notify_all()
+            pending = self._failures.get(method)
+            if pending:
+                failure = pending.pop(0)
+                return failure.status, failure.body, failure.headers
+            return 200, self._answer(method, params), {}
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {"ok": True, "user_id": BOT_USER, "team_id": TEAM, "bot_id": "B0BOT", "user": "replynudge"}
+        if method == "chat.postMessage":
+            return self._post(params)
+        if method == "chat.update":
+            return self._update(params)
+        if method == "conversations.history":
+            return self._history(params)
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).lstrip("U")}}
+        if method in ("views.open", "views.update", "views.publish"):
+            view = params.get("view") or {}
+            return {"ok": True, "view": {**view, "id": params.get("view_id") or "V0VIEW", "hash": "h1"}}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self._next_ts()}
+        return {"ok": True}
+
+    def _next_ts(self) -> str:
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    def _post(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = params.get("channel")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        message = {"type": "message", "ts": self._next_ts(), "user": BOT_USER, "text": params.get("text", "")}
+        for key in ("blocks", "metadata", "thread_ts"):
+            if params.get(key) is not None:
+                message[key] = params[key]
+        self.history.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+
+    def _update(self, params: dict[str, Any]) -> dict[str, Any]:
+        for message in self.history.get(params.get("channel"), []):
+            if message["ts"] == params.get("ts"):
+                message.update({key: params[key] for key in ("text", "blocks", "metadata") if key in params})
+                return {"ok": True, "channel": params["channel"], "ts": message["ts"], "text": message["text"]}
+        return {"ok": False, "error": "message_not_found"}
+
+    def _history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Newest first, like Slack; metadata only with include_all_metadata; cursor = offset."""
+        oldest = float(params.get("oldest") or 0)
+        found = [m for m in reversed(self.history.get(params.get("channel"), [])) if float(m["ts"]) > oldest]
+        if str(params.get("include_all_metadata")).lower() not in ("true", "1"):
+            found = [{k: v for k, v in m.items() if k != "metadata"} for m in found]
+        start = int(params.get("cursor") or 0)
+        limit = int(params.get("limit") or 100)
+        page = found[start : start + limit]
+        more = start + limit < len(found)
+        return {"ok": True, "messages": page, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
+
+def _decode(value: Any) -> Any:
+    """Form-encoded calls carry blocks, views and metadata as JSON strings."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
+    """The headers Slack sends with a request: v0 HMAC-SHA256 of `v0:<timestamp>:<body>`."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}"}

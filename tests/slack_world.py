@@ -1,0 +1,106 @@
+"""A Reply Nudge installation for Slack tests: a replay account on a real database, the stand-in Slack API,
+and signed requests built the way Slack builds them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from slack_bolt import App, BoltRequest
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.db import SessionFactory
+from bot.db.models import Comment, Nudge
+from bot.service import poll_cycle
+from bot.slack.app import build_app
+from bot.slack.client import make_client
+from bot.slack.notifier import SlackNotifier
+from tests.records import account_config
+from tests.slack_api import SlackAPI, sign
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+CHANNEL = "C0NUDGES"
+
+
+@dataclass
+class World:
+    settings: Settings
+    factory: SessionFactory
+    api: SlackAPI
+    path: Path
+
+    def add(self, external_id: str, text: str = "How do I descale the machine?", *, ago=timedelta(hours=3),
+            **fields) -> None:
+        created = datetime.now(timezone.utc) - ago
+        line = {"id": external_id, "post": "p1", "author": fields.pop("author", f"user-{external_id}"),
+                "text": text, "created_at": created.isoformat(), "url": f"https://blog.example/c/{external_id}",
+                **fields}
+        with self.path.open("a") as handle:
+            handle.write(json.dumps(line) + "\n")
+
+    def notifier(self, interval: float = 0.0) -> SlackNotifier:
+        return SlackNotifier(make_client(self.settings), interval=interval)
+
+    def poll(self, notifier: SlackNotifier | None = None):
+        return poll_cycle(self.settings, self.factory, notifier or self.notifier())
+
+    def app(self) -> App:
+        return build_app(self.settings, self.factory)
+
+    def comment_id(self, external_id: str) -> int:
+        with self.factory() as session:
+            return session.scalar(select(Comment.id).where(Comment.external_id == external_id))
+
+    def nudge(self, external_id: str) -> Nudge:
+        with self.factory() as session:
+            return session.scalar(select(Nudge).join(Comment).where(Comment.external_id == external_id))
+
+
+def make_world(tmp_path: Path, session_factory: SessionFactory, api: SlackAPI, **account) -> World:
+    path = tmp_path / "comments.jsonl"
+    path.touch()
+    fields = {"channel": CHANNEL, "min_score": 0, "options": {"path": str(path)}, **account}
+    settings = Settings(
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SECRET,
+        slack_api_url=api.url,
+        accounts=(account_config("blog", **fields),),
+    )
+    return World(settings, session_factory, api, path)
+
+
+def signed_request(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> BoltRequest:
+    headers = {name.lower(): [value] for name, value in sign(secret, body, timestamp).items()}
+    headers["content-type"] = ["application/x-www-form-urlencoded"]
+    return BoltRequest(body=body, headers=headers)
+
+
+def action_body(api: SlackAPI, action_id: str, comment_id: int, *, user: str = "U0ANA", message_ts: str = "1.1",
+                **action) -> str:
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": user.lower(), "team_id": "T0TEAM"},
+        "api_app_id": "A0APP",
+        "team": {"id": "T0TEAM", "domain": "acme"},
+        "container": {"type": "message", "message_ts": message_ts, "channel_id": CHANNEL, "is_ephemeral": False},
+        "channel": {"id": CHANNEL, "name": "nudges"},
+        "message": {"ts": message_ts, "text": "nudge"},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "response_url": api.response_url(action_id),
+        "actions": [{"action_id": action_id, "block_id": f"nudge_actions:{comment_id}", "value": str(comment_id),
+                     "type": "button", "action_ts": "1700000000.000100", **action}],
+    }
+    return "payload=" + quote(json.dumps(payload))
+
+
+def command_body(api: SlackAPI, command: str, text: str, *, user: str = "U0ANA") -> str:
+    return urlencode({
+        "token": "unused", "team_id": "T0TEAM", "team_domain": "acme", "channel_id": CHANNEL, "channel_name": "nudges",
+        "user_id": user, "user_name": user.lower(), "command": command, "text": text, "api_app_id": "A0APP",
+        "is_enterprise_install": "false", "response_url": api.response_url("command"),
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+    })

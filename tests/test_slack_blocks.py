@@ -1,0 +1,87 @@
+"""Every nudge message keeps within Block Kit's limits, checked by slack_sdk's own block models."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings, strategies as st
+from slack_sdk.models.blocks import Block
+
+from bot.db.queries import WaitingComment
+from bot.engine.triage import NudgeStatus
+from bot.slack.blocks import MAX_BLOCKS, nudge_blocks, nudge_fallback
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+def item(text: str, **fields) -> WaitingComment:
+    values = dict(
+        id=42, external_id="c42", account="blog", platform="wordpress", channel="C1", author="Priya",
+        author_handle="priya", text=text, url="https://blog.example/c/42", created_at=NOW - timedelta(hours=5),
+        waiting_seconds=5 * 3600, score=72, reasons=("asked a question", "2nd comment this month"),
+        deserves_nudge=True, post_title="Descaling 101", post_url=None, parent_text=None, parent_author=None,
+        suggestions=None,
+    )
+    values.update(fields)
+    return WaitingComment(**values)
+
+
+def check_limits(blocks: list[dict]) -> None:
+    assert len(blocks) <= MAX_BLOCKS
+    for block in blocks:
+        assert Block.parse(block).to_dict()  # raises SlackObjectFormationError past any documented limit
+        for element in block.get("elements", []):
+            if element.get("type") == "button":
+                assert len(element["text"]["text"]) <= 75
+
+
+def status(**fields) -> NudgeStatus:
+    values = dict(nudge_id=1, comment_id=42, state="posted", channel="C1", slack_ts="1.1", handled_how=None,
+                  handled_by=None, handled_at=None, snoozed_until=None, assigned_to=None, suggestions=())
+    values.update(fields)
+    return NudgeStatus(**values)
+
+
+def test_a_long_comment_is_cut_with_a_link_to_the_rest():
+    blocks = nudge_blocks(item("word " * 2000), ["What else?"])
+    check_limits(blocks)
+    quoted = blocks[2]["text"]["text"]
+    assert quoted.endswith("<https://blog.example/c/42|read the rest>") and len(quoted) <= 3000
+
+
+def test_the_message_says_who_where_how_long_why_and_what_to_ask():
+    text = str(nudge_blocks(item("Does it work on the X200?"), ["Which model do you have?"]))
+    for expected in ("Priya", "@priya", "blog", "wordpress", "5h", "https://blog.example/c/42",
+                     "asked a question", "score 72", "Which model do you have?", "Descaling 101"):
+        assert expected in text
+
+
+def test_mrkdwn_control_characters_in_comments_are_escaped():
+    blocks = nudge_blocks(item("<!channel> & <https://evil.example|click>"), [])
+    assert "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;" in blocks[2]["text"]["text"]
+
+
+def test_a_handled_nudge_has_no_buttons_and_says_who_and_when():
+    blocks = nudge_blocks(item("hi"), [], status(state="handled", handled_how="done", handled_by="U0ANA",
+                                                handled_at=NOW))
+    check_limits(blocks)
+    assert not [block for block in blocks if block["type"] == "actions"]
+    assert "Marked done by <@U0ANA>" in str(blocks) and f"<!date^{int(NOW.timestamp())}^" in str(blocks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(min_size=0, max_size=6000),
+    author=st.text(min_size=1, max_size=400),
+    suggestions=st.lists(st.text(min_size=1, max_size=1500), max_size=8),
+    reasons=st.lists(st.text(min_size=1, max_size=300), max_size=12),
+    title=st.one_of(st.none(), st.text(min_size=1, max_size=1000)),
+    parent=st.one_of(st.none(), st.text(min_size=1, max_size=4000)),
+    assigned=st.booleans(),
+)
+def test_any_comment_renders_within_block_kit_limits(text, author, suggestions, reasons, title, parent, assigned):
+    comment = item(text, author=author, reasons=tuple(reasons), post_title=title, parent_text=parent)
+    blocks = nudge_blocks(comment, suggestions, status(assigned_to="U0BEN" if assigned else None,
+                                                       snoozed_until=NOW), note="<@U0ANA> snoozed this")
+    check_limits(blocks)
+    assert len(nudge_fallback(comment)) <= 300

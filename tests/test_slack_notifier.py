@@ -1,0 +1,97 @@
+"""The Slack notifier against the stand-in Web API over real HTTP, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from bot.db.models import Nudge
+from tests.slack_world import CHANNEL
+
+
+def test_a_due_comment_becomes_one_message_with_metadata_and_its_ts_is_recorded(slack_world):
+    slack_world.add("c1", "Which grinder do you use for the espresso in the video?")
+    slack_world.poll()
+
+    (post,) = slack_world.api.calls_to("chat.postMessage")
+    comment_id = slack_world.comment_id("c1")
+    assert post.params["channel"] == CHANNEL
+    assert post.params["metadata"] == {"event_type": "reply_nudge", "event_payload": {"comment_id": comment_id}}
+    assert "grinder" in post.params["text"]
+    actions = next(block for block in post.params["blocks"] if block["type"] == "actions")
+    assert [element["action_id"] for element in actions["elements"]] == [
+        "nudge_reply", "nudge_done", "nudge_snooze", "nudge_assign"
+    ]
+    assert actions["elements"][0]["value"] == str(comment_id)
+    nudge = slack_world.nudge("c1")
+    assert nudge.state == Nudge.POSTED and nudge.slack_ts == slack_world.api.messages(CHANNEL)[0]["ts"]
+
+    slack_world.poll()
+    assert len(slack_world.api.calls_to("chat.postMessage")) == 1
+
+
+def test_a_429_is_retried_after_retry_after_and_posts_once(slack_world):
+    slack_world.add("c1")
+    slack_world.api.fail("chat.postMessage", status=429, retry_after=1)
+    started = time.monotonic()
+    slack_world.poll()
+
+    assert time.monotonic() - started >= 1.0
+    assert len(slack_world.api.calls_to("chat.postMessage")) == 2
+    assert len(slack_world.api.messages(CHANNEL)) == 1
+    assert slack_world.nudge("c1").slack_ts == slack_world.api.messages(CHANNEL)[0]["ts"]
+
+
+def test_a_crash_between_posting_and_recording_the_ts_posts_nothing_twice(slack_world, engine):
+    slack_world.add("c1")
+    slack_world.add("c2", ago=timedelta(hours=2))
+
+    def power_cut(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE NUDGES") and "posted_at" in statement:
+            raise RuntimeError("power cut after chat.postMessage")
+
+    event.listen(engine, "before_cursor_execute", power_cut)
+    with pytest.raises(RuntimeError, match="power cut"):
+        slack_world.poll()
+    event.remove(engine, "before_cursor_execute", power_cut)
+    assert len(slack_world.api.messages(CHANNEL)) == 1
+    assert slack_world.nudge("c1").slack_ts is None
+
+    slack_world.poll(slack_world.notifier())  # a new process: a fresh notifier
+
+    messages = slack_world.api.messages(CHANNEL)
+    assert len(messages) == 2
+    assert [call.params["include_all_metadata"] for call in slack_world.api.calls_to("conversations.history")]
+    assert slack_world.nudge("c1").slack_ts == messages[0]["ts"]
+    assert slack_world.nudge("c2").slack_ts == messages[1]["ts"]
+
+
+def test_an_answer_on_the_platform_edits_the_message_in_place(slack_world):
+    slack_world.add("c1")
+    slack_world.poll()
+    ts = slack_world.nudge("c1").slack_ts
+
+    slack_world.add("r1", "Descale monthly!", parent="c1", brand=True, author="Brand", ago=timedelta(minutes=5))
+    slack_world.poll()
+
+    (update,) = slack_world.api.calls_to("chat.update")
+    assert update.params["ts"] == ts and update.params["channel"] == CHANNEL
+    assert not [block for block in update.params["blocks"] if block["type"] == "actions"]
+    assert "Answered on the platform" in str(update.params["blocks"])
+    assert slack_world.nudge("c1").needs_update is False
+    slack_world.poll()
+    assert len(slack_world.api.calls_to("chat.update")) == 1
+
+
+def test_messages_to_one_channel_are_paced(slack_world):
+    for index in range(3):
+        slack_world.add(f"c{index}")
+    slack_world.poll(slack_world.notifier(interval=0.3))
+
+    posts = slack_world.api.calls_to("chat.postMessage")
+    assert len(posts) == 3
+    gaps = [later.at - earlier.at for earlier, later in zip(posts, posts[1:])]
+    assert min(gaps) >= 0.29
