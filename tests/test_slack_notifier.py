@@ -8,7 +8,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
-from bot.db.models import Nudge
+from bot.db.models import Nudge, utcnow
+from bot.engine.leases import DEFAULT_LEASE
+from bot.slack.delivery import deliver_due
 from tests.slack_world import CHANNEL
 
 
@@ -60,7 +62,9 @@ def test_a_crash_between_posting_and_recording_the_ts_posts_nothing_twice(slack_
     assert len(slack_world.api.messages(CHANNEL)) == 1
     assert slack_world.nudge("c1").slack_ts is None
 
-    slack_world.poll(slack_world.notifier())  # a new process: a fresh notifier
+    # A new process (a fresh notifier), once the dead one's claim on the nudges has run out.
+    later = utcnow() + DEFAULT_LEASE + timedelta(seconds=1)
+    deliver_due(slack_world.factory, slack_world.notifier(), clock=lambda: later)
 
     messages = slack_world.api.messages(CHANNEL)
     assert len(messages) == 2
