@@ -29,8 +29,10 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 	touch $(VENV)/.installed $@
 
 # The services the test suite talks to: started when they are installed but not running, else a clear failure.
+# The real-WordPress test also needs Debian's wordpress, php-cli and MariaDB: installed with apt when missing.
 services:
 	@scripts/ensure-services
+	@scripts/install-wordpress-deps
 
 bench: install-test services
 	$(BIN)/python benchmarks/ingest.py

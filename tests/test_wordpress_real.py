@@ -1,0 +1,75 @@
+"""A real WordPress (Debian's package, php -S, MariaDB): visitors comment through wp-comments-post.php, the brand
+replies through the REST API and through reply(), and the connector keeps reply state right against it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import parse_accounts
+from bot.engine.ingest import ingest
+from bot.sources.base import Page
+from tests.connectors import comments, poll, stored_cursor
+from tests.real_wordpress import BRAND_USER, RealWordPress
+from tests.records import reply_state
+
+
+@pytest.fixture
+def real_wordpress(tmp_path):
+    site = RealWordPress.start(tmp_path)
+    yield site
+    site.stop()
+
+
+def account(site: RealWordPress, name: str = "blog"):
+    entry = {"name": name, "platform": "wordpress", "url": site.url, "username": BRAND_USER,
+             "app_password_env": "WP_APP_PASSWORD"}
+    return parse_accounts({"accounts": [entry]}, "replynudge.toml", {"WP_APP_PASSWORD": site.app_password})[0]
+
+
+@pytest.mark.slow
+def test_a_real_wordpress_end_to_end(session_factory, real_wordpress):
+    site = real_wordpress
+    question = site.visitor_comment("Priya", "Which grind for a moka pot?\nAnd how fine & why?")
+    praise = site.visitor_comment("Tom", "Love this <b>post</b>")
+    rude = site.visitor_comment("Sam", "Rude words")
+    outcome, account_id, source = poll(session_factory, account(site))
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert stored[str(question)].text == "Which grind for a moka pot?\nAnd how fine & why?"
+    assert stored[str(praise)].text == "Love this post"
+    assert "?rest_route=" in stored_cursor(session_factory, account_id)["api_root"]  # plain permalinks
+
+    answer = site.brand_reply("Fine, like table salt.", parent=question)
+    outcome, _, _ = poll(session_factory, account(site), source)
+    assert outcome.ok and stored_cursor(session_factory, account_id)["after_id"] == answer
+    assert comments(session_factory, account_id)[str(answer)].is_brand
+    assert reply_state(session_factory, account_id)[str(question)] == str(answer)
+
+    back = site.visitor_comment("Priya", "Thanks! Finer for espresso?", parent=answer)
+    poll(session_factory, account(site), source)
+    assert reply_state(session_factory, account_id)[str(back)] is None  # the user's new turn waits
+
+    record = next(r for page in source.fetch(None) for r in page.records if r.external_id == str(back))
+    posted = source.reply(record, "Yes, a little finer.")
+    assert posted.is_brand and posted.parent_id == str(back) and posted.author_handle == BRAND_USER
+    with session_factory.begin() as session:
+        ingest(session, account_id, Page([posted], None))
+    outcome, _, _ = poll(session_factory, account(site), source)
+    assert outcome.ok and reply_state(session_factory, account_id)[str(back)] == posted.external_id
+
+    site.php(f"""
+        wp_update_comment(['comment_ID' => {praise}, 'comment_content' => 'Love this post, edited']);
+        wp_trash_comment({rude});
+    """)
+    outcome, _, _ = poll(session_factory, account(site), source)
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert stored[str(praise)].text == "Love this post, edited" and stored[str(rude)].deleted
+    assert stored[str(rude)].text == "Rude words"
+
+    site.php("update_option('permalink_structure', '/%postname%/'); flush_rewrite_rules();")
+    outcome, pretty_id, _ = poll(session_factory, account(site, "blog-pretty"))
+    assert outcome.ok, outcome.describe()
+    assert stored_cursor(session_factory, pretty_id)["api_root"] == f"{site.url}/wp-json/"
+    assert str(posted.external_id) in comments(session_factory, pretty_id)
+    assert reply_state(session_factory, pretty_id)[str(back)] == posted.external_id
