@@ -14,9 +14,11 @@ from typing import Sequence
 
 from bot import __version__
 from bot.config import ConfigError, format_duration, load_settings, parse_duration
-from bot.db import check_connection, make_engine, upgrade
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.db import check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
-from bot.db.queries import UnansweredResult, unanswered
+from bot.db.queries import UnansweredResult, stored_cursors, unanswered
 from bot.db.stats import team_stats
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
@@ -204,9 +206,13 @@ def cmd_check(args) -> int:
     except ConfigError as error:
         rows.append(("(database)", engine.dialect.name, str(error)))
     failed = rows[0][2] != "ok"
+    cursors = {} if failed else _stored_cursors(engine)
     for account in settings.accounts:
         try:
-            status = "ok: " + build_source(account).check()
+            source = build_source(account)
+            status = "ok: " + source.check()
+            if hasattr(source, "usage"):  # a daily quota: today's use as the last poll recorded it
+                status += "; " + source.usage(cursors.get(account.name))
         except ConfigError:
             raise
         except Exception as error:
@@ -216,6 +222,14 @@ def cmd_check(args) -> int:
     for name, platform, status in rows:
         print(f"{name:<{width}}  {platform:<10}  {status}")
     return 1 if failed else 0
+
+
+def _stored_cursors(engine) -> dict[str, dict | None]:
+    try:
+        with session_factory(engine)() as session:
+            return stored_cursors(session)
+    except SQLAlchemyError:  # not migrated yet: nothing was polled
+        return {}
 
 
 def cmd_demo(args) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bot.db.models import Account, Author, Comment, Nudge, Post
+from bot.db.models import Account, Author, Comment, Nudge, Post, SyncState
 
 
 @dataclass(frozen=True)
@@ -179,3 +179,9 @@ def known_names(session: Session) -> tuple[set[str], set[str]]:
     """Account names and platforms present, to tell `/unanswered blog` from `/unanswered mastodon`."""
     rows = session.execute(select(Account.name, Account.platform)).all()
     return {name for name, _ in rows}, {platform for _, platform in rows}
+
+
+def stored_cursors(session: Session) -> dict[str, dict | None]:
+    """Account name -> the cursor its last poll stored (quota use lives there, e.g. YouTube's)."""
+    rows = session.execute(select(Account.name, SyncState.cursor).join(SyncState, SyncState.account_id == Account.id))
+    return dict(rows.all())

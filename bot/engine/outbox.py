@@ -26,6 +26,7 @@ class DueAlert:
     platform: str
     channel: str | None
     error: str
+    kind: str = "auth"  # auth: a credential to fix; quota: a daily quota spent, polling resumes at its reset
 
 
 def due_nudges(session: Session, now: datetime, lease: Lease, limit: int = 200) -> list[DueNudge]:
@@ -56,11 +57,11 @@ def mark_failed(session: Session, nudge_id: int, error: str) -> None:
 
 
 def due_alerts(session: Session) -> list[DueAlert]:
-    """Accounts whose credentials failed and whose channel has not been told yet."""
+    """Accounts whose credentials failed or whose daily quota is spent, and whose channel has not been told yet."""
     rows = session.execute(
-        select(Account.id, Account.name, Account.platform, Account.channel, SyncState.error)
+        select(Account.id, Account.name, Account.platform, Account.channel, SyncState.error, SyncState.error_kind)
         .join(SyncState, SyncState.account_id == Account.id)
-        .where(SyncState.error_kind == "auth", SyncState.alerted_at.is_(None))
+        .where(SyncState.error_kind.in_(("auth", "quota")), SyncState.alerted_at.is_(None))
         .order_by(Account.name)
     )
     return [DueAlert(*row) for row in rows]

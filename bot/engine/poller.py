@@ -24,7 +24,7 @@ from bot.engine.leases import Lease, claim_account, release_account, renew_accou
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
 from bot.engine.routing import Routing, apply_config_mutes
-from bot.sources.base import AuthError, RateLimited, Source, SourceError, pacing
+from bot.sources.base import AuthError, QuotaExhausted, RateLimited, Source, SourceError, pacing
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class PollOutcome:
     pages: int = 0
     records: int = 0
     error: str | None = None
-    error_kind: str | None = None  # auth | rate_limited | temporary | bug
+    error_kind: str | None = None  # auth | quota | rate_limited | temporary | bug
     skipped_until: datetime | None = None
 
     def describe(self) -> str:
@@ -143,6 +143,8 @@ def poll_account(
             outcome.records += len(page.records)
     except AuthError as error:
         _record_failure(session_factory, account_id, outcome, "auth", str(error), clock() + AUTH_RETRY, clock())
+    except QuotaExhausted as error:
+        _record_failure(session_factory, account_id, outcome, "quota", str(error), error.retry_at, clock())
     except RateLimited as error:
         _record_failure(session_factory, account_id, outcome, "rate_limited", str(error), error.retry_at, clock())
     except SourceError as error:

@@ -36,6 +36,8 @@ class Notifier(Protocol):
 
 
 def alert_text(alert: outbox.DueAlert) -> str:
+    if alert.kind == "quota":
+        return f"Reply Nudge paused *{alert.account}* ({alert.platform}): {alert.error}\nNothing to do: polling resumes by itself."
     return (
         f"Reply Nudge stopped polling *{alert.account}* ({alert.platform}): {alert.error}\n"
         "Fix the credential, then run `replynudge check`; polling resumes by itself."

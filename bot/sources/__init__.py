@@ -10,6 +10,7 @@ from bot.sources.base import AuthError, CommentRecord, Page, RateLimited, Source
 # platform -> "module:class"; modules are imported only when an account uses them.
 REGISTRY = {
     "reddit": "bot.sources.reddit:RedditSource",
+    "youtube": "bot.sources.youtube:YouTubeSource",
     "replay": "bot.sources.replay:ReplaySource",
     "mastodon": "bot.sources.mastodon:MastodonSource",
     "wordpress": "bot.sources.wordpress:WordPressSource",

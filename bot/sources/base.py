@@ -111,6 +111,10 @@ class RateLimited(SourceError):
         self.retry_at = retry_at
 
 
+class QuotaExhausted(RateLimited):
+    """A daily quota is spent (YouTube): the account waits for the reset, and its channel is told once."""
+
+
 class TemporaryError(SourceError):
     """A 5xx, a timeout, malformed data: try again at the next poll."""
 

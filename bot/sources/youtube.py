@@ -1,0 +1,266 @@
+"""YouTube Data API v3: the comment threads of the brand's channel and its videos, replies through OAuth.
+
+`commentThreads.list(allThreadsRelatedToChannelId, order=time)` has no "since": it is read newest first, 100 a
+page, down to the watermark kept in the cursor (the newest activity seen and the thread ids at that instant).
+A thread carries a few of its replies; `comments.list(parentId)` is called only when `totalReplyCount` says it
+has more. Threads are flat (every reply hangs off the top-level comment). Each call is counted against the
+day's quota budget (youtube_quota), which also sets the pace of polling.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Callable, ClassVar, Iterator
+
+from bot.config import AccountConfig, ConfigError
+from bot.sources.base import AuthError, CommentRecord, Cursor, Headroom, Page, SourceError, TemporaryError, parse_time
+from bot.sources.http import ApiClient
+from bot.sources.recency import recent_days, recent_since
+from bot.sources.tokens import cached_token, forget_token
+from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
+
+API_URL = "https://www.googleapis.com/youtube/v3"
+TOKEN_URL = "https://oauth2.googleapis.com/token"
+PAGE_SIZE = 100
+MAX_PAGES = 50
+AUTH_REASONS = {"keyInvalid", "authError", "insufficientPermissions", "forbidden", "accessNotConfigured"}
+QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded"}
+
+
+class YouTubeSource:
+    platform: ClassVar[str] = "youtube"
+    flat_threads: ClassVar[bool] = True
+    def __init__(self, account: AccountConfig, clock: Callable[[], datetime] | None = None):
+        self.account = account
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.channel_id = str(account.option("channel_id", required=True))
+        self.api_key = account.secret("api_key", required=False)
+        self.refresh_token = account.secret("refresh_token", required=False)
+        self.client_id = account.option("client_id")
+        self.client_secret = account.secret("client_secret", required=False)
+        if self.refresh_token and not (self.client_id and self.client_secret):
+            raise ConfigError(f"{account.where('client_id')}: an OAuth refresh token needs client_id and client_secret_env")
+        if not (self.api_key or self.refresh_token):
+            raise ConfigError(
+                f"{account.where('refresh_token_env')} is required for platform 'youtube' "
+                "(or api_key_env for reading only)"
+            )
+        self.budget = self._whole(account, "quota_budget", 10_000, 100, 1_000_000)
+        self.reserve = self._whole(account, "reply_reserve", 1_000, 0, self.budget - 50)
+        self.days = recent_days(account)
+        self.api_url = str(account.option("api_url", API_URL)).rstrip("/")
+        self.token_url = str(account.option("token_url", TOKEN_URL))
+        self.http = ApiClient(
+            "YouTube",
+            auth_hint="Authorize the app again (scope youtube.force-ssl) and store the new refresh token, "
+            "or check the API key in the Google Cloud console.",
+            secrets=(self.api_key, self.refresh_token, self.client_secret),
+            map_error=self._map_error,
+            clock=self.clock,
+        )
+        self.quota = QuotaBudget(self.budget, self.reserve, None, self.clock())
+        self.units_per_poll = 1.0
+
+    @staticmethod
+    def _whole(account: AccountConfig, key: str, default: int, low: int, high: int) -> int:
+        value = account.option(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ConfigError(f"{account.where(key)}: must be a whole number from {low} to {high}")
+        return value
+
+    # --- the Source contract -------------------------------------------------------------------------------
+
+    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
+        cursor = dict(cursor or {})
+        now = self.clock()
+        self.quota = QuotaBudget(self.budget, self.reserve, cursor.get("quota"), now)
+        self.quota.used += take_reply_units(self.channel_id)
+        self.quota.polls += 1
+        started = self.quota.used
+        mark_time = cursor.get("watermark")
+        mark_ids = set(cursor.get("watermark_ids", []))
+        floor = datetime.fromisoformat(mark_time) if mark_time else recent_since(self.days, now)
+        newest, newest_ids = floor, set(mark_ids)
+        try:
+            yield from self._pages(cursor, floor, mark_ids, newest, newest_ids, started)
+        except SourceError:
+            cursor["quota"] = self.quota.state()  # the units of a failed call are spent all the same
+            yield Page([], dict(cursor))
+            raise
+
+    def _pages(self, cursor, floor, mark_ids, newest, newest_ids, started) -> Iterator[Page]:
+        token = None
+        for _ in range(MAX_PAGES):
+            params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "order": "time",
+                      "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+            if token:
+                params["pageToken"] = token
+            data = self._call("commentThreads.list", "commentThreads", params)
+            threads = data.get("items")
+            if not isinstance(threads, list):
+                raise TemporaryError(f"{self.api_url}/commentThreads: no items in the response")
+            records: list[CommentRecord] = []
+            reached = False
+            for thread in threads:
+                thread_records = self._thread(thread)
+                activity = max(r.updated_at or r.created_at for r in thread_records)
+                thread_id = str(thread["id"])
+                if activity < floor or (activity == floor and thread_id in mark_ids):
+                    reached = True
+                    break
+                records.extend(thread_records)
+                if activity > newest:
+                    newest, newest_ids = activity, {thread_id}
+                elif activity == newest:
+                    newest_ids.add(thread_id)
+            token = data.get("nextPageToken")
+            last = reached or not token
+            if last:
+                cursor["watermark"], cursor["watermark_ids"] = newest.isoformat(), sorted(newest_ids)
+            self.units_per_poll = max(1.0, float(self.quota.used - started))
+            cursor["quota"] = self.quota.state()
+            yield Page(records, dict(cursor))
+            if last:
+                break
+
+    def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
+        if not self.refresh_token:
+            raise AuthError(f"{self.account.where('refresh_token_env')}: replying needs OAuth (an API key only reads)")
+        parent = comment.thread_id or comment.parent_id or comment.external_id  # YouTube replies are flat
+        note_reply_units(self.channel_id, COSTS["comments.insert"])
+        data = self._call(
+            "comments.insert", "comments", {"part": "snippet"},
+            method="POST", json={"snippet": {"parentId": parent, "textOriginal": text}},
+        )
+        return self._comment(data, comment.post_id, parent, comment.post_url)
+
+    def check(self) -> str:
+        data = self._call("channels.list", "channels", {"part": "id", "id": self.channel_id}, count=False)
+        if not data.get("items"):
+            raise AuthError(f"{self.account.where('channel_id')}: channel {self.channel_id} not found")
+        return f"channel {self.channel_id}; daily budget {self.budget} units ({self.reserve} kept for replies)"
+
+    def min_poll_interval(self):
+        return self.quota.min_interval(self.units_per_poll, self.clock())
+
+    def usage(self, cursor: Cursor | None) -> str:
+        """Today's quota use as recorded in the account's cursor (for `replynudge check`)."""
+        now = self.clock()
+        return QuotaBudget(self.budget, self.reserve, (cursor or {}).get("quota"), now).describe(now)
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def _thread(self, thread: Any) -> list[CommentRecord]:
+        where = f"{self.api_url}/commentThreads"
+        snippet = thread.get("snippet") if isinstance(thread, dict) else None
+        top = snippet.get("topLevelComment") if isinstance(snippet, dict) else None
+        if not isinstance(top, dict) or not thread.get("id"):
+            raise TemporaryError(f"{where}: a thread without id or topLevelComment")
+        thread_id = str(thread["id"])
+        post = str(snippet.get("videoId") or f"channel:{snippet.get('channelId') or self.channel_id}")
+        post_url = (
+            f"https://www.youtube.com/watch?v={snippet['videoId']}" if snippet.get("videoId")
+            else f"https://www.youtube.com/channel/{self.channel_id}"
+        )
+        records = [self._comment(top, post, None, post_url, thread_id)]
+        carried = (thread.get("replies") or {}).get("comments") or []
+        total = snippet.get("totalReplyCount") or 0
+        replies = carried if total <= len(carried) else self._all_replies(thread_id)
+        records.extend(self._comment(reply, post, thread_id, post_url, thread_id) for reply in replies)
+        return records
+
+    def _all_replies(self, thread_id: str) -> list[dict]:
+        replies: list[dict] = []
+        token = None
+        for _ in range(MAX_PAGES):
+            params = {"part": "snippet", "parentId": thread_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+            if token:
+                params["pageToken"] = token
+            data = self._call("comments.list", "comments", params)
+            items = data.get("items")
+            if not isinstance(items, list):
+                raise TemporaryError(f"{self.api_url}/comments: no items in the response")
+            replies.extend(items)
+            token = data.get("nextPageToken")
+            if not token:
+                break
+        return replies
+
+    def _comment(
+        self, item: Any, post: str, parent: str | None, post_url: str | None, thread_id: str | None = None
+    ) -> CommentRecord:
+        where = f"{self.api_url}: comment"
+        snippet = item.get("snippet") if isinstance(item, dict) else None
+        if not isinstance(snippet, dict) or not item.get("id"):
+            raise TemporaryError(f"{where}: without id or snippet")
+        text = snippet.get("textDisplay") if snippet.get("textDisplay") is not None else snippet.get("textOriginal")
+        if not isinstance(text, str):
+            raise TemporaryError(f"{where} {item['id']}: without text")
+        author = (snippet.get("authorChannelId") or {}).get("value") or snippet.get("authorDisplayName") or "unknown"
+        created = parse_time(snippet.get("publishedAt"), f"{where} {item['id']}")
+        updated = parse_time(snippet["updatedAt"], f"{where} {item['id']}") if snippet.get("updatedAt") else None
+        comment_id = str(item["id"])
+        return CommentRecord(
+            external_id=comment_id,
+            post_id=post,
+            author_id=str(author),
+            author_name=str(snippet.get("authorDisplayName") or author),
+            text=text,
+            created_at=created,
+            is_brand=author == self.channel_id,
+            parent_id=snippet.get("parentId") or parent,
+            thread_id=thread_id or parent or comment_id,
+            url=f"{post_url}&lc={comment_id}" if post_url and "watch?v=" in post_url else post_url,
+            updated_at=updated if updated and updated != created else None,
+            post_url=post_url,
+        )
+
+    # --- HTTP ------------------------------------------------------------------------------------------------
+
+    def _call(self, call: str, path: str, params: dict, *, method: str = "GET", json: Any = None,
+              count: bool = True) -> dict:
+        if count:
+            self.quota.spend(call, self.clock(), reply=call == "comments.insert")
+        headers = {}
+        if self.refresh_token:
+            headers["Authorization"] = f"Bearer {cached_token(self._token_key(), self._obtain_token)}"
+        else:
+            params = {**params, "key": self.api_key}
+        return self.http.json(method, f"{self.api_url}/{path}", params=params, json=json, headers=headers)
+
+    def _map_error(self, response) -> SourceError | None:
+        """Google's error body says why: a spent quota is not a credential problem, a missing video is neither."""
+        if response.url.startswith(self.token_url):
+            if response.status_code in (400, 401):
+                return AuthError(
+                    f"{self.account.where('refresh_token_env')}: Google refused the refresh token (expired or "
+                    "revoked); authorize the app again and store the new refresh token"
+                )
+            return None
+        try:
+            error = response.json().get("error") or {}
+            reasons = {str(e.get("reason")) for e in error.get("errors") or [] if isinstance(e, dict)}
+        except (ValueError, AttributeError):
+            return None
+        if reasons & QUOTA_REASONS:
+            return self.quota.mark_exhausted(self.clock())
+        if response.status_code == 401 or reasons & AUTH_REASONS:
+            if self.refresh_token:
+                forget_token(self._token_key())
+            return None  # the framework's AuthError, with the hint on how to fix the credential
+        if response.status_code == 403:
+            return TemporaryError(f"YouTube: {', '.join(sorted(reasons)) or 'HTTP 403'} at {self.api_url}")
+        return None
+
+    def _token_key(self) -> tuple[str, ...]:
+        return (self.token_url, str(self.client_id), self.channel_id)
+
+    def _obtain_token(self) -> tuple[str, float]:
+        data = self.http.json(
+            "POST", self.token_url, idempotent=True,
+            data={"grant_type": "refresh_token", "refresh_token": self.refresh_token,
+                  "client_id": self.client_id, "client_secret": self.client_secret},
+        )
+        if not data.get("access_token"):
+            raise TemporaryError(f"YouTube: {self.token_url} answered no access_token")
+        return str(data["access_token"]), float(data.get("expires_in") or 3600)
