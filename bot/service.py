@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from datetime import timedelta
 
 from slack_sdk import WebClient
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
 from bot.engine.leases import Lease
 from bot.engine.poller import PollOutcome, poll_due, sync_accounts
+from bot.slack.app import build_app
 from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due
 from bot.slack.notifier import SlackNotifier
+from bot.slack.server import serve
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
 
@@ -28,20 +31,54 @@ DEFAULT_INTERVAL = timedelta(minutes=1)
 
 
 def run_service(settings: Settings, *, interval: timedelta, force_http: bool = False, port: int | None = None) -> int:
+    """The Slack app (with a bot token) and the polling loop in its own thread, until SIGTERM or SIGINT."""
     factory = open_database(settings)
-    notifier = make_notifier(settings)
+    client = make_client(settings) if settings.slack_bot_token else None
+    notifier = make_notifier(settings, client)
+    slack = None
+    if client is not None:
+        app = build_app(settings, factory, client=client, notifier=notifier)
+        slack = serve(app, settings, lambda: database_answers(factory), force_http=force_http, port=port)
+        print(f"replynudge: {slack.where}", file=sys.stderr, flush=True)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
+    poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, interval, stop), name="poller")
+    poller.start()
+    try:
+        while not stop.wait(1):
+            pass
+    finally:
+        stop.set()
+        if slack is not None:
+            slack.stop()
+        poller.join()  # the cycle in hand finishes
+    return 0
+
+
+def poll_forever(
+    settings: Settings, factory: SessionFactory, notifier: Notifier, interval: timedelta, stop: threading.Event
+) -> None:
     # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
     sources = build_sources(settings)
     lease = Lease.for_this_process(settings.lease)
     while not stop.is_set():
-        for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, interval=interval, due_only=True):
-            if not outcome.ok:
-                log.warning(outcome.describe())
+        try:
+            for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, interval=interval,
+                                      due_only=True):
+                if not outcome.ok:
+                    log.warning(outcome.describe())
+        except Exception:  # a database outage must not end the service: the next cycle tries again
+            log.exception("poll cycle failed")
         stop.wait(interval.total_seconds())
-    return 0
+
+
+def database_answers(factory: SessionFactory) -> bool:
+    try:
+        check_connection(factory.kw["bind"])
+    except ConfigError:
+        return False
+    return True
 
 
 def open_database(settings: Settings, *, migrate: bool = True) -> SessionFactory:

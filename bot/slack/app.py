@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Callable
 
@@ -28,6 +29,7 @@ def build_app(
 ) -> App:
     """Requests are verified with SLACK_SIGNING_SECRET (Socket Mode needs none); the token is checked once."""
     client = client or make_client(settings)
+    _quiet_token_warning()
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "", name="replynudge")
     except BoltError as error:
@@ -41,3 +43,15 @@ def build_app(
     app.middleware(provide)
     register_listeners(app)
     return app
+
+
+class _TokenSkipped(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def _quiet_token_warning() -> None:
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that it is unused when given a client: ours carries that token."""
+    bolt_logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _TokenSkipped) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_TokenSkipped())

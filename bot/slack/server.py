@@ -1,0 +1,103 @@
+"""Serving the Bolt app: HTTP on waitress through Bolt's WSGI adapter, or Socket Mode.
+
+HTTP mode answers `POST /slack/events` and `GET /healthz`. Bolt verifies signatures (401 when they or their
+timestamp do not verify); a request that is signed but cannot be parsed gets 400, not a dropped connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, Iterable, Protocol
+
+from slack_bolt import App, BoltRequest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from slack_sdk.signature import SignatureVerifier
+from waitress import create_server
+
+from bot.config import ConfigError, Settings
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+TEXT = {"content-type": ["text/plain;charset=utf-8"]}
+
+
+class Running(Protocol):
+    where: str  # what it serves, for the startup line
+
+    def stop(self) -> None: ...
+
+
+def wsgi_app(app: App, signing_secret: str, database_answers: Callable[[], bool]):
+    """The WSGI application HTTP mode serves."""
+    verifier = SignatureVerifier(signing_secret)
+
+    def events(request: WsgiHttpRequest) -> WsgiHttpResponse:
+        body = request.get_body()
+        headers = request.get_headers()
+        try:
+            bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
+        except Exception:  # not a payload Bolt can read: say whether it was at least signed
+            if not verifier.is_valid_request(body, {k: v for k, v in headers.items() if isinstance(v, str)}):
+                return WsgiHttpResponse(401, TEXT, "invalid request")
+            return WsgiHttpResponse(400, TEXT, "malformed payload")
+        response = app.dispatch(bolt_request)
+        return WsgiHttpResponse(response.status, response.headers, response.body)
+
+    def route(request: WsgiHttpRequest) -> WsgiHttpResponse:
+        if request.path == EVENTS_PATH and request.method == "POST":
+            return events(request)
+        if request.path == HEALTH_PATH and request.method in ("GET", "HEAD"):
+            if database_answers():
+                return WsgiHttpResponse(200, TEXT, "ok")
+            return WsgiHttpResponse(503, TEXT, "database unreachable")
+        return WsgiHttpResponse(404, TEXT, "not found")
+
+    def application(environ, start_response) -> Iterable[bytes]:
+        response = route(WsgiHttpRequest(environ))
+        start_response(response.status, response.get_headers())
+        return response.get_body()
+
+    return application
+
+
+class HttpServer:
+    """waitress in a thread; `stop()` lets requests in hand finish."""
+
+    def __init__(self, application, port: int, host: str = "0.0.0.0"):
+        self._server = create_server(application, host=host, port=port, threads=8)
+        self.port = self._server.effective_port
+        self.where = f"serving Slack on http://{host}:{self.port}{EVENTS_PATH} (health: {HEALTH_PATH})"
+        self._thread = threading.Thread(target=self._server.run, name="http", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.close()
+        self._thread.join(timeout=10)
+        self._server.task_dispatcher.shutdown(timeout=10)
+
+
+class SocketMode:
+    def __init__(self, app: App, app_token: str):
+        self._handler = SocketModeHandler(app, app_token)
+        self._handler.connect()
+        self.where = "connected to Slack in Socket Mode"
+
+    def stop(self) -> None:
+        self._handler.close()
+
+
+def serve(
+    app: App, settings: Settings, database_answers: Callable[[], bool], *, force_http: bool, port: int | None
+) -> Running:
+    """Socket Mode when SLACK_APP_TOKEN is set (unless forced to HTTP), else HTTP on `port` or $PORT."""
+    if settings.slack_app_token and not force_http:
+        return SocketMode(app, settings.slack_app_token)
+    if not settings.slack_signing_secret:
+        raise ConfigError(
+            "environment: SLACK_SIGNING_SECRET: required in HTTP mode (the app's Basic Information page), "
+            "or set SLACK_APP_TOKEN for Socket Mode"
+        )
+    application = wsgi_app(app, settings.slack_signing_secret, database_answers)
+    return HttpServer(application, settings.port if port is None else port)

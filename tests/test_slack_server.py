@@ -1,0 +1,126 @@
+"""`replynudge run` in HTTP mode, as a real process on a real port; health; Socket Mode at the dispatch level."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from urllib.parse import quote, unquote
+
+import pytest
+import requests
+from slack_bolt import BoltRequest
+
+from bot.db import make_engine, session_factory as make_session_factory
+from bot.cli import main
+from bot.service import database_answers
+from bot.slack.server import HttpServer, wsgi_app
+from tests.slack_api import sign
+from tests.slack_world import CHANNEL, SECRET, action_body
+
+CONFIG = """
+[defaults]
+channel = "C0NUDGES"
+min_score = 0
+nudge_after = "1h"
+
+[[accounts]]
+name = "blog"
+platform = "replay"
+path = "comments.jsonl"
+"""
+
+
+def post(base: str, body: str, headers: dict[str, str]) -> requests.Response:
+    return requests.post(f"{base}/slack/events", data=body.encode(), timeout=10,
+                         headers={"Content-Type": "application/x-www-form-urlencoded", **headers})
+
+
+@pytest.fixture
+def service(workdir, database_url, slack_api):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    line = {"id": "c1", "post": "p1", "author": "Priya", "text": "Does the X200 need descaling?",
+            "created_at": "2026-11-22T08:00:00Z", "url": "https://blog.example/c/1"}
+    (workdir / "comments.jsonl").write_text(json.dumps(line) + "\n")
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_api.url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--http", "--port", "0", "--interval", "1s"],
+        cwd=workdir, env=env, stderr=subprocess.PIPE, text=True,
+    )
+    banner = process.stderr.readline()
+    assert "serving Slack on http://0.0.0.0:" in banner, banner
+    port = int(banner.split("http://0.0.0.0:")[1].split("/")[0])
+    yield process, f"http://127.0.0.1:{port}"
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def test_the_whole_loop_over_http_then_sigterm_exits_0(service, slack_api):
+    process, base = service
+    (nudge,) = slack_api.wait_for("chat.postMessage", timeout=20)
+    comment_id = nudge.params["metadata"]["event_payload"]["comment_id"]
+    ts = slack_api.messages(CHANNEL)[0]["ts"]
+    assert requests.get(f"{base}/healthz", timeout=5).status_code == 200
+
+    body = action_body(slack_api, "nudge_done", comment_id, message_ts=ts)
+    started = time.monotonic()
+    response = post(base, body, sign(SECRET, body))
+    assert response.status_code == 200 and time.monotonic() - started < 3
+    (update,) = slack_api.wait_for("chat.update")
+    assert update.params["ts"] == ts and "Marked done by <@U0ANA>" in str(update.params["blocks"])
+
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 0
+
+
+def test_bad_stale_and_malformed_requests(service, slack_api):
+    _, base = service
+    body = action_body(slack_api, "nudge_done", 1)
+    assert post(base, body, sign("wrong-secret", body)).status_code == 401
+    assert post(base, body, sign(SECRET, body, int(time.time()) - 600)).status_code == 401
+    assert post(base, body, {}).status_code == 401
+
+    for malformed in ("payload=" + quote("{not json"), "payload=" + quote("[1, 2]"), '{"type": '):
+        assert post(base, malformed, sign(SECRET, malformed)).status_code == 400, malformed
+        assert post(base, malformed, sign("wrong-secret", malformed)).status_code == 401, malformed
+    assert requests.get(f"{base}/nowhere", timeout=5).status_code == 404
+    assert slack_api.calls_to("chat.update") == []
+
+
+def test_healthz_is_503_while_the_database_does_not_answer(slack_world):
+    down = make_session_factory(make_engine("postgresql+psycopg://postgres@127.0.0.1:1/gone"))
+    server = HttpServer(wsgi_app(slack_world.app(), SECRET, lambda: database_answers(down)), port=0,
+                        host="127.0.0.1")
+    try:
+        assert requests.get(f"http://127.0.0.1:{server.port}/healthz", timeout=10).status_code == 503
+    finally:
+        server.stop()
+
+
+def test_socket_mode_requests_reach_the_same_listeners(slack_world):
+    slack_world.add("c1")
+    slack_world.poll()
+    comment_id, ts = slack_world.comment_id("c1"), slack_world.nudge("c1").slack_ts
+    body = action_body(slack_world.api, "nudge_done", comment_id, message_ts=ts)
+    payload = json.loads(unquote(body.removeprefix("payload=")))
+
+    response = slack_world.app().dispatch(BoltRequest(mode="socket_mode", body=payload))
+
+    assert response.status == 200
+    assert "Marked done" in str(slack_world.api.wait_for("chat.update")[0].params["blocks"])
+
+
+def test_http_mode_without_a_signing_secret_names_the_variable(workdir, slack_api, capsys, monkeypatch):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "comments.jsonl").write_text("")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{workdir / 'rn.db'}")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test-token")
+    monkeypatch.setenv("SLACK_API_URL", slack_api.url)
+
+    assert main(["run", "--http", "--port", "0"]) == 2
+    assert "SLACK_SIGNING_SECRET" in capsys.readouterr().err
