@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import timedelta
 
@@ -16,6 +17,8 @@ from bot.engine.leases import Lease, claim_account, release_account
 from bot.engine.nudges import enqueue_due
 from bot.engine.poller import poll_due
 from bot.engine.rescore import rescore_waiting
+from bot.slack.delivery import deliver_due
+from bot.slack.terminal import TerminalNotifier
 from bot.sources.replay import ReplaySource
 from tests.records import T0, account_config, make_account, page, record
 
@@ -91,3 +94,41 @@ def test_a_bad_lease_setting_names_the_variable():
         with pytest.raises(ConfigError, match="^environment: REPLYNUDGE_LEASE: "):
             load_settings({"REPLYNUDGE_LEASE": value}, require_config=False)
     assert load_settings({"REPLYNUDGE_LEASE": "45s"}, require_config=False).lease == timedelta(seconds=45)
+
+
+class RecordingNotifier(TerminalNotifier):
+    """Prints nothing; notes which replica posted which comment and can act between posts."""
+
+    def __init__(self, name: str, posts: list, between_posts=lambda count: None):
+        super().__init__(io.StringIO())
+        self.name, self.posts, self.between_posts = name, posts, between_posts
+
+    def post_nudge(self, item, suggestions, channel):
+        self.between_posts(sum(1 for who, _ in self.posts if who == self.name))
+        self.posts.append((self.name, item.id))
+
+
+def test_a_replica_whose_claim_lapsed_mid_batch_leaves_the_rest_to_the_one_that_took_over(session_factory):
+    account_id = make_account(session_factory, min_score=0)
+    with session_factory.begin() as session:
+        ingest(session, account_id, page(*[record(f"c{n}", minute=-n) for n in range(4)], cursor={}),
+               flat_threads=False, now=T0)
+        rescore_waiting(session, account_id)
+        enqueue_due(session, account_id, nudge_after=timedelta(0), min_score=0, max_age=timedelta(days=1),
+                    channel="C1", now=T0)
+    now = [T0]
+    posts: list = []
+
+    def slow_replica(count):
+        if count == 1:  # ONE is slow: by its second post the rest of its batch has lapsed and TWO takes that over
+            now[0] = T0 + LEASE + timedelta(seconds=1)
+            deliver_due(session_factory, RecordingNotifier("two", posts), clock=lambda: now[0], lease=TWO)
+        else:
+            now[0] = T0 + LEASE - timedelta(seconds=1)
+
+    deliver_due(session_factory, RecordingNotifier("one", posts, slow_replica), clock=lambda: now[0], lease=ONE)
+    # ONE renewed its claim on its second nudge before posting it, so TWO took only the two after it
+    assert [who for who, _ in posts] == ["one", "two", "two", "one"]
+    assert len({comment for _, comment in posts}) == 4
+    with session_factory() as session:
+        assert set(session.scalars(select(Nudge.state))) == {Nudge.POSTED}

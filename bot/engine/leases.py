@@ -84,6 +84,17 @@ def release_account(session: Session, account_id: int, lease: Lease, next_poll_a
     )
 
 
+def renew_nudge(session: Session, nudge_id: int, lease: Lease, now: datetime) -> bool:
+    """Extend this replica's claim on a pending nudge; False when the claim lapsed and another replica took it."""
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.state == Nudge.PENDING, Nudge.lease_owner == lease.owner)
+        .values(lease_until=lease.until(now))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
 def claim_nudges(session: Session, lease: Lease, now: datetime, limit: int) -> list[tuple[int, int, str | None]]:
     """Claim up to `limit` pending nudges that are due; (nudge id, comment id, channel), oldest due first."""
     candidates = (

@@ -13,7 +13,7 @@ from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comments
 from bot.engine import outbox, triage
-from bot.engine.leases import Lease
+from bot.engine.leases import Lease, renew_nudge
 from bot.suggest import suggest_questions
 
 log = logging.getLogger(__name__)
@@ -75,11 +75,11 @@ def _post_due(
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
             items = waiting_comments(session, [nudge.comment_id for nudge in due], clock())
-        attempted = [
-            nudge for nudge in due if _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], clock)
+        results = [
+            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock) for nudge in due
         ]
-        posted += len(attempted)
-        if len(attempted) < len(due) or not due:  # a failure waits for the next cycle instead of spinning
+        posted += results.count(True)
+        if False in results or not due:  # a failure waits for the next cycle instead of spinning
             return posted
 
 
@@ -107,8 +107,21 @@ def update_changed(session_factory: SessionFactory, notifier: Notifier, clock: C
 
 
 def _deliver_one(
-    session_factory: SessionFactory, notifier: Notifier, nudge: outbox.DueNudge, item: WaitingComment, clock
-) -> bool:
+    session_factory: SessionFactory,
+    notifier: Notifier,
+    nudge: outbox.DueNudge,
+    item: WaitingComment,
+    lease: Lease,
+    clock: Callable[[], datetime],
+) -> bool | None:
+    """Post one claimed nudge: True when posted, False when the post failed, None when the claim was lost.
+
+    A batch can outlive its lease (a slow Slack, a busy machine); the claim is renewed before each post so that a
+    nudge another replica took over meanwhile is left to that replica instead of being posted twice.
+    """
+    with session_factory.begin() as session:
+        if not renew_nudge(session, nudge.nudge_id, lease, clock()):
+            return None
     suggestions = list(item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author))
     try:
         ts = notifier.post_nudge(item, suggestions, nudge.channel)
