@@ -104,3 +104,35 @@ def command_body(api: SlackAPI, command: str, text: str, *, user: str = "U0ANA")
         "is_enterprise_install": "false", "response_url": api.response_url("command"),
         "trigger_id": "13345224609.738474920.8088930838d88f008e0",
     })
+
+
+def _user(user: str) -> dict:
+    return {"id": user, "username": user.lower(), "name": user.lower(), "team_id": "T0TEAM"}
+
+
+def view_submission_body(view: dict, values: dict[str, dict[str, str]], *, user: str = "U0ANA") -> str:
+    """A modal submitted: `values` maps block_id -> action_id -> the text typed there."""
+    state = {block: {action: {"type": "plain_text_input", "value": text} for action, text in actions.items()}
+             for block, actions in values.items()}
+    payload = {
+        "type": "view_submission", "team": {"id": "T0TEAM", "domain": "acme"}, "user": _user(user),
+        "api_app_id": "A0APP", "token": "unused", "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "view": {"id": "V0VIEW", "team_id": "T0TEAM", "hash": "156772938.1827394", "app_id": "A0APP",
+                 "bot_id": "B0BOT", **view, "state": {"values": state}},
+        "response_urls": [], "is_enterprise_install": False,
+    }
+    return "payload=" + quote(json.dumps(payload))
+
+
+def view_action_body(view: dict, action_id: str, value: str, *, user: str = "U0ANA") -> str:
+    """A button inside an open modal clicked."""
+    payload = {
+        "type": "block_actions", "user": _user(user), "api_app_id": "A0APP", "token": "unused",
+        "team": {"id": "T0TEAM", "domain": "acme"},
+        "container": {"type": "view", "view_id": "V0VIEW"},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "view": {"id": "V0VIEW", "hash": "156772938.1827394", **view, "state": {"values": {}}},
+        "actions": [{"action_id": action_id, "block_id": "b1", "value": value, "type": "button",
+                     "action_ts": "1700000000.000200"}],
+    }
+    return "payload=" + quote(json.dumps(payload))

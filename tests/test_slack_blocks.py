@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings, strategies as st
-from slack_sdk.models.blocks import Block
-
 from bot.db.queries import WaitingComment
 from bot.engine.triage import NudgeStatus
-from bot.slack.blocks import MAX_BLOCKS, nudge_blocks, nudge_fallback
+from bot.slack.blocks import nudge_blocks, nudge_fallback
+from tests.blockkit import check_blocks
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -26,15 +25,6 @@ def item(text: str, **fields) -> WaitingComment:
     return WaitingComment(**values)
 
 
-def check_limits(blocks: list[dict]) -> None:
-    assert len(blocks) <= MAX_BLOCKS
-    for block in blocks:
-        assert Block.parse(block).to_dict()  # raises SlackObjectFormationError past any documented limit
-        for element in block.get("elements", []):
-            if element.get("type") == "button":
-                assert len(element["text"]["text"]) <= 75
-
-
 def status(**fields) -> NudgeStatus:
     values = dict(nudge_id=1, comment_id=42, state="posted", channel="C1", slack_ts="1.1", handled_how=None,
                   handled_by=None, handled_at=None, snoozed_until=None, assigned_to=None, suggestions=())
@@ -44,7 +34,7 @@ def status(**fields) -> NudgeStatus:
 
 def test_a_long_comment_is_cut_with_a_link_to_the_rest():
     blocks = nudge_blocks(item("word " * 2000), ["What else?"])
-    check_limits(blocks)
+    check_blocks(blocks)
     quoted = blocks[2]["text"]["text"]
     assert quoted.endswith("<https://blog.example/c/42|read the rest>") and len(quoted) <= 3000
 
@@ -64,7 +54,7 @@ def test_mrkdwn_control_characters_in_comments_are_escaped():
 def test_a_handled_nudge_has_no_buttons_and_says_who_and_when():
     blocks = nudge_blocks(item("hi"), [], status(state="handled", handled_how="done", handled_by="U0ANA",
                                                 handled_at=NOW))
-    check_limits(blocks)
+    check_blocks(blocks)
     assert not [block for block in blocks if block["type"] == "actions"]
     assert "Marked done by <@U0ANA>" in str(blocks) and f"<!date^{int(NOW.timestamp())}^" in str(blocks)
 
@@ -83,5 +73,5 @@ def test_any_comment_renders_within_block_kit_limits(text, author, suggestions, 
     comment = item(text, author=author, reasons=tuple(reasons), post_title=title, parent_text=parent)
     blocks = nudge_blocks(comment, suggestions, status(assigned_to="U0BEN" if assigned else None,
                                                        snoozed_until=NOW), note="<@U0ANA> snoozed this")
-    check_limits(blocks)
+    check_blocks(blocks)
     assert len(nudge_fallback(comment)) <= 300

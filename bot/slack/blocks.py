@@ -80,49 +80,57 @@ def nudge_blocks(
 
     `note` is a line about the action just taken ("Snoozed by @ana until …"), shown above the status.
     """
-    author = escape(item.author) + (f" (@{escape(item.author_handle)})" if item.author_handle else "")
-    waited = format_duration(timedelta(seconds=item.waiting_seconds))
-    head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
-    if item.url:
-        head += f" · <{item.url}|open>"
-    blocks: list[dict] = [_section(head)]
-    context = []
+    blocks: list[dict] = [section(headline(item))]
+    about = []
     if item.post_title:
-        context.append(f"on “{escape(cut(item.post_title, 200))}”")
+        about.append(f"on “{escape(cut(item.post_title, 200))}”")
     if item.parent_text:
-        context.append(f"replying to {escape(item.parent_author or 'someone')}: {escape(cut(item.parent_text, 300))}")
-    if context:
-        blocks.append(_context(*context))
-    quoted = "\n".join("> " + line for line in escape(item.text).splitlines() or ["(no text)"])
-    blocks.append(_section(cut(quoted, COMMENT_TEXT, item.url)))
+        about.append(f"replying to {escape(item.parent_author or 'someone')}: {escape(cut(item.parent_text, 300))}")
+    if about:
+        blocks.append(context(*about))
+    blocks.append(section(quote(item)))
     if item.reasons:
         score = f" (score {item.score})" if item.score is not None else ""
-        blocks.append(_context(f"*Why it matters:* {escape(', '.join(item.reasons))}{score}"))
+        blocks.append(context(f"*Why it matters:* {escape(', '.join(item.reasons))}{score}"))
     if suggestions:
         asks = "\n".join(f"• {escape(cut(question, 500))}" for question in suggestions[:5])
-        blocks.append(_section(f"*Ask next:*\n{asks}"))
+        blocks.append(section(f"*Ask next:*\n{asks}"))
     if status is None or status.is_open:
         blocks.append(_actions(item.id))
     lines = [line for line in (note, status_line(status)) if line]
     if lines:
-        blocks.append(_context(*lines))
+        blocks.append(context(*lines))
     return blocks[:MAX_BLOCKS]
 
 
-def _section(text: str) -> dict:
+def headline(item: WaitingComment) -> str:
+    """Who, on which account and platform, how long they have waited, and a link."""
+    author = escape(item.author) + (f" (@{escape(item.author_handle)})" if item.author_handle else "")
+    waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
+    return head + (f" · <{item.url}|open>" if item.url else "")
+
+
+def quote(item: WaitingComment, limit: int = COMMENT_TEXT) -> str:
+    """The comment as a mrkdwn quote, cut with a link to the rest."""
+    quoted = "\n".join("> " + line for line in escape(item.text).splitlines() or ["(no text)"])
+    return cut(quoted, limit, item.url)
+
+
+def section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": cut(text, SECTION_TEXT)}}
 
 
-def _context(*texts: str) -> dict:
+def context(*texts: str) -> dict:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(t, CONTEXT_TEXT)} for t in texts[:10]]}
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
-    button = {"type": "button", "action_id": action_id, "value": value,
-              "text": {"type": "plain_text", "text": cut(text, BUTTON_TEXT), "emoji": True}}
+def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
+    element = {"type": "button", "action_id": action_id, "value": value,
+               "text": {"type": "plain_text", "text": cut(text, BUTTON_TEXT), "emoji": True}}
     if style:
-        button["style"] = style
-    return button
+        element["style"] = style
+    return element
 
 
 def _actions(comment_id: int) -> dict:
@@ -131,8 +139,8 @@ def _actions(comment_id: int) -> dict:
         "type": "actions",
         "block_id": f"{ACTION_BLOCK}:{value}",
         "elements": [
-            _button("Reply", "nudge_reply", value, "primary"),
-            _button("Done", "nudge_done", value),
+            button("Reply", "nudge_reply", value, "primary"),
+            button("Done", "nudge_done", value),
             {
                 "type": "static_select",
                 "action_id": "nudge_snooze",

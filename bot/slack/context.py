@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
@@ -14,6 +15,7 @@ from bot.db.queries import WaitingComment, waiting_comment
 from bot.engine import triage
 from bot.slack.notifier import SlackNotifier
 from bot.sources import Source, build_source
+from bot.suggest import suggest_questions
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,8 @@ class AppContext:
     notifier: SlackNotifier
     clock: Callable[[], datetime] = utcnow
     _sources: dict[str, Source] = field(default_factory=dict)
+    # Platform calls that may outlast Slack's 3-second acknowledgement window (replies) run here.
+    workers: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="slack-work"))
 
     def account(self, name: str) -> AccountConfig | None:
         return next((account for account in self.settings.accounts if account.name == name), None)
@@ -39,6 +43,12 @@ class AppContext:
     def load(self, comment_id: int) -> tuple[WaitingComment | None, triage.NudgeStatus | None]:
         with self.session_factory() as session:
             return waiting_comment(session, comment_id, self.clock()), triage.nudge_status(session, comment_id)
+
+    @staticmethod
+    def suggestions(item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:
+        """The questions the nudge showed, or fresh ones for a comment that has no nudge yet."""
+        cached = (status.suggestions if status else ()) or item.suggestions
+        return list(cached or suggest_questions(item.text, reasons=item.reasons, author=item.author))
 
     def refresh(self, comment_id: int, note: str | None = None) -> None:
         """Edit the comment's nudge message to show its state now; a failed edit is retried by the next cycle."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions
+from bot.slack.listeners import actions, views
 
 
 def register_listeners(app: App) -> None:
     actions.register(app)
+    views.register(app)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.slack.listeners.actions.reply import open_reply_modal, use_suggestion
 from bot.slack.listeners.actions.triage import assign, mark_done, snooze
+from bot.slack.reply_modal import USE_SUGGESTION
 
 
 def register(app: App) -> None:
+    app.action("nudge_reply")(open_reply_modal)
+    app.action(USE_SUGGESTION)(use_suggestion)
     app.action("nudge_done")(mark_done)
     app.action("nudge_snooze")(snooze)
     app.action("nudge_assign")(assign)

@@ -1,0 +1,39 @@
+"""The Reply button: a modal prefilled with a suggestion; the other suggestions replace the text in one click."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.slack.blocks import comment_id_of
+from bot.slack.context import KEY, AppContext
+from bot.slack.reply_modal import message_modal, modal_state, reply_modal
+
+
+def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClient) -> None:
+    ack()
+    app: AppContext = context[KEY]
+    comment_id = comment_id_of(body)
+    item, status = app.load(comment_id) if comment_id is not None else (None, None)
+    if item is None:
+        view = message_modal("Reply", "This comment is no longer stored: it may have been deleted.")
+    else:
+        suggestions = app.suggestions(item, status)
+        view = reply_modal(item, suggestions, suggestions[0] if suggestions else "")
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def use_suggestion(ack: Ack, body: dict, context: BoltContext, client: WebClient) -> None:
+    ack()
+    app: AppContext = context[KEY]
+    view = body.get("view") or {}
+    comment_id, version, _, _ = modal_state(view)
+    chosen = str(body["actions"][0].get("value") or "")
+    item, status = app.load(comment_id) if comment_id is not None else (None, None)
+    if item is None or not chosen.isdigit():
+        return
+    suggestions = app.suggestions(item, status)
+    if int(chosen) >= len(suggestions):
+        return
+    client.views_update(view_id=view["id"], hash=view.get("hash"),
+                        view=reply_modal(item, suggestions, suggestions[int(chosen)], version=version + 1))

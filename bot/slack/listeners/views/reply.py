@@ -1,0 +1,81 @@
+"""Posting a reply written in the modal: through the account's source, then recorded as the brand's answer.
+
+The platform gets REPLY_WAIT_SECONDS to answer, so its verdict can be given inside Slack's 3-second window: an
+error shows under the text box (`response_action: errors`) with the text still there, and nothing is recorded.
+A slower platform turns the modal into "Posting…" and the outcome is shown with views.update when it comes.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import TimeoutError as Timeout
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.config import ConfigError
+from bot.engine.replies import record_reply, reply_target
+from bot.slack.blocks import cut, escape
+from bot.slack.context import KEY, AppContext
+from bot.slack.reply_modal import message_modal, modal_state, reply_modal
+from bot.sources import SourceError
+
+log = logging.getLogger(__name__)
+
+REPLY_WAIT_SECONDS = 2.0
+ERROR_TEXT = 300
+
+
+def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client: WebClient) -> None:
+    app: AppContext = context[KEY]
+    comment_id, version, block, text = modal_state(view)
+    text = text.strip()
+    if comment_id is None or block is None:
+        ack()
+        return
+    if not text:
+        ack(response_action="errors", errors={block: "Write a reply first."})
+        return
+    outcome = app.workers.submit(post_reply, app, comment_id, text, body["user"]["id"])
+    try:
+        error = outcome.result(timeout=REPLY_WAIT_SECONDS)
+    except Timeout:
+        ack(response_action="update", view=message_modal("Posting…", "Posting your reply…"))
+        error = outcome.result()
+        client.views_update(view_id=view["id"], view=_after_wait(app, comment_id, text, version, error))
+    else:
+        if error:
+            ack(response_action="errors", errors={block: cut(error, ERROR_TEXT)})
+            return
+        ack()
+    if error is None:
+        app.refresh(comment_id, f"↳ “{escape(cut(text, 500))}”")
+
+
+def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | None:
+    """Post on the platform and record the reply. Returns why it was not posted, or None."""
+    with app.session_factory() as session:
+        target = reply_target(session, comment_id)
+    account = app.account(target.account) if target else None
+    if target is None or account is None:
+        return "Not posted: this comment's account is no longer configured."
+    try:
+        source = app.source(account)
+        posted = source.reply(target.comment, text)
+    except (SourceError, ConfigError) as error:
+        return f"Not posted: {error}"
+    except Exception as error:  # a bug or an unforeseen answer: the person can still retry, nothing was recorded
+        log.exception("replying to comment %s failed", comment_id)
+        return f"Not posted: {account.platform} failed unexpectedly ({type(error).__name__})"
+    with app.session_factory.begin() as session:
+        record_reply(session, target, comment_id, posted, by=user, now=app.clock(), flat_threads=source.flat_threads)
+    return None
+
+
+def _after_wait(app: AppContext, comment_id: int, text: str, version: int, error: str | None) -> dict:
+    if error is None:
+        return message_modal("Reply posted", "Your reply is on the platform, and the nudge says so.")
+    item, status = app.load(comment_id)
+    if item is None:
+        return message_modal("Reply", cut(error, ERROR_TEXT))
+    return reply_modal(item, app.suggestions(item, status), text, version=version + 1, notice=cut(error, ERROR_TEXT))

@@ -1,0 +1,72 @@
+"""The reply modal: the comment, a text box prefilled with a suggestion, the other suggestions one click away.
+
+Limits kept here: a title of 24 characters, submit and close of 24, 100 blocks, private_metadata of 3000,
+a plain-text input's value of 3000, and the section/button limits of bot/slack/blocks.py.
+"""
+
+from __future__ import annotations
+
+import json
+
+from bot.db.queries import WaitingComment
+from bot.slack.blocks import button, context, cut, escape, headline, quote, section
+
+CALLBACK_ID = "nudge_reply_submit"
+USE_SUGGESTION = "nudge_reply_use"  # a suggestion's button: its value is the suggestion's index
+REPLY_BLOCK = "reply"  # block_id prefix of the text box; a new id resets what was typed (Slack keeps it otherwise)
+REPLY_INPUT = "reply_text"
+TITLE = 24
+INPUT_TEXT = 3000
+SHOWN_SUGGESTIONS = 5
+
+
+def reply_modal(
+    item: WaitingComment, suggestions: list[str], text: str, *, version: int = 0, notice: str | None = None
+) -> dict:
+    """`text` is what the box holds; `version` numbers the box, so a chosen suggestion replaces what was typed."""
+    blocks: list[dict] = [section(headline(item)), section(quote(item))]
+    if notice:
+        blocks.append(section(f":warning: {escape(notice)}"))
+    box = {"type": "plain_text_input", "action_id": REPLY_INPUT, "multiline": True, "max_length": INPUT_TEXT}
+    if text:
+        box["initial_value"] = text[:INPUT_TEXT]
+    blocks.append({"type": "input", "block_id": f"{REPLY_BLOCK}:{version}", "element": box,
+                   "label": {"type": "plain_text", "text": f"Your reply on {item.platform}"[:2000]}})
+    if suggestions:
+        blocks.append(context("Or start from one of these:"))
+        for index, suggestion in enumerate(suggestions[:SHOWN_SUGGESTIONS]):
+            use = button("Use this", USE_SUGGESTION, str(index))
+            blocks.append({**section(escape(cut(suggestion, 500))), "accessory": use})
+    return {
+        "type": "modal",
+        "callback_id": CALLBACK_ID,
+        "private_metadata": json.dumps({"comment_id": item.id, "version": version}),
+        "title": _plain(f"Reply to {item.author}"),
+        "submit": _plain("Post reply"),
+        "close": _plain("Cancel"),
+        "blocks": blocks,
+    }
+
+
+def message_modal(title: str, text: str) -> dict:
+    """A modal that only says something: "Posting…", "Posted"."""
+    return {"type": "modal", "title": _plain(title), "close": _plain("Close"), "blocks": [section(text)]}
+
+
+def modal_state(view: dict) -> tuple[int | None, int, str | None, str]:
+    """(comment id, box version, the box's block_id, what it holds) of a submitted or acted-on reply modal."""
+    try:
+        meta = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        meta = {}
+    comment_id = meta.get("comment_id") if isinstance(meta, dict) else None
+    version = meta.get("version") if isinstance(meta, dict) else None
+    values = (view.get("state") or {}).get("values") or {}
+    block = next((key for key in values if key.split(":")[0] == REPLY_BLOCK), None)
+    text = ((values.get(block) or {}).get(REPLY_INPUT) or {}).get("value") or ""
+    return (comment_id if isinstance(comment_id, int) else None, version if isinstance(version, int) else 0,
+            block, text)
+
+
+def _plain(text: str) -> dict:
+    return {"type": "plain_text", "text": cut(text, TITLE), "emoji": True}
