@@ -47,11 +47,16 @@ SHARED_KEYS = {
     "count",
     "muted_commenters",
     "ignored_phrases",
+    "escalate_after",
+    "escalate_to",
+    "max_escalations",
 }
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 COUNT_MODES = ("calendar", "business")
+# Whom an escalation mentions: a user group (S…), a user (U…/W…), or everyone here / in the channel.
+_ESCALATION_TARGET = re.compile(r"[SUW][A-Z0-9]{2,}|@?here|@?channel")
 _HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 
 # The platform keys each connector understands, as written in the file; any other key is a typo.
@@ -199,6 +204,9 @@ class AccountConfig:
     routes: tuple[Route, ...] = ()  # the [[routes]] that apply to this account, in file order
     muted_commenters: tuple[str, ...] = ()  # author ids, handles or names never nudged about
     ignored_phrases: tuple[str, ...] = ()  # comments containing one of these are never nudged
+    escalate_after: timedelta | None = None  # still open this long after the nudge: a follow-up in its thread
+    escalate_to: str | None = None  # whom the follow-up mentions when nobody is assigned
+    max_escalations: int = 1
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -423,6 +431,20 @@ def _parse_account(
     muted_commenters = _strings(merged.get("muted_commenters"), f"{where}.muted_commenters")
     ignored_phrases = _strings(merged.get("ignored_phrases"), f"{where}.ignored_phrases")
     digest_threshold = _integer(merged, "digest_threshold", 5, where, 1, 1000)
+    escalate_after = None
+    if escalate_text := text("escalate_after"):
+        try:
+            escalate_after = parse_duration(escalate_text)
+        except ValueError as error:
+            raise ConfigError(f"{where}.escalate_after: {error}") from None
+        if escalate_after < timedelta(minutes=1):
+            raise ConfigError(f"{where}.escalate_after: {escalate_text!r} is shorter than 1m")
+    escalate_to = text("escalate_to")
+    if escalate_to is not None and not _ESCALATION_TARGET.fullmatch(escalate_to):
+        raise ConfigError(
+            f"{where}.escalate_to: {escalate_to!r} must be a user group id (S…), a user id (U…) or 'here'"
+        )
+    max_escalations = _integer(merged, "max_escalations", 1, where, 1, 10)
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -454,6 +476,9 @@ def _parse_account(
         count=count,
         muted_commenters=muted_commenters,
         ignored_phrases=ignored_phrases,
+        escalate_after=escalate_after,
+        escalate_to=escalate_to,
+        max_escalations=max_escalations,
     )
 
 

@@ -19,7 +19,7 @@ from bot.engine.leases import Lease
 from bot.engine.poller import PollOutcome, poll_due, sync_accounts
 from bot.slack.app import build_app
 from bot.slack.client import make_client
-from bot.slack.delivery import Notifier, deliver_due
+from bot.slack.delivery import Notifier, deliver_due, escalate_due
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import serve
 from bot.slack.terminal import TerminalNotifier
@@ -112,7 +112,7 @@ def poll_cycle(
     due_only: bool = False,
 ) -> list[PollOutcome]:
     """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
-    the nudges and alerts that fell due."""
+    the nudges, alerts and escalations that fell due."""
     sources = sources or build_sources(settings)
     lease = lease or Lease.for_this_process(settings.lease)
     with factory.begin() as session:
@@ -120,4 +120,5 @@ def poll_cycle(
     accounts = {ids[account.name]: account for account in settings.accounts}
     outcomes = poll_due(factory, accounts, sources, lease, interval, due_only=due_only)
     deliver_due(factory, notifier, lease=lease)
+    escalate_due(factory, notifier, accounts, lease=lease)
     return outcomes

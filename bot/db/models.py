@@ -198,7 +198,12 @@ class Nudge(Base):
     suggestions: Mapped[list[str] | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
-    # The replica posting this nudge, until when (engine/leases.py).
+    # Follow-ups in the nudge's thread while it stays open (engine/escalation.py); the clock starts again at
+    # `escalate_from`: the post, the last escalation, or the end of a snooze.
+    escalations: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    escalated_at: Mapped[datetime | None]
+    escalate_from: Mapped[datetime | None]
+    # The replica posting this nudge (or its escalation), until when (engine/leases.py).
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[datetime | None]
 

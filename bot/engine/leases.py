@@ -39,7 +39,8 @@ class Lease:
         return now + self.duration
 
 
-def _free(table, now: datetime):
+def unclaimed(table, now: datetime):
+    """Rows no live lease holds: never claimed, released, or their claimer's lease ran out."""
     return or_(table.lease_until.is_(None), table.lease_until <= now)
 
 
@@ -49,7 +50,7 @@ def claim_account(
     """Claim one of `account_ids` that no live lease holds (and, with `due_only`, whose next poll is due)."""
     if not account_ids:
         return None
-    candidate = select(SyncState.account_id).where(SyncState.account_id.in_(account_ids), _free(SyncState, now))
+    candidate = select(SyncState.account_id).where(SyncState.account_id.in_(account_ids), unclaimed(SyncState, now))
     if due_only:
         candidate = candidate.where(or_(SyncState.next_poll_at.is_(None), SyncState.next_poll_at <= now))
     candidate = (
@@ -59,7 +60,7 @@ def claim_account(
     )
     return session.execute(
         update(SyncState)
-        .where(SyncState.account_id.in_(candidate.scalar_subquery()), _free(SyncState, now))
+        .where(SyncState.account_id.in_(candidate.scalar_subquery()), unclaimed(SyncState, now))
         .values(lease_owner=lease.owner, lease_until=lease.until(now))
         .returning(SyncState.account_id)
         .execution_options(synchronize_session=False)
@@ -84,11 +85,12 @@ def release_account(session: Session, account_id: int, lease: Lease, next_poll_a
     )
 
 
-def renew_nudge(session: Session, nudge_id: int, lease: Lease, now: datetime) -> bool:
-    """Extend this replica's claim on a pending nudge; False when the claim lapsed and another replica took it."""
+def renew_nudge(session: Session, nudge_id: int, lease: Lease, now: datetime, state: str = Nudge.PENDING) -> bool:
+    """Extend this replica's claim on a nudge (pending, or posted for an escalation); False when the claim lapsed
+    and another replica took it."""
     result = session.execute(
         update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.state == Nudge.PENDING, Nudge.lease_owner == lease.owner)
+        .where(Nudge.id == nudge_id, Nudge.state == state, Nudge.lease_owner == lease.owner)
         .values(lease_until=lease.until(now))
         .execution_options(synchronize_session=False)
     )
@@ -99,14 +101,14 @@ def claim_nudges(session: Session, lease: Lease, now: datetime, limit: int) -> l
     """Claim up to `limit` pending nudges that are due; (nudge id, comment id, channel), oldest due first."""
     candidates = (
         select(Nudge.id)
-        .where(Nudge.state == Nudge.PENDING, Nudge.due_at <= now, _free(Nudge, now))
+        .where(Nudge.state == Nudge.PENDING, Nudge.due_at <= now, unclaimed(Nudge, now))
         .order_by(Nudge.due_at, Nudge.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     rows = session.execute(
         update(Nudge)
-        .where(Nudge.id.in_(candidates.scalar_subquery()), _free(Nudge, now))
+        .where(Nudge.id.in_(candidates.scalar_subquery()), unclaimed(Nudge, now))
         .values(lease_owner=lease.owner, lease_until=lease.until(now))
         .returning(Nudge.id, Nudge.comment_id, Nudge.channel, Nudge.due_at)
         .execution_options(synchronize_session=False)

@@ -41,8 +41,8 @@ def mark_posted(
     result = session.execute(
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.state == Nudge.PENDING)
-        .values(state=Nudge.POSTED, posted_at=now, channel=channel, slack_ts=ts, suggestions=suggestions,
-                last_error=None, lease_owner=None, lease_until=None)
+        .values(state=Nudge.POSTED, posted_at=now, escalate_from=now, channel=channel, slack_ts=ts,
+                suggestions=suggestions, last_error=None, lease_owner=None, lease_until=None)
     )
     return result.rowcount == 1
 

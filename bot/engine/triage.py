@@ -130,7 +130,7 @@ def wake_snoozed(session: Session, now: datetime) -> list[int]:
         session.execute(
             update(Nudge)
             .where(Nudge.comment_id.in_(ids))
-            .values(snoozed_until=None, needs_update=True)
+            .values(snoozed_until=None, needs_update=True, escalate_from=now)  # the escalation clock starts again
             .execution_options(synchronize_session=False)
         )
     return ids

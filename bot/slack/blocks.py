@@ -47,6 +47,24 @@ def who(user: str | None) -> str:
     return f"by <@{user}>"
 
 
+def mention(target: str | None) -> str | None:
+    """Slack's mention syntax for a user (U…/W…), a user group (S…), or `here` / `channel`."""
+    if not target:
+        return None
+    if target.lstrip("@") in ("here", "channel"):
+        return f"<!{target.lstrip('@')}>"
+    return f"<!subteam^{target}>" if target.startswith("S") else f"<@{target}>"
+
+
+def escalation_text(item: WaitingComment, number: int, target: str | None) -> str:
+    """The follow-up in a nudge's thread when nobody answered; `target` is whom it mentions."""
+    waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    ordinal = "" if number == 1 else f" (follow-up {number})"
+    ask = f"{mention(target)}, can someone take this? " if target else ""
+    return cut(f":rotating_light: {ask}{escape(item.author)} on {escape(item.account)} has waited {waited} "
+               f"and still has no answer{ordinal}.", FALLBACK_TEXT)
+
+
 def status_line(status: NudgeStatus | None) -> str | None:
     """What happened to the nudge, who did it, and when; None while it simply waits."""
     if status is None:

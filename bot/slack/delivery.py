@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Callable, Protocol
+from typing import Callable, Mapping, Protocol
 
+from bot.config import AccountConfig
 from bot.db import SessionFactory
-from bot.db.models import utcnow
+from bot.db.models import Nudge, utcnow
 from bot.db.queries import WaitingComment, waiting_comments
-from bot.engine import outbox, triage
+from bot.engine import escalation, outbox, triage
 from bot.engine.leases import Lease, renew_nudge
 from bot.suggest import suggest_questions
 
@@ -33,6 +34,9 @@ class Notifier(Protocol):
 
     def remind(self, item: WaitingComment, status: triage.NudgeStatus) -> None:
         """Raise a posted nudge again: its snooze ran out."""
+
+    def escalate(self, item: WaitingComment, status: triage.NudgeStatus, number: int, target: str | None) -> None:
+        """Follow up on a nudge nobody answered, mentioning `target` (a user or group id) when there is one."""
 
 
 def alert_text(alert: outbox.DueAlert) -> str:
@@ -104,6 +108,38 @@ def update_changed(session_factory: SessionFactory, notifier: Notifier, clock: C
             triage.mark_updated(session, status.nudge_id)
         updated += 1
     return updated
+
+
+def escalate_due(
+    session_factory: SessionFactory,
+    notifier: Notifier,
+    accounts: Mapping[int, AccountConfig],
+    clock: Callable[[], datetime] = utcnow,
+    lease: Lease | None = None,
+) -> int:
+    """Post the follow-ups that fell due (see engine/escalation.py); returns how many were posted."""
+    lease = lease or Lease.for_this_process()
+    with session_factory.begin() as session:
+        due = escalation.claim_due(session, accounts, lease, clock())
+    with session_factory() as session:
+        items = waiting_comments(session, [each.comment_id for each in due], clock())
+        statuses = {each.nudge_id: triage.nudge_status(session, each.comment_id) for each in due}
+    posted = 0
+    for each in due:
+        with session_factory.begin() as session:  # a long batch may have lost the claim to another replica
+            if not renew_nudge(session, each.nudge_id, lease, clock(), state=Nudge.POSTED):
+                continue
+        try:
+            notifier.escalate(items[each.comment_id], statuses[each.nudge_id], each.number, each.mention)
+        except Exception as error:  # retried by the next cycle
+            log.warning("escalating nudge %s failed: %s", each.nudge_id, error)
+            with session_factory.begin() as session:
+                escalation.release(session, each.nudge_id, lease)
+            continue
+        with session_factory.begin() as session:
+            escalation.mark_escalated(session, each.nudge_id, lease, clock())
+        posted += 1
+    return posted
 
 
 def _deliver_one(

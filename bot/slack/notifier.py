@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
-from bot.slack.blocks import cut, nudge_blocks, nudge_fallback
+from bot.slack.blocks import cut, escalation_text, nudge_blocks, nudge_fallback
 from bot.slack.delivery import alert_text
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,15 @@ class SlackNotifier:
             thread_ts=status.slack_ts,
             reply_broadcast=True,
             text=cut(f":alarm_clock: Snooze over: {item.author} is still waiting for an answer.", 300),
+        )
+
+    def escalate(self, item: WaitingComment, status: NudgeStatus, number: int, target: str | None) -> None:
+        """Still unanswered: a follow-up in the nudge's thread; with nobody to mention, also sent to the channel."""
+        self._post(
+            channel=status.channel,
+            thread_ts=status.slack_ts,
+            reply_broadcast=target is None,
+            text=escalation_text(item, number, target),
         )
 
     def post_alert(self, alert: DueAlert) -> None:

@@ -41,6 +41,12 @@ class TerminalNotifier:
         self.stream.flush()
 
 
+    def escalate(self, item: WaitingComment, status: NudgeStatus, number: int, target: str | None) -> None:
+        to = f" to {target}" if target else ""
+        self.stream.write(f"── #{item.id} · escalated{to} (follow-up {number}), {item.author} is still waiting\n")
+        self.stream.flush()
+
+
 def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100) -> str:
     waited = format_duration_seconds(item.waiting_seconds)
     who = item.author + (f" (@{item.author_handle})" if item.author_handle else "")
