@@ -62,6 +62,7 @@ _HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 # The platform keys each connector understands, as written in the file; any other key is a typo.
 PLATFORM_KEYS: dict[str, set[str]] = {
     "mastodon": {"base_url", "access_token_env"},
+    "bluesky": {"handle", "app_password_env", "pds_url", "recent_days"},
     "youtube": {"channel_id", "api_key_env", "client_id", "client_secret_env", "refresh_token_env", "api_url",
                 "token_url", "quota_budget", "reply_reserve", "recent_days"},
     "reddit": {"username", "client_id", "client_secret_env", "password_env", "user_agent", "api_url", "auth_url",

@@ -41,3 +41,21 @@ def stored_cursor(session_factory, account_id):
 def paused_until(session_factory, account_id):
     with session_factory() as session:
         return session.get(SyncState, account_id).paused_until
+
+
+class FailureQueue:
+    """One-off answers a fake server gives instead of its own: `add(part, response)` serves `response` to the
+    first request whose path contains `part`, once."""
+
+    def __init__(self):
+        self.queued: list[tuple[str, object]] = []
+
+    def add(self, part: str, response) -> None:
+        self.queued.append((part, response))
+
+    def take(self, path: str):
+        for index, (part, response) in enumerate(self.queued):
+            if part in path:
+                del self.queued[index]
+                return response
+        return None

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 from werkzeug import Request, Response
 
+from tests.connectors import FailureQueue
+
 TOKEN = "mastodon-test-token-123"
 BRAND = {"id": "117020565693913441", "username": "acme", "acct": "acme", "display_name": "Acme Coffee"}
 
@@ -31,7 +33,7 @@ class FakeMastodon:
     statuses: dict[str, dict] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
     notifications: list[dict] = field(default_factory=list)
-    failures: list[tuple[str, Response]] = field(default_factory=list)
+    failures: FailureQueue = field(default_factory=FailureQueue)
     idempotency: dict[str, str] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     remaining: int = 300
@@ -84,16 +86,14 @@ class FakeMastodon:
         })
 
     def fail_next(self, path_part: str, response: Response) -> None:
-        self.failures.append((path_part, response))
+        self.failures.add(path_part, response)
 
     # serving ---------------------------------------------------------------------------------------------------
 
     def __call__(self, request: Request) -> Response:
         self.requests.append(request.full_path)
-        for index, (part, failure) in enumerate(self.failures):
-            if part in request.path:
-                del self.failures[index]
-                return failure
+        if (failure := self.failures.take(request.path)) is not None:
+            return failure
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             return self._json({"error": "The access token is invalid"}, status=401)
         self.remaining -= 1

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 
 from werkzeug import Request, Response
 
+from tests.connectors import FailureQueue
+
 USER, APP_PASSWORD = "acme", "abcd EFGH 1234 ijkl MNOP 5678"
 BRAND_ID = 3
 OFFSET = timedelta(hours=2)
@@ -25,7 +27,7 @@ class FakeWordPress:
     pretty: bool = True
     comments: dict[int, dict] = field(default_factory=dict)
     posts: dict[int, str] = field(default_factory=lambda: {4: "Brewing with a moka pot", 9: "Our new roastery"})
-    failures: list[tuple[str, Response]] = field(default_factory=list)
+    failures: FailureQueue = field(default_factory=FailureQueue)
     requests: list[str] = field(default_factory=list)
     clock: datetime = datetime(2026, 11, 23, 9, 0, 0)  # GMT
     next_id: int = 1
@@ -45,15 +47,13 @@ class FakeWordPress:
         return comment_id
 
     def fail_next(self, part: str, response: Response) -> None:
-        self.failures.append((part, response))
+        self.failures.add(part, response)
 
     def __call__(self, request: Request) -> Response:
         self.requests.append(request.full_path)
         route = request.args.get("rest_route") or request.path.removeprefix("/wp-json")
-        for index, (part, failure) in enumerate(self.failures):
-            if part in route:
-                del self.failures[index]
-                return failure
+        if (failure := self.failures.take(route)) is not None:
+            return failure
         if route in ("/", "") and "rest_route" not in request.args:
             root = f"{self.base_url}/wp-json/" if self.pretty else f"{self.base_url}/?rest_route=/"
             return Response("<html>blog</html>", headers={"Link": f'<{root}>; rel="https://api.w.org/"'})

@@ -13,6 +13,7 @@ REGISTRY = {
     "youtube": "bot.sources.youtube:YouTubeSource",
     "replay": "bot.sources.replay:ReplaySource",
     "mastodon": "bot.sources.mastodon:MastodonSource",
+    "bluesky": "bot.sources.bluesky:BlueskySource",
     "wordpress": "bot.sources.wordpress:WordPressSource",
 }
 

@@ -21,6 +21,7 @@ from bot.sources.base import Headroom
 from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
+from bot.sources.watermark import Watermark
 
 API_URL = "https://oauth.reddit.com"
 AUTH_URL = "https://www.reddit.com"
@@ -41,27 +42,6 @@ def _utc(seconds: Any, where: str) -> datetime:
 def _bare(fullname: str | None) -> str | None:
     """`t1_abc` -> `abc`; the prefix says the kind, the rest is the id."""
     return fullname.split("_", 1)[1] if fullname and "_" in fullname else fullname
-
-
-class Watermark:
-    """Newest-first reading down to what was seen: the newest time and the ids carrying exactly that time."""
-
-    def __init__(self, state: dict | None):
-        state = state or {}
-        self.time = float(state.get("time", 0.0))
-        self.ids = set(state.get("ids", []))
-
-    def seen(self, created: float, name: str) -> bool:
-        return created < self.time or (created == self.time and name in self.ids)
-
-    def advance(self, created: float, name: str) -> None:
-        if created > self.time:
-            self.time, self.ids = created, {name}
-        elif created == self.time:
-            self.ids.add(name)
-
-    def state(self) -> dict:
-        return {"time": self.time, "ids": sorted(self.ids)}
 
 
 def reddit_headroom(response, now: datetime) -> Headroom | None:

@@ -1,0 +1,387 @@
+"""Bluesky (AT Protocol): replies, mentions and quotes of the brand, each with its thread, and the brand's own replies.
+
+Two streams, each read newest first down to a watermark kept in the cursor (the newest `indexedAt` and the uris
+at that instant), since neither takes a "since" parameter:
+- `app.bsky.notification.listNotifications` with reasons reply, mention and quote; every new post brings its
+  thread from `app.bsky.feed.getPostThread` (one call per thread and poll), so parents, brand replies and users
+  coming back arrive together;
+- `app.bsky.feed.getAuthorFeed` of the brand, so a reply written in a Bluesky app counts as an answer; the feed
+  carries each reply's parent, so this costs no further call.
+An idle poll costs two requests. Posts cannot be edited; one deleted before its thread is read is recorded as
+deleted.
+
+Sessions come from `com.atproto.server.createSession` with an app password (limited to 30 per 5 minutes and 300 a
+day per account), so they are kept per process and renewed with `refreshSession` when the access token expires.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, ClassVar, Iterator
+
+from bot.config import AccountConfig
+from bot.sources.base import AuthError, CommentRecord, Cursor, Page, TemporaryError, parse_time
+from bot.sources.http import ApiClient, HttpSource, url_option
+from bot.sources.recency import recent_days, recent_since
+from bot.sources.watermark import Watermark
+
+DEFAULT_PDS = "https://bsky.social"
+WEB_URL = "https://bsky.app"
+PAGE_SIZE = 100
+REASONS = ("reply", "mention", "quote")
+RECORDS_PER_PAGE = 200  # thread records are stored in pages of about this size during a long first sync
+EXPIRY_MARGIN_SECONDS = 60
+POST_COLLECTION = "app.bsky.feed.post"
+
+
+class SessionExpired(AuthError):
+    """The access or refresh token was refused (`ExpiredToken`, `InvalidToken`): renew the session once."""
+
+
+class PostNotFound(TemporaryError):
+    """`getPostThread` answered `NotFound`: the post was deleted."""
+
+
+@dataclass(frozen=True)
+class Login:
+    access_jwt: str
+    refresh_jwt: str
+    did: str
+    handle: str
+    pds_url: str
+    access_until: float  # time.monotonic() after which the access token is renewed before use
+
+
+_lock = threading.Lock()
+_logins: dict[tuple[str, str], Login] = {}  # (PDS, identifier) -> session; never stored in the database
+
+
+def forget_login(key: tuple[str, str]) -> None:
+    with _lock:
+        _logins.pop(key, None)
+
+
+def _access_lifetime(jwt: str) -> float:
+    """Seconds until the token's `exp`; tokens that do not say are used until refused."""
+    try:
+        payload = jwt.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return float(claims["exp"]) - time.time()
+    except (IndexError, ValueError, KeyError, TypeError):
+        return float("inf")
+
+
+def _pds_of(session: dict, fallback: str) -> str:
+    """The PDS named in the session's DID document; calls go there rather than to the entryway (bsky.social)."""
+    services = (session.get("didDoc") or {}).get("service") or []
+    for service in services:
+        if isinstance(service, dict) and service.get("id", "").endswith("#atproto_pds"):
+            endpoint = service.get("serviceEndpoint")
+            if isinstance(endpoint, str) and endpoint.startswith(("https://", "http://")):
+                return endpoint.rstrip("/")
+    return fallback
+
+
+def web_url(uri: str, handle: str | None = None) -> str:
+    """`at://did/app.bsky.feed.post/rkey` -> `https://bsky.app/profile/<handle or did>/post/rkey`."""
+    authority, _, rkey = uri.removeprefix("at://").partition(f"/{POST_COLLECTION}/")
+    return f"{WEB_URL}/profile/{handle or authority}/post/{rkey}"
+
+
+def _author_of(uri: str) -> str:
+    return uri.removeprefix("at://").split("/", 1)[0]
+
+
+def _is_post(view: dict, brand: str) -> bool:
+    """A top-level post of the brand is what the comments are on, not a comment."""
+    return view["author"]["did"] == brand and not view["record"].get("reply")
+
+
+class BlueskySource(HttpSource):
+    platform: ClassVar[str] = "bluesky"
+    flat_threads: ClassVar[bool] = False
+
+    def __init__(self, account: AccountConfig):
+        self.account = account
+        self.identifier = str(account.option("handle", required=True)).removeprefix("@")
+        self.pds_url = (
+            url_option(account, "pds_url", DEFAULT_PDS) if "pds_url" in account.options else DEFAULT_PDS
+        ).rstrip("/")
+        self.app_password = account.secret("app_password")
+        self.days = recent_days(account)
+        hint = (
+            f"Create a new app password (Bluesky Settings > Privacy and security > App passwords) and put it in the "
+            f"variable named by {account.where('app_password_env')}; check {account.where('handle')}."
+        )
+        self.http = ApiClient("bluesky", auth_hint=hint, secrets=[self.app_password], map_error=self._map_error)
+        # createSession and refreshSession have their own, much smaller limit: their headroom is kept apart.
+        self.sessions = ApiClient(
+            "bluesky", auth_hint=hint, secrets=[self.app_password], session=self.http.session,
+            map_error=self._map_error,
+        )
+        self._key = (self.pds_url, self.identifier.lower())
+
+    # fetch -----------------------------------------------------------------------------------------------------
+
+    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
+        state = dict(cursor or {})
+        since = recent_since(self.days, datetime.now(timezone.utc)).timestamp()
+        brand = self._login().did
+
+        notified = Watermark(state.get("notifications"))
+        items = self._newest_first(
+            "app.bsky.notification.listNotifications", {"reasons": list(REASONS)}, "notifications", notified, since
+        )
+        threads: dict[str, list[CommentRecord]] = {}  # post uri -> its thread, read at most once per poll
+        batch: list[CommentRecord] = []
+        for item in reversed(items):  # oldest first
+            batch.extend(self._thread_of(item, brand, threads))
+            if len(batch) >= RECORDS_PER_PAGE:
+                yield Page(batch, None)
+                batch = []
+        state["notifications"] = notified.state()
+        yield Page(batch, dict(state))
+
+        own = Watermark(state.get("own"))
+        params = {"actor": brand, "filter": "posts_with_replies"}
+        items = self._newest_first("app.bsky.feed.getAuthorFeed", params, "feed", own, since)
+        state["own"] = own.state()
+        with self.http.reading(self._url("app.bsky.feed.getAuthorFeed")):
+            records = [record for item in reversed(items) for record in self._brand_reply(item, brand)]
+        yield Page(records, dict(state))
+
+    def _newest_first(self, nsid: str, params: dict, key: str, mark: Watermark, since: float) -> list[dict]:
+        """Items newer than the watermark (and than `since` on the first read), newest first; moves the watermark.
+
+        Feed items wrap a post view in `{"post": …}`; notifications carry the post view's fields themselves.
+        """
+        first_read = mark.time == 0.0
+        found: list[tuple[float, str, dict]] = []
+        page_cursor = None
+        while True:
+            body = self._xrpc("GET", nsid, params={**params, "limit": PAGE_SIZE, "cursor": page_cursor})
+            with self.http.reading(self._url(nsid)):
+                items = body[key]
+                for item in items:
+                    post = item.get("post", item)
+                    if post is not item and item.get("reason"):
+                        continue  # a repost in the brand's feed
+                    moment = parse_time(post["indexedAt"], f"bluesky {nsid}: indexedAt").timestamp()
+                    if mark.seen(moment, post["uri"]) or (first_read and moment < since):
+                        page_cursor = None
+                        break
+                    found.append((moment, post["uri"], item))
+                else:
+                    page_cursor = body.get("cursor") if items else None
+            if not page_cursor:
+                break
+        for moment, uri, _ in found:
+            mark.advance(moment, uri)
+        return [item for _, _, item in found]
+
+    def _thread_of(
+        self, notification: dict, brand: str, threads: dict[str, list[CommentRecord]]
+    ) -> list[CommentRecord]:
+        url = self._url("app.bsky.feed.getPostThread")
+        with self.http.reading(url):
+            uri = notification["uri"]
+        if uri in threads:
+            return []
+        try:
+            body = self._xrpc("GET", "app.bsky.feed.getPostThread", params={"uri": uri})
+        except PostNotFound:
+            body = {"thread": {"uri": uri, "notFound": True}}
+        with self.http.reading(url):
+            thread = body["thread"]
+            if "post" not in thread:  # deleted (or blocked) before we read it: what the notification said
+                records = [self._record(notification, brand, deleted=True)]
+            else:
+                chain = [*self._ancestors(thread), thread["post"], *self._descendants(thread)]
+                records = [self._record(post, brand, root=chain[0]) for post in chain if not _is_post(post, brand)]
+        for record in records:
+            threads[record.external_id] = records
+        threads.setdefault(uri, records)
+        return records
+
+    @staticmethod
+    def _ancestors(thread: dict) -> list[dict]:
+        chain, node = [], thread.get("parent")
+        while isinstance(node, dict) and "post" in node:  # a notFoundPost or blockedPost ends the climb
+            chain.insert(0, node["post"])
+            node = node.get("parent")
+        return chain
+
+    @classmethod
+    def _descendants(cls, thread: dict) -> list[dict]:
+        found = []
+        for reply in thread.get("replies") or []:
+            if isinstance(reply, dict) and "post" in reply:
+                found.append(reply["post"])
+                found.extend(cls._descendants(reply))
+        return found
+
+    def _brand_reply(self, item: dict, brand: str) -> list[CommentRecord]:
+        """A reply from the brand's feed with the posts it answers (carried in the feed item)."""
+        post = item["post"]
+        reply = item.get("reply")
+        if not (post["record"].get("reply") and isinstance(reply, dict)):
+            return []  # a post of the brand's own, not an answer
+        root, parent = (view if isinstance(view, dict) and "author" in view else None for view in (
+            reply.get("root"), reply.get("parent")))  # a notFoundPost or blockedPost has no author
+        views = {view["uri"]: view for view in (root, parent, post) if view and not _is_post(view, brand)}
+        return [self._record(view, brand, root=root) for view in views.values()]
+
+    def _record(self, post: dict, brand: str, root: dict | None = None, deleted: bool = False) -> CommentRecord:
+        """A post view (or a notification, which has the same fields) as a comment."""
+        record, author = post["record"], post["author"]
+        refs = record.get("reply") or {}
+        root_ref = refs.get("root") or {"uri": post["uri"], "cid": post["cid"]}
+        parent = (refs.get("parent") or {}).get("uri")
+        if parent == root_ref["uri"] and _author_of(parent) == brand:
+            parent = None  # answers the brand's post itself
+        root_view = root if root and root["uri"] == root_ref["uri"] else None
+        return CommentRecord(
+            external_id=post["uri"],
+            post_id=root_ref["uri"],
+            author_id=author["did"],
+            author_name=author.get("displayName") or author["handle"],
+            author_handle=author["handle"],
+            text=record["text"],
+            created_at=parse_time(record["createdAt"], f"bluesky post {post['uri']}: createdAt"),
+            is_brand=author["did"] == brand,
+            parent_id=parent,
+            url=web_url(post["uri"], author["handle"]),
+            deleted=deleted,
+            post_title=(root_view["record"]["text"][:120] or None) if root_view else None,
+            post_url=web_url(root_ref["uri"]),
+            extra={"cid": post["cid"], "root": {"uri": root_ref["uri"], "cid": root_ref["cid"]}},
+        )
+
+    # reply and check -------------------------------------------------------------------------------------------
+
+    def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
+        """Posts a reply whose `root` is the comment's thread root and whose `parent` is the comment."""
+        extra = comment.extra or {}
+        if not extra.get("cid") or not isinstance(extra.get("root"), dict):
+            raise TemporaryError(f"bluesky: {comment.external_id} has no stored cid; it is read again at the next poll")
+        login = self._login()
+        created = datetime.now(timezone.utc)
+        record = {
+            "$type": POST_COLLECTION,
+            "text": text,
+            "createdAt": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "reply": {"root": extra["root"], "parent": {"uri": comment.external_id, "cid": extra["cid"]}},
+        }
+        url = self._url("com.atproto.repo.createRecord")
+        body = self._xrpc(
+            "POST", "com.atproto.repo.createRecord",
+            json={"repo": login.did, "collection": POST_COLLECTION, "record": record},
+        )
+        with self.http.reading(url):
+            uri, cid = body["uri"], body["cid"]
+        return CommentRecord(
+            external_id=uri,
+            post_id=comment.post_id,
+            author_id=login.did,
+            author_name=login.handle,
+            author_handle=login.handle,
+            text=text,
+            created_at=created,
+            is_brand=True,
+            parent_id=comment.external_id,
+            url=web_url(uri, login.handle),
+            post_title=comment.post_title,
+            post_url=comment.post_url,
+            extra={"cid": cid, "root": extra["root"]},
+        )
+
+    def check(self) -> str:
+        url = self._url("com.atproto.server.getSession")
+        me = self._xrpc("GET", "com.atproto.server.getSession")
+        with self.http.reading(url):
+            return f"@{me['handle']} ({me['did']}) on {self._login().pds_url}"
+
+    # XRPC and the session --------------------------------------------------------------------------------------
+
+    def _url(self, nsid: str) -> str:
+        with _lock:
+            login = _logins.get(self._key)
+        return f"{login.pds_url if login else self.pds_url}/xrpc/{nsid}"
+
+    def _xrpc(self, method: str, nsid: str, **kwargs: Any) -> Any:
+        """One call with the session's access token; a refused token renews the session and the call is sent again."""
+        login = self._login()
+        try:
+            return self._send(method, nsid, login, **kwargs)
+        except SessionExpired:
+            renewed = self._renew(login)
+        try:
+            return self._send(method, nsid, renewed, **kwargs)
+        except SessionExpired:
+            forget_login(self._key)  # the next poll starts from the app password
+            raise
+
+    def _send(self, method: str, nsid: str, login: Login, **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {login.access_jwt}"}
+        return self.http.json(method, f"{login.pds_url}/xrpc/{nsid}", headers=headers, **kwargs)
+
+    def _login(self) -> Login:
+        with _lock:
+            login = _logins.get(self._key)
+        if login is None:
+            return self._create_session()
+        if login.access_until <= time.monotonic():
+            return self._renew(login)
+        return login
+
+    def _renew(self, login: Login) -> Login:
+        try:
+            body = self.sessions.json(
+                "POST", f"{login.pds_url}/xrpc/com.atproto.server.refreshSession",
+                headers={"Authorization": f"Bearer {login.refresh_jwt}"}, idempotent=True,
+            )
+        except AuthError:  # the refresh token expired or was revoked: log in again with the app password
+            return self._create_session()
+        return self._keep(body, login.pds_url)
+
+    def _create_session(self) -> Login:
+        body = self.sessions.json(
+            "POST", f"{self.pds_url}/xrpc/com.atproto.server.createSession",
+            json={"identifier": self.identifier, "password": self.app_password}, idempotent=True,
+        )
+        return self._keep(body, _pds_of(body, self.pds_url))
+
+    def _keep(self, body: dict, pds_url: str) -> Login:
+        with self.sessions.reading(f"{pds_url}/xrpc/com.atproto.server.createSession"):
+            lifetime = _access_lifetime(body["accessJwt"]) - EXPIRY_MARGIN_SECONDS
+            login = Login(
+                access_jwt=body["accessJwt"], refresh_jwt=body["refreshJwt"], did=body["did"], handle=body["handle"],
+                pds_url=pds_url, access_until=time.monotonic() + lifetime,
+            )
+        for client in (self.http, self.sessions):
+            client.add_secret(login.access_jwt)
+            client.add_secret(login.refresh_jwt)
+        with _lock:
+            _logins[self._key] = login
+        return login
+
+    def _map_error(self, response) -> TemporaryError | AuthError | None:
+        """XRPC errors are `{"error": name, "message": …}`; a refused token and a missing post are 400s."""
+        if response.status_code != 400:
+            return None
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        name = body.get("error") if isinstance(body, dict) else None
+        message = self.http.scrub(str(body.get("message") or name))[:200] if name else ""
+        if name in ("ExpiredToken", "InvalidToken"):
+            return SessionExpired(f"bluesky refused the session ({name}: {message}). {self.http.auth_hint}")
+        if name == "NotFound":
+            return PostNotFound(f"bluesky: {message}")
+        return None

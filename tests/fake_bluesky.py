@@ -1,0 +1,294 @@
+"""A small Bluesky PDS + AppView speaking the XRPC wire format the source uses, shaped on the atproto lexicons.
+
+Sessions are JWT-shaped tokens with an `exp` claim (createSession, refreshSession rotating the refresh token,
+getSession); errors are `{"error", "message"}` with the PDS's statuses (400 ExpiredToken/InvalidToken, 401
+AuthenticationRequired, 400 NotFound for a missing thread). Notifications and author feeds come newest first with
+an opaque `cursor` while items remain; threads are `threadViewPost` trees with `$type`s. Every answer carries
+`RateLimit-*` headers (createSession its own 30-per-5-minutes limit), and `fail_next` queues one-off failures.
+The DID document names `<base>/pds` as the account's PDS, as bsky.social's entryway does for its hosts.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from werkzeug import Request, Response
+
+from tests.connectors import FailureQueue
+
+APP_PASSWORD = "abcd-efgh-ijkl-mnop"
+BRAND = {"did": "did:plc:brandacme4k3nyv2tjztfx", "handle": "acme.bsky.social", "displayName": "Acme Coffee"}
+POST = "app.bsky.feed.post"
+TID_CHARS = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def user(number: int) -> dict:
+    return {"did": f"did:plc:user{number:04}q7ziiuw3cxkqhbxn", "handle": f"user{number}.bsky.social",
+            "displayName": f"User {number}"}
+
+
+def stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _b64(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+@dataclass
+class FakeBluesky:
+    base_url: str
+    app_password: str = APP_PASSWORD
+    access_lifetime: float = 7200.0  # seconds, as the PDS issues them
+    posts: dict[str, dict] = field(default_factory=dict)  # uri -> post view
+    deleted: set[str] = field(default_factory=set)
+    notifications: list[dict] = field(default_factory=list)
+    access_tokens: dict[str, str] = field(default_factory=dict)  # token -> did
+    refresh_tokens: dict[str, str] = field(default_factory=dict)
+    expired: set[str] = field(default_factory=set)
+    failures: FailureQueue = field(default_factory=FailureQueue)
+    requests: list[str] = field(default_factory=list)
+    created: list[dict] = field(default_factory=list)  # createRecord inputs
+    remaining: int = 3000
+    sessions_remaining: int = 30
+    clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(1))
+    sequence: int = 0
+
+    # building the world ----------------------------------------------------------------------------------------
+
+    def _tid(self) -> str:
+        self.sequence += 1
+        number, text = (1_700_000_000_000_000 + self.sequence) << 10, ""
+        while number:
+            number, digit = divmod(number, 32)
+            text = TID_CHARS[digit] + text
+        return text.rjust(13, "2")
+
+    def post(self, author: dict, text: str, *, reply_to: str | None = None, quote: str | None = None,
+             created_at: datetime | None = None) -> str:
+        self.clock += timedelta(minutes=1)
+        uri = f"at://{author['did']}/{POST}/{self._tid()}"
+        record: dict = {"$type": POST, "text": text, "createdAt": stamp(created_at or self.clock), "langs": ["en"]}
+        if reply_to:
+            parent = self.posts[reply_to]
+            root = parent["record"].get("reply", {}).get("root") or {"uri": parent["uri"], "cid": parent["cid"]}
+            record["reply"] = {"root": root, "parent": {"uri": parent["uri"], "cid": parent["cid"]}}
+        if quote:
+            record["embed"] = {"$type": "app.bsky.embed.record",
+                               "record": {"uri": quote, "cid": self.posts[quote]["cid"]}}
+        self.posts[uri] = {
+            "uri": uri,
+            "cid": "bafyrei" + hashlib.sha256(f"{uri}{text}".encode()).hexdigest()[:52],
+            "author": {**author, "avatar": f"https://cdn.bsky.app/img/avatar/plain/{author['did']}/x@jpeg",
+                       "labels": [], "createdAt": "2024-01-01T00:00:00.000Z"},
+            "record": record,
+            "replyCount": 0, "repostCount": 0, "likeCount": 0, "quoteCount": 0,
+            "indexedAt": stamp(self.clock),
+            "labels": [],
+        }
+        if author["did"] != BRAND["did"]:
+            if reply_to and parent["author"]["did"] == BRAND["did"]:
+                self._notify(uri, "reply", reply_to)
+            elif quote and quote.startswith(f"at://{BRAND['did']}/"):
+                self._notify(uri, "quote", quote)
+            elif f"@{BRAND['handle']}" in text:
+                self._notify(uri, "mention", None)
+        return uri
+
+    def delete(self, uri: str) -> None:
+        self.deleted.add(uri)
+
+    def _notify(self, uri: str, reason: str, subject: str | None) -> None:
+        self.notifications.append({"uri": uri, "reason": reason, "reasonSubject": subject,
+                                   "indexedAt": self.posts[uri]["indexedAt"]})
+
+    def expire_sessions(self) -> None:
+        """Every access token issued so far is refused as expired, though its `exp` claim says otherwise."""
+        self.expired |= set(self.access_tokens)
+
+    def revoke_refresh_tokens(self) -> None:
+        self.refresh_tokens.clear()
+
+    def fail_next(self, path_part: str, response: Response) -> None:
+        self.failures.add(path_part, response)
+
+    def calls(self, nsid: str) -> int:
+        return sum(1 for path in self.requests if f"/xrpc/{nsid}" in path)
+
+    # serving ---------------------------------------------------------------------------------------------------
+
+    def __call__(self, request: Request) -> Response:
+        self.requests.append(request.full_path)
+        if (failure := self.failures.take(request.path)) is not None:
+            return failure
+        nsid = request.path.rpartition("/xrpc/")[2]
+        if nsid == "com.atproto.server.createSession":
+            return self._create_session(request)
+        if nsid == "com.atproto.server.refreshSession":
+            return self._refresh_session(request)
+        did, refused = self._authorize(request, self.access_tokens)
+        if refused:
+            return refused
+        self.remaining -= 1
+        if nsid == "com.atproto.server.getSession":
+            return self._json({"handle": BRAND["handle"], "did": did, "email": "social@acme.example",
+                               "emailConfirmed": True, "active": True, "didDoc": self._did_doc()})
+        if nsid == "app.bsky.notification.listNotifications":
+            return self._notifications(request)
+        if nsid == "app.bsky.feed.getAuthorFeed":
+            return self._author_feed(request)
+        if nsid == "app.bsky.feed.getPostThread":
+            return self._thread(request.args["uri"])
+        if nsid == "com.atproto.repo.createRecord" and request.method == "POST":
+            return self._create_record(request.get_json(), did)
+        return self._json({"error": "MethodNotImplemented", "message": "Method Not Implemented"}, status=501)
+
+    def _did_doc(self) -> dict:
+        return {
+            "@context": ["https://www.w3.org/ns/did/v1"], "id": BRAND["did"],
+            "alsoKnownAs": [f"at://{BRAND['handle']}"],
+            "service": [{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer",
+                         "serviceEndpoint": f"{self.base_url}/pds"}],
+        }
+
+    def _issue(self, did: str) -> dict:
+        now = time.time()
+        claims = {"scope": "com.atproto.appPass", "sub": did, "iat": int(now), "aud": "did:web:bsky.social"}
+        expires = int(now + self.access_lifetime)
+        access = ".".join((_b64({"typ": "at+jwt", "alg": "HS256"}), _b64({**claims, "exp": expires}),
+                           _b64({"n": len(self.access_tokens)})))
+        refresh = ".".join((_b64({"typ": "refresh+jwt", "alg": "HS256"}),
+                            _b64({"scope": "com.atproto.refresh", "sub": did, "jti": f"r{len(self.refresh_tokens)}",
+                                  "exp": int(now + 90 * 86400)}), _b64({"n": len(self.access_tokens)})))
+        self.access_tokens[access] = did
+        self.refresh_tokens[refresh] = did
+        return {"accessJwt": access, "refreshJwt": refresh, "handle": BRAND["handle"], "did": did,
+                "didDoc": self._did_doc(), "active": True}
+
+    def _create_session(self, request: Request) -> Response:
+        self.sessions_remaining -= 1
+        body = request.get_json(silent=True) or {}
+        if body.get("identifier") not in (BRAND["handle"], BRAND["did"]) or body.get("password") != self.app_password:
+            return self._json({"error": "AuthenticationRequired", "message": "Invalid identifier or password"},
+                              status=401, session=True)
+        return self._json({**self._issue(BRAND["did"]), "email": "social@acme.example", "emailConfirmed": True},
+                          session=True)
+
+    def _refresh_session(self, request: Request) -> Response:
+        did, refused = self._authorize(request, self.refresh_tokens)
+        if refused:
+            return refused
+        del self.refresh_tokens[request.headers["Authorization"].removeprefix("Bearer ")]  # rotated
+        return self._json(self._issue(did), session=True)
+
+    def _authorize(self, request: Request, tokens: dict[str, str]) -> tuple[str, Response | None]:
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Bearer "):
+            return "", self._json({"error": "AuthMissing", "message": "Authentication Required"}, status=401)
+        token = header.removeprefix("Bearer ")
+        if token in self.expired:
+            return "", self._json({"error": "ExpiredToken", "message": "Token has expired"}, status=400)
+        if token not in tokens:
+            return "", self._json({"error": "InvalidToken", "message": "Token could not be verified"}, status=400)
+        return tokens[token], None
+
+    def _view(self, uri: str) -> dict:
+        if uri in self.deleted or uri not in self.posts:
+            return {"$type": "app.bsky.feed.defs#notFoundPost", "uri": uri, "notFound": True}
+        return {"$type": "app.bsky.feed.defs#postView", **self.posts[uri]}
+
+    def _page(self, request: Request, items: list[tuple[str, dict]]) -> tuple[list[dict], str | None]:
+        """Items as (sort key, item), newest first, after the request's cursor; the cursor resumes after them."""
+        limit = int(request.args.get("limit", 50))
+        ordered = sorted(items, key=lambda pair: pair[0], reverse=True)
+        if cursor := request.args.get("cursor"):
+            ordered = [pair for pair in ordered if pair[0] < cursor]
+        chosen = ordered[:limit]
+        return [item for _, item in chosen], (chosen[-1][0] if chosen else None)
+
+    def _notifications(self, request: Request) -> Response:
+        reasons = request.args.getlist("reasons")
+        items = []
+        for note in self.notifications:
+            if note["uri"] in self.deleted or (reasons and note["reason"] not in reasons):
+                continue
+            post = self.posts[note["uri"]]
+            item = {"uri": post["uri"], "cid": post["cid"], "author": post["author"], "reason": note["reason"],
+                    "record": post["record"], "isRead": False, "indexedAt": note["indexedAt"], "labels": []}
+            if note["reasonSubject"]:
+                item["reasonSubject"] = note["reasonSubject"]
+            items.append((f"{note['indexedAt']}::{post['cid']}", item))
+        chosen, cursor = self._page(request, items)
+        body = {"notifications": chosen, "priority": False, "seenAt": stamp(self.clock)}
+        return self._json({**body, "cursor": cursor} if cursor else body)
+
+    def _author_feed(self, request: Request) -> Response:
+        actor = request.args["actor"]
+        items = []
+        for uri, post in self.posts.items():
+            if uri in self.deleted or post["author"]["did"] != actor:
+                continue
+            item: dict = {"post": self._view(uri)}
+            if refs := post["record"].get("reply"):
+                item["reply"] = {"root": self._view(refs["root"]["uri"]), "parent": self._view(refs["parent"]["uri"])}
+            items.append((f"{post['indexedAt']}::{post['cid']}", item))
+        chosen, cursor = self._page(request, items)
+        return self._json({"feed": chosen, "cursor": cursor} if cursor else {"feed": chosen})
+
+    def _thread(self, uri: str) -> Response:
+        if uri in self.deleted or uri not in self.posts:
+            return self._json({"error": "NotFound", "message": f"Post not found: {uri}"}, status=400)
+
+        def node(at: str) -> dict:
+            replies = [other for other, post in self.posts.items() if other not in self.deleted
+                       and post["record"].get("reply", {}).get("parent", {}).get("uri") == at]
+            return {"$type": "app.bsky.feed.defs#threadViewPost", "post": self._view(at),
+                    "replies": [node(reply) for reply in replies]}
+
+        def parent(at: str) -> dict | None:
+            refs = self.posts[at]["record"].get("reply")
+            if not refs:
+                return None
+            above = refs["parent"]["uri"]
+            if above in self.deleted:
+                return self._view(above)
+            return {"$type": "app.bsky.feed.defs#threadViewPost", "post": self._view(above), "parent": parent(above)}
+
+        thread = node(uri)
+        if above := parent(uri):
+            thread["parent"] = above
+        return self._json({"thread": thread, "threadgate": None})
+
+    def _create_record(self, body: dict, did: str) -> Response:
+        self.created.append(body)
+        record = body.get("record") or {}
+        if body.get("repo") != did or body.get("collection") != POST or record.get("$type") != POST:
+            return self._json({"error": "InvalidRequest", "message": "Invalid repo or collection"}, status=400)
+        refs = record.get("reply") or {}
+        for ref in (refs.get("root"), refs.get("parent")):
+            known = self.posts.get((ref or {}).get("uri"))
+            if ref and (not known or known["cid"] != ref.get("cid")):
+                return self._json({"error": "InvalidRequest", "message": "Invalid reply reference"}, status=400)
+        parent = refs.get("parent", {}).get("uri")
+        if parent:
+            above = self.posts[parent]["record"]
+            if refs["root"] != (above.get("reply", {}).get("root") or refs["parent"]):
+                return self._json({"error": "InvalidRequest", "message": "reply root is not the parent's root"},
+                                  status=400)
+        uri = self.post(BRAND, record["text"], reply_to=parent)
+        self.posts[uri]["record"]["createdAt"] = record["createdAt"]
+        return self._json({"uri": uri, "cid": self.posts[uri]["cid"],
+                           "commit": {"cid": "bafyreicommit", "rev": self._tid()}, "validationStatus": "valid"})
+
+    def _json(self, body, status: int = 200, session: bool = False) -> Response:
+        limit, remaining = (30, self.sessions_remaining) if session else (3000, self.remaining)
+        reset = int(time.time()) + 300
+        headers = {"RateLimit-Limit": str(limit), "RateLimit-Remaining": str(max(remaining, 0)),
+                   "RateLimit-Reset": str(reset), "RateLimit-Policy": f"{limit};w=300"}
+        return Response(json.dumps(body), status=status, headers=headers,
+                        content_type="application/json; charset=utf-8")
