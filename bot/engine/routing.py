@@ -39,19 +39,22 @@ class Routing:
         return next((channel for pattern, channel in self.routes if pattern.search(text)), default)
 
 
+def commenters_named(names: tuple[str, ...]):
+    """The SQL condition for authors known by one of `names`: id, handle with or without @, or name, any case."""
+    wanted = sorted({name.lower().lstrip("@") for name in names})
+    if not wanted:
+        return false()
+    return or_(
+        func.lower(Author.external_id).in_(wanted),
+        func.ltrim(func.lower(func.coalesce(Author.handle, "")), "@").in_(wanted),
+        func.lower(Author.name).in_(wanted),
+    )
+
+
 def apply_config_mutes(session: Session, account_id: int, commenters: tuple[str, ...], now: datetime) -> None:
     """Mute the account's commenters listed in the config (by id, handle with or without @, or name, any case)
     and unmute those the config muted before but no longer lists. Mutes made from Slack are left alone."""
-    wanted = sorted({name.lower().lstrip("@") for name in commenters})
-    listed = (
-        or_(
-            func.lower(Author.external_id).in_(wanted),
-            func.ltrim(func.lower(func.coalesce(Author.handle, "")), "@").in_(wanted),
-            func.lower(Author.name).in_(wanted),
-        )
-        if wanted
-        else false()
-    )
+    listed = commenters_named(commenters)
     session.execute(
         update(Author)
         .where(Author.account_id == account_id, Author.muted.is_(False), listed)

@@ -13,9 +13,11 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Account, Comment, Nudge
+from bot.db.models import Account, Author, Comment, Nudge
+from bot.db.upsert import insert_ignoring_conflicts
 from bot.config import parse_duration
 from bot.engine.hours import DEFAULT_OPENING, OfficeHours
+from bot.engine.routing import commenters_named
 
 SNOOZE_CHOICES = {"1h": "1 hour", "4h": "4 hours", "tomorrow": "Tomorrow at opening time", "next_week": "Next week"}
 
@@ -61,15 +63,44 @@ def _status(row) -> NudgeStatus:
 
 
 def nudge_status(session: Session, comment_id: int) -> NudgeStatus | None:
-    row = session.execute(select(*_COLUMNS).where(Nudge.comment_id == comment_id)).first()
-    return _status(row) if row else None
+    return nudge_statuses(session, [comment_id]).get(comment_id)
+
+
+def nudge_statuses(session: Session, comment_ids: list[int]) -> dict[int, NudgeStatus]:
+    """comment id -> its nudge, for the comments that have one."""
+    rows = session.execute(select(*_COLUMNS).where(Nudge.comment_id.in_(comment_ids)))
+    return {status.comment_id: status for status in map(_status, rows)}
+
+
+@dataclass(frozen=True)
+class Muted:
+    commenters: int  # author rows muted, one per account the commenter wrote on
+    closed: list[int]  # comments whose open nudges the mute settled
+
+
+def mute(session: Session, name: str, by: str, now: datetime) -> Muted:
+    """Never nudge about this commenter again (id, handle with or without @, or name, any case, every account);
+    their open nudges are settled as muted by `by`."""
+    authors = list(session.scalars(select(Author.id).where(commenters_named((name,)))))
+    if not authors:
+        return Muted(0, [])
+    session.execute(update(Author).where(Author.id.in_(authors), Author.muted.is_(False))
+                    .values(muted=True, muted_by=by, muted_at=now).execution_options(synchronize_session=False))
+    open_ids = list(session.scalars(
+        select(Nudge.comment_id).join(Comment, Comment.id == Nudge.comment_id)
+        .where(Comment.author_id.in_(authors), Nudge.state != Nudge.HANDLED)
+    ))
+    return Muted(len(authors), [comment_id for comment_id in open_ids if close(session, comment_id, "muted", by, now)])
 
 
 def close(session: Session, comment_id: int, how: str, by: str, now: datetime) -> bool:
-    """Settle an open nudge from Slack. False when it was settled already (by someone else, or the platform).
+    """Settle a comment's open nudge from Slack (one is made for a comment listed before its nudge was due).
+    False when it was settled already (by someone else, or the platform), or there is no such comment.
 
     The caller edits the message itself, so the row is not flagged for the background edit.
     """
+    if not _ensure_nudge(session, comment_id, due_at=now, now=now):
+        return False
     result = session.execute(
         update(Nudge)
         .where(Nudge.comment_id == comment_id, Nudge.state != Nudge.HANDLED)
@@ -83,15 +114,8 @@ def snooze(session: Session, comment_id: int, until: datetime, now: datetime) ->
     """Quiet a comment until `until`. A posted nudge keeps its message (edited to say so) and is raised again
     then; an unposted one is simply due later; a comment without a nudge gets one due then.
     False when handled already, or when there is no such comment."""
-    row = session.execute(
-        select(Comment.account_id, Account.channel).join(Account).where(Comment.id == comment_id)
-    ).first()
-    if row is None:
+    if not _ensure_nudge(session, comment_id, due_at=until, now=now):
         return False
-    if nudge_status(session, comment_id) is None:
-        session.add(Nudge(comment_id=comment_id, account_id=row.account_id, channel=row.channel,
-                          state=Nudge.PENDING, due_at=until, created_at=now))
-        session.flush()
     result = session.execute(
         update(Nudge)
         .where(Nudge.comment_id == comment_id, Nudge.state != Nudge.HANDLED)
@@ -99,6 +123,21 @@ def snooze(session: Session, comment_id: int, until: datetime, now: datetime) ->
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
+
+
+def _ensure_nudge(session: Session, comment_id: int, *, due_at: datetime, now: datetime) -> bool:
+    """A pending nudge for a comment that has none (listed by /unanswered or the Home tab before it was due).
+    False when there is no such comment."""
+    row = session.execute(
+        select(Comment.account_id, Account.channel).join(Account).where(Comment.id == comment_id)
+    ).first()
+    if row is None:
+        return False
+    insert_ignoring_conflicts(session, Nudge.__table__, [{
+        "comment_id": comment_id, "account_id": row.account_id, "channel": row.channel, "state": Nudge.PENDING,
+        "due_at": due_at, "created_at": now,
+    }], ("comment_id",))
+    return True
 
 
 def assign(session: Session, comment_id: int, assignee: str) -> bool:

@@ -114,11 +114,25 @@ def nudge_blocks(
         asks = "\n".join(f"• {escape(cut(question, 500))}" for question in suggestions[:5])
         blocks.append(section(f"*Ask next:*\n{asks}"))
     if status is None or status.is_open:
-        blocks.append(_actions(item.id))
+        blocks.append(actions_block(item.id))
     lines = [line for line in (note, status_line(status)) if line]
     if lines:
         blocks.append(context(*lines))
     return blocks[:MAX_BLOCKS]
+
+
+LISTED_TEXT = 300  # a comment in a list (/unanswered, the Home tab) is cut shorter than in its nudge
+
+
+def listed_blocks(item: WaitingComment, status: NudgeStatus | None) -> list[dict]:
+    """One waiting comment in a list: three blocks, with Reply, Done and Snooze while it is open."""
+    facts = [f"#{item.id}"] + ([f"score {item.score}"] if item.score is not None else [])
+    line = status_line(status)
+    blocks = [section(f"{headline(item)}\n{quote(item, LISTED_TEXT)}"),
+              context(" · ".join(facts) + (f" · {line}" if line else ""))]
+    if status is None or status.is_open:
+        blocks.append(actions_block(item.id, assign=False))
+    return blocks
 
 
 def headline(item: WaitingComment) -> str:
@@ -151,30 +165,26 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> d
     return element
 
 
-def _actions(comment_id: int) -> dict:
+def actions_block(comment_id: int, *, assign: bool = True) -> dict:
+    """Reply, Done, Snooze and (on the nudge itself) Assign; each carries the comment id as printed by --json."""
     value = str(comment_id)
-    return {
-        "type": "actions",
-        "block_id": f"{ACTION_BLOCK}:{value}",
-        "elements": [
-            button("Reply", "nudge_reply", value, "primary"),
-            button("Done", "nudge_done", value),
-            {
-                "type": "static_select",
-                "action_id": "nudge_snooze",
-                "placeholder": {"type": "plain_text", "text": "Snooze"},
-                "options": [
-                    {"text": {"type": "plain_text", "text": label}, "value": f"{value}:{key}"}
-                    for key, label in SNOOZE_CHOICES.items()
-                ],
-            },
-            {
-                "type": "users_select",
-                "action_id": "nudge_assign",
-                "placeholder": {"type": "plain_text", "text": "Assign"},
-            },
-        ],
-    }
+    elements = [
+        button("Reply", "nudge_reply", value, "primary"),
+        button("Done", "nudge_done", value),
+        {
+            "type": "static_select",
+            "action_id": "nudge_snooze",
+            "placeholder": {"type": "plain_text", "text": "Snooze"},
+            "options": [
+                {"text": {"type": "plain_text", "text": label}, "value": f"{value}:{key}"}
+                for key, label in SNOOZE_CHOICES.items()
+            ],
+        },
+    ]
+    if assign:
+        elements.append({"type": "users_select", "action_id": "nudge_assign",
+                         "placeholder": {"type": "plain_text", "text": "Assign"}})
+    return {"type": "actions", "block_id": f"{ACTION_BLOCK}:{value}", "elements": elements}
 
 
 def comment_id_of(body: dict) -> int | None:

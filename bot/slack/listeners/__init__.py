@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, views
+from bot.slack.listeners import actions, commands, views
 
 
 def register_listeners(app: App) -> None:
     actions.register(app)
+    commands.register(app)
     views.register(app)

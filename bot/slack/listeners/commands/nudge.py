@@ -1,0 +1,98 @@
+"""`/nudge <subcommand>`: the team's other commands, answered ephemerally.
+
+A subcommand is a function `(app, args, user) -> reply text` with a usage line in SUBCOMMANDS; help lists them all.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Callable, NamedTuple
+
+from slack_bolt import Ack, BoltContext, Respond
+
+from bot.config import parse_duration
+from bot.engine import triage
+from bot.engine.hours import OfficeHours
+from bot.slack.blocks import escape, when
+from bot.slack.context import KEY, AppContext
+
+MAX_TEXT = 200
+SNOOZE_WORDS = {"tomorrow": "tomorrow", "next-week": "next_week", "next_week": "next_week"}
+
+
+class Subcommand(NamedTuple):
+    args: str  # what follows the name, e.g. "<id> <duration>"
+    about: str
+    run: Callable[[AppContext, list[str], str], str]
+
+
+def snooze(app: AppContext, args: list[str], user: str) -> str:
+    if len(args) != 2 or not args[0].lstrip("#").isdigit() or not _snooze_choice(args[1]):
+        return usage("snooze")
+    comment_id, choice = int(args[0].lstrip("#")), _snooze_choice(args[1])
+    item, _ = app.load(comment_id)
+    account = app.account(item.account) if item else None
+    now = app.clock()
+    until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
+    with app.session_factory.begin() as session:
+        changed = item is not None and triage.snooze(session, comment_id, until, now)
+    if not changed:
+        return f"There is no open comment #{comment_id}: it may be handled already (see `/unanswered`)."
+    app.refresh(comment_id, f"<@{user}> snoozed this {when(now)}")
+    return f"Snoozed #{comment_id} until {when(until)}."
+
+
+def _snooze_choice(text: str) -> str | None:
+    if text.lower() in SNOOZE_WORDS:
+        return SNOOZE_WORDS[text.lower()]
+    try:
+        return text if parse_duration(text) > timedelta(0) else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def mute(app: AppContext, args: list[str], user: str) -> str:
+    name = " ".join(args).strip()
+    if not name or len(name) > 100:
+        return usage("mute")
+    with app.session_factory.begin() as session:
+        muted = triage.mute(session, name, user, app.clock())
+    if not muted.commenters:
+        return f"No commenter is known as {escape(name)}: give their handle, name or platform id."
+    for comment_id in muted.closed:
+        app.refresh(comment_id, f"<@{user}> muted this commenter {when(app.clock())}")
+    closed = f"; {len(muted.closed)} open nudge{'s' if len(muted.closed) != 1 else ''} closed" if muted.closed else ""
+    return f"Muted {escape(name)}: Reply Nudge will never nudge about them again{closed}."
+
+
+def help_text() -> str:
+    lines = [f"• `{_call(name)}`: {entry.about}" for name, entry in SUBCOMMANDS.items()]
+    return "\n".join(["*Reply Nudge commands*",
+                      "• `/unanswered [account|platform] [older-than] [limit]`: the comments waiting, oldest first",
+                      *lines])
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "help": Subcommand("", "this list", lambda app, args, user: help_text()),
+    "snooze": Subcommand("<id> <duration|tomorrow|next-week>",
+                         "quiet a comment for a while (its id is in `/unanswered`), e.g. `/nudge snooze 42 4h`", snooze),
+    "mute": Subcommand("@commenter", "never nudge about this commenter again (handle, name or platform id)", mute),
+}
+
+
+def _call(name: str) -> str:
+    return f"/nudge {name} {SUBCOMMANDS[name].args}".rstrip()
+
+
+def usage(name: str) -> str:
+    return f"Usage: `{_call(name)}`: {SUBCOMMANDS[name].about}"
+
+
+def nudge(ack: Ack, command: dict, context: BoltContext, respond: Respond) -> None:
+    ack()
+    app: AppContext = context[KEY]
+    text = command.get("text") or ""
+    args = text.split()
+    entry = SUBCOMMANDS.get(args[0].lower()) if args and len(text) <= MAX_TEXT else None
+    reply = entry.run(app, args[1:], command["user_id"]) if entry else help_text()
+    respond(text=reply, response_type="ephemeral")
