@@ -50,6 +50,7 @@ SHARED_KEYS = {
     "escalate_after",
     "escalate_to",
     "max_escalations",
+    "digest_at",
 }
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
 
@@ -208,6 +209,7 @@ class AccountConfig:
     escalate_after: timedelta | None = None  # still open this long after the nudge: a follow-up in its thread
     escalate_to: str | None = None  # whom the follow-up mentions when nobody is assigned
     max_escalations: int = 1
+    digest_at: time | None = None  # local time of the daily digest in this account's channel
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -446,6 +448,9 @@ def _parse_account(
             f"{where}.escalate_to: {escalate_to!r} must be a user group id (S…), a user id (U…) or 'here'"
         )
     max_escalations = _integer(merged, "max_escalations", 1, where, 1, 10)
+    digest_at = None
+    if digest_text := text("digest_at"):
+        digest_at = _clock_time(digest_text, f"{where}.digest_at")
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -480,7 +485,16 @@ def _parse_account(
         escalate_after=escalate_after,
         escalate_to=escalate_to,
         max_escalations=max_escalations,
+        digest_at=digest_at,
     )
+
+
+def _clock_time(text: str, where: str) -> time:
+    """`HH:MM`, a local wall-clock time."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ConfigError(f"{where}: {text!r} is not a time of day (HH:MM, e.g. 09:00)")
+    return time(int(match.group(1)), int(match.group(2)))
 
 
 def _holidays(value: Any, where: str) -> frozenset[date]:

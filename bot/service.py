@@ -20,6 +20,7 @@ from bot.engine.poller import PollOutcome, poll_due, sync_accounts
 from bot.slack.app import build_app
 from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due, escalate_due
+from bot.slack.digest import post_due_digests
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import serve
 from bot.slack.terminal import TerminalNotifier
@@ -112,7 +113,7 @@ def poll_cycle(
     due_only: bool = False,
 ) -> list[PollOutcome]:
     """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
-    the nudges, alerts and escalations that fell due."""
+    the nudges, alerts, escalations and digests that fell due."""
     sources = sources or build_sources(settings)
     lease = lease or Lease.for_this_process(settings.lease)
     with factory.begin() as session:
@@ -121,4 +122,5 @@ def poll_cycle(
     outcomes = poll_due(factory, accounts, sources, lease, interval, due_only=due_only)
     deliver_due(factory, notifier, lease=lease)
     escalate_due(factory, notifier, accounts, lease=lease)
+    post_due_digests(factory, notifier, settings.accounts, lease=lease)
     return outcomes

@@ -5,12 +5,13 @@ Times are timezone-aware UTC in Python; SQLite stores them as naive UTC text, Po
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -209,3 +210,21 @@ class Nudge(Base):
 
     comment: Mapped[Comment] = relationship()
     account: Mapped[Account] = relationship()
+
+
+class Digest(Base):
+    """A scheduled summary for a channel (the daily digest, the weekly report): one row per channel, kind and local
+    day, so that replicas post each once. Claimed under a lease like a nudge, then stamped with its message."""
+
+    __tablename__ = "digests"
+    __table_args__ = (UniqueConstraint("channel", "kind", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))  # daily | weekly
+    day: Mapped[date] = mapped_column(Date)  # the local date it is for
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    posted_at: Mapped[datetime | None]
+    slack_ts: Mapped[str | None] = mapped_column(String(40))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Sequence
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -136,6 +136,7 @@ def unanswered(
     account: str | None = None,
     platform: str | None = None,
     account_or_platform: str | None = None,
+    accounts: Sequence[str] | None = None,
     older_than: timedelta | None = None,
     limit: int | None = None,
     include_all: bool = False,
@@ -148,6 +149,8 @@ def unanswered(
         conditions.append(Account.platform == platform)
     if account_or_platform:
         conditions.append(or_(Account.name == account_or_platform, Account.platform == account_or_platform))
+    if accounts is not None:
+        conditions.append(Account.name.in_(list(accounts)))
     if older_than:
         conditions.append(Comment.created_at <= now - older_than)
     if not include_all:
@@ -163,6 +166,20 @@ def unanswered(
     if limit is not None:
         query = query.limit(limit)
     return UnansweredResult([_to_item(row, now) for row in session.execute(query)], total or 0)
+
+
+def waiting_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
+    """Account name -> how many comments there wait that deserve a nudge (what /unanswered lists)."""
+    rows = session.execute(
+        select(Account.name, func.count())
+        .select_from(Comment)
+        .join(Account, Account.id == Comment.account_id)
+        .join(Author, Author.id == Comment.author_id)
+        .where(_waiting(), _deserves(), Account.name.in_(list(accounts)))
+        .group_by(Account.name)
+        .order_by(Account.name)
+    )
+    return dict(rows.all())
 
 
 def waiting_comments(session: Session, comment_ids: list[int], now: datetime) -> dict[int, WaitingComment]:

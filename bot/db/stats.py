@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bot.db.models import Account, Author, Comment, Nudge
+from bot.db.models import Account, Author, Comment, Nudge, Post
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,53 @@ def team_stats(
         backlog_by_platform=dict(sorted(Counter(row.platform for row in waiting).items())),
         days=tuple(_days(rows, received, since, until, zone)),
     )
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A user who came back after the brand's reply: their comments in the window after being answered."""
+
+    author: str
+    account: str
+    post_title: str | None
+    url: str | None  # their latest comment
+    comments: int
+
+
+def continued_conversations(
+    session: Session, *, since: datetime, until: datetime, accounts: Sequence[str], limit: int = 3
+) -> list[Conversation]:
+    """The conversations that went on the most in [since, until): users writing again on a post after the brand
+    answered them there, most comments first."""
+    earlier = aliased(Comment)
+    answered_before = exists().where(
+        earlier.author_id == Comment.author_id,
+        earlier.post_id == Comment.post_id,
+        earlier.answered_at < Comment.created_at,
+        earlier.is_brand.is_(False),
+    )
+    rows = session.execute(
+        select(Comment.author_id, Comment.post_id, Author.name, Account.name, Post.title, Comment.url)
+        .join(Account, Account.id == Comment.account_id)
+        .join(Author, Author.id == Comment.author_id)
+        .join(Post, Post.id == Comment.post_id)
+        .where(
+            Comment.created_at >= since,
+            Comment.created_at < until,
+            Comment.is_brand.is_(False),
+            Comment.deleted.is_(False),
+            Author.muted.is_(False),
+            Account.name.in_(list(accounts)),
+            answered_before,
+        )
+        .order_by(Comment.created_at, Comment.id)
+    ).all()
+    found: dict[tuple[int, int], Conversation] = {}
+    for author_id, post_id, author, account, title, url in rows:
+        before = found.get((author_id, post_id))
+        found[(author_id, post_id)] = Conversation(author, account, title, url, (before.comments if before else 0) + 1)
+    ranked = sorted(enumerate(found.values()), key=lambda pair: (-pair[1].comments, -pair[0]))
+    return [conversation for _, conversation in ranked[:limit]]
 
 
 def _rows(session: Session, since: datetime, until: datetime, accounts: Sequence[str] | None) -> list[_Row]:

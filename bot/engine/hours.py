@@ -82,6 +82,14 @@ class OfficeHours:
             return _local(tomorrow, DEFAULT_OPENING, self.zone)
         return next(iter(self._windows(_local(tomorrow, time(0), self.zone))))[0]
 
+    def is_open_day(self, day: date) -> bool:
+        """Whether the team opens at all on this local date: not a holiday, and a day with opening hours."""
+        return day not in self.holidays and (self.schedule is None or bool(self.schedule.on(day.weekday())))
+
+    def local(self, day: date, at: time) -> datetime:
+        """A local wall-clock time on `day`, in UTC."""
+        return _local(day, at, self.zone)
+
     def _windows(self, since: datetime) -> Iterator[tuple[datetime, datetime]]:
         """Open windows in UTC, in order, from the local day of `since` (windows may end before `since`)."""
         assert self.schedule is not None

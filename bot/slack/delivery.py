@@ -38,6 +38,9 @@ class Notifier(Protocol):
     def escalate(self, item: WaitingComment, status: triage.NudgeStatus, number: int, target: str | None) -> None:
         """Follow up on a nudge nobody answered, mentioning `target` (a user or group id) when there is one."""
 
+    def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str | None:
+        """Post a summary message (a digest, a report) to a channel; returns its ts when there is one."""
+
 
 def alert_text(alert: outbox.DueAlert) -> str:
     if alert.kind == "quota":

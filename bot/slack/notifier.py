@@ -94,6 +94,9 @@ class SlackNotifier:
             text=escalation_text(item, number, target),
         )
 
+    def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str:
+        return self._post(channel=channel, text=text, blocks=blocks, unfurl_links=False)["ts"]
+
     def post_alert(self, alert: DueAlert) -> None:
         if not alert.channel:
             log.warning(alert_text(alert))

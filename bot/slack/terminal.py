@@ -46,6 +46,10 @@ class TerminalNotifier:
         self.stream.write(f"── #{item.id} · escalated{to} (follow-up {number}), {item.author} is still waiting\n")
         self.stream.flush()
 
+    def post_digest(self, channel: str, text: str, blocks: list[dict]) -> None:
+        self.stream.write(f"── {channel}: {text}\n")
+        self.stream.flush()
+
 
 def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100) -> str:
     waited = format_duration_seconds(item.waiting_seconds)

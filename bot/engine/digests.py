@@ -1,0 +1,102 @@
+"""When a channel's scheduled summaries fall due, and the database row that lets replicas post each one once.
+
+A channel's digest covers every account whose `channel` it is; the first of them (in file order) with `digest_at`
+sets the time, the time zone and the business hours. A digest is due from `digest_at` until the end of that local
+day, on days the team opens (holidays and days without opening hours are skipped). Its row, one per channel,
+kind and local day, is claimed under a lease before posting and stamped after: a replica that dies holding it
+gives it up when the lease runs out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Sequence
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.config import AccountConfig
+from bot.db.models import Digest
+from bot.db.upsert import insert_ignoring_conflicts
+from bot.engine.hours import OfficeHours
+from bot.engine.leases import Lease, unclaimed
+
+DAILY = "daily"
+
+
+@dataclass(frozen=True)
+class ChannelSchedule:
+    channel: str
+    accounts: tuple[str, ...]  # the accounts whose nudges go to this channel
+    at: time
+    hours: OfficeHours
+
+    def due_day(self, now: datetime) -> date | None:
+        """The local day whose digest is due at `now`, if any."""
+        day = now.astimezone(self.hours.zone).date()
+        if self.hours.is_open_day(day) and now >= self.hours.local(day, self.at):
+            return day
+        return None
+
+
+def daily_schedules(accounts: Sequence[AccountConfig]) -> list[ChannelSchedule]:
+    by_channel: dict[str, list[AccountConfig]] = {}
+    for account in accounts:
+        if account.channel:
+            by_channel.setdefault(account.channel, []).append(account)
+    schedules = []
+    for channel, members in by_channel.items():
+        lead = next((account for account in members if account.digest_at is not None), None)
+        if lead is not None:
+            names = tuple(account.name for account in members)
+            schedules.append(ChannelSchedule(channel, names, lead.digest_at, OfficeHours.of(lead)))
+    return schedules
+
+
+def claim(session: Session, channel: str, kind: str, day: date, lease: Lease, now: datetime) -> bool:
+    """Claim the channel's digest for `day`; False when it was posted already or another replica holds it."""
+    insert_ignoring_conflicts(
+        session, Digest.__table__, [{"channel": channel, "kind": kind, "day": day, "created_at": now}],
+        ("channel", "kind", "day"),
+    )
+    result = session.execute(
+        update(Digest)
+        .where(_row(channel, kind, day), Digest.posted_at.is_(None), unclaimed(Digest, now))
+        .values(lease_owner=lease.owner, lease_until=lease.until(now))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def mark_posted(
+    session: Session, channel: str, kind: str, day: date, lease: Lease, ts: str | None, now: datetime
+) -> None:
+    session.execute(
+        update(Digest)
+        .where(_row(channel, kind, day), Digest.lease_owner == lease.owner)
+        .values(posted_at=now, slack_ts=ts, lease_owner=None, lease_until=None)
+    )
+
+
+def release(session: Session, channel: str, kind: str, day: date, lease: Lease) -> None:
+    """Posting failed: free the row for the next cycle, on any replica."""
+    session.execute(
+        update(Digest)
+        .where(_row(channel, kind, day), Digest.lease_owner == lease.owner)
+        .values(lease_owner=None, lease_until=None)
+    )
+
+
+def last_posted(session: Session, channel: str, kind: str, before: date) -> datetime | None:
+    """When the channel's previous digest of this kind went out."""
+    return session.scalar(
+        select(Digest.posted_at)
+        .where(Digest.channel == channel, Digest.kind == kind, Digest.day < before, Digest.posted_at.is_not(None))
+        .order_by(Digest.day.desc())
+        .limit(1)
+    )
+
+
+def _row(channel: str, kind: str, day: date):
+    return (Digest.channel == channel) & (Digest.kind == kind) & (Digest.day == day)
