@@ -246,6 +246,16 @@ class AccountConfig:
 
 
 @dataclass(frozen=True)
+class LlmSettings:
+    """An OpenAI-compatible chat-completions endpoint for suggested questions (LLM_BASE_URL, LLM_MODEL, ...)."""
+
+    base_url: str  # up to and including the version, e.g. https://api.openai.com/v1
+    model: str
+    api_key: str | None = field(default=None, repr=False)
+    timeout: timedelta = timedelta(seconds=10)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     config_path: Path = Path(DEFAULT_CONFIG_PATH)
@@ -256,6 +266,7 @@ class Settings:
     port: int = 3000
     accounts: tuple[AccountConfig, ...] = ()
     lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
+    llm: LlmSettings | None = None  # suggested questions from an LLM; None: the offline generator only
 
     def account(self, name: str) -> AccountConfig:
         for account in self.accounts:
@@ -298,7 +309,26 @@ def load_settings(
         port=port,
         accounts=accounts,
         lease=lease,
+        llm=load_llm_settings(environ),
     )
+
+
+def load_llm_settings(environ: Mapping[str, str]) -> LlmSettings | None:
+    base_url, model = environ.get("LLM_BASE_URL") or "", environ.get("LLM_MODEL") or ""
+    if not base_url and not model:
+        return None
+    if not base_url.startswith(("https://", "http://")):
+        raise ConfigError("environment: LLM_BASE_URL: must be an http(s) URL, e.g. https://api.openai.com/v1")
+    if not model:
+        raise ConfigError("environment: LLM_MODEL: required with LLM_BASE_URL (the model name, e.g. gpt-4o-mini)")
+    timeout_text = environ.get("LLM_TIMEOUT") or "10s"
+    try:
+        timeout = parse_duration(timeout_text)
+    except ValueError as error:
+        raise ConfigError(f"environment: LLM_TIMEOUT: {error}") from None
+    if not timedelta(0) < timeout <= timedelta(minutes=2):
+        raise ConfigError(f"environment: LLM_TIMEOUT: {timeout_text!r} must be more than 0s and at most 2m")
+    return LlmSettings(base_url.rstrip("/"), model, environ.get("LLM_API_KEY") or None, timeout)
 
 
 def load_accounts(path: Path, environ: Mapping[str, str]) -> tuple[AccountConfig, ...]:

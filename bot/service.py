@@ -25,6 +25,8 @@ from bot.slack.notifier import SlackNotifier
 from bot.slack.server import serve
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
+from bot.suggest import llm_provider
+from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +65,11 @@ def poll_forever(
     # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
     sources = build_sources(settings)
     lease = Lease.for_this_process(settings.lease)
+    llm = llm_provider(settings)  # kept too: a pause after the endpoint failed outlasts the cycle
     while not stop.is_set():
         try:
             for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, interval=interval,
-                                      due_only=True):
+                                      due_only=True, llm=llm):
                 if not outcome.ok:
                     log.warning(outcome.describe())
         except Exception:  # a database outage must not end the service: the next cycle tries again
@@ -111,6 +114,7 @@ def poll_cycle(
     lease: Lease | None = None,
     interval: timedelta = DEFAULT_INTERVAL,
     due_only: bool = False,
+    llm: LlmProvider | None = None,
 ) -> list[PollOutcome]:
     """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
     the nudges, alerts, escalations and digests that fell due."""
@@ -120,7 +124,7 @@ def poll_cycle(
         ids = sync_accounts(session, settings.accounts)
     accounts = {ids[account.name]: account for account in settings.accounts}
     outcomes = poll_due(factory, accounts, sources, lease, interval, due_only=due_only)
-    deliver_due(factory, notifier, lease=lease)
+    deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings))
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)
     return outcomes

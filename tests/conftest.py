@@ -14,6 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from pytest_httpserver import HTTPServer
 from sqlalchemy.engine import make_url
 
 from bot.db import make_engine, session_factory as make_session_factory, upgrade
@@ -131,3 +132,13 @@ def slack_world(tmp_path, session_factory, slack_api):
     from tests.slack_world import make_world
 
     return make_world(tmp_path, session_factory, slack_api)
+
+
+@pytest.fixture
+def threaded_server():
+    """A local HTTP server that answers while another request's handler sleeps (timeouts)."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()

@@ -27,15 +27,6 @@ def client(**overrides) -> ApiClient:
     return ApiClient("example", **{**options, **overrides})
 
 
-@pytest.fixture
-def threaded_server():
-    server = HTTPServer(threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
-
-
 def test_every_request_carries_the_user_agent_and_a_timeout(httpserver):
     httpserver.expect_request("/ping").respond_with_json({"ok": True})
     session = make_session()

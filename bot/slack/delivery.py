@@ -1,6 +1,7 @@
 """The outbox's consumer: posts due nudges and credential alerts through a notifier, after the poll committed.
 
-Suggestions are computed here, off the polling path, and cached with the nudge.
+Suggestions are computed here, off the polling path and outside any transaction (an LLM may take seconds), and
+cached with the nudge.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.db.queries import WaitingComment, waiting_comments
 from bot.engine import escalation, outbox, triage
 from bot.engine.leases import Lease, renew_nudge
 from bot.suggest import suggest_questions
+from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +58,12 @@ def deliver_due(
     notifier: Notifier,
     clock: Callable[[], datetime] = utcnow,
     lease: Lease | None = None,
+    llm: LlmProvider | None = None,
 ) -> int:
     """Post every due nudge and alert; returns how many nudges were posted.
 
     Nudges are claimed under `lease` (one per replica) so that replicas sharing a database post each one once.
+    `llm` writes the suggested questions when given (the offline generator when it fails).
     """
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
@@ -69,13 +73,17 @@ def deliver_due(
         with session_factory.begin() as session:
             outbox.mark_alerted(session, alert.account_id, clock())
 
-    posted = _post_due(session_factory, notifier, clock, lease)
+    posted = _post_due(session_factory, notifier, clock, lease, llm)
     update_changed(session_factory, notifier, clock)
     return posted
 
 
 def _post_due(
-    session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime], lease: Lease
+    session_factory: SessionFactory,
+    notifier: Notifier,
+    clock: Callable[[], datetime],
+    lease: Lease,
+    llm: LlmProvider | None,
 ) -> int:
     posted = 0
     while True:
@@ -83,7 +91,7 @@ def _post_due(
             due = outbox.due_nudges(session, clock(), lease)
             items = waiting_comments(session, [nudge.comment_id for nudge in due], clock())
         results = [
-            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock) for nudge in due
+            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm) for nudge in due
         ]
         posted += results.count(True)
         if False in results or not due:  # a failure waits for the next cycle instead of spinning
@@ -152,16 +160,20 @@ def _deliver_one(
     item: WaitingComment,
     lease: Lease,
     clock: Callable[[], datetime],
+    llm: LlmProvider | None,
 ) -> bool | None:
     """Post one claimed nudge: True when posted, False when the post failed, None when the claim was lost.
 
-    A batch can outlive its lease (a slow Slack, a busy machine); the claim is renewed before each post so that a
-    nudge another replica took over meanwhile is left to that replica instead of being posted twice.
+    A batch can outlive its lease (a slow Slack, a slow LLM, a busy machine); the claim is renewed right before
+    each post, after the suggestions are written, so that a nudge another replica took over meanwhile is left to
+    that replica instead of being posted twice.
     """
+    suggestions = list(
+        item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author, llm=llm)
+    )
     with session_factory.begin() as session:
         if not renew_nudge(session, nudge.nudge_id, lease, clock()):
             return None
-    suggestions = list(item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author))
     try:
         ts = notifier.post_nudge(item, suggestions, nudge.channel)
     except Exception as error:  # one failed post must not hold up the others; it is retried next cycle

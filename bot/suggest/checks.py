@@ -7,6 +7,7 @@ import re
 COUNT = 3
 MAX_CHARS = 280  # the shortest reply limit of the platforms we post to (Bluesky 300, X 280)
 MIN_CHARS = 8
+QUESTION_MARKS = ("?", "？", "؟")  # an LLM may write in the comment's language: Japanese, Chinese, Arabic
 
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -24,7 +25,7 @@ def checked_questions(candidates: object) -> list[str]:
     if len(questions) != COUNT:
         raise InvalidSuggestions(f"{len(questions)} questions instead of {COUNT}")
     for question in questions:
-        if not question.endswith("?"):
+        if not question.endswith(QUESTION_MARKS):
             raise InvalidSuggestions(f"not a question: {question[:60]!r}")
         if not MIN_CHARS <= len(question) <= MAX_CHARS:
             raise InvalidSuggestions(f"{len(question)} characters (allowed {MIN_CHARS}-{MAX_CHARS})")

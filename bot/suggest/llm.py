@@ -1,0 +1,150 @@
+"""Suggested questions from an LLM: any OpenAI-compatible chat-completions endpoint (OpenAI, Azure's compatible
+endpoint, OpenRouter, Ollama, vLLM, llama.cpp's server), over plain `requests`.
+
+The answer goes through the same checks as the offline questions; whatever goes wrong (no answer within
+LLM_TIMEOUT, a refused key, a 429 or 5xx, a body that is not the expected JSON, questions that fail the checks)
+raises LlmFailed, and the caller falls back to the offline questions. After a failure of the endpoint itself the
+provider pauses (for Retry-After on a 429, else a minute), so a backlog of nudges does not wait on a dead
+endpoint one timeout after another.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+import requests
+
+from bot.config import LlmSettings
+from bot.engine.comment_text import CommentText
+from bot.sources.http import make_session, parse_reset
+from bot.suggest.checks import COUNT, MAX_CHARS, InvalidSuggestions, checked_questions
+from bot.suggest.keyphrases import key_phrases
+
+PAUSE = timedelta(minutes=1)  # after the endpoint failed, when it does not say how long
+MAX_PAUSE = timedelta(hours=1)
+MAX_COMMENT_CHARS = 2000  # a 10,000-character comment's opening says what it is about; the rest costs tokens
+CONNECT_TIMEOUT = 3.05
+
+SYSTEM_PROMPT = f"""You help a brand's social media team keep conversations going with the people who comment.
+Given one comment, write exactly {COUNT} short follow-up questions the team could post in reply, one per intent:
+1. go deeper into the commenter's experience;
+2. ask for the detail that would help;
+3. invite their opinion on what comes next.
+Fit the tone: a complaint gets empathy first and questions that help fix it; a question will be answered by the
+team first, so check whether the answer helped; praise gets thanks and an open question.
+Each question names the comment's own topic, ends with a question mark, is distinct from the others and is at most
+{MAX_CHARS // 2} characters. Write in the language of the comment.
+Answer with JSON only, no other text: {{"questions": ["...", "...", "..."]}}"""
+
+_FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.S)
+
+
+class LlmFailed(Exception):
+    """Why the LLM gave no usable questions, in one line."""
+
+
+class LlmProvider:
+    def __init__(
+        self,
+        settings: LlmSettings,
+        session: requests.Session | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.settings = settings
+        self.url = f"{settings.base_url}/chat/completions"
+        self.session = session or make_session()
+        self.clock = clock
+        self.paused_until = 0.0
+        self.pause_reason = ""
+
+    def questions(self, comment: CommentText, *, reasons: tuple[str, ...] | list[str] = (),
+                  author: str | None = None) -> list[str]:
+        """Three checked questions, or LlmFailed."""
+        if (left := self.paused_until - self.clock()) > 0:
+            raise LlmFailed(f"paused for {left:.0f}s more after: {self.pause_reason}")
+        body = self._post(self._request(comment, reasons, author))
+        try:
+            return checked_questions(_questions_in(body))
+        except InvalidSuggestions as error:
+            raise LlmFailed(f"the answer failed the checks: {error}") from None
+
+    def _request(self, comment: CommentText, reasons, author: str | None) -> dict:
+        phrases = key_phrases(comment, limit=2)
+        facts = [
+            f"tone: {comment.tone}",
+            f"language: {comment.language.name}",
+            *([f"key phrases: {', '.join(p.words for p in phrases)}"] if phrases else []),
+            *([f"why it matters: {', '.join(reasons)}"] if reasons else []),
+            *([f"commenter: {author}"] if author else []),
+        ]
+        text = comment.plain[:MAX_COMMENT_CHARS]
+        return {
+            "model": self.settings.model,
+            "messages": [
+                {"role": "system", "content": SYSTEM_PROMPT},
+                {"role": "user", "content": "\n".join(facts) + f"\n\nComment:\n{text}"},
+            ],
+            "temperature": 0.3,
+            "max_tokens": 400,
+        }
+
+    def _post(self, payload: dict) -> object:
+        timeout = self.settings.timeout.total_seconds()
+        headers = {"Authorization": f"Bearer {self.settings.api_key}"} if self.settings.api_key else {}
+        try:
+            response = self.session.post(
+                self.url, json=payload, headers=headers, timeout=(min(CONNECT_TIMEOUT, timeout), timeout)
+            )
+        except requests.Timeout:
+            raise self._pause(f"no answer within {timeout:g}s", PAUSE) from None
+        except requests.RequestException as error:
+            raise self._pause(f"cannot reach {self.settings.base_url} ({type(error).__name__})", PAUSE) from None
+        if response.status_code != 200:
+            raise self._pause(f"HTTP {response.status_code}: {_error_message(response)}", _retry_after(response))
+        try:
+            return response.json()
+        except ValueError:
+            raise LlmFailed("the answer is not JSON") from None
+
+    def _pause(self, reason: str, wait: timedelta) -> LlmFailed:
+        self.paused_until = self.clock() + min(wait, MAX_PAUSE).total_seconds()
+        self.pause_reason = reason
+        return LlmFailed(reason)
+
+
+def _questions_in(body: object) -> object:
+    """The questions in a chat completion: choices[0].message.content, a JSON object (or list) of questions."""
+    try:
+        content = body["choices"][0]["message"]["content"]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        raise LlmFailed("the answer has no choices[0].message.content") from None
+    if not isinstance(content, str):
+        raise LlmFailed("the answer's message content is not text")
+    content = content.strip()
+    if fenced := _FENCE.match(content):
+        content = fenced.group(1)
+    try:
+        parsed = json.loads(content)
+    except ValueError:
+        raise LlmFailed(f"the message is not the JSON asked for: {content[:60]!r}") from None
+    return parsed.get("questions") if isinstance(parsed, dict) else parsed
+
+
+def _retry_after(response: requests.Response) -> timedelta:
+    now = datetime.now(timezone.utc)
+    retry_at = parse_reset(response.headers.get("Retry-After"), now) if response.status_code == 429 else None
+    return retry_at - now if retry_at else PAUSE
+
+
+def _error_message(response: requests.Response) -> str:
+    """OpenAI-style {"error": {"message": ...}} when there is one, else the start of the body."""
+    try:
+        error = response.json().get("error")
+        message = error.get("message") if isinstance(error, dict) else error
+    except (ValueError, AttributeError):
+        message = None
+    return str(message or response.text or response.reason)[:120]
