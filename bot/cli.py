@@ -18,10 +18,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
-from bot.db.queries import UnansweredResult, stored_cursors, unanswered
+from bot.db.queries import UnansweredResult, polling_states, unanswered
 from bot.db.stats import team_stats
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
+from bot.sources.base import headroom
 from bot.suggest import suggest_questions
 
 
@@ -197,37 +198,68 @@ def render_unanswered(result: UnansweredResult) -> str:
 
 
 def cmd_check(args) -> int:
+    """One cheap authenticated call per account, then a table of how each account's polling stands."""
     settings = load_settings()
-    rows: list[tuple[str, str, str]] = []
     engine = make_engine(settings.database_url)
     try:
         check_connection(engine)
-        rows.append(("(database)", engine.dialect.name, "ok"))
+        database = "ok"
     except ConfigError as error:
-        rows.append(("(database)", engine.dialect.name, str(error)))
-    failed = rows[0][2] != "ok"
-    cursors = {} if failed else _stored_cursors(engine)
+        database = str(error)
+    failed = database != "ok"
+    states = {} if failed else _polling_states(engine)
+    now = utcnow()
+    rows = [("ACCOUNT", "PLATFORM", "HEADROOM", "LAST POLL", "NEXT POLL", "CHECK"),
+            ("(database)", engine.dialect.name, "", "", "", database)]
     for account in settings.accounts:
+        state = states.get(account.name)
+        source = None
         try:
             source = build_source(account)
             status = "ok: " + source.check()
-            if hasattr(source, "usage"):  # a daily quota: today's use as the last poll recorded it
-                status += "; " + source.usage(cursors.get(account.name))
         except ConfigError:
             raise
         except Exception as error:
             status, failed = f"FAILED: {error}", True
-        rows.append((account.name, account.platform, status))
-    width = max(len(name) for name, _, _ in rows)
-    for name, platform, status in rows:
-        print(f"{name:<{width}}  {platform:<10}  {status}")
+        rows.append((account.name, account.platform, _headroom_of(source, state), _last_poll(state, now),
+                     _next_poll(state, now), status))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
     return 1 if failed else 0
 
 
-def _stored_cursors(engine) -> dict[str, dict | None]:
+def _headroom_of(source, state) -> str:
+    """The rate-limit headroom the check's answer reported, or a daily quota's use as the last poll stored it."""
+    if source is None:
+        return "-"
+    if hasattr(source, "usage"):
+        return source.usage(state.cursor if state else None)
+    reported = headroom(source)
+    return reported.describe() if reported else "-"
+
+
+def _last_poll(state, now) -> str:
+    if state is None or state.polled_at is None:
+        return "never"
+    when = f"{format_duration(now - state.polled_at)} ago"
+    return f"{when}, {state.error_kind}" if state.error_kind else f"{when}, ok"
+
+
+def _next_poll(state, now) -> str:
+    if state is None:
+        return "due"
+    paused = state.paused_until if state.paused_until and state.paused_until > now else None
+    due = max(filter(None, (state.next_poll_at, paused)), default=None)
+    if due is None or due <= now:
+        return "due"
+    return f"in {format_duration(due - now)}" + (" (paused)" if due == paused else "")
+
+
+def _polling_states(engine) -> dict:
     try:
         with session_factory(engine)() as session:
-            return stored_cursors(session)
+            return polling_states(session)
     except SQLAlchemyError:  # not migrated yet: nothing was polled
         return {}
 

@@ -9,6 +9,7 @@ import time
 import pytest
 from werkzeug import Response
 
+from bot.cli import main
 from bot.config import ConfigError, Settings, parse_accounts
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle
@@ -244,3 +245,24 @@ def test_config_keys_are_validated(bluesky):
     account = parse_accounts({"accounts": [entry]}, "f.toml", {"P": APP_PASSWORD})[0]
     with pytest.raises(ConfigError, match=r"accounts\[b\]\.handle is required"):
         build_source(account)
+
+
+def test_replynudge_check_shows_auth_headroom_last_and_next_poll(workdir, database_url, capsys, monkeypatch, bluesky):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("BSKY_APP_PASSWORD", APP_PASSWORD)
+    (workdir / "replynudge.toml").write_text("".join(
+        f'[[accounts]]\nname = "{name}"\nplatform = "bluesky"\nhandle = "{handle}"\npds_url = "{bluesky.base_url}"\n'
+        'app_password_env = "BSKY_APP_PASSWORD"\n'
+        for name, handle in (("sky", BRAND["handle"]), ("old-sky", "old-acme.bsky.social"))
+    ))
+    bluesky.post(user(1), f"@{BRAND['handle']} hello")
+    assert main(["poll", "--once"]) == 1  # old-sky's app password is refused
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert re.search(r"^sky +bluesky +\d+/3000, resets \d\d:\d\d UTC +\ds ago, ok +in \d+s +"
+                     rf"ok: @{re.escape(BRAND['handle'])} \({BRAND['did']}\)", rows["sky"])
+    assert re.search(r"^old-sky +bluesky +- +\ds ago, auth +in 29m \d+s \(paused\) +FAILED: bluesky rejected "
+                     r"the credentials \(HTTP 401 at POST .*createSession\): Invalid identifier or password",
+                     rows["old-sky"])
+    assert APP_PASSWORD not in rows["old-sky"]

@@ -101,6 +101,7 @@ def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):
                                             '[[accounts]]\nname = "gone"\nplatform = "replay"\npath = "missing.jsonl"\n')
     assert main(["check"]) == 1
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
-    assert table[1].split()[:3] == ["blog", "replay", "ok:"]
-    assert table[2].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[2]
+    assert table[0].split() == ["ACCOUNT", "PLATFORM", "HEADROOM", "LAST", "POLL", "NEXT", "POLL", "CHECK"]
+    assert table[1].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
+    assert table[2].split()[:6] == ["blog", "replay", "-", "never", "due", "ok:"]
+    assert table[3].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[3]

@@ -198,7 +198,12 @@ def known_names(session: Session) -> tuple[set[str], set[str]]:
     return {name for name, _ in rows}, {platform for _, platform in rows}
 
 
-def stored_cursors(session: Session) -> dict[str, dict | None]:
-    """Account name -> the cursor its last poll stored (quota use lives there, e.g. YouTube's)."""
-    rows = session.execute(select(Account.name, SyncState.cursor).join(SyncState, SyncState.account_id == Account.id))
-    return dict(rows.all())
+def polling_states(session: Session) -> dict[str, Any]:
+    """Account name -> how its polling stands: the cursor its last poll stored (quota use lives there, e.g.
+    YouTube's), when it was last polled and how that went, until when it is paused, when it is polled next."""
+    rows = session.execute(
+        select(Account.name, SyncState.cursor, SyncState.polled_at, SyncState.error_kind, SyncState.paused_until,
+               SyncState.next_poll_at)
+        .join(SyncState, SyncState.account_id == Account.id)
+    )
+    return {row.name: row for row in rows}
