@@ -69,6 +69,8 @@ PLATFORM_KEYS: dict[str, set[str]] = {
     "reddit": {"username", "client_id", "client_secret_env", "password_env", "user_agent", "api_url", "auth_url",
                "recent_days"},
     "wordpress": {"url", "username", "app_password_env"},
+    "facebook": {"page_id", "access_token_env", "api_url", "recent_days"},
+    "instagram": {"user_id", "access_token_env", "api_url", "recent_days"},
 }
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")

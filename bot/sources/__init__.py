@@ -15,6 +15,8 @@ REGISTRY = {
     "mastodon": "bot.sources.mastodon:MastodonSource",
     "bluesky": "bot.sources.bluesky:BlueskySource",
     "wordpress": "bot.sources.wordpress:WordPressSource",
+    "facebook": "bot.sources.facebook:FacebookSource",
+    "instagram": "bot.sources.instagram:InstagramSource",
 }
 
 __all__ = [

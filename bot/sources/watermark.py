@@ -1,4 +1,4 @@
-"""Reading newest-first listings that have no "since" (Reddit, Bluesky) down to what an earlier poll saw."""
+"""Reading listings that have no "since" (Reddit, Bluesky, Facebook, Instagram) down to what an earlier poll saw."""
 
 from __future__ import annotations
 

@@ -1,0 +1,256 @@
+"""A small Graph API speaking the wire format the Facebook and Instagram sources use, shaped on the recorded
+responses (sns-sdks/python-facebook fixtures): `{"data": [...], "paging": {"cursors": {...}, "next": ...}}`
+pages with opaque `after` cursors, Graph times (`2026-11-20T08:00:00+0000`), compound Facebook ids, the usage
+headers on every answer, Graph error bodies (code 190 for a bad token), and `fail_next` for one-off failures.
+
+Facebook: `/{page}/published_posts` (with the `comments...summary(true)` field), `/{post}/comments` with
+`filter=stream|toplevel`, `since` and `parent{id}`, `POST /{comment}/comments` (read-after-write with `fields`;
+a reply to a reply lands on the top-level comment). Instagram: `/{user}/media`, `/{media}/comments` with nested
+`replies{...}` (the first `nested_replies` of them), `/{comment}/replies`, `POST /{comment}/replies` (answers
+only the id, as documented).
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlencode
+
+from werkzeug import Request, Response
+
+from tests.connectors import FailureQueue
+
+TOKEN = "EAAGm0PX4ZCpsBAtest-page-token"
+PAGE = {"id": "104560000000001", "name": "Acme Coffee"}
+IG_USER = {"id": "17841400000000001", "username": "acmecoffee"}
+VERSION = "v25.0"
+
+
+def graph_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
+def graph_error(code: int, message: str, status: int = 400, subcode: int | None = None, **headers) -> Response:
+    error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "AbCdEfGh123"}
+    if subcode:
+        error["error_subcode"] = subcode
+    return Response(json.dumps({"error": error}), status=status, headers=headers, content_type="application/json")
+
+
+def fb_user(number: int) -> dict:
+    return {"id": f"2711636948859{number:03d}", "name": f"User {number}"}
+
+
+def ig_user(number: int) -> dict:
+    return {"id": f"17841500000000{number:03d}", "username": f"user_{number}"}
+
+
+@dataclass
+class FakeGraph:
+    base_url: str
+    token: str = TOKEN
+    posts: dict[str, dict] = field(default_factory=dict)
+    comments: dict[str, dict] = field(default_factory=dict)
+    failures: FailureQueue = field(default_factory=FailureQueue)
+    requests: list[tuple[str, str, dict]] = field(default_factory=list)
+    app_usage: dict = field(default_factory=lambda: {"call_count": 2, "total_cputime": 1, "total_time": 1})
+    business_usage: dict = field(default_factory=lambda: {"call_count": 1, "total_cputime": 1, "total_time": 1,
+                                                          "estimated_time_to_regain_access": 0})
+    nested_replies: int = 3
+    honour_since: bool = True
+    clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=2))
+    ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
+
+    # building the world ----------------------------------------------------------------------------------------
+
+    def _tick(self, minutes: float = 1) -> datetime:
+        self.clock += timedelta(minutes=minutes)
+        return self.clock
+
+    def fb_post(self, message: str, *, days_ago: float | None = None) -> str:
+        post_id = f"{PAGE['id']}_{next(self.ids)}"
+        return self._post("facebook", post_id, message, f"https://www.facebook.com/{PAGE['id']}/posts/{post_id}", days_ago)
+
+    def ig_media(self, caption: str, *, days_ago: float | None = None) -> str:
+        media_id = f"1789{next(self.ids):011d}"
+        return self._post("instagram", media_id, caption, f"https://www.instagram.com/p/C{media_id[-6:]}/", days_ago)
+
+    def _post(self, kind: str, post_id: str, text: str, url: str, days_ago: float | None) -> str:
+        if days_ago is None:
+            created = self._tick()
+        else:
+            created = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=days_ago)
+        self.posts[post_id] = {"kind": kind, "id": post_id, "created": created, "updated": created, "text": text,
+                               "url": url}
+        return post_id
+
+    def comment(self, post_id: str, author: dict, text: str, *, reply_to: str | None = None,
+                same_second: bool = False) -> str:
+        post = self.posts[post_id]
+        parent = reply_to
+        while parent and self.comments[parent]["parent"]:  # both platforms hang replies off the top-level comment
+            parent = self.comments[parent]["parent"]
+        number = next(self.ids)
+        comment_id = f"{post_id.split('_')[-1]}_{number}" if post["kind"] == "facebook" else f"1806{number:011d}"
+        created = self.clock if same_second else self._tick()
+        self.comments[comment_id] = {"id": comment_id, "post": post_id, "parent": parent, "author": author,
+                                     "text": text, "created": created}
+        post["updated"] = created
+        return comment_id
+
+    def fail_next(self, path_part: str, response: Response) -> None:
+        self.failures.add(path_part, response)
+
+    def paths(self, method: str = "GET") -> list[str]:
+        return [path for verb, path, _ in self.requests if verb == method]
+
+    # serving ---------------------------------------------------------------------------------------------------
+
+    def __call__(self, request: Request) -> Response:
+        self.requests.append((request.method, request.path, dict(request.values)))
+        if (failure := self.failures.take(request.path)) is not None:
+            return failure
+        if request.headers.get("Authorization") != f"Bearer {self.token}":
+            return graph_error(190, "Error validating access token: Session has expired on Friday, 20-Nov-26 "
+                                    "09:00:00 PST.", subcode=463, **self._usage())
+        path = request.path.removeprefix(f"/{VERSION}/")
+        fields = request.values.get("fields", "")
+        routes = [
+            ("GET", rf"{PAGE['id']}/published_posts", self._published_posts),
+            ("GET", rf"{IG_USER['id']}/media", self._media),
+            ("GET", r"([\d_]+)/comments", self._comments),
+            ("POST", r"([\d_]+)/comments", self._fb_reply),
+            ("GET", r"(\d+)/replies", self._ig_replies),
+            ("POST", r"(\d+)/replies", self._ig_reply),
+            ("GET", PAGE["id"], lambda request: {key: PAGE[key] for key in fields.split(",") if key in PAGE}),
+            ("GET", IG_USER["id"], lambda request: {key: IG_USER[key] for key in fields.split(",") if key in IG_USER}),
+        ]
+        for method, pattern, route in routes:
+            if request.method == method and (match := re.fullmatch(pattern, path)):
+                body = route(request, *match.groups())
+                if isinstance(body, Response):
+                    return body
+                return Response(json.dumps(body), headers=self._usage(), content_type="application/json; charset=UTF-8")
+        return graph_error(100, f"Unsupported {request.method} request. Object with ID '{path}' does not exist",
+                           subcode=33, **self._usage())
+
+    def _usage(self) -> dict:
+        return {
+            "X-App-Usage": json.dumps(self.app_usage),
+            "X-Business-Use-Case-Usage": json.dumps({PAGE["id"]: [{"type": "pages", **self.business_usage}]}),
+        }
+
+    def _page(self, request: Request, items: list[dict], path: str) -> dict:
+        limit = int(request.values.get("limit", 25))
+        after = request.values.get("after")
+        start = int(base64.b64decode(after)) if after else 0
+        chunk = items[start:start + limit]
+        body: dict = {"data": chunk}
+        if chunk:
+            cursors = {"before": base64.b64encode(str(start).encode()).decode(),
+                       "after": base64.b64encode(str(start + len(chunk)).encode()).decode()}
+            body["paging"] = {"cursors": cursors}
+            if start + limit < len(items):
+                query = {k: v for k, v in request.values.items() if k != "after"} | {"after": cursors["after"]}
+                body["paging"]["next"] = f"{self.base_url}/{VERSION}/{path}?{urlencode(query)}"
+        return body
+
+    def _since(self, request: Request, items: list[dict]) -> list[dict]:
+        if not self.honour_since or "since" not in request.values:
+            return items
+        since = datetime.fromtimestamp(int(request.values["since"]), timezone.utc)
+        return [item for item in items if item["created"] >= since]
+
+    def _posts_of(self, kind: str, request: Request) -> list[dict]:
+        posts = self._since(request, [p for p in self.posts.values() if p["kind"] == kind])
+        return sorted(posts, key=lambda p: p["created"], reverse=True)
+
+    def _published_posts(self, request: Request) -> dict:
+        fields = request.values["fields"]
+        items = []
+        for post in self._posts_of("facebook", request):
+            item = {"id": post["id"], "created_time": graph_time(post["created"]),
+                    "updated_time": graph_time(post["updated"]), "message": post["text"],
+                    "permalink_url": post["url"]}
+            if "summary(true)" in fields:
+                total = sum(1 for c in self.comments.values() if c["post"] == post["id"])
+                item["comments"] = {"data": [], "summary": {"order": "chronological", "total_count": total,
+                                                            "can_comment": True}}
+            items.append(item)
+        return self._page(request, items, f"{PAGE['id']}/published_posts")
+
+    def _media(self, request: Request) -> dict:
+        items = [
+            {"id": post["id"], "caption": post["text"], "permalink": post["url"],
+             "timestamp": graph_time(post["created"]),
+             "comments_count": sum(1 for c in self.comments.values() if c["post"] == post["id"])}
+            for post in self._posts_of("instagram", request)
+        ]
+        return self._page(request, items, f"{IG_USER['id']}/media")
+
+    def _fb_comment(self, comment: dict, fields: str) -> dict:
+        item = {"id": comment["id"], "message": comment["text"], "created_time": graph_time(comment["created"]),
+                "permalink_url": f"{self.posts[comment['post']]['url']}?comment_id={comment['id']}"}
+        if "from" in fields:
+            item["from"] = comment["author"]
+        if "parent" in fields and comment["parent"]:
+            item["parent"] = {"id": comment["parent"]}
+        return item
+
+    def _ig_comment(self, comment: dict, fields: str) -> dict:
+        item = {"id": comment["id"], "text": comment["text"], "timestamp": graph_time(comment["created"]),
+                "username": comment["author"]["username"]}
+        if "from" in fields:
+            item["from"] = comment["author"]
+        if comment["parent"]:
+            item["parent_id"] = comment["parent"]
+        return item
+
+    def _children(self, parent: str) -> list[dict]:
+        return sorted((c for c in self.comments.values() if c["parent"] == parent), key=lambda c: c["created"])
+
+    def _comments(self, request: Request, object_id: str) -> dict:
+        fields = request.values.get("fields", "")
+        if object_id not in self.posts:
+            return graph_error(100, f"Object with ID '{object_id}' does not exist", subcode=33, **self._usage())
+        post = self.posts[object_id]
+        chosen = [c for c in self.comments.values() if c["post"] == object_id]
+        if post["kind"] == "instagram":
+            top = sorted((c for c in chosen if not c["parent"]), key=lambda c: c["created"], reverse=True)
+            items = []
+            for comment in top:
+                item = self._ig_comment(comment, fields)
+                replies = self._children(comment["id"])
+                if "replies{" in fields and replies:
+                    shown = [self._ig_comment(r, fields) for r in replies[: self.nested_replies]]
+                    item["replies"] = {"data": shown}
+                    if len(replies) > self.nested_replies:
+                        after = base64.b64encode(str(self.nested_replies).encode()).decode()
+                        item["replies"]["paging"] = {"cursors": {"after": after},
+                                                     "next": f"{self.base_url}/{VERSION}/{comment['id']}/replies"}
+                items.append(item)
+            return self._page(request, items, f"{object_id}/comments")
+        if request.values.get("filter", "toplevel") != "stream":
+            chosen = [c for c in chosen if not c["parent"]]
+        chosen = sorted(self._since(request, chosen), key=lambda c: c["created"],
+                        reverse=request.values.get("order") == "reverse_chronological")
+        return self._page(request, [self._fb_comment(c, fields) for c in chosen], f"{object_id}/comments")
+
+    def _ig_replies(self, request: Request, comment_id: str) -> dict:
+        fields = request.values.get("fields", "")
+        items = [self._ig_comment(r, fields) for r in self._children(comment_id)]
+        return self._page(request, items, f"{comment_id}/replies")
+
+    def _fb_reply(self, request: Request, comment_id: str) -> dict:
+        post_id = self.comments[comment_id]["post"]
+        new_id = self.comment(post_id, PAGE, request.values["message"], reply_to=comment_id)
+        fields = request.values.get("fields")
+        return self._fb_comment(self.comments[new_id], fields) if fields else {"id": new_id}
+
+    def _ig_reply(self, request: Request, comment_id: str) -> dict:
+        post_id = self.comments[comment_id]["post"]
+        return {"id": self.comment(post_id, IG_USER, request.values["message"], reply_to=comment_id)}
