@@ -75,7 +75,7 @@ def make_world(tmp_path: Path, session_factory: SessionFactory, api: SlackAPI, *
 
 def signed_request(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> BoltRequest:
     headers = {name.lower(): [value] for name, value in sign(secret, body, timestamp).items()}
-    headers["content-type"] = ["application/x-www-form-urlencoded"]
+    headers["content-type"] = ["application/json" if body.startswith("{") else "application/x-www-form-urlencoded"]
     return BoltRequest(body=body, headers=headers)
 
 
@@ -134,5 +134,27 @@ def view_action_body(view: dict, action_id: str, value: str, *, user: str = "U0A
         "view": {"id": "V0VIEW", "hash": "156772938.1827394", **view, "state": {"values": {}}},
         "actions": [{"action_id": action_id, "block_id": "b1", "value": value, "type": "button",
                      "action_ts": "1700000000.000200"}],
+    }
+    return "payload=" + quote(json.dumps(payload))
+
+
+def event_body(event: dict) -> str:
+    """An Events API callback, as Slack posts it (JSON)."""
+    return json.dumps({
+        "token": "unused", "team_id": "T0TEAM", "api_app_id": "A0APP", "type": "event_callback",
+        "event_id": "Ev0HOME", "event_time": 1700000000, "event": {"event_ts": "1700000000.000300", **event},
+        "authorizations": [{"team_id": "T0TEAM", "user_id": "U0BOT", "is_bot": True}],
+    })
+
+
+def home_action_body(action_id: str, comment_id: int, *, user: str = "U0ANA", **action) -> str:
+    """A button on the Home tab: no channel, no message, no response_url."""
+    payload = {
+        "type": "block_actions", "user": _user(user), "api_app_id": "A0APP", "token": "unused",
+        "team": {"id": "T0TEAM", "domain": "acme"}, "container": {"type": "view", "view_id": "V0HOME"},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "view": {"id": "V0HOME", "type": "home", "hash": "1", "blocks": [], "state": {"values": {}}},
+        "actions": [{"action_id": action_id, "block_id": f"nudge_actions:{comment_id}", "value": str(comment_id),
+                     "type": "button", "action_ts": "1700000000.000400", **action}],
     }
     return "payload=" + quote(json.dumps(payload))

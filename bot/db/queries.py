@@ -192,6 +192,46 @@ def waiting_comment(session: Session, comment_id: int, now: datetime) -> Waiting
     return waiting_comments(session, [comment_id], now).get(comment_id)
 
 
+@dataclass(frozen=True)
+class AccountBacklog:
+    account: str
+    platform: str
+    waiting: int  # comments that deserve a nudge and still wait
+    oldest: datetime | None
+
+
+def backlog(session: Session) -> list[AccountBacklog]:
+    """Every account with how many comments wait for it and since when, by name."""
+    waiting = {
+        name: (count, oldest)
+        for name, count, oldest in session.execute(
+            select(Account.name, func.count(Comment.id), func.min(Comment.created_at))
+            .join(Comment, Comment.account_id == Account.id)
+            .join(Author, Author.id == Comment.author_id)
+            .where(_waiting(), _deserves())
+            .group_by(Account.name)
+        )
+    }
+    accounts = session.execute(select(Account.name, Account.platform).order_by(Account.name)).all()
+    return [AccountBacklog(name, platform, *waiting.get(name, (0, None))) for name, platform in accounts]
+
+
+@dataclass(frozen=True)
+class RecentReplies:
+    answered: int  # user comments the brand answered in the window, wherever it answered
+    from_slack: int  # of those, replies written in Slack
+
+
+def recent_replies(session: Session, since: datetime) -> RecentReplies:
+    answered = session.scalar(
+        select(func.count()).select_from(Comment).where(Comment.is_brand.is_(False), Comment.answered_at >= since)
+    )
+    from_slack = session.scalar(
+        select(func.count()).select_from(Nudge).where(Nudge.handled_how == "replied", Nudge.handled_at >= since)
+    )
+    return RecentReplies(answered or 0, from_slack or 0)
+
+
 def known_names(session: Session) -> tuple[set[str], set[str]]:
     """Account names and platforms present, to tell `/unanswered blog` from `/unanswered mastodon`."""
     rows = session.execute(select(Account.name, Account.platform)).all()

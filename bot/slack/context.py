@@ -13,6 +13,7 @@ from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comment
 from bot.engine import triage
+from bot.slack.home import home_view
 from bot.slack.notifier import SlackNotifier
 from bot.sources import Source, build_source
 from bot.suggest import suggest_questions
@@ -20,6 +21,11 @@ from bot.suggest import suggest_questions
 log = logging.getLogger(__name__)
 
 KEY = "replynudge"
+
+
+def on_home(body: dict) -> bool:
+    """Whether an action was taken on the Home tab."""
+    return (body.get("view") or {}).get("type") == "home"
 
 
 @dataclass
@@ -49,6 +55,11 @@ class AppContext:
         """The questions the nudge showed, or fresh ones for a comment that has no nudge yet."""
         cached = (status.suggestions if status else ()) or item.suggestions
         return list(cached or suggest_questions(item.text, reasons=item.reasons, author=item.author))
+
+    def publish_home(self, user: str) -> None:
+        with self.session_factory() as session:
+            view = home_view(session, self.clock())
+        self.notifier.client.views_publish(user_id=user, view=view)
 
     def refresh(self, comment_id: int, note: str | None = None) -> None:
         """Edit the comment's nudge message to show its state now; a failed edit is retried by the next cycle."""

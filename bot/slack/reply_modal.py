@@ -7,6 +7,7 @@ a plain-text input's value of 3000, and the section/button limits of bot/slack/b
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from bot.db.queries import WaitingComment
 from bot.slack.blocks import button, context, cut, escape, headline, quote, section
@@ -20,8 +21,20 @@ INPUT_TEXT = 3000
 SHOWN_SUGGESTIONS = 5
 
 
+@dataclass(frozen=True)
+class ModalState:
+    """What a submitted or acted-on reply modal carries."""
+
+    comment_id: int | None
+    version: int = 0  # the text box's number
+    home: bool = False  # opened from the Home tab, which is published again after the reply
+    block: str | None = None  # the text box's block_id
+    text: str = ""  # what the box holds
+
+
 def reply_modal(
-    item: WaitingComment, suggestions: list[str], text: str, *, version: int = 0, notice: str | None = None
+    item: WaitingComment, suggestions: list[str], text: str, *, version: int = 0, home: bool = False,
+    notice: str | None = None,
 ) -> dict:
     """`text` is what the box holds; `version` numbers the box, so a chosen suggestion replaces what was typed."""
     blocks: list[dict] = [section(headline(item)), section(quote(item))]
@@ -40,7 +53,7 @@ def reply_modal(
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,
-        "private_metadata": json.dumps({"comment_id": item.id, "version": version}),
+        "private_metadata": json.dumps({"comment_id": item.id, "version": version, "home": home}),
         "title": _plain(f"Reply to {item.author}"),
         "submit": _plain("Post reply"),
         "close": _plain("Cancel"),
@@ -53,19 +66,19 @@ def message_modal(title: str, text: str) -> dict:
     return {"type": "modal", "title": _plain(title), "close": _plain("Close"), "blocks": [section(text)]}
 
 
-def modal_state(view: dict) -> tuple[int | None, int, str | None, str]:
-    """(comment id, box version, the box's block_id, what it holds) of a submitted or acted-on reply modal."""
+def modal_state(view: dict) -> ModalState:
     try:
         meta = json.loads(view.get("private_metadata") or "{}")
     except json.JSONDecodeError:
         meta = {}
-    comment_id = meta.get("comment_id") if isinstance(meta, dict) else None
-    version = meta.get("version") if isinstance(meta, dict) else None
+    if not isinstance(meta, dict) or not isinstance(meta.get("comment_id"), int):
+        return ModalState(None)
     values = (view.get("state") or {}).get("values") or {}
     block = next((key for key in values if key.split(":")[0] == REPLY_BLOCK), None)
     text = ((values.get(block) or {}).get(REPLY_INPUT) or {}).get("value") or ""
-    return (comment_id if isinstance(comment_id, int) else None, version if isinstance(version, int) else 0,
-            block, text)
+    version = meta.get("version")
+    return ModalState(meta["comment_id"], version if isinstance(version, int) else 0, meta.get("home") is True,
+                      block, text)
 
 
 def _plain(text: str) -> dict:

@@ -6,7 +6,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.blocks import comment_id_of
-from bot.slack.context import KEY, AppContext
+from bot.slack.context import KEY, AppContext, on_home
 from bot.slack.reply_modal import message_modal, modal_state, reply_modal
 
 
@@ -19,7 +19,7 @@ def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClie
         view = message_modal("Reply", "This comment is no longer stored: it may have been deleted.")
     else:
         suggestions = app.suggestions(item, status)
-        view = reply_modal(item, suggestions, suggestions[0] if suggestions else "")
+        view = reply_modal(item, suggestions, suggestions[0] if suggestions else "", home=on_home(body))
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
@@ -27,13 +27,14 @@ def use_suggestion(ack: Ack, body: dict, context: BoltContext, client: WebClient
     ack()
     app: AppContext = context[KEY]
     view = body.get("view") or {}
-    comment_id, version, _, _ = modal_state(view)
+    state = modal_state(view)
     chosen = str(body["actions"][0].get("value") or "")
-    item, status = app.load(comment_id) if comment_id is not None else (None, None)
+    item, status = app.load(state.comment_id) if state.comment_id is not None else (None, None)
     if item is None or not chosen.isdigit():
         return
     suggestions = app.suggestions(item, status)
     if int(chosen) >= len(suggestions):
         return
     client.views_update(view_id=view["id"], hash=view.get("hash"),
-                        view=reply_modal(item, suggestions, suggestions[int(chosen)], version=version + 1))
+                        view=reply_modal(item, suggestions, suggestions[int(chosen)], version=state.version + 1,
+                                         home=state.home))

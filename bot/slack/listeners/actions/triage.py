@@ -8,18 +8,21 @@ from slack_bolt import Ack, BoltContext, Respond
 from bot.engine import triage
 from bot.engine.hours import OfficeHours
 from bot.slack.blocks import comment_id_of, escape, when
-from bot.slack.context import KEY, AppContext
+from bot.slack.context import KEY, AppContext, on_home
 
 
 
-def _change(app: AppContext, respond: Respond, comment_id: int, change, note: str | None = None) -> bool:
-    """Apply `change(session)` in one transaction; edit the message when it changed, else say why not."""
+def _change(app: AppContext, body: dict, respond: Respond, comment_id: int, change, note: str | None = None) -> bool:
+    """Apply `change(session)` in one transaction; edit the message when it changed, else say why not.
+    Clicked on the Home tab, the tab is published again to show the change."""
     with app.session_factory.begin() as session:
         changed = change(session)
     if changed:
         app.refresh(comment_id, note)
-    else:
+    elif body.get("response_url"):
         respond(text="This nudge was already handled.", response_type="ephemeral", replace_original=False)
+    if on_home(body):
+        app.publish_home(body["user"]["id"])
     return changed
 
 
@@ -30,7 +33,8 @@ def mark_done(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> N
     if comment_id is None:
         return
     user = body["user"]["id"]
-    _change(app, respond, comment_id, lambda session: triage.close(session, comment_id, "done", user, app.clock()))
+    _change(app, body, respond, comment_id,
+            lambda session: triage.close(session, comment_id, "done", user, app.clock()))
 
 
 def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -47,7 +51,7 @@ def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     now = app.clock()
     until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
     note = f"<@{body['user']['id']}> snoozed this {when(now)}"
-    _change(app, respond, comment_id, lambda session: triage.snooze(session, comment_id, until, now), note)
+    _change(app, body, respond, comment_id, lambda session: triage.snooze(session, comment_id, until, now), note)
 
 
 def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -59,7 +63,7 @@ def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     if comment_id is None or not assignee:
         return
     note = f"<@{user}> assigned this to <@{assignee}> {when(app.clock())}"
-    if not _change(app, respond, comment_id, lambda session: triage.assign(session, comment_id, assignee), note):
+    if not _change(app, body, respond, comment_id, lambda session: triage.assign(session, comment_id, assignee), note):
         return
     item, status = app.load(comment_id)
     where = f" in <#{status.channel}>" if status and status.channel else ""

@@ -17,7 +17,7 @@ from bot.config import ConfigError
 from bot.engine.replies import record_reply, reply_target
 from bot.slack.blocks import cut, escape
 from bot.slack.context import KEY, AppContext
-from bot.slack.reply_modal import message_modal, modal_state, reply_modal
+from bot.slack.reply_modal import ModalState, message_modal, modal_state, reply_modal
 from bot.sources import SourceError
 
 log = logging.getLogger(__name__)
@@ -28,21 +28,22 @@ ERROR_TEXT = 300
 
 def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client: WebClient) -> None:
     app: AppContext = context[KEY]
-    comment_id, version, block, text = modal_state(view)
-    text = text.strip()
+    state = modal_state(view)
+    text, comment_id, block = state.text.strip(), state.comment_id, state.block
     if comment_id is None or block is None:
         ack()
         return
     if not text:
         ack(response_action="errors", errors={block: "Write a reply first."})
         return
-    outcome = app.workers.submit(post_reply, app, comment_id, text, body["user"]["id"])
+    user = body["user"]["id"]
+    outcome = app.workers.submit(post_reply, app, comment_id, text, user)
     try:
         error = outcome.result(timeout=REPLY_WAIT_SECONDS)
     except Timeout:
         ack(response_action="update", view=message_modal("Posting…", "Posting your reply…"))
         error = outcome.result()
-        client.views_update(view_id=view["id"], view=_after_wait(app, comment_id, text, version, error))
+        client.views_update(view_id=view["id"], view=_after_wait(app, state, text, error))
     else:
         if error:
             ack(response_action="errors", errors={block: cut(error, ERROR_TEXT)})
@@ -50,6 +51,8 @@ def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client:
         ack()
     if error is None:
         app.refresh(comment_id, f"↳ “{escape(cut(text, 500))}”")
+        if state.home:
+            app.publish_home(user)
 
 
 def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | None:
@@ -72,10 +75,11 @@ def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | 
     return None
 
 
-def _after_wait(app: AppContext, comment_id: int, text: str, version: int, error: str | None) -> dict:
+def _after_wait(app: AppContext, state: ModalState, text: str, error: str | None) -> dict:
     if error is None:
         return message_modal("Reply posted", "Your reply is on the platform, and the nudge says so.")
-    item, status = app.load(comment_id)
+    item, status = app.load(state.comment_id)
     if item is None:
         return message_modal("Reply", cut(error, ERROR_TEXT))
-    return reply_modal(item, app.suggestions(item, status), text, version=version + 1, notice=cut(error, ERROR_TEXT))
+    return reply_modal(item, app.suggestions(item, status), text, version=state.version + 1, home=state.home,
+                       notice=cut(error, ERROR_TEXT))

@@ -1,0 +1,77 @@
+"""The App Home tab: the team's backlog per account, the oldest waiting comments with their buttons, this week.
+
+The tab is a list of sections, each a function `(session, now) -> blocks` in SECTIONS; another section is one more
+function in that list. The view keeps within a Home tab's 100 blocks: sections that would overflow are left out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+from sqlalchemy.orm import Session
+
+from bot.config import format_duration
+from bot.db.queries import backlog, recent_replies, unanswered
+from bot.engine.triage import nudge_statuses
+from bot.slack.blocks import context, cut, escape, listed_blocks, section, when
+
+HomeSection = Callable[[Session, datetime], list[dict]]
+VIEW_BLOCKS = 100
+OLDEST_SHOWN = 5
+HEADER_TEXT = 150
+
+
+def header(text: str) -> dict:
+    return {"type": "header", "text": {"type": "plain_text", "text": cut(text, HEADER_TEXT), "emoji": True}}
+
+
+def backlog_section(session: Session, now: datetime) -> list[dict]:
+    accounts = backlog(session)
+    if not accounts:
+        return [header("Waiting for an answer"), section("No accounts yet: add them to `replynudge.toml`.")]
+    lines = []
+    for account in accounts:
+        line = f"• *{escape(account.account)}* ({escape(account.platform)}): "
+        if account.waiting:
+            waited = format_duration(now - account.oldest) if account.oldest else "?"
+            line += f"{account.waiting} waiting, the oldest for {waited}"
+        else:
+            line += "nothing waiting :white_check_mark:"
+        lines.append(line)
+    total = sum(account.waiting for account in accounts)
+    return [header(f"Waiting for an answer: {total}"), section("\n".join(lines))]
+
+
+def oldest_section(session: Session, now: datetime) -> list[dict]:
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN)
+    if not result.items:
+        return []
+    statuses = nudge_statuses(session, [item.id for item in result.items])
+    blocks = [header("Oldest waiting")]
+    for item in result.items:
+        blocks.extend(listed_blocks(item, statuses.get(item.id)))
+    if result.total > len(result.items):
+        blocks.append(context(f"{result.total - len(result.items)} more: `/unanswered` lists them, oldest first."))
+    return blocks
+
+
+def week_section(session: Session, now: datetime) -> list[dict]:
+    replies = recent_replies(session, now - timedelta(days=7))
+    slack = f", {replies.from_slack} of them from Slack" if replies.from_slack else ""
+    return [header("This week"),
+            section(f"{replies.answered} comment{'s' if replies.answered != 1 else ''} answered in the last 7 days"
+                    f"{slack}.")]
+
+
+SECTIONS: list[HomeSection] = [backlog_section, oldest_section, week_section]
+
+
+def home_view(session: Session, now: datetime, sections: list[HomeSection] | None = None) -> dict:
+    blocks: list[dict] = []
+    for build in SECTIONS if sections is None else sections:
+        part = build(session, now)
+        if part and len(blocks) + len(part) + 2 <= VIEW_BLOCKS:  # room for a divider and the footer
+            blocks.extend(([{"type": "divider"}] if blocks else []) + part)
+    blocks.append(context(f"Updated {when(now)} · `/nudge help` for commands"))
+    return {"type": "home", "blocks": blocks}
