@@ -11,10 +11,12 @@ from typing import Callable, NamedTuple
 from slack_bolt import Ack, BoltContext, Respond
 
 from bot.config import parse_duration
+from bot.db.stats import team_stats
 from bot.engine import triage
 from bot.engine.hours import OfficeHours
 from bot.slack.blocks import escape, when
 from bot.slack.context import KEY, AppContext
+from bot.slack.stats_view import parse_window, stats_text, window_label
 
 MAX_TEXT = 200
 SNOOZE_WORDS = {"tomorrow": "tomorrow", "next-week": "next_week", "next_week": "next_week"}
@@ -65,6 +67,16 @@ def mute(app: AppContext, args: list[str], user: str) -> str:
     return f"Muted {escape(name)}: Reply Nudge will never nudge about them again{closed}."
 
 
+def stats(app: AppContext, args: list[str], user: str) -> str:
+    window = parse_window(args[0] if args else None) if len(args) <= 1 else None
+    if window is None:
+        return usage("stats")
+    now = app.clock()
+    with app.session_factory() as session:
+        figures = team_stats(session, since=now - window, until=now)
+    return stats_text(figures, window_label(window))
+
+
 def help_text() -> str:
     lines = [f"• `{_call(name)}`: {entry.about}" for name, entry in SUBCOMMANDS.items()]
     return "\n".join(["*Reply Nudge commands*",
@@ -76,6 +88,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "help": Subcommand("", "this list", lambda app, args, user: help_text()),
     "snooze": Subcommand("<id> <duration|tomorrow|next-week>",
                          "quiet a comment for a while (its id is in `/unanswered`), e.g. `/nudge snooze 42 4h`", snooze),
+    "stats": Subcommand("[7d|30d|90d]", "response rate, time to first reply, what nudges changed, the backlog "
+                        "(default: the last 7 days)", stats),
     "mute": Subcommand("@commenter", "never nudge about this commenter again (handle, name or platform id)", mute),
 }
 

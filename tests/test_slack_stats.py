@@ -1,0 +1,47 @@
+"""`/nudge stats` through Bolt's real pipeline against the hand-computed fixture of tests/test_stats.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.slack.app import build_app
+from tests.slack_world import make_world
+from tests.test_slack_commands import ask
+from tests.test_stats import NOW, team  # noqa: F401 (the fixture)
+
+
+@pytest.fixture
+def world(tmp_path, team, slack_api):  # noqa: F811
+    return make_world(tmp_path, team, slack_api)
+
+
+def stats_app(world):
+    return build_app(world.settings, world.factory, clock=lambda: NOW)
+
+
+def test_nudge_stats_shows_the_last_seven_days_figures(world):
+    answer = ask(world, stats_app(world), "/nudge", "stats")
+    assert answer["text"] == "\n".join([
+        "*Last 7 days* (comments written since Fri 13 Nov 12:00 UTC)",
+        "• Response rate: *57%* (4 of 7 answered)",
+        "• Time to first reply: median *3h*, 90% within *12h 30m*",
+        "• Answered after a nudge: 1 · before any nudge: 3",
+        "• Conversations continued (they came back after our reply): 1",
+        "• Waiting now: *4* · by account: blog 3, video 1 · by platform: wordpress 3, youtube 1",
+    ])
+
+
+def test_nudge_stats_takes_a_window_and_refuses_anything_else(world):
+    app = stats_app(world)
+    month = ask(world, app, "/nudge", "stats 30d")["text"]
+    assert month.startswith("*Last 30 days* (comments written since Wed 21 Oct 12:00 UTC)")
+    assert "*56%* (5 of 9 answered)" in month and "90% within *1d*" in month
+    for bad in ("stats 2x", "stats 12h", "stats 400d", "stats 7d blog"):
+        assert ask(world, app, "/nudge", bad)["text"].startswith("Usage: `/nudge stats [7d|30d|90d]`")
+    assert "`/nudge stats [7d|30d|90d]`" in ask(world, app, "/nudge", "help")["text"]
+
+
+def test_an_empty_window_says_so(tmp_path, session_factory, slack_api):
+    world = make_world(tmp_path, session_factory, slack_api)
+    text = ask(world, stats_app(world), "/nudge", "stats 90d")["text"]
+    assert "• No comments were written in this time." in text and "Waiting now: nothing" in text
