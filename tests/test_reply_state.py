@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -53,6 +54,17 @@ def test_the_earliest_brand_reply_is_the_answer(session_factory):
         page(record("b1", minute=3, parent="u1", brand=True)),
     )
     assert reply_state(session_factory, account) == {"u1": "b1"}
+
+
+def test_replies_at_the_same_time_the_smaller_external_id_answers_whichever_arrives_first(session_factory):
+    account = make_account(session_factory)
+    ingest_pages(
+        session_factory,
+        account,
+        page(record("u1"), record("u2", minute=1, parent="u1"), record("b2", minute=5, parent="u2", brand=True)),
+        page(record("b1", minute=5, parent="u2", brand=True)),
+    )
+    assert reply_state(session_factory, account) == {"u1": "b1", "u2": "b1"}
 
 
 def test_children_arriving_before_their_parent(session_factory):
@@ -115,7 +127,41 @@ def test_accounts_do_not_see_each_others_threads(session_factory):
     assert reply_state(session_factory, first) == {"u1": None}
 
 
-# The property: any order and any split into pages gives the state of ingesting everything at once.
+# The property: any order, any split into pages and any later deletions or restorations give the state that
+# the definition gives for the final comments (a plain model below), which is also the state of ingesting them at once.
+
+
+def defined_reply_state(records, flat):
+    """The definition, applied naively: the earliest answering brand comment below, or later in a flat thread."""
+    children = {}
+    for r in records:
+        children.setdefault(r.parent_id, []).append(r)
+
+    def below(r):
+        found, stack, seen = [], list(children.get(r.external_id, [])), set()
+        while stack:
+            node = stack.pop()
+            if node.external_id not in seen:
+                seen.add(node.external_id)
+                found.append(node)
+                stack.extend(children.get(node.external_id, []))
+        return found
+
+    def thread(r):
+        return r.thread_id or (r.parent_id or r.external_id if flat else None)
+
+    state = {}
+    for user in (r for r in records if not r.is_brand):
+        candidates = below(user)
+        if flat:
+            candidates += [r for r in records if thread(r) == thread(user) and r.created_at > user.created_at]
+        answers = [r for r in candidates if r.is_brand and not r.deleted]
+        best = min(answers, key=lambda r: (r.created_at, r.external_id), default=None)
+        state[user.external_id] = best.external_id if best else None
+    return state
+
+
+_examples = itertools.count()
 
 
 @st.composite
@@ -129,7 +175,7 @@ def threads(draw):
         records.append(
             record(
                 f"c{index}",
-                minute=index,
+                minute=draw(st.integers(0, count)),  # equal times and replies older than their parent too
                 parent=f"c{parent}" if parent is not None else None,
                 brand=brand,
                 author=None if brand else f"user-{draw(st.integers(0, 3))}",
@@ -139,14 +185,16 @@ def threads(draw):
         )
     order = draw(st.permutations(records))
     cuts = sorted(draw(st.lists(st.integers(0, count), max_size=5)))
+    toggled = draw(st.sets(st.integers(0, count - 1), max_size=4))
     flat = draw(st.booleans())
-    return records, order, cuts, flat
+    return records, order, cuts, toggled, flat
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(case=threads(), run=st.uuids())
-def test_any_order_and_page_split_gives_the_same_reply_state(session_factory, case, run):
-    records, order, cuts, flat = case
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=threads())
+def test_any_order_page_split_and_later_deletion_gives_the_defined_reply_state(session_factory, case):
+    records, order, cuts, toggled, flat = case
+    run = next(_examples)  # hypothesis replays examples: each gets accounts of its own
     if flat:  # flat platforms report the thread root: the first comment of each chain
         roots = {}
         for r in records:
@@ -154,9 +202,14 @@ def test_any_order_and_page_split_gives_the_same_reply_state(session_factory, ca
         records = [replace(r, thread_id=roots[r.external_id]) for r in records]
         by_id = {r.external_id: r for r in records}
         order = [by_id[r.external_id] for r in order]
-    at_once = make_account(session_factory, f"once-{run.hex[:12]}")
-    pieces = make_account(session_factory, f"pieces-{run.hex[:12]}")
-    ingest_pages(session_factory, at_once, page(*records), flat=flat)
+    changed = [replace(records[i], deleted=not records[i].deleted) for i in sorted(toggled)]
+    final = {r.external_id: r for r in [*records, *changed]}
+    at_once = make_account(session_factory, f"once-{run}")
+    pieces = make_account(session_factory, f"pieces-{run}")
+    ingest_pages(session_factory, at_once, page(*final.values()), flat=flat)
     bounds = [0, *cuts, len(order)]
-    ingest_pages(session_factory, pieces, *[page(*order[a:b]) for a, b in zip(bounds, bounds[1:])], flat=flat)
-    assert reply_state(session_factory, pieces) == reply_state(session_factory, at_once)
+    pages = [page(*order[a:b]) for a, b in zip(bounds, bounds[1:])]
+    ingest_pages(session_factory, pieces, *pages, page(*changed), flat=flat)
+    expected = defined_reply_state(list(final.values()), flat)
+    assert reply_state(session_factory, at_once) == expected
+    assert reply_state(session_factory, pieces) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Table
+from sqlalchemy import Table, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -17,15 +17,17 @@ def upsert(
     rows: Sequence[Mapping[str, Any]],
     keys: Sequence[str],
     update_columns: Mapping[str, ColumnUpdate] | None,
-    returning: Sequence[Any] = (),
-) -> list[Any]:
+    *,
+    update_when_changed: Sequence[str] = (),
+) -> None:
     """Insert rows; on a conflict on `keys`, set `update_columns` (or leave the row alone when there are none).
 
-    With `returning` columns, gives back one row per inserted or updated row. RETURNING also lets SQLAlchemy send
-    the batch as multi-row VALUES statements ("insertmanyvalues"), much faster than a row-by-row executemany.
+    With `update_when_changed`, a conflicting row is only written when one of those columns would change.
+    No RETURNING: the drivers then send the batch as one prepared statement executed for each row (psycopg
+    pipelines them), cheaper than the long multi-row VALUES text RETURNING needs; read back what you need.
     """
     if not rows:
-        return []
+        return
     dialect = session.get_bind().dialect.name
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
     if insert is None:
@@ -33,13 +35,13 @@ def upsert(
     statement = insert(table)
     if update_columns:
         values = {name: build(table, statement.excluded) for name, build in update_columns.items()}
-        statement = statement.on_conflict_do_update(index_elements=list(keys), set_=values)
+        changed = [table.c[name].is_distinct_from(values[name]) for name in update_when_changed]
+        statement = statement.on_conflict_do_update(
+            index_elements=list(keys), set_=values, where=or_(*changed) if changed else None
+        )
     else:
         statement = statement.on_conflict_do_nothing(index_elements=list(keys))
-    if not returning:
-        session.execute(statement, list(rows))
-        return []
-    return session.execute(statement.returning(*returning), list(rows)).all()
+    session.execute(statement, list(rows))
 
 
 def insert_ignoring_conflicts(

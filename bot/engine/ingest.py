@@ -10,16 +10,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
-from sqlalchemy import func, null, update
+from sqlalchemy import func, null, select, update
 from sqlalchemy.orm import Session
 
+from bot.db.lookup import one_of
 from bot.db.models import Author, Comment, Post, SyncState, utcnow
 from bot.db.upsert import take_new, upsert
 from bot.engine import nudges
-from bot.engine.replystate import NODE_COLUMNS, Node, refresh_reply_state
+from bot.engine.replystate import nodes_where, refresh_reply_state
 from bot.sources.base import CommentRecord, Page
-
-_IN_CHUNK = 500
 
 
 @dataclass
@@ -46,49 +45,35 @@ def ingest(
     records = _latest_per_id(page.records)
     result = IngestResult(inserted_or_updated=len(records))
     if records:
-        post_ids = dict(
-            upsert(
-                session,
-                Post.__table__,
-                [
-                    {"account_id": account_id, "external_id": r.post_id, "title": r.post_title, "url": r.post_url}
-                    for r in _unique(records, key=lambda r: r.post_id)
-                ],
-                ("external_id", "account_id"),
-                {"title": _coalesce_new("title"), "url": _coalesce_new("url")},
-                returning=(Post.external_id, Post.id),
-            )
+        post_ids = _upsert_named(
+            session,
+            Post,
+            account_id,
+            [{"account_id": account_id, "external_id": r.post_id, "title": r.post_title, "url": r.post_url}
+             for r in records],
+            {"title": _coalesce_new("title"), "url": _coalesce_new("url")},
         )
-        author_ids = dict(
-            upsert(
-                session,
-                Author.__table__,
-                [
-                    {"account_id": account_id, "external_id": r.author_id, "name": r.author_name,
-                     "handle": r.author_handle}
-                    for r in _unique(records, key=lambda r: r.author_id)
-                ],
-                ("external_id", "account_id"),
-                {**take_new("name"), "handle": _coalesce_new("handle")},
-                returning=(Author.external_id, Author.id),
-            )
+        author_ids = _upsert_named(
+            session,
+            Author,
+            account_id,
+            [{"account_id": account_id, "external_id": r.author_id, "name": r.author_name, "handle": r.author_handle}
+             for r in records],
+            {**take_new("name"), "handle": _coalesce_new("handle")},
         )
-        touched = [
-            Node(*row)
-            for row in upsert(
-                session,
-                Comment.__table__,
-                [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
-                ("external_id", "account_id"),
-                {
-                    **take_new("text", "updated_at", "deleted"),
-                    "url": _coalesce_new("url"),
-                    "extra": _coalesce_new("extra"),
-                    "score": lambda t, e: null(),
-                },
-                returning=NODE_COLUMNS,
-            )
-        ]
+        upsert(
+            session,
+            Comment.__table__,
+            [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
+            ("external_id", "account_id"),
+            {
+                **take_new("text", "updated_at", "deleted"),
+                "url": _coalesce_new("url"),
+                "extra": _coalesce_new("extra"),
+                "score": lambda t, e: null(),
+            },
+        )
+        touched = nodes_where(session, account_id, Comment.external_id, [r.external_id for r in records])
         brand_deleted = [n.id for n in touched if n.is_brand and n.deleted]
         result.answered, result.unanswered = refresh_reply_state(
             session, account_id, flat_threads, touched, brand_deleted
@@ -100,19 +85,35 @@ def ingest(
     return result
 
 
+def _upsert_named(session: Session, model: type[Post] | type[Author], account_id: int, rows: list[dict], updates):
+    """Upsert posts or authors, writing only the new and the changed ones (the last row of each wins); returns
+    external id -> id. Most rows of a page name posts and authors already stored, unchanged."""
+    latest = {row["external_id"]: row for row in rows}
+    compared = [name for name in updates]
+    stored: dict[str, Any] = {}
+    for condition in one_of(session, model.external_id, latest):
+        columns = [model.__table__.c[name] for name in compared]
+        query = select(model.external_id, model.id, *columns).where(model.account_id == account_id, condition)
+        stored.update((row.external_id, row._mapping) for row in session.execute(query))
+    writes = [
+        row for external_id, row in latest.items()
+        if external_id not in stored or any(row[name] != stored[external_id][name] for name in compared)
+    ]
+    upsert(session, model.__table__, writes, ("external_id", "account_id"), updates, update_when_changed=compared)
+    ids = {external_id: row["id"] for external_id, row in stored.items()}
+    missing = latest.keys() - ids.keys()
+    for condition in one_of(session, model.external_id, missing):
+        query = select(model.external_id, model.id).where(model.account_id == account_id, condition)
+        ids.update(session.execute(query).all())
+    return ids
+
+
 def _latest_per_id(records: Sequence[CommentRecord]) -> list[CommentRecord]:
     """A page may repeat a comment (an edit after the original): keep the last version of each."""
     latest: dict[str, CommentRecord] = {}
     for record in records:
         latest[record.external_id] = record
     return list(latest.values())
-
-
-def _unique(records: Sequence[CommentRecord], key) -> list[CommentRecord]:
-    chosen: dict[str, CommentRecord] = {}
-    for record in records:
-        chosen[key(record)] = record
-    return list(chosen.values())
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -147,13 +148,12 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
 
 def _mark_scores_stale(session: Session, account_id: int, author_ids: set[int]) -> None:
     """A new comment changes its author's history, so their waiting comments are scored again (engine/rescore)."""
-    ids = sorted(author_ids)
-    for start in range(0, len(ids), _IN_CHUNK):
+    for condition in one_of(session, Comment.author_id, author_ids):
         session.execute(
             update(Comment)
             .where(
                 Comment.account_id == account_id,
-                Comment.author_id.in_(ids[start : start + _IN_CHUNK]),
+                condition,
                 Comment.answered_at.is_(None),
                 Comment.score.is_not(None),
             )

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, exists, select, update
 from sqlalchemy.orm import Session
 
+from bot.db.lookup import one_of
 from bot.db.models import Author, Comment, Nudge
 from bot.db.upsert import insert_ignoring_conflicts
 from bot.engine.hours import OfficeHours
@@ -94,10 +95,10 @@ def on_reply_state_change(session: Session, answered: list[int], unanswered: lis
         _settle(session, answered, "answered", "platform", now)
     if unanswered:
         # The brand's answer was deleted: the nudge opens again.
-        for chunk in _chunks(unanswered):
+        for condition in one_of(session, Nudge.comment_id, unanswered):
             session.execute(
                 update(Nudge)
-                .where(Nudge.comment_id.in_(chunk), Nudge.handled_how == "answered")
+                .where(condition, Nudge.handled_how == "answered")
                 .values(
                     state=case((Nudge.posted_at.is_not(None), Nudge.POSTED), else_=Nudge.PENDING),
                     handled_at=None,
@@ -121,10 +122,10 @@ def settle(session: Session, comment_id: int, how: str, by: str, now: datetime) 
 
 def _settle(session: Session, comment_ids: list[int], how: str, by: str, now: datetime) -> int:
     changed = 0
-    for chunk in _chunks(comment_ids):
+    for condition in one_of(session, Nudge.comment_id, comment_ids):
         result = session.execute(
             update(Nudge)
-            .where(Nudge.comment_id.in_(chunk), Nudge.state != Nudge.HANDLED)
+            .where(condition, Nudge.state != Nudge.HANDLED)
             .values(
                 state=Nudge.HANDLED,
                 handled_at=now,
@@ -138,7 +139,3 @@ def _settle(session: Session, comment_ids: list[int], how: str, by: str, now: da
         changed += result.rowcount or 0
     return changed
 
-
-def _chunks(values: list[int], size: int = 500):
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

@@ -4,6 +4,15 @@ A user comment is answered by the earliest non-deleted brand comment that is
 - one of its descendants (a reply to it, or to any reply below it), or
 - on flat-threaded platforms, a later comment in the same thread.
 Each user turn counts: a brand reply answers the turns above it, never a user's later follow-up.
+
+The state is kept incrementally, so a page costs the same however large the table has grown. Arriving comments
+only ever add candidates, so a stored answer becomes the earlier of itself and what the page brings:
+- each arriving comment carries the best answer in its own subtree (itself, if it is a brand comment; below it
+  only when replies arrived first) up to its ancestors;
+- on flat platforms, each arriving brand comment is offered to the earlier user comments of its thread.
+Only a deleted brand comment takes an answer away: the comments it answered are worked out again from their
+subtrees, as are the arriving user comments. Walking down a subtree, an untouched user comment's stored answer
+stands for everything below it (except on flat platforms, where that answer may come from elsewhere in its thread).
 """
 
 from __future__ import annotations
@@ -12,14 +21,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.db.lookup import one_of
 from bot.db.models import Comment
 
 # Bound on how deep we follow parent links; real threads are far shallower, a cycle in bad data is not.
 MAX_DEPTH = 500
-_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, order=True)
@@ -44,6 +53,10 @@ class Node:
     def as_answer(self) -> Answer:
         return Answer(self.created_at, self.external_id, self.id)
 
+    @property
+    def answers(self) -> bool:
+        return self.is_brand and not self.deleted
+
 
 NODE_COLUMNS = (
     Comment.id,
@@ -58,105 +71,203 @@ NODE_COLUMNS = (
 )
 
 
-def _chunks(values: list, size: int = _IN_CHUNK) -> Iterable[list]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-def nodes_where(session: Session, account_id: int, column, values: Iterable[str]) -> list[Node]:
+def nodes_where(session: Session, account_id: int, column, values: Iterable, *conditions) -> list[Node]:
     found: list[Node] = []
-    for chunk in _chunks(sorted(set(values))):
-        rows = session.execute(select(*NODE_COLUMNS).where(Comment.account_id == account_id, column.in_(chunk)))
-        found.extend(Node(*row) for row in rows)
+    for condition in one_of(session, column, values):
+        query = select(*NODE_COLUMNS).where(Comment.account_id == account_id, condition, *conditions)
+        found.extend(Node(*row) for row in session.connection().execute(query))
     return found
 
 
 def refresh_reply_state(
     session: Session, account_id: int, flat_threads: bool, touched: list[Node], brand_deleted_ids: list[int]
 ) -> tuple[list[int], list[int]]:
-    """Recompute the answer of every user comment the touched comments can affect.
+    """Bring the answers the touched comments can affect up to date.
 
     Returns (ids that became answered, ids that became unanswered again).
     """
-    affected: dict[int, Node] = {n.id: n for n in touched if not n.is_brand}
-    brands = [n for n in touched if n.is_brand]
-
-    # Any arriving comment can answer its ancestors: a brand comment directly, a user comment by linking them to
-    # brand replies that arrived before it ...
-    frontier = {n.parent_external_id for n in touched if n.parent_external_id}
-    seen: set[str] = set()
-    for _ in range(MAX_DEPTH):
-        frontier -= seen
-        if not frontier:
-            break
-        seen |= frontier
-        parents = nodes_where(session, account_id, Comment.external_id, frontier)
-        affected.update((p.id, p) for p in parents if not p.is_brand)
-        frontier = {p.parent_external_id for p in parents if p.parent_external_id}
-    # ... and, on flat platforms, the earlier user comments of its thread.
+    refresh = _Refresh(session, account_id, flat_threads)
+    stale = nodes_where(session, account_id, Comment.answered_by_id, brand_deleted_ids)
+    refresh.remember([*touched, *stale])
+    refresh.rework = {n.id: n for n in [*touched, *stale] if not n.is_brand}
+    below = refresh.best_below([*touched, *stale])
+    for user in refresh.rework.values():
+        refresh.offer(user, below.get(user.external_id))
+    carried: dict[str, Answer] = {}
+    for node in touched:
+        best = _earliest(node.as_answer() if node.answers else None, below.get(node.external_id))
+        if best and node.parent_external_id:
+            carried[node.parent_external_id] = _earliest(carried.get(node.parent_external_id), best)
+    refresh.carry_up(carried)
     if flat_threads:
-        threads = {n.thread_external_id for n in brands if n.thread_external_id}
-        affected.update(
-            (n.id, n) for n in nodes_where(session, account_id, Comment.thread_external_id, threads) if not n.is_brand
-        )
-    # A deleted brand comment stops answering what it answered.
-    for chunk in _chunks(brand_deleted_ids):
-        rows = session.execute(select(*NODE_COLUMNS).where(Comment.answered_by_id.in_(chunk)))
-        affected.update((node.id, node) for node in (Node(*row) for row in rows))
-
-    best = _best_answers(session, account_id, flat_threads, list(affected.values()))
-    became_answered, became_unanswered, changes = [], [], []
-    for node in affected.values():
-        answer = best.get(node.id)
-        new = (answer.created_at, answer.id) if answer else (None, None)
-        if new != (node.answered_at, node.answered_by_id):
-            changes.append({"id": node.id, "answered_at": new[0], "answered_by_id": new[1]})
-            if answer and node.answered_at is None:
-                became_answered.append(node.id)
-            elif not answer:
-                became_unanswered.append(node.id)
-    if changes:
-        session.execute(update(Comment), changes)
-    return became_answered, became_unanswered
+        refresh.offer_to_threads([n for n in touched if n.answers])
+        refresh.offer_threads_to_rework()
+    return refresh.save()
 
 
-def _best_answers(session: Session, account_id: int, flat_threads: bool, users: list[Node]) -> dict[int, Answer]:
-    best: dict[int, Answer] = {}
+def _earliest(a: Answer | None, b: Answer | None) -> Answer | None:
+    return b if a is None or (b is not None and b < a) else a
 
-    def offer(user_id: int, candidate: Node) -> None:
-        if candidate.is_brand and not candidate.deleted:
-            answer = candidate.as_answer()
-            if user_id not in best or answer < best[user_id]:
-                best[user_id] = answer
 
-    # Descendants, one level at a time for all users at once; `origins` maps a node to the users above it that
-    # have not been carried below it yet (a user's own node may also sit below another user).
-    origins: dict[str, set[int]] = {}
-    for user in users:
-        origins.setdefault(user.external_id, set()).add(user.id)
-    reached = {external_id: set(above) for external_id, above in origins.items()}
-    for _ in range(MAX_DEPTH):
-        if not origins:
-            break
-        children = nodes_where(session, account_id, Comment.parent_external_id, origins)
-        next_origins: dict[str, set[int]] = {}
-        for child in children:
-            above = origins.get(child.parent_external_id or "", set())
-            for user_id in above:
-                offer(user_id, child)
-            new = above - reached.setdefault(child.external_id, set())
-            if new:
-                reached[child.external_id] |= new
-                next_origins.setdefault(child.external_id, set()).update(new)
-        origins = next_origins
+class _Refresh:
+    def __init__(self, session: Session, account_id: int, flat_threads: bool):
+        self.session, self.account_id, self.flat = session, account_id, flat_threads
+        self.rework: dict[int, Node] = {}  # user comments whose answer is worked out again, not just improved
+        self.users: dict[int, Node] = {}  # every user comment that may change, as stored before this page
+        self.best: dict[int, Answer] = {}  # the best answer found for each of them this time
+        # Comments read so far, by external id, and the children of those whose children have all been read:
+        # a page's own comments mostly reply to each other, so most lookups end here.
+        self._nodes: dict[str, Node] = {}
+        self._children: dict[str, list[Node]] = {}
 
-    if flat_threads:
+    def remember(self, nodes: Iterable[Node]) -> None:
+        self._nodes.update((node.external_id, node) for node in nodes)
+
+    def nodes(self, external_ids: Iterable[str]) -> list[Node]:
+        wanted = set(external_ids)
+        self.remember(nodes_where(self.session, self.account_id, Comment.external_id, wanted - self._nodes.keys()))
+        return [self._nodes[external_id] for external_id in wanted if external_id in self._nodes]
+
+    def children(self, parents: Iterable[str]) -> list[Node]:
+        wanted = set(parents)
+        missing = wanted - self._children.keys()
+        for external_id in missing:
+            self._children[external_id] = []
+        for child in nodes_where(self.session, self.account_id, Comment.parent_external_id, missing):
+            self._children[child.parent_external_id or ""].append(child)
+            self._nodes.setdefault(child.external_id, child)
+        return [child for parent in wanted for child in self._children[parent]]
+
+    def offer(self, user: Node, answer: Answer | None) -> None:
+        self.users[user.id] = user
+        if answer and (user.id not in self.best or answer < self.best[user.id]):
+            self.best[user.id] = answer
+
+    def _stands_for_subtree(self, node: Node) -> bool:
+        return not self.flat and not node.is_brand and node.id not in self.rework
+
+    def best_below(self, roots: list[Node]) -> dict[str, Answer]:
+        """The earliest answering brand comment strictly below each root, by the root's external id."""
+        best: dict[str, Answer] = {}
+
+        def offer(above: set[str], answer: Answer) -> None:
+            for root in above:
+                best[root] = _earliest(best.get(root), answer)
+
+        # One level at a time for all roots at once; `origins` maps a node to the roots above it that have not
+        # been carried below it yet (a root may itself sit below another root).
+        origins = {root.external_id: {root.external_id} for root in roots}
+        reached = {external_id: set(above) for external_id, above in origins.items()}
+        stored: list[tuple[set[str], int]] = []
+        for _ in range(MAX_DEPTH):
+            if not origins:
+                break
+            next_origins: dict[str, set[str]] = {}
+            for child in self.children(origins):
+                above = origins[child.parent_external_id or ""]
+                if child.answers:
+                    offer(above, child.as_answer())
+                elif self._stands_for_subtree(child):
+                    if child.answered_by_id is not None:
+                        stored.append((above, child.answered_by_id))
+                    continue
+                new = above - reached.setdefault(child.external_id, set())
+                if new:
+                    reached[child.external_id] |= new
+                    next_origins.setdefault(child.external_id, set()).update(new)
+            origins = next_origins
+        answers = self._answers({answer_id for _, answer_id in stored})
+        for above, answer_id in stored:
+            offer(above, answers[answer_id])
+        return best
+
+    def carry_up(self, carried: dict[str, Answer]) -> None:
+        """Offer each answer to every user comment above the node it came from (keyed by that node's parent)."""
+        carried_through: dict[str, Answer] = {}
+        for _ in range(MAX_DEPTH):
+            carried = {
+                parent: answer
+                for parent, answer in carried.items()
+                if parent not in carried_through or answer < carried_through[parent]
+            }
+            if not carried:
+                break
+            carried_through.update(carried)
+            next_carried: dict[str, Answer] = {}
+            for node in self.nodes(carried):
+                answer = carried[node.external_id]
+                if not node.is_brand:
+                    if self._stands_for_subtree(node) and _stored_is_no_later(node, answer):
+                        continue  # so is every stored answer above it
+                    self.offer(node, answer)
+                if node.parent_external_id:
+                    next_carried[node.parent_external_id] = _earliest(next_carried.get(node.parent_external_id), answer)
+            carried = next_carried
+
+    def offer_to_threads(self, brands: list[Node]) -> None:
+        """Flat platforms: an arriving brand comment answers the earlier user comments of its thread."""
+        by_thread: dict[str, list[Answer]] = {}
+        for brand in brands:
+            if brand.thread_external_id:
+                by_thread.setdefault(brand.thread_external_id, []).append(brand.as_answer())
+        if not by_thread:
+            return
+        earliest = min(answer.created_at for answers in by_thread.values() for answer in answers)
+        for user in nodes_where(
+            self.session, self.account_id, Comment.thread_external_id, by_thread,
+            Comment.is_brand.is_(False), or_(Comment.answered_at.is_(None), Comment.answered_at >= earliest),
+        ):
+            for answer in by_thread[user.thread_external_id or ""]:
+                if answer.created_at > user.created_at:
+                    self.offer(user, answer)
+
+    def offer_threads_to_rework(self) -> None:
         by_thread: dict[str, list[Node]] = {}
-        for user in users:
+        for user in self.rework.values():
             if user.thread_external_id:
                 by_thread.setdefault(user.thread_external_id, []).append(user)
-        for member in nodes_where(session, account_id, Comment.thread_external_id, by_thread):
-            for user in by_thread.get(member.thread_external_id or "", []):
-                if member.created_at > user.created_at:
-                    offer(user.id, member)
-    return best
+        for brand in nodes_where(
+            self.session, self.account_id, Comment.thread_external_id, by_thread,
+            Comment.is_brand.is_(True), Comment.deleted.is_(False),
+        ):
+            for user in by_thread[brand.thread_external_id or ""]:
+                if brand.created_at > user.created_at:
+                    self.offer(user, brand.as_answer())
+
+    def save(self) -> tuple[list[int], list[int]]:
+        improved = [user for user in self.users.values() if user.id not in self.rework]
+        stored = self._answers(  # only equal times need the stored answer's external id to decide
+            user.answered_by_id
+            for user in improved
+            if user.answered_by_id is not None and user.id in self.best
+            and user.answered_at == self.best[user.id].created_at
+        )
+        became_answered, became_unanswered, changes = [], [], []
+        for user in self.users.values():
+            answer = self.best.get(user.id)
+            if user.id not in self.rework and user.answered_at is not None and user.answered_by_id is not None:
+                answer = _earliest(stored.get(user.answered_by_id, Answer(user.answered_at, "", user.answered_by_id)), answer)
+            new = (answer.created_at, answer.id) if answer else (None, None)
+            if new != (user.answered_at, user.answered_by_id):
+                changes.append({"id": user.id, "answered_at": new[0], "answered_by_id": new[1]})
+                if answer and user.answered_at is None:
+                    became_answered.append(user.id)
+                elif not answer:
+                    became_unanswered.append(user.id)
+        if changes:
+            self.session.execute(update(Comment), changes)
+        return became_answered, became_unanswered
+
+    def _answers(self, ids: Iterable[int]) -> dict[int, Answer]:
+        found: dict[int, Answer] = {}
+        for condition in one_of(self.session, Comment.id, ids):
+            rows = self.session.execute(select(Comment.created_at, Comment.external_id, Comment.id).where(condition))
+            found.update((row.id, Answer(*row)) for row in rows)
+        return found
+
+
+def _stored_is_no_later(user: Node, answer: Answer | None) -> bool:
+    """Whether the stored answer is surely as early as `answer` (equal times need the external ids to decide)."""
+    if user.answered_at is None:
+        return answer is None
+    return answer is None or user.answered_at < answer.created_at or user.answered_by_id == answer.id
