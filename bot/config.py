@@ -71,6 +71,7 @@ PLATFORM_KEYS: dict[str, set[str]] = {
     "wordpress": {"url", "username", "app_password_env"},
     "facebook": {"page_id", "access_token_env", "api_url", "recent_days"},
     "instagram": {"user_id", "access_token_env", "api_url", "recent_days"},
+    "threads": {"access_token_env", "api_url", "recent_days"},
 }
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")

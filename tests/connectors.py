@@ -23,6 +23,20 @@ def poll(session_factory, account, source=None):
     return poll_account(session_factory, account_id, account, source), account_id, source
 
 
+def fetched(source, external_id):
+    """The record a full read of the source gives for one comment (what a reply from Slack starts from)."""
+    return next(r for page in source.fetch(None) for r in page.records if r.external_id == external_id)
+
+
+def store_reply(session_factory, account_id, source, posted):
+    """Ingest what `reply()` returned, as the Slack reply flow does."""
+    from bot.engine.ingest import ingest
+    from bot.sources.base import Page
+
+    with session_factory.begin() as session:
+        ingest(session, account_id, Page([posted], None), flat_threads=source.flat_threads)
+
+
 def comments(session_factory, account_id):
     with session_factory() as session:
         rows = session.execute(

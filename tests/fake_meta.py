@@ -7,7 +7,9 @@ Facebook: `/{page}/published_posts` (with the `comments...summary(true)` field),
 `filter=stream|toplevel`, `since` and `parent{id}`, `POST /{comment}/comments` (read-after-write with `fields`;
 a reply to a reply lands on the top-level comment). Instagram: `/{user}/media`, `/{media}/comments` with nested
 `replies{...}` (the first `nested_replies` of them), `/{comment}/replies`, `POST /{comment}/replies` (answers
-only the id, as documented).
+only the id, as documented). Threads (`/v1.0/`): `/me`, `/me/threads` (with `has_replies`), `/{post}/conversation`
+(every reply at every level, flat, newest first unless `reverse=false`, each with `replied_to` and `root_post`),
+and replies as a text container (`POST /me/threads` with `reply_to_id`) published by `POST /me/threads_publish`.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from urllib.parse import urlencode
 
 from werkzeug import Request, Response
 
+from bot.config import AccountConfig, parse_accounts
 from tests.connectors import FailureQueue
 
 TOKEN = "EAAGm0PX4ZCpsBAtest-page-token"
 PAGE = {"id": "104560000000001", "name": "Acme Coffee"}
 IG_USER = {"id": "17841400000000001", "username": "acmecoffee"}
+THREADS_USER = {"id": "25980000000000001", "username": "acme.coffee"}
 VERSION = "v25.0"
+THREADS_VERSION = "v1.0"
 
 
 def graph_time(moment: datetime) -> str:
@@ -39,6 +44,20 @@ def graph_error(code: int, message: str, status: int = 400, subcode: int | None 
     if subcode:
         error["error_subcode"] = subcode
     return Response(json.dumps({"error": error}), status=status, headers=headers, content_type="application/json")
+
+
+def serve(httpserver) -> "FakeGraph":
+    fake = FakeGraph(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    return fake
+
+
+def account(fake: "FakeGraph", platform: str, name: str, *, version: str = VERSION, token_var: str = "META_TOKEN",
+            **keys) -> AccountConfig:
+    """A validated account of the platform, on the fake's URL; the variable BAD holds an expired token."""
+    entry = {"name": name, "platform": platform, "access_token_env": token_var,
+             "api_url": f"{fake.base_url}/{version}", **keys}
+    return parse_accounts({"accounts": [entry]}, "replynudge.toml", {"META_TOKEN": TOKEN, "BAD": "EAAexpired"})[0]
 
 
 def fb_user(number: int) -> dict:
@@ -62,6 +81,7 @@ class FakeGraph:
                                                           "estimated_time_to_regain_access": 0})
     nested_replies: int = 3
     honour_since: bool = True
+    containers: dict[str, dict] = field(default_factory=dict)
     clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=2))
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
 
@@ -79,6 +99,11 @@ class FakeGraph:
         media_id = f"1789{next(self.ids):011d}"
         return self._post("instagram", media_id, caption, f"https://www.instagram.com/p/C{media_id[-6:]}/", days_ago)
 
+    def thread(self, text: str, *, days_ago: float | None = None) -> str:
+        post_id = f"1801{next(self.ids):011d}"
+        return self._post("threads", post_id, text, f"https://www.threads.net/@{THREADS_USER['username']}/post/{post_id}",
+                          days_ago)
+
     def _post(self, kind: str, post_id: str, text: str, url: str, days_ago: float | None) -> str:
         if days_ago is None:
             created = self._tick()
@@ -92,8 +117,8 @@ class FakeGraph:
                 same_second: bool = False) -> str:
         post = self.posts[post_id]
         parent = reply_to
-        while parent and self.comments[parent]["parent"]:  # both platforms hang replies off the top-level comment
-            parent = self.comments[parent]["parent"]
+        while post["kind"] != "threads" and parent and self.comments[parent]["parent"]:
+            parent = self.comments[parent]["parent"]  # Facebook and Instagram hang replies off the top level
         number = next(self.ids)
         comment_id = f"{post_id.split('_')[-1]}_{number}" if post["kind"] == "facebook" else f"1806{number:011d}"
         created = self.clock if same_second else self._tick()
@@ -117,7 +142,7 @@ class FakeGraph:
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             return graph_error(190, "Error validating access token: Session has expired on Friday, 20-Nov-26 "
                                     "09:00:00 PST.", subcode=463, **self._usage())
-        path = request.path.removeprefix(f"/{VERSION}/")
+        path = re.sub(r"^/v\d+\.\d+/", "", request.path)
         fields = request.values.get("fields", "")
         routes = [
             ("GET", rf"{PAGE['id']}/published_posts", self._published_posts),
@@ -126,6 +151,11 @@ class FakeGraph:
             ("POST", r"([\d_]+)/comments", self._fb_reply),
             ("GET", r"(\d+)/replies", self._ig_replies),
             ("POST", r"(\d+)/replies", self._ig_reply),
+            ("GET", "me", lambda request: {key: THREADS_USER[key] for key in fields.split(",") if key in THREADS_USER}),
+            ("GET", "me/threads", self._threads),
+            ("POST", "me/threads", self._container),
+            ("POST", "me/threads_publish", self._publish),
+            ("GET", r"(\d+)/conversation", self._conversation),
             ("GET", PAGE["id"], lambda request: {key: PAGE[key] for key in fields.split(",") if key in PAGE}),
             ("GET", IG_USER["id"], lambda request: {key: IG_USER[key] for key in fields.split(",") if key in IG_USER}),
         ]
@@ -254,3 +284,39 @@ class FakeGraph:
     def _ig_reply(self, request: Request, comment_id: str) -> dict:
         post_id = self.comments[comment_id]["post"]
         return {"id": self.comment(post_id, IG_USER, request.values["message"], reply_to=comment_id)}
+
+    def _threads(self, request: Request) -> dict:
+        items = [
+            {"id": post["id"], "media_type": "TEXT_POST", "text": post["text"], "permalink": post["url"],
+             "timestamp": graph_time(post["created"]),
+             "has_replies": any(c["post"] == post["id"] for c in self.comments.values())}
+            for post in self._posts_of("threads", request)
+        ]
+        return self._page(request, items, "me/threads")
+
+    def _conversation(self, request: Request, post_id: str) -> dict:
+        replies = sorted((c for c in self.comments.values() if c["post"] == post_id), key=lambda c: c["created"],
+                         reverse=request.values.get("reverse", "true") == "true")
+        items = [
+            {"id": c["id"], "text": c["text"], "timestamp": graph_time(c["created"]),
+             "username": c["author"]["username"], "permalink": f"{self.posts[post_id]['url']}#{c['id']}",
+             "replied_to": {"id": c["parent"] or post_id}, "root_post": {"id": post_id},
+             "is_reply_owned_by_me": c["author"] == THREADS_USER, "hide_status": c.get("hide_status", "NOT_HUSHED")}
+            for c in replies
+        ]
+        return self._page(request, items, f"{post_id}/conversation")
+
+    def _container(self, request: Request) -> dict:
+        container_id = f"1790{next(self.ids):011d}"
+        self.containers[container_id] = {"media_type": request.values["media_type"], "text": request.values["text"],
+                                         "reply_to_id": request.values.get("reply_to_id")}
+        return {"id": container_id}
+
+    def _publish(self, request: Request) -> dict | Response:
+        container = self.containers.pop(request.values["creation_id"], None)
+        if container is None:
+            return graph_error(24, "The requested resource does not exist", subcode=4279009, **self._usage())
+        target = container["reply_to_id"]
+        post_id = self.comments[target]["post"] if target in self.comments else target
+        return {"id": self.comment(post_id, THREADS_USER, container["text"],
+                                   reply_to=target if target in self.comments else None)}

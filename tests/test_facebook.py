@@ -4,35 +4,29 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from werkzeug import Response
 
 from bot.config import ConfigError, Settings, parse_accounts
-from bot.engine.ingest import ingest
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from bot.sources.base import Page, RateLimited
+from bot.sources.base import RateLimited
 from tests import connectors
-from tests.connectors import comments, paused_until, source_for, stored_cursor
-from tests.fake_meta import PAGE, TOKEN, VERSION, FakeGraph, fb_user, graph_error
+from tests.connectors import comments, fetched, paused_until, source_for, store_reply, stored_cursor
+from tests.fake_meta import PAGE, TOKEN, VERSION, FakeGraph, account, fb_user, graph_error, serve
 from tests.records import reply_state
 
 
 @pytest.fixture
 def graph(httpserver):
-    fake = FakeGraph(base_url=httpserver.url_for("").rstrip("/"))
-    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
-    return fake
+    return serve(httpserver)
 
 
-def config(fake: FakeGraph, name: str = "page", token_var: str = "FB_TOKEN", **extra):
-    entry = {"name": name, "platform": "facebook", "page_id": PAGE["id"], "access_token_env": token_var,
-             "api_url": f"{fake.base_url}/{VERSION}", **extra}
-    return parse_accounts({"accounts": [entry]}, "replynudge.toml", {"FB_TOKEN": TOKEN, "BAD": "EAAexpired"})[0]
+def config(fake: FakeGraph, name: str = "page", **keys):
+    return account(fake, "facebook", name, page_id=PAGE["id"], **keys)
 
 
 def poll(session_factory, fake, account=None, source=None):
@@ -96,13 +90,12 @@ def test_thread_with_a_page_reply_a_returning_user_and_a_reply_from_slack(sessio
     assert reply_state(session_factory, account_id) == {question: answer, other: None, back: None}  # a new turn
     assert comments(session_factory, account_id)[back].parent_external_id == question  # two levels deep
 
-    record = next(r for page in source.fetch(None) for r in page.records if r.external_id == back)
+    record = fetched(source, back)
     posted = source.reply(record, "Four minutes.")
     assert posted.is_brand and posted.author_id == PAGE["id"] and posted.text == "Four minutes."
     assert posted.parent_id == question and posted.post_id == post and posted.post_url == record.post_url
     assert graph.requests[-1][:2] == ("POST", f"/{VERSION}/{question}/comments")  # to the top-level comment
-    with session_factory.begin() as session:
-        ingest(session, account_id, Page([posted], None), flat_threads=source.flat_threads)
+    store_reply(session_factory, account_id, source, posted)
     assert reply_state(session_factory, account_id)[back] == posted.external_id
 
 

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from werkzeug import Response
 
 from bot.config import ConfigError, parse_accounts
-from bot.engine.ingest import ingest
 from bot.sources import build_source
-from bot.sources.base import Page
 from tests import connectors
-from tests.connectors import comments, paused_until, stored_cursor
-from tests.fake_meta import IG_USER, TOKEN, VERSION, FakeGraph, graph_error, ig_user
+from tests.connectors import comments, fetched, paused_until, store_reply, stored_cursor
+from tests.fake_meta import IG_USER, TOKEN, VERSION, FakeGraph, account, graph_error, ig_user, serve
 from tests.records import reply_state
 
 
 @pytest.fixture
 def graph(httpserver):
-    fake = FakeGraph(base_url=httpserver.url_for("").rstrip("/"))
-    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
-    return fake
+    return serve(httpserver)
 
 
-def config(fake: FakeGraph, name: str = "insta", **extra):
-    entry = {"name": name, "platform": "instagram", "user_id": IG_USER["id"], "access_token_env": "IG_TOKEN",
-             "api_url": f"{fake.base_url}/{VERSION}", **extra}
-    return parse_accounts({"accounts": [entry]}, "replynudge.toml", {"IG_TOKEN": TOKEN})[0]
+def config(fake: FakeGraph, name: str = "insta", **keys):
+    return account(fake, "instagram", name, user_id=IG_USER["id"], **keys)
 
 
 def poll(session_factory, fake, source=None):
@@ -79,13 +72,12 @@ def test_flat_thread_with_brand_reply_returning_user_and_reply_from_slack(sessio
     assert reply_state(session_factory, account_id)[back] is None
     assert comments(session_factory, account_id)[back].parent_external_id == question
 
-    record = next(r for page in source.fetch(None) for r in page.records if r.external_id == back)
+    record = fetched(source, back)
     posted = source.reply(record, "@user_1 oat milk.")
     assert graph.requests[-1][:2] == ("POST", f"/{VERSION}/{question}/replies")  # replies go to the top level
     assert posted.is_brand and posted.author_handle == IG_USER["username"] and posted.parent_id == question
     assert posted.external_id in graph.comments and posted.text == "@user_1 oat milk."
-    with session_factory.begin() as session:
-        ingest(session, account_id, Page([posted], None), flat_threads=source.flat_threads)
+    store_reply(session_factory, account_id, source, posted)
     assert reply_state(session_factory, account_id)[back] == posted.external_id
     outcome, _, _ = poll(session_factory, graph, source)  # the poll reads the reply back as the same comment
     assert outcome.ok and reply_state(session_factory, account_id)[back] == posted.external_id
@@ -110,7 +102,7 @@ def test_expired_token_is_an_auth_error_saying_so(session_factory, graph):
     graph.token = "rotated"
     outcome, _, _ = poll(session_factory, graph)
     assert outcome.error_kind == "auth" and "access token has expired" in outcome.error
-    assert "IG_TOKEN" not in outcome.error and "access_token_env" in outcome.error
+    assert TOKEN not in outcome.error and "access_token_env" in outcome.error
 
 
 def test_malformed_comment_is_a_temporary_error_and_the_medium_is_read_again(session_factory, graph):

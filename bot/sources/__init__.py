@@ -17,6 +17,7 @@ REGISTRY = {
     "wordpress": "bot.sources.wordpress:WordPressSource",
     "facebook": "bot.sources.facebook:FacebookSource",
     "instagram": "bot.sources.instagram:InstagramSource",
+    "threads": "bot.sources.threads:ThreadsSource",
 }
 
 __all__ = [

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, ClassVar, Iterator
+from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig
-from bot.sources.base import CommentRecord, Cursor, Page
+from bot.sources.base import CommentRecord
 from bot.sources.http import redact_url
 from bot.sources.meta_graph import GraphPost, GraphSource, edge, graph_time
 from bot.sources.watermark import Watermark
@@ -30,7 +30,7 @@ class InstagramSource(GraphSource):
 
     def __init__(self, account: AccountConfig):
         self.user_id = str(account.option("user_id", required=True))
-        self.username: str | None = None
+        self.profile_path = self.user_id
         super().__init__(
             account,
             hint=(
@@ -39,14 +39,6 @@ class InstagramSource(GraphSource):
                 f"the variable named by {account.where('access_token_env')}."
             ),
         )
-
-    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
-        state = dict(cursor or {})
-        if not state.get("username"):
-            state["username"] = self._me()["username"]
-            yield Page([], dict(state))
-        self.username = state["username"]
-        yield from super().fetch(state)
 
     def recent_posts(self, since: datetime) -> Iterator[GraphPost]:
         url = f"{self.api_url}/{self.user_id}/media"
@@ -79,21 +71,13 @@ class InstagramSource(GraphSource):
         with self.http.reading(url):
             # the documented answer is just the new id; fields are used when Graph reads after the write
             item = {"text": text, "timestamp": self.http.clock().isoformat(), "parent_id": root, **created}
-            item["username"] = item.get("username") or self.username or self._me()["username"]
+            item["username"] = item.get("username") or self.brand_username()
             post = GraphPost(comment.post_id, [], comment.post_title, comment.post_url)
             return replace(self._comment(item, post, url, root), is_brand=True)
 
     def check(self) -> str:
-        me = self._me()
+        me = self.profile()
         return f"@{me['username']} ({me['id']})"
-
-    def _me(self) -> dict[str, Any]:
-        url = f"{self.api_url}/{self.user_id}"
-        me = self.http.get(url, params={"fields": "id,username"})
-        with self.http.reading(url):
-            if not isinstance(me["username"], str) or not me["username"]:
-                raise ValueError("no username")
-        return me
 
     def _comment(self, item: dict, post: GraphPost, source: str, root: str | None = None) -> CommentRecord:
         where = f"instagram: {redact_url(source)}: comment {item.get('id')}"
@@ -109,7 +93,7 @@ class InstagramSource(GraphSource):
             author_handle=username or None,
             text=str(item.get("text") or ""),
             created_at=graph_time(item, "timestamp", where),
-            is_brand=bool(username) and username.lower() == (self.username or "").lower(),
+            is_brand=self.is_brand_name(username),
             parent_id=str(parent) if parent else None,
             thread_id=str(parent or comment_id),
             url=post.url,

@@ -144,25 +144,48 @@ def graph_time(item: dict, key: str, where: str) -> datetime:
 
 @dataclass(frozen=True)
 class GraphPost:
-    """A post as listed: its signature changes when it has comments we have not read."""
+    """A post as listed: its signature changes when it has comments we have not read (None: read it every poll)."""
 
     id: str
-    signature: list
+    signature: list | None
     title: str | None
     url: str | None
 
 
 class GraphSource(HttpSource):
-    """The reading loop shared by Facebook and Instagram; subclasses say how to list posts and their comments."""
+    """The reading loop shared by the Meta sources; subclasses say how to list posts and their comments.
+
+    Where the brand is known by its username (Instagram, Threads), `profile_path` names the node that tells it:
+    it is asked once and kept in the cursor.
+    """
 
     flat_threads: ClassVar[bool] = True
     requests_per_poll = 1
+    profile_path: str | None = None
 
     def __init__(self, account: AccountConfig, hint: str, api_url: str = GRAPH_URL):
         self.account = account
         self.api_url = api_url_option(account, api_url)
         self.days = recent_days(account)
         self.http = graph_client(account, self.platform.title(), hint)
+        self.username: str | None = None
+
+    def profile(self) -> dict[str, Any]:
+        """The account's `id` and `username`."""
+        url = f"{self.api_url}/{self.profile_path}"
+        me = self.http.get(url, params={"fields": "id,username"})
+        with self.http.reading(url):
+            if not isinstance(me["username"], str) or not me["username"]:
+                raise ValueError("no username")
+        return me
+
+    def brand_username(self) -> str:
+        if not self.username:
+            self.username = str(self.profile()["username"])
+        return self.username
+
+    def is_brand_name(self, username: str) -> bool:
+        return bool(username) and username.lower() == (self.username or "").lower()
 
     def recent_posts(self, since: datetime) -> Iterable[GraphPost]:
         raise NotImplementedError
@@ -183,12 +206,17 @@ class GraphSource(HttpSource):
 
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
         state = dict(cursor or {})
+        if self.profile_path:
+            if not state.get("username"):
+                state["username"] = self.brand_username()
+                yield Page([], dict(state))
+            self.username = state["username"]
         known: dict[str, dict] = dict(state.get("posts") or {})
         listed: set[str] = set()
         for post in self.recent_posts(recent_since(self.days, self.http.clock())):
             listed.add(post.id)
             seen = known.get(post.id) or {}
-            if seen.get("signature") == post.signature:
+            if post.signature is not None and seen.get("signature") == post.signature:
                 continue
             mark = Watermark(seen.get("comments"))
             records = []
