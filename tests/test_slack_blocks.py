@@ -7,8 +7,9 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import given, settings, strategies as st
 from bot.db.queries import WaitingComment
 from bot.engine.triage import NudgeStatus
-from bot.slack.blocks import nudge_blocks, nudge_fallback
-from tests.blockkit import check_blocks
+from bot.slack.blocks import listed_blocks, nudge_blocks, nudge_fallback
+from bot.slack.reply_modal import message_modal, reply_modal
+from tests.blockkit import check_blocks, check_view
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -75,3 +76,23 @@ def test_any_comment_renders_within_block_kit_limits(text, author, suggestions, 
                                                        snoozed_until=NOW), note="<@U0ANA> snoozed this")
     check_blocks(blocks)
     assert len(nudge_fallback(comment)) <= 300
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(min_size=0, max_size=6000),
+    author=st.text(min_size=1, max_size=400),
+    suggestions=st.lists(st.text(min_size=1, max_size=4000), max_size=8),
+    typed=st.text(min_size=0, max_size=5000),
+    notice=st.one_of(st.none(), st.text(min_size=1, max_size=4000)),
+    handled=st.booleans(),
+)
+def test_any_reply_modal_and_listed_comment_keep_within_block_kit_limits(text, author, suggestions, typed, notice,
+                                                                          handled):
+    comment = item(text, author=author)
+    check_view(reply_modal(comment, suggestions, typed, version=10**6, home=True, notice=notice))
+    check_view(message_modal(author, text or "."))
+    listed = listed_blocks(comment, status(state="handled", handled_how="done", handled_by="U0ANA", handled_at=NOW)
+                           if handled else None)
+    check_blocks(listed)
+    assert len(listed) <= 3
