@@ -1,12 +1,16 @@
-"""`/nudge stats` through Bolt's real pipeline against the hand-computed fixture of tests/test_stats.py."""
+"""`/nudge stats` and the App Home's stats through Bolt's real pipeline against the hand-computed fixture of tests/test_stats.py."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from bot.slack.app import build_app
-from tests.slack_world import make_world
+from tests.blockkit import check_view
+from tests.slack_world import event_body, make_world, signed_request
 from tests.test_slack_commands import ask
+from tests.test_slack_home import OPENED
 from tests.test_stats import NOW, team  # noqa: F401 (the fixture)
 
 
@@ -45,3 +49,13 @@ def test_an_empty_window_says_so(tmp_path, session_factory, slack_api):
     world = make_world(tmp_path, session_factory, slack_api)
     text = ask(world, stats_app(world), "/nudge", "stats 90d")["text"]
     assert "• No comments were written in this time." in text and "Waiting now: nothing" in text
+
+
+def test_the_app_home_shows_the_same_seven_days(world):
+    app = stats_app(world)
+    assert app.dispatch(signed_request(event_body(OPENED))).status == 200
+    (published,) = world.api.wait_for("views.publish")
+    check_view(published.params["view"])
+    text = json.dumps(published.params["view"])
+    assert "Team stats" in text
+    assert json.dumps(ask(world, app, "/nudge", "stats")["text"])[1:-1] in text

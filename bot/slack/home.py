@@ -1,4 +1,5 @@
-"""The App Home tab: the team's backlog per account, the oldest waiting comments with their buttons, this week.
+"""The App Home tab: the team's backlog per account, the oldest waiting comments with their buttons, this week,
+the team's stats.
 
 The tab is a list of sections, each a function `(session, now) -> blocks` in SECTIONS; another section is one more
 function in that list. The view keeps within a Home tab's 100 blocks: sections that would overflow are left out.
@@ -13,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from bot.config import format_duration
 from bot.db.queries import backlog, recent_replies, unanswered
+from bot.db.stats import team_stats
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import context, cut, escape, listed_blocks, section, when
+from bot.slack.stats_view import stats_text, window_label
 
 HomeSection = Callable[[Session, datetime], list[dict]]
 VIEW_BLOCKS = 100
@@ -64,7 +67,14 @@ def week_section(session: Session, now: datetime) -> list[dict]:
                     f"{slack}.")]
 
 
-SECTIONS: list[HomeSection] = [backlog_section, oldest_section, week_section]
+def stats_section(session: Session, now: datetime) -> list[dict]:
+    window = timedelta(days=7)
+    stats = team_stats(session, since=now - window, until=now)
+    return [header("Team stats"), section(stats_text(stats, window_label(window))),
+            context("`/nudge stats 30d` (or `90d`) looks further back; `replynudge export` writes it for spreadsheets.")]
+
+
+SECTIONS: list[HomeSection] = [backlog_section, oldest_section, week_section, stats_section]
 
 
 def home_view(session: Session, now: datetime, sections: list[HomeSection] | None = None) -> dict:
