@@ -23,7 +23,7 @@ from bot.db.stats import team_stats
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.sources.base import headroom
-from bot.suggest import suggest_questions
+from bot.suggest import llm_provider, suggest_questions
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -223,6 +223,10 @@ def cmd_check(args) -> int:
             status, failed = f"FAILED: {error}", True
         rows.append((account.name, account.platform, _headroom_of(source, state), _last_poll(state, now),
                      _next_poll(state, now), status))
+    if llm := llm_provider(settings):
+        status = llm.check()
+        failed = failed or not status.startswith("ok")
+        rows.append(("(llm)", settings.llm.model, "", "", "", status))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])

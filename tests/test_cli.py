@@ -105,3 +105,16 @@ def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):
     assert table[1].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
     assert table[2].split()[:6] == ["blog", "replay", "-", "never", "due", "ok:"]
     assert table[3].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[3]
+
+
+def test_check_tries_the_llm_when_one_is_configured(workdir, database_url, capsys, monkeypatch, httpserver):
+    httpserver.expect_request("/v1/chat/completions").respond_with_data("Service Unavailable", status=503)
+    for name, value in (("DATABASE_URL", database_url), ("LLM_BASE_URL", httpserver.url_for("/v1")),
+                        ("LLM_MODEL", "llama3.2")):
+        monkeypatch.setenv(name, value)
+    write_replay(workdir / "c.jsonl", [])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n')
+    assert main(["check"]) == 1
+    llm_row = capsys.readouterr().out.splitlines()[-1]
+    assert llm_row.split()[:3] == ["(llm)", "llama3.2", "FAILED:"]
+    assert "HTTP 503: Service Unavailable" in llm_row

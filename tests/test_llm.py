@@ -267,3 +267,12 @@ def test_llm_settings_from_the_environment():
 def test_llm_settings_mistakes_name_the_variable(environ, message):
     with pytest.raises(ConfigError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
         load_llm_settings(environ)
+
+
+def test_check_asks_once_and_says_what_came_back(httpserver):
+    httpserver.expect_ordered_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
+    openai_error(httpserver, 404, "The model `gpt-4o-mini` does not exist or you do not have access to it.")
+    assert provider(httpserver).check().startswith("ok: 3 valid questions in ")
+    assert provider(httpserver).check() == (
+        "FAILED: HTTP 404: The model `gpt-4o-mini` does not exist or you do not have access to it."
+    )

@@ -19,7 +19,7 @@ from typing import Callable
 import requests
 
 from bot.config import LlmSettings
-from bot.engine.comment_text import CommentText
+from bot.engine.comment_text import CommentText, read_comment
 from bot.sources.http import make_session, parse_reset
 from bot.suggest.checks import COUNT, MAX_CHARS, InvalidSuggestions, checked_questions
 from bot.suggest.keyphrases import key_phrases
@@ -28,6 +28,7 @@ PAUSE = timedelta(minutes=1)  # after the endpoint failed, when it does not say 
 MAX_PAUSE = timedelta(hours=1)
 MAX_COMMENT_CHARS = 2000  # a 10,000-character comment's opening says what it is about; the rest costs tokens
 CONNECT_TIMEOUT = 3.05
+CHECK_COMMENT = "Do you ship to Portugal? I'd love to order the new Assam blend for my mum."
 
 SYSTEM_PROMPT = f"""You help a brand's social media team keep conversations going with the people who comment.
 Given one comment, write exactly {COUNT} short follow-up questions the team could post in reply, one per intent:
@@ -71,6 +72,15 @@ class LlmProvider:
             return checked_questions(_questions_in(body))
         except InvalidSuggestions as error:
             raise LlmFailed(f"the answer failed the checks: {error}") from None
+
+    def check(self) -> str:
+        """One request with a sample comment: "ok: ..." with the first question, or "FAILED: <why>"."""
+        started = time.monotonic()
+        try:
+            questions = self.questions(read_comment(CHECK_COMMENT), reasons=("asked a question",))
+        except LlmFailed as error:
+            return f"FAILED: {error}"
+        return f"ok: 3 valid questions in {time.monotonic() - started:.1f}s, e.g. {questions[0]!r}"
 
     def _request(self, comment: CommentText, reasons, author: str | None) -> dict:
         phrases = key_phrases(comment, limit=2)
