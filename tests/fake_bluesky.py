@@ -269,6 +269,9 @@ class FakeBluesky:
         record = body.get("record") or {}
         if body.get("repo") != did or body.get("collection") != POST or record.get("$type") != POST:
             return self._json({"error": "InvalidRequest", "message": "Invalid repo or collection"}, status=400)
+        if len(record.get("text", "")) > 300:  # the lexicon's maxGraphemes (every character here is one grapheme)
+            return self._json({"error": "InvalidRequest", "message": "Invalid app.bsky.feed.post record: "
+                               "Record/text must not be longer than 300 graphemes"}, status=400)
         refs = record.get("reply") or {}
         for ref in (refs.get("root"), refs.get("parent")):
             known = self.posts.get((ref or {}).get("uri"))

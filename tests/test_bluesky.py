@@ -15,7 +15,7 @@ from bot.engine.ingest import ingest
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from bot.sources.base import Page
+from bot.sources.base import Page, TemporaryError
 from bot.sources.bluesky import forget_login
 from tests import connectors
 from tests.connectors import comments, paused_until, source_for, stored_cursor
@@ -105,6 +105,9 @@ def test_thread_with_a_brand_reply_and_a_user_coming_back(session_factory, blues
     with session_factory.begin() as session:
         ingest(session, account_id, Page([posted], None))
     assert reply_state(session_factory, account_id)[back] == posted.external_id
+
+    with pytest.raises(TemporaryError, match="must not be longer than 300 graphemes"):  # shown in the reply modal
+        source.reply(record, "So good! " * 40)
 
 
 def test_mentions_and_quotes_in_threads_the_brand_did_not_start(session_factory, bluesky):
