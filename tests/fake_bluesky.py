@@ -202,6 +202,11 @@ class FakeBluesky:
             return {"$type": "app.bsky.feed.defs#notFoundPost", "uri": uri, "notFound": True}
         return {"$type": "app.bsky.feed.defs#postView", **self.posts[uri]}
 
+    @staticmethod
+    def _sort_key(post: dict) -> str:
+        """The AppView sorts by the earlier of the indexing and the record's own creation time."""
+        return f"{min(post['indexedAt'], post['record']['createdAt'])}::{post['cid']}"
+
     def _page(self, request: Request, items: list[tuple[str, dict]]) -> tuple[list[dict], str | None]:
         """Items as (sort key, item), newest first, after the request's cursor; the cursor resumes after them."""
         limit = int(request.args.get("limit", 50))
@@ -222,7 +227,7 @@ class FakeBluesky:
                     "record": post["record"], "isRead": False, "indexedAt": note["indexedAt"], "labels": []}
             if note["reasonSubject"]:
                 item["reasonSubject"] = note["reasonSubject"]
-            items.append((f"{note['indexedAt']}::{post['cid']}", item))
+            items.append((self._sort_key(post), item))
         chosen, cursor = self._page(request, items)
         body = {"notifications": chosen, "priority": False, "seenAt": stamp(self.clock)}
         return self._json({**body, "cursor": cursor} if cursor else body)
@@ -236,7 +241,7 @@ class FakeBluesky:
             item: dict = {"post": self._view(uri)}
             if refs := post["record"].get("reply"):
                 item["reply"] = {"root": self._view(refs["root"]["uri"]), "parent": self._view(refs["parent"]["uri"])}
-            items.append((f"{post['indexedAt']}::{post['cid']}", item))
+            items.append((self._sort_key(post), item))
         chosen, cursor = self._page(request, items)
         return self._json({"feed": chosen, "cursor": cursor} if cursor else {"feed": chosen})
 

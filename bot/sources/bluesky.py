@@ -1,7 +1,8 @@
 """Bluesky (AT Protocol): replies, mentions and quotes of the brand, each with its thread, and the brand's own replies.
 
-Two streams, each read newest first down to a watermark kept in the cursor (the newest `indexedAt` and the uris
-at that instant), since neither takes a "since" parameter:
+Two streams, each read newest first down to a watermark kept in the cursor, since neither takes a "since"
+parameter; the reading goes a minute below the newest time seen, for posts the AppView indexes late, and the uris
+of that minute are kept so none is taken twice:
 - `app.bsky.notification.listNotifications` with reasons reply, mention and quote; every new post brings its
   thread from `app.bsky.feed.getPostThread` (one call per thread and poll), so parents, brand replies and users
   coming back arrive together;
@@ -28,12 +29,13 @@ from bot.config import AccountConfig
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
 from bot.sources.recency import recent_days, recent_since
-from bot.sources.watermark import Watermark
+from bot.sources.watermark import LateWatermark
 
 DEFAULT_PDS = "https://bsky.social"
 WEB_URL = "https://bsky.app"
 PAGE_SIZE = 100
 REASONS = ("reply", "mention", "quote")
+LATE_SECONDS = 60  # how long after newer posts a post may still show up in a list (indexing lag)
 RECORDS_PER_PAGE = 200  # thread records are stored in pages of about this size during a long first sync
 EXPIRY_MARGIN_SECONDS = 60
 POST_COLLECTION = "app.bsky.feed.post"
@@ -133,7 +135,7 @@ class BlueskySource(HttpSource):
         since = recent_since(self.days, datetime.now(timezone.utc)).timestamp()
         brand = self._login().did
 
-        notified = Watermark(state.get("notifications"))
+        notified = LateWatermark(state.get("notifications"), LATE_SECONDS)
         items = self._newest_first(
             "app.bsky.notification.listNotifications", {"reasons": list(REASONS)}, "notifications", notified, since
         )
@@ -147,7 +149,7 @@ class BlueskySource(HttpSource):
         state["notifications"] = notified.state()
         yield Page(batch, dict(state))
 
-        own = Watermark(state.get("own"))
+        own = LateWatermark(state.get("own"), LATE_SECONDS)
         params = {"actor": brand, "filter": "posts_with_replies"}
         items = self._newest_first("app.bsky.feed.getAuthorFeed", params, "feed", own, since)
         state["own"] = own.state()
@@ -155,10 +157,12 @@ class BlueskySource(HttpSource):
             records = [record for item in reversed(items) for record in self._brand_reply(item, brand)]
         yield Page(records, dict(state))
 
-    def _newest_first(self, nsid: str, params: dict, key: str, mark: Watermark, since: float) -> list[dict]:
-        """Items newer than the watermark (and than `since` on the first read), newest first; moves the watermark.
+    def _newest_first(self, nsid: str, params: dict, key: str, mark: LateWatermark, since: float) -> list[dict]:
+        """Items not seen before, down to the watermark (and to `since` on the first read), newest first; moves the
+        watermark.
 
-        Feed items wrap a post view in `{"post": …}`; notifications carry the post view's fields themselves.
+        Feed items wrap a post view in `{"post": …}`; notifications carry the post view's fields themselves. Both
+        lists are sorted by the earlier of `indexedAt` and the record's `createdAt`, which is the time compared.
         """
         first_read = mark.time == 0.0
         found: list[tuple[float, str, dict]] = []
@@ -171,11 +175,14 @@ class BlueskySource(HttpSource):
                     post = item.get("post", item)
                     if post is not item and item.get("reason"):
                         continue  # a repost in the brand's feed
-                    moment = parse_time(post["indexedAt"], f"bluesky {nsid}: indexedAt").timestamp()
-                    if mark.seen(moment, post["uri"]) or (first_read and moment < since):
+                    where = f"bluesky {nsid}: {post['uri']}"
+                    moment = min(parse_time(post["indexedAt"], f"{where}: indexedAt"),
+                                 parse_time(post["record"]["createdAt"], f"{where}: createdAt")).timestamp()
+                    if mark.below(moment) or (first_read and moment < since):
                         page_cursor = None
                         break
-                    found.append((moment, post["uri"], item))
+                    if not mark.seen(post["uri"]):
+                        found.append((moment, post["uri"], item))
                 else:
                     page_cursor = body.get("cursor") if items else None
             if not page_cursor:
