@@ -72,6 +72,7 @@ PLATFORM_KEYS: dict[str, set[str]] = {
     "facebook": {"page_id", "access_token_env", "api_url", "recent_days"},
     "instagram": {"user_id", "access_token_env", "api_url", "recent_days"},
     "threads": {"access_token_env", "api_url", "recent_days"},
+    "linkedin": {"organization_id", "access_token_env", "api_url", "api_version", "recent_days"},
 }
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")

@@ -18,6 +18,7 @@ REGISTRY = {
     "facebook": "bot.sources.facebook:FacebookSource",
     "instagram": "bot.sources.instagram:InstagramSource",
     "threads": "bot.sources.threads:ThreadsSource",
+    "linkedin": "bot.sources.linkedin:LinkedInSource",
 }
 
 __all__ = [

@@ -16,7 +16,8 @@ from typing import ClassVar, Iterator
 from bot.config import AccountConfig
 from bot.sources.base import CommentRecord, TemporaryError
 from bot.sources.http import redact_url
-from bot.sources.meta_graph import PAGE_LIMIT, GraphPost, GraphSource, edge, graph_time
+from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.watched_posts import WatchedPost
 from bot.sources.watermark import Watermark
 
 POST_FIELDS = "id,created_time,updated_time,message,permalink_url,comments.filter(stream).limit(0).summary(true)"
@@ -36,15 +37,15 @@ class FacebookSource(GraphSource):
             ),
         )
 
-    def recent_posts(self, since: datetime) -> Iterator[GraphPost]:
+    def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
         url = f"{self.api_url}/{self.page_id}/published_posts"
         for item in self.newest_first(url, POST_FIELDS, "created_time", since):
             count = ((item.get("comments") or {}).get("summary") or {}).get("total_count")
             message = item.get("message") or ""
-            yield GraphPost(item["id"], [item.get("updated_time"), count], message[:120] or None,
+            yield WatchedPost(item["id"], [item.get("updated_time"), count], message[:120] or None,
                             item.get("permalink_url"))
 
-    def post_comments(self, post: GraphPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/comments"
         params = {"filter": "stream", "order": "chronological", "fields": COMMENT_FIELDS, "limit": PAGE_LIMIT}
         if mark.time:

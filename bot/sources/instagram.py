@@ -17,7 +17,8 @@ from typing import ClassVar, Iterator
 from bot.config import AccountConfig
 from bot.sources.base import CommentRecord
 from bot.sources.http import redact_url
-from bot.sources.meta_graph import GraphPost, GraphSource, edge, graph_time
+from bot.sources.meta_graph import GraphSource, edge, graph_time
+from bot.sources.watched_posts import WatchedPost
 from bot.sources.watermark import Watermark
 
 MEDIA_FIELDS = "id,caption,permalink,timestamp,comments_count"
@@ -40,13 +41,13 @@ class InstagramSource(GraphSource):
             ),
         )
 
-    def recent_posts(self, since: datetime) -> Iterator[GraphPost]:
+    def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
         url = f"{self.api_url}/{self.user_id}/media"
         for item in self.newest_first(url, MEDIA_FIELDS, "timestamp", since):
             caption = item.get("caption") or ""
-            yield GraphPost(item["id"], [item.get("comments_count")], caption[:120] or None, item.get("permalink"))
+            yield WatchedPost(item["id"], [item.get("comments_count")], caption[:120] or None, item.get("permalink"))
 
-    def post_comments(self, post: GraphPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/comments"
         params = {"fields": f"{COMMENT_FIELDS},replies{{{COMMENT_FIELDS}}}", "limit": COMMENTS_PAGE}
         records: list[CommentRecord] = []
@@ -72,14 +73,14 @@ class InstagramSource(GraphSource):
             # the documented answer is just the new id; fields are used when Graph reads after the write
             item = {"text": text, "timestamp": self.http.clock().isoformat(), "parent_id": root, **created}
             item["username"] = item.get("username") or self.brand_username()
-            post = GraphPost(comment.post_id, [], comment.post_title, comment.post_url)
+            post = WatchedPost(comment.post_id, [], comment.post_title, comment.post_url)
             return replace(self._comment(item, post, url, root), is_brand=True)
 
     def check(self) -> str:
         me = self.profile()
         return f"@{me['username']} ({me['id']})"
 
-    def _comment(self, item: dict, post: GraphPost, source: str, root: str | None = None) -> CommentRecord:
+    def _comment(self, item: dict, post: WatchedPost, source: str, root: str | None = None) -> CommentRecord:
         where = f"instagram: {redact_url(source)}: comment {item.get('id')}"
         author = item.get("from") or {}
         username = str(item.get("username") or author.get("username") or "")

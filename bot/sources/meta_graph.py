@@ -10,25 +10,23 @@
   Meta names a time to regain access, nothing is sent until then.
 - Edges page with `paging.cursors.after` while `paging.next` is present (a page may be empty and still have one).
 
-`GraphSource` is the reading loop Facebook and Instagram share: list the account's posts of the recency window,
-each with a signature (its comment count, its update time); read a post's comments only when its signature moved,
-and keep per post a watermark of the comments already seen. An idle poll is one request.
+`GraphSource` puts the Graph client under the watched-posts loop (bot.sources.watched_posts) for Facebook,
+Instagram and Threads, and keeps the brand's username in the cursor where that is how the brand is known.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, ClassVar, Iterable, Iterator
+from typing import Any, Callable, ClassVar, Iterator
 
 import requests
 
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import AuthError, CommentRecord, Cursor, Headroom, Page, RateLimited, SourceError, parse_time
-from bot.sources.http import ApiClient, HttpSource
-from bot.sources.recency import recent_days, recent_since
-from bot.sources.watermark import Watermark
+from bot.sources.base import AuthError, Headroom, Page, RateLimited, SourceError, parse_time
+from bot.sources.http import ApiClient
+from bot.sources.recency import recent_days
+from bot.sources.watched_posts import WatchedPostsSource
 
 GRAPH_URL = "https://graph.facebook.com/v25.0"
 PAGE_LIMIT = 100
@@ -142,18 +140,8 @@ def graph_time(item: dict, key: str, where: str) -> datetime:
     return parse_time(item.get(key), f"{where}: {key}")
 
 
-@dataclass(frozen=True)
-class GraphPost:
-    """A post as listed: its signature changes when it has comments we have not read (None: read it every poll)."""
-
-    id: str
-    signature: list | None
-    title: str | None
-    url: str | None
-
-
-class GraphSource(HttpSource):
-    """The reading loop shared by the Meta sources; subclasses say how to list posts and their comments.
+class GraphSource(WatchedPostsSource):
+    """What the Meta sources share on top of the watched-posts loop: the Graph client and its pacing.
 
     Where the brand is known by its username (Instagram, Threads), `profile_path` names the node that tells it:
     it is asked once and kept in the cursor.
@@ -187,9 +175,6 @@ class GraphSource(HttpSource):
     def is_brand_name(self, username: str) -> bool:
         return bool(username) and username.lower() == (self.username or "").lower()
 
-    def recent_posts(self, since: datetime) -> Iterable[GraphPost]:
-        raise NotImplementedError
-
     def newest_first(self, url: str, fields: str, time_key: str, since: datetime) -> Iterator[dict]:
         """An edge listing posts newest first (`since` is also asked of Graph), down to the recency window."""
         for items in edge(self.http, url, {"fields": fields, "since": int(since.timestamp()), "limit": PAGE_LIMIT}):
@@ -200,38 +185,12 @@ class GraphSource(HttpSource):
                     item["id"] = str(item["id"])
                 yield item
 
-    def post_comments(self, post: GraphPost, mark: Watermark) -> list[CommentRecord]:
-        """The post's comments; `mark` is what was read before, which a platform may use to read less."""
-        raise NotImplementedError
-
-    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
-        state = dict(cursor or {})
+    def remember_brand(self, state: dict) -> Iterator[Page]:
         if self.profile_path:
             if not state.get("username"):
                 state["username"] = self.brand_username()
                 yield Page([], dict(state))
             self.username = state["username"]
-        known: dict[str, dict] = dict(state.get("posts") or {})
-        listed: set[str] = set()
-        for post in self.recent_posts(recent_since(self.days, self.http.clock())):
-            listed.add(post.id)
-            seen = known.get(post.id) or {}
-            if post.signature is not None and seen.get("signature") == post.signature:
-                continue
-            mark = Watermark(seen.get("comments"))
-            records = []
-            for record in self.post_comments(post, mark):
-                created = record.created_at.timestamp()
-                if not mark.seen(created, record.external_id):
-                    records.append(record)
-            for record in records:
-                mark.advance(record.created_at.timestamp(), record.external_id)
-            known[post.id] = {"signature": post.signature, "comments": mark.state()}
-            state["posts"] = dict(known)
-            yield Page(records, dict(state))
-        if set(known) != listed:  # posts that left the recency window are no longer watched
-            state["posts"] = {post_id: seen for post_id, seen in known.items() if post_id in listed}
-            yield Page([], dict(state))
 
     def min_poll_interval(self) -> timedelta | None:
         """Above half of Meta's quota, polls slow down in proportion: a whole window apart at 100 %."""

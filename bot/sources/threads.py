@@ -16,7 +16,8 @@ from typing import ClassVar, Iterator
 from bot.config import AccountConfig
 from bot.sources.base import CommentRecord
 from bot.sources.http import redact_url
-from bot.sources.meta_graph import PAGE_LIMIT, GraphPost, GraphSource, edge, graph_time
+from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.watched_posts import WatchedPost
 from bot.sources.watermark import Watermark
 
 THREADS_URL = "https://graph.threads.net/v1.0"
@@ -41,16 +42,16 @@ class ThreadsSource(GraphSource):
             api_url=THREADS_URL,
         )
 
-    def recent_posts(self, since: datetime) -> Iterator[GraphPost]:
+    def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
         for item in self.newest_first(f"{self.api_url}/me/threads", POST_FIELDS, "timestamp", since):
             if item.get("media_type") == "REPOST_FACADE":
                 continue
             text = item.get("text") or ""
             # no reply count on Threads posts: a post with replies is read every poll (signature None)
-            yield GraphPost(item["id"], None if item.get("has_replies") else [False], text[:120] or None,
+            yield WatchedPost(item["id"], None if item.get("has_replies") else [False], text[:120] or None,
                             item.get("permalink"))
 
-    def post_comments(self, post: GraphPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/conversation"
         records: list[CommentRecord] = []
         for items in edge(self.http, url, {"fields": REPLY_FIELDS, "reverse": "true", "limit": PAGE_LIMIT}):
@@ -73,14 +74,14 @@ class ThreadsSource(GraphSource):
             item = {"id": published["id"], "text": text, "timestamp": self.http.clock().isoformat(),
                     "username": self.brand_username(), "replied_to": {"id": comment.external_id},
                     "is_reply_owned_by_me": True}
-            post = GraphPost(comment.post_id, None, comment.post_title, comment.post_url)
+            post = WatchedPost(comment.post_id, None, comment.post_title, comment.post_url)
             return self._reply(item, post, url)
 
     def check(self) -> str:
         me = self.profile()
         return f"@{me['username']} ({me['id']})"
 
-    def _reply(self, item: dict, post: GraphPost, source: str) -> CommentRecord:
+    def _reply(self, item: dict, post: WatchedPost, source: str) -> CommentRecord:
         where = f"threads: {redact_url(source)}: reply {item.get('id')}"
         username = str(item.get("username") or "")
         replied_to = str((item.get("replied_to") or {}).get("id") or post.id)

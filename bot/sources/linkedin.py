@@ -1,0 +1,212 @@
+"""LinkedIn organization pages through the Community Management API (versioned REST); brand = the organization.
+
+Posts: `GET /rest/posts?q=author&author=<organization urn>&sortBy=CREATED` down to the recency window, and their
+comment counts in one batch call (`GET /rest/socialMetadata?ids=List(...)`); a post's comments are read only when
+its count moved, so an idle poll is two requests. Comments: `GET /rest/socialActions/<post urn>/comments` (every
+page, `start`/`count`), and for a comment whose `commentsSummary` says it has replies,
+`GET /rest/socialActions/<comment urn>/comments`. LinkedIn nests replies one level deep (a reply to a reply hangs
+off the top-level comment), so threads are flat and replies from Slack go to the top-level comment, posted as the
+organization. Every call carries `LinkedIn-Version` and `X-Restli-Protocol-Version: 2.0.0`; URNs in paths are
+percent-encoded. Request limits are per day and reset at midnight UTC: a 429 without `Retry-After` waits until then.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta, timezone
+from typing import Any, ClassVar, Iterator
+from urllib.parse import quote
+
+import requests
+
+from bot.config import AccountConfig, ConfigError
+from bot.sources.base import CommentRecord, RateLimited, SourceError, TemporaryError
+from bot.sources.http import ApiClient
+from bot.sources.meta_graph import api_url_option
+from bot.sources.recency import recent_days
+from bot.sources.watched_posts import WatchedPost, WatchedPostsSource
+from bot.sources.watermark import Watermark
+
+API_URL = "https://api.linkedin.com/rest"
+API_VERSION = "202610"  # LinkedIn supports each monthly version for about a year
+PAGE_SIZE = 100
+MAX_PAGES = 50
+METADATA_BATCH = 50
+_ACTIVITY = re.compile(r"^urn:li:comment:\((urn:li:[A-Za-z]+:[^,]+),")
+
+
+def encoded(urn: str) -> str:
+    return quote(urn, safe="")
+
+
+def millis(value: Any, where: str) -> datetime:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TemporaryError(f"{where}: the time is not a number of milliseconds")
+    return datetime.fromtimestamp(value / 1000, timezone.utc)
+
+
+def next_utc_midnight(now: datetime) -> datetime:
+    return datetime.combine(now.astimezone(timezone.utc).date() + timedelta(days=1), time(0), tzinfo=timezone.utc)
+
+
+class LinkedInSource(WatchedPostsSource):
+    platform: ClassVar[str] = "linkedin"
+    flat_threads: ClassVar[bool] = True
+    requests_per_poll = 2
+
+    def __init__(self, account: AccountConfig):
+        self.account = account
+        organization = str(account.option("organization_id", required=True))
+        if not re.fullmatch(r"(urn:li:organization:)?\d+", organization):
+            raise ConfigError(f"{account.where('organization_id')}: must be the organization's number, e.g. 2414183")
+        self.organization = organization if organization.startswith("urn:") else f"urn:li:organization:{organization}"
+        version = str(account.option("api_version", API_VERSION))
+        if not re.fullmatch(r"20\d{4}", version):
+            raise ConfigError(f"{account.where('api_version')}: must be a LinkedIn API version YYYYMM, e.g. {API_VERSION}")
+        self.api_url = api_url_option(account, API_URL)
+        self.days = recent_days(account)
+        token = account.secret("access_token")
+        self.http = ApiClient(
+            "LinkedIn",
+            auth_hint=(
+                "Authorize the app again as an administrator of the Page (scopes r_organization_social and "
+                f"w_organization_social; tokens last 60 days) and put the token in the variable named by "
+                f"{account.where('access_token_env')}."
+            ),
+            secrets=[token],
+            map_error=self._map_error,
+        )
+        self.http.session.headers.update(
+            {"Authorization": f"Bearer {token}", "LinkedIn-Version": version, "X-Restli-Protocol-Version": "2.0.0"}
+        )
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
+        posts = []
+        for item in self._collection(f"{self.api_url}/posts",
+                                     {"q": "author", "author": self.organization, "sortBy": "CREATED"}):
+            with self.http.reading(f"{self.api_url}/posts"):
+                if millis(item.get("createdAt"), f"LinkedIn post {item.get('id')}") < since:
+                    break  # newest first: the rest is older than the recency window
+                posts.append(item)
+        counts = self._comment_counts([str(post["id"]) for post in posts])
+        for post in posts:
+            urn = str(post["id"])
+            count = counts.get(urn)
+            yield WatchedPost(urn, None if count is None else [count], (post.get("commentary") or "")[:120] or None,
+                              f"https://www.linkedin.com/feed/update/{urn}/")
+
+    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
+        if post.signature == [0]:
+            return []  # socialMetadata says there is nothing to read
+        records: list[CommentRecord] = []
+        url = f"{self.api_url}/socialActions/{encoded(post.id)}/comments"
+        for item in self._collection(url, {}):
+            with self.http.reading(url):
+                top = self._comment(item, post)
+                replies = (item.get("commentsSummary") or {}).get("aggregatedTotalComments") or 0
+            records.append(top)
+            if replies:
+                nested_url = f"{self.api_url}/socialActions/{encoded(top.external_id)}/comments"
+                for reply in self._collection(nested_url, {}):
+                    with self.http.reading(nested_url):
+                        records.append(self._comment(reply, post, top.external_id))
+        return records
+
+    def _collection(self, url: str, params: dict) -> Iterator[dict]:
+        """A Rest.li collection's elements over every page (`start`/`count`)."""
+        start = 0
+        for _ in range(MAX_PAGES):
+            body = self.http.get(url, params={**params, "start": start, "count": PAGE_SIZE})
+            with self.http.reading(url):
+                elements = body["elements"]
+                if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
+                    raise TypeError("elements is not a list of objects")
+            yield from elements
+            if len(elements) < PAGE_SIZE:
+                return
+            start += len(elements)
+
+    def _comment_counts(self, urns: list[str]) -> dict[str, int]:
+        """Each post's comment count (replies included) from socialMetadata, a batch call per 50 posts."""
+        counts: dict[str, int] = {}
+        for first in range(0, len(urns), METADATA_BATCH):
+            batch = urns[first:first + METADATA_BATCH]
+            # Rest.li 2.0 list syntax: the URNs are encoded, the List(...) around them is not
+            url = f"{self.api_url}/socialMetadata?ids=List({','.join(encoded(urn) for urn in batch)})"
+            body = self.http.get(url)
+            with self.http.reading(url):
+                for urn, metadata in (body.get("results") or {}).items():
+                    count = (metadata.get("commentSummary") or {}).get("count")
+                    if isinstance(count, int):
+                        counts[urn] = count
+        return counts
+
+    def _comment(self, item: dict, post: WatchedPost, root: str | None = None) -> CommentRecord:
+        urn = str(item.get("commentUrn") or item["$URN"])
+        where = f"LinkedIn comment {urn}"
+        actor = str(item["actor"])
+        created = millis((item.get("created") or {}).get("time"), where)
+        modified = (item.get("lastModified") or {}).get("time")
+        updated = millis(modified, where) if modified and modified != item["created"]["time"] else None
+        parent = item.get("parentComment") or root
+        return CommentRecord(
+            external_id=urn,
+            post_id=post.id,
+            author_id=actor,
+            author_name="the organization" if actor == self.organization else "LinkedIn member",
+            text=str((item.get("message") or {}).get("text") or ""),
+            created_at=created,
+            updated_at=updated,
+            is_brand=actor == self.organization,
+            parent_id=str(parent) if parent else None,
+            thread_id=str(parent or urn),
+            url=f"https://www.linkedin.com/feed/update/{post.id}/?commentUrn={encoded(urn)}",
+            post_title=post.title,
+            post_url=post.url,
+        )
+
+    # --- replying and checking ---------------------------------------------------------------------------------
+
+    def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
+        root = comment.thread_id or comment.external_id
+        activity = _ACTIVITY.match(root)
+        body = {"actor": self.organization, "object": activity.group(1) if activity else comment.post_id,
+                "parentComment": root, "message": {"text": text}}
+        url = f"{self.api_url}/socialActions/{encoded(root)}/comments"
+        response = self.http.request("POST", url, json=body)
+        created = self._created_comment(response, body)
+        post = WatchedPost(comment.post_id, None, comment.post_title, comment.post_url)
+        with self.http.reading(url):
+            return self._comment(created, post, root)
+
+    def _created_comment(self, response: requests.Response, sent: dict) -> dict:
+        """201 with the comment as body; where the body is empty, the new id from `x-restli-id`."""
+        try:
+            created = response.json()
+        except ValueError:
+            created = None
+        if isinstance(created, dict) and (created.get("commentUrn") or created.get("$URN")):
+            return created
+        new_id = response.headers.get("x-restli-id") or response.headers.get("x-linkedin-id")
+        if not new_id:
+            raise TemporaryError(f"LinkedIn: POST {response.url} answered no comment and no x-restli-id")
+        urn = new_id if new_id.startswith("urn:") else f"urn:li:comment:({sent['object']},{new_id})"
+        now_ms = int(self.http.clock().timestamp() * 1000)
+        return {**sent, "commentUrn": urn, "created": {"time": now_ms}}
+
+    def check(self) -> str:
+        url = f"{self.api_url}/posts"
+        self.http.get(url, params={"q": "author", "author": self.organization, "count": 1})
+        return f"{self.organization}: its posts are readable"
+
+    def _map_error(self, response: requests.Response) -> SourceError | None:
+        """LinkedIn's request limits are daily, reset at midnight UTC; a 429 without Retry-After waits for it."""
+        if response.status_code == 429 and not response.headers.get("Retry-After"):
+            retry_at = next_utc_midnight(self.http.clock())
+            return RateLimited(
+                f"LinkedIn: the daily request limit is spent (HTTP 429 at {response.request.method} "
+                f"{response.url.split('?')[0]}); waiting until midnight UTC", retry_at,
+            )
+        return None

@@ -1,0 +1,68 @@
+"""Sources that watch the brand's recent posts (Facebook, Instagram, Threads, LinkedIn).
+
+Each poll lists the posts of the recency window with a signature (a comment count, an update time) and reads a
+post's comments only when its signature moved; a post whose signature is None is read every poll. Per post, the
+cursor keeps the signature and a watermark of the comments already stored, so only new comments are ingested
+(and a platform that can read from a point in time may use it). Posts that leave the window leave the cursor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Iterator
+
+from bot.config import AccountConfig
+from bot.sources.base import CommentRecord, Cursor, Page
+from bot.sources.http import ApiClient, HttpSource
+from bot.sources.recency import recent_since
+from bot.sources.watermark import Watermark
+
+
+@dataclass(frozen=True)
+class WatchedPost:
+    """A post as listed: its signature changes when it has comments we have not read (None: read it every poll)."""
+
+    id: str
+    signature: list | None
+    title: str | None
+    url: str | None
+
+
+class WatchedPostsSource(HttpSource):
+    account: AccountConfig
+    http: ApiClient
+    days: int
+
+    def recent_posts(self, since: datetime) -> Iterable[WatchedPost]:
+        raise NotImplementedError
+
+    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
+        """The post's comments; `mark` is what was read before, which a platform may use to read less."""
+        raise NotImplementedError
+
+    def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
+        state = dict(cursor or {})
+        yield from self.remember_brand(state)
+        known: dict[str, dict] = dict(state.get("posts") or {})
+        listed: set[str] = set()
+        for post in self.recent_posts(recent_since(self.days, self.http.clock())):
+            listed.add(post.id)
+            seen = known.get(post.id) or {}
+            if post.signature is not None and seen.get("signature") == post.signature:
+                continue
+            mark = Watermark(seen.get("comments"))
+            records = [r for r in self.post_comments(post, mark)
+                       if not mark.seen(r.created_at.timestamp(), r.external_id)]
+            for record in records:
+                mark.advance(record.created_at.timestamp(), record.external_id)
+            known[post.id] = {"signature": post.signature, "comments": mark.state()}
+            state["posts"] = dict(known)
+            yield Page(records, dict(state))
+        if set(known) != listed:  # posts that left the recency window are no longer watched
+            state["posts"] = {post_id: seen for post_id, seen in known.items() if post_id in listed}
+            yield Page([], dict(state))
+
+    def remember_brand(self, state: dict) -> Iterator[Page]:
+        """Sources that learn who the brand is from the platform store it in `state` here (once)."""
+        return iter(())
