@@ -143,6 +143,20 @@ class Comment(Base):
             sqlite_where=sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
             postgresql_where=sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
         ),
+        # Every page marks its authors' scored waiting comments for rescoring, and a deleted brand reply finds
+        # what it answered: both look up a small subset, so the indexes hold only that subset.
+        Index(
+            "ix_comments_scored_waiting",
+            "author_id",
+            sqlite_where=sql("answered_at IS NULL AND score IS NOT NULL"),
+            postgresql_where=sql("answered_at IS NULL AND score IS NOT NULL"),
+        ),
+        Index(
+            "ix_comments_answered_by_id",
+            "answered_by_id",
+            sqlite_where=sql("answered_by_id IS NOT NULL"),
+            postgresql_where=sql("answered_by_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

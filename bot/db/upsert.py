@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Table, or_
+from sqlalchemy import Table, func, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,19 +30,22 @@ def upsert(
     if not rows:
         return
     dialect = session.get_bind().dialect.name
+    updates = tuple((update_columns or {}).items())
+    session.execute(_statement(dialect, table, tuple(keys), updates, tuple(update_when_changed)), list(rows))
+
+
+@lru_cache(maxsize=64)
+def _statement(dialect: str, table: Table, keys: tuple[str, ...], updates: tuple, update_when_changed: tuple[str, ...]):
+    """Built once per shape (the builders below are shared objects): building costs more than a page's insert."""
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
     if insert is None:
         raise RuntimeError(f"unsupported database {dialect!r}: use PostgreSQL or SQLite")
     statement = insert(table)
-    if update_columns:
-        values = {name: build(table, statement.excluded) for name, build in update_columns.items()}
-        changed = [table.c[name].is_distinct_from(values[name]) for name in update_when_changed]
-        statement = statement.on_conflict_do_update(
-            index_elements=list(keys), set_=values, where=or_(*changed) if changed else None
-        )
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
-    session.execute(statement, list(rows))
+    if not updates:
+        return statement.on_conflict_do_nothing(index_elements=list(keys))
+    values = {name: build(table, statement.excluded) for name, build in updates}
+    changed = [table.c[name].is_distinct_from(values[name]) for name in update_when_changed]
+    return statement.on_conflict_do_update(index_elements=list(keys), set_=values, where=or_(*changed) if changed else None)
 
 
 def insert_ignoring_conflicts(
@@ -52,4 +56,20 @@ def insert_ignoring_conflicts(
 
 def take_new(*columns: str) -> dict[str, ColumnUpdate]:
     """On conflict, take these columns' values from the row being inserted."""
-    return {column: (lambda table, excluded, column=column: excluded[column]) for column in columns}
+    return {column: _take_new(column) for column in columns}
+
+
+@lru_cache(maxsize=None)
+def _take_new(column: str) -> ColumnUpdate:
+    return lambda table, excluded: excluded[column]
+
+
+@lru_cache(maxsize=None)
+def coalesce_new(column: str) -> ColumnUpdate:
+    """On conflict, take the new value unless it is NULL."""
+    return lambda table, excluded: func.coalesce(excluded[column], table.c[column])
+
+
+def set_null(table: Table, excluded: Any) -> Any:
+    """On conflict, clear the column."""
+    return null()

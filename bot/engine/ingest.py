@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
-from sqlalchemy import func, null, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import one_of
 from bot.db.models import Author, Comment, Post, SyncState, utcnow
-from bot.db.upsert import take_new, upsert
+from bot.db.upsert import coalesce_new, set_null, take_new, upsert
 from bot.engine import nudges
 from bot.engine.replystate import nodes_where, refresh_reply_state
 from bot.sources.base import CommentRecord, Page
@@ -26,10 +26,6 @@ class IngestResult:
     inserted_or_updated: int = 0
     answered: list[int] = field(default_factory=list)
     unanswered: list[int] = field(default_factory=list)
-
-
-def _coalesce_new(column: str):
-    return lambda table, excluded: func.coalesce(excluded[column], table.c[column])
 
 
 def ingest(
@@ -51,7 +47,7 @@ def ingest(
             account_id,
             [{"account_id": account_id, "external_id": r.post_id, "title": r.post_title, "url": r.post_url}
              for r in records],
-            {"title": _coalesce_new("title"), "url": _coalesce_new("url")},
+            {"title": coalesce_new("title"), "url": coalesce_new("url")},
         )
         author_ids = _upsert_named(
             session,
@@ -59,7 +55,7 @@ def ingest(
             account_id,
             [{"account_id": account_id, "external_id": r.author_id, "name": r.author_name, "handle": r.author_handle}
              for r in records],
-            {**take_new("name"), "handle": _coalesce_new("handle")},
+            {**take_new("name"), "handle": coalesce_new("handle")},
         )
         upsert(
             session,
@@ -68,9 +64,9 @@ def ingest(
             ("external_id", "account_id"),
             {
                 **take_new("text", "updated_at", "deleted"),
-                "url": _coalesce_new("url"),
-                "extra": _coalesce_new("extra"),
-                "score": lambda t, e: null(),
+                "url": coalesce_new("url"),
+                "extra": coalesce_new("extra"),
+                "score": set_null,
             },
         )
         touched = nodes_where(session, account_id, Comment.external_id, [r.external_id for r in records])

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable, Mapping, Sequence
 
-from sqlalchemy import null, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Account, SyncState, utcnow
-from bot.db.upsert import insert_ignoring_conflicts, take_new, upsert
+from bot.db.upsert import insert_ignoring_conflicts, set_null, take_new, upsert
 from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
 from bot.engine.leases import Lease, claim_account, release_account, renew_account
@@ -193,9 +193,9 @@ def _record_success(session_factory, account_id, now) -> None:
             ("account_id",),
             {
                 **take_new("polled_at", "succeeded_at"),
-                "error": lambda t, e: null(),
-                "error_kind": lambda t, e: null(),
-                "paused_until": lambda t, e: null(),
-                "alerted_at": lambda t, e: null(),
+                "error": set_null,
+                "error_kind": set_null,
+                "paused_until": set_null,
+                "alerted_at": set_null,
             },
         )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import one_of
@@ -75,7 +75,7 @@ def nodes_where(session: Session, account_id: int, column, values: Iterable, *co
     found: list[Node] = []
     for condition in one_of(session, column, values):
         query = select(*NODE_COLUMNS).where(Comment.account_id == account_id, condition, *conditions)
-        found.extend(Node(*row) for row in session.connection().execute(query))
+        found.extend(Node(*row) for row in session.connection().execute(query).all())
     return found
 
 
@@ -249,13 +249,18 @@ class _Refresh:
                 answer = _earliest(stored.get(user.answered_by_id, Answer(user.answered_at, "", user.answered_by_id)), answer)
             new = (answer.created_at, answer.id) if answer else (None, None)
             if new != (user.answered_at, user.answered_by_id):
-                changes.append({"id": user.id, "answered_at": new[0], "answered_by_id": new[1]})
+                changes.append({"changed_id": user.id, "answered_at": new[0], "answered_by_id": new[1]})
                 if answer and user.answered_at is None:
                     became_answered.append(user.id)
                 elif not answer:
                     became_unanswered.append(user.id)
         if changes:
-            self.session.execute(update(Comment), changes)
+            self.session.connection().execute(
+                update(Comment.__table__)
+                .where(Comment.__table__.c.id == bindparam("changed_id"))
+                .values(answered_at=bindparam("answered_at"), answered_by_id=bindparam("answered_by_id")),
+                changes,
+            )
         return became_answered, became_unanswered
 
     def _answers(self, ids: Iterable[int]) -> dict[int, Answer]:
