@@ -21,8 +21,10 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
     text as sql,
 )
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -61,6 +63,16 @@ class Base(DeclarativeBase):
         }
     )
     type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
+
+
+# SQLite uses a partial index only when the query repeats its condition as written, and SQLAlchemy writes
+# `~Comment.is_brand` as `is_brand = 0` there: the conditions are spelled the way queries render them.
+WAITING = {
+    "sqlite_where": sql("answered_at IS NULL AND is_brand = 0 AND deleted = 0"),
+    "postgresql_where": sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
+}
+WAITING_BY_ACCOUNT = ("account_id", "score", "author_id", "created_at", "answered_at", "is_brand", "deleted")
+MUTED = {"sqlite_where": sql("muted = 1"), "postgresql_where": sql("muted")}
 
 
 class Account(Base):
@@ -114,7 +126,10 @@ class Post(Base):
 
 class Author(Base):
     __tablename__ = "authors"
-    __table_args__ = (UniqueConstraint("external_id", "account_id"),)
+    __table_args__ = (
+        UniqueConstraint("external_id", "account_id"),
+        Index("ix_authors_muted", "id", **MUTED),  # the few muted authors, as a set the waiting lists exclude
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
@@ -135,22 +150,12 @@ class Comment(Base):
         Index("ix_comments_parent_external_id_account_id", "parent_external_id", "account_id"),
         Index("ix_comments_thread_external_id_account_id", "thread_external_id", "account_id"),
         Index("ix_comments_author_id_created_at", "author_id", "created_at"),
-        # The unanswered list reads only user comments still waiting, oldest first.
-        Index(
-            "ix_comments_waiting",
-            "created_at",
-            "account_id",
-            sqlite_where=sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
-            postgresql_where=sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
-        ),
-        # Every page marks its authors' scored waiting comments for rescoring, and a deleted brand reply finds
-        # what it answered: both look up a small subset, so the indexes hold only that subset.
-        Index(
-            "ix_comments_scored_waiting",
-            "author_id",
-            sqlite_where=sql("answered_at IS NULL AND score IS NOT NULL"),
-            postgresql_where=sql("answered_at IS NULL AND score IS NOT NULL"),
-        ),
+        # The unanswered list reads only user comments still waiting, oldest first; counts, the backlog and the
+        # rescoring of an author's waiting comments read them by account, from the index alone (it holds the
+        # columns of its own condition so that SQLite, which checks them again, need not read the rows).
+        Index("ix_comments_waiting", "created_at", "account_id", **WAITING),
+        Index("ix_comments_waiting_by_account", *WAITING_BY_ACCOUNT, **WAITING),
+        # A deleted brand reply finds what it answered.
         Index(
             "ix_comments_answered_by_id",
             "answered_by_id",
@@ -183,6 +188,11 @@ class Comment(Base):
     account: Mapped[Account] = relationship()
     post: Mapped[Post] = relationship()
     author: Mapped[Author] = relationship()
+
+
+def is_waiting() -> ColumnElement[bool]:
+    """A user comment still waiting for an answer, written as the WAITING indexes' condition."""
+    return and_(Comment.answered_at.is_(None), ~Comment.is_brand, ~Comment.deleted)
 
 
 class Nudge(Base):

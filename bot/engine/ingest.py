@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import one_of
-from bot.db.models import Author, Comment, Post, SyncState, utcnow
+from bot.db.models import Author, Comment, Post, SyncState, is_waiting, utcnow
 from bot.db.upsert import coalesce_new, set_null, take_new, upsert
 from bot.engine import nudges
 from bot.engine.replystate import nodes_where, refresh_reply_state
@@ -150,7 +150,7 @@ def _mark_scores_stale(session: Session, account_id: int, author_ids: set[int]) 
             .where(
                 Comment.account_id == account_id,
                 condition,
-                Comment.answered_at.is_(None),
+                is_waiting(),
                 Comment.score.is_not(None),
             )
             .values(score=None)

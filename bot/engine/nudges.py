@@ -13,7 +13,7 @@ from sqlalchemy import case, exists, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import one_of
-from bot.db.models import Author, Comment, Nudge
+from bot.db.models import Author, Comment, Nudge, is_waiting
 from bot.db.upsert import insert_ignoring_conflicts
 from bot.engine.hours import OfficeHours
 from bot.engine.routing import Routing
@@ -49,9 +49,7 @@ def enqueue_due(
             .join(Author, Author.id == Comment.author_id)
             .where(
                 Comment.account_id == account_id,
-                Comment.answered_at.is_(None),
-                Comment.is_brand.is_(False),
-                Comment.deleted.is_(False),
+                is_waiting(),
                 Comment.created_at <= now - nudge_after,
                 Comment.created_at >= now - max_age,
                 Comment.score >= min_score,

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Comment
+from bot.db.models import Comment, is_waiting
 from bot.engine.score import ScoreContext, score_comment
 
 HISTORY_WINDOW = timedelta(days=30)
@@ -29,9 +29,7 @@ def rescore_waiting(session: Session, account_id: int) -> int:
             .where(
                 Comment.account_id == account_id,
                 Comment.score.is_(None),
-                Comment.answered_at.is_(None),
-                Comment.is_brand.is_(False),
-                Comment.deleted.is_(False),
+                is_waiting(),
             )
             .order_by(Comment.id)
             .limit(BATCH)
