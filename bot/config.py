@@ -51,6 +51,7 @@ SHARED_KEYS = {
     "escalate_to",
     "max_escalations",
     "digest_at",
+    "weekly_report",
 }
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
 
@@ -214,6 +215,7 @@ class AccountConfig:
     escalate_to: str | None = None  # whom the follow-up mentions when nobody is assigned
     max_escalations: int = 1
     digest_at: time | None = None  # local time of the daily digest in this account's channel
+    weekly_report: tuple[int, time] | None = None  # weekday (0 = Monday) and local time of the weekly report
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -485,6 +487,9 @@ def _parse_account(
     digest_at = None
     if digest_text := text("digest_at"):
         digest_at = _clock_time(digest_text, f"{where}.digest_at")
+    weekly_report = None
+    if report_text := text("weekly_report"):
+        weekly_report = _weekday_and_time(report_text, f"{where}.weekly_report")
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -520,6 +525,7 @@ def _parse_account(
         escalate_to=escalate_to,
         max_escalations=max_escalations,
         digest_at=digest_at,
+        weekly_report=weekly_report,
     )
 
 
@@ -529,6 +535,14 @@ def _clock_time(text: str, where: str) -> time:
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise ConfigError(f"{where}: {text!r} is not a time of day (HH:MM, e.g. 09:00)")
     return time(int(match.group(1)), int(match.group(2)))
+
+
+def _weekday_and_time(text: str, where: str) -> tuple[int, time]:
+    """`mon 09:30`: a weekday and a local wall-clock time."""
+    day, _, clock = text.strip().lower().partition(" ")
+    if day not in WEEKDAYS or not re.fullmatch(r"\d{1,2}:\d{2}", clock.strip()):
+        raise ConfigError(f"{where}: {text!r} is not a weekday and a time (e.g. \"mon 09:30\")")
+    return WEEKDAYS.index(day), _clock_time(clock, where)
 
 
 def _holidays(value: Any, where: str) -> frozenset[date]:

@@ -21,6 +21,7 @@ from bot.slack.app import build_app
 from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due, escalate_due
 from bot.slack.digest import post_due_digests
+from bot.slack.report import post_due_reports
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import serve
 from bot.slack.terminal import TerminalNotifier
@@ -117,7 +118,7 @@ def poll_cycle(
     llm: LlmProvider | None = None,
 ) -> list[PollOutcome]:
     """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
-    the nudges, alerts, escalations and digests that fell due."""
+    the nudges, alerts, escalations, digests and reports that fell due."""
     sources = sources or build_sources(settings)
     lease = lease or Lease.for_this_process(settings.lease)
     with factory.begin() as session:
@@ -127,4 +128,5 @@ def poll_cycle(
     deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings))
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)
+    post_due_reports(factory, notifier, settings.accounts, lease=lease)
     return outcomes

@@ -3,6 +3,8 @@
 It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open,
 views.open/update/publish, auth.test) with Slack's documented response shapes, answers `response_url` posts
 at /response/<name>, and can be told to fail a method (429 with Retry-After, a 500, an `ok: false` error).
+File uploads take Slack's three steps: files.getUploadURLExternal hands out an upload URL on this server, the
+file's bytes are POSTed there, and files.completeUploadExternal shares the uploaded files in a channel.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class SlackAPI:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, oldest first
+        self.files: dict[str, dict[str, Any]] = {}  # file id -> filename, length, and once uploaded its bytes
         self._failures: dict[str, list[Failure]] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
@@ -112,7 +115,12 @@ class SlackAPI:
 
             def _serve(self) -> None:
                 split = urlsplit(self.path)
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if split.path.startswith("/upload/"):
+                    status, text = api._upload(split.path.removeprefix("/upload/"), data)
+                    self._reply(status, text, {})
+                    return
+                raw = data.decode()
                 params = dict(parse_qsl(split.query))
                 if raw:
                     if self.headers.get("Content-Type", "").startswith("application/json"):
@@ -166,7 +174,49 @@ class SlackAPI:
             return {"ok": True, "view": {**view, "id": params.get("view_id") or "V0VIEW", "hash": "h1"}}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
+        if method == "files.getUploadURLExternal":
+            return self._upload_url(params)
+        if method == "files.completeUploadExternal":
+            return self._complete_upload(params)
         return {"ok": True}
+
+    def _upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("filename") or not str(params.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._ts):08d}"
+        self.files[file_id] = {"filename": params["filename"], "length": int(params["length"]),
+                               "alt_txt": params.get("alt_txt"), "data": None}
+        return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+
+    def _upload(self, file_id: str, data: bytes) -> tuple[int, str]:
+        """Step 2: the bytes, POSTed to the URL step 1 gave; Slack answers 200 `OK - <length>`."""
+        with self._lock:
+            self.calls.append(Call("upload", {"file_id": file_id, "size": len(data)}, f"/upload/{file_id}"))
+            self._lock.notify_all()
+            known = self.files.get(file_id)
+            if known is None:
+                return 404, "file not found"
+            if len(data) != known["length"]:
+                return 400, f"length {len(data)} is not the {known['length']} announced"
+            known["data"] = data
+            return 200, f"OK - {len(data)}"
+
+    def _complete_upload(self, params: dict[str, Any]) -> dict[str, Any]:
+        files = params.get("files")
+        if not isinstance(files, list) or not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        shared = []
+        for entry in files:
+            known = self.files.get(entry.get("id"))
+            if known is None or known["data"] is None:
+                return {"ok": False, "error": "file_not_found"}
+            shared.append({"id": entry["id"], "name": known["filename"], "title": entry.get("title") or known["filename"],
+                           "size": known["length"]})
+        if params.get("channel_id"):
+            message = {"type": "message", "ts": self._next_ts(), "user": BOT_USER,
+                       "text": params.get("initial_comment", ""), "files": shared}
+            self.history.setdefault(params["channel_id"], []).append(message)
+        return {"ok": True, "files": [{"id": f["id"], "title": f["title"]} for f in shared]}
 
     def _next_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts):06d}"

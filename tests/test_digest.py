@@ -12,7 +12,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import parse_business_hours
-from bot.engine.digests import daily_schedules
+from bot.engine.digests import DAILY, schedules
 from bot.engine.leases import Lease
 from bot.slack.digest import post_due_digests
 from tests.records import account_config
@@ -138,14 +138,14 @@ def test_the_poll_cycle_posts_the_digest_when_it_is_due(tmp_path, session_factor
 
 
 def test_accounts_sharing_a_channel_share_one_digest_set_by_the_first_with_digest_at():
-    schedules = daily_schedules([
+    found = schedules([
         account_config("blog", channel="C1"),
         account_config("shop", channel="C1", digest_at=time(8, 30), timezone=BERLIN),
         account_config("video", channel="C1", digest_at=time(17, 0)),
         account_config("quiet", channel="C2"),
         account_config("nowhere", channel=None, digest_at=time(9, 0)),
-    ])
-    (schedule,) = schedules
+    ], DAILY)
+    (schedule,) = found
     assert (schedule.channel, schedule.accounts, schedule.at, schedule.hours.zone) == (
         "C1", ("blog", "shop", "video"), time(8, 30), BERLIN)
 

@@ -1,8 +1,9 @@
 """When a channel's scheduled summaries fall due, and the database row that lets replicas post each one once.
 
 A channel's digest covers every account whose `channel` it is; the first of them (in file order) with `digest_at`
-sets the time, the time zone and the business hours. A digest is due from `digest_at` until the end of that local
-day, on days the team opens (holidays and days without opening hours are skipped). Its row, one per channel,
+(or, for the weekly report, `weekly_report`) sets the time, the time zone and the business hours. A digest is due
+from its time until the end of that local day, on days the team opens (holidays and days without opening hours
+are skipped); a weekly report only on its weekday. Its row, one per channel,
 kind and local day, is claimed under a lease before posting and stamped after: a replica that dies holding it
 gives it up when the lease runs out.
 """
@@ -22,36 +23,47 @@ from bot.db.upsert import insert_ignoring_conflicts
 from bot.engine.hours import OfficeHours
 from bot.engine.leases import Lease, unclaimed
 
-DAILY = "daily"
+DAILY, WEEKLY = "daily", "weekly"
 
 
 @dataclass(frozen=True)
 class ChannelSchedule:
+    kind: str  # DAILY or WEEKLY
     channel: str
     accounts: tuple[str, ...]  # the accounts whose nudges go to this channel
     at: time
     hours: OfficeHours
+    weekday: int | None = None  # 0 = Monday; None: every day
 
     def due_day(self, now: datetime) -> date | None:
         """The local day whose digest is due at `now`, if any."""
         day = now.astimezone(self.hours.zone).date()
+        if self.weekday is not None and day.weekday() != self.weekday:
+            return None
         if self.hours.is_open_day(day) and now >= self.hours.local(day, self.at):
             return day
         return None
 
 
-def daily_schedules(accounts: Sequence[AccountConfig]) -> list[ChannelSchedule]:
+def schedules(accounts: Sequence[AccountConfig], kind: str) -> list[ChannelSchedule]:
     by_channel: dict[str, list[AccountConfig]] = {}
     for account in accounts:
         if account.channel:
             by_channel.setdefault(account.channel, []).append(account)
-    schedules = []
+    found = []
     for channel, members in by_channel.items():
-        lead = next((account for account in members if account.digest_at is not None), None)
+        lead = next((account for account in members if _when(account, kind) is not None), None)
         if lead is not None:
+            weekday, at = _when(lead, kind)
             names = tuple(account.name for account in members)
-            schedules.append(ChannelSchedule(channel, names, lead.digest_at, OfficeHours.of(lead)))
-    return schedules
+            found.append(ChannelSchedule(kind, channel, names, at, OfficeHours.of(lead), weekday))
+    return found
+
+
+def _when(account: AccountConfig, kind: str) -> tuple[int | None, time] | None:
+    if kind == WEEKLY:
+        return account.weekly_report
+    return (None, account.digest_at) if account.digest_at is not None else None
 
 
 def claim(session: Session, channel: str, kind: str, day: date, lease: Lease, now: datetime) -> bool:

@@ -41,7 +41,10 @@ class Notifier(Protocol):
         """Follow up on a nudge nobody answered, mentioning `target` (a user or group id) when there is one."""
 
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str | None:
-        """Post a summary message (a digest, a report) to a channel; returns its ts when there is one."""
+        """Post a summary message to a channel; returns its ts when there is one."""
+
+    def post_report(self, channel: str, text: str, image: bytes, filename: str, title: str) -> None:
+        """Share an image (the weekly chart) in a channel with `text` as its message."""
 
 
 def alert_text(alert: outbox.DueAlert) -> str:

@@ -1,12 +1,15 @@
 """The daily digest: each channel's backlog, oldest waiting comment, how the team did since the last digest, and the
-conversations that went on after a reply; posted once a day at `digest_at` (see engine/digests.py)."""
+conversations that went on after a reply; posted once a day at `digest_at` (see engine/digests.py). `post_due` is
+the schedule-claim-post loop it shares with the weekly report."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
+
+from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig, format_duration
 from bot.db import SessionFactory
@@ -20,6 +23,7 @@ from bot.slack.delivery import Notifier
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 MAX_WINDOW = timedelta(days=7)  # the first digest, or one after a long pause, looks back at most this far
 
 
@@ -44,27 +48,48 @@ def post_due_digests(
     lease: Lease | None = None,
 ) -> int:
     """Post every channel's daily digest that is due and not yet posted; returns how many were posted."""
+    return post_due(
+        session_factory, digests.schedules(accounts, digests.DAILY), daily_digest,
+        lambda channel, digest: notifier.post_digest(channel, digest_fallback(digest), digest_blocks(digest)),
+        clock, lease,
+    )
+
+
+def post_due(
+    session_factory: SessionFactory,
+    schedules: Sequence[digests.ChannelSchedule],
+    compose: Callable[[Session, digests.ChannelSchedule, date, datetime, datetime], T],
+    send: Callable[[str, T], str | None],
+    clock: Callable[[], datetime] = utcnow,
+    lease: Lease | None = None,
+) -> int:
+    """Post each schedule's message that is due and not posted yet, once across replicas; returns how many.
+
+    `compose(session, schedule, day, since, now)` builds it, `since` being when the channel's previous one of the
+    kind went out (at most MAX_WINDOW ago); `send(channel, message)` posts it and returns its ts.
+    """
     lease = lease or Lease.for_this_process()
     posted = 0
-    for schedule in digests.daily_schedules(accounts):
+    for schedule in schedules:
         now = clock()
         day = schedule.due_day(now)
         if day is None:
             continue
+        channel, kind = schedule.channel, schedule.kind
         with session_factory.begin() as session:
-            if not digests.claim(session, schedule.channel, digests.DAILY, day, lease, now):
+            if not digests.claim(session, channel, kind, day, lease, now):
                 continue
-            since = digests.last_posted(session, schedule.channel, digests.DAILY, day) or now - MAX_WINDOW
-            digest = daily_digest(session, schedule, day, max(since, now - MAX_WINDOW), now)
+            since = digests.last_posted(session, channel, kind, day) or now - MAX_WINDOW
+            message = compose(session, schedule, day, max(since, now - MAX_WINDOW), now)
         try:
-            ts = notifier.post_digest(schedule.channel, digest_fallback(digest), digest_blocks(digest))
+            ts = send(channel, message)
         except Exception as error:  # retried by the next cycle
-            log.warning("posting the daily digest to %s failed: %s", schedule.channel, error)
+            log.warning("posting the %s digest to %s failed: %s", kind, channel, error)
             with session_factory.begin() as session:
-                digests.release(session, schedule.channel, digests.DAILY, day, lease)
+                digests.release(session, channel, kind, day, lease)
             continue
         with session_factory.begin() as session:
-            digests.mark_posted(session, schedule.channel, digests.DAILY, day, lease, ts, clock())
+            digests.mark_posted(session, channel, kind, day, lease, ts, clock())
         posted += 1
     return posted
 

@@ -97,6 +97,12 @@ class SlackNotifier:
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str:
         return self._post(channel=channel, text=text, blocks=blocks, unfurl_links=False)["ts"]
 
+    def post_report(self, channel: str, text: str, image: bytes, filename: str, title: str) -> None:
+        """An image with a message, through Slack's upload steps (getUploadURLExternal, the upload,
+        completeUploadExternal), which slack_sdk's files_upload_v2 takes in turn."""
+        self.client.files_upload_v2(channel=channel, file=image, filename=filename, title=title, alt_txt=title,
+                                    initial_comment=text)
+
     def post_alert(self, alert: DueAlert) -> None:
         if not alert.channel:
             log.warning(alert_text(alert))

@@ -50,6 +50,10 @@ class TerminalNotifier:
         self.stream.write(f"── {channel}: {text}\n")
         self.stream.flush()
 
+    def post_report(self, channel: str, text: str, image: bytes, filename: str, title: str) -> None:
+        self.stream.write(f"── {channel}: {title} (chart {filename} not shown)\n{text}\n")
+        self.stream.flush()
+
 
 def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100) -> str:
     waited = format_duration_seconds(item.waiting_seconds)
