@@ -31,7 +31,7 @@ from bot.db import session_factory  # noqa: E402
 from bot.db.models import utcnow  # noqa: E402
 from bot.engine.poller import poll_account, sync_accounts  # noqa: E402
 from bot.sources import build_source  # noqa: E402
-from tests import fake_bluesky, fake_mastodon, fake_wordpress  # noqa: E402
+from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta, fake_wordpress  # noqa: E402
 from tests.fake_reddit import T0, FakeReddit  # noqa: E402
 from tests.fake_youtube import NOW, FakeYouTube  # noqa: E402
 
@@ -122,12 +122,52 @@ def youtube(server: HTTPServer, comments: int) -> tuple[Callable, World]:
     )
 
 
+def _meta(server: HTTPServer, comments: int, platform: str, new_post: str, brand: dict, **keys) -> tuple[Callable, World]:
+    """Facebook, Instagram and Threads: five posts, user comments on them, a brand reply to every fifth."""
+    fake = fake_meta.FakeGraph(base_url=server.url_for("").rstrip("/"))
+    posts = [getattr(fake, new_post)(f"Roast {n} is out") for n in range(5)]
+    user = fake_meta.fb_user if platform == "facebook" else fake_meta.ig_user
+    for n in range(comments):
+        question = fake.comment(posts[n % 5], user(n % 40), f"How fresh is roast {n}?")
+        if n % 5 == 0:
+            fake.comment(posts[n % 5], brand, "Roasted this week!", reply_to=question)
+    return fake, World(fake_meta.account(fake, platform, f"bench-{platform}", **keys),
+                       lambda: fake.comment(posts[0], user(99), "Still on sale?"))
+
+
+def facebook(server: HTTPServer, comments: int) -> tuple[Callable, World]:
+    return _meta(server, comments, "facebook", "fb_post", fake_meta.PAGE, page_id=fake_meta.PAGE["id"])
+
+
+def instagram(server: HTTPServer, comments: int) -> tuple[Callable, World]:
+    return _meta(server, comments, "instagram", "ig_media", fake_meta.IG_USER, user_id=fake_meta.IG_USER["id"])
+
+
+def threads(server: HTTPServer, comments: int) -> tuple[Callable, World]:
+    return _meta(server, comments, "threads", "thread", fake_meta.THREADS_USER, version=fake_meta.THREADS_VERSION)
+
+
+def linkedin(server: HTTPServer, comments: int) -> tuple[Callable, World]:
+    fake = fake_linkedin.FakeLinkedIn()
+    url = fake.install(server)
+    posts = [fake.post(f"Roast {n} is out") for n in range(5)]
+    for n in range(comments):
+        question = fake.comment(posts[n % 5], fake_linkedin.member(n % 40), f"How fresh is roast {n}?")
+        if n % 5 == 0:
+            fake.comment(posts[n % 5], fake_linkedin.ORGANIZATION, "Roasted this week!", reply_to=question)
+    server.clear()  # measure() serves it through its counter
+    entry = {"organization_id": fake_linkedin.ORGANIZATION.rsplit(":", 1)[1], "api_url": url, "access_token_env": "LI"}
+    return fake, World(_account("linkedin", entry, {"LI": fake_linkedin.TOKEN}),
+                       lambda: fake.comment(posts[0], fake_linkedin.member(99), "Still on sale?"))
+
+
 def _account(platform: str, entry: dict, environ: dict):
     document = {"accounts": [{"name": f"bench-{platform}", "platform": platform, **entry}]}
     return parse_accounts(document, "bench.toml", environ)[0]
 
 
-PLATFORMS = {"wordpress": wordpress, "mastodon": mastodon, "bluesky": bluesky, "reddit": reddit, "youtube": youtube}
+PLATFORMS = {"wordpress": wordpress, "mastodon": mastodon, "bluesky": bluesky, "reddit": reddit, "youtube": youtube,
+             "facebook": facebook, "instagram": instagram, "threads": threads, "linkedin": linkedin}
 
 
 def measure(platform: str, comments: int, idle_polls: int) -> dict:

@@ -58,6 +58,13 @@ def test_first_sync_over_several_pages_then_idle_and_incremental(session_factory
     outcome, _, _ = poll(session_factory, linkedin, source)
     assert outcome.ok and outcome.records == 1 and later in comments(session_factory, account_id)
 
+    reply = linkedin.comment(busy, member(8), "Me too", reply_to=asked[0])
+    linkedin.requests.clear()
+    outcome, _, _ = poll(session_factory, linkedin, source)
+    assert outcome.ok and outcome.records == 1 and reply in comments(session_factory, account_id)
+    # the post's comments are read again, but only the replies of the comment whose reply count moved
+    assert [p for p in linkedin.paths() if "urn:li:comment" in p] == [f"/rest/socialActions/{asked[0]}/comments"]
+
 
 def test_flat_thread_with_organization_reply_returning_member_and_reply_from_slack(session_factory, linkedin):
     post = linkedin.post("Ten years of Acme Coffee")

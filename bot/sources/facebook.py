@@ -45,7 +45,7 @@ class FacebookSource(GraphSource):
             yield WatchedPost(item["id"], [item.get("updated_time"), count], message[:120] or None,
                             item.get("permalink_url"))
 
-    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/comments"
         params = {"filter": "stream", "order": "chronological", "fields": COMMENT_FIELDS, "limit": PAGE_LIMIT}
         if mark.time:

@@ -47,7 +47,7 @@ class InstagramSource(GraphSource):
             caption = item.get("caption") or ""
             yield WatchedPost(item["id"], [item.get("comments_count")], caption[:120] or None, item.get("permalink"))
 
-    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/comments"
         params = {"fields": f"{COMMENT_FIELDS},replies{{{COMMENT_FIELDS}}}", "limit": COMMENTS_PAGE}
         records: list[CommentRecord] = []

@@ -97,7 +97,8 @@ class LinkedInSource(WatchedPostsSource):
             yield WatchedPost(urn, None if count is None else [count], (post.get("commentary") or "")[:120] or None,
                               f"https://www.linkedin.com/feed/update/{urn}/")
 
-    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
+        """`notes` holds each top-level comment's reply count: replies are read again only where it moved."""
         if post.signature == [0]:
             return []  # socialMetadata says there is nothing to read
         records: list[CommentRecord] = []
@@ -107,11 +108,12 @@ class LinkedInSource(WatchedPostsSource):
                 top = self._comment(item, post)
                 replies = (item.get("commentsSummary") or {}).get("aggregatedTotalComments") or 0
             records.append(top)
-            if replies:
+            if replies and notes.get(top.external_id) != replies:
                 nested_url = f"{self.api_url}/socialActions/{encoded(top.external_id)}/comments"
                 for reply in self._collection(nested_url, {}):
                     with self.http.reading(nested_url):
                         records.append(self._comment(reply, post, top.external_id))
+                notes[top.external_id] = replies
         return records
 
     def _collection(self, url: str, params: dict) -> Iterator[dict]:

@@ -51,7 +51,7 @@ class ThreadsSource(GraphSource):
             yield WatchedPost(item["id"], None if item.get("has_replies") else [False], text[:120] or None,
                             item.get("permalink"))
 
-    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
+    def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/conversation"
         records: list[CommentRecord] = []
         for items in edge(self.http, url, {"fields": REPLY_FIELDS, "reverse": "true", "limit": PAGE_LIMIT}):

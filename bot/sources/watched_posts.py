@@ -37,8 +37,9 @@ class WatchedPostsSource(HttpSource):
     def recent_posts(self, since: datetime) -> Iterable[WatchedPost]:
         raise NotImplementedError
 
-    def post_comments(self, post: WatchedPost, mark: Watermark) -> list[CommentRecord]:
-        """The post's comments; `mark` is what was read before, which a platform may use to read less."""
+    def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
+        """The post's comments; `mark` is what was read before, which a platform may use to read less, and
+        `notes` what the source noted about the post last time (kept in the cursor; it may change them)."""
         raise NotImplementedError
 
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
@@ -51,12 +52,14 @@ class WatchedPostsSource(HttpSource):
             seen = known.get(post.id) or {}
             if post.signature is not None and seen.get("signature") == post.signature:
                 continue
-            mark = Watermark(seen.get("comments"))
-            records = [r for r in self.post_comments(post, mark)
+            mark, notes = Watermark(seen.get("comments")), dict(seen.get("notes") or {})
+            records = [r for r in self.post_comments(post, mark, notes)
                        if not mark.seen(r.created_at.timestamp(), r.external_id)]
             for record in records:
                 mark.advance(record.created_at.timestamp(), record.external_id)
             known[post.id] = {"signature": post.signature, "comments": mark.state()}
+            if notes:
+                known[post.id]["notes"] = notes
             state["posts"] = dict(known)
             yield Page(records, dict(state))
         if set(known) != listed:  # posts that left the recency window are no longer watched
