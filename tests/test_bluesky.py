@@ -82,7 +82,7 @@ def test_a_post_indexed_late_is_found_once(session_factory, bluesky):
     bluesky.post(user(3), "hello!", reply_to=welcome)
     bluesky.clock += timedelta(minutes=5)  # older than the minute re-read below the newest: where a read stops
     post = bluesky.post(BRAND, "Tasting at noon")
-    first = bluesky.post(user(1), "see you there", reply_to=post)
+    bluesky.post(user(1), "see you there", reply_to=post)
     _, account_id, _ = poll(session_factory, bluesky)
     # written before `first` but indexed only now: it sorts below what the last poll saw
     late = bluesky.post(user(2), "can I bring a friend?", reply_to=post,

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, ClassVar, Iterator
 
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import AuthError, CommentRecord, Cursor, Headroom, Page, SourceError, TemporaryError, parse_time
+from bot.sources.base import AuthError, CommentRecord, Cursor, Page, SourceError, TemporaryError, parse_time
 from bot.sources.http import ApiClient
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
