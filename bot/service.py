@@ -125,7 +125,7 @@ def poll_cycle(
         ids = sync_accounts(session, settings.accounts)
     accounts = {ids[account.name]: account for account in settings.accounts}
     outcomes = poll_due(factory, accounts, sources, lease, interval, due_only=due_only)
-    deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings))
+    deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings), accounts=accounts)
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)
     post_due_reports(factory, notifier, settings.accounts, lease=lease)

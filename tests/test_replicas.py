@@ -93,7 +93,8 @@ def test_three_replicas_one_killed_nudge_each_comment_once_and_poll_every_accoun
     paths = [tmp_path / f"account{n}.jsonl" for n in range(ACCOUNTS)]
     for number, path in enumerate(paths):
         append(path, comment_lines(number, 0, 90))
-    config = ['[defaults]\nchannel = "C0REPLICAS"\nnudge_after = "0s"\nmin_score = 0\n']
+    # Each nudge printed on its own (no flood summaries), so that every one can be counted.
+    config = ['[defaults]\nchannel = "C0REPLICAS"\nnudge_after = "0s"\nmin_score = 0\ndigest_threshold = 1000\n']
     config += [f'[[accounts]]\nname = "acct{n}"\nplatform = "replay"\npath = "{path}"\n' for n, path in enumerate(paths)]
     (tmp_path / "replynudge.toml").write_text("\n".join(config))
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from bot.db.models import Comment, Nudge
 from bot.slack.listeners.commands.unanswered import MAX_LIMIT, USAGE
 from tests.blockkit import check_blocks
-from tests.slack_world import action_body, command_body, signed_request
+from tests.slack_world import action_body, command_body, make_world, signed_request
 
 
 def ask(world, app, command, text="", count=None):
@@ -110,6 +110,7 @@ def test_nudge_help_and_unknown_subcommands_list_the_commands(slack_world):
     for text in ("help", "", "frobnicate", "x" * 5000, "'; DROP TABLE nudges; --"):
         answer = ask(slack_world, app, "/nudge", text)
         assert "/nudge snooze <id>" in answer["text"] and "/nudge mute @commenter" in answer["text"], text
+        assert "/nudge unmute @commenter" in answer["text"]
 
 
 def test_nudge_snooze_quiets_a_posted_nudge_and_edits_it(slack_world):
@@ -147,6 +148,30 @@ def test_nudge_mute_closes_open_nudges_and_never_nudges_about_them_again(slack_w
     assert slack_world.nudge("p2") is None
     assert listed_ids(ask(slack_world, app, "/unanswered")) == [slack_world.comment_id("b1")]
     assert "No commenter is known as nobody" in ask(slack_world, app, "/nudge", "mute nobody")["text"]
+
+
+def test_nudge_unmute_lifts_a_slack_mute_but_not_the_config_files(tmp_path, session_factory, slack_api):
+    world = make_world(tmp_path, session_factory, slack_api, muted_commenters=("Ben",))
+    world.add("p1", "Where can I buy the grinder?", author="Priya")
+    world.add("b1", "Do you ship to Norway?", author="Ben")
+    world.poll()
+    app = world.app()
+    assert ask(world, app, "/nudge", "mute priya")["text"].startswith("Muted priya")
+    assert world.nudge("b1") is None  # muted by the config file: never nudged
+
+    assert ask(world, app, "/nudge", "unmute @Priya")["text"] == (
+        "Unmuted @Priya: Reply Nudge nudges about their new comments again.")
+    assert ask(world, app, "/nudge", "unmute ben")["text"] == (
+        "ben is muted in the config file: take them off `muted_commenters` there.")
+    assert ask(world, app, "/nudge", "unmute priya")["text"] == "priya is not muted."
+    assert "No commenter is known as nobody" in ask(world, app, "/nudge", "unmute nobody")["text"]
+    assert ask(world, app, "/nudge", "unmute")["text"].startswith("Usage: `/nudge unmute @commenter`")
+
+    world.add("p2", "Back again: does the grinder come in red?", author="Priya")
+    world.add("b2", "Back again: do you ship to Sweden?", author="Ben")
+    world.poll()
+    assert world.nudge("p1").handled_how == "muted"  # closed by the mute, and stays closed
+    assert world.nudge("p2").state == Nudge.POSTED and world.nudge("b2") is None
 
 
 def test_socket_mode_commands_reach_the_same_listeners(slack_world):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.cli import main
-from bot.config import load_settings, parse_business_hours
+from bot.config import ROUTE_KEYS, SHARED_KEYS, load_settings, parse_business_hours
 from bot.engine.hours import OfficeHours
 
 ACCOUNTS = """
@@ -34,6 +36,11 @@ url = "https://shop.example.com"
         ('count = "wall"', "", "accounts[blog].count: 'wall' must be one of calendar, business"),
         ('muted_commenters = "troll"', "", "accounts[blog].muted_commenters: must be an array of strings"),
         ('ignored_phrases = ["giveaway", 3]', "", "accounts[blog].ignored_phrases: must be an array of strings"),
+        ('ignored_phrases = [" "]', "", "accounts[blog].ignored_phrases: must be an array of strings"),
+        ("digest_threshold = 0", "", "accounts[blog].digest_threshold: must be a whole number from 1 to 1000"),
+        ('digest_threshold = "lots"', "", "accounts[blog].digest_threshold: must be a whole number from 1 to 1000"),
+        ("business_hours = 9", "", "accounts[blog].business_hours: must be a string"),
+        ("channel = 3", "", "accounts[blog].channel: must be a string"),
         ("", '[[routes]]\nchannel = "C9"\n', "routes[0].keywords: must be a non-empty array of strings"),
         ("", '[[routes]]\nkeywords = []\nchannel = "C9"\n', "routes[0].keywords: must be a non-empty array"),
         ("", '[[routes]]\nkeywords = ["refund"]\n', "routes[0].channel: required"),
@@ -73,3 +80,13 @@ def test_a_full_team_config_loads(workdir, monkeypatch):
         ZoneInfo("Europe/Berlin"), parse_business_hours("mon-fri 09:00-17:30"),
         frozenset({date(2026, 12, 24), date(2026, 12, 25)}), "business",
     )
+
+
+def test_the_readme_documents_each_setting_with_an_example():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    rows = set(re.findall(r"^\| `(\w+)` \|", readme, re.MULTILINE))
+    examples = "\n".join(re.findall(r"```toml\n(.*?)```", readme, re.DOTALL))
+    for key in sorted(SHARED_KEYS | ROUTE_KEYS):
+        assert re.search(rf"^{key} = ", examples, re.MULTILINE), f"no example of {key} in the README"
+        assert key in rows or f"`{key}`" in readme.split("[[routes]]` tables", 1)[1], f"{key} is not described"
+    assert SHARED_KEYS <= rows

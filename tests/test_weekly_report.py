@@ -4,6 +4,9 @@ HTTP, once a week per channel, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from datetime import date, datetime, time, timedelta, timezone
@@ -123,3 +126,26 @@ def test_the_readme_team_workflow_example_loads(workdir):
     (blog,) = load_settings().accounts
     assert (blog.escalate_to, blog.digest_at, blog.weekly_report, blog.count) == (
         "S0LEADS", time(9, 15), (0, time(9, 30)), "business")
+
+
+def test_matplotlib_loads_only_to_draw_a_chart_and_never_a_gui_backend():
+    """In a fresh interpreter: the service starts without matplotlib; a chart draws on the Agg canvas even when the
+    environment asks for a GUI backend and there is no display."""
+    script = """
+import sys
+import bot.cli, bot.service, bot.slack.app, bot.slack.report
+assert "matplotlib" not in sys.modules, "imported at start"
+from datetime import date, timedelta
+from bot.db.stats import DayFigures
+from bot.slack.chart import weekly_chart
+days = tuple(DayFigures(date(2026, 11, 16) + timedelta(days=n), n, n, 3600, n) for n in range(7))
+assert weekly_chart(days, "a week").startswith(b"\\x89PNG")
+loaded = {name.split(".")[0] for name in sys.modules}
+assert "matplotlib" in loaded
+assert not loaded & {"tkinter", "_tkinter", "PyQt5", "PyQt6", "PySide6", "gi", "wx"}, loaded
+assert "matplotlib.pyplot" not in sys.modules
+"""
+    environ = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    environ["MPLBACKEND"] = "TkAgg"
+    result = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

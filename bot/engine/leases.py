@@ -97,8 +97,9 @@ def renew_nudge(session: Session, nudge_id: int, lease: Lease, now: datetime, st
     return result.rowcount == 1
 
 
-def claim_nudges(session: Session, lease: Lease, now: datetime, limit: int) -> list[tuple[int, int, str | None]]:
-    """Claim up to `limit` pending nudges that are due; (nudge id, comment id, channel), oldest due first."""
+def claim_nudges(session: Session, lease: Lease, now: datetime, limit: int) -> list[tuple[int, int, int, str | None]]:
+    """Claim up to `limit` pending nudges that are due; (nudge id, comment id, account id, channel), oldest due
+    first."""
     candidates = (
         select(Nudge.id)
         .where(Nudge.state == Nudge.PENDING, Nudge.due_at <= now, unclaimed(Nudge, now))
@@ -110,7 +111,7 @@ def claim_nudges(session: Session, lease: Lease, now: datetime, limit: int) -> l
         update(Nudge)
         .where(Nudge.id.in_(candidates.scalar_subquery()), unclaimed(Nudge, now))
         .values(lease_owner=lease.owner, lease_until=lease.until(now))
-        .returning(Nudge.id, Nudge.comment_id, Nudge.channel, Nudge.due_at)
+        .returning(Nudge.id, Nudge.comment_id, Nudge.account_id, Nudge.channel, Nudge.due_at)
         .execution_options(synchronize_session=False)
     ).all()
-    return [(row.id, row.comment_id, row.channel) for row in sorted(rows, key=lambda row: (row.due_at, row.id))]
+    return [(row.id, row.comment_id, row.account_id, row.channel) for row in sorted(rows, key=lambda row: (row.due_at, row.id))]

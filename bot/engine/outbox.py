@@ -16,6 +16,7 @@ from bot.engine.leases import Lease, claim_nudges
 class DueNudge:
     nudge_id: int
     comment_id: int
+    account_id: int
     channel: str | None
 
 

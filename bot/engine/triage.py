@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.models import Account, Author, Comment, Nudge
 from bot.db.upsert import insert_ignoring_conflicts
 from bot.config import parse_duration
 from bot.engine.hours import DEFAULT_OPENING, OfficeHours
-from bot.engine.routing import commenters_named
+from bot.engine.routing import CONFIG_MUTE, commenters_named
 
 SNOOZE_CHOICES = {"1h": "1 hour", "4h": "4 hours", "tomorrow": "Tomorrow at opening time", "next_week": "Next week"}
 
@@ -91,6 +91,28 @@ def mute(session: Session, name: str, by: str, now: datetime) -> Muted:
         .where(Comment.author_id.in_(authors), Nudge.state != Nudge.HANDLED)
     ))
     return Muted(len(authors), [comment_id for comment_id in open_ids if close(session, comment_id, "muted", by, now)])
+
+
+@dataclass(frozen=True)
+class Unmuted:
+    known: int  # author rows known by the name, one per account
+    unmuted: int  # of them, muted from Slack and now unmuted
+    by_config: int  # of them, muted by the config file's `muted_commenters`, which only the file can lift
+
+
+def unmute(session: Session, name: str) -> Unmuted:
+    """Lift the mutes made from Slack on this commenter (same names as `mute`); their nudges closed as muted stay
+    closed, their comments from now on are nudged again."""
+    named = commenters_named((name,))
+    mutes = dict(session.execute(
+        select(Author.id, Author.muted_by).where(named, Author.muted.is_(True))
+    ).all())
+    from_slack = [author for author, by in mutes.items() if by != CONFIG_MUTE]
+    if from_slack:
+        session.execute(update(Author).where(Author.id.in_(from_slack)).values(muted=False, muted_by=None, muted_at=None)
+                        .execution_options(synchronize_session=False))
+    known = session.scalar(select(func.count()).select_from(Author).where(named)) or 0
+    return Unmuted(known, len(from_slack), len(mutes) - len(from_slack))
 
 
 def close(session: Session, comment_id: int, how: str, by: str, now: datetime) -> bool:

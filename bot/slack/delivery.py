@@ -1,5 +1,9 @@
 """The outbox's consumer: posts due nudges and credential alerts through a notifier, after the poll committed.
 
+The flood rule: when more nudges fall due for one channel in one cycle than its accounts' `digest_threshold`
+(the lowest of them), they go out as one summary message instead; they count as posted (with no message of
+their own to edit or escalate) and stay in /unanswered and the App Home with their buttons.
+
 Suggestions are computed here, off the polling path and outside any transaction (an LLM may take seconds), and
 cached with the nudge.
 """
@@ -8,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Callable, Mapping, Protocol
+from typing import Callable, Mapping, Protocol, Sequence
 
 from bot.config import AccountConfig
 from bot.db import SessionFactory
@@ -16,6 +20,7 @@ from bot.db.models import Nudge, utcnow
 from bot.db.queries import WaitingComment, waiting_comments
 from bot.engine import escalation, outbox, triage
 from bot.engine.leases import Lease, renew_nudge
+from bot.slack.flood import flood_blocks, flood_fallback
 from bot.suggest import suggest_questions
 from bot.suggest.llm import LlmProvider
 
@@ -62,11 +67,13 @@ def deliver_due(
     clock: Callable[[], datetime] = utcnow,
     lease: Lease | None = None,
     llm: LlmProvider | None = None,
+    accounts: Mapping[int, AccountConfig] | None = None,
 ) -> int:
-    """Post every due nudge and alert; returns how many nudges were posted.
+    """Post every due nudge and alert; returns how many nudges were posted (one by one or in a flood summary).
 
     Nudges are claimed under `lease` (one per replica) so that replicas sharing a database post each one once.
-    `llm` writes the suggested questions when given (the offline generator when it fails).
+    `llm` writes the suggested questions when given (the offline generator when it fails). `accounts` (by id)
+    set the flood rule's thresholds; an account not in it has none.
     """
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
@@ -76,7 +83,8 @@ def deliver_due(
         with session_factory.begin() as session:
             outbox.mark_alerted(session, alert.account_id, clock())
 
-    posted = _post_due(session_factory, notifier, clock, lease, llm)
+    thresholds = {account_id: account.digest_threshold for account_id, account in (accounts or {}).items()}
+    posted = _post_due(session_factory, notifier, clock, lease, llm, thresholds)
     update_changed(session_factory, notifier, clock)
     return posted
 
@@ -87,18 +95,69 @@ def _post_due(
     clock: Callable[[], datetime],
     lease: Lease,
     llm: LlmProvider | None,
+    thresholds: Mapping[int, int],
 ) -> int:
     posted = 0
     while True:
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
             items = waiting_comments(session, [nudge.comment_id for nudge in due], clock())
-        results = [
-            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm) for nudge in due
+        floods = _floods(due, thresholds)
+        results: list[bool | None] = []
+        for channel, batch in floods.items():
+            results += _post_flood(session_factory, notifier, channel, batch, items, lease, clock)
+        results += [
+            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm)
+            for nudge in due
+            if nudge.channel not in floods
         ]
         posted += results.count(True)
         if False in results or not due:  # a failure waits for the next cycle instead of spinning
             return posted
+
+
+def _floods(due: list[outbox.DueNudge], thresholds: Mapping[int, int]) -> dict[str, list[outbox.DueNudge]]:
+    """The channels with more nudges due than the lowest threshold among their accounts, and those nudges."""
+    by_channel: dict[str, list[outbox.DueNudge]] = {}
+    for nudge in due:
+        if nudge.channel:
+            by_channel.setdefault(nudge.channel, []).append(nudge)
+    return {
+        channel: batch
+        for channel, batch in by_channel.items()
+        if len(batch) > min((thresholds[n.account_id] for n in batch if n.account_id in thresholds), default=len(batch))
+    }
+
+
+def _post_flood(
+    session_factory: SessionFactory,
+    notifier: Notifier,
+    channel: str,
+    batch: Sequence[outbox.DueNudge],
+    items: Mapping[int, WaitingComment],
+    lease: Lease,
+    clock: Callable[[], datetime],
+) -> list[bool | None]:
+    """Post one summary for a channel's claimed nudges; for each, as for `_deliver_one`: True when posted, False
+    when the post failed, None when its claim was lost. Suggestions wait for someone to open a comment's Reply."""
+    with session_factory.begin() as session:
+        held = [nudge for nudge in batch if renew_nudge(session, nudge.nudge_id, lease, clock())]
+    lost: list[bool | None] = [None] * (len(batch) - len(held))
+    if not held:
+        return lost
+    listed = [items[nudge.comment_id] for nudge in held]
+    try:
+        notifier.post_digest(channel, flood_fallback(listed), flood_blocks(listed))
+    except Exception as error:  # retried next cycle, with whatever is due then
+        log.warning("posting the summary of %d nudges to %s failed: %s", len(held), channel, error)
+        with session_factory.begin() as session:
+            for nudge in held:
+                outbox.mark_failed(session, nudge.nudge_id, str(error))
+        return [False] * len(held) + lost
+    with session_factory.begin() as session:
+        for nudge in held:
+            outbox.mark_posted(session, nudge.nudge_id, channel=channel, ts=None, suggestions=[], now=clock())
+    return [True] * len(held) + lost
 
 
 def update_changed(session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow) -> int:

@@ -67,6 +67,23 @@ def mute(app: AppContext, args: list[str], user: str) -> str:
     return f"Muted {escape(name)}: Reply Nudge will never nudge about them again{closed}."
 
 
+def unmute(app: AppContext, args: list[str], user: str) -> str:
+    name = " ".join(args).strip()
+    if not name or len(name) > 100:
+        return usage("unmute")
+    with app.session_factory.begin() as session:
+        result = triage.unmute(session, name)
+    if not result.known:
+        return f"No commenter is known as {escape(name)}: give their handle, name or platform id."
+    if result.by_config:
+        config = f" {escape(name)} is muted in the config file: take them off `muted_commenters` there."
+    else:
+        config = ""
+    if result.unmuted:
+        return f"Unmuted {escape(name)}: Reply Nudge nudges about their new comments again.{config}"
+    return config.lstrip() or f"{escape(name)} is not muted."
+
+
 def stats(app: AppContext, args: list[str], user: str) -> str:
     window = parse_window(args[0] if args else None) if len(args) <= 1 else None
     if window is None:
@@ -91,6 +108,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "stats": Subcommand("[7d|30d|90d]", "response rate, time to first reply, what nudges changed, the backlog "
                         "(default: the last 7 days)", stats),
     "mute": Subcommand("@commenter", "never nudge about this commenter again (handle, name or platform id)", mute),
+    "unmute": Subcommand("@commenter", "nudge about a commenter muted with `/nudge mute` again", unmute),
 }
 
 
