@@ -81,6 +81,17 @@ def test_key_phrases_prefer_noun_phrases_and_drop_opinion_words():
     assert phrases[:2] == ["the budgeting app", "joint bank accounts"]
 
 
+def test_key_phrases_skip_talk_about_the_conversation_and_keep_the_determiner_past_an_opinion_word():
+    phrases = [p.english() for p in key_phrases(read_comment("Still no answer about the broken lid. Anyone reading?"))]
+    assert phrases[0] == "the lid"
+    assert "answer" not in " ".join(phrases)
+
+
+def test_not_acceptable_reads_as_a_complaint():
+    assert read_comment("Support told me to wait 3 weeks for a part. That is not acceptable.").tone == "complaint"
+    assert read_comment("Is oat milk acceptable in the flat white?").tone != "complaint"
+
+
 @pytest.mark.parametrize(
     "candidates, problem",
     [

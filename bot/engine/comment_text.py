@@ -43,7 +43,7 @@ _PROBLEM = re.compile(
     r"missing|never (?:came|arrived|got)|still (?:waiting|no|not|nothing|broken)|no (?:answer|reply|response)|"
     r"(?:arrived|delivered|is|was|so|very) late|delayed|damaged|faulty|defect\w*|"
     r"wrong (?:size|item|order|colou?r)|rude|on hold|scam|"
-    r"disappoint\w*|unacceptable|ridiculous|frustrat\w*|annoy\w*|complain\w*|problems?|issues?|fix (?:it|this)|"
+    r"disappoint\w*|unacceptable|not (?:acceptable|ok(?:ay)?|good enough)|ridiculous|frustrat\w*|annoy\w*|complain\w*|problems?|issues?|fix (?:it|this)|"
     r"leak\w*|dead links?|deleted|lost my|logg(?:ing|ed) me out|unhappy)\b",
     re.I,
 )

@@ -47,7 +47,9 @@ _ENGLISH_STOPWORDS = frozenset(
     thing things stuff lot lots bit way ways kind sort guys guy folks people everyone
     hi hello hey thanks thank please yes yeah yep no nope ok okay oh wow lol haha btw omg pls plz
     one two three first second last next new old much many more most less least own same other another
-    such well back away right left sure maybe probably""".split()
+    such well back away right left sure maybe probably
+    answer answers answered reply replies replied response responses email emails message messages
+    question questions comment comments post posts""".split()
 )
 
 
@@ -106,9 +108,9 @@ def _trim(run: list[str], determiner: str | None, most: int) -> list[str]:
     return words
 
 
-def _runs(plain: str, stop: tuple[frozenset[str], tuple[str, ...]]):
+def _runs(plain: str, stop: tuple[frozenset[str], tuple[str, ...], frozenset[str]]):
     """Maximal runs of content words, each with the determiner just before it (or None)."""
-    words, stems = stop
+    words, stems, opinions = stop
     run: list[str] = []
     determiner: str | None = None
     previous = "."
@@ -123,12 +125,14 @@ def _runs(plain: str, stop: tuple[frozenset[str], tuple[str, ...]]):
         if run:
             yield run, determiner
             run = []
+        elif determiner and lowered in opinions:
+            continue  # "the broken lid": the determiner still opens the phrase after an opinion word
         determiner = lowered if lowered in _DETERMINERS else None
     if run:
         yield run, determiner
 
 
 @lru_cache(maxsize=16)
-def _stopwords(code: str) -> tuple[frozenset[str], tuple[str, ...]]:
+def _stopwords(code: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     opinions, opinion_stems = opinion_words(code)
-    return _ENGLISH_STOPWORDS | function_words(code) | opinions, opinion_stems
+    return _ENGLISH_STOPWORDS | function_words(code) | opinions, opinion_stems, frozenset(opinions)
