@@ -1,13 +1,14 @@
 """Ingest throughput: comments per second through the engine's `ingest` versus a raw SQLAlchemy Core insert of
-the same comment rows into the same kind of database, side by side in one run; and the peak memory of a long
-backfill through `ingest`, measured in a process of its own.
+the same rows (posts, authors, comments) into the same kind of database, side by side in one run; and the peak
+memory of a long backfill through the poller, measured in a process of its own.
 
-    .venv/bin/python benchmarks/ingest.py [--comments 200000] [--page 500] [--databases sqlite,postgresql]
+    .venv/bin/python benchmarks/ingest.py [--comments 200000[,100000]] [--page 500] [--databases sqlite,postgresql]
                                           [--backfill 1000000] [--backfill-databases sqlite]
 
 Targets: ratio >= 0.5 on SQLite and PostgreSQL at 200k comments; the 1M-comment backfill streams, peak RSS < 200 MB.
-Only the database work is timed on both sides (ingest and its commit; insert and its commit), not making the records
-nor the ANALYZE that stands in for autovacuum on a PostgreSQL server running without it (see benchmarks/README.md).
+Both sides fill a fresh database of their own, page by page in turns, so load from elsewhere on the machine falls
+on both alike. Only the database work is timed (a page's statements and its commit), not making the records nor the
+ANALYZE that stands in for autovacuum on a PostgreSQL server running without it (see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -17,21 +18,27 @@ import resource
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
+from sqlalchemy.engine import Connection, Engine  # noqa: E402
 
 from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts, synthetic_comments  # noqa: E402
+from bot.config import parse_accounts  # noqa: E402
 from bot.db import session_factory  # noqa: E402
 from bot.db.models import Author, Comment, Post  # noqa: E402
 from bot.engine.ingest import ingest  # noqa: E402
+from bot.engine.poller import poll_account  # noqa: E402
 from bot.sources.base import CommentRecord, Page  # noqa: E402
 
+RATIO_TARGET = 0.5
 RSS_TARGET_MB = 200
+SECONDS_APART = 30  # synthetic_comments' spacing: the backfill's clock stands just after the last comment
 
 
 def pages(count: int, page_size: int) -> Iterator[list[CommentRecord]]:
@@ -40,80 +47,126 @@ def pages(count: int, page_size: int) -> Iterator[list[CommentRecord]]:
         yield batch
 
 
-def time_ingest(kind: str, count: int, page_size: int) -> list[float]:
-    """Seconds spent in each page's ingest and commit."""
-    with fresh_database(kind) as engine:
-        factory = session_factory(engine)
-        account_id = make_accounts(factory, ["bench"])["bench"]
-        autovacuum = StandInAutovacuum(engine)
-        spent = []
-        offset = 0
-        for batch in pages(count, page_size):
-            offset += len(batch)
-            started = time.perf_counter()
-            with factory.begin() as session:
-                ingest(session, account_id, Page(batch, {"offset": offset}), now=T0)
-            spent.append(time.perf_counter() - started)
-            autovacuum.grown(offset)
-        return spent
+class EngineSide:
+    """Each page through `ingest` in a transaction of its own, as the poller stores a page."""
+
+    def __init__(self, engine: Engine):
+        self.factory = session_factory(engine)
+        self.account_id = make_accounts(self.factory, ["bench"])["bench"]
+        self.stored = 0
+
+    def store(self, batch: list[CommentRecord]) -> None:
+        self.stored += len(batch)
+        with self.factory.begin() as session:
+            ingest(session, self.account_id, Page(batch, {"offset": self.stored}), now=T0)
 
 
-def time_raw_insert(kind: str, count: int, page_size: int) -> float:
-    """The floor: the same comment rows inserted with Core executemany, posts and authors already in place."""
-    with fresh_database(kind) as engine:
-        factory = session_factory(engine)
-        account_id = make_accounts(factory, ["bench"])["bench"]
-        post_names, author_names = set(), set()
-        for record in synthetic_comments(count):
-            post_names.add(record.post_id)
-            author_names.add(record.author_id)
-        with factory.begin() as session:
-            session.execute(insert(Post.__table__), [{"account_id": account_id, "external_id": p} for p in post_names])
-            session.execute(
-                insert(Author.__table__), [{"account_id": account_id, "external_id": a, "name": a} for a in author_names]
-            )
-            posts = dict(session.execute(select(Post.external_id, Post.id)).all())
-            authors = dict(session.execute(select(Author.external_id, Author.id)).all())
-        autovacuum = StandInAutovacuum(engine)
-        spent = 0.0
-        offset = 0
-        for batch in pages(count, page_size):
-            rows = [
+class RawSide:
+    """The floor: a page's new posts and authors, then its comments, each a Core executemany, in one transaction."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.account_id = make_accounts(session_factory(engine), ["bench"])["bench"]
+        self.posts: dict[str, int] = {}
+        self.authors: dict[str, int] = {}
+
+    def store(self, batch: list[CommentRecord]) -> None:
+        account_id = self.account_id
+        with self.engine.begin() as connection:
+            self._insert_new(connection, Post, self.posts, {
+                r.post_id: {"account_id": account_id, "external_id": r.post_id, "title": r.post_title,
+                            "url": r.post_url}
+                for r in batch if r.post_id not in self.posts
+            })
+            self._insert_new(connection, Author, self.authors, {
+                r.author_id: {"account_id": account_id, "external_id": r.author_id, "name": r.author_name,
+                              "handle": r.author_handle}
+                for r in batch if r.author_id not in self.authors
+            })
+            connection.execute(insert(Comment.__table__), [
                 {
-                    "account_id": account_id, "external_id": r.external_id, "post_id": posts[r.post_id],
-                    "author_id": authors[r.author_id], "parent_external_id": r.parent_id, "thread_external_id": None,
-                    "is_brand": r.is_brand, "text": r.text, "url": r.url, "created_at": r.created_at,
-                    "updated_at": None, "deleted": False, "ingested_at": T0, "reasons": [], "extra": None,
+                    "account_id": account_id, "external_id": r.external_id, "post_id": self.posts[r.post_id],
+                    "author_id": self.authors[r.author_id], "parent_external_id": r.parent_id,
+                    "thread_external_id": r.thread_id, "is_brand": r.is_brand, "text": r.text, "url": r.url,
+                    "created_at": r.created_at, "updated_at": r.updated_at, "deleted": r.deleted,
+                    "ingested_at": T0, "score": None, "reasons": [], "extra": r.extra or None,
                 }
                 for r in batch
-            ]
+            ])
+
+    @staticmethod
+    def _insert_new(connection: Connection, model: type[Post] | type[Author], ids: dict[str, int], rows: dict) -> None:
+        if rows:
+            statement = insert(model.__table__).returning(model.external_id, model.id)
+            ids.update(connection.execute(statement, list(rows.values())).all())
+
+
+def compare(kind: str, count: int, page_size: int) -> tuple[float, list[float]]:
+    """Seconds of the raw insert in all, and the engine's seconds for each page."""
+    with fresh_database(kind) as raw_database, fresh_database(kind) as engine_database:
+        raw, ours = RawSide(raw_database), EngineSide(engine_database)
+        vacuums = StandInAutovacuum(raw_database), StandInAutovacuum(engine_database)
+        raw_spent, engine_spent, stored = 0.0, [], 0
+        for batch in pages(count, page_size):
             started = time.perf_counter()
-            with factory.begin() as session:
-                session.execute(insert(Comment.__table__), rows)
-            spent += time.perf_counter() - started
+            raw.store(batch)
+            raw_spent += time.perf_counter() - started
+            started = time.perf_counter()
+            ours.store(batch)
+            engine_spent.append(time.perf_counter() - started)
+            stored += len(batch)
+            for vacuum in vacuums:
+                vacuum.grown(stored)
+        return raw_spent, engine_spent
+
+
+class SyntheticSource:
+    """A source yielding the synthetic history as pages, each with the cursor after it, as a platform source does."""
+
+    platform = "replay"
+    flat_threads = False
+
+    def __init__(self, count: int, page_size: int):
+        self.count, self.page_size = count, page_size
+        self.exhausted_at: float | None = None
+
+    def fetch(self, cursor) -> Iterator[Page]:
+        offset = 0
+        for batch in pages(self.count, self.page_size):
             offset += len(batch)
-            autovacuum.grown(offset)
-        return spent
+            yield Page(batch, {"offset": offset})
+        self.exhausted_at = time.perf_counter()
 
 
 def backfill(kind: str, count: int, page_size: int) -> None:
-    """Run in a child process: ingest `count` comments and print the seconds taken and the peak RSS in MB."""
-    spent = sum(time_ingest(kind, count, page_size))
+    """Run in a child process: one `poll_account` over `count` comments, as `replynudge poll` runs it; prints the
+    seconds spent storing pages, the seconds after them (rescoring, due nudges) and the peak RSS in MB."""
+    now = T0 + timedelta(seconds=count * SECONDS_APART)
+    with fresh_database(kind) as engine:
+        factory = session_factory(engine)
+        account_id = make_accounts(factory, ["bench"])["bench"]
+        config = parse_accounts({"accounts": [{"name": "bench", "platform": "replay"}]}, "bench", {})[0]
+        source = SyntheticSource(count, page_size)
+        started = time.perf_counter()
+        outcome = poll_account(factory, account_id, config, source, clock=lambda: now)
+        finished = time.perf_counter()
+        if not outcome.ok or outcome.records != count:
+            raise SystemExit(f"backfill failed: {outcome.describe()}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(f"{spent:.1f} {peak_mb:.0f}")
+    print(f"{source.exhausted_at - started:.1f} {finished - source.exhausted_at:.1f} {peak_mb:.0f}")
 
 
-def measure_backfill(kind: str, count: int, page_size: int) -> tuple[float, float]:
+def measure_backfill(kind: str, count: int, page_size: int) -> tuple[float, float, float]:
     output = subprocess.run(
-        [sys.executable, __file__, "--backfill-child", kind, "--comments", str(count), "--page", str(page_size)],
+        [sys.executable, __file__, "--backfill-child", kind, "--backfill", str(count), "--page", str(page_size)],
         check=True, capture_output=True, text=True,
     ).stdout.split()
-    return float(output[0]), float(output[1])
+    return float(output[0]), float(output[1]), float(output[2])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--comments", type=int, default=200_000)
+    parser.add_argument("--comments", default="200000", help="comma-separated sizes; 0 skips the comparison")
     parser.add_argument("--page", type=int, default=500)
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--backfill", type=int, default=1_000_000, help="comments in the backfill; 0 skips it")
@@ -121,28 +174,32 @@ def main() -> int:
     parser.add_argument("--backfill-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.backfill_child:
-        backfill(args.backfill_child, args.comments, args.page)
+        backfill(args.backfill_child, args.backfill, args.page)
         return 0
 
-    print(f"ingest benchmark: {args.comments:,} comments, pages of {args.page}")
-    print(f"{'database':<11} {'raw insert/s':>13} {'ingest/s':>9} {'first 20%':>10} {'last 20%':>9} {'ratio':>6}"
-          "  target >= 0.5")
-    for kind in args.databases.split(","):
-        raw = args.comments / time_raw_insert(kind, args.comments, args.page)
-        spent = time_ingest(kind, args.comments, args.page)
-        fifth = max(1, len(spent) // 5)
-        ours, first, last = (share * args.page / sum(part) for share, part in
-                             ((len(spent), spent), (fifth, spent[:fifth]), (fifth, spent[-fifth:])))
-        ratio = ours / raw
-        print(f"{kind:<11} {raw:>13,.0f} {ours:>9,.0f} {first:>10,.0f} {last:>9,.0f} {ratio:>6.2f}"
-              f"  {'met' if ratio >= 0.5 else 'NOT MET'}")
+    sizes = [int(size) for size in args.comments.split(",") if int(size)]
+    if sizes:
+        print(f"ingest versus raw Core insert, pages of {args.page}")
+        print(f"{'database':<11} {'comments':>9} {'raw/s':>7} {'ingest/s':>9} {'first 20%':>10} {'last 20%':>9}"
+              f" {'ratio':>6}  target >= {RATIO_TARGET}")
+    for count in sizes:
+        for kind in args.databases.split(","):
+            raw_spent, spent = compare(kind, count, args.page)
+            fifth = max(1, len(spent) // 5)
+            ours, first, last = (share * args.page / sum(part) for share, part in
+                                 ((count / args.page, spent), (fifth, spent[:fifth]), (fifth, spent[-fifth:])))
+            raw = count / raw_spent
+            ratio = ours / raw
+            print(f"{kind:<11} {count:>9,} {raw:>7,.0f} {ours:>9,.0f} {first:>10,.0f} {last:>9,.0f} {ratio:>6.2f}"
+                  f"  {'met' if ratio >= RATIO_TARGET else 'NOT MET'}", flush=True)
     if args.backfill:
-        print(f"\nbackfill: {args.backfill:,} comments through ingest, each in a process of its own")
-        print(f"{'database':<11} {'seconds':>8} {'ingest/s':>9} {'peak RSS':>9}  target < {RSS_TARGET_MB} MB")
+        print(f"\nbackfill: {args.backfill:,} comments in one poll (replynudge poll's path), a process of its own each")
+        print(f"{'database':<11} {'pages (s)':>9} {'ingest/s':>9} {'after (s)':>9} {'peak RSS':>9}"
+              f"  target < {RSS_TARGET_MB} MB")
         for kind in args.backfill_databases.split(","):
-            seconds, peak_mb = measure_backfill(kind, args.backfill, args.page)
-            print(f"{kind:<11} {seconds:>8,.0f} {args.backfill / seconds:>9,.0f} {peak_mb:>6,.0f} MB"
-                  f"  {'met' if peak_mb < RSS_TARGET_MB else 'NOT MET'}")
+            storing, after, peak_mb = measure_backfill(kind, args.backfill, args.page)
+            print(f"{kind:<11} {storing:>9,.0f} {args.backfill / storing:>9,.0f} {after:>9,.0f} {peak_mb:>6,.0f} MB"
+                  f"  {'met' if peak_mb < RSS_TARGET_MB else 'NOT MET'}", flush=True)
     return 0
 
 

@@ -1,29 +1,46 @@
 """`column IN (values)` for lists as long as a page of comments, cheap on both databases.
 
-PostgreSQL gets the values as one array parameter: psycopg parses every statement's text for placeholders and
-caches only short statements, so a 500-value IN list costs a fresh parse each time. SQLite gets IN lists of at
-most 500 values, under its limit on parameters per statement.
+The values travel as one parameter, so a statement's text is the same whatever their number and is built, compiled
+and prepared once: PostgreSQL gets an array (`= ANY`), SQLite a JSON array read by `json_each`. Both look each
+value up in the column's index. An IN list would render a placeholder per value instead, a new statement for each
+length, and SQLite caps the parameters of a statement.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+import json
+from typing import Any, Collection
 
-from sqlalchemy import any_, bindparam
+from sqlalchemy import String, TypeDecorator, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-SQLITE_CHUNK = 500
+WANTED = "wanted"
 
 
-def one_of(session: Session, column: Any, values: Iterable[Any]) -> Iterator[ColumnElement[bool]]:
-    """Conditions that together select the rows whose `column` is among `values`: run one statement for each."""
-    wanted = sorted(set(values))
-    if not wanted:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        yield column == any_(bindparam(None, wanted, type_=ARRAY(column.type)))
-        return
-    for start in range(0, len(wanted), SQLITE_CHUNK):  # one expanding parameter: no per-value coercion
-        yield column.in_(bindparam(None, wanted[start : start + SQLITE_CHUNK], expanding=True))
+def one_of(dialect: str, column: Any, name: str = WANTED) -> ColumnElement[bool]:
+    """The condition that `column` is among the values bound to `name` when the statement runs (a collection of
+    strings or integers; callers skip the statement when it is empty, it would find nothing)."""
+    values = bindparam(name, type_=ValueList(column.type))
+    if dialect == "postgresql":
+        return column == any_(values)
+    listed = func.json_each(values).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+class ValueList(TypeDecorator[Collection[Any]]):
+    """A collection of values as one parameter: an array on PostgreSQL, JSON text elsewhere."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, item_type: Any):
+        super().__init__()
+        self.item_type = item_type
+
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        return dialect.type_descriptor(ARRAY(self.item_type) if dialect.name == "postgresql" else String())
+
+    def process_bind_param(self, value: Collection[Any] | None, dialect: Any) -> Any:
+        wanted = sorted(set(value or ()))
+        return wanted if dialect.name == "postgresql" else json.dumps(wanted)

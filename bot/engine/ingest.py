@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.lookup import one_of
+from bot.db.lookup import WANTED, one_of
 from bot.db.models import Author, Comment, Post, SyncState, is_waiting, utcnow
 from bot.db.upsert import coalesce_new, set_null, take_new, upsert
 from bot.engine import nudges
@@ -84,24 +85,29 @@ def ingest(
 def _upsert_named(session: Session, model: type[Post] | type[Author], account_id: int, rows: list[dict], updates):
     """Upsert posts or authors, writing only the new and the changed ones (the last row of each wins); returns
     external id -> id. Most rows of a page name posts and authors already stored, unchanged."""
+    table, connection = model.__table__, session.connection()
+    dialect = connection.dialect.name
     latest = {row["external_id"]: row for row in rows}
-    compared = [name for name in updates]
-    stored: dict[str, Any] = {}
-    for condition in one_of(session, model.external_id, latest):
-        columns = [model.__table__.c[name] for name in compared]
-        query = select(model.external_id, model.id, *columns).where(model.account_id == account_id, condition)
-        stored.update((row.external_id, row._mapping) for row in session.execute(query))
+    compared = tuple(updates)
+    found = connection.execute(_named(dialect, table, compared), {"account": account_id, WANTED: latest})
+    stored = {external_id: (id_, tuple(values)) for external_id, id_, *values in found.all()}
     writes = [
         row for external_id, row in latest.items()
-        if external_id not in stored or any(row[name] != stored[external_id][name] for name in compared)
+        if external_id not in stored or stored[external_id][1] != tuple(row[name] for name in compared)
     ]
-    upsert(session, model.__table__, writes, ("external_id", "account_id"), updates, update_when_changed=compared)
-    ids = {external_id: row["id"] for external_id, row in stored.items()}
-    missing = latest.keys() - ids.keys()
-    for condition in one_of(session, model.external_id, missing):
-        query = select(model.external_id, model.id).where(model.account_id == account_id, condition)
-        ids.update(session.execute(query).all())
+    upsert(session, table, writes, ("external_id", "account_id"), updates, update_when_changed=compared)
+    ids = {external_id: id_ for external_id, (id_, _) in stored.items()}
+    if missing := latest.keys() - ids.keys():
+        ids.update(connection.execute(_named(dialect, table, ()), {"account": account_id, WANTED: missing}).all())
     return ids
+
+
+@lru_cache(maxsize=None)
+def _named(dialect: str, table: Table, compared: tuple[str, ...]):
+    """External id, id and the `compared` columns of the posts or authors of an account named in WANTED."""
+    return select(table.c.external_id, table.c.id, *(table.c[name] for name in compared)).where(
+        table.c.account_id == bindparam("account"), one_of(dialect, table.c.external_id)
+    )
 
 
 def _latest_per_id(records: Sequence[CommentRecord]) -> list[CommentRecord]:
@@ -144,18 +150,23 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
 
 def _mark_scores_stale(session: Session, account_id: int, author_ids: set[int]) -> None:
     """A new comment changes its author's history, so their waiting comments are scored again (engine/rescore)."""
-    for condition in one_of(session, Comment.author_id, author_ids):
-        session.execute(
-            update(Comment)
-            .where(
-                Comment.account_id == account_id,
-                condition,
-                is_waiting(),
-                Comment.score.is_not(None),
-            )
-            .values(score=None)
-            .execution_options(synchronize_session=False)
+    if author_ids:
+        connection = session.connection()
+        connection.execute(_stale_scores(connection.dialect.name), {"account": account_id, WANTED: author_ids})
+
+
+@lru_cache(maxsize=None)
+def _stale_scores(dialect: str):
+    return (
+        update(Comment.__table__)
+        .where(
+            Comment.account_id == bindparam("account"),
+            one_of(dialect, Comment.author_id),
+            is_waiting(),
+            Comment.score.is_not(None),
         )
+        .values(score=None)
+    )
 
 
 def _save_cursor(session: Session, account_id: int, cursor: dict | None, now: datetime) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, exists, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.lookup import one_of
+from bot.db.lookup import WANTED, one_of
 from bot.db.models import Author, Comment, Nudge, is_waiting
 from bot.db.upsert import insert_ignoring_conflicts
 from bot.engine.hours import OfficeHours
@@ -93,19 +93,19 @@ def on_reply_state_change(session: Session, answered: list[int], unanswered: lis
         _settle(session, answered, "answered", "platform", now)
     if unanswered:
         # The brand's answer was deleted: the nudge opens again.
-        for condition in one_of(session, Nudge.comment_id, unanswered):
-            session.execute(
-                update(Nudge)
-                .where(condition, Nudge.handled_how == "answered")
-                .values(
-                    state=case((Nudge.posted_at.is_not(None), Nudge.POSTED), else_=Nudge.PENDING),
-                    handled_at=None,
-                    handled_by=None,
-                    handled_how=None,
-                    needs_update=Nudge.posted_at.is_not(None),
-                )
-                .execution_options(synchronize_session=False)
+        session.execute(
+            update(Nudge)
+            .where(one_of(session.get_bind().dialect.name, Nudge.comment_id), Nudge.handled_how == "answered")
+            .values(
+                state=case((Nudge.posted_at.is_not(None), Nudge.POSTED), else_=Nudge.PENDING),
+                handled_at=None,
+                handled_by=None,
+                handled_how=None,
+                needs_update=Nudge.posted_at.is_not(None),
             )
+            .execution_options(synchronize_session=False),
+            {WANTED: unanswered},
+        )
 
 
 def on_deleted(session: Session, comment_ids: list[int], now: datetime) -> None:
@@ -119,21 +119,19 @@ def settle(session: Session, comment_id: int, how: str, by: str, now: datetime) 
 
 
 def _settle(session: Session, comment_ids: list[int], how: str, by: str, now: datetime) -> int:
-    changed = 0
-    for condition in one_of(session, Nudge.comment_id, comment_ids):
-        result = session.execute(
-            update(Nudge)
-            .where(condition, Nudge.state != Nudge.HANDLED)
-            .values(
-                state=Nudge.HANDLED,
-                handled_at=now,
-                handled_by=by,
-                handled_how=how,
-                # A message already in Slack is edited to say what happened; an unposted nudge just closes.
-                needs_update=Nudge.posted_at.is_not(None),
-            )
-            .execution_options(synchronize_session=False)
+    result = session.execute(
+        update(Nudge)
+        .where(one_of(session.get_bind().dialect.name, Nudge.comment_id), Nudge.state != Nudge.HANDLED)
+        .values(
+            state=Nudge.HANDLED,
+            handled_at=now,
+            handled_by=by,
+            handled_how=how,
+            # A message already in Slack is edited to say what happened; an unposted nudge just closes.
+            needs_update=Nudge.posted_at.is_not(None),
         )
-        changed += result.rowcount or 0
-    return changed
+        .execution_options(synchronize_session=False),
+        {WANTED: comment_ids},
+    )
+    return result.rowcount or 0
 

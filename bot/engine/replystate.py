@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
+from functools import lru_cache
+from typing import Any, Iterable
 
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.lookup import one_of
+from bot.db.lookup import WANTED, one_of
 from bot.db.models import Comment
 
 # Bound on how deep we follow parent links; real threads are far shallower, a cycle in bad data is not.
@@ -71,12 +72,31 @@ NODE_COLUMNS = (
 )
 
 
-def nodes_where(session: Session, account_id: int, column, values: Iterable, *conditions) -> list[Node]:
-    found: list[Node] = []
-    for condition in one_of(session, column, values):
-        query = select(*NODE_COLUMNS).where(Comment.account_id == account_id, condition, *conditions)
-        found.extend(Node(*row) for row in session.connection().execute(query).all())
-    return found
+# Filters for nodes_where, as constants so that each query is built once (its parameters are passed by name).
+USERS_NOT_ANSWERED_BEFORE = (  # "earliest"
+    Comment.is_brand.is_(False),
+    or_(Comment.answered_at.is_(None), Comment.answered_at >= bindparam("earliest")),
+)
+ANSWERING = (Comment.is_brand.is_(True), Comment.deleted.is_(False))
+
+
+def nodes_where(
+    session: Session, account_id: int, column, values: Iterable, conditions: tuple = (), **parameters: Any
+) -> list[Node]:
+    """The account's comments whose `column` is among `values`, and that meet `conditions` (one of the filters
+    above, given their `parameters`)."""
+    values = set(values)
+    if not values:
+        return []
+    connection = session.connection()
+    query = _nodes_query(connection.dialect.name, column, conditions)
+    rows = connection.execute(query, {"account": account_id, WANTED: values, **parameters}).all()
+    return [Node(*row) for row in rows]
+
+
+@lru_cache(maxsize=None)
+def _nodes_query(dialect: str, column, conditions: tuple):
+    return select(*NODE_COLUMNS).where(Comment.account_id == bindparam("account"), one_of(dialect, column), *conditions)
 
 
 def refresh_reply_state(
@@ -214,8 +234,8 @@ class _Refresh:
             return
         earliest = min(answer.created_at for answers in by_thread.values() for answer in answers)
         for user in nodes_where(
-            self.session, self.account_id, Comment.thread_external_id, by_thread,
-            Comment.is_brand.is_(False), or_(Comment.answered_at.is_(None), Comment.answered_at >= earliest),
+            self.session, self.account_id, Comment.thread_external_id, by_thread, USERS_NOT_ANSWERED_BEFORE,
+            earliest=earliest,
         ):
             for answer in by_thread[user.thread_external_id or ""]:
                 if answer.created_at > user.created_at:
@@ -226,10 +246,7 @@ class _Refresh:
         for user in self.rework.values():
             if user.thread_external_id:
                 by_thread.setdefault(user.thread_external_id, []).append(user)
-        for brand in nodes_where(
-            self.session, self.account_id, Comment.thread_external_id, by_thread,
-            Comment.is_brand.is_(True), Comment.deleted.is_(False),
-        ):
+        for brand in nodes_where(self.session, self.account_id, Comment.thread_external_id, by_thread, ANSWERING):
             for user in by_thread[brand.thread_external_id or ""]:
                 if brand.created_at > user.created_at:
                     self.offer(user, brand.as_answer())
@@ -264,11 +281,17 @@ class _Refresh:
         return became_answered, became_unanswered
 
     def _answers(self, ids: Iterable[int]) -> dict[int, Answer]:
-        found: dict[int, Answer] = {}
-        for condition in one_of(self.session, Comment.id, ids):
-            rows = self.session.execute(select(Comment.created_at, Comment.external_id, Comment.id).where(condition))
-            found.update((row.id, Answer(*row)) for row in rows)
-        return found
+        ids = set(ids)
+        if not ids:
+            return {}
+        connection = self.session.connection()
+        rows = connection.execute(_answers_query(connection.dialect.name), {WANTED: ids}).all()
+        return {row.id: Answer(*row) for row in rows}
+
+
+@lru_cache(maxsize=None)
+def _answers_query(dialect: str):
+    return select(Comment.created_at, Comment.external_id, Comment.id).where(one_of(dialect, Comment.id))
 
 
 def _stored_is_no_later(user: Node, answer: Answer | None) -> bool:
