@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from slack_sdk.errors import SlackObjectFormationError
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
+MESSAGE_TEXT = 40_000  # Slack truncates a message's text beyond this
+MESSAGE_METHODS = ("chat.postMessage", "chat.update", "chat.postEphemeral", "response_url")
+VIEW_METHODS = ("views.open", "views.update", "views.push", "views.publish")
 
 
 def check_blocks(blocks: list[dict], limit: int = MESSAGE_BLOCKS) -> None:
@@ -31,3 +37,18 @@ def check_view(view: dict) -> None:
     for block in view["blocks"]:
         if block["type"] == "input":
             assert len(block["element"].get("initial_value", "")) <= 3000
+
+
+def payload_violation(method: str, params: dict[str, Any]) -> str | None:
+    """What is wrong with a Web API call's blocks or view (None when it keeps within Block Kit's limits): the
+    stand-in Slack API checks every message, modal and Home tab the app sends."""
+    try:
+        if method in MESSAGE_METHODS:
+            assert len(str(params.get("text") or "")) <= MESSAGE_TEXT, "message text over 40,000 characters"
+            if params.get("blocks") is not None:
+                check_blocks(params["blocks"])
+        elif method in VIEW_METHODS:
+            check_view(params["view"])
+    except (AssertionError, SlackObjectFormationError, KeyError, TypeError) as error:
+        return f"{method}: {type(error).__name__}: {error}"
+    return None

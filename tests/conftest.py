@@ -118,12 +118,14 @@ def workdir(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def slack_api():
-    """A local stand-in for Slack's Web API on a free port, recording every call (tests/slack_api.py)."""
+    """A local stand-in for Slack's Web API on a free port, recording every call (tests/slack_api.py). Every
+    message, modal and Home tab sent to it during the test must keep within Block Kit's limits."""
     from tests.slack_api import SlackAPI
 
     api = SlackAPI()
     yield api
     api.close()
+    assert not api.violations, f"payloads past Block Kit's limits: {api.violations}"
 
 
 @pytest.fixture

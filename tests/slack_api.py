@@ -3,6 +3,9 @@
 It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open,
 views.open/update/publish, auth.test) with Slack's documented response shapes, answers `response_url` posts
 at /response/<name>, and can be told to fail a method (429 with Retry-After, a 500, an `ok: false` error).
+Every message, modal and Home tab it receives is checked against Block Kit's limits (tests/blockkit.py): one that
+breaks them is refused as Slack refuses it (`invalid_blocks`) and kept in `violations`, which the `slack_api`
+fixture requires to be empty at the end of each test.
 File uploads take Slack's three steps: files.getUploadURLExternal hands out an upload URL on this server, the
 file's bytes are POSTed there, and files.completeUploadExternal shares the uploaded files in a channel.
 """
@@ -20,8 +23,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.blockkit import payload_violation
+
 BOT_USER = "U0BOT"
 TEAM = "T0TEAM"
+DROP = 0  # a failure status: the connection is closed without an answer
 
 
 @dataclass
@@ -44,6 +50,7 @@ class SlackAPI:
         self.calls: list[Call] = []
         self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, oldest first
         self.files: dict[str, dict[str, Any]] = {}  # file id -> filename, length, and once uploaded its bytes
+        self.violations: list[str] = []  # payloads past Block Kit's limits, refused
         self._failures: dict[str, list[Failure]] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
@@ -72,6 +79,8 @@ class SlackAPI:
 
     def fail(self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str = "ratelimited",
              times: int = 1) -> None:
+        """The next `times` calls to `method` fail: with `status`, or with `status=DROP` the connection is closed
+        without an answer."""
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         with self._lock:
             self._failures.setdefault(method, []).extend(
@@ -130,10 +139,13 @@ class SlackAPI:
                 params = {key: _decode(value) for key, value in params.items()}
                 if split.path.startswith("/response/"):
                     status, body, headers = api._record("response_url", params, split.path)
-                    self._reply(status, "ok", headers)
+                    self._reply(status, "ok" if status == 200 else json.dumps(body), headers)
                     return
                 method = split.path.removeprefix("/api/")
                 status, body, headers = api._record(method, params, split.path)
+                if status == DROP:
+                    self.close_connection = True
+                    return
                 self._reply(status, json.dumps(body), headers)
 
             def _reply(self, status: int, text: str, headers: dict[str, str]) -> None:
@@ -156,6 +168,10 @@ class SlackAPI:
             if pending:
                 failure = pending.pop(0)
                 return failure.status, failure.body, failure.headers
+            violation = payload_violation(method, params)
+            if violation:
+                self.violations.append(violation)
+                return (400 if method == "response_url" else 200), {"ok": False, "error": "invalid_blocks"}, {}
             return 200, self._answer(method, params), {}
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:

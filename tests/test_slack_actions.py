@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import timedelta
+from datetime import datetime, time as clock_time, timedelta
+from zoneinfo import ZoneInfo
 
+from bot.config import parse_business_hours
 from bot.db.models import Nudge, utcnow
 from bot.slack.delivery import update_changed
-from tests.slack_world import CHANNEL, action_body, signed_request
+from tests.slack_world import CHANNEL, action_body, make_world, signed_request
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def posted(world, external_id="c1"):
@@ -78,6 +82,50 @@ def test_snooze_edits_the_message_and_raises_it_again_when_the_time_is_up(slack_
     reminder = slack_world.api.calls_to("chat.postMessage")[-1]
     assert reminder.params["thread_ts"] == ts and reminder.params["reply_broadcast"] in (True, "true", "1")
     assert slack_world.nudge("c1").snoozed_until is None
+
+
+def test_snooze_offers_four_choices_and_tomorrow_and_next_week_wake_at_opening_time(tmp_path, session_factory,
+                                                                                     slack_api):
+    world = make_world(tmp_path, session_factory, slack_api, timezone=BERLIN,
+                       business_hours=parse_business_hours("mon-fri 08:30-17:00"))
+    world.add("c1")
+    world.add("c2", "Is the grinder back in stock?")
+    world.poll()
+    (first, _) = world.api.calls_to("chat.postMessage")
+    select = next(element for block in first.params["blocks"] if block["type"] == "actions"
+                  for element in block["elements"] if element["action_id"] == "nudge_snooze")
+    assert [option["text"]["text"] for option in select["options"]] == [
+        "1 hour", "4 hours", "Tomorrow at opening time", "Next week"]
+
+    # Worked out here from the calendar: the next weekday after today, and next week's Monday, at 08:30 Berlin.
+    today = datetime.now(BERLIN).date()
+    tomorrow = today + timedelta(days=1)
+    while tomorrow.weekday() >= 5:
+        tomorrow += timedelta(days=1)
+    monday = today + timedelta(days=7 - today.weekday())
+    app = world.app()
+    for external_id, choice, day in (("c1", "tomorrow", tomorrow), ("c2", "next_week", monday)):
+        comment_id, nudge = world.comment_id(external_id), world.nudge(external_id)
+        body = action_body(world.api, "nudge_snooze", comment_id, message_ts=nudge.slack_ts, type="static_select",
+                           value=None, selected_option={"value": f"{comment_id}:{choice}"})
+        assert app.dispatch(signed_request(body)).status == 200
+        world.api.wait_for("chat.update", count=1 if choice == "tomorrow" else 2)
+        expected = datetime.combine(day, clock_time(8, 30), tzinfo=BERLIN)
+        assert world.nudge(external_id).snoozed_until == expected, choice
+
+
+def test_a_comment_deleted_on_the_platform_edits_its_nudge(slack_world):
+    comment_id, ts = posted(slack_world)
+    slack_world.add("c1", "How do I descale the machine?", deleted=True)  # the platform reports it deleted
+    slack_world.poll()
+
+    (update,) = slack_world.api.calls_to("chat.update")
+    assert update.params["ts"] == ts
+    assert "The comment was deleted" in str(update.params["blocks"])
+    assert not [block for block in update.params["blocks"] if block["type"] == "actions"]
+    assert (slack_world.nudge("c1").state, slack_world.nudge("c1").handled_how) == (Nudge.HANDLED, "deleted")
+    slack_world.poll()
+    assert len(slack_world.api.calls_to("chat.update")) == 1
 
 
 def test_assign_dms_the_assignee_and_says_so_on_the_message(slack_world):

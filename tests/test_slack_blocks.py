@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings, strategies as st
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
 from bot.db.queries import WaitingComment
 from bot.engine.triage import NudgeStatus
 from bot.slack.blocks import listed_blocks, nudge_blocks, nudge_fallback
@@ -96,3 +100,24 @@ def test_any_reply_modal_and_listed_comment_keep_within_block_kit_limits(text, a
                            if handled else None)
     check_blocks(listed)
     assert len(listed) <= 3
+
+
+def test_the_stand_in_slack_api_refuses_payloads_past_the_limits(slack_api):
+    """Every Slack test relies on this: the stand-in checks each message, modal and Home tab it is sent."""
+    client = WebClient(token="xoxb-test-token", base_url=slack_api.url)
+    with pytest.raises(SlackApiError, match="invalid_blocks"):
+        client.chat_postMessage(channel="C1", text="many", blocks=[{"type": "divider"}] * 51)
+    with pytest.raises(SlackApiError, match="invalid_blocks"):
+        client.chat_update(channel="C1", ts="1.1", text="long button", blocks=nudge_blocks(item("hi"), [])[:-1] + [
+            {"type": "actions", "elements": [{"type": "button", "action_id": "a", "text": {
+                "type": "plain_text", "text": "x" * 76}}]}])
+    with pytest.raises(SlackApiError, match="invalid_blocks"):
+        client.views_publish(user_id="U1", view={"type": "home", "blocks": [{"type": "divider"}] * 101})
+    with pytest.raises(SlackApiError, match="invalid_blocks"):
+        client.views_open(trigger_id="t", view={"type": "modal", "title": {"type": "plain_text", "text": "x" * 25},
+                                                "blocks": []})
+    assert len(slack_api.violations) == 4
+    assert slack_api.calls_to("chat.postMessage") and slack_api.history == {}
+    client.chat_postMessage(channel="C1", text="fine", blocks=nudge_blocks(item("hi"), ["Why?"]))
+    assert len(slack_api.violations) == 4
+    slack_api.violations.clear()  # refused on purpose

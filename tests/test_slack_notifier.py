@@ -11,6 +11,7 @@ from sqlalchemy import event
 from bot.db.models import Nudge, utcnow
 from bot.engine.leases import DEFAULT_LEASE
 from bot.slack.delivery import deliver_due
+from tests.slack_api import DROP
 from tests.slack_world import CHANNEL
 
 
@@ -45,6 +46,17 @@ def test_a_429_is_retried_after_retry_after_and_posts_once(slack_world):
     assert len(slack_world.api.calls_to("chat.postMessage")) == 2
     assert len(slack_world.api.messages(CHANNEL)) == 1
     assert slack_world.nudge("c1").slack_ts == slack_world.api.messages(CHANNEL)[0]["ts"]
+
+
+def test_server_errors_and_dropped_connections_are_retried_and_post_once(slack_world):
+    slack_world.add("c1")
+    slack_world.api.fail("chat.postMessage", status=503, retry_after=None, error="service_unavailable")
+    slack_world.api.fail("chat.postMessage", status=DROP)
+    slack_world.poll()
+
+    assert len(slack_world.api.calls_to("chat.postMessage")) == 3
+    (message,) = slack_world.api.messages(CHANNEL)
+    assert slack_world.nudge("c1").slack_ts == message["ts"]
 
 
 def test_a_crash_between_posting_and_recording_the_ts_posts_nothing_twice(slack_world, engine):

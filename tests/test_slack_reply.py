@@ -1,6 +1,6 @@
 """Replying from Slack through Bolt's real pipeline: the Reply button's modal, the submission posting through the
-account's source (a replay account, and a Mastodon account on a local server speaking Mastodon's wire format),
-the brand reply recorded, the nudge edited; platform errors shown in the modal with nothing lost."""
+account's source (a replay account, and WordPress, Mastodon and Bluesky accounts on local servers speaking their
+wire formats), the brand reply recorded, the nudge edited; platform errors shown in the modal with nothing lost."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from werkzeug import Response
 
 from bot.db.models import Comment, Nudge
 from bot.slack.listeners.views import reply as reply_listener
+from bot.sources.bluesky import forget_login
+from tests import fake_bluesky, fake_wordpress
 from tests.blockkit import check_view
 from tests.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
 from tests.slack_world import (
@@ -219,3 +221,69 @@ def test_a_slow_platform_gets_a_posting_modal_then_the_outcome(toots, mastodon, 
     assert "Reply posted" in json.dumps(done.params["view"])
     assert len(brand_comments(world)) == 1 and world.nudge(question).handled_how == "replied"
     assert world.api.wait_for("chat.update")
+
+
+# -- WordPress and Bluesky: the same flow through their own wire formats ---------------------------------------------
+
+
+def reply_world(tmp_path, session_factory, slack_api, platform, options, secrets):
+    world = make_world(tmp_path, session_factory, slack_api, platform=platform, nudge_after=timedelta(0),
+                       options=options, secrets=secrets)
+    world.poll()
+    (nudge,) = slack_api.wait_for("chat.postMessage")
+    return world, world.app(), nudge.params["metadata"]["event_payload"]["comment_id"]
+
+
+def reply_from_slack(world, app, external_id, comment_id, text) -> Comment:
+    view = open_modal(world, app, comment_id, world.nudge(external_id).slack_ts)
+    assert (submit(world, app, view, text).status, world.nudge(external_id).handled_how) == (200, "replied")
+    assert "Replied from Slack by <@U0ANA>" in str(world.api.wait_for("chat.update")[0].params["blocks"])
+    (reply,) = brand_comments(world)
+    assert reply.text == text and reply.parent_external_id == external_id
+    world.poll()  # the reply comes back from the platform: still one brand reply, still handled
+    assert [c.external_id for c in brand_comments(world)] == [reply.external_id]
+    assert world.nudge(external_id).state == Nudge.HANDLED
+    return reply
+
+
+def test_reply_from_slack_to_a_wordpress_comment_posts_a_child_comment(tmp_path, session_factory, slack_api,
+                                                                      httpserver):
+    site = fake_wordpress.FakeWordPress(base_url=httpserver.url_for("").rstrip("/"))
+    site.clock = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0) - timedelta(hours=3)
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(site)
+    question = site.add("Priya", "Which grind for a moka pot?")
+    world, app, comment_id = reply_world(
+        tmp_path, session_factory, slack_api, "wordpress",
+        {"url": site.base_url + "/", "username": fake_wordpress.USER},
+        {"app_password": fake_wordpress.APP_PASSWORD})
+
+    reply = reply_from_slack(world, app, str(question), comment_id, "Fine, like table salt.")
+
+    posted = site.comments[int(reply.external_id)]
+    assert (posted["parent"], posted["post"], posted["author"]) == (question, 4, fake_wordpress.BRAND_ID)
+    assert posted["content"]["rendered"] == "<p>Fine, like table salt.</p>\n"
+
+
+def test_reply_from_slack_to_a_bluesky_reply_uses_root_and_parent_refs(tmp_path, session_factory, slack_api,
+                                                                      httpserver):
+    sky = fake_bluesky.FakeBluesky(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(sky)
+    brand_post = sky.post(fake_bluesky.BRAND, "Our winter roast is out")
+    question = sky.post(fake_bluesky.user(1), "Is it good for espresso?", reply_to=brand_post)
+    try:
+        world, app, comment_id = reply_world(
+            tmp_path, session_factory, slack_api, "bluesky",
+            {"handle": fake_bluesky.BRAND["handle"], "pds_url": sky.base_url},
+            {"app_password": fake_bluesky.APP_PASSWORD})
+
+        reply = reply_from_slack(world, app, question, comment_id, "Yes, it pulls a sweet shot.")
+    finally:
+        forget_login((sky.base_url, fake_bluesky.BRAND["handle"]))
+
+    (created,) = sky.created
+    assert created["record"]["reply"] == {
+        "root": {"uri": brand_post, "cid": sky.posts[brand_post]["cid"]},
+        "parent": {"uri": question, "cid": sky.posts[question]["cid"]},
+    }
+    (uri,) = [uri for uri, post in sky.posts.items() if post["record"]["text"] == "Yes, it pulls a sweet shot."]
+    assert reply.external_id == uri

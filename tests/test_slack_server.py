@@ -19,7 +19,7 @@ from bot.cli import main
 from bot.service import database_answers
 from bot.slack.server import HttpServer, wsgi_app
 from tests.slack_api import sign
-from tests.slack_world import CHANNEL, SECRET, action_body
+from tests.slack_world import CHANNEL, SECRET, action_body, command_body, view_submission_body
 
 CONFIG = """
 [defaults]
@@ -90,6 +90,36 @@ def test_bad_stale_and_malformed_requests(service, slack_api):
         assert post(base, malformed, sign("wrong-secret", malformed)).status_code == 401, malformed
     assert requests.get(f"{base}/nowhere", timeout=5).status_code == 404
     assert slack_api.calls_to("chat.update") == []
+
+
+def test_slash_command_button_and_modal_submission_over_a_real_port(slack_world):
+    slack_world.add("c1", "Does the grinder fit the X200?")
+    slack_world.poll()
+    comment_id, ts = slack_world.comment_id("c1"), slack_world.nudge("c1").slack_ts
+    server = HttpServer(wsgi_app(slack_world.app(), SECRET, lambda: True), port=0, host="127.0.0.1")
+    base = f"http://127.0.0.1:{server.port}"
+    try:
+        command = command_body(slack_world.api, "/unanswered", "blog")
+        started = time.monotonic()
+        response = post(base, command, sign(SECRET, command))
+        assert response.status_code == 200 and time.monotonic() - started < 3
+        (answer,) = slack_world.api.wait_for("response_url")
+        assert answer.params["response_type"] == "ephemeral" and "grinder" in str(answer.params["blocks"])
+
+        click = action_body(slack_world.api, "nudge_reply", comment_id, message_ts=ts)
+        assert post(base, click, sign(SECRET, click)).status_code == 200
+        (opened,) = slack_world.api.wait_for("views.open")
+        view = opened.params["view"]
+        box = next(block["block_id"] for block in view["blocks"] if block["type"] == "input")
+
+        submission = view_submission_body(view, {box: {"reply_text": "Yes, it fits."}})
+        assert post(base, submission, sign("wrong-secret", submission)).status_code == 401
+        response = post(base, submission, sign(SECRET, submission))
+        assert (response.status_code, response.text) == (200, "")
+        (update,) = slack_world.api.wait_for("chat.update")
+        assert update.params["ts"] == ts and "Replied from Slack by <@U0ANA>" in str(update.params["blocks"])
+    finally:
+        server.stop()
 
 
 def test_healthz_is_503_while_the_database_does_not_answer(slack_world):

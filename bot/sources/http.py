@@ -20,6 +20,7 @@ scrubbed from them too.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import random
@@ -175,9 +176,21 @@ class ApiClient:
             self.secrets.append(secret)
 
     def scrub(self, text: str) -> str:
-        for secret in self.secrets:
+        for secret in self._secrets_in_use():
             text = text.replace(secret, "***")
         return text
+
+    def _secrets_in_use(self) -> list[str]:
+        """The secrets given, plus the forms the session sends them in: a server's error page may echo the
+        `Authorization` header, and basic auth sends `user:password` base64-encoded."""
+        found = list(self.secrets)
+        auth = self.session.auth
+        if isinstance(auth, tuple) and len(auth) == 2:
+            found.append(base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode())
+        header = self.session.headers.get("Authorization")
+        if isinstance(header, str) and " " in header:
+            found.append(header.split(" ", 1)[1])
+        return [secret for secret in found if len(secret) >= 4]
 
     def request(
         self, method: str, url: str, *, idempotent: bool | None = None, accept: Iterable[int] = (), **kwargs: Any
