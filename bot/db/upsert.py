@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Table, func, null, or_
+from sqlalchemy import Row, Table, func, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,27 +20,36 @@ def upsert(
     update_columns: Mapping[str, ColumnUpdate] | None,
     *,
     update_when_changed: Sequence[str] = (),
-) -> None:
+    returning: Sequence[str] = (),
+) -> list[Row]:
     """Insert rows; on a conflict on `keys`, set `update_columns` (or leave the row alone when there are none).
 
     With `update_when_changed`, a conflicting row is only written when one of those columns would change.
-    No RETURNING: the drivers then send the batch as one prepared statement executed for each row (psycopg
-    pipelines them), cheaper than the long multi-row VALUES text RETURNING needs; read back what you need.
+    With `returning`, those columns of the rows written (inserted or updated) come back. Without, the drivers
+    send the batch as one prepared statement executed for each row (psycopg pipelines them), cheaper for wide
+    rows than the long multi-row VALUES text RETURNING needs.
     """
     if not rows:
-        return
+        return []
     dialect = session.get_bind().dialect.name
     updates = tuple((update_columns or {}).items())
-    session.execute(_statement(dialect, table, tuple(keys), updates, tuple(update_when_changed)), list(rows))
+    statement = _statement(dialect, table, tuple(keys), updates, tuple(update_when_changed), tuple(returning))
+    result = session.connection().execute(statement, list(rows))
+    return result.all() if returning else []
 
 
 @lru_cache(maxsize=64)
-def _statement(dialect: str, table: Table, keys: tuple[str, ...], updates: tuple, update_when_changed: tuple[str, ...]):
+def _statement(
+    dialect: str, table: Table, keys: tuple[str, ...], updates: tuple, update_when_changed: tuple[str, ...],
+    returning: tuple[str, ...],
+):
     """Built once per shape (the builders below are shared objects): building costs more than a page's insert."""
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
     if insert is None:
         raise RuntimeError(f"unsupported database {dialect!r}: use PostgreSQL or SQLite")
     statement = insert(table)
+    if returning:
+        statement = statement.returning(*(table.c[name] for name in returning))
     if not updates:
         return statement.on_conflict_do_nothing(index_elements=list(keys))
     values = {name: build(table, statement.excluded) for name, build in updates}

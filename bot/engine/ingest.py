@@ -95,9 +95,12 @@ def _upsert_named(session: Session, model: type[Post] | type[Author], account_id
         row for external_id, row in latest.items()
         if external_id not in stored or stored[external_id][1] != tuple(row[name] for name in compared)
     ]
-    upsert(session, table, writes, ("external_id", "account_id"), updates, update_when_changed=compared)
     ids = {external_id: id_ for external_id, (id_, _) in stored.items()}
-    if missing := latest.keys() - ids.keys():
+    ids.update(upsert(
+        session, table, writes, ("external_id", "account_id"), updates, update_when_changed=compared,
+        returning=("external_id", "id"),
+    ))
+    if missing := latest.keys() - ids.keys():  # written meanwhile by another replica, the same as here
         ids.update(connection.execute(_named(dialect, table, ()), {"account": account_id, WANTED: missing}).all())
     return ids
 

@@ -8,8 +8,9 @@ When the comment's state changes (answered on the platform, deleted), the row sa
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import case, exists, select, update
+from sqlalchemy import bindparam, case, exists, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
@@ -91,21 +92,8 @@ def _outbox_row(comment_id, account_id, created_at, text, nudge_after, channel, 
 def on_reply_state_change(session: Session, answered: list[int], unanswered: list[int], now: datetime) -> None:
     if answered:
         _settle(session, answered, "answered", "platform", now)
-    if unanswered:
-        # The brand's answer was deleted: the nudge opens again.
-        session.execute(
-            update(Nudge)
-            .where(one_of(session.get_bind().dialect.name, Nudge.comment_id), Nudge.handled_how == "answered")
-            .values(
-                state=case((Nudge.posted_at.is_not(None), Nudge.POSTED), else_=Nudge.PENDING),
-                handled_at=None,
-                handled_by=None,
-                handled_how=None,
-                needs_update=Nudge.posted_at.is_not(None),
-            )
-            .execution_options(synchronize_session=False),
-            {WANTED: unanswered},
-        )
+    if unanswered:  # the brand's answer was deleted: the nudge opens again
+        session.connection().execute(_reopen(session.get_bind().dialect.name), {WANTED: unanswered})
 
 
 def on_deleted(session: Session, comment_ids: list[int], now: datetime) -> None:
@@ -113,25 +101,40 @@ def on_deleted(session: Session, comment_ids: list[int], now: datetime) -> None:
         _settle(session, comment_ids, "deleted", "platform", now)
 
 
-def settle(session: Session, comment_id: int, how: str, by: str, now: datetime) -> bool:
-    """Close a comment's open nudge (done from Slack, replied, ...). False when it was closed already."""
-    return _settle(session, [comment_id], how, by, now) > 0
+def _settle(session: Session, comment_ids: list[int], how: str, by: str, now: datetime) -> None:
+    statement = _close(session.get_bind().dialect.name)
+    session.connection().execute(statement, {WANTED: comment_ids, "now": now, "by": by, "how": how})
 
 
-def _settle(session: Session, comment_ids: list[int], how: str, by: str, now: datetime) -> int:
-    result = session.execute(
-        update(Nudge)
-        .where(one_of(session.get_bind().dialect.name, Nudge.comment_id), Nudge.state != Nudge.HANDLED)
+outbox = Nudge.__table__
+
+
+@lru_cache(maxsize=None)
+def _close(dialect: str):
+    return (
+        update(outbox)
+        .where(one_of(dialect, outbox.c.comment_id), outbox.c.state != Nudge.HANDLED)
         .values(
             state=Nudge.HANDLED,
-            handled_at=now,
-            handled_by=by,
-            handled_how=how,
+            handled_at=bindparam("now"),
+            handled_by=bindparam("by"),
+            handled_how=bindparam("how"),
             # A message already in Slack is edited to say what happened; an unposted nudge just closes.
-            needs_update=Nudge.posted_at.is_not(None),
+            needs_update=outbox.c.posted_at.is_not(None),
         )
-        .execution_options(synchronize_session=False),
-        {WANTED: comment_ids},
     )
-    return result.rowcount or 0
 
+
+@lru_cache(maxsize=None)
+def _reopen(dialect: str):
+    return (
+        update(outbox)
+        .where(one_of(dialect, outbox.c.comment_id), outbox.c.handled_how == "answered")
+        .values(
+            state=case((outbox.c.posted_at.is_not(None), Nudge.POSTED), else_=Nudge.PENDING),
+            handled_at=None,
+            handled_by=None,
+            handled_how=None,
+            needs_update=outbox.c.posted_at.is_not(None),
+        )
+    )

@@ -272,12 +272,7 @@ class _Refresh:
                 elif not answer:
                     became_unanswered.append(user.id)
         if changes:
-            self.session.connection().execute(
-                update(Comment.__table__)
-                .where(Comment.__table__.c.id == bindparam("changed_id"))
-                .values(answered_at=bindparam("answered_at"), answered_by_id=bindparam("answered_by_id")),
-                changes,
-            )
+            self.session.connection().execute(_SAVE_ANSWER, changes)
         return became_answered, became_unanswered
 
     def _answers(self, ids: Iterable[int]) -> dict[int, Answer]:
@@ -287,6 +282,13 @@ class _Refresh:
         connection = self.session.connection()
         rows = connection.execute(_answers_query(connection.dialect.name), {WANTED: ids}).all()
         return {row.id: Answer(*row) for row in rows}
+
+
+_SAVE_ANSWER = (
+    update(Comment.__table__)
+    .where(Comment.__table__.c.id == bindparam("changed_id"))
+    .values(answered_at=bindparam("answered_at"), answered_by_id=bindparam("answered_by_id"))
+)
 
 
 @lru_cache(maxsize=None)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import zlib
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from bot.db.lookup import WANTED, one_of
 from bot.db.models import Comment, is_waiting
 from bot.engine.score import ScoreContext, score_comment
 
@@ -22,36 +25,64 @@ BATCH = 500
 
 def rescore_waiting(session: Session, account_id: int) -> int:
     """Score every unscored waiting comment of the account; returns how many were scored."""
-    total = 0
+    connection = session.connection()
+    dialect = connection.dialect.name
+    total, from_author = 0, 0
     while True:
-        waiting = session.execute(
-            select(Comment.id, Comment.author_id, Comment.created_at, Comment.text, Comment.parent_external_id)
-            .where(
-                Comment.account_id == account_id,
-                Comment.score.is_(None),
-                is_waiting(),
-            )
-            .order_by(Comment.id)
-            .limit(BATCH)
-        ).all()
+        waiting = connection.execute(_WAITING, {"account": account_id, "from_author": from_author}).all()
         if not waiting:
             return total
-        histories = _histories(session, account_id, {row.author_id for row in waiting})
-        brand_parents = set(
-            session.scalars(
-                select(Comment.external_id).where(
-                    Comment.account_id == account_id,
-                    Comment.is_brand.is_(True),
-                    Comment.external_id.in_({row.parent_external_id for row in waiting if row.parent_external_id}),
-                )
-            )
-        )
+        from_author = waiting[-1].author_id
+        histories = _histories(connection, account_id, {row.author_id for row in waiting})
+        parents = {row.parent_external_id for row in waiting if row.parent_external_id}
+        brand_parents = set(connection.scalars(_brand_comments(dialect), {"account": account_id, WANTED: parents}))
         changes = []
         for row in waiting:
             scored = score_comment(row.text, _context(row, histories[row.author_id], brand_parents))
-            changes.append({"id": row.id, "score": scored.value, "reasons": list(scored.reasons)})
-        session.execute(update(Comment), changes)
+            changes.append({"scored_id": row.id, "score": scored.value, "reasons": list(scored.reasons)})
+        connection.execute(_SCORE, changes)
         total += len(changes)
+
+
+comments = Comment.__table__
+# By author, in the order of the index of waiting comments, from the author where the last batch ended: a batch
+# reads only what it scores (rows scored earlier in the transaction are still in PostgreSQL's index) and an
+# author's history is read about once.
+_WAITING = (
+    select(comments.c.id, comments.c.author_id, comments.c.created_at, comments.c.text, comments.c.parent_external_id)
+    .where(
+        comments.c.account_id == bindparam("account"),
+        comments.c.score.is_(None),
+        is_waiting(),
+        comments.c.author_id >= bindparam("from_author"),
+    )
+    .order_by(comments.c.author_id, comments.c.created_at)
+    .limit(BATCH)
+)
+_SCORE = (
+    update(comments)
+    .where(comments.c.id == bindparam("scored_id"))
+    .values(score=bindparam("score"), reasons=bindparam("reasons"))
+)
+
+
+@lru_cache(maxsize=None)
+def _brand_comments(dialect: str):
+    return select(comments.c.external_id).where(
+        comments.c.account_id == bindparam("account"),
+        comments.c.is_brand.is_(True),
+        one_of(dialect, comments.c.external_id),
+    )
+
+
+@lru_cache(maxsize=None)
+def _author_histories(dialect: str):
+    answered = comments.c.answered_at.is_not(None)
+    return select(comments.c.author_id, comments.c.created_at, answered, comments.c.text).where(
+        comments.c.account_id == bindparam("account"),
+        one_of(dialect, comments.c.author_id),
+        comments.c.deleted.is_(False),
+    )
 
 
 class _Earlier(NamedTuple):
@@ -60,15 +91,13 @@ class _Earlier(NamedTuple):
     fingerprint: int
 
 
-def _histories(session: Session, account_id: int, author_ids: set[int]) -> dict[int, list[_Earlier]]:
+def _histories(connection: Connection, account_id: int, author_ids: set[int]) -> dict[int, list[_Earlier]]:
     histories: dict[int, list[_Earlier]] = {author_id: [] for author_id in author_ids}
-    rows = session.execute(
-        select(Comment.author_id, Comment.created_at, Comment.answered_at, Comment.text).where(
-            Comment.account_id == account_id, Comment.author_id.in_(author_ids), Comment.deleted.is_(False)
-        )
-    )
-    for author_id, created_at, answered_at, text in rows:
-        histories[author_id].append(_Earlier(created_at, answered_at is not None, _fingerprint(text)))
+    rows = connection.execute(
+        _author_histories(connection.dialect.name), {"account": account_id, WANTED: author_ids}
+    ).all()
+    for author_id, created_at, answered, text in rows:
+        histories[author_id].append(_Earlier(created_at, answered, _fingerprint(text)))
     return histories
 
 
