@@ -4,13 +4,14 @@ and signed requests built the way Slack builds them."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from slack_bolt import App, BoltRequest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.config import Settings
 from bot.db import SessionFactory
@@ -58,6 +59,21 @@ class World:
     def nudge(self, external_id: str) -> Nudge:
         with self.factory() as session:
             return session.scalar(select(Nudge).join(Comment).where(Comment.external_id == external_id))
+
+
+@contextmanager
+def power_cut_when_recording_a_post(engine):
+    """The UPDATE recording a posted nudge fails, as if the process died right after chat.postMessage."""
+
+    def cut(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE NUDGES") and "posted_at" in statement:
+            raise RuntimeError("power cut after chat.postMessage")
+
+    event.listen(engine, "before_cursor_execute", cut)
+    try:
+        yield
+    finally:
+        event.remove(engine, "before_cursor_execute", cut)
 
 
 def make_world(tmp_path: Path, session_factory: SessionFactory, api: SlackAPI, **account) -> World:

@@ -11,15 +11,18 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.config import Route
-from bot.db.models import Nudge
+from bot.db.models import Account, Nudge, utcnow
 from bot.engine.ingest import ingest
+from bot.engine.leases import DEFAULT_LEASE, Lease
 from bot.engine.nudges import enqueue_due
+from bot.engine.poller import poll_due
 from bot.engine.rescore import rescore_waiting
+from bot.service import build_sources
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from tests.blockkit import check_blocks
 from tests.records import T0, account_config, make_account, page, record
-from tests.slack_world import CHANNEL, action_body, make_world, signed_request
+from tests.slack_world import CHANNEL, action_body, make_world, power_cut_when_recording_a_post, signed_request
 from tests.test_slack_commands import ask, listed_ids
 
 SUPPORT = "C0SUPPORT"
@@ -57,7 +60,7 @@ def test_more_due_than_the_threshold_become_one_summary_oldest_first(world):
     check_blocks(summary["blocks"])
     assert summary["text"] == "5 comments fell due at once: blog 5"
     header, intro, *listed, footer = texts(summary)
-    assert header == "5 comments are waiting for an answer"
+    assert header == "5 comments waiting for an answer"
     assert intro.startswith(":ocean: *5 comments fell due at once* (blog 5)")
     assert [line.split("*")[1] for line in listed] == [f"Person {n}" for n in (4, 3, 2, 1, 0)]
     assert listed[0].startswith("*Person 4* on blog (replay), waiting 2h 4m <https://blog.example/c/c4|open>\n"
@@ -143,3 +146,25 @@ def test_accounts_sharing_a_channel_flood_at_the_lowest_threshold(session_factor
 
     with session_factory() as session:
         assert set(session.scalars(select(Nudge.state))) == {Nudge.POSTED}
+
+
+def test_a_crash_between_posting_the_summary_and_recording_it_posts_nothing_twice(world, engine):
+    add(world, 4)
+
+    with power_cut_when_recording_a_post(engine), pytest.raises(RuntimeError, match="power cut"):
+        world.poll()
+    assert len(summaries(world)) == 1 and world.nudge("c0").state == Nudge.PENDING
+
+    # A new process (a fresh notifier), once the dead one's claim on the nudges has run out; a fifth comment
+    # fell due meanwhile: only it makes a new message, a summary of one.
+    with world.factory() as session:
+        accounts = {session.scalar(select(Account.id)): world.settings.accounts[0]}
+    add(world, 1, first=4)
+    poll_due(world.factory, accounts, build_sources(world.settings), Lease.for_this_process(), timedelta(minutes=1),
+             due_only=False)
+    later = utcnow() + DEFAULT_LEASE + timedelta(seconds=1)
+    assert deliver_due(world.factory, world.notifier(), clock=lambda: later, accounts=accounts) == 5
+
+    first, second = summaries(world)
+    assert second["text"] == "1 comment fell due at once: blog 1" and "Person 4" in str(second["blocks"])
+    assert {world.nudge(f"c{n}").state for n in range(5)} == {Nudge.POSTED}

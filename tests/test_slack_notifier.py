@@ -6,13 +6,12 @@ import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from bot.db.models import Nudge, utcnow
 from bot.engine.leases import DEFAULT_LEASE
 from bot.slack.delivery import deliver_due
 from tests.slack_api import DROP
-from tests.slack_world import CHANNEL
+from tests.slack_world import CHANNEL, power_cut_when_recording_a_post
 
 
 def test_a_due_comment_becomes_one_message_with_metadata_and_its_ts_is_recorded(slack_world):
@@ -63,14 +62,8 @@ def test_a_crash_between_posting_and_recording_the_ts_posts_nothing_twice(slack_
     slack_world.add("c1")
     slack_world.add("c2", ago=timedelta(hours=2))
 
-    def power_cut(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("UPDATE NUDGES") and "posted_at" in statement:
-            raise RuntimeError("power cut after chat.postMessage")
-
-    event.listen(engine, "before_cursor_execute", power_cut)
-    with pytest.raises(RuntimeError, match="power cut"):
+    with power_cut_when_recording_a_post(engine), pytest.raises(RuntimeError, match="power cut"):
         slack_world.poll()
-    event.remove(engine, "before_cursor_execute", power_cut)
     assert len(slack_world.api.messages(CHANNEL)) == 1
     assert slack_world.nudge("c1").slack_ts is None
 

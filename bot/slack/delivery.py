@@ -20,7 +20,6 @@ from bot.db.models import Nudge, utcnow
 from bot.db.queries import WaitingComment, waiting_comments
 from bot.engine import escalation, outbox, triage
 from bot.engine.leases import Lease, renew_nudge
-from bot.slack.flood import flood_blocks, flood_fallback
 from bot.suggest import suggest_questions
 from bot.suggest.llm import LlmProvider
 
@@ -44,6 +43,9 @@ class Notifier(Protocol):
 
     def escalate(self, item: WaitingComment, status: triage.NudgeStatus, number: int, target: str | None) -> None:
         """Follow up on a nudge nobody answered, mentioning `target` (a user or group id) when there is one."""
+
+    def post_summary(self, channel: str, items: list[WaitingComment]) -> None:
+        """One message for many nudges due at once in a channel (the flood rule)."""
 
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str | None:
         """Post a summary message to a channel; returns its ts when there is one."""
@@ -147,7 +149,7 @@ def _post_flood(
         return lost
     listed = [items[nudge.comment_id] for nudge in held]
     try:
-        notifier.post_digest(channel, flood_fallback(listed), flood_blocks(listed))
+        notifier.post_summary(channel, listed)
     except Exception as error:  # retried next cycle, with whatever is due then
         log.warning("posting the summary of %d nudges to %s failed: %s", len(held), channel, error)
         with session_factory.begin() as session:

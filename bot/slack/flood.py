@@ -14,14 +14,14 @@ LISTED = 10  # the oldest this many are shown; the rest are counted
 
 
 def flood_fallback(items: list[WaitingComment]) -> str:
-    return f"{len(items)} comments fell due at once: {_split(items)}"
+    return f"{_comments(len(items))} fell due at once: {_split(items)}"
 
 
 def flood_blocks(items: list[WaitingComment]) -> list[dict]:
     oldest = sorted(items, key=lambda item: (-item.waiting_seconds, item.id))
     blocks: list[dict] = [
-        {"type": "header", "text": {"type": "plain_text", "text": f"{len(items)} comments are waiting for an answer"}},
-        section(f":ocean: *{len(items)} comments fell due at once* ({escape(_split(items))}), "
+        {"type": "header", "text": {"type": "plain_text", "text": f"{_comments(len(items))} waiting for an answer"}},
+        section(f":ocean: *{_comments(len(items))} fell due at once* ({escape(_split(items))}), "
                 "so here they are in one message. The oldest first:"),
     ]
     blocks += [section(_line(item)) for item in oldest[:LISTED]]
@@ -30,6 +30,10 @@ def flood_blocks(items: list[WaitingComment]) -> list[dict]:
     blocks.append(context("Each has Reply, Done and Snooze in `/unanswered` and the App Home. "
                           "Comments in this summary get no message or escalation of their own."))
     return blocks
+
+
+def _comments(count: int) -> str:
+    return "1 comment" if count == 1 else f"{count} comments"
 
 
 def _split(items: list[WaitingComment]) -> str:

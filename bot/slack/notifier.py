@@ -1,9 +1,9 @@
 """Nudges as Slack messages: posted with metadata, paced per channel, edited in place when things change.
 
-Every nudge carries message metadata (event type `reply_nudge`, the comment id). The first time this process
-posts to a channel, and again after any failed post, it reads the channel's recent history for those
-messages: a nudge posted before a crash, whose `ts` never reached the database, is found there instead of
-being posted twice.
+Every nudge carries message metadata (event type `reply_nudge`, the comment id), and every flood summary its
+comments' ids (`reply_nudge_summary`). The first time this process posts to a channel, and again after any
+failed post, it reads the channel's recent history for those messages: a nudge or summary posted before a
+crash, whose posting never reached the database, is found there instead of being posted twice.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Callable
 
 from slack_sdk import WebClient
@@ -20,13 +21,23 @@ from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
 from bot.slack.blocks import cut, escalation_text, nudge_blocks, nudge_fallback
 from bot.slack.delivery import alert_text
+from bot.slack.flood import flood_blocks, flood_fallback
 
 log = logging.getLogger(__name__)
 
 EVENT_TYPE = "reply_nudge"
+SUMMARY_EVENT_TYPE = "reply_nudge_summary"
 POST_INTERVAL = 1.0  # seconds between messages to one channel: Slack's chat.postMessage limit
 LOOKBACK_SECONDS = 14 * 86400  # how far back recovery looks: a nudge's age limit
 HISTORY_PAGES = 10
+
+
+@dataclass
+class _Shown:
+    """What a channel already shows: comment id -> its nudge's ts, and the comments summed up in flood summaries."""
+
+    nudges: dict[int, str] = field(default_factory=dict)
+    summarized: set[int] = field(default_factory=set)
 
 
 class SlackNotifier:
@@ -42,14 +53,14 @@ class SlackNotifier:
         self.interval = interval
         self._monotonic, self._sleep = monotonic, sleep
         self._last_post: dict[str, float] = {}
-        self._posted: dict[str, dict[int, str]] = {}  # channel -> comment id -> ts, recovered or posted here
+        self._shown: dict[str, _Shown] = {}  # per channel, recovered from its history or posted here
         self._lock = threading.Lock()
 
     def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None) -> str | None:
         if not channel:
             log.warning("account %s has no channel: nudge for comment %s not posted", item.account, item.id)
             return None
-        known = self._known(channel)
+        known = self._known(channel).nudges
         if item.id in known:
             return known[item.id]
         try:
@@ -94,6 +105,25 @@ class SlackNotifier:
             text=escalation_text(item, number, target),
         )
 
+    def post_summary(self, channel: str, items: list[WaitingComment]) -> None:
+        """One message for the nudges due at once (the flood rule), leaving out comments a summary already shows."""
+        shown = self._known(channel)
+        fresh = [item for item in items if item.id not in shown.summarized]
+        if not fresh:
+            return
+        try:
+            self._post(
+                channel=channel,
+                text=flood_fallback(fresh),
+                blocks=flood_blocks(fresh),
+                metadata={"event_type": SUMMARY_EVENT_TYPE, "event_payload": {"comment_ids": [i.id for i in fresh]}},
+                unfurl_links=False,
+            )
+        except Exception:
+            self._forget(channel)
+            raise
+        shown.summarized.update(item.id for item in fresh)
+
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str:
         return self._post(channel=channel, text=text, blocks=blocks, unfurl_links=False)["ts"]
 
@@ -120,19 +150,19 @@ class SlackNotifier:
             finally:
                 self._last_post[channel] = self._monotonic()
 
-    def _known(self, channel: str) -> dict[int, str]:
+    def _known(self, channel: str) -> _Shown:
         with self._lock:
-            if channel not in self._posted:
-                self._posted[channel] = self._recover(channel)
-            return self._posted[channel]
+            if channel not in self._shown:
+                self._shown[channel] = self._recover(channel)
+            return self._shown[channel]
 
     def _forget(self, channel: str) -> None:
         with self._lock:
-            self._posted.pop(channel, None)
+            self._shown.pop(channel, None)
 
-    def _recover(self, channel: str) -> dict[int, str]:
-        """comment id -> ts of the newest `reply_nudge` message in the channel's recent history."""
-        found: dict[int, str] = {}
+    def _recover(self, channel: str) -> _Shown:
+        """The `reply_nudge` messages (the newest for each comment) and summaries in the channel's recent history."""
+        found = _Shown()
         cursor = None
         for _ in range(HISTORY_PAGES):
             response = self.client.conversations_history(
@@ -144,9 +174,12 @@ class SlackNotifier:
             )
             for message in response.get("messages", []):
                 metadata = message.get("metadata") or {}
-                comment_id = (metadata.get("event_payload") or {}).get("comment_id")
+                payload = metadata.get("event_payload") or {}
+                comment_id = payload.get("comment_id")
                 if metadata.get("event_type") == EVENT_TYPE and str(comment_id).isdigit():
-                    found.setdefault(int(comment_id), message["ts"])  # newest first
+                    found.nudges.setdefault(int(comment_id), message["ts"])  # newest first
+                if metadata.get("event_type") == SUMMARY_EVENT_TYPE and isinstance(payload.get("comment_ids"), list):
+                    found.summarized.update(int(i) for i in payload["comment_ids"] if str(i).isdigit())
             cursor = (response.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 break

@@ -12,6 +12,7 @@ from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
 from bot.slack.delivery import alert_text
+from bot.slack.flood import flood_fallback
 
 MAX_TEXT = 600
 
@@ -44,6 +45,10 @@ class TerminalNotifier:
     def escalate(self, item: WaitingComment, status: NudgeStatus, number: int, target: str | None) -> None:
         to = f" to {target}" if target else ""
         self.stream.write(f"── #{item.id} · escalated{to} (follow-up {number}), {item.author} is still waiting\n")
+        self.stream.flush()
+
+    def post_summary(self, channel: str, items: list[WaitingComment]) -> None:
+        self.stream.write(f"── {channel}: {flood_fallback(items)}\n")
         self.stream.flush()
 
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> None:
