@@ -20,6 +20,7 @@ from bot.db import check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, polling_states, unanswered
 from bot.db.stats import team_stats
+from bot.engine.hours import reply_clocks
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.sources.base import headroom
@@ -158,7 +159,8 @@ def cmd_export(args) -> int:
     factory = open_database(settings)
     now = utcnow()
     with factory() as session:
-        stats = team_stats(session, since=now - args.since, until=now, accounts=args.account)
+        stats = team_stats(session, since=now - args.since, until=now, accounts=args.account,
+                           clocks=reply_clocks(settings.accounts))
     if args.format == "json":
         text = json.dumps(stats.as_json(), indent=2) + "\n"
     else:

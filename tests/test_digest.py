@@ -140,7 +140,8 @@ def test_the_poll_cycle_posts_the_digest_when_it_is_due(tmp_path, session_factor
 def test_accounts_sharing_a_channel_share_one_digest_set_by_the_first_with_digest_at():
     found = schedules([
         account_config("blog", channel="C1"),
-        account_config("shop", channel="C1", digest_at=time(8, 30), timezone=BERLIN),
+        account_config("shop", channel="C1", digest_at=time(8, 30), timezone=BERLIN,
+                       business_hours=parse_business_hours("mon-fri 09:00-17:00"), count="business"),
         account_config("video", channel="C1", digest_at=time(17, 0)),
         account_config("quiet", channel="C2"),
         account_config("nowhere", channel=None, digest_at=time(9, 0)),
@@ -148,6 +149,9 @@ def test_accounts_sharing_a_channel_share_one_digest_set_by_the_first_with_diges
     (schedule,) = found
     assert (schedule.channel, schedule.accounts, schedule.at, schedule.hours.zone) == (
         "C1", ("blog", "shop", "video"), time(8, 30), BERLIN)
+    # The digest's reply times count shop's in open hours, the others' in calendar time.
+    assert list(schedule.clocks) == ["shop"]
+    assert schedule.clocks["shop"](at(date(2026, 11, 20), 16), at(date(2026, 11, 23), 10)) == timedelta(hours=2)
 
 
 def test_digest_at_mistakes_name_the_key(workdir, capsys):

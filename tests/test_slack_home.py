@@ -88,14 +88,15 @@ def test_a_reply_from_the_home_tab_counts_this_week_and_publishes_the_tab_again(
 
 
 def test_sections_are_a_list_another_section_can_join_within_the_100_block_limit(slack_world):
-    def stats_section(session, now):
+    def stats_section(session, now, accounts):
         return [{"type": "section", "text": {"type": "mrkdwn", "text": "*Response rate:* 90%"}}]
 
-    def huge_section(session, now):
+    def huge_section(session, now, accounts):
         return [{"type": "section", "text": {"type": "mrkdwn", "text": f"line {n}"}} for n in range(60)]
 
     with slack_world.factory() as session:
-        view = home_view(session, utcnow(), [*SECTIONS, stats_section, huge_section, huge_section])
+        view = home_view(session, utcnow(), slack_world.settings.accounts,
+                         [*SECTIONS, stats_section, huge_section, huge_section])
 
     check_view(view)
     text = json.dumps(view)

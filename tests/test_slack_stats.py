@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from bot.config import parse_business_hours
 from bot.slack.app import build_app
 from tests.blockkit import check_view
 from tests.slack_world import event_body, make_world, signed_request
@@ -43,6 +44,18 @@ def test_nudge_stats_takes_a_window_and_refuses_anything_else(world):
     for bad in ("stats 2x", "stats 12h", "stats 400d", "stats 7d blog"):
         assert ask(world, app, "/nudge", bad)["text"].startswith("Usage: `/nudge stats [7d|30d|90d]`")
     assert "`/nudge stats [7d|30d|90d]`" in ask(world, app, "/nudge", "help")["text"]
+
+
+def test_an_account_counting_business_hours_says_so_in_stats_and_home(tmp_path, team, slack_api):  # noqa: F811
+    # blog open mon-fri 09:00-17:00 UTC: its replies took 30m, 2h and 3h of open time; video's 12h 30m counts as is.
+    world = make_world(tmp_path, team, slack_api, business_hours=parse_business_hours("mon-fri 09:00-17:00"),
+                       count="business")
+    app = stats_app(world)
+    text = ask(world, app, "/nudge", "stats")["text"]
+    assert "• Time to first reply: median *2h 30m*, 90% within *12h 30m* (open hours only for blog)" in text
+    assert app.dispatch(signed_request(event_body(OPENED))).status == 200
+    (published,) = world.api.wait_for("views.publish")
+    assert json.dumps(text)[1:-1] in json.dumps(published.params["view"])
 
 
 def test_an_empty_window_says_so(tmp_path, session_factory, slack_api):

@@ -13,9 +13,11 @@ from sqlalchemy import update
 
 from bot.cli import main
 from bot.db.models import Author, Comment, Nudge
+from bot.config import parse_business_hours
 from bot.db.stats import team_stats
+from bot.engine.hours import reply_clocks
 from bot.engine.ingest import ingest
-from tests.records import T0, make_account, page, record
+from tests.records import T0, account_config, make_account, page, record
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)  # a Friday
 
@@ -103,6 +105,22 @@ def test_other_windows_and_one_account(team):
     assert (before.received, before.answered, before.backlog, before.continued) == (1, 1, 0, 0)
 
 
+def test_with_count_business_reply_times_count_open_hours_only(team):
+    """Both accounts open mon-fri 09:00-17:00 UTC: a1 took 30m, a2 2h, a3 3h (from Tuesday's opening at 09:00),
+    v1 5h (Thursday 12:00 to the close; Friday 00:30 is before opening)."""
+    office = parse_business_hours("mon-fri 09:00-17:00")
+    clocks = reply_clocks([account_config(name, business_hours=office, count="business") for name in ("blog", "video")]
+                          + [account_config("calendar-only")])
+    with team() as session:
+        stats = team_stats(session, since=NOW - timedelta(days=7), until=NOW, clocks=clocks)
+        video = team_stats(session, since=NOW - timedelta(days=7), until=NOW, accounts=["video"], clocks=clocks)
+    assert (stats.median_reply_seconds, stats.p90_reply_seconds) == ((7200 + 10800) // 2, 5 * 3600)
+    assert [d.median_reply_seconds for d in stats.days if d.answered] == [3 * 3600, 2 * 3600, (1800 + 5 * 3600) // 2]
+    assert (stats.received, stats.answered, stats.backlog) == (7, 4, 4)  # only reply times change
+    assert stats.business_hours == ("blog", "video") and video.business_hours == ("video",)
+    assert ("reply_times_count", "account:video", "business_hours") in video.rows()
+
+
 def test_an_empty_window_has_no_rates(session_factory):
     with session_factory() as session:
         stats = team_stats(session, since=NOW - timedelta(days=7), until=NOW)
@@ -127,6 +145,19 @@ def test_export_writes_the_same_figures_as_csv_and_json(team, database_url, work
         assert row in rows
     video_rows = list(csv.reader((workdir / "video.csv").open()))
     assert ["received", "all", "2"] in video_rows and ["backlog", "account:blog", "3"] not in video_rows
+
+
+def test_export_counts_reply_times_as_the_config_file_says(team, database_url, workdir, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    (workdir / "replynudge.toml").write_text(
+        '[defaults]\nbusiness_hours = "mon-fri 09:00-17:00"\ncount = "business"\n'
+        '[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "b.jsonl"\n'
+        '[[accounts]]\nname = "video"\nplatform = "replay"\npath = "v.jsonl"\ncount = "calendar"\n'
+    )
+    with freeze_time(NOW):
+        assert main(["export", "--since", "7d", "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert (exported["median_reply_seconds"], exported["business_hours"]) == ((7200 + 10800) // 2, ["blog"])
 
 
 def test_export_refuses_a_bad_window_and_an_unwritable_output(workdir, monkeypatch, capsys, tmp_path):

@@ -2,7 +2,8 @@
 
 Counted over the user comments written in a window (deleted ones and muted commenters left out). One read query
 fetches the window's comments and those still waiting during it; the figures are computed here, the same way on
-SQLite and PostgreSQL.
+SQLite and PostgreSQL. Reply times are calendar time, or open hours only for the accounts given a clock that counts
+them (those with `count = "business"`, see engine/hours.py).
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.db.models import Account, Author, Comment, Nudge, Post
+
+ReplyClock = Callable[[datetime, datetime], timedelta]  # how long from a comment to its reply, as an account counts
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Stats:
     backlog_by_account: dict[str, int]  # waiting now
     backlog_by_platform: dict[str, int]
     days: tuple[DayFigures, ...]
+    business_hours: tuple[str, ...] = ()  # the accounts whose reply times count open hours only
 
     @property
     def backlog(self) -> int:
@@ -54,6 +58,7 @@ class Stats:
         data = asdict(self)
         data["since"], data["until"] = _iso(self.since), _iso(self.until)
         data["backlog"] = self.backlog
+        data["business_hours"] = list(self.business_hours)
         data["days"] = [{**asdict(day), "day": day.day.isoformat()} for day in self.days]
         return data
 
@@ -65,6 +70,7 @@ class Stats:
             rows.append((metric, "all", getattr(self, metric)))
         rows += [("backlog", f"account:{name}", count) for name, count in self.backlog_by_account.items()]
         rows += [("backlog", f"platform:{name}", count) for name, count in self.backlog_by_platform.items()]
+        rows += [("reply_times_count", f"account:{name}", "business_hours") for name in self.business_hours]
         for day in self.days:
             scope = f"day:{day.day.isoformat()}"
             rows += [("received", scope, day.received), ("answered", scope, day.answered),
@@ -89,12 +95,15 @@ def team_stats(
     until: datetime,
     accounts: Sequence[str] | None = None,
     zone: ZoneInfo = ZoneInfo("UTC"),
+    clocks: Mapping[str, ReplyClock] | None = None,
 ) -> Stats:
-    """Figures for comments written in [since, until); days are local dates in `zone`."""
+    """Figures for comments written in [since, until); days are local dates in `zone`; `clocks` (by account
+    name) count the reply times of the accounts that count business hours."""
+    clocks = clocks or {}
     rows = _rows(session, since, until, accounts)
     received = [row for row in rows if row.created_at >= since]
     answered = [row for row in received if row.answered_at is not None and row.answered_at < until]
-    reply_seconds = [_reply_seconds(row) for row in answered]
+    reply_seconds = [_reply_seconds(row, clocks) for row in answered]
     after_nudge = sum(1 for row in answered if row.nudged_at is not None and row.nudged_at <= row.answered_at)
     waiting = [row for row in rows if _waiting_at(row, until)]
     return Stats(
@@ -110,7 +119,8 @@ def team_stats(
         continued=sum(1 for row in answered if row.continued),
         backlog_by_account=dict(sorted(Counter(row.account for row in waiting).items())),
         backlog_by_platform=dict(sorted(Counter(row.platform for row in waiting).items())),
-        days=tuple(_days(rows, received, since, until, zone)),
+        days=tuple(_days(rows, received, since, until, zone, clocks)),
+        business_hours=tuple(sorted(name for name in clocks if accounts is None or name in accounts)),
     )
 
 
@@ -191,7 +201,10 @@ def _rows(session: Session, since: datetime, until: datetime, accounts: Sequence
     return [_Row(*row) for row in session.execute(query)]
 
 
-def _days(rows: list[_Row], received: list[_Row], since: datetime, until: datetime, zone: ZoneInfo) -> Iterable[DayFigures]:
+def _days(
+    rows: list[_Row], received: list[_Row], since: datetime, until: datetime, zone: ZoneInfo,
+    clocks: Mapping[str, ReplyClock],
+) -> Iterable[DayFigures]:
     first, last = since.astimezone(zone).date(), (until - timedelta(microseconds=1)).astimezone(zone).date()
     by_day: dict[date, list[_Row]] = {}
     for row in received:
@@ -200,7 +213,7 @@ def _days(rows: list[_Row], received: list[_Row], since: datetime, until: dateti
     while day <= last:
         end = min(until, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc))
         today = by_day.get(day, [])
-        replies = [_reply_seconds(row) for row in today if row.answered_at is not None and row.answered_at < until]
+        replies = [_reply_seconds(row, clocks) for row in today if row.answered_at is not None and row.answered_at < until]
         yield DayFigures(
             day=day,
             received=len(today),
@@ -215,9 +228,11 @@ def _waiting_at(row: _Row, moment: datetime) -> bool:
     return row.answered_at is None or row.answered_at > moment
 
 
-def _reply_seconds(row: _Row) -> int:
+def _reply_seconds(row: _Row, clocks: Mapping[str, ReplyClock]) -> int:
     assert row.answered_at is not None
-    return int((row.answered_at - row.created_at).total_seconds())
+    clock = clocks.get(row.account)
+    taken = clock(row.created_at, row.answered_at) if clock else row.answered_at - row.created_at
+    return int(taken.total_seconds())
 
 
 def _median(values: list[int]) -> int | None:

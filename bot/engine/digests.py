@@ -10,9 +10,9 @@ gives it up when the lease runs out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Callable, Mapping, Sequence
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bot.config import AccountConfig
 from bot.db.models import Digest
 from bot.db.upsert import insert_ignoring_conflicts
-from bot.engine.hours import OfficeHours
+from bot.engine.hours import OfficeHours, reply_clocks
 from bot.engine.leases import Lease, unclaimed
 
 DAILY, WEEKLY = "daily", "weekly"
@@ -34,6 +34,8 @@ class ChannelSchedule:
     at: time
     hours: OfficeHours
     weekday: int | None = None  # 0 = Monday; None: every day
+    # how the accounts counting business hours count reply times (engine/hours.py reply_clocks)
+    clocks: Mapping[str, Callable[[datetime, datetime], timedelta]] = field(default_factory=dict)
 
     def due_day(self, now: datetime) -> date | None:
         """The local day whose digest is due at `now`, if any."""
@@ -56,7 +58,7 @@ def schedules(accounts: Sequence[AccountConfig], kind: str) -> list[ChannelSched
         if lead is not None:
             weekday, at = _when(lead, kind)
             names = tuple(account.name for account in members)
-            found.append(ChannelSchedule(kind, channel, names, at, OfficeHours.of(lead), weekday))
+            found.append(ChannelSchedule(kind, channel, names, at, OfficeHours.of(lead), weekday, reply_clocks(members)))
     return found
 
 

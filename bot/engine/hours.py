@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from bot.config import AccountConfig, BusinessHours
@@ -101,6 +101,12 @@ class OfficeHours:
             for opens, closes in self.schedule.on(day.weekday()):
                 end = _local(day + timedelta(days=1), time(0), self.zone) if closes is None else _local(day, closes, self.zone)
                 yield _local(day, opens, self.zone), end
+
+
+def reply_clocks(accounts: Iterable[AccountConfig]) -> dict[str, Callable[[datetime, datetime], timedelta]]:
+    """Account name -> how long a reply took in open hours, for the accounts with `count = "business"` (the
+    stats count the others' in calendar time)."""
+    return {account.name: OfficeHours.of(account).waited for account in accounts if account.count == "business"}
 
 
 def _local(day: date, at: time, zone: ZoneInfo) -> datetime:

@@ -58,7 +58,7 @@ class AppContext:
 
     def publish_home(self, user: str) -> None:
         with self.session_factory() as session:
-            view = home_view(session, self.clock())
+            view = home_view(session, self.clock(), self.settings.accounts)
         self.notifier.client.views_publish(user_id=user, view=view)
 
     def refresh(self, comment_id: int, note: str | None = None) -> None:

@@ -100,7 +100,8 @@ def daily_digest(session, schedule: digests.ChannelSchedule, day: date, since: d
         day=day,
         backlog=waiting_counts(session, schedule.accounts),
         oldest=oldest[0] if oldest else None,
-        stats=team_stats(session, since=since, until=now, accounts=schedule.accounts, zone=schedule.hours.zone),
+        stats=team_stats(session, since=since, until=now, accounts=schedule.accounts, zone=schedule.hours.zone,
+                         clocks=schedule.clocks),
         conversations=continued_conversations(session, since=since, until=now, accounts=schedule.accounts),
     )
 

@@ -1,25 +1,26 @@
 """The App Home tab: the team's backlog per account, the oldest waiting comments with their buttons, this week,
 the team's stats.
 
-The tab is a list of sections, each a function `(session, now) -> blocks` in SECTIONS; another section is one more
-function in that list. The view keeps within a Home tab's 100 blocks: sections that would overflow are left out.
+The tab is a list of sections, each a function `(session, now, accounts) -> blocks` in SECTIONS (`accounts`: the
+configured accounts); another section is one more function in that list. The view keeps within a Home tab's 100 blocks: sections that would overflow are left out.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
-from bot.config import format_duration
+from bot.config import AccountConfig, format_duration
 from bot.db.queries import backlog, recent_replies, unanswered
 from bot.db.stats import team_stats
+from bot.engine.hours import reply_clocks
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import context, cut, escape, listed_blocks, section, when
 from bot.slack.stats_view import stats_text, window_label
 
-HomeSection = Callable[[Session, datetime], list[dict]]
+HomeSection = Callable[[Session, datetime, Sequence[AccountConfig]], list[dict]]
 VIEW_BLOCKS = 100
 OLDEST_SHOWN = 5
 HEADER_TEXT = 150
@@ -29,12 +30,12 @@ def header(text: str) -> dict:
     return {"type": "header", "text": {"type": "plain_text", "text": cut(text, HEADER_TEXT), "emoji": True}}
 
 
-def backlog_section(session: Session, now: datetime) -> list[dict]:
-    accounts = backlog(session)
-    if not accounts:
+def backlog_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
+    backlogs = backlog(session)
+    if not backlogs:
         return [header("Waiting for an answer"), section("No accounts yet: add them to `replynudge.toml`.")]
     lines = []
-    for account in accounts:
+    for account in backlogs:
         line = f"• *{escape(account.account)}* ({escape(account.platform)}): "
         if account.waiting:
             waited = format_duration(now - account.oldest) if account.oldest else "?"
@@ -42,11 +43,11 @@ def backlog_section(session: Session, now: datetime) -> list[dict]:
         else:
             line += "nothing waiting :white_check_mark:"
         lines.append(line)
-    total = sum(account.waiting for account in accounts)
+    total = sum(account.waiting for account in backlogs)
     return [header(f"Waiting for an answer: {total}"), section("\n".join(lines))]
 
 
-def oldest_section(session: Session, now: datetime) -> list[dict]:
+def oldest_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     result = unanswered(session, now=now, limit=OLDEST_SHOWN)
     if not result.items:
         return []
@@ -59,7 +60,7 @@ def oldest_section(session: Session, now: datetime) -> list[dict]:
     return blocks
 
 
-def week_section(session: Session, now: datetime) -> list[dict]:
+def week_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     replies = recent_replies(session, now - timedelta(days=7))
     slack = f", {replies.from_slack} of them from Slack" if replies.from_slack else ""
     return [header("This week"),
@@ -67,9 +68,9 @@ def week_section(session: Session, now: datetime) -> list[dict]:
                     f"{slack}.")]
 
 
-def stats_section(session: Session, now: datetime) -> list[dict]:
+def stats_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     window = timedelta(days=7)
-    stats = team_stats(session, since=now - window, until=now)
+    stats = team_stats(session, since=now - window, until=now, clocks=reply_clocks(accounts))
     return [header("Team stats"), section(stats_text(stats, window_label(window))),
             context("`/nudge stats 30d` (or `90d`) looks further back; `replynudge export` writes it for spreadsheets.")]
 
@@ -77,10 +78,12 @@ def stats_section(session: Session, now: datetime) -> list[dict]:
 SECTIONS: list[HomeSection] = [backlog_section, oldest_section, week_section, stats_section]
 
 
-def home_view(session: Session, now: datetime, sections: list[HomeSection] | None = None) -> dict:
+def home_view(
+    session: Session, now: datetime, accounts: Sequence[AccountConfig], sections: list[HomeSection] | None = None
+) -> dict:
     blocks: list[dict] = []
     for build in SECTIONS if sections is None else sections:
-        part = build(session, now)
+        part = build(session, now, accounts)
         if part and len(blocks) + len(part) + 2 <= VIEW_BLOCKS:  # room for a divider and the footer
             blocks.extend(([{"type": "divider"}] if blocks else []) + part)
     blocks.append(context(f"Updated {when(now)} · `/nudge help` for commands"))

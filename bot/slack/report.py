@@ -48,7 +48,8 @@ def weekly_report(session: Session, schedule: digests.ChannelSchedule, day: date
                   now: datetime) -> WeeklyReport:
     """The seven whole local days before `day`."""
     start, end = (schedule.hours.local(day - timedelta(days=7), time(0)), schedule.hours.local(day, time(0)))
-    stats = team_stats(session, since=start, until=end, accounts=schedule.accounts, zone=schedule.hours.zone)
+    stats = team_stats(session, since=start, until=end, accounts=schedule.accounts, zone=schedule.hours.zone,
+                       clocks=schedule.clocks)
     last = day - timedelta(days=1)
     title = f"Reply Nudge: week of {day - timedelta(days=7):%d %b} to {last:%d %b %Y}"
     return WeeklyReport(

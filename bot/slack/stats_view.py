@@ -38,8 +38,9 @@ def stats_text(stats: Stats, label: str) -> str:
     else:
         lines.append("• No comments were written in this time.")
     if stats.median_reply_seconds is not None:
+        business = f" (open hours only for {', '.join(map(escape, stats.business_hours))})" if stats.business_hours else ""
         lines.append(f"• Time to first reply: median *{_seconds(stats.median_reply_seconds)}*, "
-                     f"90% within *{_seconds(stats.p90_reply_seconds)}*")
+                     f"90% within *{_seconds(stats.p90_reply_seconds)}*{business}")
     if stats.answered:
         lines.append(f"• Answered after a nudge: {stats.answered_after_nudge} · "
                      f"before any nudge: {stats.answered_without_nudge}")
