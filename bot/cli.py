@@ -20,7 +20,7 @@ from bot.db import check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, polling_states, unanswered
 from bot.db.stats import team_stats
-from bot.engine.hours import reply_clocks
+from bot.engine.hours import business_clocks
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.sources.base import headroom
@@ -139,6 +139,7 @@ def cmd_unanswered(args) -> int:
             older_than=args.older_than,
             limit=args.limit,
             include_all=args.all,
+            clocks=business_clocks(settings.accounts),
         )
     if args.json:
         items = []
@@ -160,7 +161,7 @@ def cmd_export(args) -> int:
     now = utcnow()
     with factory() as session:
         stats = team_stats(session, since=now - args.since, until=now, accounts=args.account,
-                           clocks=reply_clocks(settings.accounts))
+                           clocks=business_clocks(settings.accounts))
     if args.format == "json":
         text = json.dumps(stats.as_json(), indent=2) + "\n"
     else:
@@ -183,13 +184,14 @@ def cmd_export(args) -> int:
 def render_unanswered(result: UnansweredResult) -> str:
     if not result.items:
         return "Nobody is waiting for an answer. 🎉" if result.total == 0 else f"{result.total} waiting (none shown)."
-    lines = [f"{'ID':>6}  {'WAITING':<8} {'ACCOUNT':<16} {'AUTHOR':<18} {'SCORE':>5}  COMMENT"]
-    for item in result.items:
-        waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    waits = [item.waited() for item in result.items]
+    width = max(8, *map(len, waits))  # business-hours waits are longer: "9h of business hours (2d 16h in all)"
+    lines = [f"{'ID':>6}  {'WAITING':<{width}} {'ACCOUNT':<16} {'AUTHOR':<18} {'SCORE':>5}  COMMENT"]
+    for item, waited in zip(result.items, waits):
         text = " ".join(item.text.split())
         text = text if len(text) <= 60 else text[:59] + "…"
         lines.append(
-            f"{item.id:>6}  {waited:<8} {item.account[:16]:<16} {item.author[:18]:<18} {item.score or 0:>5}  {text}"
+            f"{item.id:>6}  {waited:<{width}} {item.account[:16]:<16} {item.author[:18]:<18} {item.score or 0:>5}  {text}"
         )
     shown = len(result.items)
     if result.total > shown:

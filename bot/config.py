@@ -100,6 +100,15 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+def format_wait(calendar_seconds: int, business_seconds: int | None) -> str:
+    """How long a comment has waited, as shown to people: in open hours, labelled, for an account that counts
+    business hours (`business_seconds` given), else in calendar time."""
+    calendar = format_duration(timedelta(seconds=calendar_seconds))
+    if business_seconds is None:
+        return calendar
+    return f"{format_duration(timedelta(seconds=business_seconds))} of business hours ({calendar} in all)"
+
+
 def format_duration(delta: timedelta) -> str:
     """The leading unit and the one after it, as people say it: `2d 3h`, `45m`, `3h`, `12s`."""
     seconds = max(0, int(delta.total_seconds()))

@@ -11,14 +11,18 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import select
 
+from bot.cli import main
 from bot.config import parse_business_hours
 from bot.db.models import Nudge
 from bot.engine.hours import OfficeHours
 from bot.engine.poller import poll_account
+from bot.slack.app import build_app
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from tests.records import account_config, make_account
+from tests.slack_world import CHANNEL, make_world
+from tests.test_slack_commands import ask
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -172,3 +176,37 @@ def test_poll_with_a_frozen_clock_uses_calendar_count_by_default(session_factory
         poll_account(session_factory, account_id, config, build_source(config))
     with session_factory() as session:
         assert session.scalars(select(Nudge.due_at)).one() == at(BERLIN, 2026, 11, 23, 9, 0)
+
+
+@pytest.mark.parametrize("count, shown", [
+    ("business", "2h 30m of business hours (2d 18h in all)"),  # 30m on Friday, 09:00-11:00 on Monday
+    ("calendar", "2d 18h"),
+])
+def test_the_wait_shown_counts_as_the_account_counts(count, shown, workdir, database_url, session_factory, slack_api,
+                                                     capsys, monkeypatch):
+    world = make_world(workdir, session_factory, slack_api, timezone=BERLIN, business_hours=OFFICE, count=count)
+    world.add("c1", "Which beans would you pair with oat milk?", created_at="2026-11-20T16:00:00Z")  # Fri 17:00
+    (config,) = world.settings.accounts
+    account_id = make_account(session_factory, "blog")
+    monday = utc(2026, 11, 23, 10, 0)  # 11:00 in Berlin
+    poll_account(session_factory, account_id, config, build_source(config), clock=lambda: monday)
+    assert deliver_due(session_factory, world.notifier(), clock=lambda: monday, accounts={account_id: config}) == 1
+
+    (nudge,) = world.api.messages(CHANNEL)
+    assert f"has waited *{shown}*" in nudge["blocks"][0]["text"]["text"]
+    answer = ask(world, build_app(world.settings, session_factory, clock=lambda: monday), "/unanswered")
+    assert f"has waited *{shown}*" in answer["blocks"][1]["text"]["text"]
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    (workdir / "replynudge.toml").write_text(
+        f'[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "comments.jsonl"\nmin_score = 0\n'
+        f'timezone = "Europe/Berlin"\nbusiness_hours = "mon-fri 09:00-17:30"\ncount = "{count}"\n'
+    )
+    with freeze_time(monday):
+        assert main(["unanswered"]) == 0
+        row = capsys.readouterr().out.splitlines()[1]
+        assert row.split(None, 1)[1].startswith(f"{shown} ") and "blog" in row
+        assert main(["unanswered", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["waiting_seconds"] == 2 * 86400 + 18 * 3600  # calendar seconds, as interface.md promises
+    assert listed["business_waiting_seconds"] == (9000 if count == "business" else None)

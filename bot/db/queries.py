@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timedelta
-from typing import Any, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from bot.config import format_wait
 from bot.db.models import Account, Author, Comment, Nudge, Post, SyncState, is_waiting
+
+# Account name -> the wait between two instants in open hours, for accounts with count = "business"
+# (engine/hours.py business_clocks); the others' waits are calendar time.
+Clocks = Mapping[str, Callable[[datetime, datetime], timedelta]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class WaitingComment:
     parent_text: str | None
     parent_author: str | None
     suggestions: tuple[str, ...] | None  # cached with the nudge, once one was made
+    business_waiting_seconds: int | None = None  # in open hours, for an account with count = "business"
+
+    def waited(self) -> str:
+        return format_wait(self.waiting_seconds, self.business_waiting_seconds)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +58,7 @@ class WaitingComment:
             "url": self.url,
             "created_at": self.created_at.isoformat().replace("+00:00", "Z"),
             "waiting_seconds": self.waiting_seconds,
+            "business_waiting_seconds": self.business_waiting_seconds,
             "score": self.score if self.score is not None else 0,
             "reasons": list(self.reasons),
             "deserves_nudge": self.deserves_nudge,
@@ -101,8 +111,9 @@ def _base() -> Select:
     )
 
 
-def _to_item(row, now: datetime) -> WaitingComment:
+def _to_item(row, now: datetime, clocks: Clocks) -> WaitingComment:
     comment: Comment = row[0]
+    clock = clocks.get(row[1])
     return WaitingComment(
         id=comment.id,
         external_id=comment.external_id,
@@ -123,6 +134,7 @@ def _to_item(row, now: datetime) -> WaitingComment:
         parent_text=row[8],
         parent_author=row[9],
         suggestions=tuple(row[10]) if row[10] else None,
+        business_waiting_seconds=int(clock(comment.created_at, now).total_seconds()) if clock else None,
     )
 
 
@@ -137,8 +149,10 @@ def unanswered(
     older_than: timedelta | None = None,
     limit: int | None = None,
     include_all: bool = False,
+    clocks: Clocks = {},
 ) -> UnansweredResult:
-    """Waiting comments, oldest first. By default only those that deserve a nudge."""
+    """Waiting comments, oldest first. By default only those that deserve a nudge. `clocks`: the accounts whose
+    waits are also counted in open hours."""
     chosen = []  # which accounts
     if account:
         chosen.append(Account.name == account)
@@ -159,7 +173,7 @@ def unanswered(
     query = _base().where(*which).order_by(Comment.created_at, Comment.id)
     if limit is not None:
         query = query.limit(limit)
-    return UnansweredResult([_to_item(row, now) for row in session.execute(query)], total or 0)
+    return UnansweredResult([_to_item(row, now, clocks) for row in session.execute(query)], total or 0)
 
 
 def _per_account(aggregate, conditions):
@@ -184,14 +198,16 @@ def waiting_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
     return {name: count for name, count in rows if count}
 
 
-def waiting_comments(session: Session, comment_ids: list[int], now: datetime) -> dict[int, WaitingComment]:
+def waiting_comments(
+    session: Session, comment_ids: list[int], now: datetime, clocks: Clocks = {}
+) -> dict[int, WaitingComment]:
     """Comments in the read model by id, whatever their state (a nudge shows its comment after it is answered too)."""
     rows = session.execute(_base().where(Comment.id.in_(comment_ids)))
-    return {item.id: item for item in (_to_item(row, now) for row in rows)}
+    return {item.id: item for item in (_to_item(row, now, clocks) for row in rows)}
 
 
-def waiting_comment(session: Session, comment_id: int, now: datetime) -> WaitingComment | None:
-    return waiting_comments(session, [comment_id], now).get(comment_id)
+def waiting_comment(session: Session, comment_id: int, now: datetime, clocks: Clocks = {}) -> WaitingComment | None:
+    return waiting_comments(session, [comment_id], now, clocks).get(comment_id)
 
 
 @dataclass(frozen=True)

@@ -103,9 +103,10 @@ class OfficeHours:
                 yield _local(day, opens, self.zone), end
 
 
-def reply_clocks(accounts: Iterable[AccountConfig]) -> dict[str, Callable[[datetime, datetime], timedelta]]:
-    """Account name -> how long a reply took in open hours, for the accounts with `count = "business"` (the
-    stats count the others' in calendar time)."""
+def business_clocks(accounts: Iterable[AccountConfig]) -> dict[str, Callable[[datetime, datetime], timedelta]]:
+    """Account name -> the time between two instants in open hours, for the accounts with `count = "business"`:
+    how long a reply took (stats) or a comment has waited (what Slack and the CLI show). Other accounts count
+    calendar time."""
     return {account.name: OfficeHours.of(account).waited for account in accounts if account.count == "business"}
 
 

@@ -6,9 +6,8 @@ option text, 150 a header, 10 context elements, 25 elements in an actions block.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from bot.config import format_duration
 from bot.db.queries import WaitingComment
 from bot.engine.triage import SNOOZE_CHOICES, NudgeStatus
 
@@ -58,7 +57,7 @@ def mention(target: str | None) -> str | None:
 
 def escalation_text(item: WaitingComment, number: int, target: str | None) -> str:
     """The follow-up in a nudge's thread when nobody answered; `target` is whom it mentions."""
-    waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    waited = item.waited()
     ordinal = "" if number == 1 else f" (follow-up {number})"
     ask = f"{mention(target)}, can someone take this? " if target else ""
     return cut(f":rotating_light: {ask}{escape(item.author)} on {escape(item.account)} has waited {waited} "
@@ -138,7 +137,7 @@ def listed_blocks(item: WaitingComment, status: NudgeStatus | None) -> list[dict
 def headline(item: WaitingComment) -> str:
     """Who, on which account and platform, how long they have waited, and a link."""
     author = escape(item.author) + (f" (@{escape(item.author_handle)})" if item.author_handle else "")
-    waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    waited = item.waited()
     head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
     return head + (f" · <{item.url}|open>" if item.url else "")
 

@@ -13,6 +13,7 @@ from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comment
 from bot.engine import triage
+from bot.engine.hours import business_clocks
 from bot.slack.home import home_view
 from bot.slack.notifier import SlackNotifier
 from bot.sources import Source, build_source
@@ -48,7 +49,8 @@ class AppContext:
 
     def load(self, comment_id: int) -> tuple[WaitingComment | None, triage.NudgeStatus | None]:
         with self.session_factory() as session:
-            return waiting_comment(session, comment_id, self.clock()), triage.nudge_status(session, comment_id)
+            item = waiting_comment(session, comment_id, self.clock(), business_clocks(self.settings.accounts))
+            return item, triage.nudge_status(session, comment_id)
 
     @staticmethod
     def suggestions(item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:

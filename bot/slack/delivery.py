@@ -17,8 +17,9 @@ from typing import Callable, Mapping, Protocol, Sequence
 from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Nudge, utcnow
-from bot.db.queries import WaitingComment, waiting_comments
+from bot.db.queries import Clocks, WaitingComment, waiting_comments
 from bot.engine import escalation, outbox, triage
+from bot.engine.hours import business_clocks
 from bot.engine.leases import Lease, renew_nudge
 from bot.suggest import suggest_questions
 from bot.suggest.llm import LlmProvider
@@ -86,8 +87,9 @@ def deliver_due(
             outbox.mark_alerted(session, alert.account_id, clock())
 
     thresholds = {account_id: account.digest_threshold for account_id, account in (accounts or {}).items()}
-    posted = _post_due(session_factory, notifier, clock, lease, llm, thresholds)
-    update_changed(session_factory, notifier, clock)
+    clocks = business_clocks((accounts or {}).values())
+    posted = _post_due(session_factory, notifier, clock, lease, llm, thresholds, clocks)
+    update_changed(session_factory, notifier, clock, clocks)
     return posted
 
 
@@ -98,12 +100,13 @@ def _post_due(
     lease: Lease,
     llm: LlmProvider | None,
     thresholds: Mapping[int, int],
+    clocks: Clocks,
 ) -> int:
     posted = 0
     while True:
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
-            items = waiting_comments(session, [nudge.comment_id for nudge in due], clock())
+            items = waiting_comments(session, [nudge.comment_id for nudge in due], clock(), clocks)
         floods = _floods(due, thresholds)
         results: list[bool | None] = []
         for channel, batch in floods.items():
@@ -162,13 +165,16 @@ def _post_flood(
     return [True] * len(held) + lost
 
 
-def update_changed(session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow) -> int:
-    """Edit the posted nudges whose comment changed (answered, deleted, a snooze ran out); returns how many."""
+def update_changed(
+    session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow, clocks: Clocks = {}
+) -> int:
+    """Edit the posted nudges whose comment changed (answered, deleted, a snooze ran out); returns how many.
+    `clocks`: the accounts whose waits are shown in open hours."""
     with session_factory.begin() as session:
         woken = set(triage.wake_snoozed(session, clock()))
     with session_factory() as session:
         changed = triage.needing_update(session)
-        items = waiting_comments(session, [status.comment_id for status in changed], clock())
+        items = waiting_comments(session, [status.comment_id for status in changed], clock(), clocks)
     updated = 0
     for status in changed:
         item = items[status.comment_id]
@@ -197,7 +203,8 @@ def escalate_due(
     with session_factory.begin() as session:
         due = escalation.claim_due(session, accounts, lease, clock())
     with session_factory() as session:
-        items = waiting_comments(session, [each.comment_id for each in due], clock())
+        clocks = business_clocks(accounts.values())
+        items = waiting_comments(session, [each.comment_id for each in due], clock(), clocks)
         statuses = {each.nudge_id: triage.nudge_status(session, each.comment_id) for each in due}
     posted = 0
     for each in due:

@@ -95,7 +95,7 @@ def post_due(
 
 
 def daily_digest(session, schedule: digests.ChannelSchedule, day: date, since: datetime, now: datetime) -> DailyDigest:
-    oldest = unanswered(session, now=now, accounts=schedule.accounts, limit=1).items
+    oldest = unanswered(session, now=now, accounts=schedule.accounts, limit=1, clocks=schedule.clocks).items
     return DailyDigest(
         day=day,
         backlog=waiting_counts(session, schedule.accounts),
@@ -121,7 +121,7 @@ def digest_blocks(digest: DailyDigest) -> list[dict]:
         blocks.append(section(":tada: *Nobody is waiting for an answer.*"))
     if digest.oldest is not None:
         item = digest.oldest
-        waited = format_duration(timedelta(seconds=item.waiting_seconds))
+        waited = item.waited()
         link = f" <{item.url}|open>" if item.url else ""
         quoted = escape(cut(" ".join(item.text.split()), 300))
         blocks.append(section(f":hourglass: *Oldest waiting:* {escape(item.author)} on {escape(item.account)}, "

@@ -4,9 +4,7 @@ become this one summary instead of a message each (see delivery.py)."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 
-from bot.config import format_duration
 from bot.db.queries import WaitingComment
 from bot.slack.blocks import context, cut, escape, section
 
@@ -41,7 +39,7 @@ def _split(items: list[WaitingComment]) -> str:
 
 
 def _line(item: WaitingComment) -> str:
-    waited = format_duration(timedelta(seconds=item.waiting_seconds))
+    waited = item.waited()
     link = f" <{item.url}|open>" if item.url else ""
     quoted = escape(cut(" ".join(item.text.split()), 200))
     return f"*{escape(item.author)}* on {escape(item.account)} ({item.platform}), waiting {waited}{link}\n> {quoted}"

@@ -12,10 +12,10 @@ from typing import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
-from bot.config import AccountConfig, format_duration
+from bot.config import AccountConfig, format_wait
 from bot.db.queries import backlog, recent_replies, unanswered
 from bot.db.stats import team_stats
-from bot.engine.hours import reply_clocks
+from bot.engine.hours import business_clocks
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import context, cut, escape, listed_blocks, section, when
 from bot.slack.stats_view import stats_text, window_label
@@ -32,13 +32,14 @@ def header(text: str) -> dict:
 
 def backlog_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     backlogs = backlog(session)
+    clocks = business_clocks(accounts)
     if not backlogs:
         return [header("Waiting for an answer"), section("No accounts yet: add them to `replynudge.toml`.")]
     lines = []
     for account in backlogs:
         line = f"• *{escape(account.account)}* ({escape(account.platform)}): "
         if account.waiting:
-            waited = format_duration(now - account.oldest) if account.oldest else "?"
+            waited = _waited(account.oldest, now, clocks.get(account.account)) if account.oldest else "?"
             line += f"{account.waiting} waiting, the oldest for {waited}"
         else:
             line += "nothing waiting :white_check_mark:"
@@ -47,8 +48,13 @@ def backlog_section(session: Session, now: datetime, accounts: Sequence[AccountC
     return [header(f"Waiting for an answer: {total}"), section("\n".join(lines))]
 
 
+def _waited(since: datetime, now: datetime, clock: Callable[[datetime, datetime], timedelta] | None) -> str:
+    business = int(clock(since, now).total_seconds()) if clock else None
+    return format_wait(int((now - since).total_seconds()), business)
+
+
 def oldest_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
-    result = unanswered(session, now=now, limit=OLDEST_SHOWN)
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=business_clocks(accounts))
     if not result.items:
         return []
     statuses = nudge_statuses(session, [item.id for item in result.items])
@@ -70,7 +76,7 @@ def week_section(session: Session, now: datetime, accounts: Sequence[AccountConf
 
 def stats_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     window = timedelta(days=7)
-    stats = team_stats(session, since=now - window, until=now, clocks=reply_clocks(accounts))
+    stats = team_stats(session, since=now - window, until=now, clocks=business_clocks(accounts))
     return [header("Team stats"), section(stats_text(stats, window_label(window))),
             context("`/nudge stats 30d` (or `90d`) looks further back; `replynudge export` writes it for spreadsheets.")]
 

@@ -7,7 +7,6 @@ import sys
 import textwrap
 from typing import TextIO
 
-from bot.config import format_duration
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
@@ -61,7 +60,7 @@ class TerminalNotifier:
 
 
 def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100) -> str:
-    waited = format_duration_seconds(item.waiting_seconds)
+    waited = item.waited()
     who = item.author + (f" (@{item.author_handle})" if item.author_handle else "")
     head = f"── #{item.id} · {who} on {item.account} ({item.platform}) · waiting {waited} "
     lines = [head + "─" * max(3, width - len(head))]
@@ -78,12 +77,6 @@ def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100)
     lines.append("  ask next:")
     lines += [f"    • {question}" for question in suggestions]
     return "\n".join(lines) + "\n"
-
-
-def format_duration_seconds(seconds: int) -> str:
-    from datetime import timedelta
-
-    return format_duration(timedelta(seconds=seconds))
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -13,7 +13,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from bot.config import parse_duration
 from bot.db.stats import team_stats
 from bot.engine import triage
-from bot.engine.hours import OfficeHours, reply_clocks
+from bot.engine.hours import OfficeHours, business_clocks
 from bot.slack.blocks import escape, when
 from bot.slack.context import KEY, AppContext
 from bot.slack.stats_view import parse_window, stats_text, window_label
@@ -90,7 +90,7 @@ def stats(app: AppContext, args: list[str], user: str) -> str:
         return usage("stats")
     now = app.clock()
     with app.session_factory() as session:
-        figures = team_stats(session, since=now - window, until=now, clocks=reply_clocks(app.settings.accounts))
+        figures = team_stats(session, since=now - window, until=now, clocks=business_clocks(app.settings.accounts))
     return stats_text(figures, window_label(window))
 
 

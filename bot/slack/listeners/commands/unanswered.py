@@ -13,6 +13,7 @@ from slack_bolt import Ack, BoltContext, Respond
 
 from bot.config import format_duration, parse_duration
 from bot.db.queries import known_names, unanswered
+from bot.engine.hours import business_clocks
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import MAX_BLOCKS, context as context_block, listed_blocks, section
 from bot.slack.context import KEY, AppContext
@@ -79,7 +80,7 @@ def list_unanswered(ack: Ack, command: dict, context: BoltContext, respond: Resp
             return
         now = app.clock()
         result = unanswered(session, now=now, account_or_platform=filters.name, older_than=filters.older_than,
-                            limit=min(filters.limit, MAX_LIMIT))
+                            limit=min(filters.limit, MAX_LIMIT), clocks=business_clocks(app.settings.accounts))
         statuses = nudge_statuses(session, [item.id for item in result.items])
     if not result.items:
         respond(text=f"Nothing is waiting for an answer{filters.describe()}. :tada:", response_type="ephemeral")
