@@ -7,11 +7,12 @@ from datetime import timedelta
 
 import pytest
 
+from bot.config import Route
 from bot.db.models import Nudge, utcnow
 from bot.engine.leases import DEFAULT_LEASE
 from bot.slack.delivery import deliver_due
 from tests.slack_api import DROP
-from tests.slack_world import CHANNEL, power_cut_when_recording_a_post
+from tests.slack_world import CHANNEL, make_world, power_cut_when_recording_a_post
 
 
 def test_a_due_comment_becomes_one_message_with_metadata_and_its_ts_is_recorded(slack_world):
@@ -104,3 +105,19 @@ def test_messages_to_one_channel_are_paced(slack_world):
     assert len(posts) == 3
     gaps = [later.at - earlier.at for earlier, later in zip(posts, posts[1:])]
     assert min(gaps) >= 0.29
+
+
+def test_channels_take_turns_so_one_channels_pace_holds_up_no_other(slack_api, session_factory, tmp_path):
+    world = make_world(tmp_path, session_factory, slack_api, routes=(Route(("refund",), "C-support"),))
+    for index in range(3):
+        world.add(f"n{index}", "How do I descale the machine?", ago=timedelta(hours=3, minutes=10 - index))
+    world.add("r0", "Can I get a refund for the broken grinder?", ago=timedelta(hours=3))
+    world.poll(world.notifier(interval=0.3))
+
+    posts = slack_api.calls_to("chat.postMessage")
+    assert [post.params["channel"] for post in posts] == [CHANNEL, "C-support", CHANNEL, CHANNEL]
+    assert [post.params["metadata"]["event_payload"]["comment_id"] for post in posts] == [
+        world.comment_id(name) for name in ("n0", "r0", "n1", "n2")
+    ]
+    # the support message went out at once, not after the nudges channel's paced run
+    assert posts[1].at - posts[0].at < 0.29

@@ -11,6 +11,7 @@ cached with the nudge.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import datetime
 from typing import Callable, Mapping, Protocol, Sequence
 
@@ -113,7 +114,7 @@ def _post_due(
             results += _post_flood(session_factory, notifier, channel, batch, items, lease, clock)
         results += [
             _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm)
-            for nudge in due
+            for nudge in channels_in_turn(due)
             if nudge.channel not in floods
         ]
         posted += results.count(True)
@@ -163,6 +164,17 @@ def _post_flood(
         for nudge in held:
             outbox.mark_posted(session, nudge.nudge_id, channel=channel, ts=None, suggestions=[], now=clock())
     return [True] * len(held) + lost
+
+
+def channels_in_turn(due: list[outbox.DueNudge]) -> list[outbox.DueNudge]:
+    """The nudges with their channels taking turns, each channel's in their own order: a channel posts at most a
+    message a second, so a run of one channel's nudges would hold up the others' behind its pace."""
+    seen: Counter[str | None] = Counter()
+    turns = []
+    for position, nudge in enumerate(due):
+        turns.append((seen[nudge.channel], position))
+        seen[nudge.channel] += 1
+    return [due[position] for _, position in sorted(turns)]
 
 
 def update_changed(

@@ -1,0 +1,249 @@
+"""Nudge throughput: 1,000 due nudges over 10 channels posted through the real delivery path (outbox claim, the
+flood rule, suggestions, SlackNotifier on the WebClient `replynudge run` uses) to a local stand-in for Slack's Web
+API that answers 429 to a second message in a channel within a second, as Slack's chat.postMessage limit allows.
+
+    .venv/bin/python benchmarks/nudges.py [--scale 1.0] [--channels 10] [--databases sqlite]
+                                          [--digest-thresholds 5,1000]
+
+Each threshold is a run: with the default (5) a flood of due nudges goes out as one summary per channel and
+claimed batch; with 1,000 (the most the config allows) every nudge is a message of its own, paced per channel.
+
+The nudges come the way the service makes them: 10 replay accounts (one channel each) polled by the poller, which
+stores, scores and queues the comments that have waited past `nudge_after`; their order mixes the channels, as
+comments on several accounts arrive. Only the delivery is timed. Printed: nudges posted, messages, digests (flood
+summaries), 429s, total time and its floor (the busiest channel's messages, one a second), the most messages any
+channel received within one second, and whether any comment was nudged twice: a comment in two messages, summaries
+and single nudges together covering more than were due, or anything posted by a second delivery pass and a
+restarted notifier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import re
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from benchmarks.common import fresh_database  # noqa: E402
+from bot.config import Settings, parse_accounts  # noqa: E402
+from bot.db import session_factory  # noqa: E402
+from bot.db.models import Nudge, utcnow  # noqa: E402
+from bot.engine.leases import Lease  # noqa: E402
+from bot.engine.poller import poll_account, sync_accounts  # noqa: E402
+from bot.slack.client import make_client  # noqa: E402
+from bot.slack.delivery import deliver_due  # noqa: E402
+from bot.slack.notifier import EVENT_TYPE, SlackNotifier  # noqa: E402
+from bot.sources import build_source  # noqa: E402
+
+FULL_SCALE = 1000
+QUESTIONS = [
+    "How long should I steep this for a less bitter cup?",
+    "My order arrived broken and nobody answered my email, what now?",
+    "Do you ship to Portugal? I could not find it on the site.",
+    "Is the new blend available in decaf? Asking for my mum.",
+]
+
+
+FLOOD_TEXT = re.compile(r"(\d+) comments fell due at once")  # a flood summary's fallback text (bot/slack/flood.py)
+
+
+@dataclass
+class Posted:
+    channel: str
+    at: float
+    comment_id: int | None  # from the nudge's metadata; None for other messages
+    summarised: int = 0  # how many nudges a flood summary stands for
+
+
+@dataclass
+class StandInSlack:
+    """chat.postMessage and conversations.history, with Slack's one-message-per-second-per-channel limit."""
+
+    posted: list[Posted] = field(default_factory=list)
+    rejected: int = 0  # 429s answered
+    history: dict[str, list[dict]] = field(default_factory=dict)  # channel -> messages, oldest first
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def answer(self, method: str, params: dict) -> tuple[int, dict, dict]:
+        with self.lock:
+            if method == "chat.postMessage":
+                return self._post(params)
+            if method == "conversations.history":
+                messages = list(reversed(self.history.get(params.get("channel"), [])))
+                return 200, {"ok": True, "messages": messages, "has_more": False}, {}
+            return 200, {"ok": False, "error": "unknown_method"}, {}
+
+    def _post(self, params: dict) -> tuple[int, dict, dict]:
+        channel, now = params["channel"], time.monotonic()
+        last = next((p.at for p in reversed(self.posted) if p.channel == channel), None)
+        if last is not None and now - last < 1.0:
+            self.rejected += 1
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+        metadata = params.get("metadata") or {}
+        comment_id = (metadata.get("event_payload") or {}).get("comment_id")
+        flood = FLOOD_TEXT.match(params.get("text") or "")
+        self.posted.append(Posted(channel, now, comment_id if metadata.get("event_type") == EVENT_TYPE else None,
+                                  int(flood.group(1)) if flood else 0))
+        ts = f"{time.time():.6f}"
+        self.history.setdefault(channel, []).append({"type": "message", "ts": ts, "metadata": metadata})
+        return 200, {"ok": True, "channel": channel, "ts": ts}, {}
+
+    def serve(self) -> ThreadingHTTPServer:
+        slack = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                split = urlsplit(self.path)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                params = dict(parse_qsl(split.query))
+                if body:
+                    is_json = self.headers.get("Content-Type", "").startswith("application/json")
+                    params.update(json.loads(body) if is_json else dict(parse_qsl(body)))
+                status, answer, headers = slack.answer(split.path.removeprefix("/api/"), params)
+                payload = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+
+def queue_nudges(factory, folder: Path, total: int, channels: int, threshold: int, seed: int) -> dict:
+    """`total` comments over `channels` replay accounts, polled by the poller, which queues a nudge for each;
+    returns the accounts by id, as the service hands them to delivery."""
+    rng = random.Random(seed)
+    now = utcnow()
+    lines: dict[str, list[dict]] = {f"brand-{n:02}": [] for n in range(channels)}
+    for index in range(total):
+        account = f"brand-{rng.randrange(channels):02}"
+        created = now - timedelta(hours=3) + timedelta(seconds=index)  # waited past nudge_after, in arrival order
+        lines[account].append({"id": f"c{index}", "post": "p1", "author": f"Person {index}", "author_id": f"u{index}",
+                               "text": rng.choice(QUESTIONS), "created_at": created.isoformat()})
+    entries = []
+    for number, (name, comments) in enumerate(lines.items()):
+        path = folder / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(comment) + "\n" for comment in comments))
+        entries.append({"name": name, "platform": "replay", "path": str(path), "channel": f"C{number:02}",
+                        "nudge_after": "1h", "digest_threshold": threshold})
+    accounts = parse_accounts({"accounts": entries}, "bench.toml", {})
+    with factory.begin() as session:
+        ids = sync_accounts(session, accounts)
+    for account in accounts:
+        outcome = poll_account(factory, ids[account.name], account, build_source(account))
+        if not outcome.ok:
+            raise SystemExit(outcome.describe())
+    with factory() as session:
+        queued = session.scalar(select(func.count()).where(Nudge.state == Nudge.PENDING))
+    if queued != total:
+        raise SystemExit(f"the poller queued {queued} nudges, not {total}")
+    return {ids[account.name]: account for account in accounts}
+
+
+def busiest_second(times: list[float]) -> int:
+    """The most messages within any one-second window."""
+    times, most, start = sorted(times), 0, 0
+    for end, moment in enumerate(times):
+        while moment - times[start] >= 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+def measure(kind: str, total: int, channels: int, threshold: int, seed: int) -> dict:
+    slack = StandInSlack()
+    server = slack.serve()
+    settings = Settings(slack_bot_token="xoxb-bench", slack_api_url=f"http://127.0.0.1:{server.server_address[1]}/api/")
+    try:
+        with fresh_database(kind) as engine, tempfile.TemporaryDirectory() as folder:
+            factory = session_factory(engine)
+            accounts = queue_nudges(factory, Path(folder), total, channels, threshold, seed)
+            lease = Lease.for_this_process()
+            started = time.perf_counter()
+            posted = deliver_due(factory, SlackNotifier(make_client(settings)), lease=lease, accounts=accounts)
+            seconds = time.perf_counter() - started
+            # Nothing is posted twice: neither by the next cycle nor by a restarted service (a new notifier).
+            again = deliver_due(factory, SlackNotifier(make_client(settings)), lease=lease, accounts=accounts)
+            with factory() as session:
+                recorded = session.scalar(select(func.count()).where(Nudge.state == Nudge.POSTED))
+    finally:
+        server.shutdown()
+        server.server_close()
+    per_channel: dict[str, list[float]] = {}
+    for post in slack.posted:
+        per_channel.setdefault(post.channel, []).append(post.at)
+    nudged = Counter(post.comment_id for post in slack.posted if post.comment_id is not None)
+    summarised = sum(post.summarised for post in slack.posted)
+    return {
+        "posted": posted, "again": again, "messages": len(slack.posted), "recorded": recorded,
+        "digests": sum(1 for post in slack.posted if post.summarised), "rejected": slack.rejected,
+        "seconds": seconds, "busiest": max(busiest_second(times) for times in per_channel.values()),
+        "twice": sum(1 for count in nudged.values() if count > 1) + max(0, len(nudged) + summarised - total),
+        # the busiest channel's messages cannot go out faster than one a second
+        "floor": max(len(times) for times in per_channel.values()) - 1,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help=f"fraction of the {FULL_SCALE:,} nudges")
+    parser.add_argument("--channels", type=int, default=10)
+    parser.add_argument("--databases", default="sqlite")
+    parser.add_argument("--digest-thresholds", default="5,1000", help="digest_threshold of every account, a run each")
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    total = max(args.channels, round(FULL_SCALE * args.scale))
+    print(f"nudge throughput: {total:,} due nudges over {args.channels} channels, stand-in Slack allowing "
+          "1 message per second per channel")
+    columns = ("database  ", "threshold", "nudges", "messages", "digests", "429s", "seconds", "floor s", "msg/s",
+               "most per channel-second", "nudged twice")
+    print("  ".join(columns) + "  targets")
+    failed = False
+    thresholds = [int(threshold) for threshold in args.digest_thresholds.split(",")]
+    for kind, threshold in [(kind, threshold) for kind in args.databases.split(",") for threshold in thresholds]:
+        row = measure(kind, total, args.channels, threshold, args.seed)
+        twice = row["twice"] + row["again"] + (row["recorded"] != row["posted"])
+        ok = row["busiest"] <= 1 and twice == 0 and row["posted"] == total
+        failed |= not ok
+        rate = row["messages"] / row["seconds"]
+        values = (kind, threshold, row["posted"], row["messages"], row["digests"], row["rejected"],
+                  f"{row['seconds']:.1f}", row["floor"], f"{rate:.1f}", row["busiest"], twice)
+        print("  ".join(f"{value:<{len(name)}}" if index == 0 else f"{value:>{len(name)}}"
+                        for index, (name, value) in enumerate(zip(columns, values)))
+              + f"  <= 1/s per channel, none twice: {'met' if ok else 'NOT MET'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
