@@ -34,8 +34,14 @@ services:
 	@scripts/ensure-services
 	@scripts/install-wordpress-deps
 
+# Every benchmark, at sizes that finish in minutes; benchmarks/README.md gives each full-size command.
 bench: install-test services
-	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/ingest.py --comments 50000 --backfill 200000
+	$(BIN)/python benchmarks/poll_cost.py
+	$(BIN)/python benchmarks/detection.py --comments 40 --rate 1 --databases sqlite,postgresql
+	$(BIN)/python benchmarks/nudges.py --scale 0.2 --databases sqlite,postgresql
+	$(BIN)/python benchmarks/unanswered.py --comments 200000 --waiting 10000 --databases sqlite,postgresql
+	$(BIN)/python benchmarks/suggestions.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache replynudge.db replynudge.db-wal replynudge.db-shm

@@ -11,6 +11,7 @@ ingest): 20 accounts, threads with parents, brand replies, answered and waiting 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -25,7 +26,10 @@ from sqlalchemy import insert, select  # noqa: E402
 from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts  # noqa: E402
 from bot.db import session_factory  # noqa: E402
 from bot.db.models import Author, Comment, Nudge, Post  # noqa: E402
-from bot.db.queries import backlog, unanswered  # noqa: E402
+from bot.db.queries import known_names, unanswered  # noqa: E402
+from bot.engine.triage import nudge_statuses  # noqa: E402
+from bot.slack.home import backlog_section, home_view, oldest_section  # noqa: E402
+from bot.slack.listeners.commands.unanswered import DEFAULT_LIMIT  # noqa: E402
 
 ACCOUNTS = 20
 BATCH = 10_000
@@ -85,21 +89,29 @@ def fill(factory, comments: int, waiting: int, seed: int = 11) -> None:
                 session.execute(insert(Nudge.__table__), nudges)
 
 
+def slash_unanswered(session, name: str | None = None, older_than: timedelta | None = None):
+    """What `/unanswered` reads: the names that tell an account from a platform, the list, its nudges' states."""
+    known_names(session)
+    result = unanswered(session, now=NOW, account_or_platform=name, older_than=older_than, limit=DEFAULT_LIMIT)
+    return nudge_statuses(session, [item.id for item in result.items])
+
+
 CASES = {
     "CLI unanswered --limit 50": lambda s: unanswered(s, now=NOW, limit=50),
     "CLI unanswered --account brand-07 --older-than 1d --limit 50":
         lambda s: unanswered(s, now=NOW, account="brand-07", older_than=timedelta(days=1), limit=50),
-    "/unanswered (10)": lambda s: unanswered(s, now=NOW, limit=10),
-    "/unanswered brand-03 2h": lambda s: unanswered(s, now=NOW, account_or_platform="brand-03",
-                                                     older_than=timedelta(hours=2), limit=10),
-    "App Home (backlog + oldest 5)": lambda s: (backlog(s), unanswered(s, now=NOW, limit=5)),
+    "/unanswered": slash_unanswered,
+    "/unanswered brand-03 2h": lambda s: slash_unanswered(s, "brand-03", timedelta(hours=2)),
+    "App Home backlog and oldest waiting": lambda s: home_view(s, NOW, [backlog_section, oldest_section]),
 }
+# Not the unanswered query, shown for scale: the whole Home tab adds this week's replies and the 7-day stats.
+WHOLE_HOME = {"App Home, whole tab (not a target)": lambda s: home_view(s, NOW)}
 
 
-def measure(factory, runs: int) -> dict[str, tuple[float, float]]:
+def measure(factory, cases: dict, runs: int) -> dict[str, tuple[float, float]]:
     figures = {}
     with factory() as session:
-        for name, run in CASES.items():
+        for name, run in cases.items():
             run(session)  # warm the caches, as a running bot has them
             times = []
             for _ in range(runs):
@@ -119,16 +131,21 @@ def main() -> int:
     args = parser.parse_args()
     print(f"unanswered query: {args.comments:,} comments, {args.waiting:,} waiting, {args.runs} runs each")
     print(f"{'database':<11} {'query':<62} {'p50 ms':>7} {'p95 ms':>7}  target p95 < {TARGET_MS} ms")
+    failed = False
     for kind in args.databases.split(","):
         with fresh_database(kind) as engine:
             factory = session_factory(engine)
             started = time.perf_counter()
             fill(factory, args.comments, args.waiting)
             StandInAutovacuum(engine).grown(args.comments)
-            print(f"{kind:<11} (filled in {time.perf_counter() - started:.0f} s)")
-            for name, (p50, p95) in measure(factory, args.runs).items():
+            print(f"{kind:<11} (filled in {time.perf_counter() - started:.0f} s; machine load "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores as the timing starts)")
+            for name, (p50, p95) in measure(factory, CASES, args.runs).items():
+                failed |= p95 >= TARGET_MS
                 print(f"{kind:<11} {name:<62} {p50:>7.1f} {p95:>7.1f}  {'met' if p95 < TARGET_MS else 'NOT MET'}")
-    return 0
+            for name, (p50, p95) in measure(factory, WHOLE_HOME, max(5, args.runs // 10)).items():
+                print(f"{kind:<11} {name:<62} {p50:>7.1f} {p95:>7.1f}  -")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
