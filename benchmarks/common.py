@@ -81,7 +81,7 @@ class StandInAutovacuum:
 
     @contextlib.contextmanager
     def in_background(self, every: float = 1.0) -> Iterator[None]:
-        """The same from a thread, for work that runs on its own (a whole poll): every `every` seconds, ANALYZE
+        """The analyzing from a thread, for work that runs on its own (a whole poll): every `every` seconds, ANALYZE
         when a table has changed by 10% plus 50 rows since it was last analyzed, as autovacuum decides."""
         if not self.active:
             yield

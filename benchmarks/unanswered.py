@@ -102,10 +102,10 @@ CASES = {
         lambda s: unanswered(s, now=NOW, account="brand-07", older_than=timedelta(days=1), limit=50),
     "/unanswered": slash_unanswered,
     "/unanswered brand-03 2h": lambda s: slash_unanswered(s, "brand-03", timedelta(hours=2)),
-    "App Home backlog and oldest waiting": lambda s: home_view(s, NOW, [backlog_section, oldest_section]),
+    "App Home backlog and oldest waiting": lambda s: home_view(s, NOW, (), [backlog_section, oldest_section]),
 }
 # Not the unanswered query, shown for scale: the whole Home tab adds this week's replies and the 7-day stats.
-WHOLE_HOME = {"App Home, whole tab (not a target)": lambda s: home_view(s, NOW)}
+WHOLE_HOME = {"App Home, whole tab (not a target)": lambda s: home_view(s, NOW, ())}
 
 
 def measure(factory, cases: dict, runs: int) -> dict[str, tuple[float, float]]:
