@@ -28,7 +28,7 @@ from bot.db import session_factory  # noqa: E402
 from bot.db.models import Author, Comment, Nudge, Post  # noqa: E402
 from bot.db.queries import known_names, unanswered  # noqa: E402
 from bot.engine.triage import nudge_statuses  # noqa: E402
-from bot.slack.home import backlog_section, home_view, oldest_section  # noqa: E402
+from bot.slack.home import home_view, waiting_section  # noqa: E402
 from bot.slack.listeners.commands.unanswered import DEFAULT_LIMIT  # noqa: E402
 
 ACCOUNTS = 20
@@ -102,7 +102,7 @@ CASES = {
         lambda s: unanswered(s, now=NOW, account="brand-07", older_than=timedelta(days=1), limit=50),
     "/unanswered": slash_unanswered,
     "/unanswered brand-03 2h": lambda s: slash_unanswered(s, "brand-03", timedelta(hours=2)),
-    "App Home backlog and oldest waiting": lambda s: home_view(s, NOW, (), [backlog_section, oldest_section]),
+    "App Home backlog and oldest waiting": lambda s: home_view(s, NOW, (), [waiting_section]),
 }
 # Not the unanswered query, shown for scale: the whole Home tab adds this week's replies and the 7-day stats.
 WHOLE_HOME = {"App Home, whole tab (not a target)": lambda s: home_view(s, NOW, ())}

@@ -147,9 +147,11 @@ def unanswered(
     limit: int | None = None,
     include_all: bool = False,
     clocks: Clocks = {},
+    total: int | None = None,
 ) -> UnansweredResult:
     """Waiting comments, oldest first. By default only those that deserve a nudge. `clocks`: the accounts whose
-    waits are also counted in open hours."""
+    waits are also counted in open hours. `total`: how many match, when the caller counted them already (the App
+    Home's backlog), so they are not counted again."""
     chosen = []  # which accounts
     if account:
         chosen.append(Account.name == account)
@@ -166,7 +168,8 @@ def unanswered(
         which.append(_deserves())
     if chosen:  # as ids: the waiting index holds the account, so other accounts' comments cost no row reads
         which.append(Comment.account_id.in_(session.scalars(select(Account.id).where(*chosen)).all()))
-    total = session.scalar(select(func.sum(_per_account(func.count(), which))).select_from(Account))
+    if total is None:
+        total = session.scalar(select(func.sum(_per_account(func.count(), which))).select_from(Account))
     query = _base().where(*which).order_by(Comment.created_at, Comment.id)
     if limit is not None:
         query = query.limit(limit)

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig, format_wait
-from bot.db.queries import backlog, recent_replies, unanswered
+from bot.db.queries import AccountBacklog, Clocks, backlog, recent_replies, unanswered
 from bot.db.stats import team_stats
 from bot.engine.hours import business_clocks
 from bot.engine.triage import nudge_statuses
@@ -30,11 +30,18 @@ def header(text: str) -> dict:
     return {"type": "header", "text": {"type": "plain_text", "text": cut(text, HEADER_TEXT), "emoji": True}}
 
 
-def backlog_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
+def waiting_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
+    """The backlog per account, then the oldest waiting comments: one section, so that the comments are counted
+    once (the backlog's sum is the total behind "N more")."""
     backlogs = backlog(session)
-    clocks = business_clocks(accounts)
     if not backlogs:
         return [header("Waiting for an answer"), section("No accounts yet: add them to `replynudge.toml`.")]
+    clocks = business_clocks(accounts)
+    total = sum(account.waiting for account in backlogs)
+    return _backlog_blocks(backlogs, total, now, clocks) + _oldest_blocks(session, total, now, clocks)
+
+
+def _backlog_blocks(backlogs: list[AccountBacklog], total: int, now: datetime, clocks: Clocks) -> list[dict]:
     lines = []
     for account in backlogs:
         line = f"• *{escape(account.account)}* ({escape(account.platform)}): "
@@ -44,7 +51,6 @@ def backlog_section(session: Session, now: datetime, accounts: Sequence[AccountC
         else:
             line += "nothing waiting :white_check_mark:"
         lines.append(line)
-    total = sum(account.waiting for account in backlogs)
     return [header(f"Waiting for an answer: {total}"), section("\n".join(lines))]
 
 
@@ -53,12 +59,12 @@ def _waited(since: datetime, now: datetime, clock: Callable[[datetime, datetime]
     return format_wait(int((now - since).total_seconds()), business)
 
 
-def oldest_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
-    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=business_clocks(accounts))
+def _oldest_blocks(session: Session, total: int, now: datetime, clocks: Clocks) -> list[dict]:
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=total)
     if not result.items:
         return []
     statuses = nudge_statuses(session, [item.id for item in result.items])
-    blocks = [header("Oldest waiting")]
+    blocks = [{"type": "divider"}, header("Oldest waiting")]
     for item in result.items:
         blocks.extend(listed_blocks(item, statuses.get(item.id)))
     if result.total > len(result.items):
@@ -81,7 +87,7 @@ def stats_section(session: Session, now: datetime, accounts: Sequence[AccountCon
             context("`/nudge stats 30d` (or `90d`) looks further back; `replynudge export` writes it for spreadsheets.")]
 
 
-SECTIONS: list[HomeSection] = [backlog_section, oldest_section, week_section, stats_section]
+SECTIONS: list[HomeSection] = [waiting_section, week_section, stats_section]
 
 
 def home_view(
