@@ -21,6 +21,7 @@ from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, polling_states, unanswered
 from bot.db.stats import team_stats
 from bot.engine.hours import business_clocks
+from bot.engine.schedule import PAUSED
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.sources.base import headroom
@@ -55,7 +56,6 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="the service: Slack app plus the polling loop, until SIGTERM")
     run.add_argument("--http", action="store_true", help="serve HTTP even when SLACK_APP_TOKEN is set")
     run.add_argument("--port", type=int, help="HTTP port (default $PORT or 3000)")
-    run.add_argument("--interval", type=_duration, default=timedelta(minutes=1), help="time between polls (default 1m)")
     run.set_defaults(handler=cmd_run)
 
     poll = commands.add_parser("poll", help="fetch new comments of every account and post the nudges that are due")
@@ -115,7 +115,7 @@ def cmd_poll(args) -> int:
 
 def cmd_run(args) -> int:
     settings = load_settings()
-    return run_service(settings, interval=args.interval, force_http=args.http, port=args.port)
+    return run_service(settings, force_http=args.http, port=args.port)
 
 
 def cmd_db_upgrade(args) -> int:
@@ -261,7 +261,8 @@ def _next_poll(state, now) -> str:
     due = max(filter(None, (state.next_poll_at, paused)), default=None)
     if due is None or due <= now:
         return "due"
-    return f"in {format_duration(due - now)}" + (" (paused)" if due == paused else "")
+    reason = state.next_poll_reason if due == state.next_poll_at else PAUSED
+    return f"in {format_duration(due - now)}" + (f" ({reason})" if reason else "")
 
 
 def _polling_states(engine) -> dict:

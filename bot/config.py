@@ -52,6 +52,9 @@ SHARED_KEYS = {
     "max_escalations",
     "digest_at",
     "weekly_report",
+    "poll_interval",
+    "poll_interval_min",
+    "poll_interval_max",
 }
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
 
@@ -203,6 +206,16 @@ class Route:
 
 
 @dataclass(frozen=True)
+class PollIntervals:
+    """How often an account is polled: `usual` for steady activity, down to `shortest` while comments keep
+    arriving, up to `longest` while it is quiet (see bot/engine/schedule.py)."""
+
+    usual: timedelta = timedelta(minutes=1)
+    shortest: timedelta = timedelta(seconds=30)
+    longest: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
 class AccountConfig:
     name: str
     platform: str
@@ -225,6 +238,7 @@ class AccountConfig:
     max_escalations: int = 1
     digest_at: time | None = None  # local time of the daily digest in this account's channel
     weekly_report: tuple[int, time] | None = None  # weekday (0 = Monday) and local time of the weekly report
+    poll_intervals: PollIntervals = PollIntervals()
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -499,6 +513,7 @@ def _parse_account(
     weekly_report = None
     if report_text := text("weekly_report"):
         weekly_report = _weekday_and_time(report_text, f"{where}.weekly_report")
+    poll_intervals = _poll_intervals(text, where)
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -535,7 +550,41 @@ def _parse_account(
         max_escalations=max_escalations,
         digest_at=digest_at,
         weekly_report=weekly_report,
+        poll_intervals=poll_intervals,
     )
+
+
+MAX_POLL_INTERVAL = timedelta(days=1)
+
+
+def _poll_intervals(text, where: str) -> PollIntervals:
+    """`poll_interval` (default 1m) and its bounds: `poll_interval_min` (default half of it) and
+    `poll_interval_max` (default ten times it), each from 1s to 1d, min <= interval <= max."""
+
+    def duration(key: str, default: timedelta) -> timedelta:
+        value = text(key)
+        if value is None:
+            return default
+        try:
+            parsed = parse_duration(value)
+        except ValueError as error:
+            raise ConfigError(f"{where}.{key}: {error}") from None
+        if not timedelta(seconds=1) <= parsed <= MAX_POLL_INTERVAL:
+            raise ConfigError(f"{where}.{key}: {value!r} must be from 1s to 1d")
+        return parsed
+
+    usual = duration("poll_interval", PollIntervals.usual)
+    shortest = duration("poll_interval_min", max(timedelta(seconds=1), usual / 2))
+    longest = duration("poll_interval_max", min(MAX_POLL_INTERVAL, usual * 10))
+    if shortest > usual:
+        raise ConfigError(
+            f"{where}.poll_interval_min: {format_duration(shortest)} is longer than poll_interval ({format_duration(usual)})"
+        )
+    if longest < usual:
+        raise ConfigError(
+            f"{where}.poll_interval_max: {format_duration(longest)} is shorter than poll_interval ({format_duration(usual)})"
+        )
+    return PollIntervals(usual, shortest, longest)
 
 
 def _clock_time(text: str, where: str) -> time:

@@ -15,7 +15,8 @@ from slack_sdk import WebClient
 
 from bot.config import ConfigError, Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
-from bot.engine.leases import Lease
+from bot.db.models import utcnow
+from bot.engine.leases import Lease, next_claimable
 from bot.engine.poller import PollOutcome, poll_due, sync_accounts
 from bot.slack.app import build_app
 from bot.slack.client import make_client
@@ -31,10 +32,11 @@ from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
 
-DEFAULT_INTERVAL = timedelta(minutes=1)
+LOOK_EVERY = timedelta(minutes=1)
+MIN_PAUSE = timedelta(seconds=1)
 
 
-def run_service(settings: Settings, *, interval: timedelta, force_http: bool = False, port: int | None = None) -> int:
+def run_service(settings: Settings, *, force_http: bool = False, port: int | None = None) -> int:
     """The Slack app (with a bot token) and the polling loop in its own thread, until SIGTERM or SIGINT."""
     factory = open_database(settings)
     client = make_client(settings) if settings.slack_bot_token else None
@@ -47,7 +49,7 @@ def run_service(settings: Settings, *, interval: timedelta, force_http: bool = F
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, interval, stop), name="poller")
+    poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, stop), name="poller")
     poller.start()
     try:
         while not stop.wait(1):
@@ -60,22 +62,31 @@ def run_service(settings: Settings, *, interval: timedelta, force_http: bool = F
     return 0
 
 
-def poll_forever(
-    settings: Settings, factory: SessionFactory, notifier: Notifier, interval: timedelta, stop: threading.Event
-) -> None:
+def poll_forever(settings: Settings, factory: SessionFactory, notifier: Notifier, stop: threading.Event) -> None:
     # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
     sources = build_sources(settings)
     lease = Lease.for_this_process(settings.lease)
     llm = llm_provider(settings)  # kept too: a pause after the endpoint failed outlasts the cycle
     while not stop.is_set():
         try:
-            for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, interval=interval,
-                                      due_only=True, llm=llm):
+            for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, due_only=True, llm=llm):
                 if not outcome.ok:
                     log.warning(outcome.describe())
+            pause = until_next_poll(factory, settings)
         except Exception:  # a database outage must not end the service: the next cycle tries again
             log.exception("poll cycle failed")
-        stop.wait(interval.total_seconds())
+            pause = LOOK_EVERY
+        stop.wait(pause.total_seconds())
+
+
+def until_next_poll(factory: SessionFactory, settings: Settings) -> timedelta:
+    """Sleep until an account can be claimed for its next poll, but look at least every LOOK_EVERY for nudges,
+    digests and escalations that fell due in between."""
+    names = [account.name for account in settings.accounts]
+    now = utcnow()
+    with factory() as session:
+        due = next_claimable(session, names, now)
+    return min(max(MIN_PAUSE, (due or now + LOOK_EVERY) - now), LOOK_EVERY)
 
 
 def database_answers(factory: SessionFactory) -> bool:
@@ -113,7 +124,6 @@ def poll_cycle(
     sources: dict[str, Source] | None = None,
     *,
     lease: Lease | None = None,
-    interval: timedelta = DEFAULT_INTERVAL,
     due_only: bool = False,
     llm: LlmProvider | None = None,
 ) -> list[PollOutcome]:
@@ -124,7 +134,7 @@ def poll_cycle(
     with factory.begin() as session:
         ids = sync_accounts(session, settings.accounts)
     accounts = {ids[account.name]: account for account in settings.accounts}
-    outcomes = poll_due(factory, accounts, sources, lease, interval, due_only=due_only)
+    outcomes = poll_due(factory, accounts, sources, lease, due_only=due_only)
     deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings), accounts=accounts)
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)

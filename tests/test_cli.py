@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -105,6 +106,26 @@ def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):
     assert table[1].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
     assert table[2].split()[:6] == ["blog", "replay", "-", "never", "due", "ok:"]
     assert table[3].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[3]
+
+
+def test_check_shows_when_each_account_is_polled_next_and_why(workdir, database_url, capsys, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    now = datetime.now(timezone.utc)
+    for name, written in (("busy", now - timedelta(minutes=3)), ("quiet", now - timedelta(days=3))):
+        write_replay(workdir / f"{name}.jsonl", [{"id": "1", "post": "p", "author": "Ana",
+                                                  "text": "Is the grinder dishwasher safe?",
+                                                  "created_at": written.isoformat()}])
+    (workdir / "replynudge.toml").write_text(
+        '[defaults]\npoll_interval = "5m"\npoll_interval_min = "2m"\npoll_interval_max = "15m"\n'
+        '[[accounts]]\nname = "busy"\nplatform = "replay"\npath = "busy.jsonl"\n'
+        '[[accounts]]\nname = "quiet"\nplatform = "replay"\npath = "quiet.jsonl"\n'
+    )
+    assert main(["poll", "--once"]) == 0
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert re.search(r"^busy +replay +- +\ds ago, ok +in 1m 5\ds \(busy\) +ok:", rows["busy"]), rows["busy"]
+    assert re.search(r"^quiet +replay +- +\ds ago, ok +in 14m 5\ds \(quiet\) +ok:", rows["quiet"]), rows["quiet"]
 
 
 def test_check_tries_the_llm_when_one_is_configured(workdir, database_url, capsys, monkeypatch, httpserver):

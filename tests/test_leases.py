@@ -9,14 +9,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, PollIntervals, load_settings
 from bot.db.models import Comment, Nudge, SyncState
 from bot.engine import outbox
 from bot.engine.ingest import ingest
-from bot.engine.leases import Lease, claim_account, release_account
+from bot.engine.leases import Lease, claim_account, next_claimable, release_account
 from bot.engine.nudges import enqueue_due
 from bot.engine.poller import poll_due
 from bot.engine.rescore import rescore_waiting
+from bot.engine.schedule import NextPoll
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources.replay import ReplaySource
@@ -24,6 +25,7 @@ from tests.records import T0, account_config, make_account, page, record
 
 LEASE = timedelta(minutes=2)
 ONE, TWO = Lease("replica-1", LEASE), Lease("replica-2", LEASE)
+EVERY_MINUTE = PollIntervals(timedelta(minutes=1), timedelta(minutes=1), timedelta(minutes=1))
 
 
 def test_an_account_has_one_holder_until_released_or_expired(session_factory):
@@ -33,9 +35,9 @@ def test_an_account_has_one_holder_until_released_or_expired(session_factory):
         assert claim_account(session, ids, ONE, T0) == first
         assert claim_account(session, ids, TWO, T0) == second
         assert claim_account(session, ids, TWO, T0) is None  # both held
-        release_account(session, first, TWO, T0)  # not TWO's to release
+        release_account(session, first, TWO, NextPoll(T0, "steady"))  # not TWO's to release
         assert claim_account(session, ids, TWO, T0) is None
-        release_account(session, first, ONE, next_poll_at=T0 + timedelta(minutes=5))
+        release_account(session, first, ONE, NextPoll(T0 + timedelta(minutes=5), "steady"))
         assert claim_account(session, ids, TWO, T0 + timedelta(minutes=1)) is None  # free but not due
         assert claim_account(session, ids, TWO, T0, due_only=False) == first
         # second's holder died: its lease runs out and anyone may take the account over
@@ -66,18 +68,34 @@ def test_due_nudges_are_claimed_once_oldest_first_and_retried_after_a_failure(se
         assert session.get(Nudge, first[1].nudge_id).lease_owner is None
 
 
+def test_the_service_sleeps_until_an_account_can_be_claimed(session_factory):
+    first, second = make_account(session_factory, "first"), make_account(session_factory, "second")
+    with session_factory.begin() as session:
+        assert next_claimable(session, ["first", "second"], T0) == T0  # never polled: due now
+        assert next_claimable(session, ["nobody"], T0) is None
+        for account_id, wait in ((first, timedelta(minutes=5)), (second, timedelta(minutes=3))):
+            assert claim_account(session, {account_id}, ONE, T0) == account_id
+            release_account(session, account_id, ONE, NextPoll(T0 + wait, "steady"))
+        assert next_claimable(session, ["first", "second"], T0) == T0 + timedelta(minutes=3)
+        assert claim_account(session, {second}, TWO, T0 + timedelta(minutes=3)) == second
+        # TWO holds second: free again when TWO releases it, or at the latest when TWO's lease runs out
+        assert next_claimable(session, ["first", "second"], T0) == T0 + timedelta(minutes=5)
+        assert next_claimable(session, ["second"], T0) == T0 + timedelta(minutes=3) + LEASE
+
+
 def test_poll_due_polls_each_account_once_per_interval(session_factory, tmp_path):
     configs = {}
     for name in ("a", "b", "c"):
         path = tmp_path / f"{name}.jsonl"
         path.write_text(json.dumps({"id": f"{name}1", "post": "p", "author": "x", "text": "hi?",
                                     "created_at": T0.isoformat()}) + "\n")
-        configs[make_account(session_factory, name)] = account_config(name, options={"path": str(path)})
+        configs[make_account(session_factory, name)] = account_config(
+            name, options={"path": str(path)}, poll_intervals=EVERY_MINUTE
+        )
     sources = {config.name: ReplaySource(config) for config in configs.values()}
 
     def poll(lease, at, due_only=True):
-        outcomes = poll_due(session_factory, configs, sources, lease, timedelta(minutes=1), due_only=due_only,
-                            clock=lambda: at)
+        outcomes = poll_due(session_factory, configs, sources, lease, due_only=due_only, clock=lambda: at)
         return [outcome.account for outcome in outcomes]
 
     assert poll(ONE, T0) == ["a", "b", "c"]
@@ -86,7 +104,9 @@ def test_poll_due_polls_each_account_once_per_interval(session_factory, tmp_path
     assert poll(ONE, T0 + timedelta(minutes=2)) == ["a", "b", "c"]
     with session_factory() as session:
         states = session.scalars(select(SyncState)).all()
-    assert {(s.lease_owner, s.next_poll_at) for s in states} == {(None, T0 + timedelta(minutes=3))}
+    assert {(s.lease_owner, s.next_poll_at, s.next_poll_reason) for s in states} == {
+        (None, T0 + timedelta(minutes=3), "steady")
+    }
 
 
 def test_a_bad_lease_setting_names_the_variable():

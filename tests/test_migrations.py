@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
-from bot.db import downgrade, make_engine, upgrade
-from bot.db.models import Base
+from bot.db import downgrade, make_engine, session_factory, upgrade
+from bot.db.models import Base, SyncState
+from bot.engine.ingest import ingest
 from tests.conftest import new_postgres_database
+from tests.records import T0, make_account, page, record
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -35,3 +39,16 @@ def test_upgrade_matches_the_models_and_downgrade_removes_everything(empty_engin
     assert set(inspect(empty_engine).get_table_names()) <= {"alembic_version"}
     upgrade(empty_engine)
     assert {"comments", "nudges", "accounts"} <= set(inspect(empty_engine).get_table_names())
+
+
+def test_0006_gives_accounts_polled_before_their_newest_user_comment(empty_engine):
+    upgrade(empty_engine)
+    factory = session_factory(empty_engine)
+    account_id = make_account(factory)
+    with factory.begin() as session:
+        ingest(session, account_id, page(record("old", minute=-90), record("new", minute=-5),
+                                         record("ours", minute=-1, brand=True, parent="new"), cursor={}), now=T0)
+    downgrade(empty_engine, "0005")
+    upgrade(empty_engine)
+    with factory() as session:
+        assert session.scalar(select(SyncState.newest_comment_at)) == T0 - timedelta(minutes=5)

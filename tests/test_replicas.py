@@ -73,7 +73,7 @@ def start_replica(workdir: Path, url: str, number: int) -> tuple[subprocess.Pope
                PORT="0", PYTHONUNBUFFERED="1")
     out = workdir / f"replica{number}.out"
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--interval", "1s"], cwd=workdir, env=env,
+        [sys.executable, "-m", "bot", "run"], cwd=workdir, env=env,
         stdout=out.open("w"), stderr=(workdir / f"replica{number}.err").open("w"),
     )
     return process, out
@@ -93,8 +93,9 @@ def test_three_replicas_one_killed_nudge_each_comment_once_and_poll_every_accoun
     paths = [tmp_path / f"account{n}.jsonl" for n in range(ACCOUNTS)]
     for number, path in enumerate(paths):
         append(path, comment_lines(number, 0, 90))
-    # Each nudge printed on its own (no flood summaries), so that every one can be counted.
-    config = ['[defaults]\nchannel = "C0REPLICAS"\nnudge_after = "0s"\nmin_score = 0\ndigest_threshold = 1000\n']
+    # Each nudge printed on its own (no flood summaries), so that every one can be counted; a poll every second.
+    config = ['[defaults]\nchannel = "C0REPLICAS"\nnudge_after = "0s"\nmin_score = 0\ndigest_threshold = 1000\n'
+              'poll_interval = "1s"\npoll_interval_max = "1s"\n']
     config += [f'[[accounts]]\nname = "acct{n}"\nplatform = "replay"\npath = "{path}"\n' for n, path in enumerate(paths)]
     (tmp_path / "replynudge.toml").write_text("\n".join(config))
 

@@ -48,7 +48,7 @@ def service(workdir, database_url, slack_api):
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_api.url}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--http", "--port", "0", "--interval", "1s"],
+        [sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
         cwd=workdir, env=env, stderr=subprocess.PIPE, text=True,
     )
     banner = process.stderr.readline()

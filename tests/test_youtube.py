@@ -11,7 +11,9 @@ from werkzeug import Response
 
 from bot.cli import main
 from bot.config import ConfigError, parse_accounts
-from bot.engine.poller import poll_account
+from bot.db.models import SyncState
+from bot.engine.leases import Lease
+from bot.engine.poller import poll_account, poll_due
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
@@ -310,3 +312,19 @@ def test_check_shows_todays_quota_use_after_a_poll(workdir, database_url, capsys
     assert main(["check"]) == 0
     row = capsys.readouterr().out.splitlines()[-1]
     assert row.startswith("yt") and "quota today 1/10000 units" in row and youtube.refresh_token not in row
+
+
+def test_a_busy_channel_is_polled_no_faster_than_the_days_budget_allows(session_factory, youtube):
+    clock = Clock(datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc))  # midnight Pacific: a whole day to the reset
+    youtube.thread("T1", "UCpriya", "Does it ship to Lisbon?", clock.now - timedelta(minutes=2))
+    account = youtube_account(youtube, quota_budget=150, reply_reserve=50)
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    sources = {"yt": YouTubeSource(account, clock=clock)}
+
+    (outcome,) = poll_due(session_factory, {account_id: account}, sources, Lease("replica-1"), clock=clock)
+
+    with session_factory() as session:
+        state = session.get(SyncState, account_id)
+    assert outcome.ok and state.cursor["quota"]["used"] == 1
+    # busy (a comment 2 minutes old) would mean 30 s; 99 one-unit polls left today mean one every 24h/99
+    assert (state.next_poll_at - clock.now, state.next_poll_reason) == (timedelta(days=1) / 99, "quota")

@@ -106,6 +106,8 @@ class SyncState(Base):
     paused_until: Mapped[datetime | None]
     alerted_at: Mapped[datetime | None]
     next_poll_at: Mapped[datetime | None]  # None: due now
+    next_poll_reason: Mapped[str | None] = mapped_column(String(20))  # engine/schedule.py: busy, quiet, quota, …
+    newest_comment_at: Mapped[datetime | None]  # the newest user comment's creation time: how busy the account is
     # The replica polling this account, until when (engine/leases.py); expired leases are free for others.
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[datetime | None]

@@ -259,10 +259,10 @@ def known_names(session: Session) -> tuple[set[str], set[str]]:
 
 def polling_states(session: Session) -> dict[str, Any]:
     """Account name -> how its polling stands: the cursor its last poll stored (quota use lives there, e.g.
-    YouTube's), when it was last polled and how that went, until when it is paused, when it is polled next."""
+    YouTube's), when it was last polled and how that went, until when it is paused, when it is polled next and why."""
     rows = session.execute(
         select(Account.name, SyncState.cursor, SyncState.polled_at, SyncState.error_kind, SyncState.paused_until,
-               SyncState.next_poll_at)
+               SyncState.next_poll_at, SyncState.next_poll_reason)
         .join(SyncState, SyncState.account_id == Account.id)
     )
     return {row.name: row for row in rows}

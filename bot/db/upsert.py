@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Row, Table, func, null, or_
+from sqlalchemy import Row, Table, case, func, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -82,3 +82,11 @@ def coalesce_new(column: str) -> ColumnUpdate:
 def set_null(table: Table, excluded: Any) -> Any:
     """On conflict, clear the column."""
     return null()
+
+
+@lru_cache(maxsize=None)
+def keep_later(column: str) -> ColumnUpdate:
+    """On conflict, take the new time only when it is later than the stored one (NULL counts as earliest)."""
+    return lambda table, excluded: case(
+        (or_(table.c[column].is_(None), excluded[column] > table.c[column]), excluded[column]), else_=table.c[column]
+    )

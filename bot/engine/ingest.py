@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
 from bot.db.models import Author, Comment, Post, SyncState, is_waiting, utcnow
-from bot.db.upsert import coalesce_new, set_null, take_new, upsert
+from bot.db.upsert import coalesce_new, keep_later, set_null, take_new, upsert
 from bot.engine import nudges
 from bot.engine.replystate import nodes_where, refresh_reply_state
 from bot.sources.base import CommentRecord, Page
@@ -78,7 +78,7 @@ def ingest(
         _mark_scores_stale(session, account_id, {author_ids[r.author_id] for r in records if not r.is_brand})
         nudges.on_reply_state_change(session, result.answered, result.unanswered, now)
         nudges.on_deleted(session, [n.id for n in touched if n.deleted and not n.is_brand], now)
-    _save_cursor(session, account_id, page.cursor, now)
+    _save_cursor(session, account_id, page.cursor, _newest_user_comment(records, now), now)
     return result
 
 
@@ -172,13 +172,20 @@ def _stale_scores(dialect: str):
     )
 
 
-def _save_cursor(session: Session, account_id: int, cursor: dict | None, now: datetime) -> None:
-    """A page without a cursor keeps the stored one: it holds records, not a new position."""
+def _save_cursor(session: Session, account_id: int, cursor: dict | None, newest: datetime | None, now: datetime) -> None:
+    """A page without a cursor keeps the stored one: it holds records, not a new position. The newest user
+    comment's time only ever moves forward (it paces polling, bot/engine/schedule.py)."""
     updates = take_new("polled_at") if cursor is None else take_new("cursor", "polled_at")
     upsert(
         session,
         SyncState.__table__,
-        [{"account_id": account_id, "cursor": cursor, "polled_at": now}],
+        [{"account_id": account_id, "cursor": cursor, "polled_at": now, "newest_comment_at": newest}],
         ("account_id",),
-        updates,
+        {**updates, "newest_comment_at": keep_later("newest_comment_at")},
     )
+
+
+def _newest_user_comment(records: Sequence[CommentRecord], now: datetime) -> datetime | None:
+    """When the page's newest user comment was written; a clock running ahead on the platform counts as now."""
+    newest = max((_aware(r.created_at) for r in records if not r.is_brand and not r.deleted), default=None)
+    return min(newest, now) if newest else None

@@ -19,7 +19,8 @@ from typing import Collection
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Nudge, SyncState
+from bot.db.models import Account, Nudge, SyncState
+from bot.engine.schedule import NextPoll
 
 DEFAULT_LEASE = timedelta(minutes=2)
 
@@ -67,6 +68,17 @@ def claim_account(
     ).scalar()
 
 
+def next_claimable(session: Session, account_names: Collection[str], now: datetime) -> datetime | None:
+    """The earliest time one of these accounts can be claimed for a poll: it is due and no lease holds it
+    (now for an account never polled; None when none of them has been seen yet)."""
+    rows = session.execute(
+        select(SyncState.next_poll_at, SyncState.lease_until)
+        .join(Account, Account.id == SyncState.account_id)
+        .where(Account.name.in_(account_names))
+    ).all()
+    return min((max(filter(None, (row.next_poll_at, row.lease_until)), default=now) for row in rows), default=None)
+
+
 def renew_account(session: Session, account_id: int, lease: Lease, now: datetime) -> None:
     session.execute(
         update(SyncState)
@@ -76,11 +88,11 @@ def renew_account(session: Session, account_id: int, lease: Lease, now: datetime
     )
 
 
-def release_account(session: Session, account_id: int, lease: Lease, next_poll_at: datetime) -> None:
+def release_account(session: Session, account_id: int, lease: Lease, next_poll: NextPoll) -> None:
     session.execute(
         update(SyncState)
         .where(SyncState.account_id == account_id, SyncState.lease_owner == lease.owner)
-        .values(lease_owner=None, lease_until=None, next_poll_at=next_poll_at)
+        .values(lease_owner=None, lease_until=None, next_poll_at=next_poll.at, next_poll_reason=next_poll.reason)
         .execution_options(synchronize_session=False)
     )
 

@@ -24,7 +24,8 @@ from bot.engine.leases import Lease, claim_account, release_account, renew_accou
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
 from bot.engine.routing import Routing, apply_config_mutes
-from bot.sources.base import AuthError, QuotaExhausted, RateLimited, Source, SourceError, pacing
+from bot.engine.schedule import PAUSED, WAIT_AFTER_ERROR, NextPoll, next_poll
+from bot.sources.base import AuthError, QuotaExhausted, RateLimited, Source, SourceError, paced_by, pacing
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,6 @@ def poll_due(
     accounts: Mapping[int, AccountConfig],
     sources: Mapping[str, Source],
     lease: Lease,
-    interval: timedelta,
     *,
     due_only: bool = True,
     clock: Callable[[], datetime] = utcnow,
@@ -99,14 +99,23 @@ def poll_due(
         if account_id is None:
             break
         account = accounts[account_id]
-        outcome = outcomes[account_id] = poll_account(
-            session_factory, account_id, account, sources[account.name], clock, lease
-        )
-        next_poll_at = max(clock() + interval, outcome.skipped_until or clock())
+        source = sources[account.name]
+        outcomes[account_id] = poll_account(session_factory, account_id, account, source, clock, lease)
         with session_factory.begin() as session:
-            release_account(session, account_id, lease, next_poll_at)
+            release_account(session, account_id, lease, plan_next_poll(session, account_id, account, source, clock()))
     order = list(accounts)
     return [outcomes[account_id] for account_id in sorted(outcomes, key=order.index)]
+
+
+def plan_next_poll(session: Session, account_id: int, account: AccountConfig, source: Source, now: datetime) -> NextPoll:
+    """After a poll: the account's activity sets the pace, the platform's budget and any pause only delay it."""
+    state = session.get(SyncState, account_id)
+    limits = []
+    if budget := pacing(source):
+        limits.append(NextPoll(now + budget, paced_by(source)))
+    if state.paused_until and state.paused_until > now:
+        limits.append(NextPoll(state.paused_until, WAIT_AFTER_ERROR.get(state.error_kind, PAUSED)))
+    return next_poll(account.poll_intervals, state.newest_comment_at, now, limits)
 
 
 def poll_account(

@@ -23,6 +23,8 @@ Pacing, optional (sources built on `bot.sources.http.ApiClient` get both from `H
 - `min_poll_interval() -> timedelta | None`: the shortest time the poller should leave between two polls of this
   account, None for "poll as often as configured". Sources return a longer interval when headroom runs low, so a
   slow-down happens before a 429 does.
+- `paced_by`: what `min_poll_interval()` follows, shown as the reason for a later poll: "rate limit" (the default)
+  or "quota" (a daily budget, YouTube).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from typing import Any, ClassVar, Iterator, Protocol, Sequence
 from bot.config import AccountConfig
 
 Cursor = dict[str, Any]
+RATE_LIMIT, QUOTA = "rate limit", "quota"  # what a source's pacing follows (`paced_by`)
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,10 @@ def pacing(source: Source) -> timedelta | None:
     """The source's `min_poll_interval()`, for sources that have one."""
     interval = getattr(source, "min_poll_interval", None)
     return interval() if interval else None
+
+
+def paced_by(source: Source) -> str:
+    return getattr(source, "paced_by", RATE_LIMIT)
 
 
 def headroom(source: Source) -> Headroom | None:

@@ -13,7 +13,9 @@ from datetime import datetime, timezone
 from typing import Any, Callable, ClassVar, Iterator
 
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import AuthError, CommentRecord, Cursor, Page, SourceError, TemporaryError, parse_time
+from bot.sources.base import (
+    QUOTA, AuthError, CommentRecord, Cursor, Page, SourceError, TemporaryError, parse_time,
+)
 from bot.sources.http import ApiClient
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
@@ -30,6 +32,8 @@ QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "us
 class YouTubeSource:
     platform: ClassVar[str] = "youtube"
     flat_threads: ClassVar[bool] = True
+    paced_by: ClassVar[str] = QUOTA
+
     def __init__(self, account: AccountConfig, clock: Callable[[], datetime] | None = None):
         self.account = account
         self.clock = clock or (lambda: datetime.now(timezone.utc))
