@@ -17,6 +17,7 @@ from bot.config import ConfigError, format_duration, load_settings, parse_durati
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import check_connection, make_engine, session_factory, upgrade
+from bot.db.copy import FROM, copy_database
 from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, polling_states, unanswered
 from bot.db.stats import team_stats
@@ -83,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
     db_upgrade = db_commands.add_parser("upgrade", help="apply the migrations")
     db_upgrade.set_defaults(handler=cmd_db_upgrade)
+    db_copy = db_commands.add_parser("copy", help="copy every row of another database into DATABASE_URL (empty)")
+    db_copy.add_argument("--from", dest="source", required=True, metavar="URL",
+                         help="the database to copy, e.g. sqlite:///replynudge.db")
+    db_copy.set_defaults(handler=cmd_db_copy)
 
     check = commands.add_parser("check", help="validate the config and every account's credentials")
     check.set_defaults(handler=cmd_check)
@@ -123,6 +128,17 @@ def cmd_db_upgrade(args) -> int:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     print(f"database {engine.url.render_as_string(hide_password=True)} is up to date")
+    return 0
+
+
+def cmd_db_copy(args) -> int:
+    settings = load_settings(require_config=False)
+    source, target = make_engine(args.source, FROM), make_engine(settings.database_url)
+    if source.url == target.url:
+        raise ConfigError(f"{FROM}: the same database as DATABASE_URL")
+    counts = copy_database(source, target)
+    copied = ", ".join(f"{count} {table}" for table, count in counts.items())
+    print(f"copied {copied} into {target.url.render_as_string(hide_password=True)}")
     return 0
 
 

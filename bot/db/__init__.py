@@ -16,12 +16,15 @@ from bot.config import ConfigError
 SessionFactory = sessionmaker[Session]
 
 
-def make_engine(url: str) -> Engine:
+DATABASE_URL = "environment: DATABASE_URL"  # where a database URL comes from, for error messages
+
+
+def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
     """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3, SQLite gets WAL and a busy timeout."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise ConfigError(f"environment: DATABASE_URL: {url!r} is not a database URL") from None
+        raise ConfigError(f"{where}: {url!r} is not a database URL") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
@@ -31,7 +34,7 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except Exception as error:  # an unknown dialect or a missing driver
-        raise ConfigError(f"environment: DATABASE_URL: {error}") from None
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -46,14 +49,14 @@ def session_factory(engine: Engine) -> SessionFactory:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def check_connection(engine: Engine) -> None:
+def check_connection(engine: Engine, where: str = DATABASE_URL) -> None:
     """Raise ConfigError with one line when the database does not answer."""
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except (OperationalError, ProgrammingError) as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise ConfigError(f"environment: DATABASE_URL: cannot reach the database ({reason})") from None
+        raise ConfigError(f"{where}: cannot reach the database ({reason})") from None
 
 
 def migrations_dir() -> Path:
