@@ -46,7 +46,8 @@ def _copy_table(reading: Connection, writing: Connection, table: Table) -> int:
     claimed = [name for name in ("lease_owner", "lease_until") if name in table.c]
     later: list[dict] = []
     copied = 0
-    for rows in reading.execute(select(table).order_by(*table.primary_key.columns)).mappings().partitions(BATCH):
+    ordered = select(table).order_by(*table.primary_key.columns).execution_options(yield_per=BATCH)  # streamed
+    for rows in reading.execute(ordered).mappings().partitions():
         batch = [{**row, **{name: None for name in own + claimed}} for row in rows]
         later += [{"key": row["id"], **{f"new_{name}": row[name] for name in own}} for row in rows
                   if any(row[name] for name in own)]
