@@ -160,8 +160,7 @@ def test_a_crash_between_posting_the_summary_and_recording_it_posts_nothing_twic
     with world.factory() as session:
         accounts = {session.scalar(select(Account.id)): world.settings.accounts[0]}
     add(world, 1, first=4)
-    poll_due(world.factory, accounts, build_sources(world.settings), Lease.for_this_process(), timedelta(minutes=1),
-             due_only=False)
+    poll_due(world.factory, accounts, build_sources(world.settings), Lease.for_this_process(), due_only=False)
     later = utcnow() + DEFAULT_LEASE + timedelta(seconds=1)
     assert deliver_due(world.factory, world.notifier(), clock=lambda: later, accounts=accounts) == 5
 
