@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import textwrap
@@ -115,6 +116,7 @@ class RealWordPress:
         site.process = subprocess.Popen(
             ["php", "-S", f"127.0.0.1:{port}", "-t", str(site.root), str(site.root / "router.php")],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PHP_CLI_SERVER_WORKERS": "4"},
+            start_new_session=True,  # its workers share the group, so stop() ends them all
         )
         deadline = time.monotonic() + 20
         while True:
@@ -182,6 +184,6 @@ class RealWordPress:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=10)
         _mysql(f"DROP DATABASE IF EXISTS `{self.database}`")
