@@ -5,13 +5,27 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: demo test install install-test services bench clean
+.PHONY: demo test test-now test-at install install-test services bench clean
 
 demo: install
 	$(BIN)/replynudge demo
 
-test: install-test services
+# The suite at today's date, then again with Python's clock moved to an awkward moment (a Saturday night on which
+# Europe changes to summer time), in every Python process the tests start (tests/timeshift/sitecustomize.py).
+# Tests against servers whose clocks cannot move (marked real_clock) run only at today's date.
+MOVED_CLOCK ?= 2027-03-27T23:30:00Z
+
+test: test-now
+	$(MAKE) --no-print-directory test-at MOMENT=$(MOVED_CLOCK)
+
+test-now: install-test services
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# One run with the clock moved: make test-at MOMENT=2028-02-29T12:00:00Z
+test-at: install-test services
+	@test -n "$(MOMENT)" || { echo "make test-at needs MOMENT=<ISO time>, e.g. 2028-02-29T12:00:00Z" >&2; exit 2; }
+	@echo "Running the suite with Python's clock moved to $(MOMENT)"
+	PYTHONPATH=tests/timeshift REPLYNUDGE_TEST_NOW=$(MOMENT) $(BIN)/python -m pytest -m "not real_clock" $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

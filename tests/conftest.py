@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 import psycopg
@@ -20,6 +21,14 @@ from sqlalchemy.engine import make_url
 from bot.db import make_engine, session_factory as make_session_factory, upgrade
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def pytest_report_header() -> str:
+    """Says which clock the run uses: the real one, or the moment tests/timeshift moved Python's clock to."""
+    moment = os.environ.get("REPLYNUDGE_TEST_NOW")
+    if moment:
+        return f"clock: moved to {moment} (started there and ticking; now {datetime.now(timezone.utc).isoformat()})"
+    return f"clock: real ({datetime.now(timezone.utc).isoformat()})"
 
 
 def _admin_connection():

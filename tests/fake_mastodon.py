@@ -37,7 +37,7 @@ class FakeMastodon:
     idempotency: dict[str, str] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     remaining: int = 300
-    clock: datetime = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=1))
     next_id: int = 117020577157693549
 
     # building the world ----------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from werkzeug import Request, Response
 
@@ -29,7 +29,9 @@ class FakeWordPress:
     posts: dict[int, str] = field(default_factory=lambda: {4: "Brewing with a moka pot", 9: "Our new roastery"})
     failures: FailureQueue = field(default_factory=FailureQueue)
     requests: list[str] = field(default_factory=list)
-    clock: datetime = datetime(2026, 11, 23, 9, 0, 0)  # GMT
+    # GMT, naive as WordPress's date_gmt; a day back from the test's clock, so nothing ages out of a recency window.
+    clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+                            - timedelta(days=1))
     next_id: int = 1
 
     def add(self, author_name: str, text: str, *, post: int = 4, parent: int = 0, author: int = 0,

@@ -7,6 +7,8 @@ import time
 from datetime import datetime, time as clock_time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.config import parse_business_hours
 from bot.db.models import Nudge, utcnow
 from bot.slack.delivery import update_changed
@@ -84,8 +86,13 @@ def test_snooze_edits_the_message_and_raises_it_again_when_the_time_is_up(slack_
     assert slack_world.nudge("c1").snoozed_until is None
 
 
+@pytest.mark.parametrize("weekday", [2, 4], ids=["on a wednesday", "on a friday"])
 def test_snooze_offers_four_choices_and_tomorrow_and_next_week_wake_at_opening_time(tmp_path, session_factory,
-                                                                                     slack_api):
+                                                                                     slack_api, time_machine, weekday):
+    # Open hours, so the first poll posts: 10:00 in Berlin on the coming Wednesday or Friday, whatever today is.
+    today = datetime.now(BERLIN).date()
+    time_machine.move_to(datetime.combine(today + timedelta(days=(weekday - today.weekday()) % 7 or 7),
+                                          clock_time(10), tzinfo=BERLIN), tick=True)
     world = make_world(tmp_path, session_factory, slack_api, timezone=BERLIN,
                        business_hours=parse_business_hours("mon-fri 08:30-17:00"))
     world.add("c1")

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 from urllib.parse import quote, unquote
 
 import pytest
@@ -43,7 +44,7 @@ def post(base: str, body: str, headers: dict[str, str]) -> requests.Response:
 def service(workdir, database_url, slack_api):
     (workdir / "replynudge.toml").write_text(CONFIG)
     line = {"id": "c1", "post": "p1", "author": "Priya", "text": "Does the X200 need descaling?",
-            "created_at": "2026-11-22T08:00:00Z", "url": "https://blog.example/c/1"}
+            "created_at": (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat(), "url": "https://blog.example/c/1"}
     (workdir / "comments.jsonl").write_text(json.dumps(line) + "\n")
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_api.url}
