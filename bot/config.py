@@ -55,7 +55,13 @@ SHARED_KEYS = {
     "poll_interval",
     "poll_interval_min",
     "poll_interval_max",
+    "can_reply",
+    "can_triage",
+    "can_configure",
 }
+# Who may act, by role: the config key of each; unset, the members of the account's nudge channel may.
+ROLE_KEYS = {"reply": "can_reply", "triage": "can_triage", "configure": "can_configure"}
+_SLACK_ID = re.compile(r"[SUW][A-Z0-9]{2,}")
 ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -239,6 +245,7 @@ class AccountConfig:
     digest_at: time | None = None  # local time of the daily digest in this account's channel
     weekly_report: tuple[int, time] | None = None  # weekday (0 = Monday) and local time of the weekly report
     poll_intervals: PollIntervals = PollIntervals()
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # role -> user and user group ids (ROLE_KEYS)
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -514,6 +521,7 @@ def _parse_account(
     if report_text := text("weekly_report"):
         weekly_report = _weekday_and_time(report_text, f"{where}.weekly_report")
     poll_intervals = _poll_intervals(text, where)
+    roles = {role: _slack_ids(merged.get(key), f"{where}.{key}") for role, key in ROLE_KEYS.items() if key in merged}
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -551,7 +559,17 @@ def _parse_account(
         digest_at=digest_at,
         weekly_report=weekly_report,
         poll_intervals=poll_intervals,
+        roles=roles,
     )
+
+
+def _slack_ids(value: Any, where: str) -> tuple[str, ...]:
+    """An array of Slack user ids (U…, W…) and user group ids (S…): whom a role is given to."""
+    ids = _strings(value, where, required=True)
+    for item in ids:
+        if not _SLACK_ID.fullmatch(item):
+            raise ConfigError(f"{where}: {item!r} is not a Slack user id (U…/W…) or user group id (S…)")
+    return ids
 
 
 MAX_POLL_INTERVAL = timedelta(days=1)

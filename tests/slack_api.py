@@ -1,7 +1,8 @@
 """A local stand-in for Slack's Web API on port 0: records every call, keeps the channel history it was sent.
 
-It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open,
-views.open/update/publish, auth.test) with Slack's documented response shapes, answers `response_url` posts
+It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open/members,
+views.open/update/publish, auth.test, users.info, usergroups.users.list) with Slack's documented response shapes
+(https://docs.slack.dev/reference/methods/users.info and the pages next to it), answers `response_url` posts
 at /response/<name>, and can be told to fail a method (429 with Retry-After, a 500, an `ok: false` error).
 Every message, modal and Home tab it receives is checked against Block Kit's limits (tests/blockkit.py): one that
 breaks them is refused as Slack refuses it (`invalid_blocks`) and kept in `violations`, which the `slack_api`
@@ -28,6 +29,7 @@ from tests.blockkit import payload_violation
 BOT_USER = "U0BOT"
 TEAM = "T0TEAM"
 DROP = 0  # a failure status: the connection is closed without an answer
+MEMBERS = ("U0ANA", "U0BEN")  # full members of TEAM, in every channel unless `members` says otherwise
 
 
 @dataclass
@@ -51,6 +53,10 @@ class SlackAPI:
         self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, oldest first
         self.files: dict[str, dict[str, Any]] = {}  # file id -> filename, length, and once uploaded its bytes
         self.violations: list[str] = []  # payloads past Block Kit's limits, refused
+        self.users: dict[str, dict[str, Any]] = {user: _user(user) for user in MEMBERS}
+        self.users[BOT_USER] = _user(BOT_USER, is_bot=True)
+        self.members: dict[str, list[str]] = {}  # channel -> its members; any other channel has MEMBERS and the bot
+        self.usergroups: dict[str, list[str]] = {}  # user group id (S…) -> its members
         self._failures: dict[str, list[Failure]] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
@@ -86,6 +92,12 @@ class SlackAPI:
             self._failures.setdefault(method, []).extend(
                 Failure(status, {"ok": False, "error": error}, headers) for _ in range(times)
             )
+
+    def add_user(self, user: str, *, team: str = TEAM, **fields: Any) -> None:
+        """A user of the workspace, or with another `team` a Slack Connect user; `fields` such as
+        is_restricted=True (a guest) or enterprise_user={...} override users.info's answer."""
+        with self._lock:
+            self.users[user] = _user(user, team=team, **fields)
 
     # -- what happened -------------------------------------------------------------------------------------
 
@@ -183,6 +195,14 @@ class SlackAPI:
             return self._update(params)
         if method == "conversations.history":
             return self._history(params)
+        if method == "users.info":
+            user = self.users.get(params.get("user"))
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "conversations.members":
+            return self._members(params)
+        if method == "usergroups.users.list":
+            group = self.usergroups.get(params.get("usergroup"))
+            return {"ok": True, "users": group} if group is not None else {"ok": False, "error": "no_such_subteam"}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).lstrip("U")}}
         if method in ("views.open", "views.update", "views.publish"):
@@ -255,6 +275,17 @@ class SlackAPI:
                 return {"ok": True, "channel": params["channel"], "ts": message["ts"], "text": message["text"]}
         return {"ok": False, "error": "message_not_found"}
 
+    def _members(self, params: dict[str, Any]) -> dict[str, Any]:
+        """User ids, paged with a cursor (an offset here) as Slack pages them."""
+        channel = params.get("channel")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        members = self.members.get(channel, [*MEMBERS, BOT_USER])
+        start, limit = int(params.get("cursor") or 0), int(params.get("limit") or 100)
+        more = start + limit < len(members)
+        return {"ok": True, "members": members[start : start + limit],
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
     def _history(self, params: dict[str, Any]) -> dict[str, Any]:
         """Newest first, like Slack; metadata only with include_all_metadata; cursor = offset."""
         oldest = float(params.get("oldest") or 0)
@@ -267,6 +298,18 @@ class SlackAPI:
         more = start + limit < len(found)
         return {"ok": True, "messages": page, "has_more": more,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
+
+def _user(user: str, *, team: str = TEAM, **fields: Any) -> dict[str, Any]:
+    """A user object as users.info returns it."""
+    name = user.lower()
+    return {
+        "id": user, "team_id": team, "name": name, "deleted": False, "color": "9f69e7", "real_name": name,
+        "tz": "Europe/Berlin", "tz_label": "Central European Time", "tz_offset": 3600,
+        "profile": {"real_name": name, "display_name": name, "team": team},
+        "is_admin": False, "is_owner": False, "is_primary_owner": False, "is_restricted": False,
+        "is_ultra_restricted": False, "is_bot": False, "is_app_user": False, "updated": 1700000000, **fields,
+    }
 
 
 def _decode(value: Any) -> Any:

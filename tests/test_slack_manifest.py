@@ -26,6 +26,9 @@ METHOD_SCOPES = {
     "chat_update": {"chat:write"},
     "conversations_history": {"channels:history", "groups:history"},  # public and private channels
     "conversations_open": {"im:write"},  # the assignee's DM
+    "users_info": {"users:read"},  # who may act: guests, other teams
+    "conversations_members": {"channels:read", "groups:read"},  # who may act: the nudge channel's members
+    "usergroups_users_list": {"usergroups:read"},  # who may act: can_reply and the like naming user groups
     "views_open": set(),
     "views_update": set(),
     "views_publish": set(),

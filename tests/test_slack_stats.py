@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from bot.config import parse_business_hours
 from bot.slack.app import build_app
 from tests.blockkit import check_view
-from tests.slack_world import event_body, make_world, signed_request
+from tests.records import account_config
+from tests.slack_world import CHANNEL, event_body, make_world, signed_request
 from tests.test_slack_commands import ask
 from tests.test_slack_home import OPENED
 from tests.test_stats import NOW, team  # noqa: F401 (the fixture)
 
 
+def with_video(world):
+    """Both accounts configured, nudging in the same channel, so that the team sees both."""
+    video = account_config("video", platform="youtube", channel=CHANNEL, min_score=0)
+    return replace(world, settings=replace(world.settings, accounts=(*world.settings.accounts, video)))
+
+
 @pytest.fixture
 def world(tmp_path, team, slack_api):  # noqa: F811
-    return make_world(tmp_path, team, slack_api)
+    return with_video(make_world(tmp_path, team, slack_api))
 
 
 def stats_app(world):
@@ -48,8 +56,8 @@ def test_nudge_stats_takes_a_window_and_refuses_anything_else(world):
 
 def test_an_account_counting_business_hours_says_so_in_stats_and_home(tmp_path, team, slack_api):  # noqa: F811
     # blog open mon-fri 09:00-17:00 UTC: its replies took 30m, 2h and 3h of open time; video's 12h 30m counts as is.
-    world = make_world(tmp_path, team, slack_api, business_hours=parse_business_hours("mon-fri 09:00-17:00"),
-                       count="business")
+    world = with_video(make_world(tmp_path, team, slack_api,
+                                  business_hours=parse_business_hours("mon-fri 09:00-17:00"), count="business"))
     app = stats_app(world)
     text = ask(world, app, "/nudge", "stats")["text"]
     assert "• Time to first reply: median *2h 30m*, 90% within *12h 30m* (open hours only for blog)" in text

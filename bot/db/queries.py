@@ -218,8 +218,8 @@ class AccountBacklog:
     oldest: datetime | None
 
 
-def backlog(session: Session) -> list[AccountBacklog]:
-    """Every account with how many comments wait for it and since when, by name."""
+def backlog(session: Session, accounts: Sequence[str] | None = None) -> list[AccountBacklog]:
+    """Every account (or those named) with how many comments wait for it and since when, by name."""
     per_account = (  # one pass over the waiting comments for both figures
         select(Comment.account_id, func.count().label("waiting"), func.min(Comment.created_at).label("oldest"))
         .join(Account, Account.id == Comment.account_id)
@@ -230,6 +230,7 @@ def backlog(session: Session) -> list[AccountBacklog]:
     rows = session.execute(
         select(Account.name, Account.platform, func.coalesce(per_account.c.waiting, 0), per_account.c.oldest)
         .outerjoin(per_account, per_account.c.account_id == Account.id)
+        .where(*([Account.name.in_(list(accounts))] if accounts is not None else []))
         .order_by(Account.name)
     )
     return [AccountBacklog(*row) for row in rows]
@@ -241,12 +242,16 @@ class RecentReplies:
     from_slack: int  # of those, replies written in Slack
 
 
-def recent_replies(session: Session, since: datetime) -> RecentReplies:
+def recent_replies(session: Session, since: datetime, accounts: Sequence[str] | None = None) -> RecentReplies:
+    """Replies since `since` on every account, or on those named."""
+    of = [Account.name.in_(list(accounts))] if accounts is not None else []
     answered = session.scalar(
-        select(func.count()).select_from(Comment).where(Comment.is_brand.is_(False), Comment.answered_at >= since)
+        select(func.count()).select_from(Comment).join(Account, Account.id == Comment.account_id)
+        .where(Comment.is_brand.is_(False), Comment.answered_at >= since, *of)
     )
     from_slack = session.scalar(
-        select(func.count()).select_from(Nudge).where(Nudge.handled_how == "replied", Nudge.handled_at >= since)
+        select(func.count()).select_from(Nudge).join(Account, Account.id == Nudge.account_id)
+        .where(Nudge.handled_how == "replied", Nudge.handled_at >= since, *of)
     )
     return RecentReplies(answered or 0, from_slack or 0)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.models import Account, Author, Comment, Nudge
@@ -78,10 +78,11 @@ class Muted:
     closed: list[int]  # comments whose open nudges the mute settled
 
 
-def mute(session: Session, name: str, by: str, now: datetime) -> Muted:
-    """Never nudge about this commenter again (id, handle with or without @, or name, any case, every account);
-    their open nudges are settled as muted by `by`."""
-    authors = list(session.scalars(select(Author.id).where(commenters_named((name,)))))
+def mute(session: Session, name: str, by: str, now: datetime, accounts: list[str]) -> Muted:
+    """Never nudge about this commenter again (id, handle with or without @, or name, any case) on `accounts`
+    (names); their open nudges there are settled as muted by `by`."""
+    authors = list(session.scalars(select(Author.id).join(Account, Account.id == Author.account_id)
+                                   .where(commenters_named((name,)), Account.name.in_(accounts))))
     if not authors:
         return Muted(0, [])
     session.execute(update(Author).where(Author.id.in_(authors), Author.muted.is_(False))
@@ -100,10 +101,11 @@ class Unmuted:
     by_config: int  # of them, muted by the config file's `muted_commenters`, which only the file can lift
 
 
-def unmute(session: Session, name: str) -> Unmuted:
-    """Lift the mutes made from Slack on this commenter (same names as `mute`); their nudges closed as muted stay
-    closed, their comments from now on are nudged again."""
-    named = commenters_named((name,))
+def unmute(session: Session, name: str, accounts: list[str]) -> Unmuted:
+    """Lift the mutes made from Slack on this commenter (same names as `mute`) on `accounts`; their nudges closed
+    as muted stay closed, their comments from now on are nudged again."""
+    named = and_(commenters_named((name,)),
+                 Author.account_id.in_(select(Account.id).where(Account.name.in_(accounts))))
     mutes = dict(session.execute(
         select(Author.id, Author.muted_by).where(named, Author.muted.is_(True))
     ).all())
@@ -135,7 +137,7 @@ def close(session: Session, comment_id: int, how: str, by: str, now: datetime) -
 def snooze(session: Session, comment_id: int, until: datetime, now: datetime) -> bool:
     """Quiet a comment until `until`. A posted nudge keeps its message (edited to say so) and is raised again
     then; an unposted one is simply due later; a comment without a nudge gets one due then.
-    False when handled already, or when there is no such comment."""
+    False when handled already, or when there is no such user comment (the brand's own are never snoozed)."""
     if not _ensure_nudge(session, comment_id, due_at=until, now=now):
         return False
     result = session.execute(
@@ -151,7 +153,8 @@ def _ensure_nudge(session: Session, comment_id: int, *, due_at: datetime, now: d
     """A pending nudge for a comment that has none (listed by /unanswered or the Home tab before it was due).
     False when there is no such comment."""
     row = session.execute(
-        select(Comment.account_id, Account.channel).join(Account).where(Comment.id == comment_id)
+        select(Comment.account_id, Account.channel).join(Account)
+        .where(Comment.id == comment_id, Comment.is_brand.is_(False))
     ).first()
     if row is None:
         return False

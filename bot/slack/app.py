@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from bot.config import ConfigError, Settings
 from bot.db import SessionFactory
 from bot.db.models import utcnow
+from bot.slack.access import Access
 from bot.slack.client import make_client
 from bot.slack.context import KEY, AppContext
 from bot.slack.listeners import register_listeners
@@ -26,6 +27,7 @@ def build_app(
     client: WebClient | None = None,
     notifier: SlackNotifier | None = None,
     clock: Callable[[], datetime] = utcnow,
+    access: Access | None = None,
 ) -> App:
     """Requests are verified with SLACK_SIGNING_SECRET (Socket Mode needs none); the token is checked once."""
     client = client or make_client(settings)
@@ -34,7 +36,7 @@ def build_app(
         app = App(client=client, signing_secret=settings.slack_signing_secret or "", name="replynudge")
     except BoltError as error:
         raise ConfigError(f"environment: SLACK_BOT_TOKEN: Slack did not accept it ({error})") from None
-    shared = AppContext(settings, session_factory, notifier or SlackNotifier(client), clock)
+    shared = AppContext(settings, session_factory, notifier or SlackNotifier(client), access or Access(client), clock)
 
     def provide(context: BoltContext, next: Callable[[], None]) -> None:
         context[KEY] = shared

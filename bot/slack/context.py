@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
+from slack_bolt import Respond
+
 from bot.config import AccountConfig, Settings
 from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comment
 from bot.engine import triage
 from bot.engine.hours import business_clocks
+from bot.slack.access import Access, Verdict
 from bot.slack.home import home_view
+from bot.slack.reply_modal import message_modal
 from bot.slack.notifier import SlackNotifier
 from bot.sources import Source, build_source
 from bot.suggest import suggest_questions
@@ -22,6 +26,8 @@ from bot.suggest import suggest_questions
 log = logging.getLogger(__name__)
 
 KEY = "replynudge"
+NOTHING_VISIBLE = ("You are not a member of any account's nudge channel, so Reply Nudge shows you no comments: "
+                   "ask to be added to the channel where its nudges are posted.")
 
 
 def on_home(body: dict) -> bool:
@@ -34,6 +40,7 @@ class AppContext:
     settings: Settings
     session_factory: SessionFactory
     notifier: SlackNotifier
+    access: Access
     clock: Callable[[], datetime] = utcnow
     _sources: dict[str, Source] = field(default_factory=dict)
     # Platform calls that may outlast Slack's 3-second acknowledgement window (replies) run here.
@@ -58,10 +65,29 @@ class AppContext:
         cached = (status.suggestions if status else ()) or item.suggestions
         return list(cached or suggest_questions(item.text, reasons=item.reasons, author=item.author))
 
+    def may(self, user: str, role: str, account_name: str | None) -> Verdict:
+        """Whether `user` may act in `role` on the account's comments (bot/slack/access.py)."""
+        account = self.account(account_name) if account_name else None
+        if account is None:
+            return Verdict(False, "This comment's account is no longer configured.")
+        return self.access.check(user, role, account)
+
+    def readable(self, user: str) -> list[AccountConfig]:
+        return self.access.readable(user, self.settings.accounts)
+
     def publish_home(self, user: str) -> None:
+        accounts = self.readable(user)
         with self.session_factory() as session:
-            view = home_view(session, self.clock(), self.settings.accounts)
+            view = home_view(session, self.clock(), accounts)
         self.notifier.client.views_publish(user_id=user, view=view)
+
+    def refuse(self, body: dict, respond: Respond, why: str) -> None:
+        """Tell the person who acted that they may not, and why: ephemerally under the message, or in a modal
+        where there is no message (the Home tab)."""
+        if body.get("response_url"):
+            respond(text=f":no_entry: {why}", response_type="ephemeral", replace_original=False)
+        elif body.get("trigger_id"):
+            self.notifier.client.views_open(trigger_id=body["trigger_id"], view=message_modal("Not allowed", why))
 
     def refresh(self, comment_id: int, note: str | None = None) -> None:
         """Edit the comment's nudge message to show its state now; a failed edit is retried by the next cycle."""

@@ -2,7 +2,7 @@
 the team's stats.
 
 The tab is a list of sections, each a function `(session, now, accounts) -> blocks` in SECTIONS (`accounts`: the
-configured accounts); another section is one more function in that list. The view keeps within a Home tab's 100 blocks: sections that would overflow are left out.
+configured accounts the viewer may see; nothing of any other account is shown); another section is one more function in that list. The view keeps within a Home tab's 100 blocks: sections that would overflow are left out.
 """
 
 from __future__ import annotations
@@ -33,12 +33,15 @@ def header(text: str) -> dict:
 def waiting_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     """The backlog per account, then the oldest waiting comments: one section, so that the comments are counted
     once (the backlog's sum is the total behind "N more")."""
-    backlogs = backlog(session)
+    names = [account.name for account in accounts]
+    backlogs = backlog(session, names)
     if not backlogs:
-        return [header("Waiting for an answer"), section("No accounts yet: add them to `replynudge.toml`.")]
+        return [header("Waiting for an answer"),
+                section("No accounts yet: add them to `replynudge.toml`. (You see the accounts whose nudge "
+                        "channel you are a member of.)")]
     clocks = business_clocks(accounts)
     total = sum(account.waiting for account in backlogs)
-    return _backlog_blocks(backlogs, total, now, clocks) + _oldest_blocks(session, total, now, clocks)
+    return _backlog_blocks(backlogs, total, now, clocks) + _oldest_blocks(session, names, total, now, clocks)
 
 
 def _backlog_blocks(backlogs: list[AccountBacklog], total: int, now: datetime, clocks: Clocks) -> list[dict]:
@@ -59,8 +62,8 @@ def _waited(since: datetime, now: datetime, clock: Callable[[datetime, datetime]
     return format_wait(int((now - since).total_seconds()), business)
 
 
-def _oldest_blocks(session: Session, total: int, now: datetime, clocks: Clocks) -> list[dict]:
-    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=total)
+def _oldest_blocks(session: Session, names: list[str], total: int, now: datetime, clocks: Clocks) -> list[dict]:
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=total, accounts=names)
     if not result.items:
         return []
     statuses = nudge_statuses(session, [item.id for item in result.items])
@@ -73,7 +76,7 @@ def _oldest_blocks(session: Session, total: int, now: datetime, clocks: Clocks) 
 
 
 def week_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
-    replies = recent_replies(session, now - timedelta(days=7))
+    replies = recent_replies(session, now - timedelta(days=7), [account.name for account in accounts])
     slack = f", {replies.from_slack} of them from Slack" if replies.from_slack else ""
     return [header("This week"),
             section(f"{replies.answered} comment{'s' if replies.answered != 1 else ''} answered in the last 7 days"
@@ -82,7 +85,8 @@ def week_section(session: Session, now: datetime, accounts: Sequence[AccountConf
 
 def stats_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     window = timedelta(days=7)
-    stats = team_stats(session, since=now - window, until=now, clocks=business_clocks(accounts))
+    stats = team_stats(session, since=now - window, until=now, accounts=[account.name for account in accounts],
+                       clocks=business_clocks(accounts))
     return [header("Team stats"), section(stats_text(stats, window_label(window))),
             context("`/nudge stats 30d` (or `90d`) looks further back; `replynudge export` writes it for spreadsheets.")]
 

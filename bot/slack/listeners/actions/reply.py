@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.slack.access import REPLY
 from bot.slack.blocks import comment_id_of
 from bot.slack.context import KEY, AppContext, on_home
 from bot.slack.reply_modal import message_modal, modal_state, reply_modal
 
 
-def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClient) -> None:
+def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClient, respond: Respond) -> None:
     ack()
     app: AppContext = context[KEY]
     comment_id = comment_id_of(body)
     item, status = app.load(comment_id) if comment_id is not None else (None, None)
+    verdict = app.may(body["user"]["id"], REPLY, item.account) if item else None
+    if verdict is not None and not verdict:
+        app.refuse(body, respond, verdict.why)
+        return
     if item is None:
         view = message_modal("Reply", "This comment is no longer stored: it may have been deleted.")
     else:
@@ -30,7 +35,7 @@ def use_suggestion(ack: Ack, body: dict, context: BoltContext, client: WebClient
     state = modal_state(view)
     chosen = str(body["actions"][0].get("value") or "")
     item, status = app.load(state.comment_id) if state.comment_id is not None else (None, None)
-    if item is None or not chosen.isdigit():
+    if item is None or not chosen.isdigit() or not app.may(body["user"]["id"], REPLY, item.account):
         return
     suggestions = app.suggestions(item, status)
     if int(chosen) >= len(suggestions):

@@ -7,14 +7,19 @@ from slack_bolt import Ack, BoltContext, Respond
 
 from bot.engine import triage
 from bot.engine.hours import OfficeHours
+from bot.slack.access import TRIAGE
 from bot.slack.blocks import comment_id_of, escape, when
 from bot.slack.context import KEY, AppContext, on_home
 
 
-
 def _change(app: AppContext, body: dict, respond: Respond, comment_id: int, change, note: str | None = None) -> bool:
-    """Apply `change(session)` in one transaction; edit the message when it changed, else say why not.
-    Clicked on the Home tab, the tab is published again to show the change."""
+    """Apply `change(session)` in one transaction, if the person may triage this comment; edit the message when it
+    changed, else say why not. Clicked on the Home tab, the tab is published again to show the change."""
+    item, _ = app.load(comment_id)
+    verdict = app.may(body["user"]["id"], TRIAGE, item.account if item else None)
+    if not verdict:
+        app.refuse(body, respond, verdict.why)
+        return False
     with app.session_factory.begin() as session:
         changed = change(session)
     if changed:

@@ -14,11 +14,13 @@ from bot.config import parse_duration
 from bot.db.stats import team_stats
 from bot.engine import triage
 from bot.engine.hours import OfficeHours, business_clocks
+from bot.slack.access import CONFIGURE, SEE, TRIAGE
 from bot.slack.blocks import escape, when
-from bot.slack.context import KEY, AppContext
+from bot.slack.context import KEY, NOTHING_VISIBLE, AppContext
 from bot.slack.stats_view import parse_window, stats_text, window_label
 
 MAX_TEXT = 200
+MAX_SNOOZE = timedelta(days=30)
 SNOOZE_WORDS = {"tomorrow": "tomorrow", "next-week": "next_week", "next_week": "next_week"}
 
 
@@ -33,13 +35,19 @@ def snooze(app: AppContext, args: list[str], user: str) -> str:
         return usage("snooze")
     comment_id, choice = int(args[0].lstrip("#")), _snooze_choice(args[1])
     item, _ = app.load(comment_id)
-    account = app.account(item.account) if item else None
+    gone = f"There is no open comment #{comment_id}: it may be handled already (see `/unanswered`)."
+    if item is None or not app.may(user, SEE, item.account):
+        return gone  # the same answer for a comment that exists elsewhere: ids are sequential, not secrets
+    verdict = app.may(user, TRIAGE, item.account)
+    if not verdict:
+        return verdict.why
+    account = app.account(item.account)
     now = app.clock()
     until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
     with app.session_factory.begin() as session:
-        changed = item is not None and triage.snooze(session, comment_id, until, now)
+        changed = triage.snooze(session, comment_id, until, now)
     if not changed:
-        return f"There is no open comment #{comment_id}: it may be handled already (see `/unanswered`)."
+        return gone
     app.refresh(comment_id, f"<@{user}> snoozed this {when(now)}")
     return f"Snoozed #{comment_id} until {when(until)}."
 
@@ -48,7 +56,7 @@ def _snooze_choice(text: str) -> str | None:
     if text.lower() in SNOOZE_WORDS:
         return SNOOZE_WORDS[text.lower()]
     try:
-        return text if parse_duration(text) > timedelta(0) else None
+        return text if timedelta(0) < parse_duration(text) <= MAX_SNOOZE else None
     except (ValueError, OverflowError):
         return None
 
@@ -57,8 +65,11 @@ def mute(app: AppContext, args: list[str], user: str) -> str:
     name = " ".join(args).strip()
     if not name or len(name) > 100:
         return usage("mute")
+    accounts, refused = _configurable(app, user)
+    if not accounts:
+        return refused
     with app.session_factory.begin() as session:
-        muted = triage.mute(session, name, user, app.clock())
+        muted = triage.mute(session, name, user, app.clock(), accounts)
     if not muted.commenters:
         return f"No commenter is known as {escape(name)}: give their handle, name or platform id."
     for comment_id in muted.closed:
@@ -71,8 +82,11 @@ def unmute(app: AppContext, args: list[str], user: str) -> str:
     name = " ".join(args).strip()
     if not name or len(name) > 100:
         return usage("unmute")
+    accounts, refused = _configurable(app, user)
+    if not accounts:
+        return refused
     with app.session_factory.begin() as session:
-        result = triage.unmute(session, name)
+        result = triage.unmute(session, name, accounts)
     if not result.known:
         return f"No commenter is known as {escape(name)}: give their handle, name or platform id."
     if result.by_config:
@@ -84,13 +98,25 @@ def unmute(app: AppContext, args: list[str], user: str) -> str:
     return config.lstrip() or f"{escape(name)} is not muted."
 
 
+def _configurable(app: AppContext, user: str) -> tuple[list[str], str]:
+    """The accounts on which `user` may mute commenters, and, when there are none, why not."""
+    verdicts = {account.name: app.access.check(user, CONFIGURE, account) for account in app.settings.accounts}
+    allowed = [name for name, verdict in verdicts.items() if verdict]
+    refused = next((verdict.why for verdict in verdicts.values() if not verdict), "No account is configured.")
+    return allowed, refused
+
+
 def stats(app: AppContext, args: list[str], user: str) -> str:
     window = parse_window(args[0] if args else None) if len(args) <= 1 else None
     if window is None:
         return usage("stats")
     now = app.clock()
+    accounts = app.readable(user)
+    if not accounts:
+        return NOTHING_VISIBLE
     with app.session_factory() as session:
-        figures = team_stats(session, since=now - window, until=now, clocks=business_clocks(app.settings.accounts))
+        figures = team_stats(session, since=now - window, until=now, accounts=[account.name for account in accounts],
+                             clocks=business_clocks(accounts))
     return stats_text(figures, window_label(window))
 
 

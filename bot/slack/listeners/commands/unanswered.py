@@ -12,11 +12,11 @@ from datetime import timedelta
 from slack_bolt import Ack, BoltContext, Respond
 
 from bot.config import format_duration, parse_duration
-from bot.db.queries import known_names, unanswered
+from bot.db.queries import unanswered
 from bot.engine.hours import business_clocks
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import MAX_BLOCKS, context as context_block, listed_blocks, section
-from bot.slack.context import KEY, AppContext
+from bot.slack.context import KEY, NOTHING_VISIBLE, AppContext
 
 USAGE = (
     "Usage: `/unanswered [account|platform] [older-than] [limit]`, in any order. "
@@ -72,15 +72,20 @@ def _duration(token: str) -> timedelta | None:
 def list_unanswered(ack: Ack, command: dict, context: BoltContext, respond: Respond) -> None:
     ack()
     app: AppContext = context[KEY]
+    visible = app.readable(command["user_id"])
+    if not visible:
+        respond(text=NOTHING_VISIBLE, response_type="ephemeral")
+        return
+    names = {account.name for account in visible} | {account.platform for account in visible}
+    filters = parse_filters(command.get("text") or "", names)
+    if filters is None:
+        respond(text=USAGE, response_type="ephemeral")
+        return
     with app.session_factory() as session:
-        accounts, platforms = known_names(session)
-        filters = parse_filters(command.get("text") or "", accounts | platforms)
-        if filters is None:
-            respond(text=USAGE, response_type="ephemeral")
-            return
         now = app.clock()
         result = unanswered(session, now=now, account_or_platform=filters.name, older_than=filters.older_than,
-                            limit=min(filters.limit, MAX_LIMIT), clocks=business_clocks(app.settings.accounts))
+                            accounts=[account.name for account in visible], limit=min(filters.limit, MAX_LIMIT),
+                            clocks=business_clocks(visible))
         statuses = nudge_statuses(session, [item.id for item in result.items])
     if not result.items:
         respond(text=f"Nothing is waiting for an answer{filters.describe()}. :tada:", response_type="ephemeral")

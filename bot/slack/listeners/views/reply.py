@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 from bot.config import ConfigError
 from bot.engine.replies import record_reply, reply_target
+from bot.slack.access import REPLY
 from bot.slack.blocks import cut, escape
 from bot.slack.context import KEY, AppContext
 from bot.slack.reply_modal import ModalState, message_modal, modal_state, reply_modal
@@ -37,6 +38,11 @@ def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client:
         ack(response_action="errors", errors={block: "Write a reply first."})
         return
     user = body["user"]["id"]
+    item, _ = app.load(comment_id)
+    verdict = app.may(user, REPLY, item.account if item else None)
+    if not verdict:
+        ack(response_action="errors", errors={block: cut(verdict.why, ERROR_TEXT)})
+        return
     outcome = app.workers.submit(post_reply, app, comment_id, text, user)
     try:
         error = outcome.result(timeout=REPLY_WAIT_SECONDS)

@@ -1,0 +1,175 @@
+"""Attacks from inside the workspace (issue 16), each as a signed request against a real `replynudge run --http`
+on a port, with the stand-in Slack Web API saying who is who, on SQLite and PostgreSQL.
+
+The workspace: `blog` nudges in the public channel C0NUDGES (U0ANA and U0BEN are members), `vip` in the private
+channel C0PRIVATE (only U0ANA). U0EXT belongs to another organisation (Slack Connect), U0GUEST is a guest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from bot.db import make_engine, session_factory as make_session_factory
+from bot.db.models import Comment, Nudge
+from tests.slack_api import sign
+from tests.slack_world import (SECRET, action_body, command_body, event_body, home_action_body,
+                               view_submission_body)
+
+CONFIG = """
+[defaults]
+channel = "C0NUDGES"
+min_score = 0
+nudge_after = "1h"
+
+[[accounts]]
+name = "blog"
+platform = "replay"
+path = "blog.jsonl"
+
+[[accounts]]
+name = "vip"
+platform = "replay"
+path = "vip.jsonl"
+channel = "C0PRIVATE"
+"""
+PRIVATE = "C0PRIVATE"
+ATTACK = "We are shutting down, all contracts cancelled"
+
+
+def line(external_id: str, text: str, *, author: str, ago: timedelta = timedelta(hours=3), **fields) -> str:
+    created = datetime.now(timezone.utc) - ago
+    return json.dumps({"id": external_id, "post": "p1", "author": author, "text": text,
+                       "created_at": created.isoformat(), "url": f"https://blog.example/c/{external_id}",
+                       **fields}) + "\n"
+
+
+class Service:
+    def __init__(self, base: str, api, database_url: str):
+        self.base, self.api = base, api
+        self.factory = make_session_factory(make_engine(database_url))
+
+    def post(self, body: str) -> requests.Response:
+        return requests.post(f"{self.base}/slack/events", data=body.encode(), timeout=10,
+                             headers={"Content-Type": "application/x-www-form-urlencoded", **sign(SECRET, body)})
+
+    def event(self, body: str) -> requests.Response:
+        return requests.post(f"{self.base}/slack/events", data=body.encode(), timeout=10,
+                             headers={"Content-Type": "application/json", **sign(SECRET, body)})
+
+    def comment(self, external_id: str) -> int:
+        with self.factory() as session:
+            return session.scalar(select(Comment.id).where(Comment.external_id == external_id))
+
+    def nudge(self, external_id: str) -> Nudge:
+        with self.factory() as session:
+            return session.scalar(select(Nudge).join(Comment).where(Comment.external_id == external_id))
+
+    def command(self, text: str, user: str, command: str = "/nudge") -> str:
+        """What the command answered (through its response_url)."""
+        before = len(self.api.calls_to("response_url"))
+        assert self.post(command_body(self.api, command, text, user=user)).status_code == 200
+        answers = self.api.wait_for("response_url", count=before + 1)
+        assert len(answers) > before, f"{command} {text} was not answered"
+        return json.dumps(answers[before].params)
+
+    def brand_replies(self) -> list[str]:
+        with self.factory() as session:
+            return list(session.scalars(select(Comment.text).where(Comment.is_brand.is_(True))))
+
+
+@pytest.fixture
+def service(workdir, database_url, slack_api):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "blog.jsonl").write_text(
+        line("b1", "Does the X200 need descaling?", author="maria lopez")
+        + line("b2", "Our winter menu is out", author="Acme", brand=True))
+    (workdir / "vip.jsonl").write_text(line("v1", "My contract renewal is stuck, please call", author="maria lopez",
+                                            author_id="maria-2"))
+    slack_api.members[PRIVATE] = ["U0ANA", "U0BOT"]
+    slack_api.add_user("U0EXT", team="T0OTHER")
+    slack_api.add_user("U0GUEST", is_restricted=True)
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_api.url}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
+                               cwd=workdir, env=env, stderr=subprocess.PIPE, text=True)
+    banner = process.stderr.readline()
+    assert "serving Slack on http://" in banner, banner
+    port = int(banner.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
+    slack_api.wait_for("chat.postMessage", count=2, timeout=20)
+    service = Service(f"http://127.0.0.1:{port}", slack_api, database_url)
+    yield service
+    process.kill()
+    process.wait()
+    service.factory.kw["bind"].dispose()
+
+
+def reply_view(comment_id: int) -> dict:
+    return {"type": "modal", "callback_id": "nudge_reply_submit", "blocks": [],
+            "private_metadata": json.dumps({"comment_id": comment_id, "version": 0, "home": True})}
+
+
+def test_a_slack_connect_user_can_neither_read_nor_publish(service, slack_api):
+    listed = service.command("", "U0EXT", "/unanswered")
+    assert "contract renewal" not in listed and "X200" not in listed and "not a member" in listed
+
+    vip = service.comment("v1")
+    assert service.post(home_action_body("nudge_reply", vip, user="U0EXT")).status_code == 200
+    (refusal,) = slack_api.wait_for("views.open")
+    assert "another organisation" in json.dumps(refusal.params["view"])
+    assert refusal.params["view"].get("callback_id") != "nudge_reply_submit"
+
+    body = view_submission_body(reply_view(vip), {"reply:0": {"reply_text": ATTACK}}, user="U0EXT")
+    answer = service.post(body)
+    assert answer.status_code == 200 and answer.json()["response_action"] == "errors"
+    time.sleep(0.5)
+    assert ATTACK not in service.brand_replies() and service.nudge("v1").handled_how is None
+    assert not [call for call in slack_api.calls_to("chat.update") if "Replied" in json.dumps(call.params)]
+
+
+def test_a_guest_may_not_triage(service, slack_api):
+    blog = service.comment("b1")
+    assert service.post(action_body(slack_api, "nudge_done", blog, user="U0GUEST")).status_code == 200
+    (refusal,) = slack_api.wait_for("response_url")
+    assert "Guests may not" in refusal.params["text"] and refusal.params["response_type"] == "ephemeral"
+    assert service.nudge("b1").state != Nudge.HANDLED
+
+
+def test_a_member_outside_the_private_channel_sees_and_touches_only_the_public_account(service, slack_api):
+    listed = service.command("", "U0BEN", "/unanswered")
+    assert "X200" in listed and "contract renewal" not in listed
+    stats = service.command("stats", "U0BEN")
+    assert "vip" not in stats and "blog" in stats
+
+    assert service.event(event_body({"type": "app_home_opened", "user": "U0BEN", "channel": "D0BEN",
+                                     "tab": "home"})).status_code == 200
+    (home,) = slack_api.wait_for("views.publish")
+    assert "contract renewal" not in json.dumps(home.params) and "X200" in json.dumps(home.params)
+
+    vip = service.comment("v1")
+    assert "no open comment" in service.command(f"snooze {vip} 4h", "U0BEN")
+    assert service.nudge("v1").snoozed_until is None
+
+    # a mute from a DM closes only the nudges of accounts the user may configure
+    answer = service.command("mute maria lopez", "U0BEN")
+    assert "Muted" in answer and service.nudge("b1").handled_how == "muted"
+    assert service.nudge("v1").state != Nudge.HANDLED
+
+
+def test_snooze_takes_only_user_comments_and_at_most_30_days(service):
+    brand = service.comment("b2")
+    assert "no open comment" in service.command(f"snooze {brand} 4h", "U0ANA")
+    assert service.nudge("b2") is None
+    blog = service.comment("b1")
+    for too_long in ("900000w", "5000w", "31d"):
+        assert "Usage" in service.command(f"snooze {blog} {too_long}", "U0ANA"), too_long
+    assert service.nudge("b1").snoozed_until is None
+    assert "Snoozed" in service.command(f"snooze {blog} 30d", "U0ANA")
