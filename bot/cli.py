@@ -26,7 +26,7 @@ from bot.engine.schedule import PAUSED
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.sources.base import headroom
-from bot.suggest import llm_provider, suggest_questions
+from bot.suggest import llm_provider, suggest_questions, thread_of
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,7 +162,7 @@ def cmd_unanswered(args) -> int:
         for item in result.items:
             data = item.as_json()
             data["suggestions"] = list(
-                item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author)
+                item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item))
             )
             items.append(data)
         print(json.dumps(items, ensure_ascii=False, indent=2))

@@ -42,6 +42,7 @@ class WaitingComment:
     parent_author: str | None
     suggestions: tuple[str, ...] | None  # cached with the nudge, once one was made
     business_waiting_seconds: int | None = None  # in open hours, for an account with count = "business"
+    parent_by_brand: bool = False  # the comment answers one of the brand's own
 
     def waited(self) -> str:
         return format_wait(self.waiting_seconds, self.business_waiting_seconds)
@@ -105,6 +106,7 @@ def _base() -> Select:
         .scalar_subquery(),
         select(Nudge.suggestions).where(Nudge.comment_id == Comment.id).scalar_subquery(),
         _deserves().label("deserves"),
+        select(parent.is_brand).where(of_parent).scalar_subquery(),
     ).join(Account, Account.id == Comment.account_id)
 
 
@@ -132,6 +134,7 @@ def _to_item(row, now: datetime, clocks: Clocks) -> WaitingComment:
         parent_author=row[9],
         suggestions=tuple(row[10]) if row[10] else None,
         business_waiting_seconds=int(clock(comment.created_at, now).total_seconds()) if clock else None,
+        parent_by_brand=bool(row[12]),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.comment_text import NEGATIVE, POSITIVE, CommentText, read_comment
+from bot.engine.situation import asks_us, read_situation
 
 BASE = 10
 QUESTION = 40
@@ -19,6 +20,7 @@ PROBLEM = 30
 NEGATIVE_TONE = 15
 STRONG_FEELINGS = 5  # on top of the tone, for |sentiment| >= 0.75
 PRAISE = 25
+SHARES = 25  # a result, a story, feedback or a proposal of six words or more, in any language
 SUBSTANCE = 20  # 15 words or more: something to answer even without a question or a strong tone
 LENGTH = 5  # 40 words or more, on top of SUBSTANCE
 DIRECT = 5
@@ -27,8 +29,11 @@ PER_EARLIER_COMMENT, MAX_FOR_HISTORY = 8, 20
 SUBSTANTIVE_WORDS = 6  # shorter praise or grumbling is a reaction, not a conversation opener
 SHORT_REACTION_WORDS, SHORT_REACTION_CAP = 3, 20
 SPAM_CAP, ONE_WORD_CAP = 5, 10
+FAN_REPLY_CAP = 20  # a fan answering a fan: the conversation is theirs unless they also ask us something
 SPAM_COPIES = 3
 
+_SHARED = {"result": "shares a result", "story": "tells a story", "feedback": "gives feedback",
+           "collaboration": "proposes working together", "thanks": "thanks us for something"}
 _YOU = frozenset("you your yours you're you've you'll y'all u ur".split())
 
 
@@ -38,6 +43,7 @@ class ScoreContext:
 
     prior_comments_30d: int = 0  # the author's earlier comments on this account in the 30 days before
     replies_to_brand: bool = False  # this comment answers one of the brand's comments
+    replies_to_commenter: bool = False  # this comment answers another commenter's comment
     answered_before: bool = False  # the brand has answered this author before
     copies_before: int = 0  # how often the author posted the same text on this account before
 
@@ -76,15 +82,20 @@ def _from_text(comment: CommentText) -> tuple[int, list[str]]:
     if comment.asks_question:
         value += QUESTION
         reasons.append("asked a question")
-    if comment.reports_problem:
+    situation = read_situation(comment).situation
+    problem = comment.reports_problem or situation == "problem"
+    if problem:
         value += PROBLEM
         reasons.append("reports a problem")
-    if comment.sentiment <= NEGATIVE and (substantive or comment.reports_problem):
+    if comment.sentiment <= NEGATIVE and (substantive or problem):
         value += NEGATIVE_TONE
         reasons.append("negative tone")
-    elif comment.sentiment >= POSITIVE and substantive and not comment.reports_problem:
+    elif comment.sentiment >= POSITIVE and substantive and not problem:
         value += PRAISE
         reasons.append("praise worth answering")
+    elif situation in _SHARED and substantive and not problem:
+        value += SHARES
+        reasons.append(_SHARED[situation])
     if abs(comment.sentiment) >= 0.75 and substantive:
         value += STRONG_FEELINGS
         reasons.append("strong feelings")
@@ -113,6 +124,8 @@ def _cap(comment: CommentText, context: ScoreContext) -> tuple[int | None, str]:
         return SPAM_CAP, f"looks like spam ({comment.spam})"
     if context.copies_before >= SPAM_COPIES - 1:  # asking again once, unanswered, is engagement, not spam
         return SPAM_CAP, f"posted the same text {context.copies_before + 1} times"
+    if context.replies_to_commenter and not asks_us(comment):
+        return FAN_REPLY_CAP, "answers another commenter"
     words = len(comment.words)
     if comment.asks_question or comment.reports_problem:
         return None, ""

@@ -21,7 +21,7 @@ from bot.slack.home import home_view
 from bot.slack.reply_modal import message_modal
 from bot.slack.notifier import SlackNotifier
 from bot.sources import Source, build_source
-from bot.suggest import suggest_questions
+from bot.suggest import suggest_questions, thread_of
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class AppContext:
     def suggestions(item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:
         """The questions the nudge showed, or fresh ones for a comment that has no nudge yet."""
         cached = (status.suggestions if status else ()) or item.suggestions
-        return list(cached or suggest_questions(item.text, reasons=item.reasons, author=item.author))
+        return list(cached or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item)))
 
     def may(self, user: str, role: str, account_name: str | None) -> Verdict:
         """Whether `user` may act in `role` on the account's comments (bot/slack/access.py)."""

@@ -22,7 +22,7 @@ from bot.db.queries import Clocks, WaitingComment, waiting_comments
 from bot.engine import escalation, outbox, triage
 from bot.engine.hours import business_clocks
 from bot.engine.leases import Lease, renew_nudge
-from bot.suggest import suggest_questions
+from bot.suggest import suggest_questions, thread_of
 from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
@@ -252,7 +252,7 @@ def _deliver_one(
     that replica instead of being posted twice.
     """
     suggestions = list(
-        item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author, llm=llm)
+        item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item), llm=llm)
     )
     with session_factory.begin() as session:
         if not renew_nudge(session, nudge.nudge_id, lease, clock()):

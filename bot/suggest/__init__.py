@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 from bot.config import Settings
+from bot.db.queries import WaitingComment
 from bot.engine.comment_text import read_comment
+from bot.engine.situation import Thread
 from bot.suggest.llm import LlmFailed, LlmProvider
 from bot.suggest.offline import offline_questions
 
@@ -18,11 +20,12 @@ def suggest_questions(
     reasons: tuple[str, ...] | list[str] = (),
     author: str | None = None,
     llm: LlmProvider | None = None,
+    thread: Thread = Thread(),
 ) -> list[str]:
-    """Three short questions: go deeper, ask for detail, invite an opinion.
+    """Three short follow-up questions for what the comment is doing, in its language.
 
     From the LLM when one is given and it answers with valid questions; otherwise (and always without one) from
-    the offline generator, which is deterministic for the same comment.
+    the offline generator (bot/suggest/offline.py), which is deterministic for the same comment and thread.
     """
     comment = read_comment(text)
     if llm is not None:
@@ -30,9 +33,14 @@ def suggest_questions(
             return llm.questions(comment, reasons=reasons, author=author)
         except LlmFailed as error:
             log.warning("LLM suggestions failed, using the offline ones: %s", error)
-    return offline_questions(comment, author)
+    return offline_questions(comment, author, thread)
 
 
 def llm_provider(settings: Settings) -> LlmProvider | None:
     """The LLM provider when LLM_BASE_URL is set; None leaves suggestions to the offline generator."""
     return LlmProvider(settings.llm) if settings.llm else None
+
+
+def thread_of(item: WaitingComment) -> Thread:
+    """What a waiting comment answers, for the suggestions."""
+    return Thread(item.parent_text, item.parent_by_brand)

@@ -1,4 +1,8 @@
-"""What every set of suggestions must be, whoever wrote it: three distinct questions, short enough to post."""
+"""What every set of suggestions must be, whoever wrote it: three distinct questions, short enough to post.
+
+A suggestion asks a question; it may close with a short sentence after it ("What will you mainly use it for? That
+way we can point you to the plan that fits.").
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def checked_questions(candidates: object) -> list[str]:
     if len(questions) != COUNT:
         raise InvalidSuggestions(f"{len(questions)} questions instead of {COUNT}")
     for question in questions:
-        if not question.endswith(QUESTION_MARKS):
+        if not any(mark in question for mark in QUESTION_MARKS):
             raise InvalidSuggestions(f"not a question: {question[:60]!r}")
         if not MIN_CHARS <= len(question) <= MAX_CHARS:
             raise InvalidSuggestions(f"{len(question)} characters (allowed {MIN_CHARS}-{MAX_CHARS})")

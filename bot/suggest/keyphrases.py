@@ -26,7 +26,7 @@ _DETERMINERS = {
     "the": "the", "this": "this", "these": "these", "those": "those",
     "my": "your", "our": "your", "your": "our", "his": "his", "her": "her", "their": "their",
 }
-_ENGLISH_STOPWORDS = frozenset(
+ENGLISH_STOPWORDS = frozenset(
     """a an and or but if then so than too very just also only even still again already really quite
     i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
     this that these those there here who whom whose what which when where why how all any some every each
@@ -135,4 +135,4 @@ def _runs(plain: str, stop: tuple[frozenset[str], tuple[str, ...], frozenset[str
 @lru_cache(maxsize=16)
 def _stopwords(code: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     opinions, opinion_stems = opinion_words(code)
-    return _ENGLISH_STOPWORDS | function_words(code) | opinions, opinion_stems, frozenset(opinions)
+    return ENGLISH_STOPWORDS | function_words(code) | opinions, opinion_stems, frozenset(opinions)

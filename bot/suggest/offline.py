@@ -1,9 +1,13 @@
-"""The offline suggester: three questions from templates, one per intent, chosen by the comment's tone and filled
-with its key phrase. The same comment always gets the same questions (the variant is picked by a checksum of the
-text, not at random), and different comments of the same tone do not all read alike.
+"""The offline suggester: hand-written questions for what the comment is doing, in the commenter's language.
 
-It writes English only. A comment in another language gets the same tone-aware questions with the commenter's own
-words quoted, and the score's reasons say which language it is in, so the team answers in that language.
+The comment is read for its situation (bot/engine/situation.py): a problem gets empathy and a question that helps
+fix it, a question gets a follow-up to add after the answer, a result or a story a question that invites the rest
+of it. Words of the comment go into a question only when they read right there: the person it is about ("my mum"
+becomes "your mum") and, in English, a noun phrase opened by a determiner ("the new Assam blend"). A question
+asking for what the comment already gives (an order number, a device, a date) is left out.
+
+`offline_candidates` is the seam other sources build on: every fitting question, best first. The same comment
+always gets the same questions (variants rotate by a checksum of the text, not at random).
 """
 
 from __future__ import annotations
@@ -12,66 +16,80 @@ import re
 import zlib
 
 from bot.engine.comment_text import CommentText
-from bot.suggest.keyphrases import KeyPhrase, key_phrases
+from bot.engine.situation import Reading, Thread, read_situation
+from bot.suggest.banks import bank
+from bot.suggest.checks import COUNT
+from bot.suggest.keyphrases import ENGLISH_STOPWORDS
 
-# tone -> the three intents (go deeper into their experience; ask for the detail that helps; invite their opinion
-# on what comes next) -> variants. {p} is the comment's key phrase, {lead} a thanks or sorry with the first name.
-TEMPLATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "complaint": (
-        ("{lead}we're sorry about {p}. What happened exactly?",
-         "{lead}sorry to hear about {p}. Could you walk us through what went wrong?"),
-        ("So we can look into {p}: could you send us the details, such as an order number or what you see?",
-         "So we can put {p} right: when did it start, and what have you tried so far?"),
-        ("What would make this right for you with {p}?",
-         "Once {p} is sorted, is there anything else we should look at for you?"),
-    ),
-    "question": (
-        ("(Answer their question first.) Did that answer everything you wanted to know about {p}?",
-         "(Answer their question first.) Does that help with {p}, or should we go into more detail?"),
-        ("What would help you most with {p} right now?",
-         "Is there anything else we should know about what you need around {p}?"),
-        ("What else would you like to know about {p}?",
-         "What would you like us to explain next about {p}?"),
-    ),
-    "praise": (
-        ("{lead}thank you! What do you enjoy most about {p}?",
-         "{lead}thanks so much! What stood out to you about {p}?"),
-        ("What would you tell a friend about {p}?",
-         "What made you try {p} in the first place?"),
-        ("What would you love to see from us next, after {p}?",
-         "Is there anything about {p} you'd like us to do more of?"),
-    ),
-    "neutral": (
-        ("{lead}thanks for sharing! How are things going with {p} so far?",
-         "{lead}thanks for telling us! What got you interested in {p}?"),
-        ("Could you tell us a bit more about {p}?",
-         "What should we know about your experience with {p}?"),
-        ("What would you like to see from us next on {p}?",
-         "Is there anything about {p} you'd like us to cover next?"),
-    ),
-}
-FALLBACK_TOPIC = "this"
-_FIRST_NAME = re.compile(r"[A-Z][a-zà-ÿ'-]{1,19}")
+_SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versend|verschick|livr|expédi|spedi|"
+                       r"entreg|envio|lever|bezorg|verzend", re.I)
+_HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|abren|orari|aperti|horário|abrem|"
+                    r"openingstijden", re.I)
+# A noun phrase we can name back: a determiner, then up to three words that are not function words.
+_DETERMINER = re.compile(r"\b(the|my|our|your|this)\b", re.I)
+_OURS = {"my": "your", "our": "your", "your": "our", "the": "the", "this": "this"}
+_NOT_A_NOUN = re.compile(r"(?:ly|ed|ing|ful|ous|ive|est)$", re.I)
+_TOPIC_WORDS = ENGLISH_STOPWORDS - {"new", "old", "first"}
 
 
-def offline_questions(comment: CommentText, author: str | None = None) -> list[str]:
-    phrases = key_phrases(comment)
-    topic = _topic(phrases[0], comment) if phrases else FALLBACK_TOPIC
-    lead = _lead(author)
-    choice = zlib.crc32(comment.plain.encode("utf-8"))
-    questions = []
-    for intent, variants in enumerate(TEMPLATES[comment.tone]):
-        template = variants[(choice >> intent) % len(variants)]
-        question = template.format(p=topic, lead=lead)
-        questions.append(question[:1].upper() + question[1:])
-    return questions
+def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[str]:
+    """Every offline question that fits the comment, in its language, the most specific first."""
+    reading = read_situation(comment, thread)
+    language = bank(comment.language.code)
+    slots = {"person": language.PEOPLE.get(reading.person or ""), "topic": _topic(comment)}
+    specific, general = [], []
+    key = _bank_key(reading, comment)
+    # a particular problem falls back on the general problem questions when it has told us most of what we'd ask
+    for entry in language.BANK[key] + (language.BANK["problem"] if key.startswith("problem_") else ()):
+        *tags, text = entry.split("|")
+        if any(tag in reading.given for tag in tags):
+            continue  # never ask for what they told us
+        if any(tag in slots and not slots[tag] for tag in tags):
+            continue
+        question = text.format(**{k: v for k, v in slots.items() if v})
+        (specific if {"person", "topic"} & set(tags) else general).append(question)
+    own = sum(1 for entry in language.BANK[key] if entry.split("|")[-1] in general)
+    turn = zlib.crc32(comment.plain.encode("utf-8")) % max(1, own)
+    return specific[:1] + general[turn:own] + general[:turn] + specific[1:] + general[own:]
 
 
-def _topic(phrase: KeyPhrase, comment: CommentText) -> str:
-    return phrase.english() if comment.language.is_english else phrase.quoted()
+def offline_questions(comment: CommentText, author: str | None = None, thread: Thread = Thread()) -> list[str]:
+    """Three distinct questions from offline_candidates."""
+    del author  # the questions speak to the person without a name: a handle is no name to greet
+    return list(dict.fromkeys(offline_candidates(comment, thread)))[:COUNT]
 
 
-def _lead(author: str | None) -> str:
-    """"Priya, " when the author's name starts with a first name; nothing for handles such as "user_4711"."""
-    first = (author or "").split(" ")[0]
-    return f"{first}, " if _FIRST_NAME.fullmatch(first) else ""
+def _bank_key(reading: Reading, comment: CommentText) -> str:
+    if reading.situation == "problem":
+        return "problem" if reading.problem == "general" else f"problem_{reading.problem}"
+    if reading.situation == "availability":
+        if _SHIPPING.search(comment.plain):
+            return "availability_shipping"
+        return "availability_hours" if _HOURS.search(comment.plain) else "availability"
+    if reading.situation == "feedback" and reading.praise:
+        return "praise"
+    return reading.situation
+
+
+def _topic(comment: CommentText) -> str | None:
+    """In English, the first noun phrase opened by a determiner that ends where a function word or a sentence
+    does ("Love the new Assam blend, ..." -> "the new Assam blend"); None when there is none we can name back."""
+    if not comment.language.is_english:
+        return None
+    for match in _DETERMINER.finditer(comment.plain):
+        words: list[str] = []
+        clean_end = False
+        for token in comment.plain[match.end():].split()[:4]:
+            bare = token.strip(".,!?;:\"'()")
+            if bare.lower() in _TOPIC_WORDS or not bare.isalpha() or len(words) == 3:
+                clean_end = bool(words)
+                break
+            words.append(bare)
+            if bare != token:  # punctuation ends the phrase
+                clean_end = True
+                break
+        else:
+            clean_end = bool(words)
+        if clean_end and not _NOT_A_NOUN.search(words[-1]) and len(words[-1]) > 2:
+            return f"{_OURS[match.group(1).lower()]} {' '.join(words)}"
+    return None

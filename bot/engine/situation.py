@@ -1,0 +1,357 @@
+"""What a comment is doing, read in its own language: asks for help, asks whether something is to be had, reports a
+problem (also between the lines: "not impressed", "still says", a sarcastic "great job"), shares a result or a
+story, thanks, gives feedback, proposes a collaboration, or talks to another commenter rather than to us; and what
+it already tells (an order number, a device, a date, a person it is about), so that nobody asks for it again.
+
+The scorer reads it to tell a fan answering a fan from a comment for us; the suggester picks its questions by it.
+Each language has its own markers, written for how people write in it, not translated word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.engine.comment_text import CommentText
+
+SITUATIONS = (
+    "question", "availability", "problem", "result", "story", "thanks", "feedback", "collaboration", "fan_reply",
+    "noise",
+)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """What the comment answers: its parent's text, and whether the brand wrote it (None: a top-level comment)."""
+
+    parent_text: str | None = None
+    parent_by_brand: bool = False
+
+    @property
+    def answers_a_commenter(self) -> bool:
+        return self.parent_text is not None and not self.parent_by_brand
+
+
+@dataclass(frozen=True)
+class Reading:
+    situation: str  # one of SITUATIONS
+    problem: str | None  # for a problem: "damaged", "delivery", "app", "service" or "general"
+    praise: bool  # the feedback or result is glad rather than critical
+    person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
+    given: frozenset[str]  # what they already told: "order", "device", "date", "tracking"
+
+
+# Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
+_MARKERS: dict[str, dict[str, str]] = {
+    "en": {
+        "problem": r"not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
+        r"runs? (?:\w+ )?(?:sizes? )?(?:small|large|big)|stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
+        r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
+        r"double charged|overcharged|rude|ignored|waste of|worse|used to be (?:better|good)|no longer|"
+        r"thanks for nothing|yeah right|so much for|great job\W+(?:not|guys)|oh great|just great|what a joke|"
+        r"/s\b|never again|fell apart|falling apart|ripped|torn|stained|smells? (?:off|weird|bad)|tastes? (?:off|stale)|"
+        r"cancel+ed my|lost my|won'?t (?:let|load|work|open|sync)|doesn'?t (?:work|fit|sync|load)|"
+        r"didn'?t (?:work|fit|arrive|get)|can'?t (?:log ?in|login|find|access|open|get|reach)|"
+        r"\brefund|broken|broke|crash\w*|damaged|faulty|defect\w*|missing|wrong (?:size|item|order|colou?r)|"
+        r"disappoint\w*|unacceptable|ridiculous|frustrat\w*|annoy\w*|terrible|awful|horrible|useless|"
+        r"no (?:answer|reply|response)|nobody (?:answer|repl|respond|got back)\w*|on hold|scam|delayed|late again",
+        "availability": r"do you (?:ship|deliver|sell|stock|carry|have|make|still|offer)|ship(?:ping)? to|deliver to|"
+        r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
+        r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
+        r"(?:back|available|out|release|launch|open)|open on|opening hours|where can i (?:buy|get|find)",
+        "collaboration": r"collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
+        r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
+        r"stock your|feature (?:you|your)|interview (?:you|your)|guest on",
+        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|wish|please (?:add|bring|make|consider)|"
+        r"(?:i'?d|i would) love (?:it|to see|if)|disagree|not sure (?:about|i agree)|i prefer|suggestion|"
+        r"bring back|miss the old|why did you (?:change|remove|drop)|could you (?:add|make)|feature request|"
+        r"don'?t agree|i think|in my opinion|imo|honestly",
+        "result": r"finally|made (?:it|the|this|your|my)|baked|cooked|built|finished|completed|ran (?:my|the|a)|"
+        r"first (?:time|ever|marathon|race|ride|loaf|batch|attempt)|personal best|\bpb\b|\bpr\b|turned out|"
+        r"it worked|worked (?:great|perfectly|like)|passed|nailed|managed to|lost \d+|\d+ ?(?:km|k|miles|kg|lbs)|"
+        r"just (?:got|tried|made|finished|did)|tried (?:it|the|your)|here'?s (?:my|how)",
+        "story": r"reminds? me|when i was|years ago|grew up|used to|my (?:late|first)|memories|took me back|"
+        r"back in|every (?:morning|sunday|year|christmas)|tradition|gift|birthday|wedding|anniversary|christmas",
+        "thanks": r"thank|thanks|thx|grateful|appreciate|cheers|you (?:saved|made) my",
+        "brand": r"@\w+|you guys|y'?all|your (?:team|store|shop|site|website|app|company|support|staff)|admin|"
+        r"do you|can you|will you|are you",
+    },
+    "de": {
+        "problem": r"kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
+        r"seit \w+ (?:tagen|wochen)|warte\w* seit|nicht angekommen|nie angekommen|keine antwort|niemand antwortet|"
+        r"stürzt|abstürz\w*|absturz|funktioniert (?:nicht|nicht mehr)|geht nicht|lässt sich nicht|"
+        r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
+        r"unmöglich|frechheit|zu klein|zu groß|fällt (?:\w+ )?(?:klein|groß) aus|doppelt (?:abgebucht|belastet)|"
+        r"rückerstattung|erstattung|reklamation|beschwerde|problem\w*|fehler|na toll|danke für nichts|"
+        r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und",
+        "availability": r"gibt es|habt ihr|hast du|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
+        r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
+        r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen am|wo kann man|wo bekomme",
+        "collaboration": r"kooperation|zusammenarbeit|zusammenarbeiten|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
+        r"podcast|laden)|meine follower|influencer|botschafter|großhandel|wiederverkäufer",
+        "feedback": r"solltet|sollte|wäre (?:schön|toll|super|gut|besser|cool)|würde mir wünschen|wünsche mir|"
+        r"bitte (?:wieder|mehr|macht|bringt)|vorschlag|finde ich (?:nicht|schade)|schade,? dass|sehe ich anders|"
+        r"bin (?:nicht )?(?:der|einer) meinung|ich finde|meiner meinung",
+        "result": r"endlich|geschafft|gebacken|gekocht|gebaut|fertig|zum ersten mal|erstes mal|mein erster|"
+        r"meine erste|bestzeit|hat geklappt|klappt|ausprobiert|nachgemacht|nachgebacken|\d+ ?(?:km|kg)",
+        "story": r"erinnert mich|als ich|vor (?:\w+ )?jahren|aufgewachsen|früher|jedes jahr|tradition|"
+        r"geschenk|geburtstag|hochzeit|weihnachten",
+        "thanks": r"danke|vielen dank|dankeschön|herzlichen dank|bedanke",
+        "brand": r"@\w+|habt ihr|könnt ihr|werdet ihr|seid ihr|liefert ihr|euer|eure|euch|ihr (?:habt|seid)",
+        "ask": r"^(?:wann|wo|wie|was|warum|wieso|weshalb|welche\w*|gibt es|kann man|könnt ihr|habt ihr|ist|sind)\b",
+    },
+    "fr": {
+        "problem": r"cassé\w*|abîmé\w*|endommagé\w*|défectueu\w*|manquant\w*|manquait|toujours pas|"
+        r"jamais (?:reçu|arrivé)|pas (?:encore )?(?:reçu|arrivé)|aucune (?:réponse|nouvelle)|personne ne répond|"
+        r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
+        r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
+        r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|problème\w*|"
+        r"erreur|merci pour rien|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
+        "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
+        r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
+        r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert le|où (?:peut-on|acheter|trouver)",
+        "collaboration": r"collab\w*|partenariat|partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
+        r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste",
+        "feedback": r"devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
+        r"dommage que|je ne suis pas d'accord|pas d'accord|suggestion|je trouve|à mon avis|je préfère|"
+        r"remettez|ramenez|pourquoi avoir (?:changé|supprimé)",
+        "result": r"enfin|réussi|fait (?:le|la|les|votre|ma|mon)|cuisiné|construit|terminé|fini|première fois|"
+        r"mon premier|ma première|record|ça a marché|ça marche|testé|essayé|\d+ ?(?:km|kg)",
+        "story": r"me rappelle|quand j'étais|il y a \w+ ans|enfance|grandi|autrefois|chaque année|tradition|"
+        r"cadeau|anniversaire|mariage|noël",
+        "thanks": r"merci|reconnaissant\w*",
+        "brand": r"@\w+|vous|votre|vos",
+        "ask": r"^(?:quand|où|comment|pourquoi|quel\w*|est-ce|combien|y a-t-il|peut-on)\b",
+    },
+    "es": {
+        "problem": r"roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
+        r"nunca (?:llegó|recibí)|no (?:ha )?llegado|no llegó|nadie (?:contesta|responde)|sin respuesta|"
+        r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
+        r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
+        r"devolución|queja|reclamación|problema\w*|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
+        r"estafa|tarde|retraso",
+        "availability": r"hacen envíos|envían a|envíos a|tienen|hay (?:stock|talla|disponible)|disponible|"
+        r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
+        r"horario|abren|dónde (?:puedo|se puede) (?:comprar|conseguir)",
+        "collaboration": r"colab\w*|colaboración|patrocin\w*|trabajar juntos|mi canal|mi blog|mi podcast|"
+        r"mi tienda|mis seguidores|embajador\w*|distribuidor\w*|mayorista",
+        "feedback": r"deberían|debería|estaría (?:bien|genial|mejor)|me gustaría (?:que|ver)|ojalá|"
+        r"no estoy de acuerdo|sugerencia|creo que|en mi opinión|prefiero|vuelvan a|por qué (?:cambiaron|quitaron)",
+        "result": r"por fin|logré|conseguí|hice|horneé|cociné|construí|terminé|primera vez|mi primer|mi primera|"
+        r"récord|funcionó|salió|probé|\d+ ?(?:km|kg)",
+        "story": r"me recuerda|cuando era|hace \w+ años|crecí|de pequeñ\w*|cada año|tradición|regalo|cumpleaños|"
+        r"boda|navidad",
+        "thanks": r"gracias|agradecid\w*|agradezco",
+        "brand": r"@\w+|ustedes|vosotros|tienen|hacen|su tienda|vuestr\w*",
+        "ask": r"^(?:cuándo|dónde|cómo|qué|por qué|cuál\w*|cuánto\w*|hay|tienen|se puede)\b",
+    },
+    "it": {
+        "problem": r"rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
+        r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
+        r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
+        r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|problem\w*|"
+        r"errore|grazie di niente|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
+        "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
+        r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
+        r"quando (?:arriva|esce|torna|riapre)|orari|aperti|dove (?:posso|si può) (?:comprar|trovar)",
+        "collaboration": r"collab\w*|partnership|sponsor\w*|lavorare insieme|il mio canale|il mio blog|"
+        r"il mio podcast|il mio negozio|i miei follower|ambassador|rivenditor\w*|ingrosso",
+        "feedback": r"dovreste|dovrebbe|sarebbe (?:bello|bellissimo|utile|meglio|fantastico)|mi piacerebbe|"
+        r"vorrei (?:che|vedere)|non sono d'accordo|suggerimento|secondo me|penso che|preferisco|"
+        r"rimettete|perché avete (?:cambiato|tolto)",
+        "result": r"finalmente|riuscit\w*|ho fatto|ho preparato|ho cucinato|ho costruito|finito|prima volta|"
+        r"il mio primo|la mia prima|record|ha funzionato|provat\w*|\d+ ?(?:km|kg)",
+        "story": r"mi ricorda|quando ero|anni fa|cresciut\w*|da piccol\w*|ogni anno|tradizione|regalo|"
+        r"compleanno|matrimonio|natale",
+        "thanks": r"grazie|ringrazio|riconoscent\w*",
+        "brand": r"@\w+|voi|avete|spedite|vostr\w*",
+        "ask": r"^(?:quando|dove|come|cosa|perché|quale|quanto|c'è|avete|si può)\b",
+    },
+    "pt": {
+        "problem": r"quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
+        r"nunca (?:chegou|recebi)|não chegou|ninguém (?:responde|respondeu)|sem resposta|trava|fecha sozinho|"
+        r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
+        r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
+        r"troca|devolução|reclamação|problema\w*|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
+        r"nunca mais|golpe|atras\w*|demor\w*",
+        "availability": r"entregam|enviam para|envio para|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
+        r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
+        r"horário|abrem|onde (?:posso|dá pra) (?:comprar|encontrar)",
+        "collaboration": r"parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
+        r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado",
+        "feedback": r"deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
+        r"não concordo|sugestão|acho que|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)",
+        "result": r"finalmente|consegui|fiz|assei|cozinhei|construí|terminei|primeira vez|meu primeiro|"
+        r"minha primeira|recorde|deu certo|funcionou|testei|experimentei|\d+ ?(?:km|kg)",
+        "story": r"me lembra|quando eu era|anos atrás|há \w+ anos|cresci|de pequen\w*|todo ano|tradição|presente|"
+        r"aniversário|casamento|natal",
+        "thanks": r"obrigad\w*|agradeço|grat\w*",
+        "brand": r"@\w+|vocês|sua loja|de vocês",
+        "ask": r"^(?:quando|onde|como|o que|por que|qual|quanto|tem|vocês)\b",
+    },
+    "nl": {
+        "problem": r"kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
+        r"niet (?:aangekomen|ontvangen|geleverd)|geen (?:reactie|antwoord)|niemand reageert|crash\w*|"
+        r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
+        r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
+        r"terugbetaling|geld terug|klacht|probleem\w*|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
+        r"nooit meer|oplichting|vertraging|te laat",
+        "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
+        r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
+        r"wanneer (?:komt|is|zijn)|openingstijden|open op|waar (?:kan ik|koop)",
+        "collaboration": r"samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
+        r"mijn volgers|ambassadeur|wederverkop\w*|groothandel",
+        "feedback": r"zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
+        r"niet mee eens|suggestie|ik vind|volgens mij|liever|breng \w+ terug|waarom hebben jullie",
+        "result": r"eindelijk|gelukt|gemaakt|gebakken|gekookt|gebouwd|klaar|voor het eerst|mijn eerste|"
+        r"record|werkte|geprobeerd|uitgeprobeerd|\d+ ?(?:km|kg)",
+        "story": r"doet me denken|toen ik|jaar geleden|opgegroeid|vroeger|elk jaar|traditie|cadeau|verjaardag|"
+        r"bruiloft|kerst",
+        "thanks": r"bedankt|dank je|dank jullie|dankjewel|dankuwel|dank u",
+        "brand": r"@\w+|jullie|jouw winkel|uw",
+        "ask": r"^(?:wanneer|waar|hoe|wat|waarom|welke|hoeveel|is er|kan ik|hebben jullie)\b",
+    },
+}
+
+# Who the comment is about: a family member, a friend, a partner. Per language: pattern -> key of PEOPLE in the
+# question banks (bot/suggest/banks), which turn it to our side of the conversation ("my mum" -> "your mum").
+PEOPLE: dict[str, dict[str, str]] = {
+    "en": {"mother": r"my (?:mum|mom|mother|mama)", "father": r"my (?:dad|father|papa)",
+           "daughter": r"my (?:daughter|girl)\b", "son": r"my (?:son|boy)\b", "kids": r"my (?:kids|children)",
+           "wife": r"my wife", "husband": r"my husband", "girlfriend": r"my girlfriend",
+           "boyfriend": r"my boyfriend", "partner": r"my partner", "grandmother": r"my (?:grandma|gran|nan|grandmother)",
+           "grandfather": r"my (?:grandpa|grandad|grandfather)", "sister": r"my sister", "brother": r"my brother",
+           "friend": r"my (?:best )?friend\b"},
+    "de": {"mother": r"meine(?:r|n)? (?:mutter|mama)", "father": r"mein(?:em|en)? (?:vater|papa)",
+           "daughter": r"meine(?:r)? tochter", "son": r"mein(?:em|en)? sohn", "kids": r"meine(?:n)? kinde?r",
+           "wife": r"meine(?:r)? frau", "husband": r"mein(?:em|en)? mann", "girlfriend": r"meine(?:r)? freundin",
+           "boyfriend": r"mein(?:em|en)? freund\b", "grandmother": r"meine(?:r)? (?:oma|großmutter)",
+           "grandfather": r"mein(?:em|en)? (?:opa|großvater)", "sister": r"meine(?:r)? schwester",
+           "brother": r"mein(?:em|en)? bruder"},
+    "fr": {"mother": r"ma (?:mère|maman)", "father": r"mon (?:père|papa)", "daughter": r"ma fille",
+           "son": r"mon fils", "kids": r"mes enfants", "wife": r"ma femme", "husband": r"mon mari",
+           "girlfriend": r"ma copine", "boyfriend": r"mon copain", "grandmother": r"ma (?:grand-mère|mamie)",
+           "grandfather": r"mon (?:grand-père|papi)", "sister": r"ma sœur|ma soeur", "brother": r"mon frère",
+           "friend": r"mon amie?\b|ma meilleure amie"},
+    "es": {"mother": r"mi (?:madre|mamá)", "father": r"mi (?:padre|papá)", "daughter": r"mi hija",
+           "son": r"mi hijo\b", "kids": r"mis hijos|mis niños", "wife": r"mi (?:esposa|mujer)",
+           "husband": r"mi (?:esposo|marido)", "girlfriend": r"mi novia", "boyfriend": r"mi novio",
+           "grandmother": r"mi abuela", "grandfather": r"mi abuelo", "sister": r"mi hermana",
+           "brother": r"mi hermano", "friend": r"mi (?:mejor )?amig[oa]"},
+    "it": {"mother": r"mia (?:madre|mamma)", "father": r"mio (?:padre|papà)", "daughter": r"mia figlia",
+           "son": r"mio figlio", "kids": r"miei figli|miei bambini", "wife": r"mia moglie",
+           "husband": r"mio marito", "girlfriend": r"mia ragazza|mia fidanzata",
+           "boyfriend": r"mio ragazzo|mio fidanzato", "grandmother": r"mia nonna", "grandfather": r"mio nonno",
+           "sister": r"mia sorella", "brother": r"mio fratello", "friend": r"mi[oa] amic[oa]"},
+    "pt": {"mother": r"minha (?:mãe|mae)", "father": r"meu pai", "daughter": r"minha filha",
+           "son": r"meu filho", "kids": r"meus filhos", "wife": r"minha (?:esposa|mulher)",
+           "husband": r"meu (?:marido|esposo)", "girlfriend": r"minha namorada", "boyfriend": r"meu namorado",
+           "grandmother": r"minha avó", "grandfather": r"meu avô", "sister": r"minha irmã",
+           "brother": r"meu irmão", "friend": r"minha amiga|meu amigo"},
+    "nl": {"mother": r"mijn (?:moeder|mama)", "father": r"mijn (?:vader|papa)", "daughter": r"mijn dochter",
+           "son": r"mijn zoon", "kids": r"mijn kinderen", "wife": r"mijn vrouw", "husband": r"mijn man",
+           "girlfriend": r"mijn vriendin", "boyfriend": r"mijn vriend\b", "grandmother": r"mijn (?:oma|grootmoeder)",
+           "grandfather": r"mijn (?:opa|grootvader)", "sister": r"mijn zus", "brother": r"mijn broer"},
+}
+
+# What a problem is about, in any of the languages (the words are close enough to share one pattern each).
+_PROBLEM_KINDS = {
+    "damaged": r"broken|broke|damaged|smashed|cracked|dented|leak\w*|missing|wrong (?:item|size|colou?r)|opened|"
+    r"kaputt|beschädigt|zerbrochen|fehlte|falsch\w* (?:artikel|größe)|cassé\w*|abîmé\w*|endommagé\w*|manquant\w*|"
+    r"roto|rota|dañad\w*|faltaba|rott\w*|danneggiat\w*|mancava|aperto|quebrad\w*|danificad\w*|faltando|"
+    r"kapot|beschadigd|ontbr\w*",
+    "delivery": r"order\w*|deliver\w*|shipp\w*|track\w*|parcel|package|courier|arriv\w*|postage|label created|"
+    r"bestell\w*|liefer\w*|paket|sendung|versand\w*|angekommen|commande|livr\w*|colis|reçu|pedido|envío|paquete|"
+    r"llegó|llegado|ordine|spedizion\w*|pacco|consegna|arrivat\w*|encomenda|entrega|chegou|bestelling|pakket|"
+    r"bezorg\w*|geleverd|verzend\w*",
+    "app": r"\bapp\b|crash\w*|log ?in|login|logg\w*|password|update|sync\w*|bug\w*|error|fehler|absturz|stürzt|"
+    r"anmeld\w*|plante|connexion|mise à jour|se cierra|actualización|aggiorn\w*|si blocca|trava|atualiza\w*|"
+    r"inloggen|loopt vast",
+    "service": r"rude|staff|customer service|support|nobody (?:answer|repl|respond)\w*|no (?:answer|reply|response)|"
+    r"on hold|ignored|unfreundlich|kundenservice|keine antwort|service client|personne ne répond|aucune réponse|"
+    r"atención al cliente|nadie (?:contesta|responde)|servizio clienti|nessuno risponde|atendimento|"
+    r"ninguém responde|klantenservice|geen reactie|onvriendelijk|grosero|scortes\w*|grossier",
+}
+_ORDER_NUMBER = re.compile(r"#\s?\d{3,}|\b(?:order|bestellung|commande|pedido|ordine|encomenda|bestelling)\w*"
+                           r"(?:\s+(?:no\.?|nr\.?|number|nummer|numéro|número|numero|n°|nº))?\s*[:#]?\s*\d{4,}|\b\d{6,}\b",
+                           re.I)
+_TRACKING = re.compile(r"track|sendungsverfolgung|suivi|seguimiento|tracciamento|rastreio|rastreamento", re.I)
+_DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel|samsung|galaxy|huawei|xiaomi|oneplus|macbook|mac|windows|"
+                     r"chromebook|kindle|ios|ipados|macos|linux|tablet|laptop)\b", re.I)
+_DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|since|on \w+day|\d+ (?:days|weeks)|"
+                   r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
+                   r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
+                   r"geleden)\b", re.I)
+_PRAISE = re.compile(r"\b(?:love|loved|amazing|great|awesome|beautiful|delicious|perfect|best|fantastic|"
+                     r"liebe|toll|super|genial|großartig|wunderbar|perfekt|génial|adore|magnifique|parfait|"
+                     r"encanta|increíble|maravill\w*|perfect[oa]|adoro|bellissim\w*|ottim\w*|fantastic\w*|"
+                     r"adorei|amei|ótim\w*|maravilh\w*|prachtig|geweldig|heerlijk|mooi)\b", re.I)
+
+
+def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
+    code = comment.language.code if comment.language.code in _MARKERS else "en"
+    lowered = comment.plain.lower()
+    found = {name for name, pattern in _compiled(code).items() if pattern.search(lowered)}
+    asks = comment.asks_question or "ask" in found
+    given = frozenset(name for name, pattern in (("order", _ORDER_NUMBER), ("device", _DEVICE), ("date", _DATE),
+                                                             ("tracking", _TRACKING))
+                      if pattern.search(comment.plain))
+    person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
+    praise = bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
+    angry = comment.statement_sentiment <= -0.5 and len(comment.words) >= 6
+    problem = "problem" in found or comment.reports_problem or angry
+    if thread.answers_a_commenter and not _asks_us(asks, found):
+        situation = "fan_reply"
+    elif problem:
+        situation = "problem"
+    elif "collaboration" in found:
+        situation = "collaboration"
+    elif "availability" in found and asks:
+        situation = "availability"
+    elif asks:
+        situation = "question"
+    elif "feedback" in found and not praise:
+        situation = "feedback"
+    elif "result" in found:
+        situation = "result"
+    elif "story" in found or person:
+        situation = "story"
+    elif "thanks" in found:
+        situation = "thanks"
+    elif praise:
+        situation = "feedback"
+    else:
+        situation = "noise"
+    kind = None
+    if situation == "problem":
+        kind = next((name for name, pattern in _kinds().items() if pattern.search(lowered)), "general")
+    return Reading(situation, kind, praise and situation != "problem", person, given)
+
+
+def asks_us(comment: CommentText) -> bool:
+    """The comment asks the brand something (not only the person it answers): "do you ship to ...", "@brand"."""
+    code = comment.language.code if comment.language.code in _MARKERS else "en"
+    lowered = comment.plain.lower()
+    found = {name for name, pattern in _compiled(code).items() if pattern.search(lowered)}
+    return _asks_us(comment.asks_question or "ask" in found, found)
+
+
+def _asks_us(asks: bool, found: set[str]) -> bool:
+    return asks and bool({"brand", "availability"} & found)
+
+
+@lru_cache(maxsize=None)
+def _compiled(code: str) -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(rf"(?:^|(?<=\W))(?:{pattern})(?=\W|$)") for name, pattern in _MARKERS[code].items()
+            if pattern}
+
+
+@lru_cache(maxsize=None)
+def _people(code: str) -> dict[str, re.Pattern[str]]:
+    return {key: re.compile(rf"\b(?:{pattern})") for key, pattern in PEOPLE.get(code, {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(rf"(?:{pattern})") for name, pattern in _PROBLEM_KINDS.items()}

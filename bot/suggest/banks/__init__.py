@@ -1,0 +1,20 @@
+"""Hand-written follow-up questions, one module per language, written in that language (not translated).
+
+Each module has BANK: situation -> questions, and PEOPLE: person key (bot/engine/situation.PEOPLE) -> how we name
+them back ("my mum" -> "your mum"). A question may start with tags before a "|":
+- person|  it names {person}, so it is only asked when the comment is about someone;
+- topic|   it names {topic}, a clean noun phrase of the comment (English only);
+- order| device| date|  it asks for that, so it is never asked when the comment already gives it.
+Problem questions all open with empathy; question and availability ones are follow-ups to add after the answer.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+def bank(code: str) -> ModuleType:
+    return import_module(f"{__name__}.{code if code in LANGUAGES else 'en'}")

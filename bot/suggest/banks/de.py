@@ -1,0 +1,105 @@
+"""Deutsche Anschlussfragen, in der Du-Form, wie die meisten Marken in sozialen Netzwerken schreiben."""
+
+PEOPLE = {
+    "mother": "deine Mutter", "father": "dein Vater", "daughter": "deine Tochter", "son": "dein Sohn",
+    "kids": "deine Kinder", "wife": "deine Frau", "husband": "dein Mann", "girlfriend": "deine Freundin",
+    "boyfriend": "dein Freund", "grandmother": "deine Oma", "grandfather": "dein Opa",
+    "sister": "deine Schwester", "brother": "dein Bruder",
+}
+
+BANK = {
+    "question": (
+        "Wofür möchtest du es hauptsächlich nutzen? Dann können wir dir genau das Passende empfehlen.",
+        "Ist es für dich selbst oder suchst du etwas für jemand anderen?",
+        "Was hat dich darauf neugierig gemacht?",
+        "Was nutzt du bisher, und was soll anders werden?",
+        "Gibt es noch etwas, das du vor der Entscheidung wissen möchtest?",
+    ),
+    "availability": (
+        "Welche Größe oder Farbe hättest du gern?",
+        "Wofür brauchst du es? Dann schlagen wir dir gern eine Alternative für die Zwischenzeit vor.",
+        "Ist es für dich oder als Geschenk gedacht?",
+        "Was gefällt dir daran besonders?",
+    ),
+    "availability_shipping": (
+        "Was möchtest du als Erstes bestellen?",
+        "Ist es für dich oder soll es als Geschenk an jemanden gehen?",
+        "Kennst du unsere Produkte schon, oder wäre das deine erste Bestellung?",
+    ),
+    "availability_hours": (
+        "Weswegen möchtest du vorbeikommen? Dann legen wir es dir gern bereit.",
+        "Wäre es dein erster Besuch bei uns?",
+        "Sollen wir dir schon etwas zurücklegen?",
+    ),
+    "problem_damaged": (
+        "Es tut mir leid, dass es so bei dir angekommen ist. Was genau war beim Auspacken nicht in Ordnung?",
+        "order|So sollte es nicht bei dir ankommen, entschuldige bitte. Schickst du uns deine Bestellnummer, damit wir Ersatz losschicken?",
+        "Das ist wirklich enttäuschend, tut mir leid. Möchtest du lieber Ersatz oder dein Geld zurück?",
+    ),
+    "problem_delivery": (
+        "tracking|Das tut mir wirklich leid, dass deine Bestellung noch nicht da ist. Was zeigt die Sendungsverfolgung gerade an?",
+        "order|Entschuldige die lange Wartezeit, so sollte es nicht laufen. Schickst du uns deine Bestellnummer, damit wir uns heute noch darum kümmern?",
+        "Das ist wirklich ärgerlich, tut mir leid. Bis wann brauchst du die Sachen, damit wir es noch rechtzeitig schaffen?",
+    ),
+    "problem_app": (
+        "Tut mir leid, dass die App dir Ärger macht. Was passiert auf dem Bildschirm, kurz bevor es schiefgeht?",
+        "device|Entschuldige den Ärger. Welches Gerät nutzt du, und welche Version der App ist installiert?",
+        "date|Das ist ärgerlich, tut mir leid. Hat es nach dem letzten Update angefangen oder schon früher?",
+        "Sorry für den Ärger! Was wolltest du gerade machen, als es passiert ist?",
+    ),
+    "problem_service": (
+        "Es tut mir wirklich leid, dass du so behandelt wurdest. Magst du uns erzählen, was genau passiert ist?",
+        "So soll sich bei uns niemand fühlen, das tut mir leid. Wann und wo war das?",
+        "Entschuldige, dass sich niemand gemeldet hat. Wobei brauchst du noch Hilfe? Wir kümmern uns jetzt darum.",
+    ),
+    "problem": (
+        "Das tut mir wirklich leid. Magst du uns etwas mehr erzählen, damit wir es in Ordnung bringen können?",
+        "Das ist enttäuschend, entschuldige bitte. Was würde es für dich wieder gutmachen?",
+        "Tut mir leid, so sollte es nicht sein. Was ist dir zuerst aufgefallen?",
+    ),
+    "result": (
+        "person|Wie schön! Was hat {person} dazu gesagt?",
+        "Großartig, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
+        "Wie hat es sich angefühlt, als alles geklappt hat?",
+        "Gab es einen Schritt, der kniffliger war als gedacht?",
+    ),
+    "story": (
+        "person|Was für eine schöne Geschichte! Was hat {person} gesagt?",
+        "person|Wie hat {person} reagiert?",
+        "Danke, dass du das mit uns teilst! Woran erinnerst du dich am liebsten?",
+        "Wie schön! Wie hat alles angefangen?",
+        "Was hat es für dich so besonders gemacht?",
+    ),
+    "thanks": (
+        "person|Sehr gern! Wie hat es {person} gefallen?",
+        "Sehr gern! Was hat dir am meisten geholfen?",
+        "Freut uns, dass es geholfen hat! Woran arbeitest du als Nächstes?",
+        "Wie schön zu hören! Wovon würdest du gern mehr von uns sehen?",
+    ),
+    "praise": (
+        "person|Danke dir! Was hat {person} am besten gefallen?",
+        "Vielen Dank, das freut uns riesig! Was gefällt dir am meisten daran?",
+        "Wie bist du darauf aufmerksam geworden?",
+        "Was würdest du gern als Nächstes von uns sehen?",
+    ),
+    "feedback": (
+        "Danke für deine ehrliche Meinung! Was würdest du als Erstes ändern?",
+        "Gut, dass du das sagst. Wie sollte es deiner Meinung nach stattdessen funktionieren?",
+        "Was hat dich zu diesem Eindruck gebracht? Wir möchten es gern richtig verstehen.",
+    ),
+    "collaboration": (
+        "Danke, dass du an uns denkst! Was für eine Zusammenarbeit schwebt dir vor?",
+        "Wer ist deine Community, und was kommt bei ihr besonders gut an?",
+        "Was wäre für dich ein richtig gutes Ergebnis?",
+    ),
+    "fan_reply": (
+        "Danke, dass du aushilfst! Wie hat es bei dir funktioniert?",
+        "Welche Erfahrungen hast du selbst damit gemacht?",
+        "Möchtest du noch etwas für alle ergänzen, die mitlesen?",
+    ),
+    "noise": (
+        "Danke fürs Vorbeischauen! Was hat dich heute hergeführt?",
+        "Wie hat es dir gefallen?",
+        "Was würdest du gern als Nächstes von uns sehen?",
+    ),
+}

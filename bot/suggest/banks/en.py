@@ -1,0 +1,110 @@
+"""English follow-up questions."""
+
+PEOPLE = {
+    "mother": "your mum", "father": "your dad", "daughter": "your daughter", "son": "your son", "kids": "your kids",
+    "wife": "your wife", "husband": "your husband", "girlfriend": "your girlfriend", "boyfriend": "your boyfriend",
+    "partner": "your partner", "grandmother": "your grandma", "grandfather": "your grandad",
+    "sister": "your sister", "brother": "your brother", "friend": "your friend",
+}
+
+BANK = {
+    "question": (
+        "topic|What are you hoping to use {topic} for? Then we can point you to what fits best.",
+        "What will you mainly use it for? That way we can point you to the option that fits.",
+        "Is it for yourself, or are you picking something out for someone else?",
+        "What got you curious about it?",
+        "What have you been using so far, and what would you like to be different?",
+        "Is there anything you'd like to know before you decide?",
+    ),
+    "availability": (
+        "Which size or colour were you hoping for?",
+        "What would you use it for? Then we can suggest something similar in the meantime.",
+        "Is it for yourself, or is it a gift for someone?",
+        "What drew you to it in the first place?",
+    ),
+    "availability_shipping": (
+        "What are you hoping to order first?",
+        "Is it for yourself, or are you sending it to someone as a gift?",
+        "Have you tried any of our products before, or would this be your first order?",
+    ),
+    "availability_hours": (
+        "What are you planning to come in for? We can make sure it's ready for you.",
+        "Will this be your first visit?",
+        "Is there anything you'd like us to set aside for you?",
+    ),
+    "problem_damaged": (
+        "I'm so sorry it arrived like that. What did you find when you opened the parcel?",
+        "order|That's not how it should reach you, and I'm sorry. Could you send us your order number so we can send a replacement?",
+        "Sorry about this, how disappointing. Would you rather have a replacement or a refund?",
+    ),
+    "problem_delivery": (
+        "tracking|I'm really sorry your order still hasn't turned up. Could you tell me what the tracking shows at the moment?",
+        "order|Sorry for the wait, that's not how it should go. Could you send us your order number so we can chase it today?",
+        "That's really frustrating, I'm sorry. Is there a date you need it by, so we can try to get it to you in time?",
+    ),
+    "problem_app": (
+        "I'm sorry it's giving you trouble. What happens on your screen right before it goes wrong?",
+        "device|Sorry about that, it must be annoying. Which phone or device are you using, and which version of the app?",
+        "date|That sounds frustrating, sorry. Did it start after the latest update, or has it been like this for a while?",
+        "Sorry for the hassle. What were you trying to do when it happened?",
+    ),
+    "problem_service": (
+        "I'm really sorry you were treated like that. Would you tell us what happened, so we can put it right?",
+        "That's not the experience we want anyone to have, and I'm sorry. When and where did this happen?",
+        "I'm sorry nobody got back to you. What do you still need help with? We'll take it from here.",
+    ),
+    "problem": (
+        "I'm really sorry about this. Could you tell us a bit more about what happened, so we can put it right?",
+        "That's disappointing, and I'm sorry. What would make this right for you?",
+        "Sorry to hear that, it's not what you should get from us. What did you notice first?",
+        "topic|I'm sorry about {topic}. What exactly went wrong, so we can sort it out?",
+    ),
+    "result": (
+        "person|That's wonderful! What did {person} think of it?",
+        "That's brilliant, well done! What are you planning to try next?",
+        "How did it feel when it all came together?",
+        "Was there any part that turned out trickier than you expected?",
+        "topic|Congratulations! What was the best part of {topic} for you?",
+    ),
+    "story": (
+        "person|What a lovely story. What did {person} say?",
+        "person|How did {person} react?",
+        "Thank you for sharing this. What do you remember most about it?",
+        "That's so lovely to hear. How did it all start?",
+        "What made it so special for you?",
+    ),
+    "thanks": (
+        "person|You're very welcome! How did {person} like it?",
+        "You're very welcome! What made the biggest difference for you?",
+        "Glad it helped! What are you working on next?",
+        "So happy to hear it! Is there anything you'd like to see more of from us?",
+    ),
+    "praise": (
+        "person|Thank you! What did {person} like best about it?",
+        "topic|Thank you so much! What do you enjoy most about {topic}?",
+        "Thank you, that's so nice to hear! What stood out to you most?",
+        "How did you first come across it?",
+        "What would you like to see from us next?",
+    ),
+    "feedback": (
+        "Thanks for being straight with us. What would you change first?",
+        "topic|Thanks for the honest feedback. What would make {topic} work better for you?",
+        "That's useful to hear. How would you like it to work instead?",
+        "What made you feel that way? We'd like to understand it properly.",
+    ),
+    "collaboration": (
+        "Thanks for thinking of us! What kind of collaboration did you have in mind?",
+        "Who is your audience, and what do they usually enjoy most?",
+        "What would a great outcome look like for you?",
+    ),
+    "fan_reply": (
+        "Thanks for jumping in to help! How has it worked out for you?",
+        "What was your own experience with it?",
+        "Is there anything you'd add for anyone reading along?",
+    ),
+    "noise": (
+        "Thanks for stopping by! What brought you here today?",
+        "What did you think of it?",
+        "What would you like to see from us next?",
+    ),
+}

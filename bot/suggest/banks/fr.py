@@ -1,0 +1,105 @@
+"""Questions de relance en français, au vouvoiement, comme la plupart des marques."""
+
+PEOPLE = {
+    "mother": "votre mère", "father": "votre père", "daughter": "votre fille", "son": "votre fils",
+    "kids": "vos enfants", "wife": "votre femme", "husband": "votre mari", "girlfriend": "votre copine",
+    "boyfriend": "votre copain", "grandmother": "votre grand-mère", "grandfather": "votre grand-père",
+    "sister": "votre sœur", "brother": "votre frère", "friend": "votre ami(e)",
+}
+
+BANK = {
+    "question": (
+        "Vous comptez l'utiliser surtout pour quoi ? Comme ça, on peut vous conseiller ce qui vous ira le mieux.",
+        "C'est pour vous, ou vous cherchez quelque chose pour quelqu'un d'autre ?",
+        "Qu'est-ce qui vous a donné envie de vous y intéresser ?",
+        "Qu'utilisez-vous aujourd'hui, et qu'aimeriez-vous changer ?",
+        "Y a-t-il autre chose que vous aimeriez savoir avant de vous décider ?",
+    ),
+    "availability": (
+        "Quelle taille ou quelle couleur vous ferait plaisir ?",
+        "Vous en auriez besoin pour quoi ? On peut vous proposer une alternative en attendant.",
+        "C'est pour vous ou pour offrir ?",
+        "Qu'est-ce qui vous plaît le plus dans ce modèle ?",
+    ),
+    "availability_shipping": (
+        "Qu'aimeriez-vous commander en premier ?",
+        "C'est pour vous, ou vous voulez l'envoyer à quelqu'un en cadeau ?",
+        "Vous connaissez déjà nos produits, ou ce serait votre première commande ?",
+    ),
+    "availability_hours": (
+        "Vous venez pour quelque chose en particulier ? On peut vous le préparer.",
+        "Ce serait votre première visite chez nous ?",
+        "Voulez-vous qu'on vous mette quelque chose de côté ?",
+    ),
+    "problem_damaged": (
+        "Je suis vraiment désolé que le colis soit arrivé ainsi. Qu'avez-vous constaté en l'ouvrant ?",
+        "order|Ce n'est pas normal, toutes nos excuses. Pouvez-vous nous envoyer votre numéro de commande pour qu'on vous renvoie un article ?",
+        "Quelle déception, désolé. Préférez-vous un remplacement ou un remboursement ?",
+    ),
+    "problem_delivery": (
+        "tracking|Je suis vraiment désolé que votre commande ne soit toujours pas arrivée. Qu'indique le suivi pour le moment ?",
+        "order|Désolé pour cette attente, ce n'est pas normal. Pouvez-vous nous envoyer votre numéro de commande pour qu'on s'en occupe dès aujourd'hui ?",
+        "C'est vraiment agaçant, toutes nos excuses. Pour quelle date en avez-vous besoin, qu'on essaie de tenir le délai ?",
+    ),
+    "problem_app": (
+        "Désolé que l'appli vous pose problème. Que se passe-t-il à l'écran juste avant que ça bloque ?",
+        "device|Toutes nos excuses pour ce souci. Sur quel appareil êtes-vous, et avec quelle version de l'appli ?",
+        "date|C'est agaçant, désolé. Est-ce que ça a commencé après la dernière mise à jour ?",
+        "Désolé pour ce désagrément. Qu'étiez-vous en train de faire quand c'est arrivé ?",
+    ),
+    "problem_service": (
+        "Je suis sincèrement désolé que vous ayez été traité ainsi. Pouvez-vous nous raconter ce qui s'est passé ?",
+        "Ce n'est pas du tout l'accueil que nous voulons offrir, toutes nos excuses. Quand et où est-ce arrivé ?",
+        "Désolé que personne ne vous ait répondu. Sur quoi avez-vous encore besoin d'aide ? On s'en charge.",
+    ),
+    "problem": (
+        "Je suis vraiment désolé. Pouvez-vous nous en dire un peu plus, pour qu'on puisse arranger ça ?",
+        "C'est décevant, toutes nos excuses. Qu'est-ce qui vous aiderait à tourner la page ?",
+        "Désolé, ce n'est pas ce que vous devriez recevoir de notre part. Qu'avez-vous remarqué en premier ?",
+    ),
+    "result": (
+        "person|Quelle belle réussite ! Qu'en a pensé {person} ?",
+        "Bravo, c'est magnifique ! Qu'avez-vous envie d'essayer ensuite ?",
+        "Qu'avez-vous ressenti quand tout s'est mis en place ?",
+        "Y a-t-il une étape qui s'est révélée plus délicate que prévu ?",
+    ),
+    "story": (
+        "person|Quelle jolie histoire ! Qu'en a dit {person} ?",
+        "person|Comment a réagi {person} ?",
+        "Merci de partager ce souvenir ! Qu'est-ce qui vous a le plus marqué ?",
+        "Ça fait plaisir à lire ! Comment tout a commencé ?",
+        "Qu'est-ce qui a rendu ce moment si spécial pour vous ?",
+    ),
+    "thanks": (
+        "person|Avec plaisir ! Qu'en a pensé {person} ?",
+        "Avec grand plaisir ! Qu'est-ce qui vous a le plus aidé ?",
+        "Ravi que ça vous ait servi ! Sur quoi travaillez-vous ensuite ?",
+        "Ça nous fait très plaisir ! De quoi aimeriez-vous qu'on parle davantage ?",
+    ),
+    "praise": (
+        "person|Merci beaucoup ! Qu'est-ce qui a le plus plu à {person} ?",
+        "Merci, ça nous touche beaucoup ! Qu'est-ce qui vous plaît le plus ?",
+        "Comment nous avez-vous découverts ?",
+        "Qu'aimeriez-vous voir de notre part la prochaine fois ?",
+    ),
+    "feedback": (
+        "Merci pour votre franchise ! Que changeriez-vous en premier ?",
+        "C'est utile à entendre. Comment aimeriez-vous que ça fonctionne à la place ?",
+        "Qu'est-ce qui vous a donné cette impression ? On aimerait bien comprendre.",
+    ),
+    "collaboration": (
+        "Merci d'avoir pensé à nous ! Quel type de collaboration imaginez-vous ?",
+        "Qui est votre communauté, et qu'est-ce qu'elle apprécie le plus ?",
+        "À quoi ressemblerait une belle réussite pour vous ?",
+    ),
+    "fan_reply": (
+        "Merci de donner un coup de main ! Comment ça s'est passé pour vous ?",
+        "Quelle a été votre propre expérience ?",
+        "Auriez-vous un conseil à ajouter pour ceux qui nous lisent ?",
+    ),
+    "noise": (
+        "Merci de votre passage ! Qu'est-ce qui vous amène ici ?",
+        "Qu'en avez-vous pensé ?",
+        "Qu'aimeriez-vous voir de notre part la prochaine fois ?",
+    ),
+}

@@ -1,0 +1,105 @@
+"""Vervolgvragen in het Nederlands, met "je", zoals de meeste merken op sociale media schrijven."""
+
+PEOPLE = {
+    "mother": "je moeder", "father": "je vader", "daughter": "je dochter", "son": "je zoon",
+    "kids": "je kinderen", "wife": "je vrouw", "husband": "je man", "girlfriend": "je vriendin",
+    "boyfriend": "je vriend", "grandmother": "je oma", "grandfather": "je opa", "sister": "je zus",
+    "brother": "je broer",
+}
+
+BANK = {
+    "question": (
+        "Dan kunnen we je wijzen op wat het beste past: waarvoor wil je het vooral gebruiken?",
+        "Is het voor jezelf, of zoek je iets voor iemand anders?",
+        "Wat maakte je er nieuwsgierig naar?",
+        "Wat gebruik je nu, en wat zou je anders willen?",
+        "Is er nog iets dat je wilt weten voordat je beslist?",
+    ),
+    "availability": (
+        "Welke maat of kleur had je in gedachten?",
+        "Dan stellen we alvast een alternatief voor: waarvoor heb je het nodig?",
+        "Is het voor jezelf of als cadeau?",
+        "Wat spreekt je het meest aan in dit model?",
+    ),
+    "availability_shipping": (
+        "Wat zou je als eerste willen bestellen?",
+        "Is het voor jezelf, of wil je het als cadeau naar iemand sturen?",
+        "Ken je onze producten al, of zou dit je eerste bestelling zijn?",
+    ),
+    "availability_hours": (
+        "Kom je voor iets speciaals? Zullen we het alvast klaarleggen?",
+        "Zou het je eerste bezoek zijn?",
+        "Zullen we iets voor je apart leggen?",
+    ),
+    "problem_damaged": (
+        "Sorry dat het zo is aangekomen. Wat zag je toen je het pakket opende?",
+        "order|Zo hoort het niet bij je aan te komen, sorry. Stuur je ons je bestelnummer, dan sturen we een nieuwe?",
+        "Wat een teleurstelling, sorry. Heb je liever een vervanging of je geld terug?",
+    ),
+    "problem_delivery": (
+        "tracking|Wat vervelend dat je bestelling er nog steeds niet is, sorry. Wat zegt de track & trace op dit moment?",
+        "order|Sorry voor het wachten, zo hoort het niet. Stuur je ons je bestelnummer, dan zoeken we het vandaag nog uit?",
+        "Heel vervelend, het spijt ons echt. Wanneer heb je het uiterlijk nodig, zodat we het op tijd proberen te krijgen?",
+    ),
+    "problem_app": (
+        "Sorry dat de app je dwarszit. Wat zie je op het scherm vlak voordat het misgaat?",
+        "device|Excuses voor het ongemak. Welk toestel gebruik je, en welke versie van de app?",
+        "date|Vervelend, sorry. Begon het na de laatste update?",
+        "Sorry voor het gedoe. Wat probeerde je te doen toen het gebeurde?",
+    ),
+    "problem_service": (
+        "Het spijt me echt dat je zo behandeld bent. Wil je vertellen wat er gebeurde, zodat we het goed kunnen maken?",
+        "Zo willen we niemand laten voelen, sorry. Wanneer en waar was dit?",
+        "Sorry dat niemand heeft gereageerd. Waarmee heb je nog hulp nodig? We pakken het nu op.",
+    ),
+    "problem": (
+        "Wat vervelend, het spijt me echt. Wil je iets meer vertellen, zodat we het kunnen oplossen?",
+        "Dat is teleurstellend, sorry. Wat zou het voor jou weer goedmaken?",
+        "Sorry, zo hoort het niet. Wat viel je als eerste op?",
+    ),
+    "result": (
+        "person|Wat mooi! Wat vond {person} ervan?",
+        "Gefeliciteerd, wat knap! Wat wil je hierna proberen?",
+        "Hoe voelde het toen alles lukte?",
+        "Was er een stap die lastiger was dan je had verwacht?",
+    ),
+    "story": (
+        "person|Wat een mooi verhaal! Wat zei {person}?",
+        "person|Hoe reageerde {person}?",
+        "Bedankt voor het delen. Wat is je het meest bijgebleven?",
+        "Wat leuk! Hoe is het allemaal begonnen?",
+        "Wat maakte het zo bijzonder voor je?",
+    ),
+    "thanks": (
+        "person|Graag gedaan! Wat vond {person} ervan?",
+        "Graag gedaan! Wat hielp je het meest?",
+        "Fijn dat het hielp! Waar ben je nu mee bezig?",
+        "Wat leuk om te lezen! Waar zou je meer van willen zien?",
+    ),
+    "praise": (
+        "person|Dank je wel! Wat vond {person} het mooiste?",
+        "Dank je wel, wat fijn om te horen! Wat vind je er het leukst aan?",
+        "Hoe heb je ons leren kennen?",
+        "Wat zou je hierna graag van ons zien?",
+    ),
+    "feedback": (
+        "Bedankt voor je eerlijke mening! Wat zou je als eerste veranderen?",
+        "Goed om te weten. Hoe zou je willen dat het werkt?",
+        "Waardoor kreeg je die indruk? We willen het graag goed begrijpen.",
+    ),
+    "collaboration": (
+        "Leuk dat je aan ons denkt! Wat voor samenwerking heb je in gedachten?",
+        "Wie zijn je volgers, en waar worden ze het meest enthousiast van?",
+        "Wat zou voor jou een mooi resultaat zijn?",
+    ),
+    "fan_reply": (
+        "Bedankt voor het meedenken! Hoe ging het bij jou?",
+        "Wat is je eigen ervaring ermee?",
+        "Heb je nog een tip voor wie meeleest?",
+    ),
+    "noise": (
+        "Bedankt voor je bezoek! Wat bracht je hier?",
+        "Wat vond je ervan?",
+        "Wat zou je hierna graag van ons zien?",
+    ),
+}

@@ -1,0 +1,105 @@
+"""Perguntas de continuação em português (do Brasil), com "você", como as marcas costumam escrever."""
+
+PEOPLE = {
+    "mother": "sua mãe", "father": "seu pai", "daughter": "sua filha", "son": "seu filho", "kids": "seus filhos",
+    "wife": "sua esposa", "husband": "seu marido", "girlfriend": "sua namorada", "boyfriend": "seu namorado",
+    "grandmother": "sua avó", "grandfather": "seu avô", "sister": "sua irmã", "brother": "seu irmão",
+    "friend": "seu amigo / sua amiga",
+}
+
+BANK = {
+    "question": (
+        "Assim a gente indica o que combina melhor: você vai usar principalmente para quê?",
+        "É para você ou está procurando algo para outra pessoa?",
+        "O que despertou sua curiosidade?",
+        "O que você usa hoje, e o que gostaria que fosse diferente?",
+        "Tem mais alguma coisa que você queira saber antes de decidir?",
+    ),
+    "availability": (
+        "Qual tamanho ou cor você gostaria?",
+        "Assim sugerimos uma alternativa enquanto isso: para que você precisa?",
+        "É para você ou é presente?",
+        "O que você mais gostou nesse modelo?",
+    ),
+    "availability_shipping": (
+        "O que você gostaria de pedir primeiro?",
+        "É para você ou quer mandar de presente para alguém?",
+        "Você já conhece nossos produtos ou seria seu primeiro pedido?",
+    ),
+    "availability_hours": (
+        "Você vem buscar algo em especial? Quer que a gente deixe separado?",
+        "Seria sua primeira visita?",
+        "Quer que a gente guarde alguma coisa para você?",
+    ),
+    "problem_damaged": (
+        "Sinto muito que chegou assim. O que você encontrou ao abrir a caixa?",
+        "order|Não era para chegar assim, desculpe. Pode mandar o número do pedido para enviarmos outro?",
+        "Que decepção, pedimos desculpas. Você prefere a troca ou o reembolso?",
+    ),
+    "problem_delivery": (
+        "tracking|Sinto muito que seu pedido ainda não chegou. O que o rastreio está mostrando agora?",
+        "order|Desculpe a demora, não era para ser assim. Pode mandar o número do pedido para a gente verificar hoje mesmo?",
+        "Que chato, sentimos muito. Até quando você precisa receber, para tentarmos chegar a tempo?",
+    ),
+    "problem_app": (
+        "Sentimos muito que o app esteja dando problema. O que aparece na tela logo antes de falhar?",
+        "device|Desculpe o transtorno. Qual aparelho você usa e qual versão do app está instalada?",
+        "date|Que chato, desculpe. Começou depois da última atualização?",
+        "Desculpe o transtorno. O que você estava tentando fazer quando aconteceu?",
+    ),
+    "problem_service": (
+        "Sinto muito que você tenha sido tratado assim. Pode contar o que aconteceu, para a gente resolver?",
+        "Não é a experiência que queremos para ninguém, desculpe. Quando e onde isso aconteceu?",
+        "Desculpe ninguém ter respondido. Com o que você ainda precisa de ajuda? A gente cuida disso agora.",
+    ),
+    "problem": (
+        "Sinto muito mesmo. Pode contar um pouco mais, para a gente resolver?",
+        "Que decepção, pedimos desculpas. O que podemos fazer para resolver isso para você?",
+        "Desculpe, não é isso que você deveria receber da gente. O que você notou primeiro?",
+    ),
+    "result": (
+        "person|Que demais! O que {person} achou?",
+        "Parabéns, ficou incrível! O que você quer experimentar agora?",
+        "Como foi a sensação quando tudo deu certo?",
+        "Teve alguma etapa mais difícil do que você esperava?",
+    ),
+    "story": (
+        "person|Que história linda! O que {person} disse?",
+        "person|Como {person} reagiu?",
+        "Obrigado por compartilhar. Do que você mais se lembra?",
+        "Que lindo! Como tudo começou?",
+        "O que tornou esse momento tão especial para você?",
+    ),
+    "thanks": (
+        "person|Imagina! O que {person} achou?",
+        "Por nada! O que mais te ajudou?",
+        "Que bom que ajudou! No que você está trabalhando agora?",
+        "Adoramos ler isso! Do que você gostaria de ver mais por aqui?",
+    ),
+    "praise": (
+        "person|Muito obrigado! Do que {person} mais gostou?",
+        "Muito obrigado, ficamos muito felizes! Do que você mais gosta?",
+        "Como você conheceu a gente?",
+        "O que você gostaria de ver da gente nas próximas vezes?",
+    ),
+    "feedback": (
+        "Obrigado pela sinceridade! O que você mudaria primeiro?",
+        "É muito útil saber disso. Como você gostaria que funcionasse?",
+        "O que te deu essa impressão? Queremos entender direitinho.",
+    ),
+    "collaboration": (
+        "Obrigado por pensar na gente! Que tipo de parceria você tem em mente?",
+        "Como é o seu público e do que ele mais gosta?",
+        "O que seria um resultado ideal para você?",
+    ),
+    "fan_reply": (
+        "Obrigado por ajudar! Como foi para você?",
+        "Qual foi a sua experiência?",
+        "Você acrescentaria alguma dica para quem está lendo?",
+    ),
+    "noise": (
+        "Obrigado pela visita! O que te trouxe aqui?",
+        "O que você achou?",
+        "O que você gostaria de ver da gente nas próximas vezes?",
+    ),
+}
