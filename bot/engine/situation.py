@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.engine.comment_text import CommentText
+from bot.engine.comment_text import POSITIVE, CommentText
 
 SITUATIONS = (
     "question", "availability", "problem", "result", "story", "thanks", "feedback", "collaboration", "fan_reply",
@@ -46,7 +46,7 @@ class Reading:
 _MARKERS: dict[str, dict[str, str]] = {
     "en": {
         "problem": r"not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
-        r"runs? (?:\w+ )?(?:sizes? )?(?:small|large|big)|stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
+        r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
         r"double charged|overcharged|rude|ignored|waste of|worse|used to be (?:better|good)|no longer|"
         r"thanks for nothing|yeah right|so much for|great job\W+(?:not|guys)|oh great|just great|what a joke|"
@@ -55,7 +55,9 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"didn'?t (?:work|fit|arrive|get)|can'?t (?:log ?in|login|find|access|open|get|reach)|"
         r"\brefund|broken|broke|crash\w*|damaged|faulty|defect\w*|missing|wrong (?:size|item|order|colou?r)|"
         r"disappoint\w*|unacceptable|ridiculous|frustrat\w*|annoy\w*|terrible|awful|horrible|useless|"
-        r"no (?:answer|reply|response)|nobody (?:answer|repl|respond|got back)\w*|on hold|scam|delayed|late again",
+        r"no (?:answer|reply|response)|nobody (?:answer|repl|respond|got back)\w*|on hold|scam|delayed|late again|"
+        r"(?:such a )?shame|overbooked|barely|so quiet|couldn'?t (?:even )?(?:see|hear|get|use)|thanks a lot\W*$|"
+        r"got (?:a|the wrong)|instead of (?:a|the|my)|soaked|ruined",
         "availability": r"do you (?:ship|deliver|sell|stock|carry|have|make|still|offer)|ship(?:ping)? to|deliver to|"
         r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
         r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
@@ -130,7 +132,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
         r"devolución|queja|reclamación|problema\w*|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
-        r"estafa|tarde|retraso",
+        r"estafa|tarde|retraso|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
         "availability": r"hacen envíos|envían a|envíos a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
         r"horario|abren|dónde (?:puedo|se puede) (?:comprar|conseguir)",
@@ -258,6 +260,7 @@ PEOPLE: dict[str, dict[str, str]] = {
 # What a problem is about, in any of the languages (the words are close enough to share one pattern each).
 _PROBLEM_KINDS = {
     "damaged": r"broken|broke|damaged|smashed|cracked|dented|leak\w*|missing|wrong (?:item|size|colou?r)|opened|"
+    r"soaked|ruined|got (?:a|the wrong)|instead of|"
     r"kaputt|beschädigt|zerbrochen|fehlte|falsch\w* (?:artikel|größe)|cassé\w*|abîmé\w*|endommagé\w*|manquant\w*|"
     r"roto|rota|dañad\w*|faltaba|rott\w*|danneggiat\w*|mancava|aperto|quebrad\w*|danificad\w*|faltando|"
     r"kapot|beschadigd|ontbr\w*",
@@ -298,7 +301,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
                                                              ("tracking", _TRACKING))
                       if pattern.search(comment.plain))
     person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
-    praise = bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
+    praise = comment.statement_sentiment >= POSITIVE or bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
     angry = comment.statement_sentiment <= -0.5 and len(comment.words) >= 6
     problem = "problem" in found or comment.reports_problem or angry
     if thread.answers_a_commenter and not _asks_us(asks, found):

@@ -3,7 +3,7 @@
 The comment is read for its situation (bot/engine/situation.py): a problem gets empathy and a question that helps
 fix it, a question gets a follow-up to add after the answer, a result or a story a question that invites the rest
 of it. Words of the comment go into a question only when they read right there: the person it is about ("my mum"
-becomes "your mum") and, in English, a noun phrase opened by a determiner ("the new Assam blend"). A question
+becomes "your mum") and, in English, a noun phrase of two or three words opened by a determiner ("the new Assam blend"). A question
 asking for what the comment already gives (an order number, a device, a date) is left out.
 
 `offline_candidates` is the seam other sources build on: every fitting question, best first. The same comment
@@ -90,6 +90,6 @@ def _topic(comment: CommentText) -> str | None:
                 break
         else:
             clean_end = bool(words)
-        if clean_end and not _NOT_A_NOUN.search(words[-1]) and len(words[-1]) > 2:
+        if clean_end and len(words) >= 2 and not _NOT_A_NOUN.search(words[-1]) and len(words[-1]) > 2:
             return f"{_OURS[match.group(1).lower()]} {' '.join(words)}"
     return None

@@ -2,7 +2,7 @@
 
 PEOPLE = {
     "mother": "deine Mutter", "father": "dein Vater", "daughter": "deine Tochter", "son": "dein Sohn",
-    "kids": "deine Kinder", "wife": "deine Frau", "husband": "dein Mann", "girlfriend": "deine Freundin",
+    "wife": "deine Frau", "husband": "dein Mann", "girlfriend": "deine Freundin",
     "boyfriend": "dein Freund", "grandmother": "deine Oma", "grandfather": "dein Opa",
     "sister": "deine Schwester", "brother": "dein Bruder",
 }

@@ -9,12 +9,10 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "topic|What are you hoping to use {topic} for? Then we can point you to what fits best.",
         "What will you mainly use it for? That way we can point you to the option that fits.",
         "Is it for yourself, or are you picking something out for someone else?",
-        "What got you curious about it?",
-        "What have you been using so far, and what would you like to be different?",
-        "Is there anything you'd like to know before you decide?",
+        "How are you getting on with it so far?",
+        "What are you planning to try first?",
     ),
     "availability": (
         "Which size or colour were you hoping for?",
@@ -57,14 +55,12 @@ BANK = {
         "I'm really sorry about this. Could you tell us a bit more about what happened, so we can put it right?",
         "That's disappointing, and I'm sorry. What would make this right for you?",
         "Sorry to hear that, it's not what you should get from us. What did you notice first?",
-        "topic|I'm sorry about {topic}. What exactly went wrong, so we can sort it out?",
     ),
     "result": (
         "person|That's wonderful! What did {person} think of it?",
         "That's brilliant, well done! What are you planning to try next?",
         "How did it feel when it all came together?",
         "Was there any part that turned out trickier than you expected?",
-        "topic|Congratulations! What was the best part of {topic} for you?",
     ),
     "story": (
         "person|What a lovely story. What did {person} say?",
@@ -103,8 +99,8 @@ BANK = {
         "Is there anything you'd add for anyone reading along?",
     ),
     "noise": (
-        "Thanks for stopping by! What brought you here today?",
-        "What did you think of it?",
+        "Thanks for sharing this! How did it go?",
+        "Thanks for letting us know. Is there anything we can help with?",
         "What would you like to see from us next?",
     ),
 }

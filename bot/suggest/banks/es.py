@@ -1,10 +1,10 @@
 """Preguntas de seguimiento en español, tuteando, como suelen escribir las marcas en redes."""
 
 PEOPLE = {
-    "mother": "tu madre", "father": "tu padre", "daughter": "tu hija", "son": "tu hijo", "kids": "tus hijos",
+    "mother": "tu madre", "father": "tu padre", "daughter": "tu hija", "son": "tu hijo",
     "wife": "tu mujer", "husband": "tu marido", "girlfriend": "tu novia", "boyfriend": "tu novio",
     "grandmother": "tu abuela", "grandfather": "tu abuelo", "sister": "tu hermana", "brother": "tu hermano",
-    "friend": "tu amigo/a",
+   
 }
 
 BANK = {

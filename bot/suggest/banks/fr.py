@@ -2,9 +2,9 @@
 
 PEOPLE = {
     "mother": "votre mère", "father": "votre père", "daughter": "votre fille", "son": "votre fils",
-    "kids": "vos enfants", "wife": "votre femme", "husband": "votre mari", "girlfriend": "votre copine",
+    "wife": "votre femme", "husband": "votre mari", "girlfriend": "votre copine",
     "boyfriend": "votre copain", "grandmother": "votre grand-mère", "grandfather": "votre grand-père",
-    "sister": "votre sœur", "brother": "votre frère", "friend": "votre ami(e)",
+    "sister": "votre sœur", "brother": "votre frère"
 }
 
 BANK = {

@@ -2,9 +2,9 @@
 
 PEOPLE = {
     "mother": "tua madre", "father": "tuo padre", "daughter": "tua figlia", "son": "tuo figlio",
-    "kids": "i tuoi figli", "wife": "tua moglie", "husband": "tuo marito", "girlfriend": "la tua ragazza",
+    "wife": "tua moglie", "husband": "tuo marito", "girlfriend": "la tua ragazza",
     "boyfriend": "il tuo ragazzo", "grandmother": "tua nonna", "grandfather": "tuo nonno",
-    "sister": "tua sorella", "brother": "tuo fratello", "friend": "il tuo amico / la tua amica",
+    "sister": "tua sorella", "brother": "tuo fratello"
 }
 
 BANK = {

@@ -2,7 +2,7 @@
 
 PEOPLE = {
     "mother": "je moeder", "father": "je vader", "daughter": "je dochter", "son": "je zoon",
-    "kids": "je kinderen", "wife": "je vrouw", "husband": "je man", "girlfriend": "je vriendin",
+    "wife": "je vrouw", "husband": "je man", "girlfriend": "je vriendin",
     "boyfriend": "je vriend", "grandmother": "je oma", "grandfather": "je opa", "sister": "je zus",
     "brother": "je broer",
 }

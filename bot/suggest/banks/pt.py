@@ -1,10 +1,10 @@
 """Perguntas de continuação em português (do Brasil), com "você", como as marcas costumam escrever."""
 
 PEOPLE = {
-    "mother": "sua mãe", "father": "seu pai", "daughter": "sua filha", "son": "seu filho", "kids": "seus filhos",
+    "mother": "sua mãe", "father": "seu pai", "daughter": "sua filha", "son": "seu filho",
     "wife": "sua esposa", "husband": "seu marido", "girlfriend": "sua namorada", "boyfriend": "seu namorado",
     "grandmother": "sua avó", "grandfather": "seu avô", "sister": "sua irmã", "brother": "seu irmão",
-    "friend": "seu amigo / sua amiga",
+   
 }
 
 BANK = {
