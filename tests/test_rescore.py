@@ -65,3 +65,19 @@ def test_the_same_text_posted_three_times_is_spam(session_factory):
     assert "posted the same text 3 times" in result["s2"][1]
     assert result["s2"][0] <= 5
     assert "posted the same text" not in " ".join(result["s1"][1])
+
+
+def test_a_fan_answering_a_fan_is_left_to_them_unless_they_ask_us(session_factory):
+    account = make_account(session_factory)
+    ingest_all(
+        session_factory,
+        account,
+        record("u1", author="ana", text="App keeps crashing on my phone since yesterday, anyone else?"),
+        record("u2", minute=3, parent="u1", author="bo", text="I had the same problem, reinstalling the app fixed it for me."),
+        record("u3", minute=4, parent="u1", author="cy", text="Same here. Will you release a fix this week?"),
+        record("u4", minute=5, parent="u1", author="ana", text="Reinstalling did not help me, it still crashes after the login."),
+    )
+    result = scores(session_factory, account)
+    assert result["u2"] == (min(result["u2"][0], 20), ["answers another commenter"])
+    assert result["u3"][0] >= 30  # asks us something
+    assert result["u4"][0] >= 30  # their own thread: a follow-up, not a fan reply

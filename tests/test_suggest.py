@@ -1,12 +1,16 @@
-"""Offline suggestions: three distinct, postable questions about the comment's topic, in the comment's tone."""
+"""Offline suggestions: three distinct, postable questions for what the comment is doing, in its language."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine.comment_text import read_comment
+from bot.engine.language import detect_language
+from bot.engine.situation import Thread, read_situation
 from bot.suggest import suggest_questions
 from bot.suggest.checks import MAX_CHARS, InvalidSuggestions, checked_questions
 from bot.suggest.keyphrases import key_phrases
@@ -38,40 +42,81 @@ def test_every_comment_gets_three_valid_questions_the_same_each_time(text):
     assert suggest_questions(text, author="Priya Patel") == questions
 
 
-def test_a_complaint_gets_empathy_and_a_question_that_helps_fix_it():
+def test_a_complaint_gets_empathy_and_questions_that_help_fix_it_without_a_fragment_of_it():
     questions = suggest_questions("My order arrived broken and nobody answered my email.", author="Priya Patel")
-    assert questions[0].startswith("Priya, ") and "sorry" in questions[0]
-    assert all("your order" in q for q in questions)  # their "my order", from our side
-    assert not any("thank" in q.lower() for q in questions)
+    assert all(re.search(r"\bsorry\b", q, re.I) for q in questions)
+    assert not any("thank" in q.lower() or "arrived broken" in q for q in questions)
 
 
-def test_a_question_gets_a_reminder_to_answer_it_first_and_a_check_in():
-    questions = suggest_questions("Do you ship to Portugal?")
-    assert questions[0].startswith("(Answer their question first.)")
-    assert all("Portugal" in q for q in questions)
+def test_an_order_number_given_is_never_asked_for_again():
+    asked = suggest_questions("Ordered two weeks ago and tracking still says label created. Not impressed.")
+    given = suggest_questions("Order #48213: two weeks and tracking still says label created. Not impressed.")
+    assert any("order number" in q for q in asked)
+    assert not any("order number" in q or "tracking" in q for q in given)
+    assert len(set(given)) == 3
 
 
-def test_praise_gets_thanks_and_an_open_question():
-    questions = suggest_questions("Love the new Assam blend, it has become my morning favourite.", author="sam_99")
-    assert questions[0].lower().startswith("thank")  # a handle is not a name to greet
-    assert all("Assam blend" in q for q in questions)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordered two weeks ago and tracking still says label created. Not impressed.",
+        "The sizing chart is way off, everything runs two sizes small.",
+        "Great job guys, third time my order shows up with a missing lid. Really great.",
+        "Die App stürzt seit dem letzten Update ständig ab. Sehr ärgerlich, bitte schnell beheben.",
+    ],
+)
+def test_implicit_and_sarcastic_complaints_read_as_problems(text):
+    assert read_situation(read_comment(text)).situation == "problem"
+
+
+def test_rude_staff_is_not_asked_what_they_tried():
+    questions = suggest_questions("The staff at the Leeds store were so rude to my mum on Saturday.")
+    assert not any("tried" in q or "start" in q for q in questions)
+    assert any("treated" in q for q in questions)
+
+
+@pytest.mark.parametrize(
+    "text, language, person",
+    [
+        ("Bought the lavender candle for my girlfriend and she loved it.", "en", "your girlfriend"),
+        ("Zum Geburtstag habe ich meiner Mutter euren Tee geschenkt, sie war begeistert.", "de", "deine Mutter"),
+        ("J'ai offert votre coffret de thés à ma mère pour Noël, elle l'adore.", "fr", "votre mère"),
+        ("Le regalé la vela a mi novia por su cumpleaños y le encantó.", "es", "tu novia"),
+        ("Questa ricetta mi ricorda mia nonna, la faceva ogni domenica.", "it", "tua nonna"),
+        ("Dei o kit de presente para minha mãe e ela amou.", "pt", "sua mãe"),
+        ("Ik heb de kaars aan mijn moeder gegeven voor haar verjaardag.", "nl", "je moeder"),
+    ],
+)
+def test_the_person_they_did_it_for_is_named_back_in_their_language(text, language, person):
+    questions = suggest_questions(text)
+    assert person in questions[0]
+    assert [detect_language(q).code for q in questions] == [language] * 3
+
+
+def test_a_question_gets_follow_ups_in_its_language_without_quoting_it():
+    questions = suggest_questions("¿Hacen envíos a México? Me encantaría comprar el té verde.")
+    assert [detect_language(q).code for q in questions] == ["es"] * 3
+    assert not any("México" in q or "“" in q for q in questions)
 
 
 def test_html_remnants_never_reach_the_questions():
-    questions = suggest_questions("<p>Is the <strong>winter sale</strong> valid in the outlet&nbsp;stores?</p>")
+    questions = suggest_questions("<p>Love the <strong>autumn candle collection</strong>, it smells&nbsp;amazing!</p>")
     assert not any(mark in q for q in questions for mark in ("<", ">", "&nbsp;", "strong"))
-    assert any("outlet stores" in q or "winter sale" in q for q in questions)
+    assert "the autumn candle collection" in questions[0]
 
 
-def test_a_comment_in_another_language_is_quoted_in_its_own_words_not_translated():
-    questions = suggest_questions("¿Hacen envíos a México? Me encantaría comprar el té verde.")
-    assert all("“" in q and "”" in q for q in questions)
-    assert questions[0].startswith("(Answer their question first.)")
+def test_a_fan_reply_reads_as_one_unless_it_asks_us():
+    fan = Thread("App keeps crashing on my phone since yesterday", parent_by_brand=False)
+    assert read_situation(read_comment("Reinstalling fixed it for me."), fan).situation == "fan_reply"
+    asks = read_comment("Same here. Will you release a fix this week?")
+    assert read_situation(asks, fan).situation != "fan_reply"
+    answer = Thread("Try resting the dough for 30 minutes.", parent_by_brand=True)
+    assert read_situation(read_comment("Thanks, it made all the difference."), answer).situation == "thanks"
 
 
-def test_text_without_a_topic_falls_back_to_plain_wording():
-    assert all(" this" in q for q in suggest_questions("日本への配送はありますか？"))
-    assert all(" this" in q for q in suggest_questions("😍😍😍"))
+def test_text_in_a_language_without_a_bank_still_gets_three_questions():
+    assert len(set(suggest_questions("日本への配送はありますか？"))) == 3
+    assert len(set(suggest_questions("😍😍😍"))) == 3
 
 
 def test_key_phrases_prefer_noun_phrases_and_drop_opinion_words():

@@ -34,11 +34,16 @@ def rescore_waiting(session: Session, account_id: int) -> int:
             return total
         from_author = waiting[-1].author_id
         histories = _histories(connection, account_id, {row.author_id for row in waiting})
-        parents = {row.parent_external_id for row in waiting if row.parent_external_id}
-        brand_parents = set(connection.scalars(_brand_comments(dialect), {"account": account_id, WANTED: parents}))
+        wanted = {row.parent_external_id for row in waiting if row.parent_external_id}
+        parents = {
+            external_id: (is_brand, author_id)
+            for external_id, is_brand, author_id in connection.execute(
+                _parents(dialect), {"account": account_id, WANTED: wanted}
+            )
+        }
         changes = []
         for row in waiting:
-            scored = score_comment(row.text, _context(row, histories[row.author_id], brand_parents))
+            scored = score_comment(row.text, _context(row, histories[row.author_id], parents))
             changes.append({"scored_id": row.id, "score": scored.value, "reasons": list(scored.reasons)})
         connection.execute(_SCORE, changes)
         total += len(changes)
@@ -67,10 +72,10 @@ _SCORE = (
 
 
 @lru_cache(maxsize=None)
-def _brand_comments(dialect: str):
-    return select(comments.c.external_id).where(
+def _parents(dialect: str):
+    """The stored comments the waiting ones answer: whether the brand wrote each, and who."""
+    return select(comments.c.external_id, comments.c.is_brand, comments.c.author_id).where(
         comments.c.account_id == bindparam("account"),
-        comments.c.is_brand.is_(True),
         one_of(dialect, comments.c.external_id),
     )
 
@@ -101,12 +106,14 @@ def _histories(connection: Connection, account_id: int, author_ids: set[int]) ->
     return histories
 
 
-def _context(row, history: list[_Earlier], brand_parents: set[str]) -> ScoreContext:
+def _context(row, history: list[_Earlier], parents: dict[str, tuple[bool, int]]) -> ScoreContext:
     earlier = [comment for comment in history if comment.created_at < row.created_at]
     fingerprint = _fingerprint(row.text)
+    by_brand, parent_author = parents.get(row.parent_external_id, (False, None))
     return ScoreContext(
         prior_comments_30d=sum(1 for c in earlier if c.created_at >= row.created_at - HISTORY_WINDOW),
-        replies_to_brand=row.parent_external_id in brand_parents,
+        replies_to_brand=by_brand,
+        replies_to_commenter=parent_author is not None and not by_brand and parent_author != row.author_id,
         answered_before=any(c.answered for c in earlier),
         copies_before=sum(1 for c in earlier if c.fingerprint == fingerprint),
     )
