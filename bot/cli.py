@@ -162,7 +162,8 @@ def cmd_unanswered(args) -> int:
         for item in result.items:
             data = item.as_json()
             data["suggestions"] = list(
-                item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item))
+                item.suggestions
+                or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item))
             )
             items.append(data)
         print(json.dumps(items, ensure_ascii=False, indent=2))

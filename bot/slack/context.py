@@ -63,7 +63,9 @@ class AppContext:
     def suggestions(item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:
         """The questions the nudge showed, or fresh ones for a comment that has no nudge yet."""
         cached = (status.suggestions if status else ()) or item.suggestions
-        return list(cached or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item)))
+        return list(
+            cached or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item))
+        )
 
     def may(self, user: str, role: str, account_name: str | None) -> Verdict:
         """Whether `user` may act in `role` on the account's comments (bot/slack/access.py)."""

@@ -252,7 +252,8 @@ def _deliver_one(
     that replica instead of being posted twice.
     """
     suggestions = list(
-        item.suggestions or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item), llm=llm)
+        item.suggestions
+        or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item), llm=llm)
     )
     with session_factory.begin() as session:
         if not renew_nudge(session, nudge.nudge_id, lease, clock()):
