@@ -46,7 +46,8 @@ class Reading:
 _MARKERS: dict[str, dict[str, str]] = {
     "en": {
         "problem": r"not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
-        r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
+        r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|"
+        r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
         r"double charged|overcharged|rude|ignored|waste of|worse|used to be (?:better|good)|no longer|"
         r"thanks for nothing|yeah right|so much for|great job\W+(?:not|guys)|oh great|just great|what a joke|"
@@ -61,7 +62,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"do you (?:ship|deliver|sell|stock|carry|have|make|still|offer)|ship(?:ping)? to|deliver to|"
         r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
         r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
-        r"(?:back|available|out|release|launch|open)|open on|opening hours|where can i (?:buy|get|find)",
+        r"(?:back|available|out|release|launch|open|get|have|support|come)|open on|opening hours|where can i (?:buy|get)",
         "collaboration": r"collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
         r"stock your|feature (?:you|your)|interview (?:you|your)|guest on",
@@ -70,7 +71,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"bring back|miss the old|why did you (?:change|remove|drop)|could you (?:add|make)|feature request|"
         r"don'?t agree|i think|in my opinion|imo|honestly",
         "result": r"finally|made (?:it|the|this|your|my)|baked|cooked|built|finished|completed|ran (?:my|the|a)|"
-        r"first (?:time|ever|marathon|race|ride|loaf|batch|attempt)|personal best|\bpb\b|\bpr\b|turned out|"
+        r"first (?:time|ever|marathon|race|ride|loaf|batch|attempt)|personal best|marathon|race|hike|\d+k\b|\bpb\b|\bpr\b|turned out|"
         r"it worked|worked (?:great|perfectly|like)|passed|nailed|managed to|lost \d+|\d+ ?(?:km|k|miles|kg|lbs)|"
         r"just (?:got|tried|made|finished|did)|tried (?:it|the|your)|here'?s (?:my|how)",
         "story": r"reminds? me|when i was|years ago|grew up|used to|my (?:late|first)|memories|took me back|"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from types import ModuleType
 
 from bot.engine.comment_text import CommentText
 from bot.engine.situation import Reading, Thread, read_situation
@@ -25,6 +26,13 @@ _SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versen
                        r"entreg|envio|lever|bezorg|verzend", re.I)
 _HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|abren|orari|aperti|horário|abrem|"
                     r"openingstijden", re.I)
+_CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
+                      r"newsletter|recipe|folge|artikel|beitrag|foto|rezept|épisode|vidéo|recette|episodio|artículo|"
+                      r"receta|articolo|ricetta|episódio|artigo|receita|aflevering|recept", re.I)
+_MEMORY = re.compile(r"remind|when i was|years ago|grew up|used to|memor|took me back|erinnert|als ich (?:klein|kind)|"
+                     r"früher|vor \w+ jahren|rappelle|quand j'étais|souvenir|enfance|autrefois|recuerda|cuando era|"
+                     r"hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|quando eu era|anos atrás|"
+                     r"doet me denken|toen ik|jaar geleden|vroeger", re.I)
 # A noun phrase we can name back: a determiner, then up to three words that are not function words.
 _DETERMINER = re.compile(r"\b(the|my|our|your|this)\b", re.I)
 _OURS = {"my": "your", "our": "your", "your": "our", "the": "the", "this": "this"}
@@ -38,7 +46,7 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     language = bank(comment.language.code)
     slots = {"person": language.PEOPLE.get(reading.person or ""), "topic": _topic(comment)}
     specific, general = [], []
-    key = _bank_key(reading, comment)
+    key = _bank_key(reading, comment, language)
     # a particular problem falls back on the general problem questions when it has told us most of what we'd ask
     for entry in language.BANK[key] + (language.BANK["problem"] if key.startswith("problem_") else ()):
         *tags, text = entry.split("|")
@@ -59,15 +67,23 @@ def offline_questions(comment: CommentText, author: str | None = None, thread: T
     return list(dict.fromkeys(offline_candidates(comment, thread)))[:COUNT]
 
 
-def _bank_key(reading: Reading, comment: CommentText) -> str:
+def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> str:
+    """The bank for the situation, or for a particular case of it (a problem's kind, a shipping question, ...)."""
+    text = comment.plain
     if reading.situation == "problem":
         return "problem" if reading.problem == "general" else f"problem_{reading.problem}"
     if reading.situation == "availability":
-        if _SHIPPING.search(comment.plain):
+        if _SHIPPING.search(text):
             return "availability_shipping"
-        return "availability_hours" if _HOURS.search(comment.plain) else "availability"
+        return "availability_hours" if _HOURS.search(text) else "availability"
+    if reading.situation == "question":
+        if re.search(language.USING, text, re.I):
+            return "question_using"
+        return "question_choosing" if re.search(language.CHOOSING, text, re.I) else "question"
     if reading.situation == "feedback" and reading.praise:
-        return "praise"
+        return "praise_content" if _CONTENT.search(text) else "praise"
+    if reading.situation == "story" and _MEMORY.search(text):
+        return "story_memory"
     return reading.situation
 
 

@@ -7,19 +7,34 @@ PEOPLE = {
     "sister": "deine Schwester", "brother": "dein Bruder",
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"wie (?:kann|soll|mache) ich|wie lange|wie viel \w+ soll|kann ich|soll ich|wo finde ich|gibt es eine möglichkeit"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"empfehl\w*|unterschied|welche\w* (?:soll|würdet|ist besser)|geeignet|lohnt|passt|größe|kompatibel|funktioniert .* mit|aus welchem|sicher für|groß genug|reicht .* für|gut für|gibt es .* (?:auch|mit)"
+
 BANK = {
     "question": (
+        "Wofür möchtest du es nutzen? Dann geben wir dir gern noch ein paar passende Tipps.",
+        "Was hat dein Interesse daran geweckt?",
+        "Hast du etwas Bestimmtes damit vor?",
+    ),
+    "question_choosing": (
         "Wofür möchtest du es hauptsächlich nutzen? Dann können wir dir genau das Passende empfehlen.",
         "Ist es für dich selbst oder suchst du etwas für jemand anderen?",
-        "Was hat dich darauf neugierig gemacht?",
-        "Was nutzt du bisher, und was soll anders werden?",
-        "Gibt es noch etwas, das du vor der Entscheidung wissen möchtest?",
+        "Worauf kommt es dir bei der Auswahl am meisten an?",
+        "Womit vergleichst du es gerade?",
+    ),
+    "question_using": (
+        "Sag gern Bescheid, wie es geworden ist! Woran arbeitest du gerade damit?",
+        "Wie kommst du bisher damit zurecht?",
+        "Probierst du es zum ersten Mal, oder willst du deine gewohnte Art etwas abwandeln?",
+        "Was möchtest du als Nächstes ausprobieren, wenn das geklappt hat?",
     ),
     "availability": (
-        "Welche Größe oder Farbe hättest du gern?",
         "Wofür brauchst du es? Dann schlagen wir dir gern eine Alternative für die Zwischenzeit vor.",
         "Ist es für dich oder als Geschenk gedacht?",
         "Was gefällt dir daran besonders?",
+        "Wie bist du darauf aufmerksam geworden?",
     ),
     "availability_shipping": (
         "Was möchtest du als Erstes bestellen?",
@@ -63,12 +78,18 @@ BANK = {
         "Wie hat es sich angefühlt, als alles geklappt hat?",
         "Gab es einen Schritt, der kniffliger war als gedacht?",
     ),
-    "story": (
-        "person|Was für eine schöne Geschichte! Was hat {person} gesagt?",
-        "person|Wie hat {person} reagiert?",
-        "Danke, dass du das mit uns teilst! Woran erinnerst du dich am liebsten?",
-        "Wie schön! Wie hat alles angefangen?",
+    "story_memory": (
+        "person|Was für eine schöne Erinnerung. Woran denkst du bei {person} am liebsten zurück?",
+        "Danke, dass du das mit uns teilst. Woran erinnerst du dich am liebsten?",
+        "Was für eine schöne Erinnerung! Machst du das heute noch?",
         "Was hat es für dich so besonders gemacht?",
+    ),
+    "story": (
+        "person|Wie schön! Was hat {person} gesagt?",
+        "person|Wie hat es {person} gefallen?",
+        "Danke fürs Teilen! Wie ist es geworden?",
+        "Klingt super! Was würdest du beim nächsten Mal anders machen?",
+        "Wie bist du auf die Idee gekommen?",
     ),
     "thanks": (
         "person|Sehr gern! Wie hat es {person} gefallen?",
@@ -76,10 +97,16 @@ BANK = {
         "Freut uns, dass es geholfen hat! Woran arbeitest du als Nächstes?",
         "Wie schön zu hören! Wovon würdest du gern mehr von uns sehen?",
     ),
+    "praise_content": (
+        "Danke, schön, dass es dir gefallen hat! Was ist dir am meisten hängen geblieben?",
+        "Worüber sollen wir als Nächstes berichten?",
+        "Gibt es etwas, worauf wir genauer eingehen sollen?",
+        "Wie bist du darauf gestoßen?",
+    ),
     "praise": (
         "person|Danke dir! Was hat {person} am besten gefallen?",
         "Vielen Dank, das freut uns riesig! Was gefällt dir am meisten daran?",
-        "Wie bist du darauf aufmerksam geworden?",
+        "Wann greifst du am liebsten dazu?",
         "Was würdest du gern als Nächstes von uns sehen?",
     ),
     "feedback": (

@@ -7,18 +7,34 @@ PEOPLE = {
     "sister": "your sister", "brother": "your brother", "friend": "your friend",
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"how (?:do|can|should) i|how to|how long|how much \w+ should|can i use|should i|where (?:can|do) i find|is there a way|i'?m trying to"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"recommend|difference|which (?:one|\w+ (?:should|would|do you|is best))|suitable|worth it|best for|better for|\bfit|sizes?|compatible|work with|\bvs\.?\b|made (?:with|of|from)|safe for|big enough|enough for|good for"
+
 BANK = {
     "question": (
+        "What are you planning to use it for? Then we can add anything else that helps.",
+        "What got you interested in it?",
+        "Is this for something you have coming up?",
+    ),
+    "question_choosing": (
         "What will you mainly use it for? That way we can point you to the option that fits.",
         "Is it for yourself, or are you picking something out for someone else?",
+        "What matters most to you when you choose one?",
+        "What are you comparing it with at the moment?",
+    ),
+    "question_using": (
+        "Let us know how it turns out! What are you working on with it?",
         "How are you getting on with it so far?",
-        "What are you planning to try first?",
+        "Is this your first time trying it, or are you tweaking what you usually do?",
+        "What would you like to try next once that's sorted?",
     ),
     "availability": (
-        "Which size or colour were you hoping for?",
         "What would you use it for? Then we can suggest something similar in the meantime.",
         "Is it for yourself, or is it a gift for someone?",
         "What drew you to it in the first place?",
+        "How did you hear about it?",
     ),
     "availability_shipping": (
         "What are you hoping to order first?",
@@ -62,12 +78,18 @@ BANK = {
         "How did it feel when it all came together?",
         "Was there any part that turned out trickier than you expected?",
     ),
-    "story": (
-        "person|What a lovely story. What did {person} say?",
-        "person|How did {person} react?",
-        "Thank you for sharing this. What do you remember most about it?",
-        "That's so lovely to hear. How did it all start?",
+    "story_memory": (
+        "person|What a lovely memory. What do you remember most about {person}?",
+        "Thank you for sharing this with us. What do you remember most about it?",
+        "What a lovely memory! Is it something you still do today?",
         "What made it so special for you?",
+    ),
+    "story": (
+        "person|That's lovely! What did {person} say?",
+        "person|How did {person} like it?",
+        "Thanks for sharing this! How did it turn out?",
+        "That sounds great! What would you do differently next time?",
+        "What gave you the idea?",
     ),
     "thanks": (
         "person|You're very welcome! How did {person} like it?",
@@ -75,11 +97,17 @@ BANK = {
         "Glad it helped! What are you working on next?",
         "So happy to hear it! Is there anything you'd like to see more of from us?",
     ),
+    "praise_content": (
+        "Thank you, so glad you enjoyed it! Which part stayed with you most?",
+        "What would you like us to cover next?",
+        "Was there anything in it you'd like us to go deeper on?",
+        "How did you come across it?",
+    ),
     "praise": (
         "person|Thank you! What did {person} like best about it?",
         "topic|Thank you so much! What do you enjoy most about {topic}?",
         "Thank you, that's so nice to hear! What stood out to you most?",
-        "How did you first come across it?",
+        "When do you reach for it most?",
         "What would you like to see from us next?",
     ),
     "feedback": (

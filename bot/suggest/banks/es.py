@@ -7,19 +7,34 @@ PEOPLE = {
    
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"cómo (?:puedo|hago|se)|cuánto tiempo|puedo usar|puedo|debo|dónde (?:encuentro|puedo encontrar)|hay alguna forma"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"recomiend\w*|recomendar\w*|diferencia|cuál (?:me|es mejor)|adecuad\w*|sirve para|vale la pena|talla|compatible|funciona con|hecho (?:con|de)|suficiente|bueno para"
+
 BANK = {
     "question": (
+        "¿Para qué lo quieres usar? Así te damos algún consejo más que te sirva.",
+        "¿Qué te despertó el interés?",
+        "¿Tienes algo especial en mente?",
+    ),
+    "question_choosing": (
         "¿Para qué lo vas a usar sobre todo? Así te recomendamos lo que mejor te encaje.",
         "¿Es para ti o estás buscando algo para otra persona?",
-        "¿Qué te despertó la curiosidad?",
-        "¿Qué usas ahora mismo y qué te gustaría que fuera distinto?",
-        "¿Hay algo más que quieras saber antes de decidirte?",
+        "¿Qué es lo que más te importa a la hora de elegir?",
+        "¿Con qué otra opción lo estás comparando?",
+    ),
+    "question_using": (
+        "¡Ya nos contarás qué tal! ¿En qué lo estás usando ahora mismo?",
+        "¿Qué tal te está yendo hasta ahora?",
+        "¿Es la primera vez que lo pruebas o estás ajustando lo que sueles hacer?",
+        "¿Qué te gustaría probar después, cuando lo tengas resuelto?",
     ),
     "availability": (
-        "¿Qué talla o color te gustaría?",
         "¿Para qué lo necesitas? Así te proponemos una alternativa mientras tanto.",
         "¿Es para ti o es un regalo?",
         "¿Qué es lo que más te gusta de ese modelo?",
+        "¿Cómo nos conociste?",
     ),
     "availability_shipping": (
         "¿Qué te gustaría pedir primero?",
@@ -63,12 +78,18 @@ BANK = {
         "¿Cómo te sentiste cuando todo salió bien?",
         "¿Hubo algún paso más complicado de lo que esperabas?",
     ),
+    "story_memory": (
+        "person|¡Qué recuerdo tan bonito! ¿Qué es lo que más recuerdas de {person}?",
+        "Gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas?",
+        "¡Qué recuerdo tan bonito! ¿Lo sigues haciendo hoy en día?",
+        "¿Qué lo hacía tan especial para ti?",
+    ),
     "story": (
-        "person|¡Qué historia tan bonita! ¿Qué dijo {person}?",
-        "person|¿Cómo reaccionó {person}?",
-        "Gracias por compartirlo. ¿Qué es lo que más recuerdas?",
-        "¡Qué bonito! ¿Cómo empezó todo?",
-        "¿Qué lo hizo tan especial para ti?",
+        "person|¡Qué bonito! ¿Qué dijo {person}?",
+        "person|¿Qué le pareció a {person}?",
+        "¡Gracias por compartirlo! ¿Qué tal salió?",
+        "¡Suena genial! ¿Qué harías diferente la próxima vez?",
+        "¿Cómo se te ocurrió?",
     ),
     "thanks": (
         "person|¡De nada! ¿Qué le pareció a {person}?",
@@ -76,10 +97,16 @@ BANK = {
         "¡Nos alegra que te sirviera! ¿En qué estás trabajando ahora?",
         "¡Qué ilusión leerte! ¿De qué te gustaría ver más por aquí?",
     ),
+    "praise_content": (
+        "¡Gracias, nos alegra que te haya gustado! ¿Con qué parte te quedaste?",
+        "¿De qué te gustaría que habláramos la próxima vez?",
+        "¿Hay algo en lo que te gustaría que profundizáramos?",
+        "¿Cómo llegaste a él?",
+    ),
     "praise": (
         "person|¡Muchas gracias! ¿Qué fue lo que más le gustó a {person}?",
         "¡Muchas gracias, nos hace muchísima ilusión! ¿Qué es lo que más te gusta?",
-        "¿Cómo nos conociste?",
+        "¿En qué momentos lo usas más?",
         "¿Qué te gustaría ver de nosotros próximamente?",
     ),
     "feedback": (

@@ -7,19 +7,34 @@ PEOPLE = {
     "sister": "votre sœur", "brother": "votre frère"
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"comment (?:je|faire|puis-je|on)|combien de temps|puis-je|est-ce que je peux|dois-je|où (?:trouver|puis-je trouver)|y a-t-il un moyen"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"recommand\w*|différence|lequel|laquelle|adapté|convient|vaut le coup|taille|compatible|fonctionne avec|fait (?:avec|de|en)|assez grand|suffisant pour|bien pour"
+
 BANK = {
     "question": (
+        "Vous comptez l'utiliser pour quoi ? On pourra vous donner quelques conseils en plus.",
+        "Qu'est-ce qui a éveillé votre intérêt ?",
+        "Vous avez un projet en particulier en tête ?",
+    ),
+    "question_choosing": (
         "Vous comptez l'utiliser surtout pour quoi ? Comme ça, on peut vous conseiller ce qui vous ira le mieux.",
         "C'est pour vous, ou vous cherchez quelque chose pour quelqu'un d'autre ?",
-        "Qu'est-ce qui vous a donné envie de vous y intéresser ?",
-        "Qu'utilisez-vous aujourd'hui, et qu'aimeriez-vous changer ?",
-        "Y a-t-il autre chose que vous aimeriez savoir avant de vous décider ?",
+        "Qu'est-ce qui compte le plus pour vous dans votre choix ?",
+        "Vous hésitez avec quel autre modèle ?",
+    ),
+    "question_using": (
+        "Dites-nous comment ça s'est passé ! Sur quoi travaillez-vous en ce moment ?",
+        "Comment ça se passe pour vous jusqu'ici ?",
+        "C'est votre première fois, ou vous adaptez votre façon de faire habituelle ?",
+        "Qu'aimeriez-vous essayer ensuite, une fois que ce sera réglé ?",
     ),
     "availability": (
-        "Quelle taille ou quelle couleur vous ferait plaisir ?",
         "Vous en auriez besoin pour quoi ? On peut vous proposer une alternative en attendant.",
         "C'est pour vous ou pour offrir ?",
         "Qu'est-ce qui vous plaît le plus dans ce modèle ?",
+        "Comment l'avez-vous découvert ?",
     ),
     "availability_shipping": (
         "Qu'aimeriez-vous commander en premier ?",
@@ -63,12 +78,17 @@ BANK = {
         "Qu'avez-vous ressenti quand tout s'est mis en place ?",
         "Y a-t-il une étape qui s'est révélée plus délicate que prévu ?",
     ),
+    "story_memory": (
+        "Merci de partager ce souvenir avec nous. Qu'est-ce qui vous a le plus marqué ?",
+        "Quel joli souvenir ! C'est quelque chose que vous faites encore aujourd'hui ?",
+        "Qu'est-ce qui rendait ce moment si spécial pour vous ?",
+    ),
     "story": (
         "person|Quelle jolie histoire ! Qu'en a dit {person} ?",
-        "person|Comment a réagi {person} ?",
-        "Merci de partager ce souvenir ! Qu'est-ce qui vous a le plus marqué ?",
-        "Ça fait plaisir à lire ! Comment tout a commencé ?",
-        "Qu'est-ce qui a rendu ce moment si spécial pour vous ?",
+        "person|Qu'en a pensé {person} ?",
+        "Merci du partage ! Comment ça s'est passé ?",
+        "Super ! Que feriez-vous autrement la prochaine fois ?",
+        "Comment vous est venue l'idée ?",
     ),
     "thanks": (
         "person|Avec plaisir ! Qu'en a pensé {person} ?",
@@ -76,10 +96,16 @@ BANK = {
         "Ravi que ça vous ait servi ! Sur quoi travaillez-vous ensuite ?",
         "Ça nous fait très plaisir ! De quoi aimeriez-vous qu'on parle davantage ?",
     ),
+    "praise_content": (
+        "Merci, ravis que ça vous ait plu ! Qu'est-ce qui vous a le plus marqué ?",
+        "De quoi aimeriez-vous qu'on parle la prochaine fois ?",
+        "Y a-t-il un point que vous aimeriez qu'on approfondisse ?",
+        "Comment l'avez-vous découvert ?",
+    ),
     "praise": (
         "person|Merci beaucoup ! Qu'est-ce qui a le plus plu à {person} ?",
         "Merci, ça nous touche beaucoup ! Qu'est-ce qui vous plaît le plus ?",
-        "Comment nous avez-vous découverts ?",
+        "Dans quelles occasions l'utilisez-vous le plus ?",
         "Qu'aimeriez-vous voir de notre part la prochaine fois ?",
     ),
     "feedback": (

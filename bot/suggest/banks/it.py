@@ -7,19 +7,34 @@ PEOPLE = {
     "sister": "tua sorella", "brother": "tuo fratello"
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"come (?:posso|faccio|si)|quanto tempo|posso usare|posso|devo|dove (?:trovo|posso trovare)|c'è un modo"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"consigli\w*|differenza|quale (?:mi|è meglio)|adatt\w*|va bene per|vale la pena|taglia|compatibile|funziona con|fatto (?:con|di)|abbastanza|buono per"
+
 BANK = {
     "question": (
+        "Così ti diamo qualche consiglio in più: per cosa pensi di usarlo?",
+        "Cosa ha suscitato il tuo interesse?",
+        "Hai in mente qualcosa di particolare?",
+    ),
+    "question_choosing": (
         "Così ti consigliamo la soluzione giusta: per cosa pensi di usarlo soprattutto?",
         "È per te o stai cercando qualcosa per un'altra persona?",
-        "Cosa ti ha incuriosito?",
-        "Cosa usi adesso, e cosa vorresti che fosse diverso?",
-        "C'è altro che vorresti sapere prima di decidere?",
+        "Cosa conta di più per te nella scelta?",
+        "Con quale altra opzione lo stai confrontando?",
+    ),
+    "question_using": (
+        "Facci sapere com'è andata! Su cosa lo stai usando adesso?",
+        "Come ti stai trovando finora?",
+        "È la prima volta che lo provi o stai adattando il tuo solito metodo?",
+        "Cosa ti piacerebbe provare dopo, una volta risolto?",
     ),
     "availability": (
-        "Quale taglia o colore ti piacerebbe?",
         "Così ti proponiamo un'alternativa nel frattempo: per cosa ti servirebbe?",
         "È per te o è un regalo?",
         "Cosa ti piace di più di quel modello?",
+        "Come l'hai scoperto?",
     ),
     "availability_shipping": (
         "Cosa ti piacerebbe ordinare per primo?",
@@ -63,12 +78,18 @@ BANK = {
         "Come ti sei sentito quando è andato tutto per il verso giusto?",
         "C'è stato un passaggio più difficile del previsto?",
     ),
+    "story_memory": (
+        "person|Che bel ricordo! Cosa ti ricordi di più di {person}?",
+        "Grazie per averlo condiviso con noi. Qual è il ricordo che ti è rimasto di più?",
+        "Che bel ricordo! È una cosa che fai ancora oggi?",
+        "Cosa lo rendeva così speciale per te?",
+    ),
     "story": (
-        "person|Che bella storia! Cosa ha detto {person}?",
-        "person|Come ha reagito {person}?",
-        "Grazie per averlo condiviso. Qual è il ricordo che ti è rimasto di più?",
-        "Che bello! Com'è iniziato tutto?",
-        "Cosa l'ha reso così speciale per te?",
+        "person|Che bello! Cosa ha detto {person}?",
+        "person|Cosa ne ha pensato {person}?",
+        "Grazie per averlo condiviso! Com'è venuto?",
+        "Sembra fantastico! Cosa faresti diversamente la prossima volta?",
+        "Come ti è venuta l'idea?",
     ),
     "thanks": (
         "person|Figurati! Cosa ne ha pensato {person}?",
@@ -76,10 +97,16 @@ BANK = {
         "Siamo felici che ti sia servito! A cosa stai lavorando adesso?",
         "Che bello leggerti! Di cosa ti piacerebbe vedere di più da noi?",
     ),
+    "praise_content": (
+        "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta più impressa?",
+        "Di cosa ti piacerebbe che parlassimo la prossima volta?",
+        "C'è qualcosa che vorresti approfondire?",
+        "Come l'hai scoperto?",
+    ),
     "praise": (
         "person|Grazie mille! Cosa è piaciuto di più a {person}?",
         "Grazie di cuore, ci fa davvero piacere! Cosa ti piace di più?",
-        "Come ci hai conosciuti?",
+        "In quali momenti lo usi di più?",
         "Cosa ti piacerebbe vedere da noi prossimamente?",
     ),
     "feedback": (

@@ -7,19 +7,34 @@ PEOPLE = {
     "brother": "je broer",
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"hoe (?:kan|moet|doe) ik|hoe lang|kan ik|moet ik|waar vind ik|is er een manier"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"aanrad\w*|verschil|welke (?:raden|is beter)|geschikt|de moeite waard|maat|compatibel|werkt .* met|gemaakt (?:van|met)|groot genoeg|genoeg voor|goed voor"
+
 BANK = {
     "question": (
+        "Dan geven we je nog wat extra tips: waarvoor wil je het gebruiken?",
+        "Waardoor raakte je erin geïnteresseerd?",
+        "Heb je er iets speciaals mee in gedachten?",
+    ),
+    "question_choosing": (
         "Dan kunnen we je wijzen op wat het beste past: waarvoor wil je het vooral gebruiken?",
         "Is het voor jezelf, of zoek je iets voor iemand anders?",
-        "Wat maakte je er nieuwsgierig naar?",
-        "Wat gebruik je nu, en wat zou je anders willen?",
-        "Is er nog iets dat je wilt weten voordat je beslist?",
+        "Wat vind je het belangrijkst bij het kiezen?",
+        "Met welke andere optie vergelijk je het nu?",
+    ),
+    "question_using": (
+        "Laat je weten hoe het gaat? Waar ben je er nu mee bezig?",
+        "Hoe bevalt het tot nu toe?",
+        "Is het de eerste keer dat je het probeert, of pas je je vaste aanpak aan?",
+        "Wat wil je hierna proberen, als dit gelukt is?",
     ),
     "availability": (
-        "Welke maat of kleur had je in gedachten?",
         "Dan stellen we alvast een alternatief voor: waarvoor heb je het nodig?",
         "Is het voor jezelf of als cadeau?",
         "Wat spreekt je het meest aan in dit model?",
+        "Hoe heb je ons leren kennen?",
     ),
     "availability_shipping": (
         "Wat zou je als eerste willen bestellen?",
@@ -63,12 +78,18 @@ BANK = {
         "Hoe voelde het toen alles lukte?",
         "Was er een stap die lastiger was dan je had verwacht?",
     ),
-    "story": (
-        "person|Wat een mooi verhaal! Wat zei {person}?",
-        "person|Hoe reageerde {person}?",
-        "Bedankt voor het delen. Wat is je het meest bijgebleven?",
-        "Wat leuk! Hoe is het allemaal begonnen?",
+    "story_memory": (
+        "person|Wat een mooie herinnering! Wat herinner je je het meest van {person}?",
+        "Bedankt dat je dit met ons deelt. Wat is je het meest bijgebleven?",
+        "Wat een mooie herinnering! Doe je het nu nog steeds?",
         "Wat maakte het zo bijzonder voor je?",
+    ),
+    "story": (
+        "person|Wat leuk! Wat zei {person}?",
+        "person|Wat vond {person} ervan?",
+        "Bedankt voor het delen! Hoe is het geworden?",
+        "Klinkt goed! Wat zou je de volgende keer anders doen?",
+        "Hoe kwam je op het idee?",
     ),
     "thanks": (
         "person|Graag gedaan! Wat vond {person} ervan?",
@@ -76,10 +97,16 @@ BANK = {
         "Fijn dat het hielp! Waar ben je nu mee bezig?",
         "Wat leuk om te lezen! Waar zou je meer van willen zien?",
     ),
+    "praise_content": (
+        "Dank je wel, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
+        "Waar zou je graag willen dat we het de volgende keer over hebben?",
+        "Is er iets waar we dieper op in moeten gaan?",
+        "Hoe ben je erop gestuit?",
+    ),
     "praise": (
         "person|Dank je wel! Wat vond {person} het mooiste?",
         "Dank je wel, wat fijn om te horen! Wat vind je er het leukst aan?",
-        "Hoe heb je ons leren kennen?",
+        "Wanneer gebruik je het het liefst?",
         "Wat zou je hierna graag van ons zien?",
     ),
     "feedback": (

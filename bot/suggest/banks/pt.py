@@ -7,19 +7,34 @@ PEOPLE = {
    
 }
 
+# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
+USING = r"como (?:faço|posso|eu|se)|quanto tempo|posso usar|posso|devo|onde (?:encontro|acho)|tem como"
+# Questions about choosing something: they get the question_choosing follow-ups.
+CHOOSING = r"recomend\w*|diferença|qual (?:vocês|é melhor)|adequad\w*|serve para|vale a pena|tamanho|compatível|funciona com|feito (?:com|de)|suficiente|bom para"
+
 BANK = {
     "question": (
+        "Assim a gente passa mais umas dicas: para que você pretende usar?",
+        "O que despertou seu interesse?",
+        "Você tem algo especial em mente?",
+    ),
+    "question_choosing": (
         "Assim a gente indica o que combina melhor: você vai usar principalmente para quê?",
         "É para você ou está procurando algo para outra pessoa?",
-        "O que despertou sua curiosidade?",
-        "O que você usa hoje, e o que gostaria que fosse diferente?",
-        "Tem mais alguma coisa que você queira saber antes de decidir?",
+        "O que é mais importante para você na hora de escolher?",
+        "Com qual outra opção você está comparando?",
+    ),
+    "question_using": (
+        "Depois conta pra gente como ficou! Em que você está usando agora?",
+        "Como está sendo até agora?",
+        "É a primeira vez que você testa ou está ajustando o jeito que costuma fazer?",
+        "O que você gostaria de testar depois que isso estiver resolvido?",
     ),
     "availability": (
-        "Qual tamanho ou cor você gostaria?",
         "Assim sugerimos uma alternativa enquanto isso: para que você precisa?",
         "É para você ou é presente?",
         "O que você mais gostou nesse modelo?",
+        "Como você conheceu a gente?",
     ),
     "availability_shipping": (
         "O que você gostaria de pedir primeiro?",
@@ -63,12 +78,18 @@ BANK = {
         "Como foi a sensação quando tudo deu certo?",
         "Teve alguma etapa mais difícil do que você esperava?",
     ),
+    "story_memory": (
+        "person|Que lembrança linda! Do que você mais se lembra de {person}?",
+        "Obrigado por compartilhar com a gente. Do que você mais se lembra?",
+        "Que lembrança linda! É algo que você ainda faz hoje?",
+        "O que tornava isso tão especial para você?",
+    ),
     "story": (
-        "person|Que história linda! O que {person} disse?",
-        "person|Como {person} reagiu?",
-        "Obrigado por compartilhar. Do que você mais se lembra?",
-        "Que lindo! Como tudo começou?",
-        "O que tornou esse momento tão especial para você?",
+        "person|Que lindo! O que {person} disse?",
+        "person|O que {person} achou?",
+        "Obrigado por compartilhar! Como ficou?",
+        "Que demais! O que você faria diferente da próxima vez?",
+        "Como surgiu a ideia?",
     ),
     "thanks": (
         "person|Imagina! O que {person} achou?",
@@ -76,10 +97,16 @@ BANK = {
         "Que bom que ajudou! No que você está trabalhando agora?",
         "Adoramos ler isso! Do que você gostaria de ver mais por aqui?",
     ),
+    "praise_content": (
+        "Obrigado, que bom que você gostou! Qual parte mais marcou você?",
+        "Sobre o que você gostaria que a gente falasse na próxima?",
+        "Tem algum ponto que você gostaria que a gente aprofundasse?",
+        "Como você chegou até ele?",
+    ),
     "praise": (
         "person|Muito obrigado! Do que {person} mais gostou?",
         "Muito obrigado, ficamos muito felizes! Do que você mais gosta?",
-        "Como você conheceu a gente?",
+        "Em que momentos você mais usa?",
         "O que você gostaria de ver da gente nas próximas vezes?",
     ),
     "feedback": (
