@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.engine.comment_text import POSITIVE, CommentText
+from bot.engine.comment_text import CommentText
 
+STRONG_PRAISE = 0.6  # glad enough to read as praise without a praise word (VADER reads "like you asked" as 0.4)
 SITUATIONS = (
     "question", "availability", "problem", "result", "story", "thanks", "feedback", "collaboration", "fan_reply",
     "noise",
@@ -36,10 +37,10 @@ class Thread:
 @dataclass(frozen=True)
 class Reading:
     situation: str  # one of SITUATIONS
-    problem: str | None  # for a problem: "damaged", "delivery", "app", "service" or "general"
+    problem: str | None  # for a problem: "damaged", "billing", "delivery", "app", "service" or "general"
     praise: bool  # the feedback or result is glad rather than critical
     person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
-    given: frozenset[str]  # what they already told: "order", "device", "date", "tracking"
+    given: frozenset[str]  # what they already told: "order", "device", "date", "tracking", "update"
 
 
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
@@ -260,11 +261,15 @@ PEOPLE: dict[str, dict[str, str]] = {
 
 # What a problem is about, in any of the languages (the words are close enough to share one pattern each).
 _PROBLEM_KINDS = {
-    "damaged": r"broken|broke|damaged|smashed|cracked|dented|leak\w*|missing|wrong (?:item|size|colou?r)|opened|"
-    r"soaked|ruined|got (?:a|the wrong)|instead of|"
+    "damaged": r"broken|broke|damaged|smashed|cracked|dented|leak\w*|missing (?!parcel|package|order)|"
+    r"wrong (?:item|size|colou?r)|soaked|ruined|got (?:a|the wrong)|instead of|"
     r"kaputt|beschädigt|zerbrochen|fehlte|falsch\w* (?:artikel|größe)|cassé\w*|abîmé\w*|endommagé\w*|manquant\w*|"
     r"roto|rota|dañad\w*|faltaba|rott\w*|danneggiat\w*|mancava|aperto|quebrad\w*|danificad\w*|faltando|"
     r"kapot|beschadigd|ontbr\w*",
+    "billing": r"refund\w*|charged|charge|overcharg\w*|payment|invoice|billing|subscription|membership|"
+    r"taking money|money back|rückerstattung|erstattung|abgebucht|rechnung|abo\b|rembours\w*|débité|facture|"
+    r"abonnement|reembolso|cobrad\w*|cobro|factura|suscripción|rimborso|addebit\w*|fattura|abbonamento|estorno|"
+    r"cobrança|fatura|assinatura|terugbetaling|afgeschreven|factuur|geld terug",
     "delivery": r"order\w*|deliver\w*|shipp\w*|track\w*|parcel|package|courier|arriv\w*|postage|label created|"
     r"bestell\w*|liefer\w*|paket|sendung|versand\w*|angekommen|commande|livr\w*|colis|reçu|pedido|envío|paquete|"
     r"llegó|llegado|ordine|spedizion\w*|pacco|consegna|arrivat\w*|encomenda|entrega|chegou|bestelling|pakket|"
@@ -280,6 +285,11 @@ _PROBLEM_KINDS = {
 _ORDER_NUMBER = re.compile(r"#\s?\d{3,}|\b(?:order|bestellung|commande|pedido|ordine|encomenda|bestelling)\w*"
                            r"(?:\s+(?:no\.?|nr\.?|number|nummer|numéro|número|numero|n°|nº))?\s*[:#]?\s*\d{4,}|\b\d{6,}\b",
                            re.I)
+_ARRIVED = re.compile(r"arriv|deliver|parcel|package|box|came|received|opened|unpacked|order|shows up|got a|"
+                      r"angekommen|geliefert|paket|bestell|arrivé|livré|colis|reçu|commande|llegó|paquete|pedido|"
+                      r"arrivat|consegnat|pacco|ordine|chegou|caixa|pedido|encomenda|aangekomen|geleverd|pakket|"
+                      r"bestelling|me llegó|kwam")
+_UPDATE = re.compile(r"update|mise à jour|actualización|aggiornamento|atualização", re.I)
 _TRACKING = re.compile(r"track|sendungsverfolgung|suivi|seguimiento|tracciamento|rastreio|rastreamento", re.I)
 _DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel|samsung|galaxy|huawei|xiaomi|oneplus|macbook|mac|windows|"
                      r"chromebook|kindle|ios|ipados|macos|linux|tablet|laptop)\b", re.I)
@@ -299,10 +309,10 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
     found = {name for name, pattern in _compiled(code).items() if pattern.search(lowered)}
     asks = comment.asks_question or "ask" in found
     given = frozenset(name for name, pattern in (("order", _ORDER_NUMBER), ("device", _DEVICE), ("date", _DATE),
-                                                             ("tracking", _TRACKING))
+                                                             ("tracking", _TRACKING), ("update", _UPDATE))
                       if pattern.search(comment.plain))
     person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
-    praise = comment.statement_sentiment >= POSITIVE or bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
+    praise = comment.statement_sentiment >= STRONG_PRAISE or bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
     angry = comment.statement_sentiment <= -0.5 and len(comment.words) >= 6
     problem = "problem" in found or comment.reports_problem or angry
     if thread.answers_a_commenter and not _asks_us(asks, found):
@@ -329,7 +339,10 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
         situation = "noise"
     kind = None
     if situation == "problem":
-        kind = next((name for name, pattern in _kinds().items() if pattern.search(lowered)), "general")
+        kinds = [name for name, pattern in _kinds().items() if pattern.search(lowered)]
+        if "damaged" in kinds and not _ARRIVED.search(lowered):
+            kinds.remove("damaged")  # broke on the second night: not how it arrived
+        kind = kinds[0] if kinds else "general"
     return Reading(situation, kind, praise and situation != "problem", person, given)
 
 

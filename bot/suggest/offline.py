@@ -24,6 +24,8 @@ from bot.suggest.keyphrases import ENGLISH_STOPWORDS
 
 _SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versend|verschick|livr|expédi|spedi|"
                        r"entreg|envio|lever|bezorg|verzend", re.I)
+_FEATURE = re.compile(r"version|feature|mode\b|integration|\bapp\b|funktion|fonction|función|funzione|função|"
+                      r"functie", re.I)
 _HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|abren|orari|aperti|horário|abrem|"
                     r"openingstijden", re.I)
 _CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
@@ -75,7 +77,9 @@ def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> s
     if reading.situation == "availability":
         if _SHIPPING.search(text):
             return "availability_shipping"
-        return "availability_hours" if _HOURS.search(text) else "availability"
+        if _HOURS.search(text):
+            return "availability_hours"
+        return "availability_feature" if _FEATURE.search(text) else "availability"
     if reading.situation == "question":
         if re.search(language.USING, text, re.I):
             return "question_using"

@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "Wofür brauchst du es? Dann schlagen wir dir gern eine Alternative für die Zwischenzeit vor.",
-        "Ist es für dich oder als Geschenk gedacht?",
+        "Sollen wir dir Bescheid geben, sobald es verfügbar ist?",
         "Was gefällt dir daran besonders?",
         "Wie bist du darauf aufmerksam geworden?",
+    ),
+    "availability_feature": (
+        "Wofür würdest du es am meisten nutzen? Das hilft uns sehr.",
+        "Womit behilfst du dich in der Zwischenzeit?",
+        "Wie würde es in deinen Alltag damit passen?",
     ),
     "availability_shipping": (
         "Was möchtest du als Erstes bestellen?",
@@ -51,6 +56,11 @@ BANK = {
         "order|So sollte es nicht bei dir ankommen, entschuldige bitte. Schickst du uns deine Bestellnummer, damit wir Ersatz losschicken?",
         "Das ist wirklich enttäuschend, tut mir leid. Möchtest du lieber Ersatz oder dein Geld zurück?",
     ),
+    "problem_billing": (
+        "order|Das tut mir wirklich leid. Schickst du uns deine Bestellnummer per DM, damit wir es heute noch klären?",
+        "date|Entschuldige den Ärger. Wann ist es dir auf dem Kontoauszug zuerst aufgefallen?",
+        "Tut mir leid, dass es so lange dauert. Was hat dir unser Team beim letzten Mal gesagt, damit wir dort weitermachen können?",
+    ),
     "problem_delivery": (
         "tracking|Das tut mir wirklich leid, dass deine Bestellung noch nicht da ist. Was zeigt die Sendungsverfolgung gerade an?",
         "order|Entschuldige die lange Wartezeit, so sollte es nicht laufen. Schickst du uns deine Bestellnummer, damit wir uns heute noch darum kümmern?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "Tut mir leid, dass die App dir Ärger macht. Was passiert auf dem Bildschirm, kurz bevor es schiefgeht?",
         "device|Entschuldige den Ärger. Welches Gerät nutzt du, und welche Version der App ist installiert?",
-        "date|Das ist ärgerlich, tut mir leid. Hat es nach dem letzten Update angefangen oder schon früher?",
+        "date|update|Das ist ärgerlich, tut mir leid. Hat es nach dem letzten Update angefangen oder schon früher?",
         "Sorry für den Ärger! Was wolltest du gerade machen, als es passiert ist?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "Das tut mir wirklich leid. Magst du uns etwas mehr erzählen, damit wir es in Ordnung bringen können?",
         "Das ist enttäuschend, entschuldige bitte. Was würde es für dich wieder gutmachen?",
-        "Tut mir leid, so sollte es nicht sein. Was ist dir zuerst aufgefallen?",
+        "Tut mir leid, so sollte es nicht sein. Schickst du uns ein Foto oder ein paar Details, damit wir uns das ansehen können?",
     ),
     "result": (
         "person|Wie schön! Was hat {person} dazu gesagt?",

@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "What would you use it for? Then we can suggest something similar in the meantime.",
-        "Is it for yourself, or is it a gift for someone?",
+        "Would you like us to let you know as soon as it's available?",
         "What drew you to it in the first place?",
         "How did you hear about it?",
+    ),
+    "availability_feature": (
+        "What would you use it for most? It helps us to know.",
+        "What are you using in the meantime?",
+        "How would it fit into the way you work now?",
     ),
     "availability_shipping": (
         "What are you hoping to order first?",
@@ -51,6 +56,11 @@ BANK = {
         "order|That's not how it should reach you, and I'm sorry. Could you send us your order number so we can send a replacement?",
         "Sorry about this, how disappointing. Would you rather have a replacement or a refund?",
     ),
+    "problem_billing": (
+        "order|I'm really sorry about this. Could you send us a DM with your order number so we can sort it out today?",
+        "date|Sorry for the trouble. When did you first notice it on your statement?",
+        "I'm sorry it's taken this long. What did our team tell you last time, so we can pick it up from there?",
+    ),
     "problem_delivery": (
         "tracking|I'm really sorry your order still hasn't turned up. Could you tell me what the tracking shows at the moment?",
         "order|Sorry for the wait, that's not how it should go. Could you send us your order number so we can chase it today?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "I'm sorry it's giving you trouble. What happens on your screen right before it goes wrong?",
         "device|Sorry about that, it must be annoying. Which phone or device are you using, and which version of the app?",
-        "date|That sounds frustrating, sorry. Did it start after the latest update, or has it been like this for a while?",
+        "date|update|That sounds frustrating, sorry. Did it start after the latest update, or has it been like this for a while?",
         "Sorry for the hassle. What were you trying to do when it happened?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "I'm really sorry about this. Could you tell us a bit more about what happened, so we can put it right?",
         "That's disappointing, and I'm sorry. What would make this right for you?",
-        "Sorry to hear that, it's not what you should get from us. What did you notice first?",
+        "Sorry to hear that, it's not what you should get from us. Could you send us a photo or a few more details so we can look into it?",
     ),
     "result": (
         "person|That's wonderful! What did {person} think of it?",
@@ -93,9 +103,9 @@ BANK = {
     ),
     "thanks": (
         "person|You're very welcome! How did {person} like it?",
-        "You're very welcome! What made the biggest difference for you?",
-        "Glad it helped! What are you working on next?",
-        "So happy to hear it! Is there anything you'd like to see more of from us?",
+        "You're very welcome, glad it helped! How are you getting on with it now?",
+        "So glad to hear it! What are you working on next?",
+        "Thanks for letting us know! Is there anything you'd like to see more of from us?",
     ),
     "praise_content": (
         "Thank you, so glad you enjoyed it! Which part stayed with you most?",

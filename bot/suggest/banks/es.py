@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "¿Para qué lo necesitas? Así te proponemos una alternativa mientras tanto.",
-        "¿Es para ti o es un regalo?",
+        "¿Quieres que te avisemos en cuanto esté disponible?",
         "¿Qué es lo que más te gusta de ese modelo?",
         "¿Cómo nos conociste?",
+    ),
+    "availability_feature": (
+        "¿Para qué lo usarías sobre todo? Nos ayuda mucho saberlo.",
+        "¿Cómo te estás apañando mientras tanto?",
+        "¿Cómo encajaría en tu forma de trabajar ahora?",
     ),
     "availability_shipping": (
         "¿Qué te gustaría pedir primero?",
@@ -51,6 +56,11 @@ BANK = {
         "order|Así no debería llegarte, lo sentimos. ¿Nos pasas tu número de pedido para enviarte uno nuevo?",
         "Qué decepción, perdona. ¿Prefieres que te lo cambiemos o que te devolvamos el dinero?",
     ),
+    "problem_billing": (
+        "order|Lo siento mucho. ¿Nos mandas tu número de pedido por mensaje privado para solucionarlo hoy mismo?",
+        "date|Perdona las molestias. ¿Cuándo lo viste por primera vez en tu extracto?",
+        "Siento que esté tardando tanto. ¿Qué te dijo nuestro equipo la última vez, para seguir desde ahí?",
+    ),
     "problem_delivery": (
         "tracking|Siento mucho que tu pedido aún no haya llegado. ¿Qué pone ahora mismo el seguimiento?",
         "order|Perdona la espera, así no debería ser. ¿Nos pasas tu número de pedido para que lo revisemos hoy mismo?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "Sentimos que la app te esté dando problemas. ¿Qué aparece en pantalla justo antes de que falle?",
         "device|Perdona las molestias. ¿Qué dispositivo usas y qué versión de la app tienes?",
-        "date|Qué fastidio, lo sentimos. ¿Empezó después de la última actualización?",
+        "date|update|Qué fastidio, lo sentimos. ¿Empezó después de la última actualización?",
         "Perdona las molestias. ¿Qué estabas intentando hacer cuando pasó?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "Lo siento mucho. ¿Nos cuentas un poco más para que podamos arreglarlo?",
         "Es una decepción y lo sentimos. ¿Qué podríamos hacer para compensarte?",
-        "Perdona, no es lo que deberías recibir de nosotros. ¿Qué fue lo primero que notaste?",
+        "Perdona, no es lo que deberías recibir de nosotros. ¿Nos mandas una foto o algún detalle más para revisarlo?",
     ),
     "result": (
         "person|¡Qué maravilla! ¿Qué le pareció a {person}?",

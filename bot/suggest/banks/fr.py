@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "Vous en auriez besoin pour quoi ? On peut vous proposer une alternative en attendant.",
-        "C'est pour vous ou pour offrir ?",
+        "Voulez-vous qu'on vous prévienne dès que c'est disponible ?",
         "Qu'est-ce qui vous plaît le plus dans ce modèle ?",
         "Comment l'avez-vous découvert ?",
+    ),
+    "availability_feature": (
+        "Vous l'utiliseriez surtout pour quoi ? Ça nous aide beaucoup à le savoir.",
+        "Comment faites-vous en attendant ?",
+        "Comment ça s'intégrerait dans votre façon de faire actuelle ?",
     ),
     "availability_shipping": (
         "Qu'aimeriez-vous commander en premier ?",
@@ -51,6 +56,11 @@ BANK = {
         "order|Ce n'est pas normal, toutes nos excuses. Pouvez-vous nous envoyer votre numéro de commande pour qu'on vous renvoie un article ?",
         "Quelle déception, désolé. Préférez-vous un remplacement ou un remboursement ?",
     ),
+    "problem_billing": (
+        "order|Je suis vraiment désolé. Pouvez-vous nous envoyer votre numéro de commande en message privé pour qu'on règle ça aujourd'hui ?",
+        "date|Désolé pour ce souci. Quand l'avez-vous remarqué sur votre relevé ?",
+        "Désolé que ça prenne autant de temps. Que vous a dit notre équipe la dernière fois, qu'on reprenne à partir de là ?",
+    ),
     "problem_delivery": (
         "tracking|Je suis vraiment désolé que votre commande ne soit toujours pas arrivée. Qu'indique le suivi pour le moment ?",
         "order|Désolé pour cette attente, ce n'est pas normal. Pouvez-vous nous envoyer votre numéro de commande pour qu'on s'en occupe dès aujourd'hui ?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "Désolé que l'appli vous pose problème. Que se passe-t-il à l'écran juste avant que ça bloque ?",
         "device|Toutes nos excuses pour ce souci. Sur quel appareil êtes-vous, et avec quelle version de l'appli ?",
-        "date|C'est agaçant, désolé. Est-ce que ça a commencé après la dernière mise à jour ?",
+        "date|update|C'est agaçant, désolé. Est-ce que ça a commencé après la dernière mise à jour ?",
         "Désolé pour ce désagrément. Qu'étiez-vous en train de faire quand c'est arrivé ?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "Je suis vraiment désolé. Pouvez-vous nous en dire un peu plus, pour qu'on puisse arranger ça ?",
         "C'est décevant, toutes nos excuses. Qu'est-ce qui vous aiderait à tourner la page ?",
-        "Désolé, ce n'est pas ce que vous devriez recevoir de notre part. Qu'avez-vous remarqué en premier ?",
+        "Désolé, ce n'est pas ce que vous devriez recevoir de notre part. Pouvez-vous nous envoyer une photo ou quelques détails pour qu'on regarde ça ?",
     ),
     "result": (
         "person|Quelle belle réussite ! Qu'en a pensé {person} ?",

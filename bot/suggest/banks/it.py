@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "Così ti proponiamo un'alternativa nel frattempo: per cosa ti servirebbe?",
-        "È per te o è un regalo?",
+        "Vuoi che ti avvisiamo appena è disponibile?",
         "Cosa ti piace di più di quel modello?",
         "Come l'hai scoperto?",
+    ),
+    "availability_feature": (
+        "Per cosa lo useresti soprattutto? Ci aiuta molto saperlo.",
+        "Come ti stai organizzando nel frattempo?",
+        "Come si inserirebbe nel tuo modo di lavorare attuale?",
     ),
     "availability_shipping": (
         "Cosa ti piacerebbe ordinare per primo?",
@@ -51,6 +56,11 @@ BANK = {
         "order|Non dovrebbe arrivarti così, ci dispiace. Ci mandi il numero d'ordine, così ti spediamo subito la sostituzione?",
         "Che delusione, scusaci. Preferisci una sostituzione o un rimborso?",
     ),
+    "problem_billing": (
+        "order|Mi dispiace davvero. Ci mandi il numero d'ordine in privato, così lo sistemiamo oggi stesso?",
+        "date|Scusaci per il disagio. Quando l'hai notato per la prima volta sull'estratto conto?",
+        "Mi dispiace che ci voglia così tanto. Cosa ti ha detto il nostro team l'ultima volta, così ripartiamo da lì?",
+    ),
     "problem_delivery": (
         "tracking|Mi dispiace davvero che il tuo ordine non sia ancora arrivato. Cosa indica il tracciamento in questo momento?",
         "order|Scusaci per l'attesa, non dovrebbe andare così. Ci mandi il numero d'ordine, così lo verifichiamo oggi stesso?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "Ci dispiace che l'app ti stia dando problemi. Cosa compare sullo schermo subito prima che si blocchi?",
         "device|Scusaci per il disagio. Che dispositivo usi e quale versione dell'app hai?",
-        "date|Che seccatura, ci dispiace. È iniziato dopo l'ultimo aggiornamento?",
+        "date|update|Che seccatura, ci dispiace. È iniziato dopo l'ultimo aggiornamento?",
         "Scusaci per il disagio. Cosa stavi cercando di fare quando è successo?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "Mi dispiace molto. Ci racconti qualcosa in più, così possiamo sistemare le cose?",
         "È una delusione e ci dispiace. Cosa potremmo fare per rimediare?",
-        "Scusaci, non è quello che dovresti ricevere da noi. Qual è stata la prima cosa che hai notato?",
+        "Scusaci, non è quello che dovresti ricevere da noi. Ci mandi una foto o qualche dettaglio in più, così verifichiamo?",
     ),
     "result": (
         "person|Che meraviglia! Cosa ne ha pensato {person}?",

@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "Dan stellen we alvast een alternatief voor: waarvoor heb je het nodig?",
-        "Is het voor jezelf of als cadeau?",
+        "Zullen we je laten weten zodra het beschikbaar is?",
         "Wat spreekt je het meest aan in dit model?",
         "Hoe heb je ons leren kennen?",
+    ),
+    "availability_feature": (
+        "Waarvoor zou je het vooral gebruiken? Dat helpt ons echt.",
+        "Hoe los je het in de tussentijd op?",
+        "Hoe zou het passen in hoe je nu werkt?",
     ),
     "availability_shipping": (
         "Wat zou je als eerste willen bestellen?",
@@ -51,6 +56,11 @@ BANK = {
         "order|Zo hoort het niet bij je aan te komen, sorry. Stuur je ons je bestelnummer, dan sturen we een nieuwe?",
         "Wat een teleurstelling, sorry. Heb je liever een vervanging of je geld terug?",
     ),
+    "problem_billing": (
+        "order|Het spijt me echt. Stuur je ons je bestelnummer in een privébericht, dan lossen we het vandaag op?",
+        "date|Sorry voor het gedoe. Wanneer zag je het voor het eerst op je afschrift?",
+        "Sorry dat het zo lang duurt. Wat heeft ons team je de vorige keer gezegd, dan gaan we daar verder?",
+    ),
     "problem_delivery": (
         "tracking|Wat vervelend dat je bestelling er nog steeds niet is, sorry. Wat zegt de track & trace op dit moment?",
         "order|Sorry voor het wachten, zo hoort het niet. Stuur je ons je bestelnummer, dan zoeken we het vandaag nog uit?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "Sorry dat de app je dwarszit. Wat zie je op het scherm vlak voordat het misgaat?",
         "device|Excuses voor het ongemak. Welk toestel gebruik je, en welke versie van de app?",
-        "date|Vervelend, sorry. Begon het na de laatste update?",
+        "date|update|Vervelend, sorry. Begon het na de laatste update?",
         "Sorry voor het gedoe. Wat probeerde je te doen toen het gebeurde?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "Wat vervelend, het spijt me echt. Wil je iets meer vertellen, zodat we het kunnen oplossen?",
         "Dat is teleurstellend, sorry. Wat zou het voor jou weer goedmaken?",
-        "Sorry, zo hoort het niet. Wat viel je als eerste op?",
+        "Sorry, zo hoort het niet. Stuur je ons een foto of wat meer details, zodat we ernaar kunnen kijken?",
     ),
     "result": (
         "person|Wat mooi! Wat vond {person} ervan?",

@@ -32,9 +32,14 @@ BANK = {
     ),
     "availability": (
         "Assim sugerimos uma alternativa enquanto isso: para que você precisa?",
-        "É para você ou é presente?",
+        "Quer que a gente avise assim que estiver disponível?",
         "O que você mais gostou nesse modelo?",
         "Como você conheceu a gente?",
+    ),
+    "availability_feature": (
+        "Para que você usaria mais? Ajuda muito a gente saber.",
+        "Como você está se virando enquanto isso?",
+        "Como isso se encaixaria no seu jeito de trabalhar hoje?",
     ),
     "availability_shipping": (
         "O que você gostaria de pedir primeiro?",
@@ -51,6 +56,11 @@ BANK = {
         "order|Não era para chegar assim, desculpe. Pode mandar o número do pedido para enviarmos outro?",
         "Que decepção, pedimos desculpas. Você prefere a troca ou o reembolso?",
     ),
+    "problem_billing": (
+        "order|Sinto muito mesmo. Pode mandar o número do pedido por mensagem privada para resolvermos hoje?",
+        "date|Desculpe o transtorno. Quando você notou isso pela primeira vez na fatura?",
+        "Sinto muito pela demora. O que nossa equipe te disse da última vez, para a gente continuar de lá?",
+    ),
     "problem_delivery": (
         "tracking|Sinto muito que seu pedido ainda não chegou. O que o rastreio está mostrando agora?",
         "order|Desculpe a demora, não era para ser assim. Pode mandar o número do pedido para a gente verificar hoje mesmo?",
@@ -59,7 +69,7 @@ BANK = {
     "problem_app": (
         "Sentimos muito que o app esteja dando problema. O que aparece na tela logo antes de falhar?",
         "device|Desculpe o transtorno. Qual aparelho você usa e qual versão do app está instalada?",
-        "date|Que chato, desculpe. Começou depois da última atualização?",
+        "date|update|Que chato, desculpe. Começou depois da última atualização?",
         "Desculpe o transtorno. O que você estava tentando fazer quando aconteceu?",
     ),
     "problem_service": (
@@ -70,7 +80,7 @@ BANK = {
     "problem": (
         "Sinto muito mesmo. Pode contar um pouco mais, para a gente resolver?",
         "Que decepção, pedimos desculpas. O que podemos fazer para resolver isso para você?",
-        "Desculpe, não é isso que você deveria receber da gente. O que você notou primeiro?",
+        "Desculpe, não é isso que você deveria receber da gente. Pode mandar uma foto ou mais alguns detalhes para a gente verificar?",
     ),
     "result": (
         "person|Que demais! O que {person} achou?",
