@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.engine.comment_text import CommentText
 
+ANGRY = -0.75  # upset enough to read as a problem without a problem word (two complaint words in other languages)
 STRONG_PRAISE = 0.6  # glad enough to read as praise without a praise word (VADER reads "like you asked" as 0.4)
 SITUATIONS = (
     "question", "availability", "problem", "result", "story", "thanks", "feedback", "collaboration", "fan_reply",
@@ -87,11 +88,11 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"stürzt|abstürz\w*|absturz|funktioniert (?:nicht|nicht mehr)|geht nicht|lässt sich nicht|"
         r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
         r"unmöglich|frechheit|zu klein|zu groß|fällt (?:\w+ )?(?:klein|groß) aus|doppelt (?:abgebucht|belastet)|"
-        r"rückerstattung|erstattung|reklamation|beschwerde|problem\w*|fehler|na toll|danke für nichts|"
+        r"rückerstattung|erstattung|reklamation|beschwerde|ein problem mit|fehler|na toll|danke für nichts|"
         r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und",
         "availability": r"gibt es|habt ihr|hast du|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
-        r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen am|wo kann man|wo bekomme",
+        r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
         "collaboration": r"kooperation|zusammenarbeit|zusammenarbeiten|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
         r"podcast|laden)|meine follower|influencer|botschafter|großhandel|wiederverkäufer",
         "feedback": r"solltet|sollte|wäre (?:schön|toll|super|gut|besser|cool)|würde mir wünschen|wünsche mir|"
@@ -110,11 +111,11 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"jamais (?:reçu|arrivé)|pas (?:encore )?(?:reçu|arrivé)|aucune (?:réponse|nouvelle)|personne ne répond|"
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
-        r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|problème\w*|"
+        r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|un problème avec|"
         r"erreur|merci pour rien|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
-        r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert le|où (?:peut-on|acheter|trouver)",
+        r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
         "collaboration": r"collab\w*|partenariat|partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
         r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste",
         "feedback": r"devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
@@ -133,11 +134,11 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"nunca (?:llegó|recibí)|no (?:ha )?llegado|no llegó|nadie (?:contesta|responde)|sin respuesta|"
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
-        r"devolución|queja|reclamación|problema\w*|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
+        r"devolución|queja|reclamación|un problema con|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
         r"estafa|tarde|retraso|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
         "availability": r"hacen envíos|envían a|envíos a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
-        r"horario|abren|dónde (?:puedo|se puede) (?:comprar|conseguir)",
+        r"horario|abren|abierto\w*|dónde (?:puedo|se puede) (?:comprar|conseguir)",
         "collaboration": r"colab\w*|colaboración|patrocin\w*|trabajar juntos|mi canal|mi blog|mi podcast|"
         r"mi tienda|mis seguidores|embajador\w*|distribuidor\w*|mayorista",
         "feedback": r"deberían|debería|estaría (?:bien|genial|mejor)|me gustaría (?:que|ver)|ojalá|"
@@ -154,11 +155,11 @@ _MARKERS: dict[str, dict[str, str]] = {
         "problem": r"rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
-        r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|problem\w*|"
+        r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
         r"errore|grazie di niente|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
         "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
         r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
-        r"quando (?:arriva|esce|torna|riapre)|orari|aperti|dove (?:posso|si può) (?:comprar|trovar)",
+        r"quando (?:arriva|esce|torna|riapre)|orari|aperti|siete aperti|dove (?:posso|si può) (?:comprar|trovar)",
         "collaboration": r"collab\w*|partnership|sponsor\w*|lavorare insieme|il mio canale|il mio blog|"
         r"il mio podcast|il mio negozio|i miei follower|ambassador|rivenditor\w*|ingrosso",
         "feedback": r"dovreste|dovrebbe|sarebbe (?:bello|bellissimo|utile|meglio|fantastico)|mi piacerebbe|"
@@ -177,11 +178,11 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"nunca (?:chegou|recebi)|não chegou|ninguém (?:responde|respondeu)|sem resposta|trava|fecha sozinho|"
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
-        r"troca|devolução|reclamação|problema\w*|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
-        r"nunca mais|golpe|atras\w*|demor\w*",
+        r"troca|devolução|reclamação|um problema com|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
+        r"nunca mais|golpe|atrasad\w*|demorando|muita demora",
         "availability": r"entregam|enviam para|envio para|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
-        r"horário|abrem|onde (?:posso|dá pra) (?:comprar|encontrar)",
+        r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
         "collaboration": r"parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
         r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado",
         "feedback": r"deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
@@ -199,11 +200,11 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"niet (?:aangekomen|ontvangen|geleverd)|geen (?:reactie|antwoord)|niemand reageert|crash\w*|"
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
-        r"terugbetaling|geld terug|klacht|probleem\w*|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
+        r"terugbetaling|geld terug|klacht|een probleem met|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
         r"nooit meer|oplichting|vertraging|te laat",
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
-        r"wanneer (?:komt|is|zijn)|openingstijden|open op|waar (?:kan ik|koop)",
+        r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
         "collaboration": r"samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
         r"mijn volgers|ambassadeur|wederverkop\w*|groothandel",
         "feedback": r"zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
@@ -313,7 +314,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
                       if pattern.search(comment.plain))
     person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
     praise = comment.statement_sentiment >= STRONG_PRAISE or bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
-    angry = comment.statement_sentiment <= -0.5 and len(comment.words) >= 6
+    angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
     problem = "problem" in found or comment.reports_problem or angry
     if thread.answers_a_commenter and not _asks_us(asks, found):
         situation = "fan_reply"

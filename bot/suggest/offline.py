@@ -26,8 +26,8 @@ _SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versen
                        r"entreg|envio|lever|bezorg|verzend", re.I)
 _FEATURE = re.compile(r"version|feature|mode\b|integration|\bapp\b|funktion|fonction|función|funzione|função|"
                       r"functie", re.I)
-_HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|abren|orari|aperti|horário|abrem|"
-                    r"openingstijden", re.I)
+_HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|offen|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|abrem|"
+                    r"aberto|openingstijden|geopend", re.I)
 _CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
                       r"newsletter|recipe|folge|artikel|beitrag|foto|rezept|épisode|vidéo|recette|episodio|artículo|"
                       r"receta|articolo|ricetta|episódio|artigo|receita|aflevering|recept", re.I)

@@ -19,6 +19,7 @@ BANK = {
         "Hast du etwas Bestimmtes damit vor?",
     ),
     "question_choosing": (
+        "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
         "Wofür möchtest du es hauptsächlich nutzen? Dann können wir dir genau das Passende empfehlen.",
         "Ist es für dich selbst oder suchst du etwas für jemand anderen?",
         "Worauf kommt es dir bei der Auswahl am meisten an?",
@@ -31,6 +32,7 @@ BANK = {
         "Was möchtest du als Nächstes ausprobieren, wenn das geklappt hat?",
     ),
     "availability": (
+        "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
         "Wofür brauchst du es? Dann schlagen wir dir gern eine Alternative für die Zwischenzeit vor.",
         "Sollen wir dir Bescheid geben, sobald es verfügbar ist?",
         "Was gefällt dir daran besonders?",

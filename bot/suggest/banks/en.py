@@ -19,6 +19,7 @@ BANK = {
         "Is this for something you have coming up?",
     ),
     "question_choosing": (
+        "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
         "What will you mainly use it for? That way we can point you to the option that fits.",
         "Is it for yourself, or are you picking something out for someone else?",
         "What matters most to you when you choose one?",
@@ -31,6 +32,7 @@ BANK = {
         "What would you like to try next once that's sorted?",
     ),
     "availability": (
+        "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
         "What would you use it for? Then we can suggest something similar in the meantime.",
         "Would you like us to let you know as soon as it's available?",
         "What drew you to it in the first place?",

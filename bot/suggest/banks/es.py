@@ -19,6 +19,7 @@ BANK = {
         "¿Tienes algo especial en mente?",
     ),
     "question_choosing": (
+        "person|¿Para qué lo usaría sobre todo {person}? Así te recomendamos lo que mejor encaje.",
         "¿Para qué lo vas a usar sobre todo? Así te recomendamos lo que mejor te encaje.",
         "¿Es para ti o estás buscando algo para otra persona?",
         "¿Qué es lo que más te importa a la hora de elegir?",
@@ -31,6 +32,7 @@ BANK = {
         "¿Qué te gustaría probar después, cuando lo tengas resuelto?",
     ),
     "availability": (
+        "person|¿Para qué lo usaría sobre todo {person}? Así te recomendamos lo que mejor encaje.",
         "¿Para qué lo necesitas? Así te proponemos una alternativa mientras tanto.",
         "¿Quieres que te avisemos en cuanto esté disponible?",
         "¿Qué es lo que más te gusta de ese modelo?",

@@ -19,6 +19,7 @@ BANK = {
         "Vous avez un projet en particulier en tête ?",
     ),
     "question_choosing": (
+        "person|À quoi servirait-il surtout pour {person} ? On pourra vous conseiller au mieux.",
         "Vous comptez l'utiliser surtout pour quoi ? Comme ça, on peut vous conseiller ce qui vous ira le mieux.",
         "C'est pour vous, ou vous cherchez quelque chose pour quelqu'un d'autre ?",
         "Qu'est-ce qui compte le plus pour vous dans votre choix ?",
@@ -31,6 +32,7 @@ BANK = {
         "Qu'aimeriez-vous essayer ensuite, une fois que ce sera réglé ?",
     ),
     "availability": (
+        "person|À quoi servirait-il surtout pour {person} ? On pourra vous conseiller au mieux.",
         "Vous en auriez besoin pour quoi ? On peut vous proposer une alternative en attendant.",
         "Voulez-vous qu'on vous prévienne dès que c'est disponible ?",
         "Qu'est-ce qui vous plaît le plus dans ce modèle ?",

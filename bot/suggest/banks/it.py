@@ -19,6 +19,7 @@ BANK = {
         "Hai in mente qualcosa di particolare?",
     ),
     "question_choosing": (
+        "person|Per cosa lo userebbe soprattutto {person}? Così ti consigliamo la soluzione giusta.",
         "Così ti consigliamo la soluzione giusta: per cosa pensi di usarlo soprattutto?",
         "È per te o stai cercando qualcosa per un'altra persona?",
         "Cosa conta di più per te nella scelta?",
@@ -31,6 +32,7 @@ BANK = {
         "Cosa ti piacerebbe provare dopo, una volta risolto?",
     ),
     "availability": (
+        "person|Per cosa lo userebbe soprattutto {person}? Così ti consigliamo la soluzione giusta.",
         "Così ti proponiamo un'alternativa nel frattempo: per cosa ti servirebbe?",
         "Vuoi che ti avvisiamo appena è disponibile?",
         "Cosa ti piace di più di quel modello?",

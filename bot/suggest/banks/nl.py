@@ -19,6 +19,7 @@ BANK = {
         "Heb je er iets speciaals mee in gedachten?",
     ),
     "question_choosing": (
+        "person|Waarvoor zou {person} het vooral gebruiken? Dan kunnen we je wijzen op wat het beste past.",
         "Dan kunnen we je wijzen op wat het beste past: waarvoor wil je het vooral gebruiken?",
         "Is het voor jezelf, of zoek je iets voor iemand anders?",
         "Wat vind je het belangrijkst bij het kiezen?",
@@ -31,6 +32,7 @@ BANK = {
         "Wat wil je hierna proberen, als dit gelukt is?",
     ),
     "availability": (
+        "person|Waarvoor zou {person} het vooral gebruiken? Dan kunnen we je wijzen op wat het beste past.",
         "Dan stellen we alvast een alternatief voor: waarvoor heb je het nodig?",
         "Zullen we je laten weten zodra het beschikbaar is?",
         "Wat spreekt je het meest aan in dit model?",

@@ -19,6 +19,7 @@ BANK = {
         "Você tem algo especial em mente?",
     ),
     "question_choosing": (
+        "person|Para que {person} usaria mais? Assim a gente indica o que combina melhor.",
         "Assim a gente indica o que combina melhor: você vai usar principalmente para quê?",
         "É para você ou está procurando algo para outra pessoa?",
         "O que é mais importante para você na hora de escolher?",
@@ -31,6 +32,7 @@ BANK = {
         "O que você gostaria de testar depois que isso estiver resolvido?",
     ),
     "availability": (
+        "person|Para que {person} usaria mais? Assim a gente indica o que combina melhor.",
         "Assim sugerimos uma alternativa enquanto isso: para que você precisa?",
         "Quer que a gente avise assim que estiver disponível?",
         "O que você mais gostou nesse modelo?",
