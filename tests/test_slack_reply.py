@@ -59,7 +59,8 @@ def test_reply_on_a_replay_account_is_recorded_and_the_nudge_says_who_replied(sl
     app = slack_world.app()
     view = open_modal(slack_world, app, comment_id, ts)
     suggestions = slack_world.nudge("c1").suggestions
-    assert suggestions and text_box(view)["element"]["initial_value"] == suggestions[0]
+    # a question: room for the answer first, the follow-up question after it
+    assert suggestions and text_box(view)["element"]["initial_value"] == f"[your answer]\n\n{suggestions[0]}"
     assert "Does the X200 need descaling" in str(view["blocks"])
 
     response = submit(slack_world, app, view, "  Every three months is enough.  ")
@@ -94,11 +95,25 @@ def test_another_suggestion_replaces_the_text_in_one_click(slack_world):
     new_view = updated.params["view"]
     check_view(new_view)
     box = text_box(new_view)
-    assert box["block_id"] == "reply:1" and box["element"]["initial_value"] == suggestions[1]
+    assert box["block_id"] == "reply:1" and box["element"]["initial_value"] == f"[your answer]\n\n{suggestions[1]}"
     response = submit(slack_world, app, new_view, suggestions[1], box="reply:1")
     assert (response.status, response.body) == (200, "")
     assert [c.text for c in brand_comments(slack_world)] == [suggestions[1]]
     assert slack_world.api.wait_for("chat.update")
+
+
+def test_a_draft_whose_answer_is_not_written_is_refused_in_the_modal(slack_world):
+    comment_id, ts = posted(slack_world)
+    app = slack_world.app()
+    view = open_modal(slack_world, app, comment_id, ts)
+
+    response = submit(slack_world, app, view, text_box(view)["element"]["initial_value"])
+
+    assert response.status == 200
+    assert json.loads(response.body) == {
+        "response_action": "errors", "errors": {TEXT_BOX: "Write your answer in place of [your answer] first."},
+    }
+    assert brand_comments(slack_world) == []
 
 
 def test_an_empty_reply_is_refused_in_the_modal(slack_world):

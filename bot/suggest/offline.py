@@ -6,6 +6,7 @@ of it. Words of the comment go into a question only when they read right there: 
 becomes "your mum") and, in English, a noun phrase of two or three words opened by a determiner ("the new Assam blend"). A question
 asking for what the comment already gives (an order number, a device, a date) is left out.
 
+For a comment that asks something, `reply_draft` leaves room for the answer before the follow-up question.
 `offline_candidates` is the seam other sources build on: every fitting question, best first. The same comment
 always gets the same questions (variants rotate by a checksum of the text, not at random).
 """
@@ -16,12 +17,13 @@ import re
 import zlib
 from types import ModuleType
 
-from bot.engine.comment_text import CommentText
+from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Reading, Thread, read_situation
 from bot.suggest.banks import bank
 from bot.suggest.checks import COUNT
 from bot.suggest.keyphrases import ENGLISH_STOPWORDS
 
+ANSWER_HERE = "[your answer]"
 _SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versend|verschick|livr|expédi|spedi|"
                        r"entreg|envio|lever|bezorg|verzend", re.I)
 _FEATURE = re.compile(r"version|feature|mode\b|integration|\bapp\b|funktion|fonction|función|funzione|função|"
@@ -61,6 +63,13 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     own = sum(1 for entry in language.BANK[key] if entry.split("|")[-1] in general)
     turn = zlib.crc32(comment.plain.encode("utf-8")) % max(1, own)
     return specific[:1] + general[turn:own] + general[:turn] + specific[1:] + general[own:]
+
+
+def reply_draft(text: str, question: str, thread: Thread = Thread()) -> str:
+    """What the reply box starts with: for a comment that asks something, room for the answer (ANSWER_HERE, which
+    the modal will not post) and then the follow-up question; for anything else, the question."""
+    asks = read_situation(read_comment(text), thread).situation in ("question", "availability")
+    return f"{ANSWER_HERE}\n\n{question}" if asks else question
 
 
 def offline_questions(comment: CommentText, author: str | None = None, thread: Thread = Thread()) -> list[str]:

@@ -9,6 +9,8 @@ from bot.slack.access import REPLY
 from bot.slack.blocks import comment_id_of
 from bot.slack.context import KEY, AppContext, on_home
 from bot.slack.reply_modal import message_modal, modal_state, reply_modal
+from bot.suggest import thread_of
+from bot.suggest.offline import reply_draft
 
 
 def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClient, respond: Respond) -> None:
@@ -24,7 +26,8 @@ def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClie
         view = message_modal("Reply", "This comment is no longer stored: it may have been deleted.")
     else:
         suggestions = app.suggestions(item, status)
-        view = reply_modal(item, suggestions, suggestions[0] if suggestions else "", home=on_home(body))
+        draft = reply_draft(item.text, suggestions[0], thread_of(item)) if suggestions else ""
+        view = reply_modal(item, suggestions, draft, home=on_home(body))
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
@@ -41,5 +44,6 @@ def use_suggestion(ack: Ack, body: dict, context: BoltContext, client: WebClient
     if int(chosen) >= len(suggestions):
         return
     client.views_update(view_id=view["id"], hash=view.get("hash"),
-                        view=reply_modal(item, suggestions, suggestions[int(chosen)], version=state.version + 1,
-                                         home=state.home))
+                        view=reply_modal(item, suggestions, reply_draft(item.text, suggestions[int(chosen)],
+                                                                        thread_of(item)),
+                                         version=state.version + 1, home=state.home))

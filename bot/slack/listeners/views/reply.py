@@ -20,6 +20,7 @@ from bot.slack.blocks import cut, escape
 from bot.slack.context import KEY, AppContext
 from bot.slack.reply_modal import ModalState, message_modal, modal_state, reply_modal
 from bot.sources import SourceError
+from bot.suggest.offline import ANSWER_HERE
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,9 @@ def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client:
         return
     if not text:
         ack(response_action="errors", errors={block: "Write a reply first."})
+        return
+    if ANSWER_HERE in text:
+        ack(response_action="errors", errors={block: f"Write your answer in place of {ANSWER_HERE} first."})
         return
     user = body["user"]["id"]
     item, _ = app.load(comment_id)
