@@ -56,6 +56,7 @@ bench: install-test services
 	$(BIN)/python benchmarks/nudges.py --scale 0.2 --databases sqlite,postgresql
 	$(BIN)/python benchmarks/unanswered.py --comments 200000 --waiting 10000 --databases sqlite,postgresql
 	$(BIN)/python benchmarks/suggestions.py
+	$(BIN)/python benchmarks/voice.py --comments 50000 --databases sqlite,postgresql
 
 clean:
 	rm -rf $(VENV) .pytest_cache replynudge.db replynudge.db-wal replynudge.db-shm

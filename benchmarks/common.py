@@ -7,17 +7,18 @@ import os
 import random
 import tempfile
 import threading
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import psycopg
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 
 from bot.config import parse_accounts
-from bot.db import SessionFactory, make_engine, upgrade
+from bot.db import SessionFactory, make_engine, session_factory, upgrade
 from bot.engine.poller import sync_accounts
 from bot.sources.base import CommentRecord
 
@@ -49,6 +50,20 @@ def fresh_database(kind: str) -> Iterator[Engine]:
         engine.dispose()
         with psycopg.connect(**admin) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def filled_database(kind: str, fill: Callable[[SessionFactory], None], rows: int) -> Iterator[SessionFactory]:
+    """A fresh database filled by `fill` and analyzed as autovacuum would; says how long the filling took and how
+    loaded the machine is as the timing starts."""
+    with fresh_database(kind) as engine:
+        factory = session_factory(engine)
+        started = time.perf_counter()
+        fill(factory)
+        StandInAutovacuum(engine).grown(rows)
+        print(f"{kind:<11} (filled in {time.perf_counter() - started:.0f} s; machine load "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores as the timing starts)")
+        yield factory
 
 
 class StandInAutovacuum:

@@ -11,7 +11,6 @@ ingest): 20 accounts, threads with parents, brand replies, answered and waiting 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -23,8 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts  # noqa: E402
-from bot.db import session_factory  # noqa: E402
+from benchmarks.common import T0, filled_database, make_accounts  # noqa: E402
 from bot.db.models import Author, Comment, Nudge, Post  # noqa: E402
 from bot.db.queries import known_names, unanswered  # noqa: E402
 from bot.engine.triage import nudge_statuses  # noqa: E402
@@ -133,13 +131,8 @@ def main() -> int:
     print(f"{'database':<11} {'query':<62} {'p50 ms':>7} {'p95 ms':>7}  target p95 < {TARGET_MS} ms")
     failed = False
     for kind in args.databases.split(","):
-        with fresh_database(kind) as engine:
-            factory = session_factory(engine)
-            started = time.perf_counter()
-            fill(factory, args.comments, args.waiting)
-            StandInAutovacuum(engine).grown(args.comments)
-            print(f"{kind:<11} (filled in {time.perf_counter() - started:.0f} s; machine load "
-                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores as the timing starts)")
+        filling = lambda factory: fill(factory, args.comments, args.waiting)  # noqa: E731
+        with filled_database(kind, filling, args.comments) as factory:
             for name, (p50, p95) in measure(factory, CASES, args.runs).items():
                 failed |= p95 >= TARGET_MS
                 print(f"{kind:<11} {name:<62} {p50:>7.1f} {p95:>7.1f}  {'met' if p95 < TARGET_MS else 'NOT MET'}")

@@ -26,7 +26,10 @@ from bot.engine.schedule import PAUSED
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.sources.base import headroom
-from bot.suggest import llm_provider, suggest_questions, thread_of
+from bot.engine.comment_text import read_comment
+from bot.suggest import llm_provider, suggest_for, suggestions
+from bot.engine.situation import read_situation
+from bot.suggest.voice import Voice, brand_voice
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="a JSON array, oldest first")
     listing.add_argument("--all", action="store_true", help="also comments that do not deserve a nudge")
     listing.set_defaults(handler=cmd_unanswered)
+
+    suggest = commands.add_parser("suggest", help="the follow-up questions a comment would get, to try them out")
+    suggest.add_argument("text", help="the comment, in quotes")
+    suggest.add_argument("--account", help="in this account's voice: its [[questions]], voice and past replies")
+    suggest.add_argument("--author", help="the commenter's display name (e.g. \"Priya Patel\")")
+    suggest.add_argument("--json", action="store_true", help="a JSON object with each question's source")
+    suggest.set_defaults(handler=cmd_suggest)
 
     export = commands.add_parser("export", help="the team's stats (what /nudge stats shows) as CSV or JSON")
     export.add_argument("--since", type=_duration, default=timedelta(days=30), metavar="DURATION",
@@ -145,6 +155,7 @@ def cmd_db_copy(args) -> int:
 def cmd_unanswered(args) -> int:
     settings = load_settings(require_config=False)
     factory = open_database(settings)
+    configured = {account.name: account for account in settings.accounts}
     now = utcnow()
     with factory() as session:
         result = unanswered(
@@ -161,14 +172,37 @@ def cmd_unanswered(args) -> int:
         items = []
         for item in result.items:
             data = item.as_json()
-            data["suggestions"] = list(
-                item.suggestions
-                or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item))
-            )
+            data["suggestions"] = list(item.suggestions or suggest_for(factory, item, configured.get(item.account)))
             items.append(data)
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
         print(render_unanswered(result))
+    return 0
+
+
+def cmd_suggest(args) -> int:
+    """Questions for a comment typed on the command line: in an account's voice with --account (its config, and its
+    answered conversations when the database has them), from the LLM when LLM_BASE_URL is set."""
+    settings = load_settings(require_config=False)
+    comment = read_comment(args.text)
+    voice = Voice()
+    if args.account:
+        config = next((account for account in settings.accounts if account.name == args.account), None)
+        if config is None and settings.accounts:
+            raise ConfigError(f"--account: {args.account!r} is not an account in {settings.config_path}")
+        with open_database(settings)() as session:
+            voice = brand_voice(session, args.account, config, comment, args.author)
+    chosen = suggestions(args.text, author=args.author, llm=llm_provider(settings), voice=voice)
+    if args.json:
+        print(json.dumps({
+            "language": comment.language.code,
+            "situation": read_situation(comment).situation,
+            "suggestions": [{"text": s.text, "source": s.source} for s in chosen],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{comment.language.name}, {read_situation(comment).situation}:")
+    for number, suggestion in enumerate(chosen, 1):
+        print(f"{number}. {suggestion.text}  ({suggestion.source})")
     return 0
 
 

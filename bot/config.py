@@ -17,6 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import load_dotenv
 
+from bot.engine.language import NAMES as LANGUAGE_NAMES
+from bot.engine.situation import SITUATIONS
+
 PLATFORMS = (
     "wordpress",
     "mastodon",
@@ -58,6 +61,7 @@ SHARED_KEYS = {
     "can_reply",
     "can_triage",
     "can_configure",
+    "voice",
 }
 # Who may act, by role: the config key of each; unset, the members of the account's nudge channel may.
 ROLE_KEYS = {"reply": "can_reply", "triage": "can_triage", "configure": "can_configure"}
@@ -211,6 +215,20 @@ class Route:
         return (not self.accounts or account in self.accounts) and (not self.platforms or platform in self.platforms)
 
 
+QUESTION_KEYS = {"situation", "questions", "language", "accounts"}
+MAX_VOICE_CHARS = 500  # a few sentences on tone; it goes into every LLM prompt
+
+
+@dataclass(frozen=True)
+class TeamQuestions:
+    """`[[questions]]`: the team's own follow-up questions for one situation, in one language (ISO 639-1)."""
+
+    situation: str
+    questions: tuple[str, ...]
+    language: str = "en"
+    accounts: frozenset[str] = frozenset()  # empty: every account
+
+
 @dataclass(frozen=True)
 class PollIntervals:
     """How often an account is polled: `usual` for steady activity, down to `shortest` while comments keep
@@ -246,6 +264,8 @@ class AccountConfig:
     weekly_report: tuple[int, time] | None = None  # weekday (0 = Monday) and local time of the weekly report
     poll_intervals: PollIntervals = PollIntervals()
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # role -> user and user group ids (ROLE_KEYS)
+    voice: str | None = None  # the team's tone, in its own words, for the LLM
+    questions: tuple[TeamQuestions, ...] = ()  # the [[questions]] that apply to this account, in file order
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -382,8 +402,10 @@ def load_accounts(path: Path, environ: Mapping[str, str]) -> tuple[AccountConfig
 
 def parse_accounts(document: Mapping[str, Any], file: str, environ: Mapping[str, str]) -> tuple[AccountConfig, ...]:
     for key in document:
-        if key not in ("defaults", "accounts", "routes"):
-            raise ConfigError(f"{file}: {key}: unknown section (expected [defaults], [[accounts]] and [[routes]])")
+        if key not in ("defaults", "accounts", "routes", "questions"):
+            raise ConfigError(
+                f"{file}: {key}: unknown section (expected [defaults], [[accounts]], [[routes]] and [[questions]])"
+            )
     defaults = document.get("defaults", {})
     if not isinstance(defaults, dict):
         raise ConfigError(f"{file}: defaults: must be a table")
@@ -402,35 +424,70 @@ def parse_accounts(document: Mapping[str, Any], file: str, environ: Mapping[str,
         seen.add(account.name)
         accounts.append(account)
     routes = _routes(document.get("routes", []), file, seen)
+    library = _question_library(document.get("questions", []), file, seen)
     return tuple(
-        replace(account, routes=tuple(r for r in routes if r.applies_to(account.name, account.platform)))
+        replace(
+            account,
+            routes=tuple(r for r in routes if r.applies_to(account.name, account.platform)),
+            questions=tuple(q for q in library if not q.accounts or account.name in q.accounts),
+        )
         for account in accounts
     )
 
 
 def _routes(entries: Any, file: str, account_names: set[str]) -> list[Route]:
-    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
-        raise ConfigError(f"{file}: routes: must be an array of tables ([[routes]])")
     routes = []
-    for index, entry in enumerate(entries):
-        where = f"{file}: routes[{index}]"
-        for key in entry:
-            if key not in ROUTE_KEYS:
-                raise ConfigError(f"{where}.{key}: unknown key (known: {', '.join(sorted(ROUTE_KEYS))})")
+    for where, entry in _tables(entries, file, "routes", ROUTE_KEYS):
         keywords = _strings(entry.get("keywords"), f"{where}.keywords", required=True)
         channel = entry.get("channel")
         if not isinstance(channel, str) or not channel.strip():
             raise ConfigError(f"{where}.channel: required, the Slack channel these comments go to")
-        accounts = _strings(entry.get("accounts", []), f"{where}.accounts")
-        for name in accounts:
-            if name not in account_names:
-                raise ConfigError(f"{where}.accounts: {name!r} is not an account in this file")
+        accounts = _account_names(entry, where, account_names)
         platforms = _strings(entry.get("platforms", []), f"{where}.platforms")
         for platform in platforms:
             if platform not in PLATFORMS:
                 raise ConfigError(f"{where}.platforms: {platform!r} is not a platform (one of: {', '.join(PLATFORMS)})")
-        routes.append(Route(keywords, channel.strip(), frozenset(accounts), frozenset(platforms)))
+        routes.append(Route(keywords, channel.strip(), accounts, frozenset(platforms)))
     return routes
+
+
+def _tables(entries: Any, file: str, section: str, keys: set[str]):
+    """An array of tables (`[[routes]]`): each with where it is, for messages, once its keys are known ones."""
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise ConfigError(f"{file}: {section}: must be an array of tables ([[{section}]])")
+    for index, entry in enumerate(entries):
+        where = f"{file}: {section}[{index}]"
+        for key in entry:
+            if key not in keys:
+                raise ConfigError(f"{where}.{key}: unknown key (known: {', '.join(sorted(keys))})")
+        yield where, entry
+
+
+def _account_names(entry: Mapping[str, Any], where: str, account_names: set[str]) -> frozenset[str]:
+    """A table's optional `accounts`, each an account of the file."""
+    accounts = _strings(entry.get("accounts", []), f"{where}.accounts")
+    for name in accounts:
+        if name not in account_names:
+            raise ConfigError(f"{where}.accounts: {name!r} is not an account in this file")
+    return frozenset(accounts)
+
+
+def _question_library(entries: Any, file: str, account_names: set[str]) -> list[TeamQuestions]:
+    library = []
+    for where, entry in _tables(entries, file, "questions", QUESTION_KEYS):
+        situation = entry.get("situation")
+        if situation not in SITUATIONS:
+            raise ConfigError(f"{where}.situation: {situation!r} is not a situation (one of: {', '.join(SITUATIONS)})")
+        questions = _strings(entry.get("questions"), f"{where}.questions", required=True)
+        for question in questions:
+            if not any(mark in question for mark in ("?", "？", "؟")):  # it may close with a sentence after it
+                raise ConfigError(f"{where}.questions: {question!r} asks no question (no question mark)")
+        language = entry.get("language", "en")
+        if not isinstance(language, str) or len(language) != 2 or language not in LANGUAGE_NAMES:
+            codes = ", ".join(code for code in LANGUAGE_NAMES if len(code) == 2)
+            raise ConfigError(f"{where}.language: {language!r} is not a language code (one of: {codes})")
+        library.append(TeamQuestions(situation, questions, language, _account_names(entry, where, account_names)))
+    return library
 
 
 def _strings(value: Any, where: str, *, required: bool = False) -> tuple[str, ...]:
@@ -522,6 +579,9 @@ def _parse_account(
         weekly_report = _weekday_and_time(report_text, f"{where}.weekly_report")
     poll_intervals = _poll_intervals(text, where)
     roles = {role: _slack_ids(merged.get(key), f"{where}.{key}") for role, key in ROLE_KEYS.items() if key in merged}
+    voice = " ".join((text("voice") or "").split()) or None
+    if voice and len(voice) > MAX_VOICE_CHARS:
+        raise ConfigError(f"{where}.voice: {len(voice)} characters; keep it to {MAX_VOICE_CHARS} (a few sentences)")
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -560,6 +620,7 @@ def _parse_account(
         weekly_report=weekly_report,
         poll_intervals=poll_intervals,
         roles=roles,
+        voice=voice,
     )
 
 

@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 from werkzeug import Response
 
-from bot.config import ConfigError, LlmSettings, load_llm_settings
+from bot.config import ConfigError, LlmSettings, TeamQuestions, load_llm_settings
 from bot.db.models import Nudge
 from bot.engine.comment_text import read_comment
 from bot.engine.poller import poll_account
@@ -34,7 +34,7 @@ COMPLAINT = "My order arrived broken and nobody answered my email."
 GOOD = [
     "Sorry your order arrived broken: what did the box look like when it came?",
     "Could you send us your order number so we can replace it today?",
-    "Would a replacement or a refund suit you better?",
+    "What would help you most while we sort it out?",
 ]
 
 
@@ -276,3 +276,86 @@ def test_check_asks_once_and_says_what_came_back(httpserver):
     assert provider(httpserver).check() == (
         "FAILED: HTTP 404: The model `gpt-4o-mini` does not exist or you do not have access to it."
     )
+
+
+def test_the_prompt_carries_the_thread_the_language_the_voice_and_the_teams_questions(session_factory, tmp_path,
+                                                                                        httpserver):
+    """Two replies in a thread, nudged through the real delivery path: each prompt shows the comment it answers, the
+    brand's earlier words in the thread (unless they are that comment), the post, the voice and the team's own
+    questions (one from a similar answered conversation, one from the library)."""
+    rows = [
+        {"id": "c0", "post": "p0", "author": "Sam Lee", "text": "My mug broke in the box, pretty annoyed.",
+         "created_at": (T0 - timedelta(days=3)).isoformat()},
+        {"id": "r0", "post": "p0", "author": "Shop", "brand": True, "parent": "c0",
+         "text": "So sorry, Sam! Which shop did you buy the mug from?",
+         "created_at": (T0 - timedelta(days=3)).isoformat()},
+        {"id": "c1", "post": "p1", "author": "Priya Patel",
+         "text": "My mug arrived cracked, really disappointed.", "created_at": T0.isoformat()},
+        {"id": "r1", "post": "p1", "author": "Shop", "brand": True, "parent": "c1",
+         "text": "So sorry, Priya! Was the box dented when it arrived?",
+         "created_at": (T0 + timedelta(minutes=5)).isoformat()},
+        {"id": "c2", "post": "p1", "author": "Priya Patel", "parent": "r1",
+         "text": "<p>No, the box was fine &amp; the mug still broke. Pretty annoyed.</p>",
+         "created_at": (T0 + timedelta(minutes=9)).isoformat()},
+        {"id": "c3", "post": "p1", "author": "Ana Silva", "parent": "c1",
+         "text": "Mine arrived chipped too, can you send me a new one?", "created_at": (T0 + timedelta(minutes=9)).isoformat()},
+    ]
+    comments = tmp_path / "shop.jsonl"
+    comments.write_text("".join(json.dumps({**row, "post_title": "Our new stoneware mugs"}) + "\n" for row in rows))
+    config = account_config("shop", nudge_after=timedelta(0), options={"path": str(comments)},
+                            voice="Warm and brief, first names.",
+                            questions=(TeamQuestions("problem", ("What would make this right for you?",)),))
+    account_id = make_account(session_factory, "shop")
+    later = T0 + timedelta(minutes=10)
+    poll_account(session_factory, account_id, config, build_source(config), clock=lambda: later)
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
+    assert deliver_due(session_factory, TerminalNotifier(io.StringIO()), clock=lambda: later,
+                       llm=provider(httpserver), accounts={account_id: config}) == 2
+    prompts = {}
+    for request, _ in httpserver.log:
+        system, user = (m["content"] for m in request.get_json()["messages"])
+        prompts[user.split("Comment:\n")[1]] = user
+    user, beside = prompts["No, the box was fine & the mug still broke. Pretty annoyed."], prompts[rows[-1]["text"]]
+    assert system.endswith("The team's voice, in its own words: Warm and brief, first names.")
+    assert "language: English (write the questions in English)" in user
+    assert "on the post: Our new stoneware mugs" in user
+    assert "in reply to Shop: So sorry, Priya! Was the box dented when it arrived?" in user
+    assert "the brand said earlier" not in user  # it is the parent already
+    # Ana's reply to Priya, beside ours
+    assert "in reply to Priya Patel: My mug arrived cracked, really disappointed." in beside
+    assert "the brand said earlier in this thread: So sorry, Priya! Was the box dented when it arrived?" in beside
+    examples = user.split("similar conversations (match their style):\n")[1].split("\n\n")[0]
+    assert examples == "- Which shop did you buy the mug from?\n- What would make this right for you?"
+
+
+@pytest.mark.parametrize(
+    "bad, reason",
+    [
+        ("Could you check the tracking at https://track.example.com/48213?", "a link in"),
+        ("Would a 20% discount on your next order make up for it?", "a promise of money in"),
+        ("Shall we refund you straight away?", "a promise of money in"),
+        ("Could you send us your card number so we can check the charge?", "a request for private data in"),
+        ("What is the email address on your account?", "a request for private data in"),
+        ("Which password did you use when it failed?", "a request for private data in"),
+    ],
+)
+def test_answers_that_link_promise_money_or_ask_for_private_data_fall_back(httpserver, caplog, bad, reason):
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps([GOOD[0], bad, GOOD[2]])))
+    with caplog.at_level(logging.WARNING, logger="bot.suggest"):
+        assert suggest_questions(COMPLAINT, llm=provider(httpserver)) == offline(COMPLAINT)
+    assert f"the answer failed the checks: {reason} {bad[:60]!r}" in caplog.text
+
+
+def test_questions_in_another_language_than_the_comment_fall_back(httpserver, caplog):
+    german = "Meine Bestellung ist kaputt angekommen und niemand antwortet auf meine Mail."
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
+    with caplog.at_level(logging.WARNING, logger="bot.suggest"):
+        assert suggest_questions(german, llm=provider(httpserver)) == offline(german)
+    assert "written in English, the comment is in German" in caplog.text
+    assert "language: German (write the questions in German)" in httpserver.log[0][0].get_json()["messages"][1]["content"]
+    httpserver.clear()
+    in_german = ["Das tut uns leid: Wie sah der Karton aus, als er ankam?",
+                 "Kannst du uns die Bestellnummer schicken, damit wir das klären?",
+                 "Was würde dir jetzt am meisten helfen?"]
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(in_german)))
+    assert suggest_questions(german, llm=provider(httpserver)) == in_german

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
-from bot.config import ROUTE_KEYS, SHARED_KEYS, load_settings, parse_business_hours
+from bot.config import QUESTION_KEYS, ROUTE_KEYS, SHARED_KEYS, load_settings, parse_business_hours
 from bot.engine.hours import OfficeHours
 
 ACCOUNTS = """
@@ -86,7 +86,7 @@ def test_the_readme_documents_each_setting_with_an_example():
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     rows = set(re.findall(r"^\| `(\w+)` \|", readme, re.MULTILINE))
     examples = "\n".join(re.findall(r"```toml\n(.*?)```", readme, re.DOTALL))
-    for key in sorted(SHARED_KEYS | ROUTE_KEYS):
+    for key in sorted(SHARED_KEYS | ROUTE_KEYS | QUESTION_KEYS):
         assert re.search(rf"^{key} = ", examples, re.MULTILINE), f"no example of {key} in the README"
         assert key in rows or f"`{key}`" in readme.split("[[routes]]` tables", 1)[1], f"{key} is not described"
     assert SHARED_KEYS <= rows

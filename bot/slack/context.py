@@ -21,7 +21,7 @@ from bot.slack.home import home_view
 from bot.slack.reply_modal import message_modal
 from bot.slack.notifier import SlackNotifier
 from bot.sources import Source, build_source
-from bot.suggest import suggest_questions, thread_of
+from bot.suggest import suggest_for
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +59,10 @@ class AppContext:
             item = waiting_comment(session, comment_id, self.clock(), business_clocks(self.settings.accounts))
             return item, triage.nudge_status(session, comment_id)
 
-    @staticmethod
-    def suggestions(item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:
+    def suggestions(self, item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:
         """The questions the nudge showed, or fresh ones for a comment that has no nudge yet."""
         cached = (status.suggestions if status else ()) or item.suggestions
-        return list(
-            cached or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item))
-        )
+        return list(cached or suggest_for(self.session_factory, item, self.account(item.account)))
 
     def may(self, user: str, role: str, account_name: str | None) -> Verdict:
         """Whether `user` may act in `role` on the account's comments (bot/slack/access.py)."""

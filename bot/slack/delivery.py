@@ -22,7 +22,7 @@ from bot.db.queries import Clocks, WaitingComment, waiting_comments
 from bot.engine import escalation, outbox, triage
 from bot.engine.hours import business_clocks
 from bot.engine.leases import Lease, renew_nudge
-from bot.suggest import suggest_questions, thread_of
+from bot.suggest import suggest_for
 from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def deliver_due(
 
     Nudges are claimed under `lease` (one per replica) so that replicas sharing a database post each one once.
     `llm` writes the suggested questions when given (the offline generator when it fails). `accounts` (by id)
-    set the flood rule's thresholds; an account not in it has none.
+    set the flood rule's thresholds and the suggestions' voice and [[questions]]; an account not in it has none.
     """
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
@@ -87,9 +87,8 @@ def deliver_due(
         with session_factory.begin() as session:
             outbox.mark_alerted(session, alert.account_id, clock())
 
-    thresholds = {account_id: account.digest_threshold for account_id, account in (accounts or {}).items()}
     clocks = business_clocks((accounts or {}).values())
-    posted = _post_due(session_factory, notifier, clock, lease, llm, thresholds, clocks)
+    posted = _post_due(session_factory, notifier, clock, lease, llm, accounts or {}, clocks)
     update_changed(session_factory, notifier, clock, clocks)
     return posted
 
@@ -100,9 +99,10 @@ def _post_due(
     clock: Callable[[], datetime],
     lease: Lease,
     llm: LlmProvider | None,
-    thresholds: Mapping[int, int],
+    accounts: Mapping[int, AccountConfig],
     clocks: Clocks,
 ) -> int:
+    thresholds = {account_id: account.digest_threshold for account_id, account in accounts.items()}
     posted = 0
     while True:
         with session_factory.begin() as session:
@@ -113,7 +113,8 @@ def _post_due(
         for channel, batch in floods.items():
             results += _post_flood(session_factory, notifier, channel, batch, items, lease, clock)
         results += [
-            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm)
+            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm,
+                         accounts.get(nudge.account_id))
             for nudge in channels_in_turn(due)
             if nudge.channel not in floods
         ]
@@ -244,6 +245,7 @@ def _deliver_one(
     lease: Lease,
     clock: Callable[[], datetime],
     llm: LlmProvider | None,
+    account: AccountConfig | None,
 ) -> bool | None:
     """Post one claimed nudge: True when posted, False when the post failed, None when the claim was lost.
 
@@ -251,10 +253,7 @@ def _deliver_one(
     each post, after the suggestions are written, so that a nudge another replica took over meanwhile is left to
     that replica instead of being posted twice.
     """
-    suggestions = list(
-        item.suggestions
-        or suggest_questions(item.text, reasons=item.reasons, author=item.author, thread=thread_of(item), llm=llm)
-    )
+    suggestions = list(item.suggestions or suggest_for(session_factory, item, account, llm))
     with session_factory.begin() as session:
         if not renew_nudge(session, nudge.nudge_id, lease, clock()):
             return None

@@ -22,7 +22,11 @@ from bot.config import LlmSettings
 from bot.engine.comment_text import CommentText, read_comment
 from bot.sources.http import make_session, parse_reset
 from bot.suggest.checks import COUNT, MAX_CHARS, InvalidSuggestions, checked_questions
+from bot.engine.language import detect_language
 from bot.suggest.keyphrases import key_phrases
+from bot.suggest.safety import unsafe
+from bot.suggest.thread import ThreadContext
+from bot.suggest.voice import Voice
 
 PAUSE = timedelta(minutes=1)  # after the endpoint failed, when it does not say how long
 MAX_PAUSE = timedelta(hours=1)
@@ -37,9 +41,13 @@ Given one comment, write exactly {COUNT} short follow-up questions the team coul
 3. invite their opinion on what comes next.
 Fit the tone: a complaint gets empathy first and questions that help fix it; a question will be answered by the
 team first, so check whether the answer helped; praise gets thanks and an open question.
-Each question names the comment's own topic, ends with a question mark, is distinct from the others and is at most
-{MAX_CHARS // 2} characters. Write in the language of the comment.
+Read the thread: never ask for what the comment or the thread already says.
+Each question is specific to the comment, open (not yes/no), ends with a question mark, is distinct from the others
+and is at most {MAX_CHARS // 2} characters. Write in the comment's language, given below.
+Never include a link; never promise refunds, vouchers, discounts or anything free; never ask for passwords, card or
+bank details, addresses, phone numbers or other personal data.
 Answer with JSON only, no other text: {{"questions": ["...", "...", "..."]}}"""
+VOICE_PROMPT = "\nThe team's voice, in its own words: {voice}"
 
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.S)
 
@@ -63,13 +71,14 @@ class LlmProvider:
         self.pause_reason = ""
 
     def questions(self, comment: CommentText, *, reasons: tuple[str, ...] | list[str] = (),
-                  author: str | None = None) -> list[str]:
+                  author: str | None = None, voice: Voice = Voice(),
+                  context: ThreadContext = ThreadContext()) -> list[str]:
         """Three checked questions, or LlmFailed."""
         if (left := self.paused_until - self.clock()) > 0:
             raise LlmFailed(f"paused for {left:.0f}s more after: {self.pause_reason}")
-        body = self._post(self._request(comment, reasons, author))
+        body = self._post(self._request(comment, reasons, author, voice, context))
         try:
-            return checked_questions(_questions_in(body))
+            return _screened(checked_questions(_questions_in(body)), comment)
         except InvalidSuggestions as error:
             raise LlmFailed(f"the answer failed the checks: {error}") from None
 
@@ -82,20 +91,26 @@ class LlmProvider:
             return f"FAILED: {error}"
         return f"ok: 3 valid questions in {time.monotonic() - started:.1f}s, e.g. {questions[0]!r}"
 
-    def _request(self, comment: CommentText, reasons, author: str | None) -> dict:
+    def _request(self, comment: CommentText, reasons, author: str | None, voice: Voice,
+                 context: ThreadContext) -> dict:
         phrases = key_phrases(comment, limit=2)
+        examples = voice.examples()
         facts = [
             f"tone: {comment.tone}",
-            f"language: {comment.language.name}",
+            f"language: {comment.language.name} (write the questions in {comment.language.name})",
             *([f"key phrases: {', '.join(p.words for p in phrases)}"] if phrases else []),
             *([f"why it matters: {', '.join(reasons)}"] if reasons else []),
             *([f"commenter: {author}"] if author else []),
+            *(_cut(line) for line in context.lines()),
+            *(["questions this team asked in similar conversations (match their style):",
+               *(f"- {question}" for question in examples)] if examples else []),
         ]
         text = comment.plain[:MAX_COMMENT_CHARS]
+        system = SYSTEM_PROMPT + (VOICE_PROMPT.format(voice=voice.tone) if voice.tone else "")
         return {
             "model": self.settings.model,
             "messages": [
-                {"role": "system", "content": SYSTEM_PROMPT},
+                {"role": "system", "content": system},
                 {"role": "user", "content": "\n".join(facts) + f"\n\nComment:\n{text}"},
             ],
             "temperature": 0.3,
@@ -124,6 +139,26 @@ class LlmProvider:
         self.paused_until = self.clock() + min(wait, MAX_PAUSE).total_seconds()
         self.pause_reason = reason
         return LlmFailed(reason)
+
+
+def _screened(questions: list[str], comment: CommentText) -> list[str]:
+    """The questions, or InvalidSuggestions when one breaks a rule of bot/suggest/safety.py or they are written in
+    another language than the comment (told by the three together: one short question says little)."""
+    for question in questions:
+        if what := unsafe(question):
+            raise InvalidSuggestions(f"{what} in {question[:60]!r}")
+    expected = comment.language
+    if expected.code not in ("und", "other"):
+        written = detect_language(" ".join(questions))
+        if written != expected:
+            raise InvalidSuggestions(f"written in {written.name}, the comment is in {expected.name}")
+    return questions
+
+
+def _cut(line: str, most: int = 500) -> str:
+    """A line of context, its first `most` characters: the thread tells the model where it is, the comment what."""
+    line = " ".join(line.split())
+    return line if len(line) <= most else line[: most - 1] + "…"
 
 
 def _questions_in(body: object) -> object:
