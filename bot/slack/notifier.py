@@ -16,6 +16,7 @@ from typing import Callable
 
 from slack_sdk import WebClient
 
+from bot.clock import utcnow
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
@@ -167,7 +168,7 @@ class SlackNotifier:
         for _ in range(HISTORY_PAGES):
             response = self.client.conversations_history(
                 channel=channel,
-                oldest=str(time.time() - LOOKBACK_SECONDS),
+                oldest=str(utcnow().timestamp() - LOOKBACK_SECONDS),
                 limit=200,
                 include_all_metadata=True,
                 cursor=cursor,

@@ -22,9 +22,9 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any, ClassVar, Iterator
 
+from bot.clock import utcnow
 from bot.config import AccountConfig
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
@@ -73,7 +73,7 @@ def _access_lifetime(jwt: str) -> float:
     try:
         payload = jwt.split(".")[1]
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-        return float(claims["exp"]) - time.time()
+        return float(claims["exp"]) - utcnow().timestamp()
     except (IndexError, ValueError, KeyError, TypeError):
         return float("inf")
 
@@ -132,7 +132,7 @@ class BlueskySource(HttpSource):
 
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
         state = dict(cursor or {})
-        since = recent_since(self.days, datetime.now(timezone.utc)).timestamp()
+        since = recent_since(self.days, utcnow()).timestamp()
         brand = self._login().did
 
         notified = LateWatermark(state.get("notifications"), LATE_SECONDS)
@@ -277,7 +277,7 @@ class BlueskySource(HttpSource):
         if not extra.get("cid") or not isinstance(extra.get("root"), dict):
             raise TemporaryError(f"bluesky: {comment.external_id} has no stored cid; it is read again at the next poll")
         login = self._login()
-        created = datetime.now(timezone.utc)
+        created = utcnow()
         record = {
             "$type": POST_COLLECTION,
             "text": text,

@@ -33,6 +33,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 
+from bot.clock import utcnow
 from bot import __version__
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import AuthError, Headroom, RateLimited, SourceError, TemporaryError
@@ -153,7 +154,7 @@ class ApiClient:
         retry_budget: float = 30.0,
         read_headroom: HeadroomReader = standard_headroom,
         map_error: ErrorMapper | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        clock: Callable[[], datetime] = utcnow,
         sleep: Callable[[float], None] = time.sleep,
     ):
         self.platform = platform

@@ -15,6 +15,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any, ClassVar, Iterator
 
+from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, RateLimited, TemporaryError
 from bot.sources.base import Headroom
@@ -87,7 +88,7 @@ class RedditSource(HttpSource):
 
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
         cursor = dict(cursor or {})
-        since = recent_since(self.days, datetime.now(timezone.utc)).timestamp()
+        since = recent_since(self.days, utcnow()).timestamp()
 
         inbox = Watermark(cursor.get("inbox"))
         records = [self._record(item) for item in self._listing("/message/inbox", inbox, since) if item.get("was_comment")]
@@ -301,5 +302,5 @@ class RedditSource(HttpSource):
         if code == "RATELIMIT":
             match = _TRY_AGAIN.search(message)
             seconds = int(match.group(1)) * (60 if match and match.group(2).lower() == "minute" else 1) if match else 600
-            raise RateLimited(f"Reddit: {message}", retry_at=datetime.now(timezone.utc) + timedelta(seconds=seconds))
+            raise RateLimited(f"Reddit: {message}", retry_at=utcnow() + timedelta(seconds=seconds))
         raise TemporaryError(f"Reddit refused the reply: {code}: {message}")

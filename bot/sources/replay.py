@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import ClassVar, Iterator
 
+from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
 
@@ -93,7 +93,7 @@ class ReplaySource:
             author_id="brand",
             author_name=self.account.name,
             text=text,
-            created_at=datetime.now(timezone.utc),
+            created_at=utcnow(),
             is_brand=True,
             parent_id=comment.external_id,
             thread_id=comment.thread_id,

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
@@ -113,7 +114,7 @@ class WordPressSource(HttpSource):
         with self.http.reading(url):
             listed = {str(item["id"]): item for item in items}
             oldest = min((_position(item) for item in items), default=None)
-            now = datetime.now(timezone.utc)
+            now = utcnow()
             changed = [
                 replace(self._record(item, state), updated_at=now)
                 for key, item in listed.items()

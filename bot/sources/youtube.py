@@ -9,9 +9,10 @@ day's quota budget (youtube_quota), which also sets the pace of polling.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Callable, ClassVar, Iterator
 
+from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, SourceError, TemporaryError, parse_time,
@@ -36,7 +37,7 @@ class YouTubeSource:
 
     def __init__(self, account: AccountConfig, clock: Callable[[], datetime] | None = None):
         self.account = account
-        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.clock = clock or utcnow
         self.channel_id = str(account.option("channel_id", required=True))
         self.api_key = account.secret("api_key", required=False)
         self.refresh_token = account.secret("refresh_token", required=False)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 import re
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Callable
 
 import requests
 
+from bot.clock import utcnow
 from bot.config import LlmSettings
 from bot.engine.comment_text import CommentText, read_comment
 from bot.sources.http import make_session, parse_reset
@@ -180,7 +181,7 @@ def _questions_in(body: object) -> object:
 
 
 def _retry_after(response: requests.Response) -> timedelta:
-    now = datetime.now(timezone.utc)
+    now = utcnow()
     retry_at = parse_reset(response.headers.get("Retry-After"), now) if response.status_code == 429 else None
     return retry_at - now if retry_at else PAUSE
 
