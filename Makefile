@@ -25,7 +25,7 @@ test-now: install-test services
 test-at: install-test services
 	@test -n "$(MOMENT)" || { echo "make test-at needs MOMENT=<ISO time>, e.g. 2028-02-29T12:00:00Z" >&2; exit 2; }
 	@echo "Running the suite with Python's clock moved to $(MOMENT)"
-	PYTHONPATH=tests/timeshift REPLYNUDGE_TEST_NOW=$(MOMENT) $(BIN)/python -m pytest -m "not real_clock" $(PYTEST_ARGS)
+	PYTHONPATH=$(CURDIR)/tests/timeshift TEST_CLOCK=$(MOMENT) $(BIN)/python -m pytest -m "not real_clock" $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

@@ -25,7 +25,7 @@ TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://po
 
 def pytest_report_header() -> str:
     """Says which clock the run uses: the real one, or the moment tests/timeshift moved Python's clock to."""
-    moment = os.environ.get("REPLYNUDGE_TEST_NOW")
+    moment = os.environ.get("TEST_CLOCK")
     if moment:
         return f"clock: moved to {moment} (started there and ticking; now {datetime.now(timezone.utc).isoformat()})"
     return f"clock: real ({datetime.now(timezone.utc).isoformat()})"

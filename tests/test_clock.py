@@ -37,9 +37,9 @@ if len(sys.argv) > 1:  # and once more from a grandchild, started later
 def test_timeshift_moves_every_process_the_tests_start_to_one_ticking_clock(tmp_path):
     script = tmp_path / "child.py"
     script.write_text(CHILD)
-    environ = {key: value for key, value in os.environ.items() if not key.startswith("REPLYNUDGE_TEST_")}
+    environ = {key: value for key, value in os.environ.items() if not key.startswith("TEST_CLOCK")}
     environ.update(PYTHONPATH=os.pathsep.join([str(ROOT / "tests" / "timeshift"), str(ROOT)]),
-                   REPLYNUDGE_TEST_NOW="2027-03-27T23:30:00+00:00")
+                   TEST_CLOCK="2027-03-27T23:30:00+00:00")
     output = subprocess.run([sys.executable, str(script), "again"], capture_output=True, text=True, check=True,
                             env=environ, timeout=60).stdout.split()
 
