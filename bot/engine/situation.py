@@ -38,7 +38,7 @@ class Thread:
 @dataclass(frozen=True)
 class Reading:
     situation: str  # one of SITUATIONS
-    problem: str | None  # for a problem: "damaged", "billing", "delivery", "app", "service" or "general"
+    problem: str | None  # "damaged", "price", "billing", "delivery", "app", "ignored", "service" or "general"
     praise: bool  # the feedback or result is glad rather than critical
     person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
     given: frozenset[str]  # what they already told: "order", "device", "date", "tracking", "update"
@@ -51,8 +51,8 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|"
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
-        r"double charged|overcharged|rude|ignored|waste of|worse|used to be (?:better|good)|no longer|"
-        r"thanks for nothing|yeah right|so much for|great job\W+(?:not|guys)|oh great|just great|what a joke|"
+        r"double charged|overcharged|rude|ignored|waste of|so slow|slow since|laggy|lagging|torn|"
+        r"thanks for nothing|yeah right|(?<!you )(?<!thanks )so much for|love that for us|another price|great job\W+(?:not|guys)|oh great|just great|what a joke|"
         r"/s\b|never again|fell apart|falling apart|ripped|torn|stained|smells? (?:off|weird|bad)|tastes? (?:off|stale)|"
         r"cancel+ed my|lost my|won'?t (?:let|load|work|open|sync)|doesn'?t (?:work|fit|sync|load)|"
         r"didn'?t (?:work|fit|arrive|get)|can'?t (?:log ?in|login|find|access|open|get|reach)|"
@@ -61,14 +61,14 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"no (?:answer|reply|response)|nobody (?:answer|repl|respond|got back)\w*|on hold|scam|delayed|late again|"
         r"(?:such a )?shame|overbooked|barely|so quiet|couldn'?t (?:even )?(?:see|hear|get|use)|thanks a lot\W*$|"
         r"got (?:a|the wrong)|instead of (?:a|the|my)|soaked|ruined",
-        "availability": r"do you (?:ship|deliver|sell|stock|carry|have|make|still|offer)|ship(?:ping)? to|deliver to|"
+        "availability": r"do you (?:ship|deliver|sell|stock|carry|have|make|still)|ship(?:ping)? to|deliver to|"
         r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
         r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
         r"(?:back|available|out|release|launch|open|get|have|support|come)|open on|opening hours|where can i (?:buy|get)",
         "collaboration": r"collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
         r"stock your|feature (?:you|your)|interview (?:you|your)|guest on",
-        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|wish|please (?:add|bring|make|consider)|"
+        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|worse|used to be (?:better|good)|no longer|wish|please (?:add|bring|make|consider)|"
         r"(?:i'?d|i would) love (?:it|to see|if)|disagree|not sure (?:about|i agree)|i prefer|suggestion|"
         r"bring back|miss the old|why did you (?:change|remove|drop)|could you (?:add|make)|feature request|"
         r"don'?t agree|i think|in my opinion|imo|honestly",
@@ -89,7 +89,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
         r"unmöglich|frechheit|zu klein|zu groß|fällt (?:\w+ )?(?:klein|groß) aus|doppelt (?:abgebucht|belastet)|"
         r"rückerstattung|erstattung|reklamation|beschwerde|ein problem mit|fehler|na toll|danke für nichts|"
-        r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und",
+        r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und|langsam|lahm|zerrissen|verbeult|nervt",
         "availability": r"gibt es|habt ihr|hast du|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
         r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
@@ -112,7 +112,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
         r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|un problème avec|"
-        r"erreur|merci pour rien|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
+        r"erreur|merci pour rien|déchiré\w*|lent\w*|rame|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
         r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
@@ -135,7 +135,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
         r"devolución|queja|reclamación|un problema con|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
-        r"estafa|tarde|retraso|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
+        r"estafa|tarde|retraso|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
         "availability": r"hacen envíos|envían a|envíos a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
         r"horario|abren|abierto\w*|dónde (?:puedo|se puede) (?:comprar|conseguir)",
@@ -156,7 +156,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
-        r"errore|grazie di niente|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
+        r"errore|grazie di niente|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
         "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
         r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
         r"quando (?:arriva|esce|torna|riapre)|orari|aperti|siete aperti|dove (?:posso|si può) (?:comprar|trovar)",
@@ -179,7 +179,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
         r"troca|devolução|reclamação|um problema com|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
-        r"nunca mais|golpe|atrasad\w*|demorando|muita demora",
+        r"nunca mais|golpe|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
         "availability": r"entregam|enviam para|envio para|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
         r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
@@ -201,7 +201,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
         r"terugbetaling|geld terug|klacht|een probleem met|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
-        r"nooit meer|oplichting|vertraging|te laat",
+        r"nooit meer|oplichting|vertraging|te laat|traag|langzaam|gescheurd|gedeukt",
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
@@ -262,11 +262,14 @@ PEOPLE: dict[str, dict[str, str]] = {
 
 # What a problem is about, in any of the languages (the words are close enough to share one pattern each).
 _PROBLEM_KINDS = {
-    "damaged": r"broken|broke|damaged|smashed|cracked|dented|leak\w*|missing (?!parcel|package|order)|"
+    "damaged": r"broken|broke|damaged|smashed|cracked|dented|crushed|torn|ripped|leak\w*|missing (?!parcel|package|order)|"
+    r"zerrissen|verbeult|déchiré\w*|rasgad\w*|amassad\w*|abollad\w*|strappat\w*|ammaccat\w*|gescheurd|gedeukt|"
     r"wrong (?:item|size|colou?r)|soaked|ruined|got (?:a|the wrong)|instead of|"
     r"kaputt|beschädigt|zerbrochen|fehlte|falsch\w* (?:artikel|größe)|cassé\w*|abîmé\w*|endommagé\w*|manquant\w*|"
     r"roto|rota|dañad\w*|faltaba|rott\w*|danneggiat\w*|mancava|aperto|quebrad\w*|danificad\w*|faltando|"
     r"kapot|beschadigd|ontbr\w*",
+    "price": r"price (?:increase|rise|hike|went up|goes up|is going up)|price of|prices|more expensive|"
+    r"preis\w*|teurer|prix|plus cher|precio\w*|más caro|prezz\w*|più caro|preço\w*|mais caro|prijs\w*|duurder",
     "billing": r"refund\w*|charged|charge|overcharg\w*|payment|invoice|billing|subscription|membership|"
     r"taking money|money back|rückerstattung|erstattung|abgebucht|rechnung|abo\b|rembours\w*|débité|facture|"
     r"abonnement|reembolso|cobrad\w*|cobro|factura|suscripción|rimborso|addebit\w*|fattura|abbonamento|estorno|"
@@ -278,10 +281,12 @@ _PROBLEM_KINDS = {
     "app": r"\bapp\b|crash\w*|log ?in|login|logg\w*|password|update|sync\w*|bug\w*|error|fehler|absturz|stürzt|"
     r"anmeld\w*|plante|connexion|mise à jour|se cierra|actualización|aggiorn\w*|si blocca|trava|atualiza\w*|"
     r"inloggen|loopt vast",
-    "service": r"rude|staff|customer service|support|nobody (?:answer|repl|respond)\w*|no (?:answer|reply|response)|"
-    r"on hold|ignored|unfreundlich|kundenservice|keine antwort|service client|personne ne répond|aucune réponse|"
-    r"atención al cliente|nadie (?:contesta|responde)|servizio clienti|nessuno risponde|atendimento|"
-    r"ninguém responde|klantenservice|geen reactie|onvriendelijk|grosero|scortes\w*|grossier",
+    "ignored": r"nobody (?:answer|repl|respond|got back)\w*|no (?:answer|reply|response)|on hold|ignored|"
+    r"keine antwort|niemand antwortet|meldet sich (?:niemand|keiner)|personne ne répond|aucune réponse|ne répond|"
+    r"nadie (?:contesta|responde)|sin respuesta|esperando respuesta|nessuno risponde|nessuna risposta|"
+    r"ninguém responde|sem resposta|geen reactie|niemand reageert|reageert niet",
+    "service": r"rude|staff|unfriendly|unfreundlich|frech|grossier|impoli|grosero|maleducad\w*|scortes\w*|"
+    r"grosseir\w*|mal educad\w*|onbeleefd|onvriendelijk|das personal|personnel|vendedor\w*|commess\w*|medewerker\w*",
 }
 _ORDER_NUMBER = re.compile(r"#\s?\d{3,}|\b(?:order|bestellung|commande|pedido|ordine|encomenda|bestelling)\w*"
                            r"(?:\s+(?:no\.?|nr\.?|number|nummer|numéro|número|numero|n°|nº))?\s*[:#]?\s*\d{4,}|\b\d{6,}\b",
@@ -298,7 +303,7 @@ _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|s
                    r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
                    r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
                    r"geleden)\b", re.I)
-_PRAISE = re.compile(r"\b(?:love|loved|amazing|great|awesome|beautiful|delicious|perfect|best|fantastic|"
+_PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|entusiast\w*|begeistert|enthousiaste|fan van|amazing|great|awesome|beautiful|delicious|perfect|best|fantastic|"
                      r"liebe|toll|super|genial|großartig|wunderbar|perfekt|génial|adore|magnifique|parfait|"
                      r"encanta|increíble|maravill\w*|perfect[oa]|adoro|bellissim\w*|ottim\w*|fantastic\w*|"
                      r"adorei|amei|ótim\w*|maravilh\w*|prachtig|geweldig|heerlijk|mooi)\b", re.I)
@@ -313,7 +318,8 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
                                                              ("tracking", _TRACKING), ("update", _UPDATE))
                       if pattern.search(comment.plain))
     person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
-    praise = comment.statement_sentiment >= STRONG_PRAISE or bool(_PRAISE.search(lowered)) and comment.statement_sentiment > 0
+    praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
+    praise = praise_words or comment.statement_sentiment >= STRONG_PRAISE
     angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
     problem = "problem" in found or comment.reports_problem or angry
     if thread.answers_a_commenter and not _asks_us(asks, found):
@@ -332,7 +338,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
         situation = "result"
     elif "story" in found or person:
         situation = "story"
-    elif "thanks" in found:
+    elif "thanks" in found and not praise_words:
         situation = "thanks"
     elif praise:
         situation = "feedback"

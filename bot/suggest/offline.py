@@ -31,6 +31,7 @@ _FEATURE = re.compile(r"version|feature|mode\b|integration|\bapp\b|funktion|fonc
 _HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|offen|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|abrem|"
                     r"aberto|openingstijden|geopend", re.I)
 _CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
+                      r"course|\bkurs|cours\b|curso|corso|cursus|workshop|illustration|artwork|"
                       r"newsletter|recipe|folge|artikel|beitrag|foto|rezept|épisode|vidéo|recette|episodio|artículo|"
                       r"receta|articolo|ricetta|episódio|artigo|receita|aflevering|recept", re.I)
 _MEMORY = re.compile(r"remind|when i was|years ago|grew up|used to|memor|took me back|erinnert|als ich (?:klein|kind)|"
@@ -89,6 +90,10 @@ def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> s
         if _HOURS.search(text):
             return "availability_hours"
         return "availability_feature" if _FEATURE.search(text) else "availability"
+    if reading.situation == "story" and reading.praise:
+        return "praise"  # "my son loves it": what he liked best
+    if reading.situation == "question" and reading.praise and _CONTENT.search(text):
+        return "praise_content"  # "Loved the course! Will there be a part two?"
     if reading.situation == "question":
         if re.search(language.USING, text, re.I):
             return "question_using"

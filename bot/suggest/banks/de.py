@@ -58,6 +58,11 @@ BANK = {
         "order|So sollte es nicht bei dir ankommen, entschuldige bitte. Schickst du uns deine Bestellnummer, damit wir Ersatz losschicken?",
         "Das ist wirklich enttäuschend, tut mir leid. Möchtest du lieber Ersatz oder dein Geld zurück?",
     ),
+    "problem_price": (
+        "Tut mir leid, dass dich die Änderung überrascht hat. Welches Produkt oder welchen Tarif nutzt du, damit wir schauen, was am besten passt?",
+        "Ich verstehe den Ärger, das tut mir leid. Was ist dir bei uns am wichtigsten?",
+        "Entschuldige, Preisänderungen sind nie schön. Sollen wir dir erklären, was sich genau geändert hat?",
+    ),
     "problem_billing": (
         "order|Das tut mir wirklich leid. Schickst du uns deine Bestellnummer per DM, damit wir es heute noch klären?",
         "date|Entschuldige den Ärger. Wann ist es dir auf dem Kontoauszug zuerst aufgefallen?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|Das ist ärgerlich, tut mir leid. Hat es nach dem letzten Update angefangen oder schon früher?",
         "Sorry für den Ärger! Was wolltest du gerade machen, als es passiert ist?",
     ),
+    "problem_ignored": (
+        "Entschuldige, dass sich niemand gemeldet hat. Wobei brauchst du noch Hilfe? Wir kümmern uns jetzt darum.",
+        "Sorry für die Funkstille, das geht so nicht. Worum geht es denn, damit wir es jetzt klären können?",
+        "Tut mir leid, dass du so lange warten musstest. Sollen wir es hier klären oder per DM?",
+    ),
     "problem_service": (
         "Es tut mir wirklich leid, dass du so behandelt wurdest. Magst du uns erzählen, was genau passiert ist?",
         "So soll sich bei uns niemand fühlen, das tut mir leid. Wann und wo war das?",
-        "Entschuldige, dass sich niemand gemeldet hat. Wobei brauchst du noch Hilfe? Wir kümmern uns jetzt darum.",
+        "Das tut mir wirklich leid. In welcher Filiale oder mit welchem Team war das, damit wir nachhaken können?",
     ),
     "problem": (
         "Das tut mir wirklich leid. Magst du uns etwas mehr erzählen, damit wir es in Ordnung bringen können?",
         "Das ist enttäuschend, entschuldige bitte. Was würde es für dich wieder gutmachen?",
-        "Tut mir leid, so sollte es nicht sein. Schickst du uns ein Foto oder ein paar Details, damit wir uns das ansehen können?",
+        "Tut mir leid, so sollte es nicht sein. Magst du uns sagen, um welches Produkt es geht, damit wir uns das ansehen können?",
     ),
     "result": (
         "person|Wie schön! Was hat {person} dazu gesagt?",
@@ -100,8 +110,8 @@ BANK = {
         "person|Wie schön! Was hat {person} gesagt?",
         "person|Wie hat es {person} gefallen?",
         "Danke fürs Teilen! Wie ist es geworden?",
-        "Klingt super! Was würdest du beim nächsten Mal anders machen?",
-        "Wie bist du auf die Idee gekommen?",
+        "Klingt schön! Wie bist du darauf gekommen?",
+        "Wir würden gern mehr hören. Wie ging es weiter?",
     ),
     "thanks": (
         "person|Sehr gern! Wie hat es {person} gefallen?",

@@ -58,6 +58,11 @@ BANK = {
         "order|That's not how it should reach you, and I'm sorry. Could you send us your order number so we can send a replacement?",
         "Sorry about this, how disappointing. Would you rather have a replacement or a refund?",
     ),
+    "problem_price": (
+        "I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
+        "I understand the frustration, and I'm sorry. What matters most to you in what you get from us?",
+        "Sorry, we know price changes are never welcome. Would it help if we walked you through what's changed?",
+    ),
     "problem_billing": (
         "order|I'm really sorry about this. Could you send us a DM with your order number so we can sort it out today?",
         "date|Sorry for the trouble. When did you first notice it on your statement?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|That sounds frustrating, sorry. Did it start after the latest update, or has it been like this for a while?",
         "Sorry for the hassle. What were you trying to do when it happened?",
     ),
+    "problem_ignored": (
+        "I'm really sorry nobody got back to you. What do you still need help with? We'll take it from here.",
+        "Sorry for the silence, that's not OK. Could you tell us what it's about, so we can sort it out now?",
+        "I'm sorry you've had to wait this long. Would you rather we sort it out here or by DM?",
+    ),
     "problem_service": (
         "I'm really sorry you were treated like that. Would you tell us what happened, so we can put it right?",
         "That's not the experience we want anyone to have, and I'm sorry. When and where did this happen?",
-        "I'm sorry nobody got back to you. What do you still need help with? We'll take it from here.",
+        "I'm so sorry about this. Which store or team was it, so we can follow up with them?",
     ),
     "problem": (
         "I'm really sorry about this. Could you tell us a bit more about what happened, so we can put it right?",
         "That's disappointing, and I'm sorry. What would make this right for you?",
-        "Sorry to hear that, it's not what you should get from us. Could you send us a photo or a few more details so we can look into it?",
+        "Sorry to hear that, it's not what you should get from us. Could you tell us a bit more, like which product it was, so we can look into it?",
     ),
     "result": (
         "person|That's wonderful! What did {person} think of it?",
@@ -100,8 +110,8 @@ BANK = {
         "person|That's lovely! What did {person} say?",
         "person|How did {person} like it?",
         "Thanks for sharing this! How did it turn out?",
-        "That sounds great! What would you do differently next time?",
-        "What gave you the idea?",
+        "That sounds lovely! What made you think of it?",
+        "We'd love to hear more. What happened next?",
     ),
     "thanks": (
         "person|You're very welcome! How did {person} like it?",

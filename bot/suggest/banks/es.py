@@ -58,6 +58,11 @@ BANK = {
         "order|Así no debería llegarte, lo sentimos. ¿Nos pasas tu número de pedido para enviarte uno nuevo?",
         "Qué decepción, perdona. ¿Prefieres que te lo cambiemos o que te devolvamos el dinero?",
     ),
+    "problem_price": (
+        "Sentimos que el cambio te haya pillado por sorpresa. ¿Qué producto o plan tienes, para ver qué te encaja mejor?",
+        "Entiendo el enfado, lo siento. ¿Qué es lo que más valoras de lo que te ofrecemos?",
+        "Perdona, sabemos que una subida de precio nunca gusta. ¿Quieres que te expliquemos qué ha cambiado?",
+    ),
     "problem_billing": (
         "order|Lo siento mucho. ¿Nos mandas tu número de pedido por mensaje privado para solucionarlo hoy mismo?",
         "date|Perdona las molestias. ¿Cuándo lo viste por primera vez en tu extracto?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|Qué fastidio, lo sentimos. ¿Empezó después de la última actualización?",
         "Perdona las molestias. ¿Qué estabas intentando hacer cuando pasó?",
     ),
+    "problem_ignored": (
+        "Perdona que nadie te haya respondido. ¿Con qué necesitas ayuda todavía? Nos encargamos ahora.",
+        "Perdona el silencio, así no debería ser. ¿De qué se trata, para solucionarlo ahora?",
+        "Siento que hayas tenido que esperar tanto. ¿Prefieres que lo veamos aquí o por mensaje privado?",
+    ),
     "problem_service": (
         "Siento muchísimo que te trataran así. ¿Nos cuentas qué pasó para poder solucionarlo?",
         "No es la experiencia que queremos para nadie, lo sentimos. ¿Cuándo y dónde ocurrió?",
-        "Perdona que nadie te haya respondido. ¿Con qué necesitas ayuda todavía? Nos encargamos ahora.",
+        "Lo sentimos muchísimo. ¿En qué tienda o con qué equipo fue, para hablar con ellos?",
     ),
     "problem": (
         "Lo siento mucho. ¿Nos cuentas un poco más para que podamos arreglarlo?",
         "Es una decepción y lo sentimos. ¿Qué podríamos hacer para compensarte?",
-        "Perdona, no es lo que deberías recibir de nosotros. ¿Nos mandas una foto o algún detalle más para revisarlo?",
+        "Perdona, no es lo que deberías recibir de nosotros. ¿Nos dices de qué producto se trata para revisarlo?",
     ),
     "result": (
         "person|¡Qué maravilla! ¿Qué le pareció a {person}?",
@@ -100,8 +110,8 @@ BANK = {
         "person|¡Qué bonito! ¿Qué dijo {person}?",
         "person|¿Qué le pareció a {person}?",
         "¡Gracias por compartirlo! ¿Qué tal salió?",
-        "¡Suena genial! ¿Qué harías diferente la próxima vez?",
-        "¿Cómo se te ocurrió?",
+        "¡Qué bonito! ¿Qué te dio la idea?",
+        "Nos encantaría saber más. ¿Qué pasó después?",
     ),
     "thanks": (
         "person|¡De nada! ¿Qué le pareció a {person}?",

@@ -58,6 +58,11 @@ BANK = {
         "order|Ce n'est pas normal, toutes nos excuses. Pouvez-vous nous envoyer votre numéro de commande pour qu'on vous renvoie un article ?",
         "Quelle déception, désolé. Préférez-vous un remplacement ou un remboursement ?",
     ),
+    "problem_price": (
+        "Désolé que ce changement vous ait pris de court. Quel produit ou quelle formule utilisez-vous, qu'on regarde ce qui vous convient le mieux ?",
+        "Je comprends votre agacement, désolé. Qu'est-ce qui compte le plus pour vous chez nous ?",
+        "Désolé, une hausse de prix n'est jamais agréable. Voulez-vous qu'on vous explique ce qui a changé ?",
+    ),
     "problem_billing": (
         "order|Je suis vraiment désolé. Pouvez-vous nous envoyer votre numéro de commande en message privé pour qu'on règle ça aujourd'hui ?",
         "date|Désolé pour ce souci. Quand l'avez-vous remarqué sur votre relevé ?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|C'est agaçant, désolé. Est-ce que ça a commencé après la dernière mise à jour ?",
         "Désolé pour ce désagrément. Qu'étiez-vous en train de faire quand c'est arrivé ?",
     ),
+    "problem_ignored": (
+        "Désolé que personne ne vous ait répondu. Sur quoi avez-vous encore besoin d'aide ? On s'en charge.",
+        "Désolé pour ce silence, ce n'est pas normal. De quoi s'agit-il, pour qu'on règle ça maintenant ?",
+        "Désolé pour cette longue attente. Préférez-vous qu'on règle ça ici ou en message privé ?",
+    ),
     "problem_service": (
         "Je suis sincèrement désolé que vous ayez été traité ainsi. Pouvez-vous nous raconter ce qui s'est passé ?",
         "Ce n'est pas du tout l'accueil que nous voulons offrir, toutes nos excuses. Quand et où est-ce arrivé ?",
-        "Désolé que personne ne vous ait répondu. Sur quoi avez-vous encore besoin d'aide ? On s'en charge.",
+        "Toutes nos excuses. Dans quel magasin ou avec quelle équipe était-ce, qu'on puisse faire le point avec eux ?",
     ),
     "problem": (
         "Je suis vraiment désolé. Pouvez-vous nous en dire un peu plus, pour qu'on puisse arranger ça ?",
         "C'est décevant, toutes nos excuses. Qu'est-ce qui vous aiderait à tourner la page ?",
-        "Désolé, ce n'est pas ce que vous devriez recevoir de notre part. Pouvez-vous nous envoyer une photo ou quelques détails pour qu'on regarde ça ?",
+        "Désolé, ce n'est pas ce que vous devriez recevoir de notre part. Pouvez-vous nous dire de quel produit il s'agit, pour qu'on regarde ça ?",
     ),
     "result": (
         "person|Quelle belle réussite ! Qu'en a pensé {person} ?",
@@ -99,8 +109,8 @@ BANK = {
         "person|Quelle jolie histoire ! Qu'en a dit {person} ?",
         "person|Qu'en a pensé {person} ?",
         "Merci du partage ! Comment ça s'est passé ?",
-        "Super ! Que feriez-vous autrement la prochaine fois ?",
-        "Comment vous est venue l'idée ?",
+        "Ça a l'air super ! Qu'est-ce qui vous en a donné l'idée ?",
+        "On aimerait en savoir plus. Et ensuite, que s'est-il passé ?",
     ),
     "thanks": (
         "person|Avec plaisir ! Qu'en a pensé {person} ?",

@@ -58,6 +58,11 @@ BANK = {
         "order|Non dovrebbe arrivarti così, ci dispiace. Ci mandi il numero d'ordine, così ti spediamo subito la sostituzione?",
         "Che delusione, scusaci. Preferisci una sostituzione o un rimborso?",
     ),
+    "problem_price": (
+        "Ci dispiace che il cambiamento ti abbia colto di sorpresa. Quale prodotto o piano usi, così vediamo cosa ti conviene di più?",
+        "Capisco il fastidio, mi dispiace. Cosa conta di più per te in quello che ti offriamo?",
+        "Scusaci, un aumento di prezzo non fa mai piacere. Vuoi che ti spieghiamo cosa è cambiato?",
+    ),
     "problem_billing": (
         "order|Mi dispiace davvero. Ci mandi il numero d'ordine in privato, così lo sistemiamo oggi stesso?",
         "date|Scusaci per il disagio. Quando l'hai notato per la prima volta sull'estratto conto?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|Che seccatura, ci dispiace. È iniziato dopo l'ultimo aggiornamento?",
         "Scusaci per il disagio. Cosa stavi cercando di fare quando è successo?",
     ),
+    "problem_ignored": (
+        "Scusaci se nessuno ti ha risposto. Con cosa hai ancora bisogno di aiuto? Ce ne occupiamo noi adesso.",
+        "Scusa il silenzio, non va bene. Di cosa si tratta, così lo risolviamo subito?",
+        "Mi dispiace che tu abbia dovuto aspettare tanto. Preferisci che ne parliamo qui o in privato?",
+    ),
     "problem_service": (
         "Mi dispiace davvero che tu sia stato trattato così. Ci racconti cosa è successo, così possiamo rimediare?",
         "Non è l'esperienza che vogliamo per nessuno, ci dispiace. Quando e dove è successo?",
-        "Scusaci se nessuno ti ha risposto. Con cosa hai ancora bisogno di aiuto? Ce ne occupiamo noi adesso.",
+        "Ci dispiace moltissimo. In quale negozio o con quale team è successo, così ne parliamo con loro?",
     ),
     "problem": (
         "Mi dispiace molto. Ci racconti qualcosa in più, così possiamo sistemare le cose?",
         "È una delusione e ci dispiace. Cosa potremmo fare per rimediare?",
-        "Scusaci, non è quello che dovresti ricevere da noi. Ci mandi una foto o qualche dettaglio in più, così verifichiamo?",
+        "Scusaci, non è quello che dovresti ricevere da noi. Ci dici di quale prodotto si tratta, così verifichiamo?",
     ),
     "result": (
         "person|Che meraviglia! Cosa ne ha pensato {person}?",
@@ -100,8 +110,8 @@ BANK = {
         "person|Che bello! Cosa ha detto {person}?",
         "person|Cosa ne ha pensato {person}?",
         "Grazie per averlo condiviso! Com'è venuto?",
-        "Sembra fantastico! Cosa faresti diversamente la prossima volta?",
-        "Come ti è venuta l'idea?",
+        "Che bello! Cosa ti ha dato l'idea?",
+        "Ci piacerebbe saperne di più. Com'è andata poi?",
     ),
     "thanks": (
         "person|Figurati! Cosa ne ha pensato {person}?",

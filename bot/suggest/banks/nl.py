@@ -58,6 +58,11 @@ BANK = {
         "order|Zo hoort het niet bij je aan te komen, sorry. Stuur je ons je bestelnummer, dan sturen we een nieuwe?",
         "Wat een teleurstelling, sorry. Heb je liever een vervanging of je geld terug?",
     ),
+    "problem_price": (
+        "Sorry dat de verandering je overviel. Welk product of abonnement heb je, zodat we kijken wat het beste bij je past?",
+        "Ik snap de frustratie, sorry. Wat vind je het belangrijkst aan wat je van ons krijgt?",
+        "Sorry, een prijsverhoging is nooit leuk. Zullen we uitleggen wat er precies veranderd is?",
+    ),
     "problem_billing": (
         "order|Het spijt me echt. Stuur je ons je bestelnummer in een privébericht, dan lossen we het vandaag op?",
         "date|Sorry voor het gedoe. Wanneer zag je het voor het eerst op je afschrift?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|Vervelend, sorry. Begon het na de laatste update?",
         "Sorry voor het gedoe. Wat probeerde je te doen toen het gebeurde?",
     ),
+    "problem_ignored": (
+        "Sorry dat niemand heeft gereageerd. Waarmee heb je nog hulp nodig? We pakken het nu op.",
+        "Sorry voor de stilte, zo hoort het niet. Waar gaat het om, dan lossen we het nu op?",
+        "Sorry dat je zo lang moest wachten. Zullen we het hier oplossen of via een privébericht?",
+    ),
     "problem_service": (
         "Het spijt me echt dat je zo behandeld bent. Wil je vertellen wat er gebeurde, zodat we het goed kunnen maken?",
         "Zo willen we niemand laten voelen, sorry. Wanneer en waar was dit?",
-        "Sorry dat niemand heeft gereageerd. Waarmee heb je nog hulp nodig? We pakken het nu op.",
+        "Het spijt ons echt. In welke winkel of bij welk team was dit, zodat we het met hen kunnen bespreken?",
     ),
     "problem": (
         "Wat vervelend, het spijt me echt. Wil je iets meer vertellen, zodat we het kunnen oplossen?",
         "Dat is teleurstellend, sorry. Wat zou het voor jou weer goedmaken?",
-        "Sorry, zo hoort het niet. Stuur je ons een foto of wat meer details, zodat we ernaar kunnen kijken?",
+        "Sorry, zo hoort het niet. Laat je weten om welk product het gaat, zodat we ernaar kunnen kijken?",
     ),
     "result": (
         "person|Wat mooi! Wat vond {person} ervan?",
@@ -100,8 +110,8 @@ BANK = {
         "person|Wat leuk! Wat zei {person}?",
         "person|Wat vond {person} ervan?",
         "Bedankt voor het delen! Hoe is het geworden?",
-        "Klinkt goed! Wat zou je de volgende keer anders doen?",
-        "Hoe kwam je op het idee?",
+        "Wat leuk! Hoe kwam je erop?",
+        "We horen graag meer. Hoe ging het verder?",
     ),
     "thanks": (
         "person|Graag gedaan! Wat vond {person} ervan?",

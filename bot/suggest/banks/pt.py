@@ -58,6 +58,11 @@ BANK = {
         "order|Não era para chegar assim, desculpe. Pode mandar o número do pedido para enviarmos outro?",
         "Que decepção, pedimos desculpas. Você prefere a troca ou o reembolso?",
     ),
+    "problem_price": (
+        "Sentimos muito que a mudança tenha pegado você de surpresa. Qual produto ou plano você usa, para vermos o que combina melhor?",
+        "Entendo a frustração, desculpe. O que é mais importante para você no que oferecemos?",
+        "Desculpe, sabemos que aumento de preço nunca é bem-vindo. Quer que a gente explique o que mudou?",
+    ),
     "problem_billing": (
         "order|Sinto muito mesmo. Pode mandar o número do pedido por mensagem privada para resolvermos hoje?",
         "date|Desculpe o transtorno. Quando você notou isso pela primeira vez na fatura?",
@@ -74,15 +79,20 @@ BANK = {
         "date|update|Que chato, desculpe. Começou depois da última atualização?",
         "Desculpe o transtorno. O que você estava tentando fazer quando aconteceu?",
     ),
+    "problem_ignored": (
+        "Desculpe ninguém ter respondido. Com o que você ainda precisa de ajuda? A gente cuida disso agora.",
+        "Desculpe o silêncio, não era para ser assim. Do que se trata, para a gente resolver agora?",
+        "Sinto muito pela espera tão longa. Prefere resolver por aqui ou por mensagem privada?",
+    ),
     "problem_service": (
         "Sinto muito que você tenha sido tratado assim. Pode contar o que aconteceu, para a gente resolver?",
         "Não é a experiência que queremos para ninguém, desculpe. Quando e onde isso aconteceu?",
-        "Desculpe ninguém ter respondido. Com o que você ainda precisa de ajuda? A gente cuida disso agora.",
+        "Sentimos muito. Em qual loja ou com qual equipe foi, para a gente conversar com eles?",
     ),
     "problem": (
         "Sinto muito mesmo. Pode contar um pouco mais, para a gente resolver?",
         "Que decepção, pedimos desculpas. O que podemos fazer para resolver isso para você?",
-        "Desculpe, não é isso que você deveria receber da gente. Pode mandar uma foto ou mais alguns detalhes para a gente verificar?",
+        "Desculpe, não é isso que você deveria receber da gente. Pode dizer qual foi o produto, para a gente verificar?",
     ),
     "result": (
         "person|Que demais! O que {person} achou?",
@@ -100,8 +110,8 @@ BANK = {
         "person|Que lindo! O que {person} disse?",
         "person|O que {person} achou?",
         "Obrigado por compartilhar! Como ficou?",
-        "Que demais! O que você faria diferente da próxima vez?",
-        "Como surgiu a ideia?",
+        "Que lindo! O que te deu a ideia?",
+        "Adoraríamos saber mais. O que aconteceu depois?",
     ),
     "thanks": (
         "person|Imagina! O que {person} achou?",
