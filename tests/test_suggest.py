@@ -31,6 +31,8 @@ REPRESENTATIVE = [
     "日本への配送はありますか？送料はいくらですか？",
     long_comment(),
     "a" * 10_000,
+    "Got this as a gift for my boss, hope he likes it",  # a bank with two fitting questions: the plain ones fill in
+    "Order #48213, tracking says delivered on Monday but nothing here. Not impressed.",  # most questions were told
 ]
 
 

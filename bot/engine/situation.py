@@ -41,7 +41,7 @@ class Reading:
     problem: str | None  # "damaged", "price", "billing", "delivery", "app", "ignored", "service" or "general"
     praise: bool  # the feedback or result is glad rather than critical
     person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
-    given: frozenset[str]  # what they already told: "order", "device", "date", "tracking", "update"
+    given: frozenset[str]  # what they told: "order", "device", "date", "tracking", "update", "occasion"
 
 
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
@@ -295,6 +295,10 @@ _ARRIVED = re.compile(r"arriv|deliver|parcel|package|box|came|received|opened|un
                       r"angekommen|geliefert|paket|bestell|arrivé|livré|colis|reçu|commande|llegó|paquete|pedido|"
                       r"arrivat|consegnat|pacco|ordine|chegou|caixa|pedido|encomenda|aangekomen|geleverd|pakket|"
                       r"bestelling|me llegó|kwam")
+_OCCASION = re.compile(r"birthday|christmas|wedding|anniversary|mother'?s day|father'?s day|geburtstag|weihnacht|hochzeit|"
+                       r"jahrestag|muttertag|anniversaire|noël|mariage|fête des|cumpleaños|navidad|boda|aniversario|"
+                       r"compleanno|natale|matrimonio|anniversario|aniversário|natal|casamento|dia das mães|"
+                       r"verjaardag|kerst|bruiloft|moederdag", re.I)
 _UPDATE = re.compile(r"update|mise à jour|actualización|aggiornamento|atualização", re.I)
 _TRACKING = re.compile(r"track|sendungsverfolgung|suivi|seguimiento|tracciamento|rastreio|rastreamento", re.I)
 _DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel|samsung|galaxy|huawei|xiaomi|oneplus|macbook|mac|windows|"
@@ -315,7 +319,8 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
     found = {name for name, pattern in _compiled(code).items() if pattern.search(lowered)}
     asks = comment.asks_question or "ask" in found
     given = frozenset(name for name, pattern in (("order", _ORDER_NUMBER), ("device", _DEVICE), ("date", _DATE),
-                                                             ("tracking", _TRACKING), ("update", _UPDATE))
+                                                             ("tracking", _TRACKING), ("update", _UPDATE),
+                                                             ("occasion", _OCCASION))
                       if pattern.search(comment.plain))
     person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
     praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0

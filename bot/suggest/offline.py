@@ -38,6 +38,8 @@ _MEMORY = re.compile(r"remind|when i was|years ago|grew up|used to|memor|took me
                      r"früher|vor \w+ jahren|rappelle|quand j'étais|souvenir|enfance|autrefois|recuerda|cuando era|"
                      r"hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|quando eu era|anos atrás|"
                      r"doet me denken|toen ik|jaar geleden|vroeger", re.I)
+_GIFT = re.compile(r"gift|present for|bought .{0,40}for my|geschenk|geschenkt|cadeau|offert|"
+                   r"regalo|regalé|regalato|presente|presenteei|dei (?:o|a|um|uma) .{0,30}para|gegeven", re.I)
 # A noun phrase we can name back: a determiner, then up to three words that are not function words.
 _DETERMINER = re.compile(r"\b(the|my|our|your|this)\b", re.I)
 _OURS = {"my": "your", "our": "your", "your": "our", "the": "the", "this": "this"}
@@ -63,7 +65,8 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
         (specific if {"person", "topic"} & set(tags) else general).append(question)
     own = sum(1 for entry in language.BANK[key] if entry.split("|")[-1] in general)
     turn = zlib.crc32(comment.plain.encode("utf-8")) % max(1, own)
-    return specific[:1] + general[turn:own] + general[:turn] + specific[1:] + general[own:]
+    # the plain questions any comment can take come last, so that there are always three
+    return specific[:1] + general[turn:own] + general[:turn] + specific[1:] + general[own:] + list(language.BANK["noise"])
 
 
 def reply_draft(text: str, question: str, thread: Thread = Thread()) -> str:
@@ -90,8 +93,10 @@ def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> s
         if _HOURS.search(text):
             return "availability_hours"
         return "availability_feature" if _FEATURE.search(text) else "availability"
-    if reading.situation == "story" and reading.praise:
-        return "praise"  # "my son loves it": what he liked best
+    if reading.situation in ("story", "feedback") and _GIFT.search(text):
+        return "story_gift"
+    if reading.situation == "story" and reading.praise:  # "my son loves it": what he liked best
+        return "praise_content" if _CONTENT.search(text) and not reading.person else "praise"
     if reading.situation == "question" and reading.praise and _CONTENT.search(text):
         return "praise_content"  # "Loved the course! Will there be a part two?"
     if reading.situation == "question":
@@ -102,6 +107,7 @@ def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> s
         return "praise_content" if _CONTENT.search(text) else "praise"
     if reading.situation == "story" and _MEMORY.search(text):
         return "story_memory"
+
     return reading.situation
 
 

@@ -100,6 +100,12 @@ BANK = {
         "Wie hat es sich angefühlt, als alles geklappt hat?",
         "Gab es einen Schritt, der kniffliger war als gedacht?",
     ),
+    "story_gift": (
+        "person|Wie schön! Wie fand {person} es?",
+        "person|Wie hat {person} beim Auspacken reagiert?",
+        "Warum hast du dich gerade dafür entschieden?",
+        "occasion|War es für einen besonderen Anlass?",
+    ),
     "story_memory": (
         "person|Was für eine schöne Erinnerung. Woran denkst du bei {person} am liebsten zurück?",
         "Danke, dass du das mit uns teilst. Woran erinnerst du dich am liebsten?",

@@ -100,6 +100,12 @@ BANK = {
         "How did it feel when it all came together?",
         "Was there any part that turned out trickier than you expected?",
     ),
+    "story_gift": (
+        "person|That's lovely! What did {person} like best about it?",
+        "person|How did {person} react to it?",
+        "What made you pick it?",
+        "occasion|Was it for a special occasion?",
+    ),
     "story_memory": (
         "person|What a lovely memory. What do you remember most about {person}?",
         "Thank you for sharing this with us. What do you remember most about it?",

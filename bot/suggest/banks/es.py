@@ -100,6 +100,12 @@ BANK = {
         "¿Cómo te sentiste cuando todo salió bien?",
         "¿Hubo algún paso más complicado de lo que esperabas?",
     ),
+    "story_gift": (
+        "person|¡Qué detalle! ¿Qué le pareció a {person}?",
+        "person|¿Cómo reaccionó {person} al abrirlo?",
+        "¿Qué te hizo elegirlo?",
+        "occasion|¿Era para una ocasión especial?",
+    ),
     "story_memory": (
         "person|¡Qué recuerdo tan bonito! ¿Qué es lo que más recuerdas de {person}?",
         "Gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas?",

@@ -100,6 +100,12 @@ BANK = {
         "Qu'avez-vous ressenti quand tout s'est mis en place ?",
         "Y a-t-il une étape qui s'est révélée plus délicate que prévu ?",
     ),
+    "story_gift": (
+        "person|Quelle belle attention ! Qu'en a pensé {person} ?",
+        "person|Comment a réagi {person} en l'ouvrant ?",
+        "Qu'est-ce qui vous a fait choisir celui-ci ?",
+        "occasion|C'était pour une occasion particulière ?",
+    ),
     "story_memory": (
         "Merci de partager ce souvenir avec nous. Qu'est-ce qui vous a le plus marqué ?",
         "Quel joli souvenir ! C'est quelque chose que vous faites encore aujourd'hui ?",

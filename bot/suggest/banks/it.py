@@ -100,6 +100,12 @@ BANK = {
         "Come ti sei sentito quando è andato tutto per il verso giusto?",
         "C'è stato un passaggio più difficile del previsto?",
     ),
+    "story_gift": (
+        "person|Che bel pensiero! Cosa ne ha pensato {person}?",
+        "person|Come ha reagito {person} quando l'ha aperto?",
+        "Cosa te l'ha fatto scegliere?",
+        "occasion|Era per un'occasione speciale?",
+    ),
     "story_memory": (
         "person|Che bel ricordo! Cosa ti ricordi di più di {person}?",
         "Grazie per averlo condiviso con noi. Qual è il ricordo che ti è rimasto di più?",

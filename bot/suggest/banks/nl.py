@@ -100,6 +100,12 @@ BANK = {
         "Hoe voelde het toen alles lukte?",
         "Was er een stap die lastiger was dan je had verwacht?",
     ),
+    "story_gift": (
+        "person|Wat een leuk cadeau! Wat vond {person} ervan?",
+        "person|Hoe reageerde {person} bij het uitpakken?",
+        "Waarom koos je juist deze?",
+        "occasion|Was het voor een speciale gelegenheid?",
+    ),
     "story_memory": (
         "person|Wat een mooie herinnering! Wat herinner je je het meest van {person}?",
         "Bedankt dat je dit met ons deelt. Wat is je het meest bijgebleven?",

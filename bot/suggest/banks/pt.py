@@ -100,6 +100,12 @@ BANK = {
         "Como foi a sensação quando tudo deu certo?",
         "Teve alguma etapa mais difícil do que você esperava?",
     ),
+    "story_gift": (
+        "person|Que presente lindo! O que {person} achou?",
+        "person|Como {person} reagiu ao abrir?",
+        "O que fez você escolher esse?",
+        "occasion|Era para uma ocasião especial?",
+    ),
     "story_memory": (
         "person|Que lembrança linda! Do que você mais se lembra de {person}?",
         "Obrigado por compartilhar com a gente. Do que você mais se lembra?",
