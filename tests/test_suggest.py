@@ -158,3 +158,28 @@ def test_the_checks_name_what_is_wrong(candidates, problem):
 @given(text=st.text(max_size=400), author=st.one_of(st.none(), st.text(max_size=30)))
 def test_any_text_gets_three_valid_questions(text, author):
     checked_questions(suggest_questions(text, author=author))
+
+
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        ("Where is my order???", "problem"),
+        ("Thank you so much for the quick help yesterday!", "thanks"),  # "so much for" is no sarcasm here
+        ("Oh great, another price increase. Love that for us.", "problem"),
+        ("Warum habt ihr die alte Rezeptur geändert? Schmeckt nicht mehr wie früher.", "problem"),
+        ("Wir sind ein kleines Café in Köln und würden eure Bohnen gern bei uns anbieten.", "collaboration"),
+        ("La verdad es que el nuevo diseño de la web es bastante confuso.", "feedback"),
+        ("Gibt es das Fahrrad auch mit einem tieferen Einstieg? Meine Mutter hat Probleme mit dem Knie.", "availability"),
+        ("Is de winkel in Utrecht ook op zondag open?", "availability"),
+        ("Finalmente ho finito il puzzle da 2000 pezzi, ci ho messo un mese!", "result"),
+    ],
+)
+def test_what_a_comment_is_doing_is_read_in_its_language(text, situation):
+    assert read_situation(read_comment(text)).situation == situation
+
+
+def test_a_question_about_a_book_is_not_about_shipping_and_a_request_gets_follow_ups_about_its_use():
+    book = suggest_questions("Vous avez prévu une version anglaise du livre ?")
+    assert not any("commande" in q for q in book)
+    request = suggest_questions("Vocês poderiam fazer uma versão sem lactose?")
+    assert not any("impressão" in q for q in request)  # a request, not criticism to understand

@@ -26,7 +26,7 @@ _FUNCTION_WORDS = {
     "fr": "le les est sont que qui pour dans avec une un très mais comme quand où quoi mon ma mes vous nous "
     "pas c'est je j'ai il elle cet cette merci toujours jamais trop aussi",
     "de": "der die das ist sind und nicht mit für ein eine einen sehr aber wie wann wo warum mein meine "
-    "ich sie wir ihr es gibt auch noch schon bitte danke seit dem den von zu",
+    "ich sie wir ihr es gibt auch noch schon bitte danke seit dem den von zu vielen vom euch eure euer habt",
     "pt": "o os as é são que do da dos das com para uma um muito mas como quando onde meu minha você vocês "
     "nós não já também obrigado obrigada há foi desta deste em",
     "it": "il lo gli è sono che di del della con per una un molto ma come quando dove mio mia tuo voi noi "

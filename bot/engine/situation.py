@@ -52,6 +52,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
         r"double charged|overcharged|rude|ignored|waste of|so slow|slow since|laggy|lagging|torn|"
+        r"where is my (?:order|parcel|package|refund|delivery)|hello\?+|anyone there|\?{3,}|still (?:dies|drains|breaks|leaks|fails|crashes|freezes)|drains|"
         r"thanks for nothing|yeah right|(?<!you )(?<!thanks )so much for|love that for us|another price|great job\W+(?:not|guys)|oh great|just great|what a joke|"
         r"/s\b|never again|fell apart|falling apart|ripped|torn|stained|smells? (?:off|weird|bad)|tastes? (?:off|stale)|"
         r"cancel+ed my|lost my|won'?t (?:let|load|work|open|sync)|doesn'?t (?:work|fit|sync|load)|"
@@ -67,8 +68,9 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"(?:back|available|out|release|launch|open|get|have|support|come)|open on|opening hours|where can i (?:buy|get)",
         "collaboration": r"collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
-        r"stock your|feature (?:you|your)|interview (?:you|your)|guest on",
-        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|worse|used to be (?:better|good)|no longer|wish|please (?:add|bring|make|consider)|"
+        r"stock your|in our (?:shop|store|caf[eé]|restaurant)|feature (?:you|your)|interview (?:you|your)|guest on",
+        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|worse|used to be (?:better|good)|no longer|"
+        r"confusing|not a fan|don'?t like|less (?:useful|handy|practical)|clunky|wish|please (?:add|bring|make|consider)|"
         r"(?:i'?d|i would) love (?:it|to see|if)|disagree|not sure (?:about|i agree)|i prefer|suggestion|"
         r"bring back|miss the old|why did you (?:change|remove|drop)|could you (?:add|make)|feature request|"
         r"don'?t agree|i think|in my opinion|imo|honestly",
@@ -89,15 +91,17 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
         r"unmöglich|frechheit|zu klein|zu groß|fällt (?:\w+ )?(?:klein|groß) aus|doppelt (?:abgebucht|belastet)|"
         r"rückerstattung|erstattung|reklamation|beschwerde|ein problem mit|fehler|na toll|danke für nichts|"
-        r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und|langsam|lahm|zerrissen|verbeult|nervt",
-        "availability": r"gibt es|habt ihr|hast du|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
+        r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und|langsam|lahm|zerrissen|verbeult|nervt|"
+        r"nicht mehr wie|schmeckt nicht|wo (?:ist|bleibt) meine (?:bestellung|lieferung|rückerstattung)",
+        "availability": r"gibt es|habt ihr .{0,40}(?:auch|noch|wieder|vorrätig|auf lager|in größe|in farbe)|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
         r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
-        "collaboration": r"kooperation|zusammenarbeit|zusammenarbeiten|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
+        "collaboration": r"kooperation|zusammenarbeit|zusammenarbeiten|bei uns (?:anbieten|verkaufen)|ins sortiment|unser\w* (?:café|laden|geschäft)|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
         r"podcast|laden)|meine follower|influencer|botschafter|großhandel|wiederverkäufer",
         "feedback": r"solltet|sollte|wäre (?:schön|toll|super|gut|besser|cool)|würde mir wünschen|wünsche mir|"
         r"bitte (?:wieder|mehr|macht|bringt)|vorschlag|finde ich (?:nicht|schade)|schade,? dass|sehe ich anders|"
-        r"bin (?:nicht )?(?:der|einer) meinung|ich finde|meiner meinung",
+        r"bin (?:nicht )?(?:der|einer) meinung|ich finde|meiner meinung|verwirrend|unübersichtlich|gefällt mir nicht|"
+        r"schlechter|umständlich|könnt(?:et)? ihr .{0,30}(?:machen|bringen|anbieten)",
         "result": r"endlich|geschafft|gebacken|gekocht|gebaut|fertig|zum ersten mal|erstes mal|mein erster|"
         r"meine erste|bestzeit|hat geklappt|klappt|ausprobiert|nachgemacht|nachgebacken|\d+ ?(?:km|kg)",
         "story": r"erinnert mich|als ich|vor (?:\w+ )?jahren|aufgewachsen|früher|jedes jahr|tradition|"
@@ -112,15 +116,16 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
         r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|un problème avec|"
-        r"erreur|merci pour rien|déchiré\w*|lent\w*|rame|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
+        r"erreur|merci pour rien|déchiré\w*|lent\w*|rame|casse\w*|ne marche plus|où (?:est|en est) ma commande|où est mon colis|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
         r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
         "collaboration": r"collab\w*|partenariat|partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
-        r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste",
+        r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste|revendre|dans notre (?:boutique|café|magasin)",
         "feedback": r"devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
         r"dommage que|je ne suis pas d'accord|pas d'accord|suggestion|je trouve|à mon avis|je préfère|"
-        r"remettez|ramenez|pourquoi avoir (?:changé|supprimé)",
+        r"remettez|ramenez|pourquoi avoir (?:changé|supprimé)|confus\w*|pas pratique|moins bien|je n'aime pas|compliqué|"
+        r"pourriez-vous (?:faire|ajouter|proposer)|vous pourriez (?:faire|ajouter|proposer)",
         "result": r"enfin|réussi|fait (?:le|la|les|votre|ma|mon)|cuisiné|construit|terminé|fini|première fois|"
         r"mon premier|ma première|record|ça a marché|ça marche|testé|essayé|\d+ ?(?:km|kg)",
         "story": r"me rappelle|quand j'étais|il y a \w+ ans|enfance|grandi|autrefois|chaque année|tradition|"
@@ -135,14 +140,15 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
         r"devolución|queja|reclamación|un problema con|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
-        r"estafa|tarde|retraso|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
+        r"estafa|tarde|retraso|dónde está mi pedido|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
         "availability": r"hacen envíos|envían a|envíos a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
         r"horario|abren|abierto\w*|dónde (?:puedo|se puede) (?:comprar|conseguir)",
         "collaboration": r"colab\w*|colaboración|patrocin\w*|trabajar juntos|mi canal|mi blog|mi podcast|"
-        r"mi tienda|mis seguidores|embajador\w*|distribuidor\w*|mayorista",
+        r"mi tienda|mis seguidores|embajador\w*|distribuidor\w*|mayorista|en nuestra tienda|nuestro café|vender vuestr\w*",
         "feedback": r"deberían|debería|estaría (?:bien|genial|mejor)|me gustaría (?:que|ver)|ojalá|"
-        r"no estoy de acuerdo|sugerencia|creo que|en mi opinión|prefiero|vuelvan a|por qué (?:cambiaron|quitaron)",
+        r"no estoy de acuerdo|sugerencia|creo que|en mi opinión|prefiero|vuelvan a|por qué (?:cambiaron|quitaron)|"
+        r"confus\w*|no me gusta|peor|complicad\w*|podr[ií]ais (?:hacer|sacar|añadir)|podrían (?:hacer|sacar|añadir)",
         "result": r"por fin|logré|conseguí|hice|horneé|cociné|construí|terminé|primera vez|mi primer|mi primera|"
         r"récord|funcionó|salió|probé|\d+ ?(?:km|kg)",
         "story": r"me recuerda|cuando era|hace \w+ años|crecí|de pequeñ\w*|cada año|tradición|regalo|cumpleaños|"
@@ -156,15 +162,16 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
-        r"errore|grazie di niente|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
+        r"errore|grazie di niente|dov'è il mio (?:ordine|pacco)|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
         "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
         r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
         r"quando (?:arriva|esce|torna|riapre)|orari|aperti|siete aperti|dove (?:posso|si può) (?:comprar|trovar)",
         "collaboration": r"collab\w*|partnership|sponsor\w*|lavorare insieme|il mio canale|il mio blog|"
-        r"il mio podcast|il mio negozio|i miei follower|ambassador|rivenditor\w*|ingrosso",
+        r"il mio podcast|il mio negozio|i miei follower|ambassador|rivenditor\w*|ingrosso|nel nostro (?:negozio|bar)|rivendere",
         "feedback": r"dovreste|dovrebbe|sarebbe (?:bello|bellissimo|utile|meglio|fantastico)|mi piacerebbe|"
         r"vorrei (?:che|vedere)|non sono d'accordo|suggerimento|secondo me|penso che|preferisco|"
-        r"rimettete|perché avete (?:cambiato|tolto)",
+        r"rimettete|perché avete (?:cambiato|tolto)|confus\w*|non mi piace|peggio|scomod\w*|complicat\w*|"
+        r"potreste (?:fare|aggiungere|creare)",
         "result": r"finalmente|riuscit\w*|ho fatto|ho preparato|ho cucinato|ho costruito|finito|prima volta|"
         r"il mio primo|la mia prima|record|ha funzionato|provat\w*|\d+ ?(?:km|kg)",
         "story": r"mi ricorda|quando ero|anni fa|cresciut\w*|da piccol\w*|ogni anno|tradizione|regalo|"
@@ -179,14 +186,15 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
         r"troca|devolução|reclamação|um problema com|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
-        r"nunca mais|golpe|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
+        r"nunca mais|golpe|cadê meu pedido|onde está meu pedido|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
         "availability": r"entregam|enviam para|envio para|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
         r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
         "collaboration": r"parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
-        r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado",
+        r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado|na nossa loja",
         "feedback": r"deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
-        r"não concordo|sugestão|acho que|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)",
+        r"não concordo|sugestão|acho que|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)|confus\w*|"
+        r"não gostei|pior|complicad\w*|poderiam (?:fazer|lançar|ter|criar)",
         "result": r"finalmente|consegui|fiz|assei|cozinhei|construí|terminei|primeira vez|meu primeiro|"
         r"minha primeira|recorde|deu certo|funcionou|testei|experimentei|\d+ ?(?:km|kg)",
         "story": r"me lembra|quando eu era|anos atrás|há \w+ anos|cresci|de pequen\w*|todo ano|tradição|presente|"
@@ -201,14 +209,15 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
         r"terugbetaling|geld terug|klacht|een probleem met|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
-        r"nooit meer|oplichting|vertraging|te laat|traag|langzaam|gescheurd|gedeukt",
+        r"nooit meer|oplichting|vertraging|te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
         "collaboration": r"samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
-        r"mijn volgers|ambassadeur|wederverkop\w*|groothandel",
+        r"mijn volgers|ambassadeur|wederverkop\w*|groothandel|in onze winkel|verkopen in",
         "feedback": r"zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
-        r"niet mee eens|suggestie|ik vind|volgens mij|liever|breng \w+ terug|waarom hebben jullie",
+        r"niet mee eens|suggestie|ik vind|volgens mij|liever|breng \w+ terug|waarom hebben jullie|verwarrend|"
+        r"minder handig|onhandig|vind ik niet|kunnen jullie .{0,30}(?:maken|toevoegen)",
         "result": r"eindelijk|gelukt|gemaakt|gebakken|gekookt|gebouwd|klaar|voor het eerst|mijn eerste|"
         r"record|werkte|geprobeerd|uitgeprobeerd|\d+ ?(?:km|kg)",
         "story": r"doet me denken|toen ik|jaar geleden|opgegroeid|vroeger|elk jaar|traditie|cadeau|verjaardag|"
@@ -333,6 +342,8 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
         situation = "problem"
     elif "collaboration" in found:
         situation = "collaboration"
+    elif "feedback" in found and not praise and (asks or not found & {"result", "story"}):
+        situation = "feedback"
     elif "availability" in found and asks:
         situation = "availability"
     elif asks:

@@ -24,10 +24,12 @@ from bot.suggest.checks import COUNT
 from bot.suggest.keyphrases import ENGLISH_STOPWORDS
 
 ANSWER_HERE = "[your answer]"
-_SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versend|verschick|livr|expédi|spedi|"
+_SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versend|verschick|livr(?:ez|er|aison|ons)|expédi|spedi|"
                        r"entreg|envio|lever|bezorg|verzend", re.I)
-_FEATURE = re.compile(r"version|feature|mode\b|integration|\bapp\b|funktion|fonction|función|funzione|função|"
-                      r"functie", re.I)
+_FEATURE = re.compile(r"version|versão|versión|versione|versie|feature|mode\b|integration|\bapp\b|funktion|fonction|"
+                      r"función|funzione|função|functie", re.I)
+_SERVICE = re.compile(r"service|support|team|staff|atendimento|atención|servizio|kundenservice|klantenservice|équipe|"
+                      r"equipo|squadra|equipe|vendedor|verkäufer|vendeu|commess|medewerker", re.I)
 _HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|offen|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|abrem|"
                     r"aberto|openingstijden|geopend", re.I)
 _CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
@@ -103,7 +105,11 @@ def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> s
         if re.search(language.USING, text, re.I):
             return "question_using"
         return "question_choosing" if re.search(language.CHOOSING, text, re.I) else "question"
+    if reading.situation == "feedback" and comment.asks_question and _FEATURE.search(text):
+        return "availability_feature"  # "could you make a lactose-free version?"
     if reading.situation == "feedback" and reading.praise:
+        if _SERVICE.search(text):
+            return "thanks"  # praise of the people who helped them
         return "praise_content" if _CONTENT.search(text) else "praise"
     if reading.situation == "story" and _MEMORY.search(text):
         return "story_memory"

@@ -122,7 +122,7 @@ BANK = {
     "thanks": (
         "person|Sehr gern! Wie hat es {person} gefallen?",
         "Sehr gern! Was hat dir am meisten geholfen?",
-        "Freut uns, dass es geholfen hat! Woran arbeitest du als Nächstes?",
+        "Freut uns, dass wir helfen konnten! Können wir sonst noch etwas für dich tun?",
         "Wie schön zu hören! Wovon würdest du gern mehr von uns sehen?",
     ),
     "praise_content": (

@@ -122,7 +122,7 @@ BANK = {
     "thanks": (
         "person|You're very welcome! How did {person} like it?",
         "You're very welcome, glad it helped! How are you getting on with it now?",
-        "So glad to hear it! What are you working on next?",
+        "So glad we could help! Is there anything else we can do for you?",
         "Thanks for letting us know! Is there anything you'd like to see more of from us?",
     ),
     "praise_content": (

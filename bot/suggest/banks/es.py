@@ -122,7 +122,7 @@ BANK = {
     "thanks": (
         "person|¡De nada! ¿Qué le pareció a {person}?",
         "¡Un placer! ¿Qué fue lo que más te ayudó?",
-        "¡Nos alegra que te sirviera! ¿En qué estás trabajando ahora?",
+        "¡Nos alegra haberte ayudado! ¿Podemos hacer algo más por ti?",
         "¡Qué ilusión leerte! ¿De qué te gustaría ver más por aquí?",
     ),
     "praise_content": (

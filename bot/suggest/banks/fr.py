@@ -121,7 +121,7 @@ BANK = {
     "thanks": (
         "person|Avec plaisir ! Qu'en a pensé {person} ?",
         "Avec grand plaisir ! Qu'est-ce qui vous a le plus aidé ?",
-        "Ravi que ça vous ait servi ! Sur quoi travaillez-vous ensuite ?",
+        "Ravis d'avoir pu vous aider ! Pouvons-nous faire autre chose pour vous ?",
         "Ça nous fait très plaisir ! De quoi aimeriez-vous qu'on parle davantage ?",
     ),
     "praise_content": (

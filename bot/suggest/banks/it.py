@@ -122,7 +122,7 @@ BANK = {
     "thanks": (
         "person|Figurati! Cosa ne ha pensato {person}?",
         "È un piacere! Cosa ti è stato più utile?",
-        "Siamo felici che ti sia servito! A cosa stai lavorando adesso?",
+        "Siamo felici di averti aiutato! Possiamo fare altro per te?",
         "Che bello leggerti! Di cosa ti piacerebbe vedere di più da noi?",
     ),
     "praise_content": (

@@ -122,7 +122,7 @@ BANK = {
     "thanks": (
         "person|Graag gedaan! Wat vond {person} ervan?",
         "Graag gedaan! Wat hielp je het meest?",
-        "Fijn dat het hielp! Waar ben je nu mee bezig?",
+        "Fijn dat we konden helpen! Kunnen we nog iets anders voor je doen?",
         "Wat leuk om te lezen! Waar zou je meer van willen zien?",
     ),
     "praise_content": (

@@ -122,7 +122,7 @@ BANK = {
     "thanks": (
         "person|Imagina! O que {person} achou?",
         "Por nada! O que mais te ajudou?",
-        "Que bom que ajudou! No que você está trabalhando agora?",
+        "Que bom que conseguimos ajudar! Podemos fazer mais alguma coisa por você?",
         "Adoramos ler isso! Do que você gostaria de ver mais por aqui?",
     ),
     "praise_content": (
