@@ -183,3 +183,14 @@ def test_a_question_about_a_book_is_not_about_shipping_and_a_request_gets_follow
     assert not any("commande" in q for q in book)
     request = suggest_questions("Vocês poderiam fazer uma versão sem lactose?")
     assert not any("impressão" in q for q in request)  # a request, not criticism to understand
+
+
+def test_someone_leaving_is_asked_why_and_a_practical_question_is_not_taken_for_a_recipe():
+    leaving = suggest_questions("How do I cancel my subscription?")
+    assert any("go" in q and "decide" in q for q in leaving)
+    battery = suggest_questions("Wie lange hält der Akku ungefähr?")
+    assert not any("geworden" in q or "ersten Mal" in q for q in battery)
+
+
+def test_a_person_is_named_as_written():
+    assert "your grandad" in suggest_questions("Made the lemon cake for my grandad's 90th and he had three slices!")[0]

@@ -102,6 +102,8 @@ def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> s
     if reading.situation == "question" and reading.praise and _CONTENT.search(text):
         return "praise_content"  # "Loved the course! Will there be a part two?"
     if reading.situation == "question":
+        if re.search(language.LEAVING, text, re.I):
+            return "question_leaving"
         if re.search(language.USING, text, re.I):
             return "question_using"
         return "question_choosing" if re.search(language.CHOOSING, text, re.I) else "question"

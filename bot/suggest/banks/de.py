@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"wie (?:kann|soll|mache) ich|wie lange|wie viel \w+ soll|kann ich|soll ich|wo finde ich|gibt es eine möglichkeit"
+USING = r"wie (?:kann|soll|mache) ich|wie viel \w+ soll|kann ich|soll ich|wo finde ich|gibt es eine möglichkeit"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"empfehl\w*|unterschied|welche\w* (?:soll|würdet|ist besser)|geeignet|lohnt|passt|größe|kompatibel|funktioniert .* mit|aus welchem|sicher für|groß genug|reicht .* für|gut für|gibt es .* (?:auch|mit)"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"kündig|abmelden|konto löschen"
 
 BANK = {
     "question": (
         "Wofür möchtest du es nutzen? Dann geben wir dir gern noch ein paar passende Tipps.",
-        "Was hat dein Interesse daran geweckt?",
-        "Hast du etwas Bestimmtes damit vor?",
+        "Wie kommst du bisher damit zurecht?",
+        "Was soll es für dich vor allem können?",
+    ),
+    "question_leaving": (
+        "Schade, dass du gehen möchtest. Magst du uns sagen, was dich zu der Entscheidung gebracht hat?",
+        "Bevor du gehst: Was hätten wir besser machen können?",
+        "Hat dir etwas gefehlt, das dich zum Bleiben gebracht hätte?",
     ),
     "question_choosing": (
         "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "Sag gern Bescheid, wie es geworden ist! Woran arbeitest du gerade damit?",
         "Wie kommst du bisher damit zurecht?",
-        "Probierst du es zum ersten Mal, oder willst du deine gewohnte Art etwas abwandeln?",
+        "Was möchtest du damit erreichen?",
         "Was möchtest du als Nächstes ausprobieren, wenn das geklappt hat?",
     ),
     "availability": (

@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"how (?:do|can|should) i|how to|how long|how much \w+ should|can i use|should i|where (?:can|do) i find|is there a way|i'?m trying to"
+USING = r"how (?:do|can|should) i|how to|how much \w+ should|can i use|should i|where (?:can|do) i find|is there a way|i'?m trying to"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"recommend|difference|which (?:one|\w+ (?:should|would|do you|is best))|suitable|worth it|best for|better for|\bfit|sizes?|compatible|work with|\bvs\.?\b|made (?:with|of|from)|safe for|big enough|enough for|good for"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"cancel|unsubscribe|close my account|delete my account"
 
 BANK = {
     "question": (
         "What are you planning to use it for? Then we can add anything else that helps.",
-        "What got you interested in it?",
-        "Is this for something you have coming up?",
+        "How are you finding it so far?",
+        "Is there anything you're hoping it will do for you?",
+    ),
+    "question_leaving": (
+        "We're sorry to see you go. Would you mind telling us what made you decide?",
+        "Before you go: is there anything we could have done better?",
+        "Was there something missing that would have made you stay?",
     ),
     "question_choosing": (
         "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "Let us know how it turns out! What are you working on with it?",
         "How are you getting on with it so far?",
-        "Is this your first time trying it, or are you tweaking what you usually do?",
+        "What are you hoping to get done with it?",
         "What would you like to try next once that's sorted?",
     ),
     "availability": (

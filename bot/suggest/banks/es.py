@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"cómo (?:puedo|hago|se)|cuánto tiempo|puedo usar|puedo|debo|dónde (?:encuentro|puedo encontrar)|hay alguna forma"
+USING = r"cómo (?:puedo|hago|se)|puedo usar|puedo|debo|dónde (?:encuentro|puedo encontrar)|hay alguna forma"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"recomiend\w*|recomendar\w*|diferencia|cuál (?:me|es mejor)|adecuad\w*|sirve para|vale la pena|talla|compatible|funciona con|hecho (?:con|de)|suficiente|bueno para"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"cancelar|darme de baja|dar de baja|borrar mi cuenta"
 
 BANK = {
     "question": (
         "¿Para qué lo quieres usar? Así te damos algún consejo más que te sirva.",
-        "¿Qué te despertó el interés?",
-        "¿Tienes algo especial en mente?",
+        "¿Qué tal te está funcionando hasta ahora?",
+        "¿Qué es lo que más esperas que te resuelva?",
+    ),
+    "question_leaving": (
+        "Sentimos que te vayas. ¿Nos cuentas qué te hizo tomar la decisión?",
+        "Antes de irte: ¿qué podríamos haber hecho mejor?",
+        "¿Echaste en falta algo que te habría hecho quedarte?",
     ),
     "question_choosing": (
         "person|¿Para qué lo usaría sobre todo {person}? Así te recomendamos lo que mejor encaje.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "¡Ya nos contarás qué tal! ¿En qué lo estás usando ahora mismo?",
         "¿Qué tal te está yendo hasta ahora?",
-        "¿Es la primera vez que lo pruebas o estás ajustando lo que sueles hacer?",
+        "¿Qué te gustaría conseguir con ello?",
         "¿Qué te gustaría probar después, cuando lo tengas resuelto?",
     ),
     "availability": (

@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"comment (?:je|faire|puis-je|on)|combien de temps|puis-je|est-ce que je peux|dois-je|où (?:trouver|puis-je trouver)|y a-t-il un moyen"
+USING = r"comment (?:je|faire|puis-je|on)|puis-je|est-ce que je peux|dois-je|où (?:trouver|puis-je trouver)|y a-t-il un moyen"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"recommand\w*|différence|lequel|laquelle|adapté|convient|vaut le coup|taille|compatible|fonctionne avec|fait (?:avec|de|en)|assez grand|suffisant pour|bien pour"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"résili|désabonn|annuler mon abonnement|supprimer mon compte"
 
 BANK = {
     "question": (
         "Vous comptez l'utiliser pour quoi ? On pourra vous donner quelques conseils en plus.",
-        "Qu'est-ce qui a éveillé votre intérêt ?",
-        "Vous avez un projet en particulier en tête ?",
+        "Comment ça se passe pour vous jusqu'ici ?",
+        "Qu'attendez-vous surtout de lui ?",
+    ),
+    "question_leaving": (
+        "Nous sommes désolés de vous voir partir. Pouvez-vous nous dire ce qui a motivé votre décision ?",
+        "Avant de partir : qu'aurions-nous pu mieux faire ?",
+        "Vous a-t-il manqué quelque chose qui vous aurait fait rester ?",
     ),
     "question_choosing": (
         "person|À quoi servirait-il surtout pour {person} ? On pourra vous conseiller au mieux.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "Dites-nous comment ça s'est passé ! Sur quoi travaillez-vous en ce moment ?",
         "Comment ça se passe pour vous jusqu'ici ?",
-        "C'est votre première fois, ou vous adaptez votre façon de faire habituelle ?",
+        "Qu'aimeriez-vous réussir à faire avec ?",
         "Qu'aimeriez-vous essayer ensuite, une fois que ce sera réglé ?",
     ),
     "availability": (

@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"come (?:posso|faccio|si)|quanto tempo|posso usare|posso|devo|dove (?:trovo|posso trovare)|c'è un modo"
+USING = r"come (?:posso|faccio|si)|posso usare|posso|devo|dove (?:trovo|posso trovare)|c'è un modo"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"consigli\w*|differenza|quale (?:mi|è meglio)|adatt\w*|va bene per|vale la pena|taglia|compatibile|funziona con|fatto (?:con|di)|abbastanza|buono per"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"disdir|annullare l'abbonamento|cancellare il mio account|disiscriver"
 
 BANK = {
     "question": (
         "Così ti diamo qualche consiglio in più: per cosa pensi di usarlo?",
-        "Cosa ha suscitato il tuo interesse?",
-        "Hai in mente qualcosa di particolare?",
+        "Come ti stai trovando finora?",
+        "Cosa ti aspetti soprattutto che faccia per te?",
+    ),
+    "question_leaving": (
+        "Ci dispiace vederti andare via. Ci racconti cosa ti ha fatto decidere?",
+        "Prima di andare: cosa avremmo potuto fare meglio?",
+        "C'era qualcosa che mancava e che ti avrebbe fatto restare?",
     ),
     "question_choosing": (
         "person|Per cosa lo userebbe soprattutto {person}? Così ti consigliamo la soluzione giusta.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "Facci sapere com'è andata! Su cosa lo stai usando adesso?",
         "Come ti stai trovando finora?",
-        "È la prima volta che lo provi o stai adattando il tuo solito metodo?",
+        "Cosa vorresti riuscire a fare?",
         "Cosa ti piacerebbe provare dopo, una volta risolto?",
     ),
     "availability": (

@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"hoe (?:kan|moet|doe) ik|hoe lang|kan ik|moet ik|waar vind ik|is er een manier"
+USING = r"hoe (?:kan|moet|doe) ik|kan ik|moet ik|waar vind ik|is er een manier"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"aanrad\w*|verschil|welke (?:raden|is beter)|geschikt|de moeite waard|maat|compatibel|werkt .* met|gemaakt (?:van|met)|groot genoeg|genoeg voor|goed voor"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"opzeggen|opzegg|account verwijderen|uitschrijven"
 
 BANK = {
     "question": (
         "Dan geven we je nog wat extra tips: waarvoor wil je het gebruiken?",
-        "Waardoor raakte je erin geïnteresseerd?",
-        "Heb je er iets speciaals mee in gedachten?",
+        "Hoe bevalt het tot nu toe?",
+        "Wat hoop je er vooral mee te kunnen?",
+    ),
+    "question_leaving": (
+        "Jammer dat je weggaat. Wil je vertellen waarom je hebt besloten te stoppen?",
+        "Voordat je gaat: wat hadden we beter kunnen doen?",
+        "Miste je iets waardoor je was gebleven?",
     ),
     "question_choosing": (
         "person|Waarvoor zou {person} het vooral gebruiken? Dan kunnen we je wijzen op wat het beste past.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "Laat je weten hoe het gaat? Waar ben je er nu mee bezig?",
         "Hoe bevalt het tot nu toe?",
-        "Is het de eerste keer dat je het probeert, of pas je je vaste aanpak aan?",
+        "Wat wil je er graag mee bereiken?",
         "Wat wil je hierna proberen, als dit gelukt is?",
     ),
     "availability": (

@@ -8,15 +8,22 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"como (?:faço|posso|eu|se)|quanto tempo|posso usar|posso|devo|onde (?:encontro|acho)|tem como"
+USING = r"como (?:faço|posso|eu|se)|posso usar|posso|devo|onde (?:encontro|acho)|tem como"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"recomend\w*|diferença|qual (?:vocês|é melhor)|adequad\w*|serve para|vale a pena|tamanho|compatível|funciona com|feito (?:com|de)|suficiente|bom para"
+# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
+LEAVING = r"cancelar|excluir minha conta"
 
 BANK = {
     "question": (
         "Assim a gente passa mais umas dicas: para que você pretende usar?",
-        "O que despertou seu interesse?",
-        "Você tem algo especial em mente?",
+        "Como está sendo até agora?",
+        "O que você mais espera que ele resolva?",
+    ),
+    "question_leaving": (
+        "Que pena que você vai embora. Pode contar o que te fez decidir?",
+        "Antes de ir: o que poderíamos ter feito melhor?",
+        "Faltou alguma coisa que teria feito você ficar?",
     ),
     "question_choosing": (
         "person|Para que {person} usaria mais? Assim a gente indica o que combina melhor.",
@@ -28,7 +35,7 @@ BANK = {
     "question_using": (
         "Depois conta pra gente como ficou! Em que você está usando agora?",
         "Como está sendo até agora?",
-        "É a primeira vez que você testa ou está ajustando o jeito que costuma fazer?",
+        "O que você gostaria de conseguir fazer com ele?",
         "O que você gostaria de testar depois que isso estiver resolvido?",
     ),
     "availability": (
