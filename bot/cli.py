@@ -25,6 +25,7 @@ from bot.engine.hours import business_clocks
 from bot.engine.schedule import PAUSED
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
+from bot.slack.terminal import printable
 from bot.sources.base import headroom
 from bot.engine.comment_text import read_comment
 from bot.suggest import llm_provider, suggest_for, suggestions
@@ -249,7 +250,7 @@ def render_unanswered(result: UnansweredResult) -> str:
         lines.append(f"{shown} of {result.total} shown, oldest first; use --limit or filters to see the rest.")
     else:
         lines.append(f"{result.total} waiting, oldest first.")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def cmd_check(args) -> int:

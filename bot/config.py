@@ -320,6 +320,7 @@ class Settings:
     slack_app_token: str | None = field(default=None, repr=False)
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: int = 3000
+    host: str = "0.0.0.0"  # the address HTTP mode listens on (HOST): 127.0.0.1 behind a reverse proxy on the same machine
     accounts: tuple[AccountConfig, ...] = ()
     lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
     llm: LlmSettings | None = None  # suggested questions from an LLM; None: the offline generator only
@@ -363,6 +364,7 @@ def load_settings(
         slack_app_token=environ.get("SLACK_APP_TOKEN") or None,
         slack_api_url=environ.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
         port=port,
+        host=environ.get("HOST") or "0.0.0.0",
         accounts=accounts,
         lease=lease,
         llm=load_llm_settings(environ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from alembic import command
@@ -19,15 +21,24 @@ SessionFactory = sessionmaker[Session]
 DATABASE_URL = "environment: DATABASE_URL"  # where a database URL comes from, for error messages
 
 
+def redact(url: str) -> str:
+    """A database URL fit to print: its password (and anything else between `:` and `@`) replaced by ***."""
+    return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", url)
+
+
 def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
-    """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3, SQLite gets WAL and a busy timeout."""
+    """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3, SQLite gets WAL and a busy timeout, and a
+    new SQLite file is created readable by its owner only (SQLite gives its WAL and shared-memory files the same
+    mode)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigError(f"{where}: {url!r} is not a database URL") from None
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise ConfigError(f"{where}: {redact(url)!r} is not a database URL") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            _create_private(Path(parsed.database))
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -35,6 +46,13 @@ def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except Exception as error:  # an unknown dialect or a missing driver
         raise ConfigError(f"{where}: {error}") from None
+
+
+def _create_private(path: Path) -> None:
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError:  # there already, or its folder is missing: SQLite says so when it connects
+        pass
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -6,7 +6,9 @@ option text, 150 a header, 10 context elements, 25 elements in an actions block.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from urllib.parse import quote as percent_encoded
 
 from bot.db.queries import WaitingComment
 from bot.engine.triage import SNOOZE_CHOICES, NudgeStatus
@@ -18,6 +20,7 @@ BUTTON_TEXT = 75
 COMMENT_TEXT = 2500  # a comment longer than this is cut, with a link to the rest
 FALLBACK_TEXT = 300
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"  # kept as they are in a URL; anything else is percent-encoded
 ACTION_BLOCK = "nudge_actions"  # block_id prefix; the comment id follows a colon
 
 
@@ -25,13 +28,22 @@ def cut(text: str, limit: int, url: str | None = None) -> str:
     """`text` within `limit` characters; when cut, it ends with an ellipsis and a link to the rest."""
     if len(text) <= limit:
         return text
-    more = f" <{url}|read the rest>" if url else ""
+    more = f" {link(url, 'read the rest')}" if link(url, "") else ""
     return text[: max(0, limit - len(more) - 1)].rstrip() + "…" + more
 
 
 def escape(text: str) -> str:
-    """Slack mrkdwn treats &, < and > as control characters."""
+    """The one way a string someone else wrote (a commenter's name, handle or text, a post title) reaches Slack:
+    mrkdwn treats &, < and > as control characters, so `<!channel>`, `<@U…>` and `<url|label>` stay plain text."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str | None, label: str) -> str:
+    """A link labelled by us (never by the commenter) to an http(s) URL; characters that would end the URL or start
+    a label (`|`, `<`, `>`, spaces) are percent-encoded. Any other scheme (javascript:, slack:) gives no link."""
+    if not url or not re.match(r"https?://[^/\s]", url, re.IGNORECASE):
+        return ""
+    return f"<{escape(percent_encoded(url, safe=URL_SAFE))}|{label}>"
 
 
 def when(moment: datetime) -> str:
@@ -87,7 +99,8 @@ def status_line(status: NudgeStatus | None) -> str | None:
 
 
 def nudge_fallback(item: WaitingComment) -> str:
-    return cut(f"{item.author} on {item.account} ({item.platform}) waits for an answer: {item.text}", FALLBACK_TEXT)
+    return cut(escape(f"{item.author} on {item.account} ({item.platform}) waits for an answer: {item.text}"),
+               FALLBACK_TEXT)
 
 
 def nudge_blocks(
@@ -139,7 +152,8 @@ def headline(item: WaitingComment) -> str:
     author = escape(item.author) + (f" (@{escape(item.author_handle)})" if item.author_handle else "")
     waited = item.waited()
     head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
-    return head + (f" · <{item.url}|open>" if item.url else "")
+    opened = link(item.url, "open")
+    return head + (f" · {opened}" if opened else "")
 
 
 def quote(item: WaitingComment, limit: int = COMMENT_TEXT) -> str:

@@ -18,7 +18,7 @@ from bot.db.queries import WaitingComment, unanswered, waiting_counts
 from bot.db.stats import Conversation, Stats, continued_conversations, team_stats
 from bot.engine import digests
 from bot.engine.leases import Lease
-from bot.slack.blocks import context, cut, escape, section
+from bot.slack.blocks import context, cut, escape, link, section
 from bot.slack.delivery import Notifier
 
 log = logging.getLogger(__name__)
@@ -122,10 +122,11 @@ def digest_blocks(digest: DailyDigest) -> list[dict]:
     if digest.oldest is not None:
         item = digest.oldest
         waited = item.waited()
-        link = f" <{item.url}|open>" if item.url else ""
+        opened = link(item.url, "open")
+        opened = f" {opened}" if opened else ""
         quoted = escape(cut(" ".join(item.text.split()), 300))
         blocks.append(section(f":hourglass: *Oldest waiting:* {escape(item.author)} on {escape(item.account)}, "
-                               f"{waited}{link}\n> {quoted}"))
+                               f"{waited}{opened}\n> {quoted}"))
     blocks.append(section(f":speech_balloon: *Since the last digest:* {_since_line(digest.stats)}"))
     if digest.conversations:
         lines = "\n".join(_conversation_line(c) for c in digest.conversations)
@@ -148,5 +149,6 @@ def _since_line(stats: Stats) -> str:
 def _conversation_line(conversation: Conversation) -> str:
     times = "once" if conversation.comments == 1 else f"{conversation.comments} times"
     where = f" on “{escape(cut(conversation.post_title, 80))}”" if conversation.post_title else ""
-    link = f" <{conversation.url}|latest>" if conversation.url else ""
-    return f"• {escape(conversation.author)} ({escape(conversation.account)}) came back {times}{where}{link}"
+    latest = link(conversation.url, "latest")
+    latest = f" {latest}" if latest else ""
+    return f"• {escape(conversation.author)} ({escape(conversation.account)}) came back {times}{where}{latest}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.db.queries import WaitingComment
-from bot.slack.blocks import context, cut, escape, section
+from bot.slack.blocks import context, cut, escape, link, section
 
 LISTED = 10  # the oldest this many are shown; the rest are counted
 
@@ -40,6 +40,7 @@ def _split(items: list[WaitingComment]) -> str:
 
 def _line(item: WaitingComment) -> str:
     waited = item.waited()
-    link = f" <{item.url}|open>" if item.url else ""
+    opened = link(item.url, "open")
     quoted = escape(cut(" ".join(item.text.split()), 200))
-    return f"*{escape(item.author)}* on {escape(item.account)} ({item.platform}), waiting {waited}{link}\n> {quoted}"
+    return (f"*{escape(item.author)}* on {escape(item.account)} ({item.platform}), waiting {waited}"
+            f"{' ' + opened if opened else ''}\n> {quoted}")

@@ -20,7 +20,7 @@ from bot.clock import utcnow
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
-from bot.slack.blocks import cut, escalation_text, nudge_blocks, nudge_fallback
+from bot.slack.blocks import cut, escalation_text, escape, nudge_blocks, nudge_fallback
 from bot.slack.delivery import alert_text
 from bot.slack.flood import flood_blocks, flood_fallback
 
@@ -94,7 +94,7 @@ class SlackNotifier:
             channel=status.channel,
             thread_ts=status.slack_ts,
             reply_broadcast=True,
-            text=cut(f":alarm_clock: Snooze over: {item.author} is still waiting for an answer.", 300),
+            text=cut(f":alarm_clock: Snooze over: {escape(item.author)} is still waiting for an answer.", 300),
         )
 
     def escalate(self, item: WaitingComment, status: NudgeStatus, number: int, target: str | None) -> None:

@@ -1,7 +1,9 @@
 """Serving the Bolt app: HTTP on waitress through Bolt's WSGI adapter, or Socket Mode.
 
 HTTP mode answers `POST /slack/events` and `GET /healthz`. Bolt verifies signatures (401 when they or their
-timestamp do not verify); a request that is signed but cannot be parsed gets 400, not a dropped connection.
+timestamp do not verify); a request that is signed but cannot be parsed, or is not UTF-8, gets 400, not a dropped
+connection. waitress refuses a body over MAX_BODY with 413 before reading it, closes connections idle for
+IDLE_SECONDS and holds at most CONNECTIONS at once, so idle or half-open connections cannot lock out `/healthz`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from bot.config import ConfigError, Settings
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 TEXT = {"content-type": ["text/plain;charset=utf-8"]}
+MAX_BODY = 1024 * 1024  # Slack's payloads are a few kilobytes
+IDLE_SECONDS = 10  # a connection that sends nothing this long is closed (Slack sends at once)
+CONNECTIONS = 500
 
 
 class Running(Protocol):
@@ -34,7 +39,10 @@ def wsgi_app(app: App, signing_secret: str, database_answers: Callable[[], bool]
     verifier = SignatureVerifier(signing_secret)
 
     def events(request: WsgiHttpRequest) -> WsgiHttpResponse:
-        body = request.get_body()
+        try:
+            body = request.get_body()
+        except UnicodeDecodeError:
+            return WsgiHttpResponse(400, TEXT, "the body is not UTF-8")
         headers = request.get_headers()
         try:
             bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
@@ -66,7 +74,12 @@ class HttpServer:
     """waitress in a thread; `stop()` lets requests in hand finish."""
 
     def __init__(self, application, port: int, host: str = "0.0.0.0"):
-        self._server = create_server(application, host=host, port=port, threads=8)
+        try:
+            self._server = create_server(application, host=host, port=port, threads=8, max_request_body_size=MAX_BODY,
+                                         channel_timeout=IDLE_SECONDS, cleanup_interval=1,
+                                         connection_limit=CONNECTIONS, expose_tracebacks=False)
+        except OSError as error:
+            raise ConfigError(f"environment: HOST/PORT: cannot listen on {host}:{port} ({error.strerror or error})") from None
         self.port = self._server.effective_port
         self.where = f"serving Slack on http://{host}:{self.port}{EVENTS_PATH} (health: {HEALTH_PATH})"
         self._thread = threading.Thread(target=self._server.run, name="http", daemon=True)
@@ -100,4 +113,4 @@ def serve(
             "or set SLACK_APP_TOKEN for Socket Mode"
         )
     application = wsgi_app(app, settings.slack_signing_secret, database_answers)
-    return HttpServer(application, settings.port if port is None else port)
+    return HttpServer(application, settings.port if port is None else port, settings.host)

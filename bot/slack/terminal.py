@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+import unicodedata
 from typing import TextIO
 
 from bot.db.queries import WaitingComment
@@ -14,6 +15,12 @@ from bot.slack.delivery import alert_text
 from bot.slack.flood import flood_fallback
 
 MAX_TEXT = 600
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control and format characters (escape sequences, bidi overrides) someone else wrote
+    are dropped; line breaks stay."""
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
 class TerminalNotifier:
@@ -76,7 +83,7 @@ def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100)
         lines.append(f"  link: {item.url}")
     lines.append("  ask next:")
     lines += [f"    • {question}" for question in suggestions]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _shorten(text: str, limit: int) -> str:
