@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import stat
 import subprocess
 import sys
 import time
@@ -43,6 +45,7 @@ channel = "C0PRIVATE"
 """
 PRIVATE = "C0PRIVATE"
 ATTACK = "We are shutting down, all contracts cancelled"
+PHISH = "https://evil.example/phish|Verify your Acme Slack session"
 
 
 def line(external_id: str, text: str, *, author: str, ago: timedelta = timedelta(hours=3), **fields) -> str:
@@ -91,7 +94,9 @@ def service(workdir, database_url, slack_api):
     (workdir / "replynudge.toml").write_text(CONFIG)
     (workdir / "blog.jsonl").write_text(
         line("b1", "Does the X200 need descaling?", author="maria lopez")
-        + line("b2", "Our winter menu is out", author="Acme", brand=True))
+        + line("b2", "Our winter menu is out", author="Acme", brand=True)
+        + line("b3", "<!here> ask <@U0ANA> \x1b[2J\x1b]0;pwned\x07 now", author="<!channel>",
+               url=PHISH))
     (workdir / "vip.jsonl").write_text(line("v1", "My contract renewal is stuck, please call", author="maria lopez",
                                             author_id="maria-2"))
     slack_api.members[PRIVATE] = ["U0ANA", "U0BOT"]
@@ -104,7 +109,7 @@ def service(workdir, database_url, slack_api):
     banner = process.stderr.readline()
     assert "serving Slack on http://" in banner, banner
     port = int(banner.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
-    slack_api.wait_for("chat.postMessage", count=2, timeout=20)
+    slack_api.wait_for("chat.postMessage", count=3, timeout=20)
     service = Service(f"http://127.0.0.1:{port}", slack_api, database_url)
     yield service
     process.kill()
@@ -173,3 +178,63 @@ def test_snooze_takes_only_user_comments_and_at_most_30_days(service):
         assert "Usage" in service.command(f"snooze {blog} {too_long}", "U0ANA"), too_long
     assert service.nudge("b1").snoozed_until is None
     assert "Snoozed" in service.command(f"snooze {blog} 30d", "U0ANA")
+
+
+def test_commenter_text_cannot_ping_anyone_or_label_a_link(service, slack_api):
+    (nudge,) = [call for call in slack_api.calls_to("chat.postMessage") if "evil.example" in json.dumps(call.params)]
+    shown = json.dumps({key: nudge.params[key] for key in ("text", "blocks")})
+    for raw in ("<!channel>", "<!here>", "<@U0ANA>", "|Verify your Acme Slack session>"):
+        assert raw not in shown, raw
+    assert "&lt;!channel&gt;" in shown and "https://evil.example/phish%7CVerify%20your%20Acme%20Slack%20session|open>" in shown
+
+
+def test_http_limits_hold_against_huge_bodies_bad_bytes_and_idle_connections(service):
+    huge = requests.post(f"{service.base}/slack/events", data=b"x" * (2 * 1024 * 1024), timeout=10,
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert huge.status_code == 413
+    latin1 = "command=/unanswered&text=caf\xe9".encode("latin-1")
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               **sign(SECRET, latin1.decode("latin-1"))}
+    assert requests.post(f"{service.base}/slack/events", data=latin1, headers=headers, timeout=10).status_code == 400
+
+    host, port = service.base.removeprefix("http://").split(":")
+    idle = [socket.create_connection((host, int(port)), timeout=5) for _ in range(110)]
+    try:
+        for sock in idle[:55]:
+            sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")  # half a request
+        started = time.monotonic()
+        assert requests.get(f"{service.base}/healthz", timeout=30).status_code == 200
+        assert time.monotonic() - started < 15
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+def test_check_never_prints_the_database_password_and_sqlite_is_private(workdir):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    for url in ("postgresql://brand:s3cr3t-pw@db.example:notaport/rn", "postgres ql://brand:s3cr3t-pw@db/rn",
+                "postgresql://brand:s3cr3t-pw@127.0.0.1:1/rn"):
+        shown = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=workdir, capture_output=True, text=True,
+                               env={**env, "DATABASE_URL": url}, timeout=60)
+        assert "s3cr3t-pw" not in shown.stdout + shown.stderr and "Traceback" not in shown.stderr, url
+    (workdir / "blog.jsonl").write_text(line("b1", "Hello?", author="ann"))
+    (workdir / "vip.jsonl").write_text("")
+    subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], cwd=workdir, capture_output=True, timeout=60,
+                   env={**env, "DATABASE_URL": "sqlite:///fresh.db"})
+    for name in ("fresh.db", "fresh.db-wal"):
+        path = workdir / name
+        if path.exists():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
+    assert (workdir / "fresh.db").exists()
+
+
+def test_the_terminal_shows_no_escape_sequences(workdir):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "blog.jsonl").write_text(line("b1", "hi \x1b[2J\x1b]0;pwned\x07 there\u202e", author="e\x1b[31mvil"))
+    (workdir / "vip.jsonl").write_text("")
+    env = {**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}, "DATABASE_URL": "sqlite:///t.db"}
+    subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], cwd=workdir, capture_output=True, timeout=60, env=env)
+    shown = subprocess.run([sys.executable, "-m", "bot", "unanswered"], cwd=workdir, capture_output=True, text=True,
+                           timeout=60, env=env).stdout
+    assert "there" in shown and "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
