@@ -172,6 +172,10 @@ def test_any_text_gets_three_valid_questions(text, author):
         ("Gibt es das Fahrrad auch mit einem tieferen Einstieg? Meine Mutter hat Probleme mit dem Knie.", "availability"),
         ("Is de winkel in Utrecht ook op zondag open?", "availability"),
         ("Finalmente ho finito il puzzle da 2000 pezzi, ci ho messo un mese!", "result"),
+        ("Wow. Three emails, zero replies. Great customer service 👏", "problem"),
+        ("J'adore vos bougies mais l'odeur ne tient pas longtemps.", "feedback"),  # praise with a "but"
+        ("¿Por qué ya no venden el pack familiar?", "feedback"),
+        ("Il prodotto è ok ma la spedizione costa troppo.", "problem"),
     ],
 )
 def test_what_a_comment_is_doing_is_read_in_its_language(text, situation):
@@ -194,3 +198,9 @@ def test_someone_leaving_is_asked_why_and_a_practical_question_is_not_taken_for_
 
 def test_a_person_is_named_as_written():
     assert "your grandad" in suggest_questions("Made the lemon cake for my grandad's 90th and he had three slices!")[0]
+
+
+def test_sarcastic_praise_of_the_service_gets_an_apology_not_thanks():
+    questions = suggest_questions("Wow. Three emails, zero replies. Great customer service 👏")
+    assert all(re.search(r"\bsorry\b", q, re.I) for q in questions)
+    assert not any("glad" in q.lower() for q in questions)

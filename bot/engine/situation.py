@@ -52,7 +52,8 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
         r"double charged|overcharged|rude|ignored|waste of|so slow|slow since|laggy|lagging|torn|"
-        r"nothing like|not as (?:pictured|described|shown|advertised)|(?:does|do)n'?t look like|"
+        r"nothing like|not as (?:pictured|described|shown|advertised)|zero (?:replies|responses?|help)|no replies|👏|"
+        r"too expensive|costs? too much|overpriced|nothing yet|still nothing|(?:does|do)n'?t look like|"
         r"won'?t (?:charge|turn on|start|connect|pair|close|stay)|(?:does|do)n'?t (?:charge|turn on|connect|pair)|"
         r"where is my (?:order|parcel|package|refund|delivery)|hello\?+|anyone there|\?{3,}|still (?:dies|drains|breaks|leaks|fails|crashes|freezes)|drains|"
         r"thanks for nothing|yeah right|(?<!you )(?<!thanks )so much for|love that for us|another price|great job\W+(?:not|guys)|oh great|just great|what a joke|"
@@ -71,7 +72,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "collaboration": r"collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
         r"stock your|in our (?:shop|store|caf[eé]|restaurant)|feature (?:you|your)|interview (?:you|your)|guest on",
-        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|worse|used to be (?:better|good)|no longer|"
+        "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|discontinued|bring (?:it|them) back|worse|used to be (?:better|good)|no longer|"
         r"confusing|not a fan|don'?t like|less (?:useful|handy|practical)|clunky|wish|please (?:add|bring|make|consider)|"
         r"(?:i'?d|i would) love (?:it|to see|if)|disagree|not sure (?:about|i agree)|i prefer|suggestion|"
         r"bring back|miss the old|why did you (?:change|remove|drop)|could you (?:add|make)|feature request|"
@@ -94,7 +95,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"unmöglich|frechheit|zu klein|zu groß|fällt (?:\w+ )?(?:klein|groß) aus|doppelt (?:abgebucht|belastet)|"
         r"rückerstattung|erstattung|reklamation|beschwerde|ein problem mit|fehler|na toll|danke für nichts|"
         r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und|langsam|lahm|zerrissen|verbeult|nervt|"
-        r"nicht mehr wie|schmeckt nicht|sieht ganz anders aus|nicht wie auf dem foto|wo (?:ist|bleibt) meine (?:bestellung|lieferung|rückerstattung)",
+        r"nicht mehr wie|schmeckt nicht|zu teuer|kostet zu viel|immer noch nichts|sieht ganz anders aus|nicht wie auf dem foto|wo (?:ist|bleibt) meine (?:bestellung|lieferung|rückerstattung)",
         "availability": r"gibt es|habt ihr .{0,40}(?:auch|noch|wieder|vorrätig|auf lager|in größe|in farbe)|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
         r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
@@ -102,7 +103,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"podcast|laden)|meine follower|influencer|botschafter|großhandel|wiederverkäufer",
         "feedback": r"solltet|sollte|wäre (?:schön|toll|super|gut|besser|cool)|würde mir wünschen|wünsche mir|"
         r"bitte (?:wieder|mehr|macht|bringt)|vorschlag|finde ich (?:nicht|schade)|schade,? dass|sehe ich anders|"
-        r"bin (?:nicht )?(?:der|einer) meinung|ich finde|meiner meinung|verwirrend|unübersichtlich|gefällt mir nicht|"
+        r"bin (?:nicht )?(?:der|einer) meinung|ich finde|nicht mehr gibt|meiner meinung|verwirrend|unübersichtlich|gefällt mir nicht|"
         r"schlechter|umständlich|könnt(?:et)? ihr .{0,30}(?:machen|bringen|anbieten)",
         "result": r"endlich|geschafft|gebacken|gekocht|gebaut|fertig|zum ersten mal|erstes mal|mein erster|"
         r"meine erste|bestzeit|hat geklappt|klappt|ausprobiert|nachgemacht|nachgebacken|\d+ ?(?:km|kg)",
@@ -118,7 +119,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
         r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|un problème avec|"
-        r"erreur|merci pour rien|rien à voir|pas comme sur la photo|déchiré\w*|lent\w*|rame|casse\w*|ne marche plus|où (?:est|en est) ma commande|où est mon colis|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
+        r"erreur|merci pour rien|trop cher|coûte trop|toujours rien|raccroch\w*|rien à voir|pas comme sur la photo|déchiré\w*|lent\w*|rame|casse\w*|ne marche plus|où (?:est|en est) ma commande|où est mon colis|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
         r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
@@ -126,7 +127,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste|revendre|dans notre (?:boutique|café|magasin)",
         "feedback": r"devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
         r"dommage que|je ne suis pas d'accord|pas d'accord|suggestion|je trouve|à mon avis|je préfère|"
-        r"remettez|ramenez|pourquoi avoir (?:changé|supprimé)|confus\w*|pas pratique|moins bien|je n'aime pas|compliqué|"
+        r"remettez|ramenez|pourquoi avoir (?:changé|supprimé)|ne vendez plus|n'existe plus|confus\w*|pas pratique|moins bien|je n'aime pas|compliqué|"
         r"pourriez-vous (?:faire|ajouter|proposer)|vous pourriez (?:faire|ajouter|proposer)",
         "result": r"enfin|réussi|fait (?:le|la|les|votre|ma|mon)|cuisiné|construit|terminé|fini|première fois|"
         r"mon premier|ma première|record|ça a marché|ça marche|testé|essayé|\d+ ?(?:km|kg)",
@@ -142,7 +143,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
         r"devolución|queja|reclamación|un problema con|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
-        r"estafa|tarde|retraso|nada que ver|no se parece|dónde está mi pedido|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
+        r"estafa|tarde|retraso|muy caro|demasiado caro|cuesta demasiado|todavía nada|nada que ver|no se parece|dónde está mi pedido|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
         "availability": r"hacen envíos|envían a|envíos? a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
         r"horario|abren|abierto\w*|dónde (?:puedo|se puede) (?:comprar|conseguir)",
@@ -150,7 +151,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"mi tienda|mis seguidores|embajador\w*|distribuidor\w*|mayorista|en nuestra tienda|nuestro café|vender vuestr\w*",
         "feedback": r"deberían|debería|estaría (?:bien|genial|mejor)|me gustaría (?:que|ver)|ojalá|"
         r"no estoy de acuerdo|sugerencia|creo que|en mi opinión|prefiero|vuelvan a|por qué (?:cambiaron|quitaron)|"
-        r"confus\w*|no me gusta|peor|complicad\w*|podr[ií]ais (?:hacer|sacar|añadir)|podrían (?:hacer|sacar|añadir)",
+        r"confus\w*|no me gusta|peor|complicad\w*|ya no (?:venden|hay|está|tienen)|podr[ií]ais (?:hacer|sacar|añadir)|podrían (?:hacer|sacar|añadir)",
         "result": r"por fin|logré|conseguí|hice|horneé|cociné|construí|terminé|primera vez|mi primer|mi primera|"
         r"récord|funcionó|salió|probé|\d+ ?(?:km|kg)",
         "story": r"me recuerda|cuando era|hace \w+ años|crecí|de pequeñ\w*|cada año|tradición|regalo|cumpleaños|"
@@ -164,7 +165,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
-        r"errore|grazie di niente|niente a che vedere|divers\w* dalla foto|dov'è il mio (?:ordine|pacco)|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
+        r"errore|grazie di niente|costa troppo|troppo car\w*|ancora niente|niente a che vedere|divers\w* dalla foto|dov'è il mio (?:ordine|pacco)|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
         "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
         r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
         r"quando (?:arriva|esce|torna|riapre)|orari|aperti|siete aperti|dove (?:posso|si può) (?:comprar|trovar)",
@@ -172,7 +173,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"il mio podcast|il mio negozio|i miei follower|ambassador|rivenditor\w*|ingrosso|nel nostro (?:negozio|bar)|rivendere",
         "feedback": r"dovreste|dovrebbe|sarebbe (?:bello|bellissimo|utile|meglio|fantastico)|mi piacerebbe|"
         r"vorrei (?:che|vedere)|non sono d'accordo|suggerimento|secondo me|penso che|preferisco|"
-        r"rimettete|perché avete (?:cambiato|tolto)|confus\w*|non mi piace|peggio|scomod\w*|complicat\w*|"
+        r"rimettete|perché avete (?:cambiato|tolto)|non vendete più|non c'è più|confus\w*|non mi piace|peggio|scomod\w*|complicat\w*|"
         r"potreste (?:fare|aggiungere|creare)",
         "result": r"finalmente|riuscit\w*|ho fatto|ho preparato|ho cucinato|ho costruito|finito|prima volta|"
         r"il mio primo|la mia prima|record|ha funzionato|provat\w*|\d+ ?(?:km|kg)",
@@ -188,14 +189,14 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
         r"troca|devolução|reclamação|um problema com|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
-        r"nunca mais|golpe|nada a ver|diferente da foto|cadê meu pedido|onde está meu pedido|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
+        r"nunca mais|golpe|muito caro|caro demais|custa muito|até agora nada|nada a ver|diferente da foto|cadê meu pedido|onde está meu pedido|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
         "availability": r"entregam|enviam para|envio para|prazo de entrega|entrega (?:para|em)|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
         r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
         "collaboration": r"parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
         r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado|na nossa loja",
         "feedback": r"deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
-        r"não concordo|sugestão|acho que|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)|confus\w*|"
+        r"não concordo|sugestão|acho que|não vendem mais|não tem mais|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)|confus\w*|"
         r"não gostei|pior|complicad\w*|poderiam (?:fazer|lançar|ter|criar)",
         "result": r"finalmente|consegui|fiz|assei|cozinhei|construí|terminei|primeira vez|meu primeiro|"
         r"minha primeira|recorde|deu certo|funcionou|testei|experimentei|\d+ ?(?:km|kg)",
@@ -211,14 +212,14 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
         r"terugbetaling|geld terug|klacht|een probleem met|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
-        r"nooit meer|oplichting|lijkt niet op|heel anders dan|vertraging|te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
+        r"nooit meer|oplichting|te duur|kost te veel|nog steeds niks|lijkt niet op|heel anders dan|vertraging|te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
         "collaboration": r"samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
         r"mijn volgers|ambassadeur|wederverkop\w*|groothandel|in onze winkel|verkopen in",
         "feedback": r"zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
-        r"niet mee eens|suggestie|ik vind|volgens mij|liever|breng \w+ terug|waarom hebben jullie|verwarrend|"
+        r"niet mee eens|suggestie|ik vind|niet meer (?:te koop|verkrijgbaar)|volgens mij|liever|breng \w+ terug|waarom hebben jullie|verwarrend|"
         r"minder handig|onhandig|vind ik niet|kunnen jullie .{0,30}(?:maken|toevoegen)",
         "result": r"eindelijk|gelukt|gemaakt|gebakken|gekookt|gebouwd|klaar|voor het eerst|mijn eerste|"
         r"record|werkte|geprobeerd|uitgeprobeerd|\d+ ?(?:km|kg)",
@@ -280,19 +281,22 @@ _PROBLEM_KINDS = {
     r"roto|rota|dañad\w*|faltaba|rott\w*|danneggiat\w*|mancava|aperto|quebrad\w*|danificad\w*|faltando|"
     r"kapot|beschadigd|ontbr\w*",
     "price": r"price (?:increase|rise|hike|went up|goes up|is going up)|price of|prices|more expensive|"
-    r"preis\w*|teurer|prix|plus cher|precio\w*|más caro|prezz\w*|più caro|preço\w*|mais caro|prijs\w*|duurder",
+    r"preis\w*|teuer\w*|prix|cher|precio\w*|caro|cuesta|prezz\w*|costa|car[oi]|preço\w*|custa|prijs\w*|duur\w*|"
+    r"expensive|overpriced|costs? too much|kost te veel|kostet",
     "billing": r"refund\w*|charged|charge|overcharg\w*|payment|invoice|billing|subscription|membership|"
     r"taking money|money back|rückerstattung|erstattung|abgebucht|rechnung|abo\b|rembours\w*|débité|facture|"
     r"abonnement|reembolso|cobrad\w*|cobro|factura|suscripción|rimborso|addebit\w*|fattura|abbonamento|estorno|"
     r"cobrança|fatura|assinatura|terugbetaling|afgeschreven|factuur|geld terug",
-    "delivery": r"order\w*|deliver\w*|shipp\w*|track\w*|parcel|package|courier|arriv\w*|postage|label created|"
+    "delivery": r"nothing yet|still nothing|immer noch nichts|toujours rien|todavía nada|ancora niente|até agora nada|"
+    r"nog steeds niks|order\w*|deliver\w*|shipp\w*|track\w*|parcel|package|courier|arriv\w*|postage|label created|"
     r"bestell\w*|liefer\w*|paket|sendung|versand\w*|angekommen|commande|livr\w*|colis|reçu|pedido|envío|paquete|"
     r"llegó|llegado|ordine|spedizion\w*|pacco|consegna|arrivat\w*|encomenda|entrega|chegou|bestelling|pakket|"
     r"bezorg\w*|geleverd|verzend\w*",
     "app": r"\bapp\b|crash\w*|log ?in|login|logg\w*|password|update|sync\w*|bug\w*|error|fehler|absturz|stürzt|"
     r"anmeld\w*|plante|connexion|mise à jour|se cierra|actualización|aggiorn\w*|si blocca|trava|atualiza\w*|"
     r"inloggen|loopt vast",
-    "ignored": r"nobody (?:answer|repl|respond|got back)\w*|no (?:answer|reply|response)|on hold|ignored|"
+    "ignored": r"nobody (?:answer|repl|respond|got back)\w*|no (?:answer|reply|response)|zero replies|no replies|"
+    r"on hold|ignored|"
     r"keine antwort|niemand antwortet|meldet sich (?:niemand|keiner)|personne ne répond|aucune réponse|ne répond|"
     r"nadie (?:contesta|responde)|sin respuesta|esperando respuesta|nessuno risponde|nessuna risposta|"
     r"ninguém responde|sem resposta|geen reactie|niemand reageert|reageert niet",
@@ -318,6 +322,7 @@ _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|s
                    r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
                    r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
                    r"geleden)\b", re.I)
+_BUT = re.compile(r"\b(?:but|aber|mais|pero|però|ma|mas|maar)\b")  # "love it, but ...": feedback, not praise
 _PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|game.?changer|changed my life|never been (?:this|so)|"
                      r"hilfreich|nützlich|utile|útil|handig|nuttig|entusiast\w*|begeistert|enthousiaste|fan van|amazing|great|awesome|beautiful|delicious|perfect|best|fantastic|"
                      r"liebe|toll|super|genial|großartig|wunderbar|perfekt|génial|adore|magnifique|parfait|"
@@ -336,7 +341,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
                       if pattern.search(comment.plain))
     person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
     praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
-    praise = praise_words or comment.statement_sentiment >= STRONG_PRAISE
+    praise = (praise_words or comment.statement_sentiment >= STRONG_PRAISE) and not _BUT.search(lowered)
     angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
     problem = "problem" in found or comment.reports_problem or angry
     if thread.answers_a_commenter and not _asks_us(asks, found):
@@ -359,7 +364,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
         situation = "story"
     elif "thanks" in found and not praise_words:
         situation = "thanks"
-    elif praise:
+    elif praise or praise_words:
         situation = "feedback"
     else:
         situation = "noise"

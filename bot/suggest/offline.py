@@ -30,6 +30,8 @@ _FEATURE = re.compile(r"version|versão|versión|versione|versie|feature|mode\b|
                       r"función|funzione|função|functie", re.I)
 _SERVICE = re.compile(r"service|support|team|staff|atendimento|atención|servizio|kundenservice|klantenservice|équipe|"
                       r"equipo|squadra|equipe|vendedor|verkäufer|vendeu|commess|medewerker", re.I)
+_PRICE_CHANGE = re.compile(r"increase|went up|goes up|rise|raised|hike|erhöh|gestiegen|teurer|augment|hausse|subida|"
+                           r"subieron|aument|verhoging|duurder|omhoog", re.I)
 _HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|offen|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|abrem|"
                     r"aberto|openingstijden|geopend", re.I)
 _CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
@@ -53,13 +55,15 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     """Every offline question that fits the comment, in its language, the most specific first."""
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)
-    slots = {"person": language.PEOPLE.get(reading.person or ""), "topic": _topic(comment)}
+    slots = {"person": language.PEOPLE.get(reading.person or ""), "topic": _topic(comment),
+             "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None}
+    given = reading.given | ({"increase"} if slots["change"] else set())
     specific, general = [], []
     key = _bank_key(reading, comment, language)
     # a particular problem falls back on the general problem questions when it has told us most of what we'd ask
     for entry in language.BANK[key] + (language.BANK["problem"] if key.startswith("problem_") else ()):
         *tags, text = entry.split("|")
-        if any(tag in reading.given for tag in tags):
+        if any(tag in given for tag in tags):
             continue  # never ask for what they told us
         if any(tag in slots and not slots[tag] for tag in tags):
             continue

@@ -4,7 +4,9 @@ Each module has BANK: situation -> questions, and PEOPLE: person key (bot/engine
 them back ("my mum" -> "your mum"). A question may start with tags before a "|":
 - person|  it names {person}, so it is only asked when the comment is about someone;
 - topic|   it names {topic}, a clean noun phrase of the comment (English only);
-- order| device| date|  it asks for that, so it is never asked when the comment already gives it.
+- change|  it speaks of a price change, so it is only asked when the comment mentions one;
+- order| device| date| tracking| update| occasion|  it asks for that, so it is never asked when the comment
+  already gives it; increase| is not asked when the comment speaks of a price change.
 Problem questions all open with empathy; question and availability ones are follow-ups to add after the answer.
 """
 

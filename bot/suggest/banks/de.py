@@ -17,7 +17,7 @@ LEAVING = r"kündig|abmelden|konto löschen"
 BANK = {
     "question": (
         "Wofür möchtest du es nutzen? Dann geben wir dir gern noch ein paar passende Tipps.",
-        "Wie kommst du bisher damit zurecht?",
+        "Was hat dein Interesse daran geweckt?",
         "Was soll es für dich vor allem können?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Das ist wirklich enttäuschend, tut mir leid. Möchtest du lieber Ersatz oder dein Geld zurück?",
     ),
     "problem_price": (
-        "Tut mir leid, dass dich die Änderung überrascht hat. Welches Produkt oder welchen Tarif nutzt du, damit wir schauen, was am besten passt?",
+        "increase|Tut mir leid, dass es dir zu teuer ist. Um welches Produkt oder welchen Tarif geht es, damit wir schauen, was am besten passt?",
+        "change|Tut mir leid, dass dich die Änderung überrascht hat. Welches Produkt oder welchen Tarif nutzt du, damit wir schauen, was am besten passt?",
         "Ich verstehe den Ärger, das tut mir leid. Was ist dir bei uns am wichtigsten?",
-        "Entschuldige, Preisänderungen sind nie schön. Sollen wir dir erklären, was sich genau geändert hat?",
+        "change|Entschuldige, Preisänderungen sind nie schön. Sollen wir dir erklären, was sich genau geändert hat?",
     ),
     "problem_billing": (
         "order|Das tut mir wirklich leid. Schickst du uns deine Bestellnummer per DM, damit wir es heute noch klären?",
@@ -114,7 +115,7 @@ BANK = {
         "occasion|War es für einen besonderen Anlass?",
     ),
     "story_memory": (
-        "person|Was für eine schöne Erinnerung. Woran denkst du bei {person} am liebsten zurück?",
+        "person|Was für eine schöne Erinnerung. Was hat {person} sonst noch gern gemacht?",
         "Danke, dass du das mit uns teilst. Woran erinnerst du dich am liebsten?",
         "Was für eine schöne Erinnerung! Machst du das heute noch?",
         "Was hat es für dich so besonders gemacht?",

@@ -17,7 +17,7 @@ LEAVING = r"cancel|unsubscribe|close my account|delete my account"
 BANK = {
     "question": (
         "What are you planning to use it for? Then we can add anything else that helps.",
-        "How are you finding it so far?",
+        "What got you interested in it?",
         "Is there anything you're hoping it will do for you?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Sorry about this, how disappointing. Would you rather have a replacement or a refund?",
     ),
     "problem_price": (
-        "I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
+        "increase|I'm sorry it feels too expensive. Which product or plan is it, so we can look at what fits you best?",
+        "change|I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
         "I understand the frustration, and I'm sorry. What matters most to you in what you get from us?",
-        "Sorry, we know price changes are never welcome. Would it help if we walked you through what's changed?",
+        "change|Sorry, we know price changes are never welcome. Would it help if we walked you through what's changed?",
     ),
     "problem_billing": (
         "order|I'm really sorry about this. Could you send us a DM with your order number so we can sort it out today?",

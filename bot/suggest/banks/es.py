@@ -17,7 +17,7 @@ LEAVING = r"cancelar|darme de baja|dar de baja|borrar mi cuenta"
 BANK = {
     "question": (
         "¿Para qué lo quieres usar? Así te damos algún consejo más que te sirva.",
-        "¿Qué tal te está funcionando hasta ahora?",
+        "¿Qué te despertó el interés?",
         "¿Qué es lo que más esperas que te resuelva?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Qué decepción, perdona. ¿Prefieres que te lo cambiemos o que te devolvamos el dinero?",
     ),
     "problem_price": (
-        "Sentimos que el cambio te haya pillado por sorpresa. ¿Qué producto o plan tienes, para ver qué te encaja mejor?",
+        "increase|Sentimos que te parezca demasiado caro. ¿De qué producto o plan se trata, para ver qué te encaja mejor?",
+        "change|Sentimos que el cambio te haya pillado por sorpresa. ¿Qué producto o plan tienes, para ver qué te encaja mejor?",
         "Entiendo el enfado, lo siento. ¿Qué es lo que más valoras de lo que te ofrecemos?",
-        "Perdona, sabemos que una subida de precio nunca gusta. ¿Quieres que te expliquemos qué ha cambiado?",
+        "change|Perdona, sabemos que una subida de precio nunca gusta. ¿Quieres que te expliquemos qué ha cambiado?",
     ),
     "problem_billing": (
         "order|Lo siento mucho. ¿Nos mandas tu número de pedido por mensaje privado para solucionarlo hoy mismo?",

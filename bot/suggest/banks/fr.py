@@ -17,7 +17,7 @@ LEAVING = r"résili|désabonn|annuler mon abonnement|supprimer mon compte"
 BANK = {
     "question": (
         "Vous comptez l'utiliser pour quoi ? On pourra vous donner quelques conseils en plus.",
-        "Comment ça se passe pour vous jusqu'ici ?",
+        "Qu'est-ce qui a éveillé votre intérêt ?",
         "Qu'attendez-vous surtout de lui ?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Quelle déception, désolé. Préférez-vous un remplacement ou un remboursement ?",
     ),
     "problem_price": (
-        "Désolé que ce changement vous ait pris de court. Quel produit ou quelle formule utilisez-vous, qu'on regarde ce qui vous convient le mieux ?",
+        "increase|Désolé que ça vous paraisse trop cher. De quel produit ou de quelle formule s'agit-il, qu'on regarde ce qui vous convient le mieux ?",
+        "change|Désolé que ce changement vous ait pris de court. Quel produit ou quelle formule utilisez-vous, qu'on regarde ce qui vous convient le mieux ?",
         "Je comprends votre agacement, désolé. Qu'est-ce qui compte le plus pour vous chez nous ?",
-        "Désolé, une hausse de prix n'est jamais agréable. Voulez-vous qu'on vous explique ce qui a changé ?",
+        "change|Désolé, une hausse de prix n'est jamais agréable. Voulez-vous qu'on vous explique ce qui a changé ?",
     ),
     "problem_billing": (
         "order|Je suis vraiment désolé. Pouvez-vous nous envoyer votre numéro de commande en message privé pour qu'on règle ça aujourd'hui ?",

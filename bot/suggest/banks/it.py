@@ -17,7 +17,7 @@ LEAVING = r"disdir|annullare l'abbonamento|cancellare il mio account|disiscriver
 BANK = {
     "question": (
         "Così ti diamo qualche consiglio in più: per cosa pensi di usarlo?",
-        "Come ti stai trovando finora?",
+        "Cosa ha suscitato il tuo interesse?",
         "Cosa ti aspetti soprattutto che faccia per te?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Che delusione, scusaci. Preferisci una sostituzione o un rimborso?",
     ),
     "problem_price": (
-        "Ci dispiace che il cambiamento ti abbia colto di sorpresa. Quale prodotto o piano usi, così vediamo cosa ti conviene di più?",
+        "increase|Ci dispiace che ti sembri troppo caro. Di quale prodotto o piano si tratta, così vediamo cosa ti conviene di più?",
+        "change|Ci dispiace che il cambiamento ti abbia colto di sorpresa. Quale prodotto o piano usi, così vediamo cosa ti conviene di più?",
         "Capisco il fastidio, mi dispiace. Cosa conta di più per te in quello che ti offriamo?",
-        "Scusaci, un aumento di prezzo non fa mai piacere. Vuoi che ti spieghiamo cosa è cambiato?",
+        "change|Scusaci, un aumento di prezzo non fa mai piacere. Vuoi che ti spieghiamo cosa è cambiato?",
     ),
     "problem_billing": (
         "order|Mi dispiace davvero. Ci mandi il numero d'ordine in privato, così lo sistemiamo oggi stesso?",

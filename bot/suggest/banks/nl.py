@@ -17,7 +17,7 @@ LEAVING = r"opzeggen|opzegg|account verwijderen|uitschrijven"
 BANK = {
     "question": (
         "Dan geven we je nog wat extra tips: waarvoor wil je het gebruiken?",
-        "Hoe bevalt het tot nu toe?",
+        "Waardoor raakte je erin geïnteresseerd?",
         "Wat hoop je er vooral mee te kunnen?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Wat een teleurstelling, sorry. Heb je liever een vervanging of je geld terug?",
     ),
     "problem_price": (
-        "Sorry dat de verandering je overviel. Welk product of abonnement heb je, zodat we kijken wat het beste bij je past?",
+        "increase|Sorry dat je het te duur vindt. Om welk product of abonnement gaat het, zodat we kijken wat het beste bij je past?",
+        "change|Sorry dat de verandering je overviel. Welk product of abonnement heb je, zodat we kijken wat het beste bij je past?",
         "Ik snap de frustratie, sorry. Wat vind je het belangrijkst aan wat je van ons krijgt?",
-        "Sorry, een prijsverhoging is nooit leuk. Zullen we uitleggen wat er precies veranderd is?",
+        "change|Sorry, een prijsverhoging is nooit leuk. Zullen we uitleggen wat er precies veranderd is?",
     ),
     "problem_billing": (
         "order|Het spijt me echt. Stuur je ons je bestelnummer in een privébericht, dan lossen we het vandaag op?",

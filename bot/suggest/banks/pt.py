@@ -17,7 +17,7 @@ LEAVING = r"cancelar|excluir minha conta"
 BANK = {
     "question": (
         "Assim a gente passa mais umas dicas: para que você pretende usar?",
-        "Como está sendo até agora?",
+        "O que despertou seu interesse?",
         "O que você mais espera que ele resolva?",
     ),
     "question_leaving": (
@@ -66,9 +66,10 @@ BANK = {
         "Que decepção, pedimos desculpas. Você prefere a troca ou o reembolso?",
     ),
     "problem_price": (
-        "Sentimos muito que a mudança tenha pegado você de surpresa. Qual produto ou plano você usa, para vermos o que combina melhor?",
+        "increase|Sentimos muito que esteja caro para você. De qual produto ou plano estamos falando, para vermos o que combina melhor?",
+        "change|Sentimos muito que a mudança tenha pegado você de surpresa. Qual produto ou plano você usa, para vermos o que combina melhor?",
         "Entendo a frustração, desculpe. O que é mais importante para você no que oferecemos?",
-        "Desculpe, sabemos que aumento de preço nunca é bem-vindo. Quer que a gente explique o que mudou?",
+        "change|Desculpe, sabemos que aumento de preço nunca é bem-vindo. Quer que a gente explique o que mudou?",
     ),
     "problem_billing": (
         "order|Sinto muito mesmo. Pode mandar o número do pedido por mensagem privada para resolvermos hoje?",
