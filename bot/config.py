@@ -62,6 +62,7 @@ SHARED_KEYS = {
     "can_triage",
     "can_configure",
     "voice",
+    "alert_after",
 }
 # Who may act, by role: the config key of each; unset, the members of the account's nudge channel may.
 ROLE_KEYS = {"reply": "can_reply", "triage": "can_triage", "configure": "can_configure"}
@@ -266,6 +267,7 @@ class AccountConfig:
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # role -> user and user group ids (ROLE_KEYS)
     voice: str | None = None  # the team's tone, in its own words, for the LLM
     questions: tuple[TeamQuestions, ...] = ()  # the [[questions]] that apply to this account, in file order
+    alert_after: timedelta = timedelta(hours=1)  # polls failing this long (any reason) tell the channel
 
     def where(self, key: str) -> str:
         return f"{self.source_file}: accounts[{self.name}].{key}"
@@ -584,6 +586,11 @@ def _parse_account(
     voice = " ".join((text("voice") or "").split()) or None
     if voice and len(voice) > MAX_VOICE_CHARS:
         raise ConfigError(f"{where}.voice: {len(voice)} characters; keep it to {MAX_VOICE_CHARS} (a few sentences)")
+    alert_after_text = text("alert_after") or "1h"
+    try:
+        alert_after = parse_duration(alert_after_text)
+    except ValueError as error:
+        raise ConfigError(f"{where}.alert_after: {error}") from None
 
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -623,6 +630,7 @@ def _parse_account(
         poll_intervals=poll_intervals,
         roles=roles,
         voice=voice,
+        alert_after=alert_after,
     )
 
 

@@ -2,7 +2,9 @@
 
 The home page announces the API root in a `Link` header, as `/wp-json/` (pretty permalinks) or `/?rest_route=/`
 (plain). The site's clock runs two hours ahead of GMT and `after` compares with the local `date`, as WordPress
-does. Application Password basic auth, `X-WP-Total(Pages)`, `_embed=up`, 409 on duplicates, `fail_next`.
+does. Application Password basic auth, `X-WP-Total(Pages)` (the approved comments matching the query), `post`,
+`orderby=date_gmt|id`, `_embed=up`, 409 on duplicates, `fail_next`. A comment held for moderation keeps its
+`date` when it is approved, as in WordPress (`wp_set_comment_status` changes only `comment_approved`).
 """
 
 from __future__ import annotations
@@ -81,7 +83,10 @@ class FakeWordPress:
         if "after" in request.args:
             after = datetime.fromisoformat(request.args["after"])
             items = [c for c in items if datetime.fromisoformat(c["date"]) > after]
-        items.sort(key=lambda c: (c["date_gmt"], c["id"]), reverse=request.args.get("order", "desc") == "desc")
+        if "post" in request.args:
+            items = [c for c in items if c["post"] == int(request.args["post"])]
+        order = (lambda c: c["id"]) if request.args.get("orderby") == "id" else (lambda c: (c["date_gmt"], c["id"]))
+        items.sort(key=order, reverse=request.args.get("order", "desc") == "desc")
         per_page, page = int(request.args.get("per_page", 10)), int(request.args.get("page", 1))
         chosen = [dict(c) for c in items[(page - 1) * per_page : page * per_page]]
         if request.args.get("_embed") == "up":

@@ -83,6 +83,8 @@ class Account(Base):
     channel: Mapped[str | None] = mapped_column(String(100))
     min_score: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     nudge_after_seconds: Mapped[int] = mapped_column(Integer, default=3600, server_default="3600")
+    # Polls failing longer than this tell the channel (the config's alert_after).
+    alert_after_seconds: Mapped[int] = mapped_column(Integer, default=3600, server_default="3600")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     sync: Mapped[SyncState | None] = relationship(back_populates="account", cascade="all, delete-orphan")
@@ -101,7 +103,11 @@ class SyncState(Base):
     error_kind: Mapped[str | None] = mapped_column(String(30))
     error_at: Mapped[datetime | None]
     paused_until: Mapped[datetime | None]
+    failing_since: Mapped[datetime | None]  # the first failed poll since the last success
+    # When the channel was told of the failure; kept after a success until the recovery is told too.
     alerted_at: Mapped[datetime | None]
+    audited_at: Mapped[datetime | None]  # the platform's counts last compared with the store (engine/audit.py)
+    complete_at: Mapped[datetime | None]  # the last comparison where every count matched
     next_poll_at: Mapped[datetime | None]  # None: due now
     next_poll_reason: Mapped[str | None] = mapped_column(String(20))  # engine/schedule.py: busy, quiet, quota, …
     newest_comment_at: Mapped[datetime | None]  # the newest user comment's creation time: how busy the account is
@@ -110,6 +116,23 @@ class SyncState(Base):
     lease_until: Mapped[datetime | None]
 
     account: Mapped[Account] = relationship(back_populates="sync")
+
+
+class AuditGap(Base):
+    """A post (or, with post_external_id '', a whole account) whose platform count still differs from the store
+    after a re-read: the channel is told once, and again when it closes (engine/audit.py)."""
+
+    __tablename__ = "audit_gaps"
+    __table_args__ = (UniqueConstraint("account_id", "post_external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    post_external_id: Mapped[str] = mapped_column(String(255))
+    counted: Mapped[int] = mapped_column(Integer)  # what the platform counts
+    stored: Mapped[int] = mapped_column(Integer)  # what the store holds of it
+    opened_at: Mapped[datetime]
+    alerted_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
 
 
 class Post(Base):

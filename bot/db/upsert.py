@@ -79,6 +79,12 @@ def coalesce_new(column: str) -> ColumnUpdate:
     return lambda table, excluded: func.coalesce(excluded[column], table.c[column])
 
 
+@lru_cache(maxsize=None)
+def keep_old(column: str) -> ColumnUpdate:
+    """On conflict, keep the stored value unless it is NULL."""
+    return lambda table, excluded: func.coalesce(table.c[column], excluded[column])
+
+
 def set_null(table: Table, excluded: Any) -> Any:
     """On conflict, clear the column."""
     return null()

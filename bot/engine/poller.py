@@ -1,7 +1,9 @@
 """One poll of one account: fetch pages from its source and ingest each in its own transaction.
 
 Errors stay with their account: an expired token pauses that account (and the notifier tells its channel once),
-a rate limit waits for the time the platform gave, anything else is retried at the next poll.
+a rate limit waits for the time the platform gave, anything else is retried at the next poll. Whatever the
+reason, polls failing for longer than the account's `alert_after` tell its channel too (bot/engine/outbox.py).
+After the fetch, the completeness audit compares the platform's counts with the store (bot/engine/audit.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from sqlalchemy.orm import Session
 from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Account, SyncState, utcnow
-from bot.db.upsert import insert_ignoring_conflicts, set_null, take_new, upsert
+from bot.db.upsert import insert_ignoring_conflicts, keep_old, set_null, take_new, upsert
+from bot.engine.audit import IDLE_BUDGET, audit, audit_instead_of_fetch, audits, requests_sent
 from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
 from bot.engine.leases import Lease, claim_account, release_account, renew_account
@@ -63,12 +66,13 @@ def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[s
                 "channel": a.channel,
                 "min_score": a.min_score,
                 "nudge_after_seconds": int(a.nudge_after.total_seconds()),
+                "alert_after_seconds": int(a.alert_after.total_seconds()),
                 "created_at": utcnow(),
             }
             for a in sorted(accounts, key=lambda a: a.name)  # one lock order for replicas syncing at once
         ],
         ("name",),
-        take_new("platform", "channel", "min_score", "nudge_after_seconds"),
+        take_new("platform", "channel", "min_score", "nudge_after_seconds", "alert_after_seconds"),
     )
     names = [a.name for a in accounts]
     ids = dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).all())
@@ -131,6 +135,7 @@ def poll_account(
     with session_factory() as session:
         state = session.get(SyncState, account_id)
         cursor = state.cursor if state else None
+        audit_only = audit_instead_of_fetch(source, state, clock())
         if state and state.paused_until and state.paused_until > clock():
             return PollOutcome(
                 account.name, ok=state.error_kind != "auth", error=state.error, error_kind=state.error_kind,
@@ -143,13 +148,10 @@ def poll_account(
                 skipped_until=state.polled_at + interval,
             )
     try:
-        for page in source.fetch(cursor):
-            with session_factory.begin() as session:
-                ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
-                if lease:
-                    renew_account(session, account_id, lease, clock())
-            outcome.pages += 1
-            outcome.records += len(page.records)
+        if audit_only:
+            audit(session_factory, account_id, source, IDLE_BUDGET, clock)
+        else:
+            _fetch(session_factory, account_id, source, cursor, clock, lease, outcome)
     except AuthError as error:
         _record_failure(session_factory, account_id, outcome, "auth", str(error), clock() + AUTH_RETRY, clock())
     except QuotaExhausted as error:
@@ -180,6 +182,22 @@ def poll_account(
     return outcome
 
 
+def _fetch(session_factory, account_id, source, cursor, clock, lease, outcome) -> None:
+    """Store the source's pages, then audit with the requests an idle poll has left."""
+    before = requests_sent(source)
+    for page in source.fetch(cursor):
+        with session_factory.begin() as session:
+            ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
+            if lease:
+                renew_account(session, account_id, lease, clock())
+        outcome.pages += 1
+        outcome.records += len(page.records)
+    if audits(source):  # a poll that found something is not idle: its audit may spend the whole budget
+        used = requests_sent(source) - before if before is not None else 0
+        budget = IDLE_BUDGET if outcome.records else max(0, IDLE_BUDGET - used)
+        audit(session_factory, account_id, source, budget, clock)
+
+
 def _record_failure(session_factory, account_id, outcome, kind, message, paused_until, now) -> None:
     outcome.ok, outcome.error_kind, outcome.error = False, kind, message
     with session_factory.begin() as session:
@@ -187,13 +205,17 @@ def _record_failure(session_factory, account_id, outcome, kind, message, paused_
             session,
             SyncState.__table__,
             [{"account_id": account_id, "error": message, "error_kind": kind, "error_at": now, "polled_at": now,
-              "paused_until": paused_until}],
+              "paused_until": paused_until, "failing_since": now}],
             ("account_id",),
-            take_new("error", "error_kind", "error_at", "polled_at", "paused_until"),
+            {
+                **take_new("error", "error_kind", "error_at", "polled_at", "paused_until"),
+                "failing_since": keep_old("failing_since"),
+            },
         )
 
 
 def _record_success(session_factory, account_id, now) -> None:
+    """Clear the failure; `alerted_at` stays until the notifier has told the channel of the recovery."""
     with session_factory.begin() as session:
         upsert(
             session,
@@ -205,6 +227,6 @@ def _record_success(session_factory, account_id, now) -> None:
                 "error": set_null,
                 "error_kind": set_null,
                 "paused_until": set_null,
-                "alerted_at": set_null,
+                "failing_since": set_null,
             },
         )

@@ -1,4 +1,4 @@
-"""The outbox's consumer: posts due nudges and credential alerts through a notifier, after the poll committed.
+"""The outbox's consumer: posts due nudges and account alerts through a notifier, after the poll committed.
 
 The flood rule: when more nudges fall due for one channel in one cycle than its accounts' `digest_threshold`
 (the lowest of them), they go out as one summary message instead; they count as posted (with no message of
@@ -33,7 +33,7 @@ class Notifier(Protocol):
         """Show one nudge; returns the message's id (Slack ts) when there is one."""
 
     def post_alert(self, alert: outbox.DueAlert) -> None:
-        """Tell an account's channel that its credentials stopped working."""
+        """Tell an account's channel that its polling stopped working or works again, or of a completeness gap."""
 
     def update_nudge(
         self, item: WaitingComment, suggestions: list[str], status: triage.NudgeStatus, note: str | None = None
@@ -57,12 +57,31 @@ class Notifier(Protocol):
 
 
 def alert_text(alert: outbox.DueAlert) -> str:
+    name = f"*{alert.account}* ({alert.platform})"
     if alert.kind == "quota":
-        return f"Reply Nudge paused *{alert.account}* ({alert.platform}): {alert.error}\nNothing to do: polling resumes by itself."
+        return f"Reply Nudge paused {name}: {alert.error}\nNothing to do: polling resumes by itself."
+    if alert.kind == "failing":
+        last = f"{alert.since:%Y-%m-%d %H:%M} UTC" if alert.since else "never"
+        return (f"Reply Nudge keeps failing to poll {name}: {alert.error}\nLast successful poll: {last}. "
+                "New comments are not seen until it works again; `replynudge check` shows more.")
+    if alert.kind == "recovered":
+        return f"Reply Nudge polls {name} again: the poll at {alert.since:%Y-%m-%d %H:%M} UTC succeeded."
+    if alert.gap is not None:
+        return gap_text(name, alert.kind, alert.gap)
     return (
-        f"Reply Nudge stopped polling *{alert.account}* ({alert.platform}): {alert.error}\n"
+        f"Reply Nudge stopped polling {name}: {alert.error}\n"
         "Fix the credential, then run `replynudge check`; polling resumes by itself."
     )
+
+
+def gap_text(name: str, kind: str, gap: outbox.GapAlert) -> str:
+    post = "the whole account" if not gap.post else " ".join(
+        filter(None, (f"post {gap.post}", f"“{gap.title}”" if gap.title else None, gap.url))
+    )
+    if kind == "gap_closed":
+        return f"Reply Nudge has every comment of {name} again on {post}."
+    return (f"Reply Nudge may be missing comments of {name} on {post}: the platform counts {gap.counted}, "
+            f"{gap.stored} are stored, even after reading it again.")
 
 
 def deliver_due(
@@ -81,11 +100,11 @@ def deliver_due(
     """
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
-        alerts = outbox.due_alerts(session)
+        alerts = outbox.due_alerts(session, clock())
     for alert in alerts:
         notifier.post_alert(alert)
         with session_factory.begin() as session:
-            outbox.mark_alerted(session, alert.account_id, clock())
+            outbox.mark_alerted(session, alert, clock())
 
     clocks = business_clocks((accounts or {}).values())
     posted = _post_due(session_factory, notifier, clock, lease, llm, accounts or {}, clocks)

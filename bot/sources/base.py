@@ -16,6 +16,18 @@ The contract, method by method:
   (the account waits until then), `TemporaryError` (retried at the next poll). Messages never contain secrets.
   A source never sleeps longer than it was told to and never swallows an error.
 
+Completeness, optional (engine/audit.py compares what a platform counts with what is stored):
+
+- `tallies(cursor, budget) -> list[Tally]`: the counts the platform reports for the brand's posts (or, with
+  `post_id` None, for the whole account): those the last `fetch` read along the way, from `cursor` or its own
+  notes, at no cost, plus whatever at most `budget` further requests read (0: none). A source that needs
+  requests for its counts returns [] when the budget is 0; the engine then gives it an audit of its own.
+- `reread(post_id) -> Reread`: every comment of one post read again (post_id None: what the platform lets the
+  source read again of the whole account, newest first), and the count as of that read; when it says it read
+  them all, stored comments it did not list are recorded as deleted.
+Each platform's count includes different things (the brand's own comments, replies to comments, deleted ones):
+`Tally` says which, and docs/platforms.md gives each platform's reference.
+
 Pacing, optional (sources built on `bot.sources.http.ApiClient` get both from `HttpSource`):
 
 - `headroom() -> Headroom | None`: the rate-limit headroom the platform reported on its last answer;
@@ -67,6 +79,28 @@ class Page:
 
     records: Sequence[CommentRecord]
     cursor: Cursor | None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a platform counts of one post's comments (post_id None: of the whole account). The brand's own
+    comments always count; `top_level` counts only comments on the post itself, not replies to comments;
+    `with_deleted` counts deleted comments the store still holds as deleted."""
+
+    post_id: str | None
+    count: int
+    top_level: bool = False
+    with_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class Reread:
+    """A post's comments read again, and the platform's count as of that read. `complete`: the records are every
+    comment the platform shows there, so a stored comment not among them was deleted or hidden."""
+
+    records: Sequence[CommentRecord]
+    tally: Tally
+    complete: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
+from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
 from bot.sources.text import html_to_text
 
 PER_PAGE = 100
+REREAD_PAGES = 3  # a re-read of the whole site reads the 300 newest comments by id
 API_LINK_REL = "https://api.w.org/"
 
 
@@ -59,6 +60,7 @@ class WordPressSource(HttpSource):
         self.site_url = url
         self.username = username
         self.site: dict[str, Any] | None = None  # API root and brand user ids, once known
+        self.site_total: str | None = None  # X-WP-Total of the last poll's recheck: every approved comment
         password = account.secret("app_password")
         self.http = ApiClient(
             "wordpress",
@@ -110,7 +112,9 @@ class WordPressSource(HttpSource):
 
     def _recheck(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
         url = endpoint(state["api_root"], "wp/v2/comments")
-        items = self.http.get(url, params={"orderby": "date_gmt", "order": "desc", "per_page": PER_PAGE}, expect=list)
+        response = self.http.request("GET", url, params={"orderby": "date_gmt", "order": "desc", "per_page": PER_PAGE})
+        items = self.http.json_of(response, expect=list)
+        self.site_total = response.headers.get("X-WP-Total")  # the completeness audit's count, at no cost
         with self.http.reading(url):
             listed = {str(item["id"]): item for item in items}
             oldest = min((_position(item) for item in items), default=None)
@@ -180,6 +184,40 @@ class WordPressSource(HttpSource):
             post_title=html_to_text(title) if title else None,
             post_url=link.split("#", 1)[0] if link else None,
         )
+
+    # completeness --------------------------------------------------------------------------------------------
+
+    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+        """The site's approved comments, as the last poll's recheck counted them (`X-WP-Total`)."""
+        if self.site_total is None or not self.site:
+            return []
+        return [Tally(None, self._total(self.site_total))]
+
+    def reread(self, post_id: str | None) -> Reread:
+        """The newest comments by id (WordPress numbers comments as they are written, so a comment approved late
+        is among them although its date is old), REREAD_PAGES pages, or the post's comments; and the count."""
+        assert self.site is not None, "reread follows a poll"
+        url = endpoint(self.site["api_root"], "wp/v2/comments")
+        params: dict[str, Any] = {"orderby": "id", "order": "desc", "per_page": PER_PAGE, "_embed": "up"}
+        if post_id is not None:
+            params["post"] = post_id
+        records: list[CommentRecord] = []
+        for page in range(1, REREAD_PAGES + 1):
+            response = self.http.request("GET", url, params={**params, "page": page})
+            items = self.http.json_of(response, expect=list)
+            total = self._total(response.headers.get("X-WP-Total"))
+            with self.http.reading(url):
+                records += [self._record(item, self.site) for item in items]
+            if len(items) < PER_PAGE:
+                break
+        return Reread(records, Tally(post_id, total), complete=len(records) == total)
+
+    @staticmethod
+    def _total(header: str | None) -> int:
+        try:
+            return int(header or "")
+        except ValueError:
+            raise TemporaryError(f"wordpress: X-WP-Total {header!r} is not a number") from None
 
     # discovery, reply and check --------------------------------------------------------------------------------
 

@@ -1,0 +1,136 @@
+"""The completeness audit: what each platform counts of the brand's posts, compared with what is stored.
+
+After a poll's fetch, the source reports its counts (`tallies`, see bot/sources/base.py) with the requests an idle
+poll has left of its budget of two; a count that differs from the store makes the source read that post again
+(`reread`), and a difference that stays after the re-read is an open gap: its account's channel is told once,
+with the post, and again when it closes. A source whose counts cost requests the fetch left none for gets an
+audit of its own, in place of a fetch, once every AUDIT_EVERY: no poll costs more than two requests for it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from bot.db import SessionFactory
+from bot.db.models import AuditGap, Author, Comment, Post, SyncState
+from bot.engine.ingest import ingest
+from bot.sources.base import CommentRecord, Page, Source, Tally
+
+IDLE_BUDGET = 2  # requests an idle poll may cost, fetch and audit together
+AUDIT_EVERY = timedelta(hours=1)  # the longest an audited account goes without its counts compared
+MAX_REREADS = 3  # posts read again per audit; the others wait for the next one
+WHOLE_ACCOUNT = ""  # AuditGap.post_external_id of a count over the whole account
+
+
+def audits(source: Source) -> bool:
+    return hasattr(source, "tallies")
+
+
+def requests_sent(source: Source) -> int | None:
+    """How many requests the source's client has sent so far, for sources that talk through an ApiClient."""
+    http = getattr(source, "http", None)
+    return getattr(http, "requests_sent", None)
+
+
+def audit_instead_of_fetch(source: Source, state: SyncState | None, now: datetime) -> bool:
+    """Whether this poll audits only: the source audits, has synced once, and went AUDIT_EVERY without a comparison
+    (its fetch leaves no requests for its counts)."""
+    if not audits(source) or state is None or state.cursor is None or state.succeeded_at is None:
+        return False
+    return state.audited_at is None or state.audited_at + AUDIT_EVERY <= now
+
+
+def audit(
+    session_factory: SessionFactory,
+    account_id: int,
+    source: Source,
+    budget: int,
+    clock: Callable[[], datetime],
+) -> bool:
+    """Compare the source's counts with the store, re-reading posts that differ; False when it reported none.
+    Source errors propagate: the poll fails as it would in a fetch."""
+    with session_factory() as session:
+        state = session.get(SyncState, account_id)
+        cursor = state.cursor if state else None
+    tallies = source.tallies(cursor, budget)
+    if not tallies and budget < IDLE_BUDGET:  # its counts cost requests: an audit of its own comes later
+        return False
+    rereads = 0
+    for tally in tallies:
+        with session_factory() as session:
+            stored = stored_count(session, account_id, tally)
+        if stored != tally.count:
+            if rereads == MAX_REREADS:
+                continue
+            rereads += 1
+            again = source.reread(tally.post_id)
+            tally = again.tally
+            with session_factory.begin() as session:
+                records = list(again.records)
+                if again.complete:
+                    records += vanished(session, account_id, tally.post_id, {r.external_id for r in records})
+                ingest(session, account_id, Page(records, None), flat_threads=source.flat_threads, now=clock())
+        with session_factory.begin() as session:
+            note_gap(session, account_id, tally, stored_count(session, account_id, tally), clock())
+    with session_factory.begin() as session:
+        gaps = session.scalar(
+            select(func.count(AuditGap.id)).where(AuditGap.account_id == account_id, AuditGap.closed_at.is_(None))
+        )
+        values = {"audited_at": clock()} | ({} if gaps else {"complete_at": clock()})
+        session.execute(update(SyncState).where(SyncState.account_id == account_id).values(**values))
+    return True
+
+
+def vanished(session: Session, account_id: int, post_id: str | None, listed: set[str]) -> list[CommentRecord]:
+    """The stored comments of the post (or account) a complete re-read did not list, as deleted records."""
+    query = (
+        select(Comment, Post.external_id.label("post"), Author.external_id.label("author"), Author.name)
+        .join(Post, Post.id == Comment.post_id)
+        .join(Author, Author.id == Comment.author_id)
+        .where(Comment.account_id == account_id, ~Comment.deleted)
+    )
+    if post_id is not None:
+        query = query.where(Post.external_id == post_id)
+    return [
+        CommentRecord(
+            external_id=row.Comment.external_id, post_id=row.post, author_id=row.author, author_name=row.name,
+            text=row.Comment.text, created_at=row.Comment.created_at, is_brand=row.Comment.is_brand,
+            parent_id=row.Comment.parent_external_id, thread_id=row.Comment.thread_external_id, deleted=True,
+        )
+        for row in session.execute(query)
+        if row.Comment.external_id not in listed
+    ]
+
+
+def stored_count(session: Session, account_id: int, tally: Tally) -> int:
+    """The stored comments a platform's count covers."""
+    query = select(func.count(Comment.id)).where(Comment.account_id == account_id)
+    if tally.post_id is not None:
+        query = query.join(Post, Post.id == Comment.post_id).where(Post.external_id == tally.post_id)
+    if not tally.with_deleted:
+        query = query.where(~Comment.deleted)
+    if tally.top_level:
+        query = query.where(Comment.parent_external_id.is_(None))
+    return session.scalar(query) or 0
+
+
+def note_gap(session: Session, account_id: int, tally: Tally, stored: int, now: datetime) -> None:
+    """Open or update the post's gap when the counts differ, close it when they agree: a gap nobody was told of
+    goes quietly, one that was told waits (closed_at) for its closing to be told."""
+    key = WHOLE_ACCOUNT if tally.post_id is None else tally.post_id
+    gap = session.scalar(select(AuditGap).where(AuditGap.account_id == account_id, AuditGap.post_external_id == key))
+    if tally.count != stored:
+        if gap is None:
+            session.add(AuditGap(account_id=account_id, post_external_id=key, counted=tally.count, stored=stored,
+                                 opened_at=now))
+        else:
+            gap.counted, gap.stored, gap.closed_at = tally.count, stored, None
+    elif gap is not None and gap.closed_at is None:
+        if gap.alerted_at is None:
+            session.execute(delete(AuditGap).where(AuditGap.id == gap.id))
+        else:
+            gap.closed_at = now

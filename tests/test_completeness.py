@@ -1,0 +1,172 @@
+"""No silent misses: the completeness audit finds what a fetch missed, through the real poll path on each platform's
+local server; polls that keep failing, and gaps that stay, reach the account's channel once, and again when they
+close. Time comes from the clock the poller is given."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+from werkzeug import Response
+
+from bot.db.models import SyncState
+from bot.engine.poller import poll_account, sync_accounts
+from bot.slack.delivery import deliver_due
+from bot.slack.terminal import TerminalNotifier
+from bot.sources import build_source
+from tests.connectors import comments
+from tests.fake_wordpress import FakeWordPress
+from tests.test_wordpress import config as wordpress_config
+
+START = datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Clock:
+    def __init__(self):
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+class Poller:
+    """One account polled as `replynudge run` polls it: one source kept, the poller's clock, alerts delivered."""
+
+    def __init__(self, session_factory, account, source=None):
+        self.factory, self.account, self.clock = session_factory, account, Clock()
+        self.source = source or build_source(account)
+        self.source.http.backoff = 0.001
+        with session_factory.begin() as session:
+            self.account_id = sync_accounts(session, [account])[account.name]
+        self.said = io.StringIO()
+
+    def poll(self, **advance):
+        self.clock.advance(**(advance or {"minutes": 1}))
+        outcome = poll_account(self.factory, self.account_id, self.account, self.source, self.clock)
+        deliver_due(self.factory, TerminalNotifier(self.said), self.clock)
+        return outcome
+
+    def stored(self):
+        return comments(self.factory, self.account_id)
+
+    def state(self) -> SyncState:
+        with self.factory() as session:
+            return session.scalar(select(SyncState).where(SyncState.account_id == self.account_id))
+
+    def told(self) -> list[str]:
+        """The alerts posted since the last call."""
+        lines = [line for line in self.said.getvalue().split("\n\n") if line.startswith("! ")]
+        self.said = io.StringIO()
+        return lines
+
+
+@pytest.fixture
+def wordpress(httpserver):
+    fake = FakeWordPress(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    return fake
+
+
+def backdate(fake: FakeWordPress, comment_id: int, **delta) -> None:
+    """A comment written with an older date (an import, a clock that was off): inserted out of date order."""
+    comment = fake.comments[comment_id]
+    for key in ("date", "date_gmt"):
+        comment[key] = (datetime.fromisoformat(comment[key]) - timedelta(**delta)).isoformat()
+
+
+def test_wordpress_every_comment_reaches_the_store_within_two_sweeps(session_factory, wordpress):
+    held = wordpress.add("Quiet reader", "Is the decaf any good?", status="hold")  # first-time commenter: held
+    hidden = wordpress.add("Priya", "Which grind for a moka pot?")
+    doomed = wordpress.add("Tom", "First!")
+    recent = [wordpress.add(f"Reader {n}", f"Question {n}?", post=9 if n % 2 else 4) for n in range(110)]
+    poller = Poller(session_factory, wordpress_config(wordpress))
+    assert poller.poll().ok
+    assert len(poller.stored()) == 112 and str(held) not in poller.stored()
+
+    # Approved late (it keeps its date, below the 100 newest), one written with an old date, one edited.
+    wordpress.comments[held]["status"] = "approved"
+    old_dated = wordpress.add("Importer", "Brought over from the old blog")
+    backdate(wordpress, old_dated, hours=3)
+    wordpress.comments[recent[-1]]["content"]["rendered"] = "<p>Question 109, edited?</p>\n"
+    assert poller.poll().ok
+    stored = poller.stored()
+    assert {str(held), str(old_dated)} <= set(stored) and not stored[str(held)].deleted
+    assert stored[str(recent[-1])].text == "Question 109, edited?"
+
+    # Hidden (unapproved) and deleted, far below the 100 newest.
+    wordpress.comments[hidden]["status"] = "hold"
+    wordpress.comments[doomed]["status"] = "trash"
+    assert poller.poll().ok
+    stored = poller.stored()
+    assert stored[str(hidden)].deleted and stored[str(doomed)].deleted
+
+    # Shown again.
+    wordpress.comments[hidden]["status"] = "approved"
+    assert poller.poll().ok
+    assert not poller.stored()[str(hidden)].deleted
+    assert poller.state().complete_at == poller.clock.now
+    assert poller.told() == []  # every difference closed by its re-read: nothing to tell
+
+    wordpress.requests.clear()
+    assert poller.poll().ok
+    assert len(wordpress.requests) == 2  # an idle poll, audit included
+
+
+def test_a_gap_that_stays_after_the_re_read_tells_the_channel_once_and_again_when_it_closes(session_factory, wordpress):
+    held = wordpress.add("Quiet reader", "Is the decaf any good?", status="hold")
+    for n in range(320):  # more comments written after it than a re-read reaches (300 by id)
+        wordpress.add(f"Reader {n}", f"Question {n}?")
+    poller = Poller(session_factory, wordpress_config(wordpress))
+    assert poller.poll().ok and poller.told() == []
+
+    wordpress.comments[held]["status"] = "approved"
+    assert poller.poll().ok
+    told = poller.told()
+    assert len(told) == 1 and "may be missing comments of *blog* (wordpress) on the whole account" in told[0]
+    assert "counts 321, 320 are stored" in told[0]
+    assert poller.state().complete_at < poller.clock.now
+    assert poller.poll().ok and poller.told() == []  # once
+
+    wordpress.comments[held]["status"] = "trash"
+    assert poller.poll().ok
+    assert poller.told() == ["! Reply Nudge has every comment of *blog* (wordpress) again on the whole account."]
+    assert poller.state().complete_at == poller.clock.now
+
+
+def test_polls_failing_longer_than_alert_after_tell_the_channel_once_and_again_when_they_work(
+    session_factory, wordpress
+):
+    wordpress.add("Priya", "Which grind?")
+    poller = Poller(session_factory, wordpress_config(wordpress, alert_after="30m"))
+    assert poller.poll().ok
+    last_success = poller.clock.now
+
+    def broken():
+        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
+        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
+        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
+        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
+
+    for _ in range(3):  # failing for 20 minutes: a temporary error, not told yet
+        broken()
+        assert not poller.poll(minutes=10).ok
+    assert poller.told() == []
+    broken()
+    assert not poller.poll(minutes=10).ok  # 30 minutes
+    broken()
+    assert not poller.poll(minutes=10).ok
+    told = poller.told()
+    assert len(told) == 1
+    assert "keeps failing to poll *blog* (wordpress)" in told[0] and "HTTP 502" in told[0]
+    assert f"Last successful poll: {last_success:%Y-%m-%d %H:%M} UTC" in told[0]
+
+    assert poller.poll().ok
+    assert poller.told() == [f"! Reply Nudge polls *blog* (wordpress) again: the poll at "
+                             f"{poller.clock.now:%Y-%m-%d %H:%M} UTC succeeded."]
+    assert poller.poll().ok and poller.told() == []
