@@ -265,8 +265,8 @@ def cmd_check(args) -> int:
     failed = database != "ok"
     states = {} if failed else _polling_states(engine)
     now = utcnow()
-    rows = [("ACCOUNT", "PLATFORM", "HEADROOM", "LAST POLL", "NEXT POLL", "CHECK"),
-            ("(database)", engine.dialect.name, "", "", "", database)]
+    rows = [("ACCOUNT", "PLATFORM", "HEADROOM", "LAST POLL", "NEXT POLL", "COMPLETE", "CHECK"),
+            ("(database)", engine.dialect.name, "", "", "", "", database)]
     for account in settings.accounts:
         state = states.get(account.name)
         source = None
@@ -277,12 +277,14 @@ def cmd_check(args) -> int:
             raise
         except Exception as error:
             status, failed = f"FAILED: {error}", True
+        if failing := _failing(state, account.alert_after, now):
+            status, failed = f"FAILED: {failing}; {status}", True
         rows.append((account.name, account.platform, _headroom_of(source, state), _last_poll(state, now),
-                     _next_poll(state, now), status))
+                     _next_poll(state, now), _completeness(state), status))
     if llm := llm_provider(settings):
         status = llm.check()
         failed = failed or not status.startswith("ok")
-        rows.append(("(llm)", settings.llm.model, "", "", "", status))
+        rows.append(("(llm)", settings.llm.model, "", "", "", "", status))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
@@ -304,6 +306,29 @@ def _last_poll(state, now) -> str:
         return "never"
     when = f"{format_duration(now - state.polled_at)} ago"
     return f"{when}, {state.error_kind}" if state.error_kind else f"{when}, ok"
+
+
+def _failing(state, alert_after: timedelta, now) -> str | None:
+    """Polls failing longer than alert_after: the reason and the last success."""
+    if state is None or state.failing_since is None or state.failing_since + alert_after > now:
+        return None
+    last = f"{state.succeeded_at:%Y-%m-%d %H:%M} UTC" if state.succeeded_at else "never"
+    return (f"polls failing for {format_duration(now - state.failing_since)} ({state.error_kind}: {state.error}), "
+            f"last success {last}")
+
+
+def _completeness(state) -> str:
+    """The completeness audit: since when every count matched the store, or the open gap."""
+    if state is None or state.audited_at is None:
+        return "-"
+    if state.gaps:
+        gap = state.gaps[0]
+        where = f"post {gap.post_external_id}" if gap.post_external_id else "account"
+        more = f" (+{len(state.gaps) - 1} more)" if len(state.gaps) > 1 else ""
+        return f"gap: {where} counts {gap.counted}, {gap.stored} stored{more}"
+    if state.complete_at is None:
+        return "-"
+    return f"complete as of {state.complete_at:%Y-%m-%d %H:%M} UTC"
 
 
 def _next_poll(state, now) -> str:

@@ -102,9 +102,9 @@ def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):
                                             '[[accounts]]\nname = "gone"\nplatform = "replay"\npath = "missing.jsonl"\n')
     assert main(["check"]) == 1
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split() == ["ACCOUNT", "PLATFORM", "HEADROOM", "LAST", "POLL", "NEXT", "POLL", "CHECK"]
+    assert table[0].split() == ["ACCOUNT", "PLATFORM", "HEADROOM", "LAST", "POLL", "NEXT", "POLL", "COMPLETE", "CHECK"]
     assert table[1].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
-    assert table[2].split()[:6] == ["blog", "replay", "-", "never", "due", "ok:"]
+    assert table[2].split()[:7] == ["blog", "replay", "-", "never", "due", "-", "ok:"]
     assert table[3].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[3]
 
 
@@ -124,8 +124,8 @@ def test_check_shows_when_each_account_is_polled_next_and_why(workdir, database_
     capsys.readouterr()
     assert main(["check"]) == 0
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
-    assert re.search(r"^busy +replay +- +\ds ago, ok +in 1m 5\ds \(busy\) +ok:", rows["busy"]), rows["busy"]
-    assert re.search(r"^quiet +replay +- +\ds ago, ok +in 14m 5\ds \(quiet\) +ok:", rows["quiet"]), rows["quiet"]
+    assert re.search(r"^busy +replay +- +\ds ago, ok +in 1m 5\ds \(busy\) +- +ok:", rows["busy"]), rows["busy"]
+    assert re.search(r"^quiet +replay +- +\ds ago, ok +in 14m 5\ds \(quiet\) +- +ok:", rows["quiet"]), rows["quiet"]
 
 
 def test_check_tries_the_llm_when_one_is_configured(workdir, database_url, capsys, monkeypatch, httpserver):

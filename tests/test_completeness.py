@@ -18,15 +18,16 @@ from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from tests.connectors import comments
-from tests.fake_wordpress import FakeWordPress
+from bot.cli import main
+from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 from tests.test_wordpress import config as wordpress_config
 
 START = datetime.now(timezone.utc).replace(microsecond=0)
 
 
 class Clock:
-    def __init__(self):
-        self.now = START
+    def __init__(self, start: datetime = START):
+        self.now = start
 
     def __call__(self) -> datetime:
         return self.now
@@ -38,8 +39,8 @@ class Clock:
 class Poller:
     """One account polled as `replynudge run` polls it: one source kept, the poller's clock, alerts delivered."""
 
-    def __init__(self, session_factory, account, source=None):
-        self.factory, self.account, self.clock = session_factory, account, Clock()
+    def __init__(self, session_factory, account, source=None, start: datetime = START):
+        self.factory, self.account, self.clock = session_factory, account, Clock(start)
         self.source = source or build_source(account)
         self.source.http.backoff = 0.001
         with session_factory.begin() as session:
@@ -147,19 +148,13 @@ def test_polls_failing_longer_than_alert_after_tell_the_channel_once_and_again_w
     assert poller.poll().ok
     last_success = poller.clock.now
 
-    def broken():
-        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
-        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
-        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
-        wordpress.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
-
     for _ in range(3):  # failing for 20 minutes: a temporary error, not told yet
-        broken()
+        broken(wordpress)
         assert not poller.poll(minutes=10).ok
     assert poller.told() == []
-    broken()
+    broken(wordpress)
     assert not poller.poll(minutes=10).ok  # 30 minutes
-    broken()
+    broken(wordpress)
     assert not poller.poll(minutes=10).ok
     told = poller.told()
     assert len(told) == 1
@@ -170,3 +165,34 @@ def test_polls_failing_longer_than_alert_after_tell_the_channel_once_and_again_w
     assert poller.told() == [f"! Reply Nudge polls *blog* (wordpress) again: the poll at "
                              f"{poller.clock.now:%Y-%m-%d %H:%M} UTC succeeded."]
     assert poller.poll().ok and poller.told() == []
+
+
+def broken(fake: FakeWordPress) -> None:
+    """The next poll meets a gateway error on every attempt."""
+    for _ in range(4):
+        fake.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
+
+
+def test_check_shows_complete_as_of_and_fails_for_an_account_failing_past_alert_after(
+    workdir, database_url, session_factory, wordpress, capsys, monkeypatch
+):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("WP_APP_PASSWORD", APP_PASSWORD)
+    (workdir / "replynudge.toml").write_text(
+        f'[[accounts]]\nname = "blog"\nplatform = "wordpress"\nurl = "{wordpress.base_url}/"\n'
+        f'username = "{USER}"\napp_password_env = "WP_APP_PASSWORD"\n'
+    )
+    wordpress.add("Priya", "Which grind?")
+    poller = Poller(session_factory, wordpress_config(wordpress), start=START - timedelta(hours=3))
+    assert poller.poll().ok
+    assert main(["check"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert f"complete as of {poller.clock.now:%Y-%m-%d %H:%M} UTC" in row and "ok: Acme Coffee" in row
+
+    for _ in range(9):
+        broken(wordpress)
+        assert not poller.poll(minutes=10).ok
+    assert main(["check"]) == 1
+    row = capsys.readouterr().out.splitlines()[2]
+    assert "FAILED: polls failing for" in row and "(temporary: wordpress: GET" in row
+    assert f"last success {START - timedelta(hours=3) + timedelta(minutes=1):%Y-%m-%d %H:%M} UTC" in row

@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.config import format_wait
-from bot.db.models import Account, Author, Comment, Nudge, Post, SyncState, is_waiting
+from bot.db.models import Account, AuditGap, Author, Comment, Nudge, Post, SyncState, is_waiting
 
 # Account name -> the wait between two instants in open hours, for accounts with count = "business"
 # (engine/hours.py business_clocks); the others' waits are calendar time.
@@ -267,10 +267,31 @@ def known_names(session: Session) -> tuple[set[str], set[str]]:
 
 def polling_states(session: Session) -> dict[str, Any]:
     """Account name -> how its polling stands: the cursor its last poll stored (quota use lives there, e.g.
-    YouTube's), when it was last polled and how that went, until when it is paused, when it is polled next and why."""
+    YouTube's), when it was last polled and how that went, until when it is paused, when it is polled next and why,
+    since when its polls fail, when its counts last all matched the store, and its open completeness gaps."""
     rows = session.execute(
-        select(Account.name, SyncState.cursor, SyncState.polled_at, SyncState.error_kind, SyncState.paused_until,
-               SyncState.next_poll_at, SyncState.next_poll_reason)
+        select(Account.id, Account.name, SyncState.cursor, SyncState.polled_at, SyncState.error_kind,
+               SyncState.error, SyncState.paused_until, SyncState.next_poll_at, SyncState.next_poll_reason,
+               SyncState.failing_since, SyncState.succeeded_at, SyncState.audited_at, SyncState.complete_at)
         .join(SyncState, SyncState.account_id == Account.id)
     )
-    return {row.name: row for row in rows}
+    gaps: dict[int, list[AuditGap]] = {}
+    for gap in session.scalars(select(AuditGap).where(AuditGap.closed_at.is_(None)).order_by(AuditGap.opened_at)):
+        gaps.setdefault(gap.account_id, []).append(gap)
+    return {row.name: PollingState(*row[2:], gaps=gaps.get(row.id, [])) for row in rows}
+
+
+@dataclass(frozen=True)
+class PollingState:
+    cursor: dict | None
+    polled_at: datetime | None
+    error_kind: str | None
+    error: str | None
+    paused_until: datetime | None
+    next_poll_at: datetime | None
+    next_poll_reason: str | None
+    failing_since: datetime | None
+    succeeded_at: datetime | None
+    audited_at: datetime | None
+    complete_at: datetime | None
+    gaps: list[AuditGap]

@@ -37,9 +37,9 @@ def requests_sent(source: Source) -> int | None:
 
 
 def audit_instead_of_fetch(source: Source, state: SyncState | None, now: datetime) -> bool:
-    """Whether this poll audits only: the source audits, has synced once, and went AUDIT_EVERY without a comparison
-    (its fetch leaves no requests for its counts)."""
-    if not audits(source) or state is None or state.cursor is None or state.succeeded_at is None:
+    """Whether this poll audits only: the source audits, its last poll succeeded, and it went AUDIT_EVERY without
+    a comparison (its fetch leaves no requests for its counts)."""
+    if not audits(source) or state is None or state.cursor is None or state.error_kind or not state.succeeded_at:
         return False
     return state.audited_at is None or state.audited_at + AUDIT_EVERY <= now
 
