@@ -5,8 +5,8 @@ headers on every answer, Graph error bodies (code 190 for a bad token), and `fai
 
 Facebook: `/{page}/published_posts` (with the `comments...summary(true)` field), `/{post}/comments` with
 `filter=stream|toplevel`, `since` and `parent{id}`, `POST /{comment}/comments` (read-after-write with `fields`;
-a reply to a reply lands on the top-level comment). Instagram: `/{user}/media`, `/{media}/comments` with nested
-`replies{...}` (the first `nested_replies` of them), `/{comment}/replies`, `POST /{comment}/replies` (answers
+a reply to a reply lands on the top-level comment), `/{post}?fields=comments...summary(true)`. Instagram: `/{user}/media`, `/{media}/comments` with nested
+`replies{...}` (the first `nested_replies` of them), `/{media}?fields=comments_count`, `/{comment}/replies`, `POST /{comment}/replies` (answers
 only the id, as documented). Threads (`/v1.0/`): `/me`, `/me/threads` (with `has_replies`), `/{post}/conversation`
 (every reply at every level, flat, newest first unless `reverse=false`, each with `replied_to` and `root_post`),
 and replies as a text container (`POST /me/threads` with `reply_to_id`) published by `POST /me/threads_publish`.
@@ -158,6 +158,7 @@ class FakeGraph:
             ("GET", r"(\d+)/conversation", self._conversation),
             ("GET", PAGE["id"], lambda request: {key: PAGE[key] for key in fields.split(",") if key in PAGE}),
             ("GET", IG_USER["id"], lambda request: {key: IG_USER[key] for key in fields.split(",") if key in IG_USER}),
+            ("GET", r"(\d+_\d+|\d+)", self._node),
         ]
         for method, pattern, route in routes:
             if request.method == method and (match := re.fullmatch(pattern, path)):
@@ -207,17 +208,34 @@ class FakeGraph:
                     "updated_time": graph_time(post["updated"]), "message": post["text"],
                     "permalink_url": post["url"]}
             if "summary(true)" in fields:
-                total = sum(1 for c in self.comments.values() if c["post"] == post["id"])
-                item["comments"] = {"data": [], "summary": {"order": "chronological", "total_count": total,
-                                                            "can_comment": True}}
+                item["comments"] = self._summary(post["id"])
             items.append(item)
         return self._page(request, items, f"{PAGE['id']}/published_posts")
+
+    def _summary(self, post_id: str) -> dict:
+        return {"data": [], "summary": {"order": "chronological", "total_count": self._count(post_id),
+                                        "can_comment": True}}
+
+    def _count(self, post_id: str) -> int:
+        return sum(1 for c in self.comments.values() if c["post"] == post_id)
+
+    def _node(self, request: Request, object_id: str) -> dict | Response:
+        """A post or medium read by id, with its comment count (`comments...summary(true)` / `comments_count`)."""
+        post = self.posts.get(object_id)
+        if post is None:
+            return graph_error(100, f"Object with ID '{object_id}' does not exist", subcode=33, **self._usage())
+        fields = request.values.get("fields", "")
+        item: dict = {"id": object_id}
+        if post["kind"] == "facebook" and "summary(true)" in fields:
+            item["comments"] = self._summary(object_id)
+        if post["kind"] == "instagram" and "comments_count" in fields:
+            item["comments_count"] = self._count(object_id)
+        return item
 
     def _media(self, request: Request) -> dict:
         items = [
             {"id": post["id"], "caption": post["text"], "permalink": post["url"],
-             "timestamp": graph_time(post["created"]),
-             "comments_count": sum(1 for c in self.comments.values() if c["post"] == post["id"])}
+             "timestamp": graph_time(post["created"]), "comments_count": self._count(post["id"])}
             for post in self._posts_of("instagram", request)
         ]
         return self._page(request, items, f"{IG_USER['id']}/media")

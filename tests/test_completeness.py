@@ -17,6 +17,7 @@ from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
+from tests import fake_meta
 from tests.connectors import comments
 from bot.cli import main
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
@@ -196,3 +197,31 @@ def test_check_shows_complete_as_of_and_fails_for_an_account_failing_past_alert_
     row = capsys.readouterr().out.splitlines()[2]
     assert "FAILED: polls failing for" in row and "(temporary: wordpress: GET" in row
     assert f"last success {START - timedelta(hours=3) + timedelta(minutes=1):%Y-%m-%d %H:%M} UTC" in row
+
+
+@pytest.mark.parametrize("platform", ["facebook", "instagram"])
+def test_meta_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver, platform):
+    graph = fake_meta.serve(httpserver)
+    if platform == "facebook":
+        post, user, keys = graph.fb_post("Our new roast"), fake_meta.fb_user, {"page_id": fake_meta.PAGE["id"]}
+    else:
+        post, user, keys = graph.ig_media("Our new roast"), fake_meta.ig_user, {"user_id": fake_meta.IG_USER["id"]}
+    first = graph.comment(post, user(1), "Is it decaf?")
+    doomed = graph.comment(post, user(2), "First!")
+    poller = Poller(session_factory, fake_meta.account(graph, platform, "brand", **keys))
+    assert poller.poll().ok and set(poller.stored()) == {first, doomed}
+
+    # Written a while ago but listed only now (below the post's watermark).
+    late = graph.comment(post, user(3), "Sent from the train this morning", reply_to=first)
+    graph.comments[late]["created"] -= timedelta(hours=2)
+    newer = graph.comment(post, user(4), "Any left?")
+    assert poller.poll().ok
+    assert {first, late, newer} <= set(poller.stored())
+
+    del graph.comments[doomed]  # deleted
+    assert poller.poll().ok
+    assert poller.stored()[doomed].deleted
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+    graph.requests.clear()
+    assert poller.poll().ok and len(graph.requests) == 1  # idle: the posts listing, counts included

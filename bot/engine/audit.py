@@ -57,7 +57,9 @@ def audit(
         state = session.get(SyncState, account_id)
         cursor = state.cursor if state else None
     tallies = source.tallies(cursor, budget)
-    if not tallies and budget < IDLE_BUDGET:  # its counts cost requests: an audit of its own comes later
+    if not tallies:  # with a budget too small for its counts, an audit of its own comes later
+        if budget >= IDLE_BUDGET:
+            _stamp(session_factory, account_id, audited_at=clock())
         return False
     rereads = 0
     for tally in tallies:
@@ -76,13 +78,17 @@ def audit(
                 ingest(session, account_id, Page(records, None), flat_threads=source.flat_threads, now=clock())
         with session_factory.begin() as session:
             note_gap(session, account_id, tally, stored_count(session, account_id, tally), clock())
-    with session_factory.begin() as session:
+    with session_factory() as session:
         gaps = session.scalar(
             select(func.count(AuditGap.id)).where(AuditGap.account_id == account_id, AuditGap.closed_at.is_(None))
         )
-        values = {"audited_at": clock()} | ({} if gaps else {"complete_at": clock()})
-        session.execute(update(SyncState).where(SyncState.account_id == account_id).values(**values))
+    _stamp(session_factory, account_id, audited_at=clock(), **({} if gaps else {"complete_at": clock()}))
     return True
+
+
+def _stamp(session_factory: SessionFactory, account_id: int, **times: datetime) -> None:
+    with session_factory.begin() as session:
+        session.execute(update(SyncState).where(SyncState.account_id == account_id).values(**times))
 
 
 def vanished(session: Session, account_id: int, post_id: str | None, listed: set[str]) -> list[CommentRecord]:

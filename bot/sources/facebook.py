@@ -17,15 +17,17 @@ from bot.config import AccountConfig
 from bot.sources.base import CommentRecord, TemporaryError
 from bot.sources.http import redact_url
 from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
-from bot.sources.watched_posts import WatchedPost
+from bot.sources.watched_posts import CountedPosts, WatchedPost
 from bot.sources.watermark import Watermark
 
-POST_FIELDS = "id,created_time,updated_time,message,permalink_url,comments.filter(stream).limit(0).summary(true)"
+COUNT_FIELD = "comments.filter(stream).limit(0).summary(true)"  # every comment, replies included
+POST_FIELDS = f"id,created_time,updated_time,message,permalink_url,{COUNT_FIELD}"
 COMMENT_FIELDS = "id,from{id,name},message,created_time,parent{id},permalink_url"
 
 
-class FacebookSource(GraphSource):
+class FacebookSource(CountedPosts, GraphSource):
     platform: ClassVar[str] = "facebook"
+    count_at = 1  # the signature is [updated_time, count]
 
     def __init__(self, account: AccountConfig):
         self.page_id = str(account.option("page_id", required=True))
@@ -66,6 +68,12 @@ class FacebookSource(GraphSource):
                 raise TemporaryError(f"facebook: POST {url} did not answer the new comment")
             record = self._comment(created, comment.post_id, comment.post_title, comment.post_url, url)
         return replace(record, is_brand=True, parent_id=record.parent_id or root, thread_id=root)
+
+    def count_now(self, post_id: str) -> int:
+        url = f"{self.api_url}/{post_id}"
+        post = self.http.get(url, params={"fields": COUNT_FIELD})
+        with self.http.reading(url):
+            return int(post["comments"]["summary"]["total_count"])
 
     def check(self) -> str:
         url = f"{self.api_url}/{self.page_id}"

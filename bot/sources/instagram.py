@@ -18,7 +18,7 @@ from bot.config import AccountConfig
 from bot.sources.base import CommentRecord
 from bot.sources.http import redact_url
 from bot.sources.meta_graph import GraphSource, edge, graph_time
-from bot.sources.watched_posts import WatchedPost
+from bot.sources.watched_posts import CountedPosts, WatchedPost
 from bot.sources.watermark import Watermark
 
 MEDIA_FIELDS = "id,caption,permalink,timestamp,comments_count"
@@ -26,7 +26,7 @@ COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},parent_id"
 COMMENTS_PAGE = 50
 
 
-class InstagramSource(GraphSource):
+class InstagramSource(CountedPosts, GraphSource):
     platform: ClassVar[str] = "instagram"
 
     def __init__(self, account: AccountConfig):
@@ -75,6 +75,12 @@ class InstagramSource(GraphSource):
             item["username"] = item.get("username") or self.brand_username()
             post = WatchedPost(comment.post_id, [], comment.post_title, comment.post_url)
             return replace(self._comment(item, post, url, root), is_brand=True)
+
+    def count_now(self, post_id: str) -> int:
+        url = f"{self.api_url}/{post_id}"
+        media = self.http.get(url, params={"fields": "comments_count"})
+        with self.http.reading(url):
+            return int(media["comments_count"])
 
     def check(self) -> str:
         me = self.profile()

@@ -24,7 +24,7 @@ from bot.sources.base import CommentRecord, RateLimited, SourceError, TemporaryE
 from bot.sources.http import ApiClient
 from bot.sources.meta_graph import api_url_option
 from bot.sources.recency import recent_days
-from bot.sources.watched_posts import WatchedPost, WatchedPostsSource
+from bot.sources.watched_posts import CountedPosts, WatchedPost
 from bot.sources.watermark import Watermark
 
 API_URL = "https://api.linkedin.com/rest"
@@ -49,7 +49,7 @@ def next_utc_midnight(now: datetime) -> datetime:
     return datetime.combine(now.astimezone(timezone.utc).date() + timedelta(days=1), time(0), tzinfo=timezone.utc)
 
 
-class LinkedInSource(WatchedPostsSource):
+class LinkedInSource(CountedPosts):
     platform: ClassVar[str] = "linkedin"
     flat_threads: ClassVar[bool] = True
     requests_per_poll = 2
@@ -197,6 +197,12 @@ class LinkedInSource(WatchedPostsSource):
         urn = new_id if new_id.startswith("urn:") else f"urn:li:comment:({sent['object']},{new_id})"
         now_ms = int(self.http.clock().timestamp() * 1000)
         return {**sent, "commentUrn": urn, "created": {"time": now_ms}}
+
+    def count_now(self, post_id: str) -> int:
+        count = self._comment_counts([post_id]).get(post_id)
+        if count is None:
+            raise TemporaryError(f"LinkedIn: socialMetadata gave no comment count for {post_id}")
+        return count
 
     def check(self) -> str:
         url = f"{self.api_url}/posts"

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 
 from bot.config import AccountConfig
-from bot.sources.base import CommentRecord, Cursor, Page
+from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally
 from bot.sources.http import ApiClient, HttpSource
 from bot.sources.recency import recent_since
 from bot.sources.watermark import Watermark
@@ -69,3 +69,30 @@ class WatchedPostsSource(HttpSource):
     def remember_brand(self, state: dict) -> Iterator[Page]:
         """Sources that learn who the brand is from the platform store it in `state` here (once)."""
         return iter(())
+
+
+class CountedPosts(WatchedPostsSource):
+    """The completeness audit (bot/engine/audit.py) for watched-posts sources whose signature holds the platform's
+    comment count: the counts come with the poll's own listing, and a post is re-read whole, with its count."""
+
+    count_at = 0  # where the platform's comment count is in a post's signature
+
+    def count_in(self, signature: list | None) -> int | None:
+        count = signature[self.count_at] if signature and len(signature) > self.count_at else None
+        return count if isinstance(count, int) else None
+
+    def count_now(self, post_id: str) -> int:
+        """The post's comment count, asked afresh (one request)."""
+        raise NotImplementedError
+
+    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+        state = dict(cursor or {})
+        for _ in self.remember_brand(state):  # the brand as the cursor knows it, for the re-reads
+            pass
+        posts = (state.get("posts") or {}).items()
+        counted = ((post_id, self.count_in(seen.get("signature"))) for post_id, seen in posts)
+        return [Tally(post_id, count) for post_id, count in counted if count is not None]
+
+    def reread(self, post_id: str | None) -> Reread:
+        records = self.post_comments(WatchedPost(str(post_id), None, None, None), Watermark(None), {})
+        return Reread(records, Tally(post_id, self.count_now(str(post_id))), complete=True)
