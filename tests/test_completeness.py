@@ -17,10 +17,11 @@ from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from tests import fake_meta
+from tests import fake_linkedin, fake_meta
 from tests.connectors import comments
 from bot.cli import main
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
+from tests.test_linkedin import config as linkedin_config
 from tests.test_wordpress import config as wordpress_config
 
 START = datetime.now(timezone.utc).replace(microsecond=0)
@@ -225,3 +226,27 @@ def test_meta_every_comment_reaches_the_store_within_two_sweeps(session_factory,
 
     graph.requests.clear()
     assert poller.poll().ok and len(graph.requests) == 1  # idle: the posts listing, counts included
+
+
+def test_linkedin_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    linkedin = fake_linkedin.FakeLinkedIn()
+    linkedin.url = linkedin.install(httpserver)
+    post = linkedin.post("Our new roast")
+    first = linkedin.comment(post, fake_linkedin.member(1), "Is it decaf?")
+    doomed = linkedin.comment(post, fake_linkedin.member(2), "First!")
+    poller = Poller(session_factory, linkedin_config(linkedin))
+    assert poller.poll().ok and set(poller.stored()) == {first, doomed}
+
+    late = linkedin.comment(post, fake_linkedin.member(3), "Sent from the train this morning", reply_to=first)
+    linkedin.comments[late]["time"] -= 2 * 3600 * 1000  # written before what was read: below the watermark
+    newer = linkedin.comment(post, fake_linkedin.member(4), "Any left?")
+    assert poller.poll().ok
+    assert {first, late, newer} <= set(poller.stored())
+
+    del linkedin.comments[doomed]
+    assert poller.poll().ok
+    assert poller.stored()[doomed].deleted
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+    linkedin.requests.clear()
+    assert poller.poll().ok and len(linkedin.requests) == 2  # idle: the posts and their counts
