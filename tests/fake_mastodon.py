@@ -2,7 +2,8 @@
 
 Notifications and statuses page the way Mastodon's do (newest first inside a page, `min_id`/`max_id`, a `Link`
 header with rel="next"/"prev" that leaves `limit` out), every answer carries `X-RateLimit-*` headers with an
-ISO 8601 reset, a wrong bearer token gets 401, and `fail_next` queues one-off failures.
+ISO 8601 reset, a wrong bearer token gets 401, and `fail_next` queues one-off failures. Statuses carry
+`replies_count` as Mastodon counts it (public and unlisted direct replies); `GET statuses/:id` reads one.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ class FakeMastodon:
         self.next_id += 1000
         return str(self.next_id)
 
-    def post(self, account: dict, text: str, *, reply_to: str | None = None, visibility: str = "public") -> str:
+    def post(self, account: dict, text: str, *, reply_to: str | None = None, visibility: str = "public",
+             mention: bool = True) -> str:
+        """`mention=False`: a reply whose writer removed the @-mention Mastodon's apps put in: nobody is notified."""
         self.clock += timedelta(minutes=1)
         status_id = self._new_id()
         parent = self.statuses.get(reply_to) if reply_to else None
@@ -62,11 +65,20 @@ class FakeMastodon:
             "content": f"<p>{text}</p>",
             "account": {**account, "url": f"{self.base_url}/@{account['username']}"},
             "mentions": [], "tags": [], "emojis": [], "media_attachments": [],
+            "replies_count": 0, "reblogs_count": 0, "favourites_count": 0,
         }
-        mentioned = parent and parent["account"]["id"] == BRAND["id"]
+        self._count_reply(status_id, +1)
+        mentioned = mention and parent and parent["account"]["id"] == BRAND["id"]
         if account["id"] != BRAND["id"] and (mentioned or "@acme" in text):
             self._notify("mention", status_id)
         return status_id
+
+    def _count_reply(self, status_id: str, step: int) -> None:
+        """`replies_count` of the status replied to: public and unlisted replies only, as Mastodon's
+        `Status#increment_counter_caches` counts them (`distributable?`)."""
+        status = self.statuses[status_id]
+        if status["in_reply_to_id"] and status["visibility"] in ("public", "unlisted"):
+            self.statuses[status["in_reply_to_id"]]["replies_count"] += step
 
     def edit(self, status_id: str, text: str) -> None:
         self.clock += timedelta(minutes=1)
@@ -76,6 +88,7 @@ class FakeMastodon:
 
     def delete(self, status_id: str) -> None:
         self.deleted.add(status_id)
+        self._count_reply(status_id, -1)
 
     def _notify(self, kind: str, status_id: str) -> None:
         number = len(self.notifications) + 21
@@ -106,9 +119,14 @@ class FakeMastodon:
             return self._page(request, [item for item in items if item["status"] is not None])
         if match := re.fullmatch(r"accounts/(\d+)/statuses", path):
             own = [s for s in self.statuses.values() if s["account"]["id"] == match[1] and s["id"] not in self.deleted]
+            if request.args.get("exclude_replies") == "true":
+                own = [s for s in own if not s["in_reply_to_id"]]
             return self._page(request, own)
         if match := re.fullmatch(r"statuses/(\d+)/context", path):
             return self._context(match[1])
+        if (match := re.fullmatch(r"statuses/(\d+)", path)) and match[1] in self.statuses:
+            if match[1] not in self.deleted:
+                return self._json(self.statuses[match[1]])
         if path == "statuses" and request.method == "POST":
             return self._create(request)
         return self._json({"error": "Record not found"}, status=404)

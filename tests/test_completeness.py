@@ -17,9 +17,10 @@ from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from tests import fake_linkedin, fake_meta
+from tests import fake_linkedin, fake_mastodon, fake_meta
 from tests.connectors import comments
 from bot.cli import main
+from bot.config import parse_accounts
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 from tests.test_linkedin import config as linkedin_config
 from tests.test_wordpress import config as wordpress_config
@@ -250,3 +251,29 @@ def test_linkedin_every_comment_reaches_the_store_within_two_sweeps(session_fact
 
     linkedin.requests.clear()
     assert poller.poll().ok and len(linkedin.requests) == 2  # idle: the posts and their counts
+
+
+def test_mastodon_a_reply_that_notified_nobody_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
+    mastodon = fake_mastodon.FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(mastodon)
+    post = mastodon.post(fake_mastodon.BRAND, "Our new roast is out")
+    first = mastodon.post(fake_mastodon.user(1), "@acme is it decaf?", reply_to=post)
+    entry = {"name": "toots", "platform": "mastodon", "base_url": mastodon.base_url, "access_token_env": "TOKEN"}
+    poller = Poller(session_factory, parse_accounts({"accounts": [entry]}, "t.toml", {"TOKEN": fake_mastodon.TOKEN})[0])
+    assert poller.poll().ok and set(poller.stored()) == {first}
+    assert poller.state().complete_at == poller.clock.now  # the first sync is not idle: it audits at once
+
+    # A follower-only reply (notified; Mastodon's count leaves it out) and one whose writer removed the mention.
+    private = mastodon.post(fake_mastodon.user(2), "@acme sent you a DM", reply_to=post, visibility="private")
+    silent = mastodon.post(fake_mastodon.user(3), "Tried it, lovely", reply_to=post, mention=False)
+    mastodon.requests.clear()
+    assert poller.poll().ok  # the notification's poll finds something: it audits too
+    assert {first, private, silent} <= set(poller.stored())
+    assert poller.told() == [] and poller.state().complete_at == poller.clock.now
+
+    deeper = mastodon.post(fake_mastodon.user(4), "Me too", reply_to=post, mention=False)
+    mastodon.requests.clear()
+    assert poller.poll().ok and len(mastodon.requests) == 2  # idle as far as the fetch can tell: no audit
+    assert deeper not in poller.stored()
+    assert poller.poll(hours=1).ok  # an hour without counts: this poll reads them instead
+    assert deeper in poller.stored() and poller.state().complete_at == poller.clock.now

@@ -85,12 +85,20 @@ class Page:
 class Tally:
     """What a platform counts of one post's comments (post_id None: of the whole account). The brand's own
     comments always count; `top_level` counts only comments on the post itself, not replies to comments;
-    `with_deleted` counts deleted comments the store still holds as deleted."""
+    `with_deleted` counts deleted comments the store still holds as deleted; `extra_in` (key, values) counts only
+    comments whose `extra[key]` is one of the values (Mastodon counts public and unlisted replies only); without
+    `exact`, the platform may count comments the source cannot read (from accounts the brand blocked), so only a
+    store holding fewer than the count is incomplete."""
 
     post_id: str | None
     count: int
     top_level: bool = False
     with_deleted: bool = False
+    extra_in: tuple[str, tuple[str, ...]] | None = None
+    exact: bool = True
+
+    def differs(self, stored: int) -> bool:
+        return stored != self.count if self.exact else stored < self.count
 
 
 @dataclass(frozen=True)

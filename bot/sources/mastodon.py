@@ -19,12 +19,13 @@ from typing import Any, ClassVar, Iterable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from bot.config import AccountConfig
-from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
+from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
 from bot.sources.text import html_to_text
 
 PAGE_SIZE = 40  # the documented default; statuses allow at most 40
 NOTIFICATION_TYPES = ("mention", "update")
+COUNTED_VISIBILITY = ("public", "unlisted")  # the replies `replies_count` counts (Status#increment_counter_caches)
 
 
 def _min_id_of(link: str | None) -> str | None:
@@ -51,6 +52,7 @@ class MastodonSource(HttpSource):
             secrets=[token],
         )
         self.http.session.headers["Authorization"] = f"Bearer {token}"
+        self.brand_id: str | None = None  # from the cursor, for the completeness audit's re-reads
 
     def _url(self, path: str) -> str:
         return f"{self.base_url}/api/v1/{path}"
@@ -160,6 +162,32 @@ class MastodonSource(HttpSource):
             post_url=root.get("url") or root.get("uri"),
             extra={"visibility": status.get("visibility", "public")},
         )
+
+    # completeness (bot/engine/audit.py) ----------------------------------------------------------------------
+
+    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+        """`replies_count` of the brand's newest posts (one request): direct replies, public and unlisted only."""
+        self.brand_id = (cursor or {}).get("brand_id")
+        if budget < 1 or not self.brand_id:
+            return []
+        url = self._url(f"accounts/{self.brand_id}/statuses")
+        posts = self.http.get(url, params={"limit": PAGE_SIZE, "exclude_replies": "true", "exclude_reblogs": "true"},
+                              expect=list)
+        with self.http.reading(url):
+            return [self._tally(post) for post in posts]
+
+    def reread(self, post_id: str | None) -> Reread:
+        """The post's whole thread (`context`), with its count read afresh."""
+        url = self._url(f"statuses/{post_id}")
+        post = self.http.get(url)
+        with self.http.reading(url):
+            tally = self._tally(post)
+        return Reread(self._thread(post, str(self.brand_id)), tally, complete=True)
+
+    @staticmethod
+    def _tally(post: dict) -> Tally:
+        return Tally(str(post["id"]), int(post["replies_count"]), top_level=True, exact=False,
+                     extra_in=("visibility", COUNTED_VISIBILITY))
 
     # reply and check -------------------------------------------------------------------------------------------
 
