@@ -91,6 +91,8 @@ class FakeBluesky:
             "indexedAt": stamp(self.clock),
             "labels": [],
         }
+        if reply_to:
+            parent["replyCount"] += 1  # the AppView counts a post's direct replies
         if author["did"] != BRAND["did"]:
             if reply_to and parent["author"]["did"] == BRAND["did"]:
                 self._notify(uri, "reply", reply_to)
@@ -102,6 +104,8 @@ class FakeBluesky:
 
     def delete(self, uri: str) -> None:
         self.deleted.add(uri)
+        if refs := self.posts[uri]["record"].get("reply"):
+            self.posts[refs["parent"]["uri"]]["replyCount"] -= 1
 
     def _notify(self, uri: str, reason: str, subject: str | None) -> None:
         self.notifications.append({"uri": uri, "reason": reason, "reasonSubject": subject,
@@ -237,6 +241,8 @@ class FakeBluesky:
         items = []
         for uri, post in self.posts.items():
             if uri in self.deleted or post["author"]["did"] != actor:
+                continue
+            if request.args.get("filter") == "posts_no_replies" and post["record"].get("reply"):
                 continue
             item: dict = {"post": self._view(uri)}
             if refs := post["record"].get("reply"):

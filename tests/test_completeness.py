@@ -17,7 +17,7 @@ from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from tests import fake_linkedin, fake_mastodon, fake_meta
+from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
 from tests.connectors import comments
 from bot.cli import main
 from bot.config import parse_accounts
@@ -277,3 +277,24 @@ def test_mastodon_a_reply_that_notified_nobody_reaches_the_store_at_the_next_swe
     assert deeper not in poller.stored()
     assert poller.poll(hours=1).ok  # an hour without counts: this poll reads them instead
     assert deeper in poller.stored() and poller.state().complete_at == poller.clock.now
+
+
+def test_bluesky_a_reply_listed_below_the_look_back_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
+    bluesky = fake_bluesky.FakeBluesky(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(bluesky)
+    post = bluesky.post(fake_bluesky.BRAND, "Our new roast is out")
+    first = bluesky.post(fake_bluesky.user(1), "Is it decaf?", reply_to=post)
+    entry = {"name": "sky", "platform": "bluesky", "handle": fake_bluesky.BRAND["handle"], "pds_url": bluesky.base_url,
+             "app_password_env": "BSKY"}
+    poller = Poller(session_factory, parse_accounts({"accounts": [entry]}, "t.toml", {"BSKY": fake_bluesky.APP_PASSWORD})[0])
+    assert poller.poll().ok and set(poller.stored()) == {first}
+
+    # Written on a phone whose clock is three minutes slow: listed below the minute the reading looks back; and an
+    # answer to it, which notifies its parent's author only.
+    slow = bluesky.post(fake_bluesky.user(2), "Drafted on the train", reply_to=post,
+                        created_at=bluesky.clock - timedelta(minutes=3))
+    deeper = bluesky.post(fake_bluesky.user(3), "Same here", reply_to=slow)
+    assert poller.poll().ok and slow not in poller.stored()  # idle as far as the fetch can tell: no audit
+    assert poller.poll(hours=1).ok  # an hour without counts: this poll reads them instead
+    assert {slow, deeper} <= set(poller.stored())
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []

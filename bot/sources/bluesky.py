@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig
-from bot.sources.base import AuthError, CommentRecord, Cursor, Page, TemporaryError, parse_time
+from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.watermark import LateWatermark
@@ -268,6 +268,32 @@ class BlueskySource(HttpSource):
             post_url=web_url(root_ref["uri"]),
             extra={"cid": post["cid"], "root": {"uri": root_ref["uri"], "cid": root_ref["cid"]}},
         )
+
+    # completeness (bot/engine/audit.py) ----------------------------------------------------------------------
+
+    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+        """`replyCount` of the brand's newest posts (one request: its feed without replies)."""
+        if budget < 1:
+            return []
+        params = {"actor": self._login().did, "filter": "posts_no_replies", "limit": PAGE_SIZE}
+        body = self._xrpc("GET", "app.bsky.feed.getAuthorFeed", params=params)
+        with self.http.reading(self._url("app.bsky.feed.getAuthorFeed")):
+            return [self._tally(item["post"]) for item in body["feed"] if not item.get("reason")]
+
+    def reread(self, post_id: str | None) -> Reread:
+        """The post's thread, every level the AppView gives (`depth` at most 1000), with its count read afresh."""
+        brand = self._login().did
+        body = self._xrpc("GET", "app.bsky.feed.getPostThread", params={"uri": post_id, "depth": 1000})
+        with self.http.reading(self._url("app.bsky.feed.getPostThread")):
+            root = body["thread"]["post"]
+            posts = [post for post in self._descendants(body["thread"]) if not _is_post(post, brand)]
+            return Reread([self._record(post, brand, root=root) for post in posts], self._tally(root))
+
+    @staticmethod
+    def _tally(post: dict) -> Tally:
+        """Direct replies, as the AppView counts them: those of accounts the brand blocked are counted but not
+        shown, so the count is a floor for what is stored."""
+        return Tally(post["uri"], int(post["replyCount"]), top_level=True, exact=False)
 
     # reply and check -------------------------------------------------------------------------------------------
 
