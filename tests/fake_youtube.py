@@ -1,5 +1,6 @@
-"""A local YouTube Data API v3 in the shapes of python-youtube's fixture data: commentThreads and comments
-list responses, `comments.insert`, the Google token endpoint, and the daily quota with its 403 quotaExceeded."""
+"""A local YouTube Data API v3 in the shapes of python-youtube's fixture data: commentThreads (by channel or
+`videoId`) and comments list responses, `comments.insert`, videos with `statistics.commentCount` (every comment,
+replies included), the Google token endpoint, and the daily quota with its 403 quotaExceeded."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from urllib.parse import parse_qs
 from werkzeug import Request, Response
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
-COSTS = {("GET", "/commentThreads"): 1, ("GET", "/comments"): 1, ("POST", "/comments"): 50, ("GET", "/channels"): 1}
+COSTS = {("GET", "/commentThreads"): 1, ("GET", "/comments"): 1, ("POST", "/comments"): 50, ("GET", "/channels"): 1,
+         ("GET", "/videos"): 1}
 
 
 def stamp(moment: datetime) -> str:
@@ -87,6 +89,8 @@ class FakeYouTube:
             body = self._replies(request)
         elif request.path == "/comments":
             body = self._insert(request)
+        elif request.path == "/videos":
+            body = self._videos(request)
         else:
             body = {"kind": "youtube#channelListResponse", "items": [{"kind": "youtube#channel", "id": self.channel}]}
         return Response(json.dumps(body), 200, content_type="application/json; charset=UTF-8")
@@ -146,11 +150,27 @@ class FakeYouTube:
             item["replies"] = {"comments": [self._comment(r) for r in reversed(replies[-self.carried:])]}
         return item
 
+    def _videos(self, request: Request) -> dict:
+        assert request.args["part"] == "statistics"
+        items = [
+            {"kind": "youtube#video", "etag": f"v-{video}", "id": video,
+             "statistics": {"viewCount": "1000", "likeCount": "10", "favoriteCount": "0",
+                            "commentCount": str(sum(1 for c in self.comments.values() if c.video == video))}}
+            for video in request.args["id"].split(",")
+            if any(c.video == video for c in self.comments.values())
+        ]
+        return {"kind": "youtube#videoListResponse", "etag": "v", "items": items,
+                "pageInfo": {"totalResults": len(items), "resultsPerPage": len(items)}}
+
     def _threads(self, request: Request) -> dict:
-        assert request.args["allThreadsRelatedToChannelId"] == self.channel
-        assert request.args["order"] == "time" and request.args["part"] == "snippet,replies"
+        if "videoId" not in request.args:
+            assert request.args["allThreadsRelatedToChannelId"] == self.channel
+            assert request.args["order"] == "time"
+        assert request.args["part"] == "snippet,replies"
         latest: dict[str, datetime] = {}
         for comment in self.comments.values():
+            if request.args.get("videoId", comment.video) != comment.video:
+                continue
             thread = comment.parent or comment.id
             latest[thread] = max(latest.get(thread, comment.at), comment.at)
         tops = sorted(latest, key=lambda id: (latest[id], id), reverse=True)

@@ -283,9 +283,9 @@ def test_replynudge_check_shows_auth_headroom_last_and_next_poll(workdir, databa
     capsys.readouterr()
     assert main(["check"]) == 1
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
-    assert re.search(r"^sky +bluesky +\d+/3000, resets \d\d:\d\d UTC +\ds ago, ok +in 9m \d+s \(quiet\) +"
+    assert re.search(r"^sky +bluesky +\d+/3000, resets \d\d:\d\d UTC +\ds ago, ok +in 9m \d+s \(quiet\) +- +"
                      rf"ok: @{re.escape(BRAND['handle'])} \({BRAND['did']}\)", rows["sky"])
-    assert re.search(r"^old-sky +bluesky +- +\ds ago, auth +in 29m \d+s \(paused\) +FAILED: bluesky rejected "
+    assert re.search(r"^old-sky +bluesky +- +\ds ago, auth +in 29m \d+s \(paused\) +- +FAILED: bluesky rejected "
                      r"the credentials \(HTTP 401 at POST .*createSession\): Invalid identifier or password",
                      rows["old-sky"])
     assert APP_PASSWORD not in rows["old-sky"]

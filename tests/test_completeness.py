@@ -17,13 +17,18 @@ from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
+from bot.sources.tokens import forget_token
+from bot.sources.youtube import YouTubeSource
+from bot.sources.youtube_quota import take_reply_units
 from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
 from tests.connectors import comments
+from tests.fake_youtube import NOW, FakeYouTube
 from bot.cli import main
 from bot.config import parse_accounts
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 from tests.test_linkedin import config as linkedin_config
 from tests.test_wordpress import config as wordpress_config
+from tests.test_youtube import youtube_account
 
 START = datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -261,22 +266,21 @@ def test_mastodon_a_reply_that_notified_nobody_reaches_the_store_at_the_next_swe
     entry = {"name": "toots", "platform": "mastodon", "base_url": mastodon.base_url, "access_token_env": "TOKEN"}
     poller = Poller(session_factory, parse_accounts({"accounts": [entry]}, "t.toml", {"TOKEN": fake_mastodon.TOKEN})[0])
     assert poller.poll().ok and set(poller.stored()) == {first}
-    assert poller.state().complete_at == poller.clock.now  # the first sync is not idle: it audits at once
 
     # A follower-only reply (notified; Mastodon's count leaves it out) and one whose writer removed the mention.
     private = mastodon.post(fake_mastodon.user(2), "@acme sent you a DM", reply_to=post, visibility="private")
     silent = mastodon.post(fake_mastodon.user(3), "Tried it, lovely", reply_to=post, mention=False)
-    mastodon.requests.clear()
-    assert poller.poll().ok  # the notification's poll finds something: it audits too
+    assert poller.poll(hours=1).ok  # the counts are due, and this poll found something: it reads them
     assert {first, private, silent} <= set(poller.stored())
     assert poller.told() == [] and poller.state().complete_at == poller.clock.now
 
     deeper = mastodon.post(fake_mastodon.user(4), "Me too", reply_to=post, mention=False)
     mastodon.requests.clear()
-    assert poller.poll().ok and len(mastodon.requests) == 2  # idle as far as the fetch can tell: no audit
+    assert poller.poll(hours=1).ok and len(mastodon.requests) == 2  # idle: its two requests leave none
     assert deeper not in poller.stored()
-    assert poller.poll(hours=1).ok  # an hour without counts: this poll reads them instead
+    assert poller.poll(minutes=10).ok  # so the next poll reads the counts instead
     assert deeper in poller.stored() and poller.state().complete_at == poller.clock.now
+    assert len(mastodon.requests) == 2 + 1 + 2  # the count, then the post and its context
 
 
 def test_bluesky_a_reply_listed_below_the_look_back_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
@@ -294,7 +298,34 @@ def test_bluesky_a_reply_listed_below_the_look_back_reaches_the_store_at_the_nex
     slow = bluesky.post(fake_bluesky.user(2), "Drafted on the train", reply_to=post,
                         created_at=bluesky.clock - timedelta(minutes=3))
     deeper = bluesky.post(fake_bluesky.user(3), "Same here", reply_to=slow)
-    assert poller.poll().ok and slow not in poller.stored()  # idle as far as the fetch can tell: no audit
-    assert poller.poll(hours=1).ok  # an hour without counts: this poll reads them instead
+    assert poller.poll(hours=1).ok and slow not in poller.stored()  # idle: its two requests leave none
+    assert poller.poll(minutes=10).ok  # so the next poll reads the counts instead
     assert {slow, deeper} <= set(poller.stored())
     assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+
+def test_youtube_a_comment_older_than_the_watermark_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
+    youtube = FakeYouTube()
+    youtube.url = youtube.install(httpserver)
+    youtube.thread("T1", "UCuser1", "Is it decaf?", NOW - timedelta(hours=1))
+    poller = Poller(session_factory, youtube_account(youtube), start=NOW)
+    poller.source = YouTubeSource(poller.account, clock=poller.clock)
+    try:
+        assert poller.poll().ok and set(poller.stored()) == {"T1"}
+
+        # Approved after review (it keeps its time, older than what was read), and a reply deep in an old thread.
+        youtube.thread("T2", "UCuser2", "Held for review, approved now", NOW - timedelta(hours=3))
+        youtube.reply("T1", "R1", "UCuser3", "Me too", NOW - timedelta(hours=2))
+        youtube.requests.clear()
+        assert poller.poll(hours=1).ok  # the counts are due: the request an idle poll has left reads them
+        assert {"T2", "T1.R1"} <= set(poller.stored()) and poller.told() == []
+        assert poller.state().complete_at == poller.clock.now
+
+        youtube.requests.clear()
+        assert poller.poll().ok and [path for _, path, _ in youtube.requests] == ["/commentThreads"]
+        assert poller.poll(hours=1).ok
+        assert [path for _, path, _ in youtube.requests] == ["/commentThreads"] + ["/commentThreads", "/videos"]
+        assert poller.state().complete_at == poller.clock.now
+    finally:
+        forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
+        take_reply_units(youtube.channel)

@@ -1,10 +1,11 @@
 """The completeness audit: what each platform counts of the brand's posts, compared with what is stored.
 
-After a poll's fetch, the source reports its counts (`tallies`, see bot/sources/base.py) with the requests an idle
-poll has left of its budget of two; a count that differs from the store makes the source read that post again
-(`reread`), and a difference that stays after the re-read is an open gap: its account's channel is told once,
-with the post, and again when it closes. A source whose counts cost requests the fetch left none for gets an
-audit of its own, in place of a fetch, once every AUDIT_EVERY: no poll costs more than two requests for it.
+After a poll's fetch, the source reports the counts the fetch read at no cost (`tallies`, see
+bot/sources/base.py), and once every AUDIT_EVERY also those it reads with the requests an idle poll has left of
+its budget of two; a count that differs from the store makes the source read that post again (`reread`), and a
+difference that stays after the re-read is an open gap: its account's channel is told once, with the post, and
+again when it closes. A source whose fetch leaves no request for its counts gets an audit of its own, in place of
+a fetch, AUDIT_GRACE later: no idle poll costs more than two requests.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from bot.engine.ingest import ingest
 from bot.sources.base import CommentRecord, Page, Source, Tally
 
 IDLE_BUDGET = 2  # requests an idle poll may cost, fetch and audit together
-AUDIT_EVERY = timedelta(hours=1)  # the longest an audited account goes without its counts compared
+AUDIT_EVERY = timedelta(hours=1)  # how often counts that cost requests are read
+AUDIT_GRACE = timedelta(minutes=10)  # after AUDIT_EVERY, how long a fetch may go on leaving no request for them
 MAX_REREADS = 3  # posts read again per audit; the others wait for the next one
+KNOWN_POSTS = 50  # the most recently commented posts a source is told of
 WHOLE_ACCOUNT = ""  # AuditGap.post_external_id of a count over the whole account
 
 
@@ -37,11 +40,28 @@ def requests_sent(source: Source) -> int | None:
 
 
 def audit_instead_of_fetch(source: Source, state: SyncState | None, now: datetime) -> bool:
-    """Whether this poll audits only: the source audits, its last poll succeeded, and it went AUDIT_EVERY without
-    a comparison (its fetch leaves no requests for its counts)."""
-    if not audits(source) or state is None or state.cursor is None or state.error_kind or not state.succeeded_at:
+    """Whether this poll audits only: the source audits, its last poll succeeded, and its counts went unread
+    AUDIT_EVERY and then AUDIT_GRACE more (its fetches left no request for them)."""
+    if not audits(source) or state is None or state.cursor is None or state.error_kind or not state.audited_at:
         return False
-    return state.audited_at is None or state.audited_at + AUDIT_EVERY <= now
+    return state.audited_at + AUDIT_EVERY + AUDIT_GRACE <= now
+
+
+def audit_after_fetch(
+    session_factory: SessionFactory,
+    account_id: int,
+    source: Source,
+    audited_at: datetime | None,
+    used: int,
+    found: bool,
+    clock: Callable[[], datetime],
+) -> None:
+    """Every poll compares the counts its fetch read at no cost; once every AUDIT_EVERY the source may also spend
+    what an idle poll has left of IDLE_BUDGET (a poll that found something is not idle: all of it)."""
+    due = audited_at is not None and audited_at + AUDIT_EVERY <= clock()
+    budget = (IDLE_BUDGET if found else max(0, IDLE_BUDGET - used)) if due else 0
+    if not audit(session_factory, account_id, source, budget, clock) and audited_at is None:
+        _stamp(session_factory, account_id, audited_at=clock())  # the audit's clock starts at the first poll
 
 
 def audit(
@@ -56,7 +76,11 @@ def audit(
     with session_factory() as session:
         state = session.get(SyncState, account_id)
         cursor = state.cursor if state else None
-    tallies = source.tallies(cursor, budget)
+        posts = list(session.scalars(
+            select(Post.external_id).join(Comment, Comment.post_id == Post.id).where(Post.account_id == account_id)
+            .group_by(Post.id, Post.external_id).order_by(func.max(Comment.created_at).desc()).limit(KNOWN_POSTS)
+        ))
+    tallies = source.tallies(cursor, budget, posts)
     if not tallies:  # with a budget too small for its counts, an audit of its own comes later
         if budget >= IDLE_BUDGET:
             _stamp(session_factory, account_id, audited_at=clock())

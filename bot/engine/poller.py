@@ -20,7 +20,7 @@ from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Account, SyncState, utcnow
 from bot.db.upsert import insert_ignoring_conflicts, keep_old, set_null, take_new, upsert
-from bot.engine.audit import IDLE_BUDGET, audit, audit_instead_of_fetch, audits, requests_sent
+from bot.engine.audit import IDLE_BUDGET, audit, audit_after_fetch, audit_instead_of_fetch, audits, requests_sent
 from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
 from bot.engine.leases import Lease, claim_account, release_account, renew_account
@@ -136,6 +136,7 @@ def poll_account(
         state = session.get(SyncState, account_id)
         cursor = state.cursor if state else None
         audit_only = audit_instead_of_fetch(source, state, clock())
+        audited_at = state.audited_at if state else None
         if state and state.paused_until and state.paused_until > clock():
             return PollOutcome(
                 account.name, ok=state.error_kind != "auth", error=state.error, error_kind=state.error_kind,
@@ -151,7 +152,7 @@ def poll_account(
         if audit_only:
             audit(session_factory, account_id, source, IDLE_BUDGET, clock)
         else:
-            _fetch(session_factory, account_id, source, cursor, clock, lease, outcome)
+            _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome)
     except AuthError as error:
         _record_failure(session_factory, account_id, outcome, "auth", str(error), clock() + AUTH_RETRY, clock())
     except QuotaExhausted as error:
@@ -182,8 +183,8 @@ def poll_account(
     return outcome
 
 
-def _fetch(session_factory, account_id, source, cursor, clock, lease, outcome) -> None:
-    """Store the source's pages, then audit with the requests an idle poll has left."""
+def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome) -> None:
+    """Store the source's pages, then audit (bot/engine/audit.py)."""
     before = requests_sent(source)
     for page in source.fetch(cursor):
         with session_factory.begin() as session:
@@ -192,10 +193,9 @@ def _fetch(session_factory, account_id, source, cursor, clock, lease, outcome) -
                 renew_account(session, account_id, lease, clock())
         outcome.pages += 1
         outcome.records += len(page.records)
-    if audits(source):  # a poll that found something is not idle: its audit may spend the whole budget
+    if audits(source):
         used = requests_sent(source) - before if before is not None else 0
-        budget = IDLE_BUDGET if outcome.records else max(0, IDLE_BUDGET - used)
-        audit(session_factory, account_id, source, budget, clock)
+        audit_after_fetch(session_factory, account_id, source, audited_at, used, bool(outcome.records), clock)
 
 
 def _record_failure(session_factory, account_id, outcome, kind, message, paused_until, now) -> None:

@@ -18,10 +18,12 @@ The contract, method by method:
 
 Completeness, optional (engine/audit.py compares what a platform counts with what is stored):
 
-- `tallies(cursor, budget) -> list[Tally]`: the counts the platform reports for the brand's posts (or, with
-  `post_id` None, for the whole account): those the last `fetch` read along the way, from `cursor` or its own
-  notes, at no cost, plus whatever at most `budget` further requests read (0: none). A source that needs
-  requests for its counts returns [] when the budget is 0; the engine then gives it an audit of its own.
+- `tallies(cursor, budget, posts) -> list[Tally]`: the counts the platform reports for the brand's posts (or,
+  with `post_id` None, for the whole account): those the last `fetch` read along the way, from `cursor` or its
+  own notes, at no cost, plus whatever at most `budget` further requests read (0: none). `posts` are the ids of
+  the posts with stored comments, most recently commented first (at most 50), for platforms that count by post
+  id. A source that needs requests for its counts returns [] when the budget is 0; the engine then gives it an
+  audit of its own.
 - `reread(post_id) -> Reread`: every comment of one post read again (post_id None: what the platform lets the
   source read again of the whole account, newest first), and the count as of that read; when it says it read
   them all, stored comments it did not list are recorded as deleted.

@@ -271,7 +271,7 @@ class BlueskySource(HttpSource):
 
     # completeness (bot/engine/audit.py) ----------------------------------------------------------------------
 
-    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
         """`replyCount` of the brand's newest posts (one request: its feed without replies)."""
         if budget < 1:
             return []

@@ -165,7 +165,7 @@ class MastodonSource(HttpSource):
 
     # completeness (bot/engine/audit.py) ----------------------------------------------------------------------
 
-    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
         """`replies_count` of the brand's newest posts (one request): direct replies, public and unlisted only."""
         self.brand_id = (cursor or {}).get("brand_id")
         if budget < 1 or not self.brand_id:

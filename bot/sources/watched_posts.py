@@ -85,7 +85,7 @@ class CountedPosts(WatchedPostsSource):
         """The post's comment count, asked afresh (one request)."""
         raise NotImplementedError
 
-    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
         state = dict(cursor or {})
         for _ in self.remember_brand(state):  # the brand as the cursor knows it, for the re-reads
             pass

@@ -187,7 +187,7 @@ class WordPressSource(HttpSource):
 
     # completeness --------------------------------------------------------------------------------------------
 
-    def tallies(self, cursor: Cursor | None, budget: int) -> list[Tally]:
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
         """The site's approved comments, as the last poll's recheck counted them (`X-WP-Total`)."""
         if self.site_total is None or not self.site:
             return []

@@ -15,7 +15,7 @@ from typing import Any, Callable, ClassVar, Iterator
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import (
-    QUOTA, AuthError, CommentRecord, Cursor, Page, SourceError, TemporaryError, parse_time,
+    QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
 from bot.sources.http import ApiClient
 from bot.sources.recency import recent_days, recent_since
@@ -26,6 +26,7 @@ API_URL = "https://www.googleapis.com/youtube/v3"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
 PAGE_SIZE = 100
 MAX_PAGES = 50
+VIDEOS_PER_CALL = 50  # videos.list takes at most 50 ids
 AUTH_REASONS = {"keyInvalid", "authError", "insufficientPermissions", "forbidden", "accessNotConfigured"}
 QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded"}
 
@@ -152,6 +153,47 @@ class YouTubeSource:
         """Today's quota use as recorded in the account's cursor (for `replynudge check`)."""
         now = self.clock()
         return QuotaBudget(self.budget, self.reserve, (cursor or {}).get("quota"), now).describe(now)
+
+    # --- completeness (bot/engine/audit.py) ----------------------------------------------------------------
+
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
+        """`statistics.commentCount` of the videos with stored comments, in one `videos.list` call."""
+        videos = [post for post in posts if not post.startswith("channel:")][:VIDEOS_PER_CALL]
+        if budget < 1 or not videos:
+            return []
+        data = self._audit_call("videos.list", "videos", {"part": "statistics", "id": ",".join(videos)})
+        return [tally for item in data.get("items") or [] if (tally := self._tally(item))]
+
+    def reread(self, post_id: str | None) -> Reread:
+        """Every thread of the video with every reply, and its count read afresh."""
+        records: list[CommentRecord] = []
+        token = None
+        for _ in range(MAX_PAGES):
+            params = {"part": "snippet,replies", "videoId": post_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+            if token:
+                params["pageToken"] = token
+            data = self._audit_call("commentThreads.list", "commentThreads", params)
+            for thread in data.get("items") or []:
+                records.extend(self._thread(thread))
+            token = data.get("nextPageToken")
+            if not token:
+                break
+        video = self._audit_call("videos.list", "videos", {"part": "statistics", "id": post_id})
+        tally = next((t for item in video.get("items") or [] if (t := self._tally(item))), Tally(post_id, 0, exact=False))
+        return Reread(records, tally)
+
+    def _audit_call(self, call: str, path: str, params: dict) -> dict:
+        """A call outside the fetch: its units reach the day's count in the cursor at the next poll, as replies do."""
+        data = self._call(call, path, params)
+        note_reply_units(self.channel_id, COSTS[call])
+        return data
+
+    @staticmethod
+    def _tally(video: Any) -> Tally | None:
+        """Public comments and replies; held and spam comments are left out, so the count is a floor (a video
+        with comments turned off has none)."""
+        count = ((video or {}).get("statistics") or {}).get("commentCount")
+        return Tally(str(video["id"]), int(count), exact=False) if count is not None else None
 
     # --- reading ---------------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.sources.base import QuotaExhausted
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
-COSTS = {"commentThreads.list": 1, "comments.list": 1, "channels.list": 1, "comments.insert": 50}
+COSTS = {"commentThreads.list": 1, "comments.list": 1, "channels.list": 1, "videos.list": 1, "comments.insert": 50}
 
 _lock = threading.Lock()
 _spent_outside_polls: dict[str, int] = {}  # channel id -> units spent by replies since the last poll
