@@ -24,7 +24,7 @@ from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
 from tests.connectors import comments
 from tests.fake_youtube import NOW, FakeYouTube
 from bot.cli import main
-from bot.config import parse_accounts
+from bot.config import ConfigError, parse_accounts
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 from tests.test_linkedin import config as linkedin_config
 from tests.test_wordpress import config as wordpress_config
@@ -329,3 +329,15 @@ def test_youtube_a_comment_older_than_the_watermark_reaches_the_store_at_the_nex
     finally:
         forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
         take_reply_units(youtube.channel)
+
+
+def test_alert_after_comes_from_defaults_or_the_account_and_a_bad_one_names_its_key():
+    document = {"defaults": {"alert_after": "2h"},
+                "accounts": [{"name": "a", "platform": "replay", "path": "a.jsonl"},
+                             {"name": "b", "platform": "replay", "path": "b.jsonl", "alert_after": "15m"}]}
+    first, second = parse_accounts(document, "replynudge.toml", {})
+    assert (first.alert_after, second.alert_after) == (timedelta(hours=2), timedelta(minutes=15))
+    assert parse_accounts({"accounts": [document["accounts"][0]]}, "r.toml", {})[0].alert_after == timedelta(hours=1)
+    document["accounts"][1]["alert_after"] = "soon"
+    with pytest.raises(ConfigError, match=r"replynudge.toml: accounts\[b\]\.alert_after: 'soon' is not a duration"):
+        parse_accounts(document, "replynudge.toml", {})
