@@ -138,11 +138,9 @@ def vanished(session: Session, account_id: int, post_id: str | None, listed: set
 
 def stored_count(session: Session, account_id: int, tally: Tally) -> int:
     """The stored comments a platform's count covers."""
-    query = select(func.count(Comment.id)).where(Comment.account_id == account_id)
+    query = select(func.count(Comment.id)).where(Comment.account_id == account_id, ~Comment.deleted)
     if tally.post_id is not None:
         query = query.join(Post, Post.id == Comment.post_id).where(Post.external_id == tally.post_id)
-    if not tally.with_deleted:
-        query = query.where(~Comment.deleted)
     if tally.top_level:
         query = query.where(Comment.parent_external_id.is_(None))
     if tally.extra_in is None:

@@ -27,8 +27,8 @@ Completeness, optional (engine/audit.py compares what a platform counts with wha
 - `reread(post_id) -> Reread`: every comment of one post read again (post_id None: what the platform lets the
   source read again of the whole account, newest first), and the count as of that read; when it says it read
   them all, stored comments it did not list are recorded as deleted.
-Each platform's count includes different things (the brand's own comments, replies to comments, deleted ones):
-`Tally` says which, and docs/platforms.md gives each platform's reference.
+Each platform's count includes different things (replies to comments, private replies, comments it does not
+show): `Tally` says which, and docs/platforms.md gives each platform's reference.
 
 Pacing, optional (sources built on `bot.sources.http.ApiClient` get both from `HttpSource`):
 
@@ -86,16 +86,14 @@ class Page:
 @dataclass(frozen=True)
 class Tally:
     """What a platform counts of one post's comments (post_id None: of the whole account). The brand's own
-    comments always count; `top_level` counts only comments on the post itself, not replies to comments;
-    `with_deleted` counts deleted comments the store still holds as deleted; `extra_in` (key, values) counts only
-    comments whose `extra[key]` is one of the values (Mastodon counts public and unlisted replies only); without
-    `exact`, the platform may count comments the source cannot read (from accounts the brand blocked), so only a
-    store holding fewer than the count is incomplete."""
+    comments always count, deleted ones never; `top_level` counts only comments on the post itself, not replies
+    to comments; `extra_in` (key, values) counts only comments whose `extra[key]` is one of the values (Mastodon
+    counts public and unlisted replies only); without `exact`, the platform may count comments the source cannot
+    read (from accounts the brand blocked), so only a store holding fewer than the count is incomplete."""
 
     post_id: str | None
     count: int
     top_level: bool = False
-    with_deleted: bool = False
     extra_in: tuple[str, tuple[str, ...]] | None = None
     exact: bool = True
 
