@@ -166,18 +166,9 @@ class YouTubeSource:
 
     def reread(self, post_id: str | None) -> Reread:
         """Every thread of the video with every reply, and its count read afresh."""
-        records: list[CommentRecord] = []
-        token = None
-        for _ in range(MAX_PAGES):
-            params = {"part": "snippet,replies", "videoId": post_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
-            if token:
-                params["pageToken"] = token
-            data = self._audit_call("commentThreads.list", "commentThreads", params)
-            for thread in data.get("items") or []:
-                records.extend(self._thread(thread))
-            token = data.get("nextPageToken")
-            if not token:
-                break
+        params = {"part": "snippet,replies", "videoId": post_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+        threads = self._every_page("commentThreads.list", "commentThreads", params, self._audit_call)
+        records = [record for thread in threads for record in self._thread(thread)]
         video = self._audit_call("videos.list", "videos", {"part": "statistics", "id": post_id})
         tally = next((t for item in video.get("items") or [] if (t := self._tally(item))), Tally(post_id, 0, exact=False))
         return Reread(records, tally)
@@ -217,21 +208,23 @@ class YouTubeSource:
         return records
 
     def _all_replies(self, thread_id: str) -> list[dict]:
-        replies: list[dict] = []
+        params = {"part": "snippet", "parentId": thread_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+        return self._every_page("comments.list", "comments", params, self._call)
+
+    def _every_page(self, call: str, path: str, params: dict, send: Callable[[str, str, dict], dict]) -> list[dict]:
+        """The items of a list call over its pages (`pageToken`), at most MAX_PAGES."""
+        found: list[dict] = []
         token = None
         for _ in range(MAX_PAGES):
-            params = {"part": "snippet", "parentId": thread_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
-            if token:
-                params["pageToken"] = token
-            data = self._call("comments.list", "comments", params)
+            data = send(call, path, {**params, "pageToken": token} if token else params)
             items = data.get("items")
             if not isinstance(items, list):
-                raise TemporaryError(f"{self.api_url}/comments: no items in the response")
-            replies.extend(items)
+                raise TemporaryError(f"{self.api_url}/{path}: no items in the response")
+            found.extend(items)
             token = data.get("nextPageToken")
             if not token:
                 break
-        return replies
+        return found
 
     def _comment(
         self, item: Any, post: str, parent: str | None, post_url: str | None, thread_id: str | None = None
