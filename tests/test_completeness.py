@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import select
 from werkzeug import Response
 
+from bot.cli import main
+from bot.config import ConfigError, parse_accounts
 from bot.db.models import SyncState
 from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due
@@ -22,10 +24,8 @@ from bot.sources.youtube import YouTubeSource
 from bot.sources.youtube_quota import take_reply_units
 from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
 from tests.connectors import comments
-from tests.fake_youtube import NOW, FakeYouTube
-from bot.cli import main
-from bot.config import ConfigError, parse_accounts
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
+from tests.fake_youtube import NOW, FakeYouTube
 from tests.test_linkedin import config as linkedin_config
 from tests.test_wordpress import config as wordpress_config
 from tests.test_youtube import youtube_account
@@ -47,9 +47,9 @@ class Clock:
 class Poller:
     """One account polled as `replynudge run` polls it: one source kept, the poller's clock, alerts delivered."""
 
-    def __init__(self, session_factory, account, source=None, start: datetime = START):
+    def __init__(self, session_factory, account, start: datetime = START):
         self.factory, self.account, self.clock = session_factory, account, Clock(start)
-        self.source = source or build_source(account)
+        self.source = build_source(account)
         self.source.http.backoff = 0.001
         with session_factory.begin() as session:
             self.account_id = sync_accounts(session, [account])[account.name]
