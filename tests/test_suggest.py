@@ -176,6 +176,9 @@ def test_any_text_gets_three_valid_questions(text, author):
         ("J'adore vos bougies mais l'odeur ne tient pas longtemps.", "feedback"),  # praise with a "but"
         ("¿Por qué ya no venden el pack familiar?", "feedback"),
         ("Il prodotto è ok ma la spedizione costa troppo.", "problem"),
+        ("O app não abre desde ontem no meu iPhone.", "problem"),
+        ("Mon colis est marqué livré mais je n'ai rien reçu.", "problem"),
+        ("Danke für den Tipp mit dem Backpapier, hat super funktioniert!", "thanks"),
     ],
 )
 def test_what_a_comment_is_doing_is_read_in_its_language(text, situation):

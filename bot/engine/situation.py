@@ -52,7 +52,8 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
         r"double charged|overcharged|rude|ignored|waste of|so slow|slow since|laggy|lagging|torn|"
-        r"nothing like|not as (?:pictured|described|shown|advertised)|zero (?:replies|responses?|help)|no replies|👏|"
+        r"nothing like|not as (?:pictured|described|shown|advertised)|says delivered|marked (?:as )?delivered|never received|"
+        r"haven'?t received|zero (?:replies|responses?|help)|no replies|👏|"
         r"too expensive|costs? too much|overpriced|nothing yet|still nothing|(?:does|do)n'?t look like|"
         r"won'?t (?:charge|turn on|start|connect|pair|close|stay)|(?:does|do)n'?t (?:charge|turn on|connect|pair)|"
         r"where is my (?:order|parcel|package|refund|delivery)|hello\?+|anyone there|\?{3,}|still (?:dies|drains|breaks|leaks|fails|crashes|freezes)|drains|"
@@ -95,7 +96,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"unmöglich|frechheit|zu klein|zu groß|fällt (?:\w+ )?(?:klein|groß) aus|doppelt (?:abgebucht|belastet)|"
         r"rückerstattung|erstattung|reklamation|beschwerde|ein problem mit|fehler|na toll|danke für nichts|"
         r"super gemacht\W+nicht|nie wieder|leider|ausverkauft und|langsam|lahm|zerrissen|verbeult|nervt|"
-        r"nicht mehr wie|schmeckt nicht|zu teuer|kostet zu viel|immer noch nichts|sieht ganz anders aus|nicht wie auf dem foto|wo (?:ist|bleibt) meine (?:bestellung|lieferung|rückerstattung)",
+        r"nicht mehr wie|schmeckt nicht|öffnet nicht|lädt nicht|startet nicht|als zugestellt|nichts bekommen|nicht erhalten|zu teuer|kostet zu viel|immer noch nichts|sieht ganz anders aus|nicht wie auf dem foto|wo (?:ist|bleibt) meine (?:bestellung|lieferung|rückerstattung)",
         "availability": r"gibt es|habt ihr .{0,40}(?:auch|noch|wieder|vorrätig|auf lager|in größe|in farbe)|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
         r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
@@ -119,7 +120,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
         r"taille (?:petit|grand)|trop (?:petit|grand)|débité deux fois|rembours\w*|réclamation|un problème avec|"
-        r"erreur|merci pour rien|trop cher|coûte trop|toujours rien|raccroch\w*|rien à voir|pas comme sur la photo|déchiré\w*|lent\w*|rame|casse\w*|ne marche plus|où (?:est|en est) ma commande|où est mon colis|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
+        r"erreur|merci pour rien|ne s'ouvre (?:pas|plus)|ne charge pas|ne démarre pas|rien reçu|pas reçu|marqué livré|trop cher|coûte trop|toujours rien|raccroch\w*|rien à voir|pas comme sur la photo|déchiré\w*|lent\w*|rame|casse\w*|ne marche plus|où (?:est|en est) ma commande|où est mon colis|bravo\W+(?:vraiment|encore)|génial\.\.\.|plus jamais|arnaque|en retard|retard",
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
         r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
@@ -143,7 +144,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
         r"devolución|queja|reclamación|un problema con|error|gracias por nada|qué bien\W+(?:no|otra)|nunca más|"
-        r"estafa|tarde|retraso|muy caro|demasiado caro|cuesta demasiado|todavía nada|nada que ver|no se parece|dónde está mi pedido|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
+        r"estafa|tarde|retraso|no (?:se )?abre|no carga|no arranca|no he recibido|marcado como entregado|muy caro|demasiado caro|cuesta demasiado|todavía nada|nada que ver|no se parece|dónde está mi pedido|esperando (?:respuesta|una respuesta)|llevo \w+ \w+ esperando|rasgad\w*|abollad\w*|va lent\w*|ya es la (?:segunda|tercera) vez|equivocad\w*|en (?:vez|lugar) de",
         "availability": r"hacen envíos|envían a|envíos? a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
         r"horario|abren|abierto\w*|dónde (?:puedo|se puede) (?:comprar|conseguir)",
@@ -165,7 +166,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
-        r"errore|grazie di niente|costa troppo|troppo car\w*|ancora niente|niente a che vedere|divers\w* dalla foto|dov'è il mio (?:ordine|pacco)|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
+        r"errore|grazie di niente|non si apre|non carica|non parte|non ho ricevuto|risulta consegnat\w*|costa troppo|troppo car\w*|ancora niente|niente a che vedere|divers\w* dalla foto|dov'è il mio (?:ordine|pacco)|strappat\w*|ammaccat\w*|lentissim\w*|complimenti\W+(?:davvero|proprio)|mai più|truffa|ritardo|schifo",
         "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
         r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
         r"quando (?:arriva|esce|torna|riapre)|orari|aperti|siete aperti|dove (?:posso|si può) (?:comprar|trovar)",
@@ -189,7 +190,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
         r"troca|devolução|reclamação|um problema com|erro|obrigad\w* por nada|parabéns\W+(?:só que não|mesmo)|"
-        r"nunca mais|golpe|muito caro|caro demais|custa muito|até agora nada|nada a ver|diferente da foto|cadê meu pedido|onde está meu pedido|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
+        r"nunca mais|golpe|não abre|não carrega|não liga|parou de funcionar|não recebi|consta como entregue|muito caro|caro demais|custa muito|até agora nada|nada a ver|diferente da foto|cadê meu pedido|onde está meu pedido|atrasad\w*|demorando|muita demora|rasgad\w*|amassad\w*|estragad\w*|veio errad\w*|lent[oa]|travando",
         "availability": r"entregam|enviam para|envio para|prazo de entrega|entrega (?:para|em)|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
         r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
@@ -212,7 +213,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
         r"terugbetaling|geld terug|klacht|een probleem met|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
-        r"nooit meer|oplichting|te duur|kost te veel|nog steeds niks|lijkt niet op|heel anders dan|vertraging|te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
+        r"nooit meer|oplichting|opent niet|laadt niet|start niet|niet ontvangen|niks ontvangen|staat op bezorgd|te duur|kost te veel|nog steeds niks|lijkt niet op|heel anders dan|vertraging|te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
@@ -315,15 +316,22 @@ _OCCASION = re.compile(r"birthday|christmas|wedding|anniversary|mother'?s day|fa
                        r"compleanno|natale|matrimonio|anniversario|aniversário|natal|casamento|dia das mães|"
                        r"verjaardag|kerst|bruiloft|moederdag", re.I)
 _UPDATE = re.compile(r"update|mise à jour|actualización|aggiornamento|atualização", re.I)
-_TRACKING = re.compile(r"track|sendungsverfolgung|suivi|seguimiento|tracciamento|rastreio|rastreamento", re.I)
+_TRACKING = re.compile(r"track|sendungsverfolgung|suivi|seguimiento|tracciamento|rastreio|rastreamento|says delivered|"
+                       r"marked (?:as )?delivered|als zugestellt|marqué livré|marcado como entregado|risulta consegnat|"
+                       r"consta como entregue|staat op bezorgd", re.I)
 _DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel|samsung|galaxy|huawei|xiaomi|oneplus|macbook|mac|windows|"
                      r"chromebook|kindle|ios|ipados|macos|linux|tablet|laptop)\b", re.I)
 _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|since|on \w+day|\d+ (?:days|weeks)|"
                    r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
                    r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
                    r"geleden)\b", re.I)
+_THANKS_FOR_HELP = re.compile(
+    r"thanks? (?:you )?for (?:the|your) (?:quick )?(?:tip|help|advice|reply|answer)|danke für (?:den|die|deine|eure) "
+    r"(?:tipp|hilfe|antwort)|merci pour (?:le|la|l'|votre) ?(?:conseil|aide|réponse|astuce)|gracias por (?:el|la|tu|vuestra|"
+    r"su) (?:consejo|ayuda|respuesta|truco)|grazie per (?:il|la|l') ?(?:consiglio|aiuto|risposta|dritta)|obrigad[oa] pela "
+    r"(?:dica|ajuda|resposta)|bedankt voor (?:de|je|jullie) (?:tip|hulp|reactie)")
 _BUT = re.compile(r"\b(?:but|aber|mais|pero|però|ma|mas|maar)\b")  # "love it, but ...": feedback, not praise
-_PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|game.?changer|changed my life|never been (?:this|so)|"
+_PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|top|game.?changer|changed my life|never been (?:this|so)|"
                      r"hilfreich|nützlich|utile|útil|handig|nuttig|entusiast\w*|begeistert|enthousiaste|fan van|amazing|great|awesome|beautiful|delicious|perfect|best|fantastic|"
                      r"liebe|toll|super|genial|großartig|wunderbar|perfekt|génial|adore|magnifique|parfait|"
                      r"encanta|increíble|maravill\w*|perfect[oa]|adoro|bellissim\w*|ottim\w*|fantastic\w*|"
@@ -362,7 +370,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
         situation = "result"
     elif "story" in found or person:
         situation = "story"
-    elif "thanks" in found and not praise_words:
+    elif "thanks" in found and (not praise_words or _THANKS_FOR_HELP.search(lowered)):
         situation = "thanks"
     elif praise or praise_words:
         situation = "feedback"

@@ -33,7 +33,8 @@ _SERVICE = re.compile(r"service|support|team|staff|atendimento|atención|servizi
 _PRICE_CHANGE = re.compile(r"increase|went up|goes up|rise|raised|hike|erhöh|gestiegen|teurer|augment|hausse|subida|"
                            r"subieron|aument|verhoging|duurder|omhoog", re.I)
 _HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|offen|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|abrem|"
-                    r"aberto|openingstijden|geopend", re.I)
+                    r"aberto|openingstijden|geopend|loja|\bstore in|shop in|winkel|negozio|tienda|magasin|laden\b|"
+                    r"filiale|boutique", re.I)
 _CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
                       r"course|\bkurs|cours\b|curso|corso|cursus|workshop|illustration|artwork|"
                       r"newsletter|recipe|folge|artikel|beitrag|foto|rezept|épisode|vidéo|recette|episodio|artículo|"

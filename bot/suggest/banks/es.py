@@ -8,7 +8,7 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"cómo (?:puedo|hago|se)|puedo usar|puedo|debo|dónde (?:encuentro|puedo encontrar)|hay alguna forma"
+USING = r"cómo (?:puedo|hago|se)|puedo usar|debo|dónde (?:encuentro|puedo encontrar)|hay alguna forma"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"recomiend\w*|recomendar\w*|diferencia|cuál (?:me|es mejor)|adecuad\w*|sirve para|vale la pena|talla|compatible|funciona con|hecho (?:con|de)|suficiente|bueno para"
 # Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.

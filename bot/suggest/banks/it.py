@@ -8,7 +8,7 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"come (?:posso|faccio|si)|posso usare|posso|devo|dove (?:trovo|posso trovare)|c'è un modo"
+USING = r"come (?:posso|faccio|si)|posso usare|devo|dove (?:trovo|posso trovare)|c'è un modo"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"consigli\w*|differenza|quale (?:mi|è meglio)|adatt\w*|va bene per|vale la pena|taglia|compatibile|funziona con|fatto (?:con|di)|abbastanza|buono per"
 # Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.

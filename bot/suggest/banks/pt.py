@@ -8,7 +8,7 @@ PEOPLE = {
 }
 
 # Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"como (?:faço|posso|eu|se)|posso usar|posso|devo|onde (?:encontro|acho)|tem como"
+USING = r"como (?:faço|posso|eu|se)|posso usar|devo|onde (?:encontro|acho)|tem como"
 # Questions about choosing something: they get the question_choosing follow-ups.
 CHOOSING = r"recomend\w*|diferença|qual (?:vocês|é melhor)|adequad\w*|serve para|vale a pena|tamanho|compatível|funciona com|feito (?:com|de)|suficiente|bom para"
 # Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
