@@ -52,3 +52,16 @@ def test_0006_gives_accounts_polled_before_their_newest_user_comment(empty_engin
     upgrade(empty_engine)
     with factory() as session:
         assert session.scalar(select(SyncState.newest_comment_at)) == T0 - timedelta(minutes=5)
+
+
+def test_0007_counts_accounts_failing_at_the_upgrade_as_failing_since_their_last_error(empty_engine):
+    upgrade(empty_engine)
+    factory = session_factory(empty_engine)
+    failing, fine = make_account(factory, "failing"), make_account(factory, "fine")
+    with factory.begin() as session:
+        session.get(SyncState, failing).error_kind, session.get(SyncState, failing).error_at = "temporary", T0
+    downgrade(empty_engine, "0006")
+    upgrade(empty_engine)
+    with factory() as session:
+        assert session.get(SyncState, failing).failing_since == T0
+        assert session.get(SyncState, fine).failing_since is None
