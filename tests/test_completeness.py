@@ -140,7 +140,11 @@ def test_a_gap_that_stays_after_the_re_read_tells_the_channel_once_and_again_whe
     assert len(told) == 1 and "may be missing comments of *blog* (wordpress) on the whole account" in told[0]
     assert "counts 321, 320 are stored" in told[0]
     assert poller.state().complete_at < poller.clock.now
+    wordpress.requests.clear()
     assert poller.poll().ok and poller.told() == []  # once
+    assert len(wordpress.requests) == 2  # the gap stands: not read again at every poll
+    assert poller.poll(hours=1).ok and poller.told() == []
+    assert len(wordpress.requests) == 2 + 2 + 3  # an hour later it is (300 comments by id, 3 pages)
 
     wordpress.comments[held]["status"] = "trash"
     assert poller.poll().ok

@@ -130,7 +130,7 @@ class AuditGap(Base):
     post_external_id: Mapped[str] = mapped_column(String(255))
     counted: Mapped[int] = mapped_column(Integer)  # what the platform counts
     stored: Mapped[int] = mapped_column(Integer)  # what the store holds of it
-    opened_at: Mapped[datetime]
+    opened_at: Mapped[datetime]  # when the gap opened, or a re-read last found it again
     alerted_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
 

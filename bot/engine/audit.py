@@ -89,7 +89,8 @@ def audit(
     for tally in tallies:
         with session_factory() as session:
             stored = stored_count(session, account_id, tally)
-        if tally.differs(stored):
+            known = standing_gap(session, account_id, tally, stored, clock())
+        if tally.differs(stored) and not known:
             if rereads == MAX_REREADS:
                 continue
             rereads += 1
@@ -150,6 +151,15 @@ def stored_count(session: Session, account_id: int, tally: Tally) -> int:
     return sum(1 for extra in extras if (extra or {}).get(key, values[0]) in values)
 
 
+def standing_gap(session: Session, account_id: int, tally: Tally, stored: int, now: datetime) -> bool:
+    """An open gap with these very counts, re-read less than AUDIT_EVERY ago: not read again until then, so that a
+    gap that stays does not cost every poll a re-read."""
+    key = WHOLE_ACCOUNT if tally.post_id is None else tally.post_id
+    gap = session.scalar(select(AuditGap).where(AuditGap.account_id == account_id, AuditGap.post_external_id == key))
+    return (gap is not None and gap.closed_at is None and (gap.counted, gap.stored) == (tally.count, stored)
+            and gap.opened_at + AUDIT_EVERY > now)
+
+
 def note_gap(session: Session, account_id: int, tally: Tally, stored: int, now: datetime) -> None:
     """Open or update the post's gap when the counts differ, close it when they agree: a gap nobody was told of
     goes quietly, one that was told waits (closed_at) for its closing to be told."""
@@ -160,7 +170,7 @@ def note_gap(session: Session, account_id: int, tally: Tally, stored: int, now: 
             session.add(AuditGap(account_id=account_id, post_external_id=key, counted=tally.count, stored=stored,
                                  opened_at=now))
         else:
-            gap.counted, gap.stored, gap.closed_at = tally.count, stored, None
+            gap.counted, gap.stored, gap.closed_at, gap.opened_at = tally.count, stored, None, now
     elif gap is not None and gap.closed_at is None:
         if gap.alerted_at is None:
             session.execute(delete(AuditGap).where(AuditGap.id == gap.id))
