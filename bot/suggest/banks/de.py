@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "Wofür möchtest du es nutzen? Dann geben wir dir gern noch ein paar passende Tipps.",
         "Was hat dein Interesse daran geweckt?",
-        "Was soll es für dich vor allem können?",
+        "Ist es für dich oder für jemand anderen?",
     ),
     "question_leaving": (
         "Schade, dass du gehen möchtest. Magst du uns sagen, was dich zu der Entscheidung gebracht hat?",

@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "What are you planning to use it for? Then we can add anything else that helps.",
         "What got you interested in it?",
-        "Is there anything you're hoping it will do for you?",
+        "Is it for you, or for someone else?",
     ),
     "question_leaving": (
         "We're sorry to see you go. Would you mind telling us what made you decide?",

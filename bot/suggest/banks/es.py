@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "¿Para qué lo quieres usar? Así te damos algún consejo más que te sirva.",
         "¿Qué te despertó el interés?",
-        "¿Qué es lo que más esperas que te resuelva?",
+        "¿Es para ti o para otra persona?",
     ),
     "question_leaving": (
         "Sentimos que te vayas. ¿Nos cuentas qué te hizo tomar la decisión?",

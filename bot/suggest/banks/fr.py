@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "Vous comptez l'utiliser pour quoi ? On pourra vous donner quelques conseils en plus.",
         "Qu'est-ce qui a éveillé votre intérêt ?",
-        "Qu'attendez-vous surtout de lui ?",
+        "C'est pour vous ou pour quelqu'un d'autre ?",
     ),
     "question_leaving": (
         "Nous sommes désolés de vous voir partir. Pouvez-vous nous dire ce qui a motivé votre décision ?",

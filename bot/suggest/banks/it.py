@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "Così ti diamo qualche consiglio in più: per cosa pensi di usarlo?",
         "Cosa ha suscitato il tuo interesse?",
-        "Cosa ti aspetti soprattutto che faccia per te?",
+        "È per te o per qualcun altro?",
     ),
     "question_leaving": (
         "Ci dispiace vederti andare via. Ci racconti cosa ti ha fatto decidere?",

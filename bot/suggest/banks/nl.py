@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "Dan geven we je nog wat extra tips: waarvoor wil je het gebruiken?",
         "Waardoor raakte je erin geïnteresseerd?",
-        "Wat hoop je er vooral mee te kunnen?",
+        "Is het voor jezelf of voor iemand anders?",
     ),
     "question_leaving": (
         "Jammer dat je weggaat. Wil je vertellen waarom je hebt besloten te stoppen?",

@@ -18,7 +18,7 @@ BANK = {
     "question": (
         "Assim a gente passa mais umas dicas: para que você pretende usar?",
         "O que despertou seu interesse?",
-        "O que você mais espera que ele resolva?",
+        "É para você ou para outra pessoa?",
     ),
     "question_leaving": (
         "Que pena que você vai embora. Pode contar o que te fez decidir?",
