@@ -90,6 +90,14 @@ def test_a_good_answer_is_used_and_the_request_speaks_the_wire_format(httpserver
     prompt = body["messages"][1]["content"]
     assert COMPLAINT in prompt
     assert "tone: complaint" in prompt and "reports a problem" in prompt and "Priya Patel" in prompt
+    assert "situation: problem" in prompt
+
+
+def test_the_prompt_says_what_the_comment_already_told(httpserver):
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
+    suggest_questions("Order #48213 arrived broken and nobody answered my email.", llm=provider(httpserver))
+    prompt = httpserver.log[0][0].get_json()["messages"][1]["content"]
+    assert "already told, never ask for it: order" in prompt
 
 
 @pytest.mark.parametrize(
@@ -320,6 +328,7 @@ def test_the_prompt_carries_the_thread_the_language_the_voice_and_the_teams_ques
     assert "language: English (write the questions in English)" in user
     assert "on the post: Our new stoneware mugs" in user
     assert "in reply to Shop: So sorry, Priya! Was the box dented when it arrived?" in user
+    assert "situation: problem" in user and "already told" not in user
     assert "the brand said earlier" not in user  # it is the parent already
     # Ana's reply to Priya, beside ours
     assert "in reply to Priya Patel: My mug arrived cracked, really disappointed." in beside

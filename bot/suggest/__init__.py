@@ -54,7 +54,7 @@ def suggestions(
     if llm is not None:
         try:
             return [Suggestion(q, LLM) for q in llm.questions(comment, reasons=reasons, author=author, voice=voice,
-                                                                context=context)]
+                                                                thread=thread, context=context)]
         except LlmFailed as error:
             log.warning("LLM suggestions failed, using the offline ones: %s", error)
     own = voice.own_questions()

@@ -24,6 +24,7 @@ from bot.engine.comment_text import CommentText, read_comment
 from bot.sources.http import make_session, parse_reset
 from bot.suggest.checks import COUNT, MAX_CHARS, InvalidSuggestions, checked_questions
 from bot.engine.language import detect_language
+from bot.engine.situation import Reading, Thread, read_situation
 from bot.suggest.keyphrases import key_phrases
 from bot.suggest.safety import unsafe
 from bot.suggest.thread import ThreadContext
@@ -72,12 +73,12 @@ class LlmProvider:
         self.pause_reason = ""
 
     def questions(self, comment: CommentText, *, reasons: tuple[str, ...] | list[str] = (),
-                  author: str | None = None, voice: Voice = Voice(),
+                  author: str | None = None, voice: Voice = Voice(), thread: Thread = Thread(),
                   context: ThreadContext = ThreadContext()) -> list[str]:
         """Three checked questions, or LlmFailed."""
         if (left := self.paused_until - self.clock()) > 0:
             raise LlmFailed(f"paused for {left:.0f}s more after: {self.pause_reason}")
-        body = self._post(self._request(comment, reasons, author, voice, context))
+        body = self._post(self._request(comment, reasons, author, voice, read_situation(comment, thread), context))
         try:
             return _screened(checked_questions(_questions_in(body)), comment)
         except InvalidSuggestions as error:
@@ -92,12 +93,14 @@ class LlmProvider:
             return f"FAILED: {error}"
         return f"ok: 3 valid questions in {time.monotonic() - started:.1f}s, e.g. {questions[0]!r}"
 
-    def _request(self, comment: CommentText, reasons, author: str | None, voice: Voice,
+    def _request(self, comment: CommentText, reasons, author: str | None, voice: Voice, reading: Reading,
                  context: ThreadContext) -> dict:
         phrases = key_phrases(comment, limit=2)
         examples = voice.examples()
         facts = [
             f"tone: {comment.tone}",
+            f"situation: {reading.situation}" + (f" ({reading.problem})" if reading.problem else ""),
+            *([f"already told, never ask for it: {', '.join(sorted(reading.given))}"] if reading.given else []),
             f"language: {comment.language.name} (write the questions in {comment.language.name})",
             *([f"key phrases: {', '.join(p.words for p in phrases)}"] if phrases else []),
             *([f"why it matters: {', '.join(reasons)}"] if reasons else []),
