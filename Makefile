@@ -50,7 +50,8 @@ services:
 
 # Every benchmark, at sizes that finish in minutes; benchmarks/README.md gives each full-size command.
 bench: install-test services
-	$(BIN)/python benchmarks/ingest.py --comments 50000 --backfill 200000
+	$(BIN)/python benchmarks/ingest.py --comments 50000 --backfill 200000 --replay 50000
+	$(BIN)/python benchmarks/rescore.py --waiting 100,1000 --polls 3
 	$(BIN)/python benchmarks/poll_cost.py
 	$(BIN)/python benchmarks/detection.py --comments 40 --rate 1 --databases sqlite,postgresql
 	$(BIN)/python benchmarks/nudges.py --scale 0.2 --databases sqlite,postgresql

@@ -1,11 +1,14 @@
 """Ingest throughput: comments per second through the engine's `ingest` versus a raw SQLAlchemy Core insert of
-the same rows (posts, authors, comments) into the same kind of database, side by side in one run; and the peak
-memory of a long backfill through the poller, measured in a process of its own.
+the same rows (posts, authors, comments) into the same kind of database, side by side in one run; the peak
+memory of a long backfill through the poller, measured in a process of its own; and a replayed history through
+`replynudge poll --once` against the physical limit, parsing the same JSON Lines and inserting the rows with
+sqlite3's executemany in one transaction.
 
     .venv/bin/python benchmarks/ingest.py [--comments 200000[,100000]] [--page 500] [--databases sqlite,postgresql]
-                                          [--backfill 1000000] [--backfill-databases sqlite]
+                                          [--backfill 1000000] [--backfill-databases sqlite] [--replay 190097]
 
-Targets: ratio >= 0.5 on SQLite and PostgreSQL at 200k comments; the 1M-comment backfill streams, peak RSS < 200 MB.
+Targets: ratio >= 0.5 on SQLite and PostgreSQL at 200k comments; the 1M-comment backfill streams, peak RSS < 200 MB;
+`poll --once` at >= 0.15 of the physical limit (issue 15).
 Both sides fill a fresh database of their own, page by page in turns, so load from elsewhere on the machine falls
 on both alike. Only the database work is timed (a page's statements and its commit), not making the records nor the
 ANALYZE that stands in for autovacuum on a PostgreSQL server running without it (see benchmarks/README.md).
@@ -14,11 +17,15 @@ ANALYZE that stands in for autovacuum on a PostgreSQL server running without it 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from itertools import islice
 from pathlib import Path
 from typing import Iterator
@@ -30,13 +37,14 @@ from sqlalchemy.engine import Connection, Engine  # noqa: E402
 
 from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts, synthetic_comments  # noqa: E402
 from bot.config import parse_accounts  # noqa: E402
-from bot.db import session_factory  # noqa: E402
+from bot.db import make_engine, session_factory, upgrade  # noqa: E402
 from bot.db.models import Author, Comment, Post  # noqa: E402
 from bot.engine.ingest import ingest  # noqa: E402
 from bot.engine.poller import poll_account  # noqa: E402
 from bot.sources.base import CommentRecord, Page  # noqa: E402
 
 RATIO_TARGET = 0.5
+LIMIT_TARGET = 0.15
 RSS_TARGET_MB = 200
 SECONDS_APART = 30  # synthetic_comments' spacing: the backfill's clock stands just after the last comment
 
@@ -165,6 +173,75 @@ def measure_backfill(kind: str, count: int, page_size: int) -> tuple[float, floa
     return float(output[0]), float(output[1]), float(output[2])
 
 
+def write_history(path: Path, count: int) -> None:
+    """The synthetic history as a replay file; it ends 15 days ago, past the age at which comments are nudged, so
+    the poll is the ingest and rescoring of a history (no terminal output of nudges)."""
+    shift = datetime.now(timezone.utc) - timedelta(days=15) - (T0 + timedelta(seconds=count * SECONDS_APART))
+    with path.open("w", encoding="utf-8") as out:
+        for r in synthetic_comments(count):
+            item = {"id": r.external_id, "post": r.post_id, "author": r.author_name, "author_id": r.author_id,
+                    "text": r.text, "created_at": (r.created_at + shift).isoformat(), "url": r.url}
+            if r.parent_id:
+                item["parent"] = r.parent_id
+            if r.is_brand:
+                item["brand"] = True
+            out.write(json.dumps(item) + "\n")
+
+
+def poll_once(folder: Path, history: Path) -> tuple[float, float]:
+    """Seconds, wall and CPU, of `replynudge poll --once` over the replay file, into a fresh migrated SQLite
+    database."""
+    database = f"sqlite:///{folder / 'poll.db'}"
+    upgrade(make_engine(database))
+    (folder / "replynudge.toml").write_text(f'[[accounts]]\nname = "history"\nplatform = "replay"\npath = "{history}"\n')
+    environ = {**os.environ, "DATABASE_URL": database, "REPLYNUDGE_CONFIG": str(folder / "replynudge.toml"),
+               "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}  # this checkout's code
+    started, cpu = time.perf_counter(), _children_cpu()
+    subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], check=True, cwd=folder, env=environ,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    spent = time.perf_counter() - started, _children_cpu() - cpu
+    with sqlite3.connect(folder / "poll.db") as connection:
+        stored = connection.execute("SELECT count(*) FROM comments").fetchone()[0]
+    if stored != sum(1 for _ in history.open("rb")):
+        raise SystemExit(f"poll --once stored {stored} comments of {history}")
+    return spent
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def physical_limit(folder: Path, history: Path) -> tuple[float, float]:
+    """Seconds, wall and CPU, of the physical limit: parse the same file and insert its rows as they are into a
+    table without indexes with sqlite3's executemany, in one transaction (no ids, no reply state, no scores)."""
+    connection = sqlite3.connect(folder / "limit.db", isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute("CREATE TABLE comments (id TEXT, post TEXT, author_id TEXT, author TEXT, parent TEXT,"
+                       " brand INTEGER, text TEXT, url TEXT, created_at TEXT)")
+    started, cpu = time.perf_counter(), time.process_time()
+    items = [json.loads(line) for line in history.open("rb")]
+    connection.execute("BEGIN")
+    connection.executemany(
+        "INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i["id"], i["post"], i["author_id"], i["author"], i.get("parent"), bool(i.get("brand")), i["text"],
+          i.get("url"), i["created_at"]) for i in items],
+    )
+    connection.execute("COMMIT")
+    spent = time.perf_counter() - started, time.process_time() - cpu
+    connection.close()
+    return spent
+
+
+def replay_versus_limit(count: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        history = folder / "history.jsonl"
+        write_history(history, count)
+        return poll_once(folder, history), physical_limit(folder, history)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--comments", default="200000", help="comma-separated sizes; 0 skips the comparison")
@@ -172,6 +249,7 @@ def main() -> int:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--backfill", type=int, default=1_000_000, help="comments in the backfill; 0 skips it")
     parser.add_argument("--backfill-databases", default="sqlite")
+    parser.add_argument("--replay", type=int, default=190_097, help="comments replayed by poll --once; 0 skips it")
     parser.add_argument("--backfill-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.backfill_child:
@@ -201,6 +279,13 @@ def main() -> int:
             storing, after, peak_mb = measure_backfill(kind, args.backfill, args.page)
             print(f"{kind:<11} {storing:>9,.0f} {args.backfill / storing:>9,.0f} {after:>9,.0f} {peak_mb:>6,.0f} MB"
                   f"  {'met' if peak_mb < RSS_TARGET_MB else 'NOT MET'}", flush=True)
+    if args.replay:
+        polled, limit = replay_versus_limit(args.replay)
+        print(f"\nreplay: {args.replay:,} comments from a JSON Lines file, SQLite; seconds of wall clock and of CPU")
+        print(f"{'':<5} {'poll --once':>11} {'physical limit':>14} {'ratio':>6}  target >= {LIMIT_TARGET}")
+        for name, ours, floor in (("wall", polled[0], limit[0]), ("CPU", polled[1], limit[1])):
+            ratio = floor / ours
+            print(f"{name:<5} {ours:>11.2f} {floor:>14.2f} {ratio:>6.3f}  {'met' if ratio >= LIMIT_TARGET else 'NOT MET'}")
     return 0
 
 

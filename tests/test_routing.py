@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from bot.config import Route
 from bot.db.models import Author, Comment, Nudge
@@ -12,6 +12,7 @@ from bot.engine.ingest import ingest
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
 from bot.engine.routing import Routing, apply_config_mutes
+from bot.engine.triage import mute, unmute
 from tests.records import T0, account_config, make_account, page, record
 
 NOW = T0 + timedelta(hours=3)
@@ -77,3 +78,38 @@ def test_routes_ignored_phrases_and_config_mutes(session_factory):
 def test_without_rules_everything_goes_to_the_account_channel():
     routing = Routing.of(account_config("blog"))
     assert routing.channel_for("refund please", "C1") == "C1" and not routing.ignores("giveaway")
+
+
+def test_commenters_with_non_ascii_capitals_are_muted_and_unmuted_on_every_database(session_factory):
+    """SQLite's lower() folds ASCII letters only: "Ömer Yılmaz" became "Ömer yılmaz" there, which no name typed
+    in Slack or the config file matched. Names are folded in Python on both sides now."""
+    names = ["blog", "video", "shop"]
+    accounts = [make_account(session_factory, name) for name in names]
+    with session_factory.begin() as session:
+        for account_id in accounts:
+            ingest(session, account_id, page(
+                record("by-name", author="u-1", author_name="Ömer Yılmaz", text="Where is my order?"),
+                record("by-handle", author="u-2", author_name="C", author_handle="@Çağla_Öz", text="Any news?"),
+                record("by-id", author="ÉLODIE-9", text="Do you ship to Lyon?"),
+            ), now=NOW)
+
+    def muted() -> dict[str, int]:
+        with session_factory() as session:
+            rows = session.execute(select(Author.external_id, func.count()).where(Author.muted.is_(True))
+                                   .group_by(Author.external_id)).all()
+        return dict(rows)
+
+    with session_factory.begin() as session:
+        assert [mute(session, name, "U123", NOW, names).commenters for name in ("ömer yılmaz", "@çağla_öz", "élodie-9")] \
+            == [3, 3, 3]
+    assert muted() == {"u-1": 3, "u-2": 3, "ÉLODIE-9": 3}
+    with session_factory.begin() as session:
+        assert [unmute(session, name, names).unmuted for name in ("Ömer Yılmaz", "ÇAĞLA_ÖZ", "Élodie-9")] == [3, 3, 3]
+    assert muted() == {}
+
+    with session_factory.begin() as session:
+        apply_config_mutes(session, accounts[0], ("ÖMER yılmaz", "@ÇAĞLA_ÖZ", "élodie-9"), NOW)
+    assert muted() == {"u-1": 1, "u-2": 1, "ÉLODIE-9": 1}
+    with session_factory.begin() as session:
+        apply_config_mutes(session, accounts[0], (), NOW)
+    assert muted() == {}

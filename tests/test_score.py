@@ -7,6 +7,7 @@ import time
 import pytest
 
 from bot.config import DEFAULT_MIN_SCORE
+from bot.engine.comment_text import READ_CHARS, read_comment
 from bot.engine.score import ScoreContext, score_comment
 
 LONG_SENTENCES = [
@@ -144,3 +145,26 @@ def test_scores_stay_within_0_and_100_and_are_deterministic():
     context = ScoreContext(prior_comments_30d=50, replies_to_brand=True, answered_before=True)
     assert score_comment(text, context) == score_comment(text, context)
     assert 0 <= score_comment(text, context).value <= 100
+
+
+DIARY = "Day {0}: cup {0} tasted sweet. "
+
+
+@pytest.mark.parametrize("filler", [
+    DIARY,
+    "it arrived broken {} ",  # a problem word at every turn: each looked back for a negation over the whole text
+    "<a{} ",  # tags never closed: each was looked for up to the end
+    "tea{}-",  # a run of words and dashes: a domain name was looked for from every word in it
+])
+def test_a_comment_of_wordpress_maximum_length_gets_the_decision_of_its_opening(filler):
+    """Scoring reads a bounded opening (65,525 characters took 68 s): what follows never changes the decision."""
+    opening = "".join(filler.format(day) for day in range(READ_CHARS))[:READ_CHARS]
+    text = opening + "Can you refund me? It never arrived, and I am still waiting for an answer! " * 850
+    assert len(text) >= 65_525
+    assert score_comment(text) == score_comment(opening)
+    assert read_comment(text) == read_comment(opening)
+
+
+def test_the_diary_above_says_something_of_its_own():  # so that the decisions compared there are not both "spam"
+    score = score_comment("".join(DIARY.format(day) for day in range(READ_CHARS))[:READ_CHARS])
+    assert score.reasons == ("praise worth answering", "strong feelings", "wrote at length")

@@ -5,12 +5,14 @@ Times are timezone-aware UTC in Python; SQLite stores them as naive UTC text, Po
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, datetime, timezone
 from typing import Any
 
 from bot.clock import utcnow  # noqa: F401  (the models' defaults; callers import it from here too)
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -49,6 +51,22 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+def folded(name: str | None) -> str | None:
+    """A name as commenters are looked up by it, any case: folded here, in Python, on every database (SQLite's
+    lower() folds ASCII letters only, so "Ömer" would never match "ömer" there)."""
+    return name.casefold() if name is not None else None
+
+
+def folded_handle(handle: str | None) -> str | None:
+    """A handle folded, with or without its @."""
+    return folded(handle.lstrip("@")) if handle is not None else None
+
+
+def fingerprint(text: str) -> int:
+    """Equal for texts that differ only in case and spacing: how the scorer counts copies (engine/rescore.py)."""
+    return zlib.crc32(" ".join(text.lower().split()).encode("utf-8"))
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(
         naming_convention={
@@ -69,6 +87,7 @@ WAITING = {
     "postgresql_where": sql("answered_at IS NULL AND NOT is_brand AND NOT deleted"),
 }
 WAITING_BY_ACCOUNT = ("account_id", "score", "author_id", "created_at", "answered_at", "is_brand", "deleted")
+AUTHOR_HISTORY = ("author_id", "created_at", "deleted", "answered_at", "fingerprint")
 MUTED = {"sqlite_where": sql("muted = 1"), "postgresql_where": sql("muted")}
 
 
@@ -158,6 +177,10 @@ class Author(Base):
     external_id: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(Text)
     handle: Mapped[str | None] = mapped_column(Text)
+    # The id, handle and name folded (`folded`, `folded_handle`), which mutes look commenters up by.
+    external_id_folded: Mapped[str | None] = mapped_column(String(255))
+    handle_folded: Mapped[str | None] = mapped_column(Text)
+    name_folded: Mapped[str | None] = mapped_column(Text)
     muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
     muted_by: Mapped[str | None] = mapped_column(String(50))
     muted_at: Mapped[datetime | None]
@@ -171,7 +194,9 @@ class Comment(Base):
         UniqueConstraint("external_id", "account_id"),
         Index("ix_comments_parent_external_id_account_id", "parent_external_id", "account_id"),
         Index("ix_comments_thread_external_id_account_id", "thread_external_id", "account_id"),
-        Index("ix_comments_author_id_created_at", "author_id", "created_at"),
+        # An author's history in time order, holding what a score counts in it (engine/rescore.py), so that the
+        # counts read the index alone.
+        Index("ix_comments_author_history", *AUTHOR_HISTORY),
         # The unanswered list reads only user comments still waiting, oldest first; counts, the backlog and the
         # rescoring of an author's waiting comments read them by account, from the index alone (it holds the
         # columns of its own condition so that SQLite, which checks them again, need not read the rows).
@@ -195,6 +220,8 @@ class Comment(Base):
     thread_external_id: Mapped[str | None] = mapped_column(String(255))
     is_brand: Mapped[bool] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text)
+    # `fingerprint(text)`: copies of a text are counted without reading the texts.
+    fingerprint: Mapped[int | None] = mapped_column(BigInteger)
     url: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime | None]

@@ -18,18 +18,22 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.engine.language import Language, detect_language
 
+READ_CHARS = 5000  # what is read of a comment: its opening (WordPress allows 65,525 characters) says what it is
 SENTIMENT_CHARS = 4000  # VADER's cost grows with length; the opening of a long comment carries its tone
+NEGATION_CHARS = 20  # how far before a problem word a negation is looked for ("never had any ")
 NEGATIVE = -0.3
 POSITIVE = 0.4
 OPINION_VALENCE = 1.8  # below it, VADER's words are often topics too ("support", "party", "problem")
 
-_TAG = re.compile(r"<(?:br|/p|/div|/li)\s*/?>|<[a-zA-Z/!][^>]*>", re.I)
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|biz|info|io|ly|co)(?:/\S*)?\b", re.I)
+# Every pattern runs in time linear in the text: a tag stops at the next "<", a bare domain starts where its run
+# of letters and dashes does, a question sentence where a sentence does.
+_TAG = re.compile(r"<(?:br|/p|/div|/li)\s*/?>|<[a-zA-Z/!][^<>]*>", re.I)
+_LINK = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]++\.(?:com|net|org|biz|info|io|ly|co)(?:/\S*)?\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=][-']?[()DPp3*]|<3+|\^\^|xD)(?!\w)")
 _SENTENCE = re.compile(r"[.!\n…]+")
-_QUESTION_SENTENCE = re.compile(r"[^.!?\n…]*[?？]+")  # a sentence that ends with a question mark
+_QUESTION_SENTENCE = re.compile(r"(?<![^.!?？\n…])[^.!?\n…]*[?？]+")  # a sentence that ends with a question mark
 _QUESTION_START = re.compile(
     r"^\s*(?:hi|hello|hey|ok|okay|so|and|also|but|btw)?[\s,!]*(?:how|what|when|where|why|which|who|whom|whose|"
     r"is|are|was|were|can|could|do|does|did|will|would|should|shall|may|might|any(?:one| chance)|has|have|"
@@ -106,7 +110,8 @@ class CommentText:
 
 
 def read_comment(text: str) -> CommentText:
-    return _read(text or "")
+    """What the opening READ_CHARS characters of the text say."""
+    return _read((text or "")[:READ_CHARS])
 
 
 @lru_cache(maxsize=2048)
@@ -155,7 +160,10 @@ def _asks_question(prose: str, language: Language) -> bool:
 
 
 def _reports_problem(prose: str) -> bool:
-    return any(not _NEGATED.search(prose, 0, match.start()) for match in _PROBLEM.finditer(prose))
+    return any(
+        not _NEGATED.search(prose, max(0, match.start() - NEGATION_CHARS), match.start())
+        for match in _PROBLEM.finditer(prose)
+    )
 
 
 def _sentiment(prose: str, language: Language) -> float:

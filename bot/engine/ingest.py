@@ -11,11 +11,11 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, Sequence
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
-from bot.db.models import Author, Comment, Post, SyncState, is_waiting, utcnow
+from bot.db.models import Author, Comment, Post, SyncState, fingerprint, folded, folded_handle, utcnow
 from bot.db.upsert import coalesce_new, keep_later, set_null, take_new, upsert
 from bot.engine import nudges
 from bot.engine.replystate import nodes_where, refresh_reply_state
@@ -54,9 +54,12 @@ def ingest(
             session,
             Author,
             account_id,
-            [{"account_id": account_id, "external_id": r.author_id, "name": r.author_name, "handle": r.author_handle}
+            [{"account_id": account_id, "external_id": r.author_id, "name": r.author_name, "handle": r.author_handle,
+              "external_id_folded": folded(r.author_id), "name_folded": folded(r.author_name),
+              "handle_folded": folded_handle(r.author_handle)}
              for r in records],
-            {**take_new("name"), "handle": coalesce_new("handle")},
+            {**take_new("name", "name_folded"), "handle": coalesce_new("handle"),
+             "handle_folded": coalesce_new("handle_folded")},
         )
         upsert(
             session,
@@ -64,7 +67,7 @@ def ingest(
             [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
             ("external_id", "account_id"),
             {
-                **take_new("text", "updated_at", "deleted"),
+                **take_new("text", "fingerprint", "updated_at", "deleted"),
                 "url": coalesce_new("url"),
                 "extra": coalesce_new("extra"),
                 "score": set_null,
@@ -75,7 +78,9 @@ def ingest(
         result.answered, result.unanswered = refresh_reply_state(
             session, account_id, flat_threads, touched, brand_deleted
         )
-        _mark_scores_stale(session, account_id, {author_ids[r.author_id] for r in records if not r.is_brand})
+        _mark_scores_stale(
+            session, [n.id for n in touched if not n.is_brand] + result.answered + result.unanswered
+        )
         nudges.on_reply_state_change(session, result.answered, result.unanswered, now)
         nudges.on_deleted(session, [n.id for n in touched if n.deleted and not n.is_brand], now)
     _save_cursor(session, account_id, page.cursor, _newest_user_comment(records, now), now)
@@ -140,6 +145,7 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
         "thread_external_id": thread,
         "is_brand": record.is_brand,
         "text": record.text,
+        "fingerprint": fingerprint(record.text),
         "url": record.url,
         "created_at": _aware(record.created_at),
         "updated_at": _aware(record.updated_at),
@@ -151,25 +157,29 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
     }
 
 
-def _mark_scores_stale(session: Session, account_id: int, author_ids: set[int]) -> None:
-    """A new comment changes its author's history, so their waiting comments are scored again (engine/rescore)."""
-    if author_ids:
+def _mark_scores_stale(session: Session, changed: list[int]) -> None:
+    """A score counts the author's earlier comments (engine/rescore.py), so what a page changes in an author's
+    history (a comment arriving, edited, deleted or restored; an answer given or taken away) makes the scores of
+    their waiting comments written since stale, and only those (the page's own were cleared by the upsert). Comments
+    arrive mostly newest last, so a poll rescores its new comments, whatever an author's backlog."""
+    if changed:
         connection = session.connection()
-        connection.execute(_stale_scores(connection.dialect.name), {"account": account_id, WANTED: author_ids})
+        connection.execute(_stale_scores(connection.dialect.name), {WANTED: changed})
 
 
 @lru_cache(maxsize=None)
 def _stale_scores(dialect: str):
-    return (
-        update(Comment.__table__)
+    changed, later = Comment.__table__.alias("changed"), Comment.__table__.alias("later")
+    since_changed = (
+        select(later.c.id)
+        .join(changed, and_(later.c.author_id == changed.c.author_id, later.c.created_at >= changed.c.created_at))
         .where(
-            Comment.account_id == bindparam("account"),
-            one_of(dialect, Comment.author_id),
-            is_waiting(),
-            Comment.score.is_not(None),
+            one_of(dialect, changed.c.id),
+            later.c.answered_at.is_(None), later.c.is_brand.is_(False), later.c.deleted.is_(False),
+            later.c.score.is_not(None),
         )
-        .values(score=None)
     )
+    return update(Comment.__table__).where(Comment.id.in_(since_changed)).values(score=None)
 
 
 def _save_cursor(session: Session, account_id: int, cursor: dict | None, newest: datetime | None, now: datetime) -> None:

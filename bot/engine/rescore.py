@@ -1,17 +1,18 @@
-"""Scores the waiting comments whose score is missing, from the author's whole history with the account.
+"""Scores the waiting comments whose score is missing, from the author's history with the account.
 
-Ingest only marks scores stale; scoring here, after the page is stored, keeps the (possibly slow) scoring
-function off the ingest path and makes every score independent of the order comments arrived in.
+Ingest only marks scores stale, and only those a page can change (engine/ingest.py); scoring here, after the page
+is stored, keeps the (possibly slow) scoring function off the ingest path and makes every score independent of the
+order comments arrived in. A poll costs what it rescores: an author's history is read whole only when it is short;
+a longer one is counted in the database, comment by comment, so one commenter's backlog never slows a poll.
 """
 
 from __future__ import annotations
 
-import zlib
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from bot.engine.score import ScoreContext, score_comment
 
 HISTORY_WINDOW = timedelta(days=30)
 BATCH = 500
+READ_WHOLE = 100  # an author with at most this many comments has their history read in one go, else counted
 
 
 def rescore_waiting(session: Session, account_id: int) -> int:
@@ -33,7 +35,7 @@ def rescore_waiting(session: Session, account_id: int) -> int:
         if not waiting:
             return total
         from_author = waiting[-1].author_id
-        histories = _histories(connection, account_id, {row.author_id for row in waiting})
+        histories = _histories(connection, {row.author_id for row in waiting})
         wanted = {row.parent_external_id for row in waiting if row.parent_external_id}
         parents = {
             external_id: (is_brand, author_id)
@@ -43,7 +45,16 @@ def rescore_waiting(session: Session, account_id: int) -> int:
         }
         changes = []
         for row in waiting:
-            scored = score_comment(row.text, _context(row, histories[row.author_id], parents))
+            by_brand, parent_author = parents.get(row.parent_external_id, (False, None))
+            history = histories.get(row.author_id)
+            prior, answered, copies = _counted(connection, row) if history is None else _context(row, history)
+            scored = score_comment(row.text, ScoreContext(
+                prior_comments_30d=prior,
+                replies_to_brand=by_brand,
+                replies_to_commenter=parent_author is not None and not by_brand and parent_author != row.author_id,
+                answered_before=answered,
+                copies_before=copies,
+            ))
             changes.append({"scored_id": row.id, "score": scored.value, "reasons": list(scored.reasons)})
         connection.execute(_SCORE, changes)
         total += len(changes)
@@ -54,7 +65,10 @@ comments = Comment.__table__
 # reads only what it scores (rows scored earlier in the transaction are still in PostgreSQL's index) and an
 # author's history is read about once.
 _WAITING = (
-    select(comments.c.id, comments.c.author_id, comments.c.created_at, comments.c.text, comments.c.parent_external_id)
+    select(
+        comments.c.id, comments.c.author_id, comments.c.created_at, comments.c.text, comments.c.fingerprint,
+        comments.c.parent_external_id,
+    )
     .where(
         comments.c.account_id == bindparam("account"),
         comments.c.score.is_(None),
@@ -81,44 +95,75 @@ def _parents(dialect: str):
 
 
 @lru_cache(maxsize=None)
+def _history_sizes(dialect: str):
+    """The authors with more than READ_WHOLE comments, from the index of authors' histories alone."""
+    return (
+        select(comments.c.author_id)
+        .where(one_of(dialect, comments.c.author_id))
+        .group_by(comments.c.author_id)
+        .having(func.count() > READ_WHOLE)
+    )
+
+
+@lru_cache(maxsize=None)
 def _author_histories(dialect: str):
     answered = comments.c.answered_at.is_not(None)
-    return select(comments.c.author_id, comments.c.created_at, answered, comments.c.text).where(
-        comments.c.account_id == bindparam("account"),
-        one_of(dialect, comments.c.author_id),
-        comments.c.deleted.is_(False),
+    return select(comments.c.author_id, comments.c.created_at, answered, comments.c.fingerprint).where(
+        one_of(dialect, comments.c.author_id), comments.c.deleted.is_(False)
     )
 
 
 class _Earlier(NamedTuple):
     created_at: datetime
     answered: bool
-    fingerprint: int
+    fingerprint: int | None
 
 
-def _histories(connection: Connection, account_id: int, author_ids: set[int]) -> dict[int, list[_Earlier]]:
-    histories: dict[int, list[_Earlier]] = {author_id: [] for author_id in author_ids}
-    rows = connection.execute(
-        _author_histories(connection.dialect.name), {"account": account_id, WANTED: author_ids}
-    ).all()
-    for author_id, created_at, answered, text in rows:
-        histories[author_id].append(_Earlier(created_at, answered, _fingerprint(text)))
+def _histories(connection: Connection, author_ids: set[int]) -> dict[int, list[_Earlier]]:
+    """The whole history of the authors with short ones; the others are left out, to be counted."""
+    dialect = connection.dialect.name
+    long = set(connection.scalars(_history_sizes(dialect), {WANTED: author_ids}))
+    histories: dict[int, list[_Earlier]] = {author_id: [] for author_id in author_ids - long}
+    if histories:
+        rows = connection.execute(_author_histories(dialect), {WANTED: histories.keys()})
+        for author_id, created_at, answered, text_fingerprint in rows:
+            histories[author_id].append(_Earlier(created_at, answered, text_fingerprint))
     return histories
 
 
-def _context(row, history: list[_Earlier], parents: dict[str, tuple[bool, int]]) -> ScoreContext:
+def _context(row, history: list[_Earlier]) -> tuple[int, bool, int]:
+    """From the author's history before the comment: their comments in the 30 days before, whether the brand
+    answered one of them, and how many were copies of this one."""
     earlier = [comment for comment in history if comment.created_at < row.created_at]
-    fingerprint = _fingerprint(row.text)
-    by_brand, parent_author = parents.get(row.parent_external_id, (False, None))
-    return ScoreContext(
-        prior_comments_30d=sum(1 for c in earlier if c.created_at >= row.created_at - HISTORY_WINDOW),
-        replies_to_brand=by_brand,
-        replies_to_commenter=parent_author is not None and not by_brand and parent_author != row.author_id,
-        answered_before=any(c.answered for c in earlier),
-        copies_before=sum(1 for c in earlier if c.fingerprint == fingerprint),
+    return (
+        sum(1 for c in earlier if c.created_at >= row.created_at - HISTORY_WINDOW),
+        any(c.answered for c in earlier),
+        sum(1 for c in earlier if c.fingerprint == row.fingerprint),
     )
 
 
-def _fingerprint(text: str) -> int:
-    """Equal for texts that differ only in case and spacing."""
-    return zlib.crc32(" ".join(text.lower().split()).encode("utf-8"))
+def _counted(connection: Connection, row) -> tuple[int, bool, int]:
+    """What `_context` works out, counted by the database over the author's index instead."""
+    prior, copies, answered = connection.execute(_COUNTS, {
+        "author": row.author_id, "before": row.created_at,
+        "since": row.created_at - HISTORY_WINDOW, "fingerprint": row.fingerprint,
+    }).one()
+    return prior, bool(answered), copies
+
+
+def _earlier(what, *conditions):
+    """`what` of the author's comments written before the one scored (an author is of one account), from the
+    index of authors' histories alone."""
+    return select(what).where(
+        comments.c.author_id == bindparam("author"),
+        comments.c.created_at < bindparam("before"),
+        comments.c.deleted.is_(False),
+        *conditions,
+    )
+
+
+_COUNTS = select(
+    _earlier(func.count(), comments.c.created_at >= bindparam("since")).scalar_subquery(),
+    _earlier(func.count(), comments.c.fingerprint == bindparam("fingerprint")).scalar_subquery(),
+    exists(_earlier(comments.c.id, comments.c.answered_at.is_not(None))),
+)

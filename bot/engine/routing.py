@@ -10,7 +10,7 @@ from sqlalchemy import false, func, not_, or_, update
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig
-from bot.db.models import Author
+from bot.db.models import Author, folded_handle
 
 CONFIG_MUTE = "config"  # Author.muted_by for commenters muted by the config file (the file can lift it again)
 
@@ -40,14 +40,15 @@ class Routing:
 
 
 def commenters_named(names: tuple[str, ...]):
-    """The SQL condition for authors known by one of `names`: id, handle with or without @, or name, any case."""
-    wanted = sorted({name.lower().lstrip("@") for name in names})
+    """The SQL condition for authors known by one of `names`: id, handle with or without @, or name, any case
+    (folded in Python on both sides, never by the database's lower(): see `folded`)."""
+    wanted = sorted({folded_handle(name) for name in names})
     if not wanted:
         return false()
-    return or_(
-        func.lower(Author.external_id).in_(wanted),
-        func.ltrim(func.lower(func.coalesce(Author.handle, "")), "@").in_(wanted),
-        func.lower(Author.name).in_(wanted),
+    return or_(  # never NULL, so that its negation holds for the authors not named (most have no handle)
+        Author.external_id_folded.in_(wanted),
+        func.coalesce(Author.handle_folded, "").in_(wanted),
+        Author.name_folded.in_(wanted),
     )
 
 
