@@ -6,6 +6,14 @@ AuthenticationRequired, 400 NotFound for a missing thread). Notifications and au
 an opaque `cursor` while items remain; threads are `threadViewPost` trees with `$type`s. Every answer carries
 `RateLimit-*` headers (createSession its own 30-per-5-minutes limit), and `fail_next` queues one-off failures.
 The DID document names `<base>/pds` as the account's PDS, as bsky.social's entryway does for its hosts.
+
+Checked against a real network (`@atproto/dev-env` 0.3.181, tests/test_bluesky_real.py) and the AppView's code
+(packages/bsky in bluesky-social/atproto): notifications sort by `sortAt`, the earlier of the indexing time and
+`createdAt`, which is also their `indexedAt`, and their cursor is that time; with `reasons` the AppView reads up to
+10 raw pages of `limit` and answers what passed the filter, so a page can be empty and still have a cursor;
+without `priority` it uses the brand's own preference (priority: only accounts the brand follows). A reply notifies
+the authors of its ancestors up to REPLY_NOTIF_DEPTH - 1 levels above it. Feed cursors are `<ms>::<cid>`;
+`getPostThread` reads `depth` (6) levels of replies; `getPosts` answers at most 25 uris and leaves out the gone.
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ from tests.connectors import FailureQueue
 APP_PASSWORD = "abcd-efgh-ijkl-mnop"
 BRAND = {"did": "did:plc:brandacme4k3nyv2tjztfx", "handle": "acme.bsky.social", "displayName": "Acme Coffee"}
 POST = "app.bsky.feed.post"
+REPLY_NOTIF_DEPTH = 5
+FILTER_ATTEMPTS = 10  # raw pages the AppView reads to fill one page of filtered notifications
 TID_CHARS = "234567abcdefghijklmnopqrstuvwxyz"
 
 
@@ -34,6 +44,10 @@ def user(number: int) -> dict:
 
 def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _b64(data: dict) -> str:
@@ -58,6 +72,8 @@ class FakeBluesky:
     sessions_remaining: int = 30
     clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(1))
     sequence: int = 0
+    priority_on: bool = False  # the brand's "priority notifications" preference
+    follows: set[str] = field(default_factory=set)  # dids the brand follows
 
     # building the world ----------------------------------------------------------------------------------------
 
@@ -94,13 +110,32 @@ class FakeBluesky:
         if reply_to:
             parent["replyCount"] += 1  # the AppView counts a post's direct replies
         if author["did"] != BRAND["did"]:
-            if reply_to and parent["author"]["did"] == BRAND["did"]:
-                self._notify(uri, "reply", reply_to)
+            if reply_to and (above := self._brand_above(uri)):
+                self._notify(uri, "reply", above)
             elif quote and quote.startswith(f"at://{BRAND['did']}/"):
                 self._notify(uri, "quote", quote)
             elif f"@{BRAND['handle']}" in text:
                 self._notify(uri, "mention", None)
         return uri
+
+    def _brand_above(self, uri: str) -> str | None:
+        """The nearest post of the brand among the reply's ancestors that the AppView notifies (post.ts)."""
+        at = uri
+        for _ in range(REPLY_NOTIF_DEPTH - 1):
+            refs = self.posts[at]["record"].get("reply")
+            if not refs or refs["parent"]["uri"] not in self.posts:
+                return None
+            at = refs["parent"]["uri"]
+            if self.posts[at]["author"]["did"] == BRAND["did"]:
+                return at
+        return None
+
+    def like(self, author: dict, uri: str) -> None:
+        """A like of the brand's post: a notification of its own reason, newer than everything before it."""
+        self.clock += timedelta(seconds=1)
+        like = f"at://{author['did']}/app.bsky.feed.like/{self._tid()}"
+        self.notifications.append({"uri": like, "reason": "like", "reasonSubject": uri, "author": author,
+                                   "indexedAt": stamp(self.clock)})
 
     def delete(self, uri: str) -> None:
         self.deleted.add(uri)
@@ -147,7 +182,11 @@ class FakeBluesky:
         if nsid == "app.bsky.feed.getAuthorFeed":
             return self._author_feed(request)
         if nsid == "app.bsky.feed.getPostThread":
-            return self._thread(request.args["uri"])
+            return self._thread(request.args["uri"], int(request.args.get("depth", 6)))
+        if nsid == "app.bsky.feed.getPosts":
+            return self._posts(request.args.getlist("uris"))
+        if nsid == "com.atproto.identity.resolveHandle":
+            return self._resolve(request.args.get("handle", ""))
         if nsid == "com.atproto.repo.createRecord" and request.method == "POST":
             return self._create_record(request.get_json(), did)
         return self._json({"error": "MethodNotImplemented", "message": "Method Not Implemented"}, status=501)
@@ -201,39 +240,74 @@ class FakeBluesky:
             return "", self._json({"error": "InvalidToken", "message": "Token could not be verified"}, status=400)
         return tokens[token], None
 
+    def _replies(self, uri: str) -> list[str]:
+        return [other for other, post in self.posts.items() if other not in self.deleted
+                and post["record"].get("reply", {}).get("parent", {}).get("uri") == uri]
+
     def _view(self, uri: str) -> dict:
         if uri in self.deleted or uri not in self.posts:
             return {"$type": "app.bsky.feed.defs#notFoundPost", "uri": uri, "notFound": True}
-        return {"$type": "app.bsky.feed.defs#postView", **self.posts[uri]}
+        return {"$type": "app.bsky.feed.defs#postView", **self.posts[uri], "replyCount": len(self._replies(uri))}
+
+    def _posts(self, uris: list[str]) -> Response:
+        if len(uris) > 25:
+            return self._json({"error": "InvalidRequest", "message": "Error: uris must not have more than 25 elements"},
+                              status=400)
+        return self._json({"posts": [self._view(uri) for uri in uris if uri in self.posts and uri not in self.deleted]})
+
+    def _resolve(self, handle: str) -> Response:
+        known = {BRAND["handle"]: BRAND["did"], **{post["author"]["handle"]: post["author"]["did"]
+                                                  for post in self.posts.values()}}
+        if handle.lower() in known:
+            return self._json({"did": known[handle.lower()]})
+        return self._json({"error": "InvalidRequest", "message": "Unable to resolve handle"}, status=400)
 
     @staticmethod
     def _sort_key(post: dict) -> str:
         """The AppView sorts by the earlier of the indexing and the record's own creation time."""
         return f"{min(post['indexedAt'], post['record']['createdAt'])}::{post['cid']}"
 
-    def _page(self, request: Request, items: list[tuple[str, dict]]) -> tuple[list[dict], str | None]:
-        """Items as (sort key, item), newest first, after the request's cursor; the cursor resumes after them."""
-        limit = int(request.args.get("limit", 50))
+    def _feed_cursor_key(self, cursor: str) -> str:
+        ms, _, cid = cursor.partition("::")
+        return f"{stamp(datetime.fromtimestamp(int(ms) / 1000, timezone.utc))}::{cid}"
+
+    @staticmethod
+    def _page(cursor: str | None, limit: int, items: list[tuple[str, dict]]) -> tuple[list[tuple[str, dict]], bool]:
+        """Items as (sort key, item), newest first, after the cursor; and whether more remain."""
         ordered = sorted(items, key=lambda pair: pair[0], reverse=True)
-        if cursor := request.args.get("cursor"):
+        if cursor:
             ordered = [pair for pair in ordered if pair[0] < cursor]
-        chosen = ordered[:limit]
-        return [item for _, item in chosen], (chosen[-1][0] if chosen else None)
+        return ordered[:limit], len(ordered) > limit
 
     def _notifications(self, request: Request) -> Response:
-        reasons = request.args.getlist("reasons")
-        items = []
+        """As the AppView: sorted by sortAt, cursor = the last raw item's sortAt; with `reasons`, up to
+        FILTER_ATTEMPTS raw pages are read until half a page passed the filter."""
+        reasons, limit = request.args.getlist("reasons"), int(request.args.get("limit", 50))
+        priority = {"true": True, "false": False}.get(request.args.get("priority", ""), self.priority_on)
+        raw = []
         for note in self.notifications:
-            if note["uri"] in self.deleted or (reasons and note["reason"] not in reasons):
+            if note["uri"] in self.deleted:
                 continue
-            post = self.posts[note["uri"]]
-            item = {"uri": post["uri"], "cid": post["cid"], "author": post["author"], "reason": note["reason"],
-                    "record": post["record"], "isRead": False, "indexedAt": note["indexedAt"], "labels": []}
+            post = self.posts.get(note["uri"])
+            author = post["author"] if post else note["author"]
+            if priority and author["did"] not in self.follows:
+                continue
+            sort_at = min(post["indexedAt"], post["record"]["createdAt"]) if post else note["indexedAt"]
+            record = post["record"] if post else {"$type": "app.bsky.feed.like", "createdAt": sort_at,
+                                                  "subject": {"uri": note["reasonSubject"]}}
+            item = {"uri": note["uri"], "cid": post["cid"] if post else "bafyreilike", "author": author,
+                    "reason": note["reason"], "record": record, "isRead": False, "indexedAt": sort_at, "labels": []}
             if note["reasonSubject"]:
                 item["reasonSubject"] = note["reasonSubject"]
-            items.append((self._sort_key(post), item))
-        chosen, cursor = self._page(request, items)
-        body = {"notifications": chosen, "priority": False, "seenAt": stamp(self.clock)}
+            raw.append((sort_at, item))
+        cursor, chosen = request.args.get("cursor"), []
+        for _ in range(FILTER_ATTEMPTS if reasons else 1):
+            page, more = self._page(cursor, limit, raw)
+            chosen += [item for _, item in page if not reasons or item["reason"] in reasons]
+            cursor = page[-1][0] if page and more else None
+            if len(chosen) >= -(-limit // 2) or not cursor:
+                break
+        body = {"notifications": chosen, "priority": priority, "seenAt": stamp(self.clock)}
         return self._json({**body, "cursor": cursor} if cursor else body)
 
     def _author_feed(self, request: Request) -> Response:
@@ -248,18 +322,23 @@ class FakeBluesky:
             if refs := post["record"].get("reply"):
                 item["reply"] = {"root": self._view(refs["root"]["uri"]), "parent": self._view(refs["parent"]["uri"])}
             items.append((self._sort_key(post), item))
-        chosen, cursor = self._page(request, items)
-        return self._json({"feed": chosen, "cursor": cursor} if cursor else {"feed": chosen})
+        cursor = request.args.get("cursor")
+        chosen, more = self._page(cursor and self._feed_cursor_key(cursor), int(request.args.get("limit", 50)), items)
+        body: dict = {"feed": [item for _, item in chosen]}
+        if chosen and more:  # `<ms>::<cid>`, the AppView's TimeCidKeyset
+            at, _, cid = chosen[-1][0].partition("::")
+            body["cursor"] = f"{int(parse_stamp(at).timestamp() * 1000)}::{cid}"
+        return self._json(body)
 
-    def _thread(self, uri: str) -> Response:
+    def _thread(self, uri: str, depth: int) -> Response:
         if uri in self.deleted or uri not in self.posts:
             return self._json({"error": "NotFound", "message": f"Post not found: {uri}"}, status=400)
 
-        def node(at: str) -> dict:
-            replies = [other for other, post in self.posts.items() if other not in self.deleted
-                       and post["record"].get("reply", {}).get("parent", {}).get("uri") == at]
-            return {"$type": "app.bsky.feed.defs#threadViewPost", "post": self._view(at),
-                    "replies": [node(reply) for reply in replies]}
+        def node(at: str, below: int) -> dict:
+            found = {"$type": "app.bsky.feed.defs#threadViewPost", "post": self._view(at)}
+            if below > 0:
+                found["replies"] = [node(reply, below - 1) for reply in self._replies(at)]
+            return found
 
         def parent(at: str) -> dict | None:
             refs = self.posts[at]["record"].get("reply")
@@ -270,7 +349,7 @@ class FakeBluesky:
                 return self._view(above)
             return {"$type": "app.bsky.feed.defs#threadViewPost", "post": self._view(above), "parent": parent(above)}
 
-        thread = node(uri)
+        thread = node(uri, depth)
         if above := parent(uri):
             thread["parent"] = above
         return self._json({"thread": thread, "threadgate": None})
@@ -296,6 +375,8 @@ class FakeBluesky:
                                   status=400)
         uri = self.post(BRAND, record["text"], reply_to=parent)
         self.posts[uri]["record"]["createdAt"] = record["createdAt"]
+        if "facets" in record:
+            self.posts[uri]["record"]["facets"] = record["facets"]
         return self._json({"uri": uri, "cid": self.posts[uri]["cid"],
                            "commit": {"cid": "bafyreicommit", "rev": self._tid()}, "validationStatus": "valid"})
 

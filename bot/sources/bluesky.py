@@ -1,18 +1,25 @@
 """Bluesky (AT Protocol): replies, mentions and quotes of the brand, each with its thread, and the brand's own replies.
 
 Two streams, each read newest first down to a watermark kept in the cursor, since neither takes a "since"
-parameter; the reading goes a minute below the newest time seen, for posts the AppView indexes late, and the uris
-of that minute are kept so none is taken twice:
-- `app.bsky.notification.listNotifications` with reasons reply, mention and quote; every new post brings its
-  thread from `app.bsky.feed.getPostThread` (one call per thread and poll), so parents, brand replies and users
-  coming back arrive together;
+parameter. Both lists sort by the earlier of the record's `createdAt` and its indexing time, so a post written with
+a clock minutes slow (a phone, a draft, a bridge) is listed below newer ones: every read goes LOOK_BACK_SECONDS
+below the newest time seen, and the uris of that stretch are kept so none is taken twice. An empty page that
+still has a cursor (the AppView filters reasons after reading) does not end a read; its cursor's time does.
+- `app.bsky.notification.listNotifications` with reasons reply, mention and quote and `priority=false` (else a
+  brand with priority notifications on sees only accounts it follows); new posts bring their threads from
+  `app.bsky.feed.getPostThread`: one read of the whole thread per brand post (a burst of replies costs one call),
+  so parents, brand replies, users coming back and replies too deep to notify arrive together;
 - `app.bsky.feed.getAuthorFeed` of the brand, so a reply written in a Bluesky app counts as an answer; the feed
   carries each reply's parent, so this costs no further call.
-An idle poll costs two requests. Posts cannot be edited; one deleted before its thread is read is recorded as
-deleted.
+An idle poll costs two requests. Every SWEEP_SECONDS one poll also checks the newest WATCHED user posts, 25 per
+`app.bsky.feed.getPosts` call in turn: one that is gone was deleted, and one with more replies than were read has
+replies the brand was not notified of (the AppView notifies only REPLY_NOTIF_DEPTH levels below the brand's last
+post in a branch), so its thread is read. Posts cannot be edited.
 
 Sessions come from `com.atproto.server.createSession` with an app password (limited to 30 per 5 minutes and 300 a
-day per account), so they are kept per process and renewed with `refreshSession` when the access token expires.
+day per account), so they are kept per process, renewed with `refreshSession` before the access token expires,
+and the refresh token is kept in the cursor: the next process (a cron `poll --once`) refreshes it instead of
+logging in.
 """
 
 from __future__ import annotations
@@ -22,11 +29,12 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Iterable, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
+from bot.sources.bluesky_facets import facets
 from bot.sources.http import ApiClient, HttpSource, url_option
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.watermark import LateWatermark
@@ -34,11 +42,17 @@ from bot.sources.watermark import LateWatermark
 DEFAULT_PDS = "https://bsky.social"
 WEB_URL = "https://bsky.app"
 PAGE_SIZE = 100
+MAX_PAGES = 50  # per list and poll: past that the poll fails and says so rather than stop short
 REASONS = ("reply", "mention", "quote")
-LATE_SECONDS = 60  # how long after newer posts a post may still show up in a list (indexing lag)
+LOOK_BACK_SECONDS = 900  # how far below newer posts a post may still show up in a list (slow clocks, indexing)
 RECORDS_PER_PAGE = 200  # thread records are stored in pages of about this size during a long first sync
 EXPIRY_MARGIN_SECONDS = 60
 POST_COLLECTION = "app.bsky.feed.post"
+REPLY_NOTIF_DEPTH = 5  # the AppView notifies ancestors fewer than this many levels above a reply
+THREAD_DEPTH = 1000  # getPostThread's maximum: a brand post's whole thread in one read
+WATCHED = 100  # user posts checked for deletions and unnotified replies, the newest first
+POSTS_PER_CALL = 25  # getPosts' maximum
+SWEEP_SECONDS = 300
 
 
 class SessionExpired(AuthError):
@@ -60,7 +74,7 @@ class Login:
 
 
 _lock = threading.Lock()
-_logins: dict[tuple[str, str], Login] = {}  # (PDS, identifier) -> session; never stored in the database
+_logins: dict[tuple[str, str], Login] = {}  # (PDS, identifier) -> session; its refresh token is in the cursor
 
 
 def forget_login(key: tuple[str, str]) -> None:
@@ -104,6 +118,30 @@ def _is_post(view: dict, brand: str) -> bool:
     return view["author"]["did"] == brand and not view["record"].get("reply")
 
 
+def _root_of(view: dict) -> str:
+    return ((view["record"].get("reply") or {}).get("root") or {}).get("uri") or view["uri"]
+
+
+def _cursor_time(cursor: str) -> float | None:
+    """The AppView's cursors start with the sort time of the last item read: notifications' are that time
+    (`2025-01-01T00:00:00.000Z`), feeds' are `<milliseconds>::<cid>`; None for a cursor of another form."""
+    primary = cursor.split("::", 1)[0]
+    if primary.isdigit():
+        return int(primary) / 1000
+    try:
+        return parse_time(primary, "cursor").timestamp()
+    except TemporaryError:
+        return None
+
+
+def _kept(view: dict) -> dict:
+    """What a watched post keeps in the cursor: enough to record it as deleted when it is gone."""
+    record = view["record"]
+    return {"cid": view["cid"], "author": {key: view["author"].get(key) for key in ("did", "handle", "displayName")},
+            "record": {"text": record["text"], "createdAt": record["createdAt"], "reply": record.get("reply")},
+            "replyCount": view.get("replyCount", 0)}
+
+
 class BlueskySource(HttpSource):
     platform: ClassVar[str] = "bluesky"
     flat_threads: ClassVar[bool] = False
@@ -132,87 +170,134 @@ class BlueskySource(HttpSource):
 
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
         state = dict(cursor or {})
-        since = recent_since(self.days, utcnow()).timestamp()
-        brand = self._login().did
+        brand = self._resume(state.get("session")).did
+        now = self.http.clock()
+        since = recent_since(self.days, now).timestamp()
+        watched: dict[str, dict] = dict(state.get("watched") or {})
+        state.setdefault("swept", now.timestamp())  # the first sync reads every thread: no sweep before the next
 
-        notified = LateWatermark(state.get("notifications"), LATE_SECONDS)
-        items = self._newest_first(
-            "app.bsky.notification.listNotifications", {"reasons": list(REASONS)}, "notifications", notified, since
-        )
-        threads: dict[str, list[CommentRecord]] = {}  # post uri -> its thread, read at most once per poll
+        notified = LateWatermark(state.get("notifications"), LOOK_BACK_SECONDS)
+        params = {"reasons": list(REASONS), "priority": "false"}
+        items = self._newest_first("app.bsky.notification.listNotifications", params, "notifications", notified, since)
         batch: list[CommentRecord] = []
-        for item in reversed(items):  # oldest first
-            batch.extend(self._thread_of(item, brand, threads))
+        for records in self._threads(list(reversed(items)), brand, watched):  # oldest first
+            batch.extend(records)
             if len(batch) >= RECORDS_PER_PAGE:
                 yield Page(batch, None)
                 batch = []
         state["notifications"] = notified.state()
-        yield Page(batch, dict(state))
+        yield Page(batch, self._state(state, watched, since))
 
-        own = LateWatermark(state.get("own"), LATE_SECONDS)
+        own = LateWatermark(state.get("own"), LOOK_BACK_SECONDS)
         params = {"actor": brand, "filter": "posts_with_replies"}
         items = self._newest_first("app.bsky.feed.getAuthorFeed", params, "feed", own, since)
         state["own"] = own.state()
         with self.http.reading(self._url("app.bsky.feed.getAuthorFeed")):
-            records = [record for item in reversed(items) for record in self._brand_reply(item, brand)]
-        yield Page(records, dict(state))
+            records = [record for item in reversed(items) for record in self._brand_reply(item, brand, watched)]
+        yield Page(records, self._state(state, watched, since))
+
+        if now.timestamp() - float(state["swept"]) >= SWEEP_SECONDS and watched:
+            records = self._sweep(state, watched, brand)
+            state["swept"] = now.timestamp()
+            yield Page(records, self._state(state, watched, since))
+
+    def _state(self, state: dict, watched: dict[str, dict], since: float) -> dict:
+        """The cursor: the lists' watermarks, the newest watched posts of the recency window and the session."""
+        newest = sorted(((view["record"]["createdAt"], uri) for uri, view in watched.items()), reverse=True)
+        kept = {uri: watched[uri] for at, uri in newest[:WATCHED]
+                if parse_time(at, f"bluesky post {uri}: createdAt").timestamp() >= since}
+        watched.clear()
+        watched.update(kept)
+        with _lock:
+            login = _logins.get(self._key)
+        session = {"refresh": login.refresh_jwt, "did": login.did, "handle": login.handle, "pds": login.pds_url} \
+            if login else state.get("session")
+        return {**state, "watched": dict(kept), "session": session}
 
     def _newest_first(self, nsid: str, params: dict, key: str, mark: LateWatermark, since: float) -> list[dict]:
         """Items not seen before, down to the watermark (and to `since` on the first read), newest first; moves the
         watermark.
 
         Feed items wrap a post view in `{"post": …}`; notifications carry the post view's fields themselves. Both
-        lists are sorted by the earlier of `indexedAt` and the record's `createdAt`, which is the time compared.
+        lists are sorted by the earlier of the indexing time and the record's `createdAt` (a notification's
+        `indexedAt` is that time already), which is the time compared.
         """
-        first_read = mark.time == 0.0
+        floor = since if mark.time == 0.0 else mark.time - mark.overlap
         found: list[tuple[float, str, dict]] = []
         page_cursor = None
-        while True:
+        for _ in range(MAX_PAGES):
             body = self._xrpc("GET", nsid, params={**params, "limit": PAGE_SIZE, "cursor": page_cursor})
             with self.http.reading(self._url(nsid)):
-                items = body[key]
-                for item in items:
+                page_cursor = body.get("cursor")
+                for item in body[key]:
                     post = item.get("post", item)
                     if post is not item and item.get("reason"):
                         continue  # a repost in the brand's feed
                     where = f"bluesky {nsid}: {post['uri']}"
                     moment = min(parse_time(post["indexedAt"], f"{where}: indexedAt"),
                                  parse_time(post["record"]["createdAt"], f"{where}: createdAt")).timestamp()
-                    if mark.below(moment) or (first_read and moment < since):
+                    if moment < floor:
                         page_cursor = None
                         break
                     if not mark.seen(post["uri"]):
                         found.append((moment, post["uri"], item))
-                else:
-                    page_cursor = body.get("cursor") if items else None
+                at = _cursor_time(page_cursor) if page_cursor else None
+                if at is not None and at < floor:  # an empty (filtered) page whose cursor is past the floor
+                    page_cursor = None
             if not page_cursor:
                 break
+        else:
+            raise TemporaryError(f"bluesky {nsid}: {MAX_PAGES} pages read without reaching the last poll's position; "
+                                 "the next poll goes on from the same watermark")
         for moment, uri, _ in found:
             mark.advance(moment, uri)
         return [item for _, _, item in found]
 
-    def _thread_of(
-        self, notification: dict, brand: str, threads: dict[str, list[CommentRecord]]
-    ) -> list[CommentRecord]:
+    def _threads(self, items: list[dict], brand: str, watched: dict[str, dict]) -> Iterator[list[CommentRecord]]:
+        """Each new post with its thread: one read of the whole thread for posts under a brand post, one read of
+        the post's own thread (its ancestors and replies) for posts elsewhere; a post the read lacks is read alone."""
+        read: set[str] = set()  # uris already in a thread read this poll
+        for item in items:
+            uri = item["uri"]
+            if uri in read:
+                continue
+            root = _root_of(item)
+            records = None
+            if _author_of(root) == brand and root not in read:
+                records = self._thread(root, brand, watched, read, THREAD_DEPTH)
+            if uri not in read:
+                records = (records or []) + (self._thread(uri, brand, watched, read, None) or
+                                             [self._record(item, brand, deleted=True)])
+                read.add(uri)
+            yield records or []
+
+    def _thread(self, uri: str, brand: str, watched: dict[str, dict], read: set[str],
+                depth: int | None) -> list[CommentRecord] | None:
+        """The records of the thread at `uri` (None when the post is gone); notes their uris in `read`."""
         url = self._url("app.bsky.feed.getPostThread")
-        with self.http.reading(url):
-            uri = notification["uri"]
-        if uri in threads:
-            return []
+        params = {"uri": uri} if depth is None else {"uri": uri, "depth": depth}
         try:
-            body = self._xrpc("GET", "app.bsky.feed.getPostThread", params={"uri": uri})
+            body = self._xrpc("GET", "app.bsky.feed.getPostThread", params=params)
         except PostNotFound:
-            body = {"thread": {"uri": uri, "notFound": True}}
+            return None
         with self.http.reading(url):
             thread = body["thread"]
-            if "post" not in thread:  # deleted (or blocked) before we read it: what the notification said
-                records = [self._record(notification, brand, deleted=True)]
-            else:
-                chain = [*self._ancestors(thread), thread["post"], *self._descendants(thread)]
-                records = [self._record(post, brand, root=chain[0]) for post in chain if not _is_post(post, brand)]
-        for record in records:
-            threads[record.external_id] = records
-        threads.setdefault(uri, records)
+            if "post" not in thread:  # a notFoundPost or blockedPost
+                return None
+            chain = [*self._ancestors(thread), thread["post"], *self._descendants(thread)]
+            read.update(view["uri"] for view in chain)
+            return self._records(chain, brand, watched, chain[0])
+
+    def _records(self, views: Iterable[dict], brand: str, watched: dict[str, dict],
+                 root: dict | None) -> list[CommentRecord]:
+        """Post views as comments; the users' posts are watched from now on."""
+        records = []
+        for view in views:
+            if _is_post(view, brand):
+                continue
+            records.append(self._record(view, brand, root=root))
+            if view["author"]["did"] != brand:
+                watched[view["uri"]] = _kept(view)
         return records
 
     @staticmethod
@@ -232,16 +317,42 @@ class BlueskySource(HttpSource):
                 found.extend(cls._descendants(reply))
         return found
 
-    def _brand_reply(self, item: dict, brand: str) -> list[CommentRecord]:
-        """A reply from the brand's feed with the posts it answers (carried in the feed item)."""
+    def _brand_reply(self, item: dict, brand: str, watched: dict[str, dict]) -> list[CommentRecord]:
+        """A reply from the brand's feed with the posts it answers (carried in the feed item). A watched parent
+        shown as a `notFoundPost` was deleted."""
         post = item["post"]
         reply = item.get("reply")
         if not (post["record"].get("reply") and isinstance(reply, dict)):
             return []  # a post of the brand's own, not an answer
         root, parent = (view if isinstance(view, dict) and "author" in view else None for view in (
             reply.get("root"), reply.get("parent")))  # a notFoundPost or blockedPost has no author
-        views = {view["uri"]: view for view in (root, parent, post) if view and not _is_post(view, brand)}
-        return [self._record(view, brand, root=root) for view in views.values()]
+        views = {view["uri"]: view for view in (root, parent, post) if view}
+        records = self._records(views.values(), brand, watched, root)
+        gone = post["record"]["reply"]["parent"]["uri"]
+        if parent is None and gone in watched:
+            records.append(self._record({"uri": gone, **watched.pop(gone)}, brand, deleted=True))
+        return records
+
+    def _sweep(self, state: dict, watched: dict[str, dict], brand: str) -> list[CommentRecord]:
+        """Checks the next POSTS_PER_CALL watched posts: gone ones are recorded as deleted, and the thread of one
+        with more replies than were read is read from it down."""
+        uris = sorted(watched)
+        start = int(state.get("sweep_from", 0)) % len(uris)
+        chosen = (uris[start:] + uris[:start])[:POSTS_PER_CALL]
+        state["sweep_from"] = start + len(chosen)
+        url = self._url("app.bsky.feed.getPosts")
+        body = self._xrpc("GET", "app.bsky.feed.getPosts", params={"uris": chosen})
+        with self.http.reading(url):
+            found = {view["uri"]: view for view in body["posts"]}
+        records: list[CommentRecord] = []
+        read: set[str] = set()
+        for uri in chosen:
+            view = found.get(uri)
+            if view is None:  # deleted, or its author's account is gone
+                records.append(self._record({"uri": uri, **watched.pop(uri)}, brand, deleted=True))
+            elif uri not in read and view.get("replyCount", 0) > watched[uri]["replyCount"]:
+                records.extend(self._thread(uri, brand, watched, read, THREAD_DEPTH) or [])
+        return records
 
     def _record(self, post: dict, brand: str, root: dict | None = None, deleted: bool = False) -> CommentRecord:
         """A post view (or a notification, which has the same fields) as a comment."""
@@ -283,7 +394,7 @@ class BlueskySource(HttpSource):
     def reread(self, post_id: str | None) -> Reread:
         """The post's thread, every level the AppView gives (`depth` at most 1000), with its count read afresh."""
         brand = self._login().did
-        body = self._xrpc("GET", "app.bsky.feed.getPostThread", params={"uri": post_id, "depth": 1000})
+        body = self._xrpc("GET", "app.bsky.feed.getPostThread", params={"uri": post_id, "depth": THREAD_DEPTH})
         with self.http.reading(self._url("app.bsky.feed.getPostThread")):
             root = body["thread"]["post"]
             posts = [post for post in self._descendants(body["thread"]) if not _is_post(post, brand)]
@@ -310,6 +421,8 @@ class BlueskySource(HttpSource):
             "createdAt": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             "reply": {"root": extra["root"], "parent": {"uri": comment.external_id, "cid": extra["cid"]}},
         }
+        if found := facets(text, self._did_of):
+            record["facets"] = found
         url = self._url("com.atproto.repo.createRecord")
         body = self._xrpc(
             "POST", "com.atproto.repo.createRecord",
@@ -332,6 +445,14 @@ class BlueskySource(HttpSource):
             post_url=comment.post_url,
             extra={"cid": cid, "root": extra["root"]},
         )
+
+    def _did_of(self, handle: str) -> str | None:
+        """A mentioned handle's DID; None for a handle that does not resolve (the mention stays plain text)."""
+        url = self._url("com.atproto.identity.resolveHandle")
+        body = self._xrpc("GET", "com.atproto.identity.resolveHandle", params={"handle": handle}, accept=(400,))
+        with self.http.reading(url):
+            did = body.get("did")
+            return did if isinstance(did, str) and did.startswith("did:") else None
 
     def check(self) -> str:
         url = self._url("com.atproto.server.getSession")
@@ -362,6 +483,18 @@ class BlueskySource(HttpSource):
     def _send(self, method: str, nsid: str, login: Login, **kwargs: Any) -> Any:
         headers = {"Authorization": f"Bearer {login.access_jwt}"}
         return self.http.json(method, f"{login.pds_url}/xrpc/{nsid}", headers=headers, **kwargs)
+
+    def _resume(self, stored: Any) -> Login:
+        """The process's session; else the one an earlier process kept in the cursor, refreshed (no login)."""
+        with _lock:
+            login = _logins.get(self._key)
+        if login is None and isinstance(stored, dict) and isinstance(stored.get("refresh"), str):
+            for client in (self.http, self.sessions):
+                client.add_secret(stored["refresh"])
+            return self._renew(Login(access_jwt="", refresh_jwt=stored["refresh"], did=str(stored.get("did")),
+                                     handle=str(stored.get("handle")), pds_url=str(stored.get("pds") or self.pds_url),
+                                     access_until=0.0))
+        return self._login()
 
     def _login(self) -> Login:
         with _lock:
