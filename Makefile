@@ -44,9 +44,11 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 
 # The services the test suite talks to: started when they are installed but not running, else a clear failure.
 # The real-WordPress test also needs Debian's wordpress, php-cli and MariaDB: installed with apt when missing.
+# The real-Bluesky test needs Node and @atproto/dev-env (npm, cached in tests/bluesky-net/node_modules).
 services:
 	@scripts/ensure-services
 	@scripts/install-wordpress-deps
+	@scripts/install-bluesky-net
 
 # Every benchmark, at sizes that finish in minutes; benchmarks/README.md gives each full-size command.
 bench: install-test services

@@ -2,7 +2,7 @@
 // the machine's PostgreSQL and Redis, creates the accounts a test asks for, and prints one JSON line:
 //   {"pds": url, "appview": url, "plc": url, "control": url, "accounts": {name: {did, handle, password, appPassword}}}
 // While it runs, POST <control>/process waits until the AppView has indexed everything written so far
-// (network.processAll()). It stops when its standard input closes (the test ending, or dying).
+// (network.processAll()), and POST <control>/account?name=NAME creates the account NAME.test with an app password. It stops when its standard input closes (the test ending, or dying).
 // Usage: node network.js <postgres url> <schema> <redis host:port> <account name>...
 'use strict'
 const http = require('node:http')
@@ -22,16 +22,17 @@ async function xrpc(base, nsid, body, token) {
 async function main() {
   process.env.REDIS_HOST = redisHost
   const network = await TestNetwork.create({ dbPostgresUrl, dbPostgresSchema: schema })
-  const accounts = {}
-  for (const name of names) {
+  const createAccount = async (name) => {
     const password = `${name}-password`
     const account = await xrpc(network.pds.url, 'com.atproto.server.createAccount', {
       handle: `${name}.test`, email: `${name}@example.test`, password,
     })
     const app = await xrpc(network.pds.url, 'com.atproto.server.createAppPassword', { name: 'replynudge' },
       account.accessJwt)
-    accounts[name] = { did: account.did, handle: account.handle, password, appPassword: app.password }
+    return { did: account.did, handle: account.handle, password, appPassword: app.password }
   }
+  const accounts = {}
+  for (const name of names) accounts[name] = await createAccount(name)
   await network.processAll()
 
   let closing = null
@@ -39,12 +40,19 @@ async function main() {
     closing = closing || network.close().finally(() => process.exit(0))
     return closing
   }
+  const answer = (res, work) => work.then(
+    (body) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(body ?? {})) },
+    (err) => { res.writeHead(500); res.end(String(err && err.stack ? err.stack : err)) },
+  )
   const control = http.createServer((req, res) => {
-    if (req.method === 'POST' && req.url === '/process') {
-      network.processAll().then(
-        () => { res.writeHead(204); res.end() },
-        (err) => { res.writeHead(500); res.end(String(err)) },
-      )
+    const url = new URL(req.url, 'http://control')
+    if (req.method === 'POST' && url.pathname === '/process') {
+      answer(res, network.processAll())
+    } else if (req.method === 'POST' && url.pathname === '/account') {
+      answer(res, createAccount(url.searchParams.get('name')).then(async (account) => {
+        await network.processAll()
+        return account
+      }))
     } else {
       res.writeHead(404)
       res.end()
