@@ -107,15 +107,18 @@ class FakeBluesky:
             "indexedAt": stamp(self.clock),
             "labels": [],
         }
-        if reply_to:
-            parent["replyCount"] += 1  # the AppView counts a post's direct replies
-        if author["did"] != BRAND["did"]:
-            if reply_to and (above := self._brand_above(uri)):
-                self._notify(uri, "reply", above)
+        if (at := text.find(f"@{BRAND['handle']}")) >= 0:  # the facet a Bluesky app adds
+            start = len(text[:at].encode())
+            record["facets"] = [{"index": {"byteStart": start, "byteEnd": start + len(BRAND["handle"]) + 1},
+                                 "features": [{"$type": "app.bsky.richtext.facet#mention", "did": BRAND["did"]}]}]
+        if author["did"] != BRAND["did"]:  # one notification per post, in the AppView's order (notifsForInsert)
+            mentions = {feature.get("did") for facet in record.get("facets", []) for feature in facet["features"]}
+            if BRAND["did"] in mentions:
+                self._notify(uri, "mention", None)
             elif quote and quote.startswith(f"at://{BRAND['did']}/"):
                 self._notify(uri, "quote", quote)
-            elif f"@{BRAND['handle']}" in text:
-                self._notify(uri, "mention", None)
+            elif reply_to and (above := self._brand_above(uri)):
+                self._notify(uri, "reply", above)
         return uri
 
     def _brand_above(self, uri: str) -> str | None:
@@ -139,8 +142,6 @@ class FakeBluesky:
 
     def delete(self, uri: str) -> None:
         self.deleted.add(uri)
-        if refs := self.posts[uri]["record"].get("reply"):
-            self.posts[refs["parent"]["uri"]]["replyCount"] -= 1
 
     def _notify(self, uri: str, reason: str, subject: str | None) -> None:
         self.notifications.append({"uri": uri, "reason": reason, "reasonSubject": subject,
@@ -247,6 +248,7 @@ class FakeBluesky:
     def _view(self, uri: str) -> dict:
         if uri in self.deleted or uri not in self.posts:
             return {"$type": "app.bsky.feed.defs#notFoundPost", "uri": uri, "notFound": True}
+        # the AppView counts a post's direct replies
         return {"$type": "app.bsky.feed.defs#postView", **self.posts[uri], "replyCount": len(self._replies(uri))}
 
     def _posts(self, uris: list[str]) -> Response:

@@ -17,7 +17,8 @@ from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import Page, TemporaryError
-from bot.sources.bluesky import forget_login
+from bot.db.models import SyncState
+from bot.sources.bluesky import SWEEP_SECONDS, forget_login
 from tests import connectors
 from tests.connectors import comments, paused_until, source_for, stored_cursor
 from tests.fake_bluesky import APP_PASSWORD, BRAND, FakeBluesky, user
@@ -293,3 +294,91 @@ def test_replynudge_check_shows_auth_headroom_last_and_next_poll(workdir, databa
                      r"the credentials \(HTTP 401 at POST .*createSession\): Invalid identifier or password",
                      rows["old-sky"])
     assert APP_PASSWORD not in rows["old-sky"]
+
+
+def test_an_empty_filtered_page_with_a_cursor_does_not_end_the_read(session_factory, bluesky):
+    post = bluesky.post(BRAND, "New mugs")
+    question = bluesky.post(user(1), "dishwasher safe?", reply_to=post)
+    for _ in range(1050):  # newer than the reply: the AppView's ten raw pages hold likes only
+        bluesky.like(user(2), post)
+    outcome, account_id, _ = poll(session_factory, bluesky)
+    assert outcome.ok and question in comments(session_factory, account_id)
+    assert "cursor=" in bluesky.requests[2] and bluesky.calls(NOTIFICATIONS) == 2
+
+
+def test_priority_notifications_hide_nothing(session_factory, bluesky):
+    bluesky.priority_on = True  # the brand's own setting: only accounts it follows
+    post = bluesky.post(BRAND, "Open mic tonight")
+    question = bluesky.post(user(1), "what time?", reply_to=post)
+    outcome, account_id, _ = poll(session_factory, bluesky)
+    assert outcome.ok and question in comments(session_factory, account_id)
+    assert "priority=false" in bluesky.requests[1]
+
+
+def test_a_reply_written_on_a_slow_clock(session_factory, bluesky):
+    post = bluesky.post(BRAND, "Tasting at noon")
+    bluesky.post(user(1), "see you there", reply_to=post)
+    _, account_id, _ = poll(session_factory, bluesky)
+    slow = bluesky.post(user(2), "can I bring a friend?", reply_to=post, created_at=bluesky.clock - timedelta(minutes=4))
+    assert poll(session_factory, bluesky)[0].ok and slow in comments(session_factory, account_id)
+
+
+def test_a_burst_costs_one_thread_read_and_deep_replies_come_with_it(session_factory, bluesky):
+    post = bluesky.post(BRAND, "Free samples")
+    burst = [bluesky.post(user(n % 9), f"me! {n}", reply_to=post) for n in range(130)]
+    deep, parent = [], burst[0]
+    for level in range(2, 9):
+        parent = bluesky.post(user(level % 2), f"level {level}", reply_to=parent)
+        deep.append(parent)
+    outcome, account_id, _ = poll(session_factory, bluesky)
+    assert outcome.ok and set(burst) | set(deep) <= set(comments(session_factory, account_id))
+    assert bluesky.calls("app.bsky.feed.getPostThread") == 1
+
+
+def test_the_sweep_finds_deletions_and_replies_nobody_was_notified_of(session_factory, bluesky):
+    post = bluesky.post(BRAND, "Which roast?")
+    chain, parent = [], post
+    for level in range(1, 6):
+        parent = bluesky.post(user(level % 2), f"level {level}", reply_to=parent)
+        chain.append(parent)
+    outcome, account_id, _ = poll(session_factory, bluesky)
+    assert outcome.ok and set(chain) <= set(comments(session_factory, account_id))
+    deeper = bluesky.post(user(3), "level 6", reply_to=chain[-1])  # 6 levels below the brand: no notification
+    bluesky.delete(chain[1])
+    bluesky.requests.clear()
+    assert poll(session_factory, bluesky)[0].ok and len(bluesky.requests) == 2  # not due yet: an idle poll
+    with session_factory.begin() as session:  # the stored state of a poll SWEEP_SECONDS later
+        state = session.get(SyncState, account_id)
+        state.cursor = {**state.cursor, "swept": state.cursor["swept"] - SWEEP_SECONDS}
+    assert poll(session_factory, bluesky)[0].ok
+    stored = comments(session_factory, account_id)
+    assert stored[deeper].parent_external_id == chain[-1] and stored[chain[1]].deleted
+    assert bluesky.calls("app.bsky.feed.getPosts") == 1 and bluesky.calls("app.bsky.feed.getPostThread") == 1
+
+
+def test_replies_carry_facets(session_factory, bluesky):
+    post = bluesky.post(BRAND, "Hello")
+    question = bluesky.post(user(1), "hi?", reply_to=post)
+    _, _, source = poll(session_factory, bluesky)
+    record = next(r for page in source.fetch(None) for r in page.records if r.external_id == question)
+    text = "Héllo @user1.bsky.social and @nobody.bsky.social: https://acme.example/a. #coffee"
+    source.reply(record, text)
+    raw = text.encode()
+    assert [(raw[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode(), f["features"][0])
+            for f in bluesky.created[-1]["record"]["facets"]] == [
+        ("@user1.bsky.social", {"$type": "app.bsky.richtext.facet#mention", "did": user(1)["did"]}),
+        ("https://acme.example/a", {"$type": "app.bsky.richtext.facet#link", "uri": "https://acme.example/a"}),
+        ("#coffee", {"$type": "app.bsky.richtext.facet#tag", "tag": "coffee"}),
+    ]
+
+
+def test_a_new_process_refreshes_the_kept_session(session_factory, bluesky):
+    bluesky.post(user(1), f"@{BRAND['handle']} first")
+    _, account_id, _ = poll(session_factory, bluesky)
+    kept = stored_cursor(session_factory, account_id)["session"]
+    forget_login((bluesky.base_url, BRAND["handle"]))
+    bluesky.requests.clear()
+    assert poll(session_factory, bluesky)[0].ok
+    assert bluesky.calls("com.atproto.server.createSession") == 0 and bluesky.calls(
+        "com.atproto.server.refreshSession") == 1
+    assert stored_cursor(session_factory, account_id)["session"]["refresh"] != kept["refresh"]
