@@ -319,7 +319,8 @@ def test_a_reply_written_on_a_slow_clock(session_factory, bluesky):
     post = bluesky.post(BRAND, "Tasting at noon")
     bluesky.post(user(1), "see you there", reply_to=post)
     _, account_id, _ = poll(session_factory, bluesky)
-    slow = bluesky.post(user(2), "can I bring a friend?", reply_to=post, created_at=bluesky.clock - timedelta(minutes=4))
+    slow = bluesky.post(user(2), "can I bring a friend?", reply_to=post,
+                        created_at=bluesky.clock - timedelta(minutes=4))  # a phone's clock, slow
     assert poll(session_factory, bluesky)[0].ok and slow in comments(session_factory, account_id)
 
 
