@@ -351,10 +351,14 @@ def test_the_sweep_finds_deletions_and_replies_nobody_was_notified_of(session_fa
     with session_factory.begin() as session:  # the stored state of a poll SWEEP_SECONDS later
         state = session.get(SyncState, account_id)
         state.cursor = {**state.cursor, "swept": state.cursor["swept"] - SWEEP_SECONDS}
+    bluesky.requests.clear()
     assert poll(session_factory, bluesky)[0].ok
     stored = comments(session_factory, account_id)
     assert stored[deeper].parent_external_id == chain[-1] and stored[chain[1]].deleted
-    assert bluesky.calls("app.bsky.feed.getPosts") == 1 and bluesky.calls("app.bsky.feed.getPostThread") == 1
+    assert [path.split("?")[0].rpartition("/")[2] for path in bluesky.requests] == [  # in place of the feed
+        NOTIFICATIONS, "app.bsky.feed.getPosts", "app.bsky.feed.getPostThread"]
+    bluesky.requests.clear()
+    assert poll(session_factory, bluesky)[0].ok and bluesky.calls("app.bsky.feed.getAuthorFeed") == 1
 
 
 def test_replies_carry_facets(session_factory, bluesky):

@@ -11,8 +11,8 @@ still has a cursor (the AppView filters reasons after reading) does not end a re
   so parents, brand replies, users coming back and replies too deep to notify arrive together;
 - `app.bsky.feed.getAuthorFeed` of the brand, so a reply written in a Bluesky app counts as an answer; the feed
   carries each reply's parent, so this costs no further call.
-An idle poll costs two requests. Every SWEEP_SECONDS one poll also checks the newest WATCHED user posts, 25 per
-`app.bsky.feed.getPosts` call in turn: one that is gone was deleted, and one with more replies than were read has
+An idle poll costs two requests. Every SWEEP_SECONDS one poll checks, in place of the brand's feed (which the next
+poll reads), the newest WATCHED user posts, 25 per `app.bsky.feed.getPosts` call in turn: one that is gone was deleted, and one with more replies than were read has
 replies the brand was not notified of (the AppView notifies only REPLY_NOTIF_DEPTH levels below the brand's last
 post in a branch), so its thread is read. Posts cannot be edited.
 
@@ -188,6 +188,13 @@ class BlueskySource(HttpSource):
         state["notifications"] = notified.state()
         yield Page(batch, self._state(state, watched, since))
 
+        # the sweep takes the place of the brand's feed, at most every other poll, so a poll costs two requests
+        if not state.get("swept_last") and watched and now.timestamp() - float(state["swept"]) >= SWEEP_SECONDS:
+            records = self._sweep(state, watched, brand)
+            state.update(swept=now.timestamp(), swept_last=True)
+            yield Page(records, self._state(state, watched, since))
+            return
+        state["swept_last"] = False
         own = LateWatermark(state.get("own"), LOOK_BACK_SECONDS)
         params = {"actor": brand, "filter": "posts_with_replies"}
         items = self._newest_first("app.bsky.feed.getAuthorFeed", params, "feed", own, since)
@@ -195,11 +202,6 @@ class BlueskySource(HttpSource):
         with self.http.reading(self._url("app.bsky.feed.getAuthorFeed")):
             records = [record for item in reversed(items) for record in self._brand_reply(item, brand, watched)]
         yield Page(records, self._state(state, watched, since))
-
-        if now.timestamp() - float(state["swept"]) >= SWEEP_SECONDS and watched:
-            records = self._sweep(state, watched, brand)
-            state["swept"] = now.timestamp()
-            yield Page(records, self._state(state, watched, since))
 
     def _state(self, state: dict, watched: dict[str, dict], since: float) -> dict:
         """The cursor: the lists' watermarks, the newest watched posts of the recency window and the session."""
