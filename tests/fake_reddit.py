@@ -78,6 +78,8 @@ class FakeReddit:
             match = re.fullmatch(pattern, request.path)
             if match:
                 body = route(request, *match.groups())
+                if request.args.get("raw_json") != "1":
+                    body = _legacy_escaped(body)
                 return Response(json.dumps(body), 200, headers=self._headers(), content_type="application/json; charset=UTF-8")
         return Response("not found", 404)
 
@@ -234,3 +236,15 @@ class FakeReddit:
         self.next_id += 1
         thing = self.comment(f"r{self.next_id}", self.brand, form["text"][0], T0 + 10**6 + self.next_id, parent, article)
         return {"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": self._comment_data(thing)}]}}}
+
+
+def _legacy_escaped(value):
+    """What Reddit answers without `raw_json=1`: `&`, `<` and `>` in every string as HTML entities (the API's
+    documented legacy escaping)."""
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if isinstance(value, list):
+        return [_legacy_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _legacy_escaped(item) for key, item in value.items()}
+    return value

@@ -201,10 +201,10 @@ def test_reply_posts_through_api_comment_and_comes_back_as_the_brand(reddit):
     records = [r for page in source.fetch(None) for r in page.records]
     question = next(r for r in records if r.external_id == "c1")
 
-    answer = source.reply(question, "Next **Tuesday**.")
+    answer = source.reply(question, "Next **Tuesday** & <after> lunch.")
 
     assert answer.is_brand and answer.parent_id == "c1" and answer.post_id == "own1"
-    assert answer.text == "Next **Tuesday**."
+    assert answer.text == "Next **Tuesday** & <after> lunch."  # raw_json=1: stored as written, not as &amp;
     method, path, _ = reddit.requests[-1]
     assert (method, path) == ("POST", "/api/comment")
 

@@ -117,7 +117,8 @@ class RedditSource(HttpSource):
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
         data = self._call(
-            "POST", "/api/comment", data={"api_type": "json", "thing_id": f"t1_{comment.external_id}", "text": text}
+            "POST", "/api/comment", params={"raw_json": 1},
+            data={"api_type": "json", "thing_id": f"t1_{comment.external_id}", "text": text},
         )
         answer = data.get("json")
         if not isinstance(answer, dict):
