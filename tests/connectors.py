@@ -41,7 +41,7 @@ def comments(session_factory, account_id):
     with session_factory() as session:
         rows = session.execute(
             select(Comment.external_id, Comment.text, Comment.deleted, Comment.is_brand, Comment.updated_at,
-                   Comment.parent_external_id)
+                   Comment.parent_external_id, Comment.held)
             .where(Comment.account_id == account_id)
         )
         return {row.external_id: row for row in rows}

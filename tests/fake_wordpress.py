@@ -2,9 +2,11 @@
 
 The home page announces the API root in a `Link` header, as `/wp-json/` (pretty permalinks) or `/?rest_route=/`
 (plain). The site's clock runs two hours ahead of GMT and `after` compares with the local `date`, as WordPress
-does. Application Password basic auth, `X-WP-Total(Pages)` (the approved comments matching the query), `post`,
+does. Application Password basic auth, `X-WP-Total(Pages)` (the comments matching the query), `post`,
 `orderby=date_gmt|id`, `_embed=up`, 409 on duplicates, `fail_next`. A comment held for moderation keeps its
 `date` when it is approved, as in WordPress (`wp_set_comment_status` changes only `comment_approved`).
+`status` (approve, hold, all) and `include` as WordPress reads them: a status other than approve needs the
+`edit_posts` capability (`rest_forbidden_param` otherwise), which `users/me?context=edit` lists.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class FakeWordPress:
     clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
                             - timedelta(days=1))
     next_id: int = 1
+    edits_posts: bool = True  # the brand's role: Administrator here, Subscriber when False
 
     def add(self, author_name: str, text: str, *, post: int = 4, parent: int = 0, author: int = 0,
             same_second: bool = False, status: str = "approved") -> int:
@@ -66,7 +69,10 @@ class FakeWordPress:
             return self._json({"code": "incorrect_password", "message": "The provided password is an invalid "
                                "application password.", "data": {"status": 401}}, status=401)
         if route == "/wp/v2/users/me":
-            return self._json({"id": BRAND_ID, "name": "Acme Coffee", "slug": USER})
+            me = {"id": BRAND_ID, "name": "Acme Coffee", "slug": USER}
+            if request.args.get("context") == "edit":
+                me["capabilities"] = {"read": True, **({"edit_posts": True} if self.edits_posts else {})}
+            return self._json(me)
         if route == "/wp/v2/comments" and request.method == "GET":
             return self._list(request)
         if route == "/wp/v2/comments" and request.method == "POST":
@@ -79,7 +85,14 @@ class FakeWordPress:
         return self._json({"code": "rest_no_route", "message": "No route was found."}, status=404)
 
     def _list(self, request: Request) -> Response:
-        items = [c for c in self.comments.values() if c["status"] == "approved"]
+        status = request.args.get("status", "approve")
+        if status != "approve" and not self.edits_posts:
+            return self._json({"code": "rest_forbidden_param", "message": "Query parameter not permitted: status",
+                               "data": {"status": 403}}, status=403)
+        wanted = {"approve": ("approved",), "hold": ("hold",), "all": ("approved", "hold")}.get(status, (status,))
+        items = [c for c in self.comments.values() if c["status"] in wanted]
+        if "include" in request.args:
+            items = [c for c in items if str(c["id"]) in request.args["include"].split(",")]
         if "after" in request.args:
             after = datetime.fromisoformat(request.args["after"])
             items = [c for c in items if datetime.fromisoformat(c["date"]) > after]

@@ -51,6 +51,12 @@ def test_the_message_says_who_where_how_long_why_and_what_to_ask():
         assert expected in text
 
 
+def test_a_comment_held_for_moderation_says_so_in_its_nudge_and_in_lists():
+    assert "held for moderation" in nudge_blocks(item("First time here?", held=True), [])[0]["text"]["text"]
+    assert "held for moderation" in listed_blocks(item("First time here?", held=True), None)[0]["text"]["text"]
+    assert "held for moderation" not in str(nudge_blocks(item("Approved"), []))
+
+
 def test_mrkdwn_control_characters_in_comments_are_escaped():
     blocks = nudge_blocks(item("<!channel> & <https://evil.example|click>"), [])
     assert "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;" in blocks[2]["text"]["text"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, timedelta
 
 import pytest
 from werkzeug import Response
 
 from bot.config import ConfigError, Settings, parse_accounts
+from bot.db.queries import unanswered
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
@@ -112,6 +114,49 @@ def test_edited_and_deleted_comments(session_factory, wordpress):
     assert outcome.records == 0  # each change is reported once
 
 
+def test_held_comments_are_stored_as_held_and_approved_late_ones_are_not_missed(session_factory, wordpress):
+    # 105 comments in a burst, the 11 oldest held for approval (first-time commenters): approved after the
+    # watermark and the 100-comment recheck window have moved past them.
+    burst = [wordpress.add(f"Reader {n}", f"Question {n}?", status="hold" if n < 11 else "approved")
+             for n in range(105)]
+    outcome, account_id, _ = poll(session_factory, wordpress)
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert set(stored) == {str(n) for n in burst}
+    assert {key for key, row in stored.items() if row.held} == {str(n) for n in burst[:11]}
+    assert all(not row.deleted for row in stored.values())
+    with session_factory() as session:
+        waiting = {item.external_id: item for item in unanswered(
+            session, now=wordpress.clock.replace(tzinfo=UTC) + timedelta(days=1), include_all=True).items}
+    assert waiting[str(burst[0])].held and not waiting[str(burst[20])].held  # held people wait too
+
+    wordpress.requests.clear()
+    outcome, _, _ = poll(session_factory, wordpress)  # held ones behind the window are read again by id
+    assert outcome.ok and outcome.records == 0 and len(wordpress.requests) == 3
+    for n in range(10):
+        wordpress.comments[burst[n]]["status"] = "approved"
+    wordpress.comments[burst[10]]["status"] = "spam"
+    outcome, _, _ = poll(session_factory, wordpress)
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert not any(row.held for row in stored.values()) and stored[str(burst[10])].deleted
+    assert [key for key, row in stored.items() if row.deleted] == [str(burst[10])]
+    assert all(stored[str(n)].updated_at is None for n in burst[:10])  # approved, not edited
+    wordpress.requests.clear()
+    outcome, _, _ = poll(session_factory, wordpress)
+    assert outcome.ok and outcome.records == 0 and len(wordpress.requests) == 2  # idle again: new + recheck
+
+
+def test_a_brand_user_who_cannot_see_the_queue_reads_approved_comments(session_factory, wordpress):
+    wordpress.edits_posts = False
+    wordpress.add("Priya", "Held?", status="hold")
+    shown = wordpress.add("Tom", "Shown")
+    outcome, account_id, _ = poll(session_factory, wordpress)
+    assert outcome.ok, outcome.describe()
+    assert set(comments(session_factory, account_id)) == {str(shown)}
+    assert not any("status=" in path for path in wordpress.requests)
+
+
 def test_rate_limited_with_reset_headers(session_factory, wordpress):
     wordpress.fail_next("wp/v2/comments", Response("Too Many Requests", status=429, headers={"Retry-After": "600"}))
     outcome, account_id, _ = poll(session_factory, wordpress)
@@ -151,7 +196,9 @@ def test_expired_credentials_pause_one_account_alert_once_and_others_keep_pollin
 
 def test_check_and_api_root_forms(wordpress):
     source = source_for(config(wordpress))
-    assert source.check() == f"Acme Coffee (user {BRAND_ID}) on {wordpress.base_url}/"
+    assert source.check() == f"Acme Coffee (user {BRAND_ID}) on {wordpress.base_url}/; sees the moderation queue"
+    wordpress.edits_posts = False
+    assert source.check().endswith("; cannot see (needs a role of Author or above) the moderation queue")
     assert endpoint("https://b.example/wp-json/", "wp/v2/comments") == "https://b.example/wp-json/wp/v2/comments"
     assert endpoint("https://b.example/?rest_route=/", "wp/v2/comments") == "https://b.example/?rest_route=%2Fwp%2Fv2%2Fcomments"
 

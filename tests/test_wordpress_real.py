@@ -76,3 +76,39 @@ def test_a_real_wordpress_end_to_end(session_factory, real_wordpress):
     assert stored_cursor(session_factory, pretty_id)["api_root"] == f"{site.url}/wp-json/"
     assert str(posted.external_id) in comments(session_factory, pretty_id)
     assert reply_state(session_factory, pretty_id)[str(back)] == posted.external_id
+
+
+@pytest.mark.slow
+def test_comments_approved_late_all_reach_the_store(session_factory, real_wordpress):
+    # 105 comments that appear with dates an hour back (a burst, an import, a slow queue), 11 of them held for
+    # approval as WordPress holds a first-time commenter's comment. They are approved after the watermark and
+    # the 100-newest recheck window have moved past them.
+    site = real_wordpress
+    created = site.php(f"""
+        wp_delete_comment(1, true);  // the sample comment wp_install() writes
+        $ids = [];
+        for ($n = 0; $n < 105; $n++) {{
+            $ids[] = wp_insert_comment([
+                'comment_post_ID' => {site.post_id}, 'comment_author' => "Reader $n",
+                'comment_author_email' => "reader$n@example.org", 'comment_content' => "Question $n?",
+                'comment_date_gmt' => gmdate('Y-m-d H:i:s', time() - 3600 + $n),
+                'comment_date' => get_date_from_gmt(gmdate('Y-m-d H:i:s', time() - 3600 + $n)),
+                'comment_approved' => $n < 11 ? 0 : 1,
+            ]);
+        }}
+        echo json_encode($ids);
+    """)
+    held = [str(n) for n in created[:11]]
+    outcome, account_id, source = poll(session_factory, account(site))
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert set(stored) == {str(n) for n in created}
+    assert sorted(key for key, row in stored.items() if row.held) == sorted(held)  # shown as held, not lost
+
+    site.php(f"foreach ({created[:10]} as $id) wp_set_comment_status($id, 'approve'); wp_spam_comment({created[10]});")
+    outcome, _, _ = poll(session_factory, account(site), source)
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert set(stored) == {str(n) for n in created}
+    assert not any(row.held for row in stored.values())
+    assert [key for key, row in stored.items() if row.deleted] == [held[10]]

@@ -226,6 +226,7 @@ class Comment(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime | None]
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
+    held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))  # for moderation
     ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Derived reply state: the earliest brand comment that answers this one (see engine/replystate.py).
     answered_at: Mapped[datetime | None]

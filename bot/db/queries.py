@@ -43,6 +43,7 @@ class WaitingComment:
     suggestions: tuple[str, ...] | None  # cached with the nudge, once one was made
     business_waiting_seconds: int | None = None  # in open hours, for an account with count = "business"
     parent_by_brand: bool = False  # the comment answers one of the brand's own
+    held: bool = False  # held for moderation on the platform: visible to the brand's moderators only
 
     def waited(self) -> str:
         return format_wait(self.waiting_seconds, self.business_waiting_seconds)
@@ -60,6 +61,7 @@ class WaitingComment:
             "created_at": self.created_at.isoformat().replace("+00:00", "Z"),
             "waiting_seconds": self.waiting_seconds,
             "business_waiting_seconds": self.business_waiting_seconds,
+            "held": self.held,
             "score": self.score if self.score is not None else 0,
             "reasons": list(self.reasons),
             "deserves_nudge": self.deserves_nudge,
@@ -135,6 +137,7 @@ def _to_item(row, now: datetime, clocks: Clocks) -> WaitingComment:
         suggestions=tuple(row[10]) if row[10] else None,
         business_waiting_seconds=int(clock(comment.created_at, now).total_seconds()) if clock else None,
         parent_by_brand=bool(row[12]),
+        held=comment.held,
     )
 
 

@@ -67,7 +67,7 @@ def ingest(
             [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
             ("external_id", "account_id"),
             {
-                **take_new("text", "fingerprint", "updated_at", "deleted"),
+                **take_new("text", "fingerprint", "updated_at", "deleted", "held"),
                 "url": coalesce_new("url"),
                 "extra": coalesce_new("extra"),
                 "score": set_null,
@@ -150,6 +150,7 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
         "created_at": _aware(record.created_at),
         "updated_at": _aware(record.updated_at),
         "deleted": record.deleted,
+        "held": record.held,
         "ingested_at": now,
         "score": None,
         "reasons": [],

@@ -52,6 +52,7 @@ def reply_target(session: Session, comment_id: int) -> ReplyTarget | None:
         url=comment.url,
         updated_at=comment.updated_at,
         deleted=comment.deleted,
+        held=comment.held,
         post_title=post_title,
         post_url=post_url,
         extra=dict(comment.extra or {}),

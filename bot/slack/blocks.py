@@ -152,6 +152,8 @@ def headline(item: WaitingComment) -> str:
     author = escape(item.author) + (f" (@{escape(item.author_handle)})" if item.author_handle else "")
     waited = item.waited()
     head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
+    if item.held:
+        head += " · :hourglass: held for moderation"
     opened = link(item.url, "open")
     return head + (f" · {opened}" if opened else "")
 

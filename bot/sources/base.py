@@ -70,6 +70,7 @@ class CommentRecord:
     url: str | None = None
     updated_at: datetime | None = None
     deleted: bool = False
+    held: bool = False  # held for moderation: only the brand's moderators see it (WordPress `status=hold`)
     post_title: str | None = None
     post_url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # what reply() needs back (e.g. a cid)

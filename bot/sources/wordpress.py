@@ -1,14 +1,20 @@
-"""WordPress: a site's approved comments through the REST API, authenticated with an Application Password.
+"""WordPress: a site's comments through the REST API, authenticated with an Application Password.
 
 - The API root comes from the `Link: <…>; rel="https://api.w.org/"` header of the site's home page, so sites with
   pretty permalinks (`/wp-json/`) and without (`/?rest_route=/`) both work. It is kept in the cursor with the brand's
-  user id (from `users/me`), so later polls skip both calls.
+  user id and whether it sees the moderation queue (both from `users/me?context=edit`), so later polls skip both.
 - New comments: `after` the newest comment seen, oldest first, 100 a page, every page. WordPress compares `after`
   with the comment's local `date`, so the request uses that (less a second) and the date_gmt + id of the newest
   comment seen decides what is new: comments written in the same second are neither lost nor read twice.
-- Edits and deletions (WordPress records no modification time): each poll also reads the 100 most recent approved
-  comments and compares them with what the cursor remembers of them: changed text is an edit, a comment gone from
-  that window was trashed, marked spam, unapproved or deleted.
+- The moderation queue: a comment keeps its original date when it is approved, so a date watermark alone misses
+  every comment approved after newer ones were read. Where the brand's user may edit posts (role Author or above),
+  WordPress lists held comments too (`status=all`): they arrive with the watermark, are stored as held for
+  moderation, and the cursor keeps their ids until they are approved (stored as approved), spammed or trashed
+  (deleted). Held comments older than the recheck window are read again by id (`include=`), one request a poll
+  while there are any. Without that right, a comment approved late is read only if it is among the 100 newest.
+- Edits and deletions (WordPress records no modification time): each poll also reads the 100 most recent comments
+  and compares them with what the cursor remembers of them: changed text is an edit, a changed status an approval,
+  a comment gone from that window was trashed, marked spam, unapproved or deleted.
 An idle poll costs two requests.
 """
 
@@ -28,6 +34,7 @@ from bot.sources.text import html_to_text
 
 PER_PAGE = 100
 REREAD_PAGES = 3  # a re-read of the whole site reads the 300 newest comments by id
+DIGEST, HELD = 1, 2  # positions in what the cursor remembers of a recent comment
 API_LINK_REL = "https://api.w.org/"
 
 
@@ -41,6 +48,20 @@ def endpoint(api_root: str, route: str) -> str:
 
 def _digest(comment: dict) -> str:
     return hashlib.sha256(comment["content"]["rendered"].encode()).hexdigest()[:12]
+
+
+def _held(comment: dict) -> bool:
+    return comment.get("status") == "hold"
+
+
+def _sees_held(me: dict) -> bool:
+    """WordPress lets `status` other than approve through for users who may edit posts (and then lists the held
+    comments they may edit)."""
+    return bool((me.get("capabilities") or {}).get("edit_posts"))
+
+
+def _statuses(state: dict) -> dict[str, str]:
+    return {"status": "all"} if state.get("sees_held") else {}
 
 
 def _position(comment: dict) -> tuple[str, int]:
@@ -78,15 +99,21 @@ class WordPressSource(HttpSource):
         state = dict(cursor or {})
         if "api_root" not in state:
             state["api_root"] = self._discover_root()
-            state["brand_ids"] = [self._me(state["api_root"])["id"]]
-        self.site = {"api_root": state["api_root"], "brand_ids": state["brand_ids"]}
+        if "sees_held" not in state:  # also for cursors written before the moderation queue was read
+            me = self._me(state["api_root"])
+            state["brand_ids"], state["sees_held"] = [me["id"]], _sees_held(me)
+            state["recent"] = {key: [date, digest, False, *rest] for key, (date, digest, *rest) in
+                               state.get("recent", {}).items()}
+        self.site = {"api_root": state["api_root"], "brand_ids": state["brand_ids"], "sees_held": state["sees_held"]}
         recent: dict[str, list] = dict(state.get("recent", {}))
         yield from self._new_comments(state, recent)
         yield from self._recheck(state, recent)
 
     def _new_comments(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
         url = endpoint(state["api_root"], "wp/v2/comments")
-        params: dict[str, Any] = {"orderby": "date_gmt", "order": "asc", "per_page": PER_PAGE, "_embed": "up"}
+        params: dict[str, Any] = {
+            "orderby": "date_gmt", "order": "asc", "per_page": PER_PAGE, "_embed": "up", **_statuses(state)
+        }
         if "after_date" in state:
             local = datetime.fromisoformat(state["after_date"]) - timedelta(seconds=1)
             params["after"] = local.isoformat()
@@ -106,44 +133,65 @@ class WordPressSource(HttpSource):
                 pages = int(response.headers.get("X-WP-TotalPages") or page)
             if records:
                 yield Page(records, dict(state))
-            if len(items) < PER_PAGE or page >= pages:
+            if page >= pages:  # not a short page: WordPress leaves out held comments the user may not edit
                 return
             page += 1
 
     def _recheck(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
         url = endpoint(state["api_root"], "wp/v2/comments")
-        response = self.http.request("GET", url, params={"orderby": "date_gmt", "order": "desc", "per_page": PER_PAGE})
+        params = {"orderby": "date_gmt", "order": "desc", "per_page": PER_PAGE, **_statuses(state)}
+        response = self.http.request("GET", url, params=params)
         items = self.http.json_of(response, expect=list)
         self.site_total = response.headers.get("X-WP-Total")  # the completeness audit's count, at no cost
         with self.http.reading(url):
             listed = {str(item["id"]): item for item in items}
             oldest = min((_position(item) for item in items), default=None)
+            window_full = len(items) >= PER_PAGE
+            behind = {  # older than the window: not gone, only out of sight
+                key for key, (date_gmt, *_rest) in recent.items()
+                if key not in listed and window_full and (date_gmt, int(key)) < oldest
+            }
+        held_behind = [key for key in sorted(behind) if recent[key][HELD]]
+        listed.update(self._by_id(state, held_behind))  # still held or approved since; missing ones are gone
+        with self.http.reading(url):
             now = utcnow()
             changed = [
-                replace(self._record(item, state), updated_at=now)
+                replace(self._record(item, state), updated_at=now if recent[key][DIGEST] != _digest(item) else None)
                 for key, item in listed.items()
-                if key in recent and recent[key][1] != _digest(item)
+                if key in recent and recent[key][DIGEST : HELD + 1] != [_digest(item), _held(item)]
             ]
             unseen = [self._record(item, state) for key, item in listed.items() if key not in recent]
-            window_full = len(items) >= PER_PAGE
-            gone = [
-                key for key, (date_gmt, *_rest) in recent.items()
-                if key not in listed and not (window_full and (date_gmt, int(key)) < oldest)
-            ]
+        gone = [key for key in recent if key not in listed and (key not in behind or recent[key][HELD])]
         deleted = [self._deleted(state, key, recent[key]) for key in gone]
         fresh_recent: dict[str, list] = {}
-        self._remember(fresh_recent, items)
+        self._remember(fresh_recent, list(listed.values()))
         if changed or unseen or deleted or fresh_recent != recent:
             state["recent"] = fresh_recent
             yield Page([*changed, *unseen, *deleted], dict(state))
 
+    def _by_id(self, state: dict, keys: list[str]) -> dict[str, dict]:
+        """The comments named, as far as they are still held or approved."""
+        url = endpoint(state["api_root"], "wp/v2/comments")
+        found: dict[str, dict] = {}
+        for start in range(0, len(keys), PER_PAGE):
+            chunk = keys[start : start + PER_PAGE]
+            params = {"include": ",".join(chunk), "per_page": PER_PAGE, **_statuses(state)}
+            items = self.http.get(url, params=params, expect=list)
+            with self.http.reading(url):
+                found.update((str(item["id"]), item) for item in items)
+        return found
+
     @staticmethod
     def _remember(recent: dict[str, list], items: list[dict]) -> None:
-        """Keep what a later poll needs to notice an edit or a deletion of the most recent comments."""
+        """Keep what a later poll needs to notice an edit, an approval or a deletion: the 100 most recent comments
+        and every comment still held for moderation."""
         for item in items:
             author = item["author"] or 0
-            recent[str(item["id"])] = [item["date_gmt"], _digest(item), str(item["post"]), author, item["author_name"]]
-        for key in sorted(recent, key=lambda k: (recent[k][0], int(k)))[:-PER_PAGE]:
+            recent[str(item["id"])] = [
+                item["date_gmt"], _digest(item), _held(item), str(item["post"]), author, item["author_name"]
+            ]
+        newest = set(sorted(recent, key=lambda k: (recent[k][0], int(k)))[-PER_PAGE:])
+        for key in [key for key, value in recent.items() if key not in newest and not value[HELD]]:
             del recent[key]
 
     def _deleted(self, state: dict, key: str, remembered: list) -> CommentRecord:
@@ -154,7 +202,7 @@ class WordPressSource(HttpSource):
             item = self.http.json_of(response, expect=dict)
             with self.http.reading(url):
                 return replace(self._record(item, state), deleted=True)
-        date_gmt, _, post, author, author_name = remembered
+        date_gmt, _, _, post, author, author_name = remembered
         return CommentRecord(
             external_id=key, post_id=post, author_id=self._author_key(author, author_name), author_name=author_name,
             text="", created_at=parse_time(date_gmt + "Z", "date_gmt"), deleted=True,
@@ -180,7 +228,8 @@ class WordPressSource(HttpSource):
             is_brand=author != 0 and author in state["brand_ids"],
             parent_id=str(item["parent"]) if item.get("parent") else None,
             url=link,
-            deleted=item.get("status", "approved") not in ("approved", "approve"),
+            deleted=item.get("status", "approved") not in ("approved", "approve", "hold"),
+            held=_held(item),
             post_title=html_to_text(title) if title else None,
             post_url=link.split("#", 1)[0] if link else None,
         )
@@ -188,7 +237,8 @@ class WordPressSource(HttpSource):
     # completeness --------------------------------------------------------------------------------------------
 
     def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
-        """The site's approved comments, as the last poll's recheck counted them (`X-WP-Total`)."""
+        """The site's approved comments, and held ones where the brand sees them, as the last poll's recheck
+        counted them (`X-WP-Total`)."""
         if self.site_total is None or not self.site:
             return []
         return [Tally(None, self._total(self.site_total))]
@@ -198,7 +248,9 @@ class WordPressSource(HttpSource):
         is among them although its date is old), REREAD_PAGES pages, or the post's comments; and the count."""
         assert self.site is not None, "reread follows a poll"
         url = endpoint(self.site["api_root"], "wp/v2/comments")
-        params: dict[str, Any] = {"orderby": "id", "order": "desc", "per_page": PER_PAGE, "_embed": "up"}
+        params: dict[str, Any] = {
+            "orderby": "id", "order": "desc", "per_page": PER_PAGE, "_embed": "up", **_statuses(self.site)
+        }
         if post_id is not None:
             params["post"] = post_id
         records: list[CommentRecord] = []
@@ -234,7 +286,7 @@ class WordPressSource(HttpSource):
 
     def _me(self, api_root: str) -> dict:
         url = endpoint(api_root, "wp/v2/users/me")
-        me = self.http.get(url)
+        me = self.http.get(url, params={"context": "edit"})  # edit: with the user's capabilities
         with self.http.reading(url):
             if not isinstance(me["id"], int):
                 raise TemporaryError(f"wordpress: {url} did not name the user")
@@ -256,4 +308,5 @@ class WordPressSource(HttpSource):
 
     def check(self) -> str:
         me = self._me(self._discover_root())
-        return f"{me.get('name') or me['id']} (user {me['id']}) on {self.site_url}"
+        queue = "sees" if _sees_held(me) else "cannot see (needs a role of Author or above)"
+        return f"{me.get('name') or me['id']} (user {me['id']}) on {self.site_url}; {queue} the moderation queue"
