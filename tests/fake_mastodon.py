@@ -4,6 +4,11 @@ Notifications and statuses page the way Mastodon's do (newest first inside a pag
 header with rel="next"/"prev" that leaves `limit` out), every answer carries `X-RateLimit-*` headers with an
 ISO 8601 reset, a wrong bearer token gets 401, and `fail_next` queues one-off failures. Statuses carry
 `replies_count` as Mastodon counts it (public and unlisted direct replies); `GET statuses/:id` reads one.
+
+As Mastodon does (app/services/fan_out_on_write_service.rb, notify_about_update!): an edit notifies (`update`)
+only the accounts that boosted the status; a quote (4.5) notifies the quoted account (`quote`); a notification a
+notification policy filters (4.3+) is listed only with `include_filtered=true`; `GET statuses?id[]=` (4.3+) takes
+at most 20 ids (422 beyond) and leaves out deleted ones; a status lists the accounts its text @-mentions.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ class FakeMastodon:
     remaining: int = 300
     clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=1))
     next_id: int = 117020577157693549
+    boosted: set[str] = field(default_factory=set)  # statuses the brand boosted
+    accounts: dict[str, dict] = field(default_factory=lambda: {BRAND["acct"]: BRAND})
 
     # building the world ----------------------------------------------------------------------------------------
 
@@ -48,9 +55,10 @@ class FakeMastodon:
         return str(self.next_id)
 
     def post(self, account: dict, text: str, *, reply_to: str | None = None, visibility: str = "public",
-             mention: bool = True) -> str:
+             spoiler_text: str = "", quote: str | None = None, filtered: bool = False, mention: bool = True) -> str:
         """`mention=False`: a reply whose writer removed the @-mention Mastodon's apps put in: nobody is notified."""
         self.clock += timedelta(minutes=1)
+        self.accounts[account["acct"]] = account
         status_id = self._new_id()
         parent = self.statuses.get(reply_to) if reply_to else None
         self.statuses[status_id] = {
@@ -58,19 +66,23 @@ class FakeMastodon:
             "created_at": self.clock.isoformat().replace("+00:00", ".000Z"),
             "in_reply_to_id": reply_to,
             "in_reply_to_account_id": parent["account"]["id"] if parent else None,
-            "sensitive": False, "spoiler_text": "", "visibility": visibility, "language": "en",
+            "sensitive": bool(spoiler_text), "spoiler_text": spoiler_text, "visibility": visibility, "language": "en",
             "uri": f"{self.base_url}/users/{account['username']}/statuses/{status_id}",
             "url": f"{self.base_url}/@{account['username']}/{status_id}",
             "edited_at": None,
             "content": f"<p>{text}</p>",
             "account": {**account, "url": f"{self.base_url}/@{account['username']}"},
-            "mentions": [], "tags": [], "emojis": [], "media_attachments": [],
+            "mentions": self._mentions(text), "tags": [], "emojis": [], "media_attachments": [],
             "replies_count": 0, "reblogs_count": 0, "favourites_count": 0,
         }
+        if quote:
+            self.statuses[status_id]["quote"] = {"state": "accepted", "quoted_status": self.statuses[quote]}
         self._count_reply(status_id, +1)
         mentioned = mention and parent and parent["account"]["id"] == BRAND["id"]
         if account["id"] != BRAND["id"] and (mentioned or "@acme" in text):
-            self._notify("mention", status_id)
+            self._notify("mention", status_id, filtered=filtered)
+        elif quote and self.statuses[quote]["account"]["id"] == BRAND["id"]:
+            self._notify("quote", status_id, filtered=filtered)
         return status_id
 
     def _count_reply(self, status_id: str, step: int) -> None:
@@ -80,19 +92,25 @@ class FakeMastodon:
         if status["in_reply_to_id"] and status["visibility"] in ("public", "unlisted"):
             self.statuses[status["in_reply_to_id"]]["replies_count"] += step
 
+    def _mentions(self, text: str) -> list[dict]:
+        named = [self.accounts.get(word[1:].rstrip(",.!?:;")) for word in text.split() if word.startswith("@")]
+        return [{"id": a["id"], "username": a["username"], "acct": a["acct"], "url": f"{self.base_url}/@{a['acct']}"}
+                for a in named if a]
+
     def edit(self, status_id: str, text: str) -> None:
         self.clock += timedelta(minutes=1)
         self.statuses[status_id]["content"] = f"<p>{text}</p>"
         self.statuses[status_id]["edited_at"] = self.clock.isoformat().replace("+00:00", ".000Z")
-        self._notify("update", status_id)
+        if status_id in self.boosted:
+            self._notify("update", status_id)
 
     def delete(self, status_id: str) -> None:
         self.deleted.add(status_id)
         self._count_reply(status_id, -1)
 
-    def _notify(self, kind: str, status_id: str) -> None:
+    def _notify(self, kind: str, status_id: str, filtered: bool = False) -> None:
         number = len(self.notifications) + 21
-        self.notifications.append({
+        self.notifications.append({"filtered": filtered,
             "id": str(number), "type": kind, "created_at": self.statuses[status_id]["created_at"],
             "group_key": f"ungrouped-{number}", "account": self.statuses[status_id]["account"],
             "status_id": status_id,
@@ -115,7 +133,9 @@ class FakeMastodon:
             return self._json({**BRAND, "source": {"privacy": "public"}})
         if path == "notifications":
             types = request.args.getlist("types[]")
-            items = [self._notification(n) for n in self.notifications if n["type"] in types]
+            shown = request.args.get("include_filtered") == "true"
+            items = [self._notification(n) for n in self.notifications
+                     if n["type"] in types and (shown or not n["filtered"])]
             return self._page(request, [item for item in items if item["status"] is not None])
         if match := re.fullmatch(r"accounts/(\d+)/statuses", path):
             own = [s for s in self.statuses.values() if s["account"]["id"] == match[1] and s["id"] not in self.deleted]
@@ -129,12 +149,17 @@ class FakeMastodon:
                 return self._json(self.statuses[match[1]])
         if path == "statuses" and request.method == "POST":
             return self._create(request)
+        if path == "statuses":
+            wanted = request.args.getlist("id[]")
+            if len(wanted) > 20:
+                return self._json({"error": "Validation failed"}, status=422)
+            return self._json([self.statuses[i] for i in wanted if i in self.statuses and i not in self.deleted])
         return self._json({"error": "Record not found"}, status=404)
 
     def _notification(self, item: dict) -> dict:
         status_id = item["status_id"]
         status = None if status_id in self.deleted else self.statuses[status_id]
-        return {key: value for key, value in item.items() if key != "status_id"} | {"status": status}
+        return {key: value for key, value in item.items() if key not in ("status_id", "filtered")} | {"status": status}
 
     def _page(self, request: Request, items: list[dict]) -> Response:
         limit = int(request.args.get("limit", 20))
@@ -182,7 +207,7 @@ class FakeMastodon:
             return self._json(self.statuses[self.idempotency[key]])
         status_id = self.post(
             BRAND, request.form["status"], reply_to=request.form.get("in_reply_to_id"),
-            visibility=request.form.get("visibility", "public"),
+            visibility=request.form.get("visibility", "public"), spoiler_text=request.form.get("spoiler_text", ""),
         )
         if key:
             self.idempotency[key] = status_id

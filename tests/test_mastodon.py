@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from werkzeug import Response
@@ -34,7 +35,10 @@ def config(fake: FakeMastodon, name: str = "toots", token_var: str = "MASTODON_T
 
 
 def poll(session_factory, fake, account=None):
-    return connectors.poll(session_factory, account or config(fake))
+    account = account or config(fake)
+    source = source_for(account)
+    source.http.clock = lambda: fake.clock  # the source's clock is the server's
+    return connectors.poll(session_factory, account, source)
 
 
 def test_first_sync_across_several_pages_then_incremental(session_factory, mastodon):
@@ -92,6 +96,7 @@ def test_thread_with_a_brand_reply_and_a_user_coming_back(session_factory, masto
 
 
 def test_edited_and_deleted_statuses(session_factory, mastodon):
+    # Mastodon notifies an edit only to accounts that boosted the status: the brand did not, so no `update` comes
     post = mastodon.post(BRAND, "Ask us anything")
     typo = mastodon.post(user(1), "@acme wat grind for aeropress?", reply_to=post)
     _, account_id, _ = poll(session_factory, mastodon)
@@ -100,11 +105,63 @@ def test_edited_and_deleted_statuses(session_factory, mastodon):
     doomed = mastodon.post(user(2), "@acme you are the worst", reply_to=post)
     # deleted between the notification list and the thread read: the context answers 404
     mastodon.fail_next(f"statuses/{doomed}/context", Response('{"error":"Record not found"}', status=404))
-    outcome, _, _ = poll(session_factory, mastodon)
-    assert outcome.ok, outcome.describe()
+    assert not any(n["type"] == "update" for n in mastodon.notifications)
+    mastodon.requests.clear()
+    for _ in range(2):  # every other poll reads the watched statuses again
+        outcome, _, _ = poll(session_factory, mastodon)
+        assert outcome.ok, outcome.describe()
+    assert sum(path.startswith("/api/v1/statuses?") for path in mastodon.requests) == 1
     stored = comments(session_factory, account_id)
     assert stored[typo].text == "@acme what grind for AeroPress?" and stored[typo].updated_at is not None
     assert stored[doomed].deleted and not stored[typo].deleted
+
+    mastodon.requests.clear()
+    for _ in range(2):
+        outcome, _, _ = poll(session_factory, mastodon)
+        assert outcome.ok and outcome.records == 0  # the edit is reported once
+    assert len(mastodon.requests) == 4  # idle: two requests a poll
+
+
+def test_the_first_sync_reads_notifications_back_to_recent_days_not_the_whole_history(session_factory, mastodon):
+    post = mastodon.post(BRAND, "Ask us anything")
+    old = [mastodon.post(user(n % 5), f"@acme question {n}?", reply_to=post) for n in range(60)]
+    mastodon.clock += timedelta(days=31)  # recent_days is 30
+    recent = [mastodon.post(user(n % 5), f"@acme new question {n}?", reply_to=post) for n in range(3)]
+    mastodon.requests.clear()
+    outcome, account_id, _ = poll(session_factory, mastodon)
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)
+    assert set(recent) <= set(stored) and not set(old) & set(stored)
+    assert sum(path.startswith("/api/v1/notifications") for path in mastodon.requests) == 1  # one page, not 2
+    assert stored_cursor(session_factory, account_id)["notifications_min_id"] == mastodon.notifications[-1]["id"]
+    later = mastodon.post(user(1), "@acme and now?", reply_to=post)
+    outcome, _, _ = poll(session_factory, mastodon)
+    assert outcome.ok and later in comments(session_factory, account_id)
+
+
+def test_quotes_and_mentions_a_notification_policy_filtered_are_read(session_factory, mastodon):
+    post = mastodon.post(BRAND, "Our winter blend is here")
+    quoted = mastodon.post(user(1), "Is this any good, friends?", quote=post)  # Mastodon 4.5 quote
+    newcomer = mastodon.post(user(2), "@acme first time here, decaf?", reply_to=post, filtered=True)
+    outcome, account_id, _ = poll(session_factory, mastodon)
+    assert outcome.ok, outcome.describe()
+    assert {quoted, newcomer} <= set(comments(session_factory, account_id))
+    assert all("include_filtered=true" in path for path in mastodon.requests if "notifications" in path)
+
+
+def test_a_reply_keeps_the_content_warning_and_mentions_everyone_in_the_conversation(session_factory, mastodon):
+    post = mastodon.post(BRAND, "Tell us about your mornings")
+    friend = mastodon.post(user(2), "Mine start at 5")
+    question = mastodon.post(user(1), "@acme @user2@example.social which beans for a 5 am brew?", reply_to=post,
+                             spoiler_text="early mornings")
+    outcome, account_id, source = poll(session_factory, mastodon)
+    assert outcome.ok, outcome.describe() and friend
+    record = connectors.fetched(source, question)
+    posted = source.reply(record, "Our Sunrise blend.")
+    status = mastodon.statuses[posted.external_id]
+    assert status["spoiler_text"] == "early mornings"
+    assert status["content"] == "<p>@user1@example.social @user2@example.social Our Sunrise blend.</p>"
+    assert {m["acct"] for m in status["mentions"]} == {"user1@example.social", "user2@example.social"}
 
 
 def test_rate_limited_with_reset_headers(session_factory, mastodon):

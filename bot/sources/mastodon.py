@@ -1,11 +1,17 @@
-"""Mastodon: mentions of the brand and the brand's own replies, each with its whole thread.
+"""Mastodon: mentions and quotes of the brand and the brand's own replies, each with its whole thread.
 
 Two streams, each paged forward with `min_id` by following the `Link: rel="prev"` URL Mastodon sends:
-- notifications of type `mention` (replies to the brand mention it) and `update` (a status we took part in was
-  edited);
+- notifications of type `mention` (replies to the brand mention it), `quote` (Mastodon 4.5) and `update`, with
+  `include_filtered=true` so that a notification policy (Mastodon 4.3+) filtering new or unfollowed accounts
+  hides no one. The first sync reads them newest first back to `recent_days`, not the whole history;
 - the brand's own statuses, so replies written in a Mastodon app count as answers too.
 Every new status brings its thread from `statuses/:id/context` (one call per thread and poll), so parents, brand
-replies and users coming back arrive together. An idle poll costs two requests: one per stream.
+replies and users coming back arrive together.
+
+Edits: Mastodon sends `update` notifications only to accounts that boosted the status, so the cursor keeps the 20
+most recent user statuses read and every other poll reads them again (`GET statuses?id[]=`, Mastodon 4.3+, 20 at
+most) in place of the brand's statuses: a newer `edited_at` is an edit. An idle poll costs two requests: the
+notifications and one of those two.
 
 The cursor holds both streams' `min_id` and the brand's account id (from `verify_credentials`, asked once).
 A status that is gone when its thread is read (HTTP 404) is recorded as deleted. Ids stay opaque strings.
@@ -21,18 +27,28 @@ from urllib.parse import parse_qs, urlsplit
 from bot.config import AccountConfig
 from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
+from bot.sources.recency import recent_days, recent_since
 from bot.sources.text import html_to_text
 
 PAGE_SIZE = 40  # the documented default; statuses allow at most 40
-NOTIFICATION_TYPES = ("mention", "update")
+NOTIFICATION_TYPES = ("mention", "quote", "update")
 COUNTED_VISIBILITY = ("public", "unlisted")  # the replies `replies_count` counts (Status#increment_counter_caches)
+WATCHED = 20  # user statuses read again for edits; GET /api/v1/statuses takes at most 20 ids
+
+
+def _query_value(link: str | None, name: str) -> str | None:
+    if not link:
+        return None
+    values = parse_qs(urlsplit(link).query).get(name)
+    return values[0] if values else None
 
 
 def _min_id_of(link: str | None) -> str | None:
-    if not link:
-        return None
-    values = parse_qs(urlsplit(link).query).get("min_id")
-    return values[0] if values else None
+    return _query_value(link, "min_id")
+
+
+def _max_id_of(link: str | None) -> str | None:
+    return _query_value(link, "max_id")
 
 
 class MastodonSource(HttpSource):
@@ -42,6 +58,7 @@ class MastodonSource(HttpSource):
     def __init__(self, account: AccountConfig):
         self.account = account
         self.base_url = url_option(account, "base_url", "https://mastodon.social").rstrip("/")
+        self.days = recent_days(account)
         token = account.secret("access_token")
         self.http = ApiClient(
             "mastodon",
@@ -67,12 +84,20 @@ class MastodonSource(HttpSource):
         threads: dict[str, list[CommentRecord]] = {}  # status id -> its thread, read at most once per poll
 
         url = self._url("notifications")
-        params = {"types[]": list(NOTIFICATION_TYPES), "limit": PAGE_SIZE, "min_id": state.get("notifications_min_id", "0")}
-        for items, next_min_id in self._forward_pages(url, params, expect=list):
+        params = {"types[]": list(NOTIFICATION_TYPES), "limit": PAGE_SIZE, "include_filtered": "true"}
+        if "notifications_min_id" in state:
+            pages = self._forward_pages(url, {**params, "min_id": state["notifications_min_id"]}, expect=list)
+        else:
+            pages = self._recent_pages(url, params)
+        for items, next_min_id in pages:
             with self.http.reading(url):
                 statuses = [item["status"] for item in items if item.get("status")]
+            records = self._with_threads(statuses, brand_id, threads)
+            if next_min_id is None and "notifications_min_id" not in state:
+                yield Page(records, None)  # a first sync's older page: the cursor moves with its last page
+                continue
             state["notifications_min_id"] = next_min_id or state.get("notifications_min_id")
-            yield Page(self._with_threads(statuses, brand_id, threads), dict(state))
+            yield Page(records, self._watching(state, records))
 
         url = self._url(f"accounts/{brand_id}/statuses")
         if "statuses_min_id" not in state:  # older brand replies arrive with the threads of the mentions
@@ -81,11 +106,65 @@ class MastodonSource(HttpSource):
                 state["statuses_min_id"] = newest[0]["id"] if newest else "0"
             yield Page([], dict(state))
             return
+        if state.get("watched"):  # every other poll reads the watched statuses again instead
+            state["edits_next"] = not state.get("edits_next", False)
+            if not state["edits_next"]:
+                yield self._edits(state, brand_id)
+                return
         params = {"limit": PAGE_SIZE, "exclude_reblogs": "true", "min_id": state["statuses_min_id"]}
         for statuses, next_min_id in self._forward_pages(url, params, expect=list):
             replies = [status for status in statuses if status.get("in_reply_to_id")]
             state["statuses_min_id"] = next_min_id or state["statuses_min_id"]
-            yield Page(self._with_threads(replies, brand_id, threads), dict(state))
+            records = self._with_threads(replies, brand_id, threads)
+            yield Page(records, self._watching(state, records))
+        if state.get("watched"):
+            yield Page([], dict(state))
+
+    def _recent_pages(self, url: str, params: dict) -> Iterator[tuple[list, str | None]]:
+        """A first sync: notifications newest first, back to `recent_days`; the last page carries the `min_id`
+        of the newest, the others None."""
+        since = recent_since(self.days, self.http.clock())
+        newest: str | None = None
+        while True:
+            response = self.http.request("GET", url, params=params)
+            items = self.http.json_of(response, expect=list)
+            with self.http.reading(url):
+                newest = newest or (items[0]["id"] if items else "0")
+                recent = [item for item in items if parse_time(item["created_at"], "created_at") >= since]
+            older = _max_id_of(response.links.get("next", {}).get("url"))
+            if len(recent) < len(items) or len(items) < PAGE_SIZE or older is None:
+                yield recent, newest
+                return
+            yield recent, None
+            params = {**params, "max_id": older}
+
+    @staticmethod
+    def _watching(state: dict, records: list[CommentRecord]) -> dict:
+        """The cursor, with the most recent user statuses to read again for edits."""
+        watched = dict(state.get("watched", {}))
+        for record in records:
+            if not record.is_brand and not record.deleted:
+                edited = record.updated_at.isoformat() if record.updated_at else ""
+                watched[record.external_id] = [record.post_id, record.parent_id, edited]
+        newest = sorted(watched, key=lambda key: (len(key), key))[-WATCHED:]
+        state["watched"] = {key: watched[key] for key in newest}
+        return dict(state)
+
+    def _edits(self, state: dict, brand_id: str) -> Page:
+        url = self._url("statuses")
+        watched = state["watched"]
+        statuses = self.http.get(url, params={"id[]": list(watched)}, expect=list)
+        edited = []
+        with self.http.reading(url):
+            for status in statuses:
+                post_id, parent_id, seen = watched.get(status["id"]) or [None, None, ""]
+                if post_id is None or not status.get("edited_at"):
+                    continue
+                record = replace(self._record(status, brand_id, root=None), post_id=post_id, parent_id=parent_id,
+                                 post_title=None, post_url=None)
+                if record.updated_at and record.updated_at.isoformat() != seen:
+                    edited.append(record)
+        return Page(edited, self._watching(state, edited))
 
     def _forward_pages(self, url: str, params: dict, expect: type) -> Iterator[tuple[list, str | None]]:
         """Pages newer than `min_id`, oldest page first, each with the `min_id` that resumes after it.
@@ -160,8 +239,20 @@ class MastodonSource(HttpSource):
             url=status.get("url") or status.get("uri"),
             post_title=html_to_text(root["content"])[:120] or None,
             post_url=root.get("url") or root.get("uri"),
-            extra={"visibility": status.get("visibility", "public")},
+            extra=self._reply_context(status, brand_id),
         )
+
+    @staticmethod
+    def _reply_context(status: dict, brand_id: str) -> dict[str, Any]:
+        """What a reply keeps of the status it answers, as Mastodon's own clients do: its visibility, its content
+        warning, and everyone it mentions besides the brand and its author (the author is mentioned first)."""
+        context: dict[str, Any] = {"visibility": status.get("visibility", "public")}
+        if status.get("spoiler_text"):
+            context["spoiler_text"] = status["spoiler_text"]
+        others = [m["acct"] for m in status.get("mentions") or [] if m["id"] not in (brand_id, status["account"]["id"])]
+        if others:
+            context["mentions"] = others
+        return context
 
     # completeness (bot/engine/audit.py) ----------------------------------------------------------------------
 
@@ -192,17 +283,18 @@ class MastodonSource(HttpSource):
     # reply and check -------------------------------------------------------------------------------------------
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
-        """Answers as the brand, mentioning the author so they are notified, in the comment's own visibility."""
-        handle = comment.author_handle
-        if handle and f"@{handle}".lower() not in text.lower():
-            text = f"@{handle} {text}"
+        """Answers as the brand the way Mastodon's own clients do: mentioning the author and everyone else the
+        comment mentions (so they are notified), in the comment's visibility, under its content warning."""
+        context = comment.extra or {}
+        handles = [comment.author_handle, *context.get("mentions", [])]
+        missing = [f"@{handle}" for handle in dict.fromkeys(handles) if handle and f"@{handle}".lower() not in text.lower()]
+        text = " ".join([*missing, text])
         key = hashlib.sha256(f"{self.account.name}\0{comment.external_id}\0{text}".encode()).hexdigest()
-        visibility = (comment.extra or {}).get("visibility", "public")
+        form = {"status": text, "in_reply_to_id": comment.external_id, "visibility": context.get("visibility", "public")}
+        if context.get("spoiler_text"):
+            form["spoiler_text"] = context["spoiler_text"]
         url = self._url("statuses")
-        response = self.http.request(
-            "POST", url, data={"status": text, "in_reply_to_id": comment.external_id, "visibility": visibility},
-            headers={"Idempotency-Key": key}, idempotent=True,
-        )
+        response = self.http.request("POST", url, data=form, headers={"Idempotency-Key": key}, idempotent=True)
         status = self.http.json_of(response, expect=dict)
         with self.http.reading(url):
             posted = self._record(status, status["account"]["id"], root=None)
