@@ -5,7 +5,10 @@ headers on every answer, Graph error bodies (code 190 for a bad token), and `fai
 
 Facebook: `/{page}/published_posts` (with the `comments...summary(true)` field), `/{post}/comments` with
 `filter=stream|toplevel`, `since` and `parent{id}`, `POST /{comment}/comments` (read-after-write with `fields`;
-a reply to a reply lands on the top-level comment), `/{post}?fields=comments...summary(true)`. Instagram: `/{user}/media`, `/{media}/comments` with nested
+a reply to a reply lands on the top-level comment), `/{post}?fields=comments...summary(true)`; `from` only for the
+Page's own token, as Graph does: with `page_token` False the token is a Page admin's user token (what Graph API
+Explorer hands out), so `/me` is the person and comments come without `from`; `/debug_token` answers the token's
+`type`, `profile_id` and `scopes`. Instagram: `/{user}/media`, `/{media}/comments` with nested
 `replies{...}` (the first `nested_replies` of them), `/{media}?fields=comments_count`, `/{comment}/replies`, `POST /{comment}/replies` (answers
 only the id, as documented). Threads (`/v1.0/`): `/me`, `/me/threads` (with `has_replies`), `/{post}/conversation`
 (every reply at every level, flat, newest first unless `reverse=false`, each with `replied_to` and `root_post`),
@@ -30,6 +33,7 @@ from tests.connectors import FailureQueue
 TOKEN = "EAAGm0PX4ZCpsBAtest-page-token"
 PAGE = {"id": "104560000000001", "name": "Acme Coffee"}
 IG_USER = {"id": "17841400000000001", "username": "acmecoffee"}
+ADMIN = {"id": "10160000000000001", "name": "Ana Admin"}  # a person who manages the Page
 THREADS_USER = {"id": "25980000000000001", "username": "acme.coffee"}
 VERSION = "v25.0"
 THREADS_VERSION = "v1.0"
@@ -80,6 +84,9 @@ class FakeGraph:
     business_usage: dict = field(default_factory=lambda: {"call_count": 1, "total_cputime": 1, "total_time": 1,
                                                           "estimated_time_to_regain_access": 0})
     nested_replies: int = 3
+    page_token: bool = True
+    scopes: list[str] = field(default_factory=lambda: [
+        "pages_show_list", "pages_read_engagement", "pages_read_user_engagement", "pages_manage_engagement"])
     honour_since: bool = True
     containers: dict[str, dict] = field(default_factory=dict)
     clock: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=2))
@@ -151,7 +158,8 @@ class FakeGraph:
             ("POST", r"([\d_]+)/comments", self._fb_reply),
             ("GET", r"(\d+)/replies", self._ig_replies),
             ("POST", r"(\d+)/replies", self._ig_reply),
-            ("GET", "me", lambda request: {key: THREADS_USER[key] for key in fields.split(",") if key in THREADS_USER}),
+            ("GET", "me", lambda request: self._me(request, fields)),
+            ("GET", "debug_token", self._debug_token),
             ("GET", "me/threads", self._threads),
             ("POST", "me/threads", self._container),
             ("POST", "me/threads_publish", self._publish),
@@ -168,6 +176,23 @@ class FakeGraph:
                 return Response(json.dumps(body), headers=self._usage(), content_type="application/json; charset=UTF-8")
         return graph_error(100, f"Unsupported {request.method} request. Object with ID '{path}' does not exist",
                            subcode=33, **self._usage())
+
+    def _me(self, request: Request, fields: str) -> dict:
+        if request.path.startswith(f"/{THREADS_VERSION}/"):
+            node = THREADS_USER
+        else:
+            node = PAGE if self.page_token else ADMIN
+        return {key: node[key] for key in fields.split(",") if key in node}
+
+    def _debug_token(self, request: Request) -> dict | Response:
+        if request.values.get("input_token") != self.token:
+            return graph_error(190, "Invalid OAuth access token - Cannot parse access token")
+        data = {"app_id": "1234567890123456", "type": "PAGE" if self.page_token else "USER", "application": "Acme",
+                "data_access_expires_at": 1798761600, "expires_at": 0, "is_valid": True, "issued_at": 1763000000,
+                "scopes": list(self.scopes), "user_id": ADMIN["id"]}
+        if self.page_token:
+            data["profile_id"] = PAGE["id"]
+        return {"data": data}
 
     def _usage(self) -> dict:
         return {
@@ -243,7 +268,7 @@ class FakeGraph:
     def _fb_comment(self, comment: dict, fields: str) -> dict:
         item = {"id": comment["id"], "message": comment["text"], "created_time": graph_time(comment["created"]),
                 "permalink_url": f"{self.posts[comment['post']]['url']}?comment_id={comment['id']}"}
-        if "from" in fields:
+        if "from" in fields and self.page_token:
             item["from"] = comment["author"]
         if "parent" in fields and comment["parent"]:
             item["parent"] = {"id": comment["parent"]}

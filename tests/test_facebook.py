@@ -13,7 +13,8 @@ from bot.config import ConfigError, Settings, parse_accounts
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from bot.sources.base import RateLimited
+from bot.db.models import Comment
+from bot.sources.base import AuthError, RateLimited
 from tests import connectors
 from tests.connectors import comments, fetched, paused_until, source_for, store_reply, stored_cursor
 from tests.fake_meta import PAGE, TOKEN, VERSION, FakeGraph, account, fb_user, graph_error, serve
@@ -113,7 +114,8 @@ def test_usage_headers_slow_polling_down_then_stop_it(session_factory, graph):
     graph.business_usage = {"call_count": 100, "total_cputime": 40, "total_time": 40,
                             "estimated_time_to_regain_access": 25}
     source = source_for(config(graph))
-    assert source.check() == f"Page {PAGE['name']} ({PAGE['id']})"
+    with pytest.raises(RateLimited, match="no requests left"):  # /me answered, and said to wait: no debug_token
+        source.check()
     graph.requests.clear()
     with pytest.raises(RateLimited, match="no requests left") as error:
         list(source.fetch(None))
@@ -161,6 +163,34 @@ def test_missing_permission_is_an_auth_error(graph):
     assert type(error.value).__name__ == "AuthError"
 
 
+def test_check_proves_the_token_is_the_pages_own_and_may_read_and_reply(graph):
+    source = source_for(config(graph))
+    assert source.check() == (f"Page {PAGE['name']} ({PAGE['id']}), a Page access token with pages_read_engagement, "
+                              "pages_read_user_engagement, pages_manage_engagement")
+    assert TOKEN not in source.check()
+    graph.scopes.remove("pages_manage_engagement")
+    with pytest.raises(AuthError, match="lacks pages_manage_engagement"):
+        source.check()
+    graph.page_token = False  # a Page admin's user token: Graph would leave out every commenter
+    with pytest.raises(AuthError, match=f"Ana Admin's .*not Page {PAGE['id']}'s own") as error:
+        source.check()
+    assert TOKEN not in str(error.value)
+
+
+def test_comments_without_from_stop_the_account_saying_why_once(session_factory, graph):
+    post = graph.fb_post("Hello")
+    graph.comment(post, fb_user(1), "Anyone there?")
+    graph.page_token = False
+    settings = Settings(accounts=[config(graph)])
+    out = io.StringIO()
+    for _ in range(3):
+        outcomes = poll_cycle(settings, session_factory, TerminalNotifier(out))
+    assert outcomes[0].error_kind == "auth" or outcomes[0].skipped_until is not None
+    assert out.getvalue().count("without their authors (`from`)") == 1
+    with session_factory() as session:
+        assert not session.query(Comment).count()  # nothing stored under "Facebook user"
+
+
 def test_5xx_then_success(session_factory, graph):
     post = graph.fb_post("Hello")
     asked = graph.comment(post, fb_user(1), "Anyone there?")
@@ -175,8 +205,11 @@ def test_5xx_then_success(session_factory, graph):
     [
         ("<html>Sorry, something went wrong.</html>", "did not answer JSON"),
         (json.dumps({"data": {"id": "1"}}), "unexpected response shape"),
-        (json.dumps({"data": [{"id": "1_2", "message": "hi"}]}), "created_time"),
-        (json.dumps({"data": [{"id": "1_2", "message": "hi", "created_time": "yesterday"}]}), "not an ISO 8601"),
+        (json.dumps({"data": [{"id": "1_2", "from": fb_user(1), "message": "hi"}]}), "created_time"),
+        (json.dumps({"data": [{"id": "1_2", "from": fb_user(1), "message": "hi", "created_time": "yesterday"}]}),
+         "not an ISO 8601"),
+        (json.dumps({"data": [{"id": "1_2", "from": "User 1", "message": "hi",
+                               "created_time": "2026-11-20T08:00:00+0000"}]}), "unexpected response shape"),
     ],
 )
 def test_malformed_payloads_are_temporary_errors_naming_the_url(session_factory, graph, body, says):

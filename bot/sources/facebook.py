@@ -5,6 +5,11 @@ Posts: `/{page-id}/published_posts` of the recency window, each with its update 
 `/{post-id}/comments?filter=stream` (every level, flat, each reply naming its `parent`), `since` the post's
 watermark. Facebook threads are two levels deep (a reply to a reply hangs off the top-level comment), so they are
 read as flat threads, and replies from Slack go to the thread's top-level comment, as Facebook's own UI does.
+
+Graph names a comment's author (`from`) only to the Page's own access token. Without it every commenter would be
+"Facebook user" and the Page's own answers unrecognisable, so `check()` proves the token is the Page's (`/me` is
+the Page, `/debug_token` lists the permissions reading and replying need), and a post whose comments all come
+without `from` stops the account with an `AuthError` saying why (its channel is told once).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from datetime import datetime
 from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig
-from bot.sources.base import CommentRecord, TemporaryError
+from bot.sources.base import AuthError, CommentRecord, TemporaryError
 from bot.sources.http import redact_url
 from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
 from bot.sources.watched_posts import CountedPosts, WatchedPost
@@ -23,6 +28,8 @@ from bot.sources.watermark import Watermark
 COUNT_FIELD = "comments.filter(stream).limit(0).summary(true)"  # every comment, replies included
 POST_FIELDS = f"id,created_time,updated_time,message,permalink_url,{COUNT_FIELD}"
 COMMENT_FIELDS = "id,from{id,name},message,created_time,parent{id},permalink_url"
+# Reading comments with their authors, and commenting as the Page (Graph reference: Page Comments, Page Feed)
+NEEDED_SCOPES = ("pages_read_engagement", "pages_read_user_engagement", "pages_manage_engagement")
 
 
 class FacebookSource(CountedPosts, GraphSource):
@@ -31,13 +38,11 @@ class FacebookSource(CountedPosts, GraphSource):
 
     def __init__(self, account: AccountConfig):
         self.page_id = str(account.option("page_id", required=True))
-        super().__init__(
-            account,
-            hint=(
-                f"Create a new Page access token (pages_read_engagement, pages_read_user_engagement, "
-                f"pages_manage_engagement) and put it in the variable named by {account.where('access_token_env')}."
-            ),
+        self.hint = (
+            f"Create a new Page access token (GET /me/accounts with a user token that has {', '.join(NEEDED_SCOPES)}"
+            f" gives each Page's own) and put it in the variable named by {account.where('access_token_env')}."
         )
+        super().__init__(account, hint=self.hint)
 
     def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
         url = f"{self.api_url}/{self.page_id}/published_posts"
@@ -54,6 +59,11 @@ class FacebookSource(CountedPosts, GraphSource):
             params["since"] = int(mark.time) - 1  # whether `since` filters comments is unverified: also filtered here
         records = []
         for items in edge(self.http, url, params):
+            if items and not any("from" in item for item in items):
+                raise AuthError(
+                    f"facebook: the comments on post {post.id} come without their authors (`from`): Graph names "
+                    f"them only to the Page's own access token, so the token is not Page {self.page_id}'s. {self.hint}"
+                )
             with self.http.reading(url):
                 records.extend(self._comment(item, post.id, post.title, post.url, url) for item in items)
         return records
@@ -76,22 +86,34 @@ class FacebookSource(CountedPosts, GraphSource):
             return int(post["comments"]["summary"]["total_count"])
 
     def check(self) -> str:
-        url = f"{self.api_url}/{self.page_id}"
-        page = self.http.get(url, params={"fields": "id,name"})
+        """Whose the token is (`/me` answers the Page itself for a Page token) and what it may do."""
+        url = f"{self.api_url}/me"
+        me = self.http.get(url, params={"fields": "id,name"})
         with self.http.reading(url):
-            return f"Page {page['name']} ({page['id']})"
+            if str(me["id"]) != self.page_id:
+                raise AuthError(
+                    f"facebook: the access token is {me.get('name') or 'someone'}'s ({me['id']}), not Page "
+                    f"{self.page_id}'s own: Graph would leave out every commenter. {self.hint}"
+                )
+        url = f"{self.api_url}/debug_token"
+        about = self.http.get(url, params={"input_token": self.account.secret("access_token")})
+        with self.http.reading(url):
+            missing = [scope for scope in NEEDED_SCOPES if scope not in about["data"]["scopes"]]
+        if missing:
+            raise AuthError(f"facebook: the Page access token lacks {', '.join(missing)}. {self.hint}")
+        return f"Page {me['name']} ({me['id']}), a Page access token with {', '.join(NEEDED_SCOPES)}"
 
     def _comment(
         self, item: dict, post_id: str, post_title: str | None, post_url: str | None, source: str
     ) -> CommentRecord:
         where = f"facebook: {redact_url(source)}: comment {item.get('id')}"
-        author = item.get("from") or {}  # Meta leaves `from` out when the token may not see the person
+        author = item["from"] if "from" in item else {}  # left out for a person the Page may not see
         parent = (item.get("parent") or {}).get("id")
         comment_id = str(item["id"])
         return CommentRecord(
             external_id=comment_id,
             post_id=post_id,
-            author_id=str(author.get("id") or f"anonymous:{comment_id}"),
+            author_id=str(author["id"]) if author else f"anonymous:{comment_id}",
             author_name=str(author.get("name") or "Facebook user"),
             text=str(item.get("message") or ""),
             created_at=graph_time(item, "created_time", where),
