@@ -53,6 +53,19 @@ def test_first_sync_over_several_pages_with_nested_replies_then_idle_and_increme
     assert outcome.ok and outcome.records == 1 and late in comments(session_factory, account_id)
 
 
+def test_the_first_poll_does_not_read_media_without_comments(session_factory, graph):
+    quiet = [graph.ig_media(f"Quiet post {n}") for n in range(3)]
+    talked = graph.ig_media("A post people talk about")
+    asked = graph.comment(talked, ig_user(1), "Decaf?")
+    outcome, account_id, _ = poll(session_factory, graph)
+    assert outcome.ok and set(comments(session_factory, account_id)) == {asked}
+    assert not any(path.endswith(f"{media}/comments") for media in quiet for path in graph.paths())
+    assert set(stored_cursor(session_factory, account_id)["posts"]) == {*quiet, talked}  # watched all the same
+    late = graph.comment(quiet[0], ig_user(2), "First!")
+    outcome, _, _ = poll(session_factory, graph)
+    assert outcome.ok and late in comments(session_factory, account_id)
+
+
 def test_flat_thread_with_brand_reply_returning_user_and_reply_from_slack(session_factory, graph):
     media = graph.ig_media("Latte art Friday")
     question = graph.comment(media, ig_user(1), "Which milk do you use?")

@@ -45,7 +45,8 @@ class InstagramSource(CountedPosts, GraphSource):
         url = f"{self.api_url}/{self.user_id}/media"
         for item in self.newest_first(url, MEDIA_FIELDS, "timestamp", since):
             caption = item.get("caption") or ""
-            yield WatchedPost(item["id"], [item.get("comments_count")], caption[:120] or None, item.get("permalink"))
+            count = item.get("comments_count")
+            yield WatchedPost(item["id"], [count], caption[:120] or None, item.get("permalink"), empty=count == 0)
 
     def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
         url = f"{self.api_url}/{post.id}/comments"

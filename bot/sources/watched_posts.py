@@ -27,6 +27,7 @@ class WatchedPost:
     signature: list | None
     title: str | None
     url: str | None
+    empty: bool = False  # the platform counts no comments on it: a first sight needs no read
 
 
 class WatchedPostsSource(HttpSource):
@@ -47,10 +48,14 @@ class WatchedPostsSource(HttpSource):
         yield from self.remember_brand(state)
         known: dict[str, dict] = dict(state.get("posts") or {})
         listed: set[str] = set()
+        noted = False
         for post in self.recent_posts(recent_since(self.days, self.http.clock())):
             listed.add(post.id)
             seen = known.get(post.id) or {}
             if post.signature is not None and seen.get("signature") == post.signature:
+                continue
+            if not seen and post.empty:
+                known[post.id], noted = {"signature": post.signature, "comments": Watermark(None).state()}, True
                 continue
             mark, notes = Watermark(seen.get("comments")), dict(seen.get("notes") or {})
             records = [r for r in self.post_comments(post, mark, notes)
@@ -62,7 +67,7 @@ class WatchedPostsSource(HttpSource):
                 known[post.id]["notes"] = notes
             state["posts"] = dict(known)
             yield Page(records, dict(state))
-        if set(known) != listed:  # posts that left the recency window are no longer watched
+        if noted or set(known) != listed:  # posts that left the recency window are no longer watched
             state["posts"] = {post_id: seen for post_id, seen in known.items() if post_id in listed}
             yield Page([], dict(state))
 
