@@ -1,0 +1,116 @@
+"""Contract tests: real recorded responses (tests/fixtures/, origins in its README), served as recorded by the
+local fakes, read by the connectors. Where the fakes' own answers and a real one differ, these fail."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from werkzeug import Response
+
+from bot.config import parse_accounts
+from bot.sources import build_source
+from bot.sources.base import CommentRecord, parse_time
+from bot.sources.tokens import forget_token
+from bot.sources.youtube import YouTubeSource
+from tests.connectors import source_for
+from tests.fake_mastodon import TOKEN, FakeMastodon
+from tests.fake_reddit import FakeReddit
+from tests.fake_youtube import FakeYouTube
+from tests.records import account_config
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def recorded(name: str) -> Response:
+    return Response((FIXTURES / name).read_text(), content_type="application/json; charset=utf-8")
+
+
+def body(name: str):
+    return json.loads((FIXTURES / name).read_text())
+
+
+@pytest.fixture
+def mastodon(httpserver):
+    fake = FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    return fake
+
+
+def mastodon_source(fake: FakeMastodon):
+    entry = {"name": "toots", "platform": "mastodon", "base_url": fake.base_url, "access_token_env": "TOKEN"}
+    return source_for(parse_accounts({"accounts": [entry]}, "replynudge.toml", {"TOKEN": TOKEN})[0])
+
+
+def test_mastodon_a_recorded_mention_its_context_and_a_recorded_reply(mastodon):
+    notification = body("mastodon/notifications_follow_mention.json")[0]
+    mastodon.fail_next("verify_credentials", recorded("mastodon/verify_credentials.json"))
+    assert mastodon_source(mastodon).check() == f"@mastodonpy_test on {mastodon.base_url}"
+    mastodon.fail_next("/api/v1/notifications", recorded("mastodon/notifications_follow_mention.json"))
+    mastodon.fail_next("/context", recorded("mastodon/status_context.json"))
+    source = mastodon_source(mastodon)
+    recorded_at = parse_time(notification["created_at"], "created_at")
+    source.http.clock = lambda: recorded_at + timedelta(hours=1)  # the clock of the recording
+    # the recording's user (mentioned in the status) is the brand, as the first poll's verify_credentials says
+    brand_id = notification["status"]["mentions"][0]["id"]
+    records = [record for page in source.fetch({"brand_id": brand_id}) for record in page.records]
+    [mention] = records
+    status = notification["status"]
+    assert (mention.external_id, mention.post_id, mention.parent_id) == (status["id"], status["id"], None)
+    assert (mention.author_id, mention.author_name, mention.author_handle) == (
+        status["account"]["id"], "admin", "admin")  # an empty display_name falls back to the username
+    assert mention.text == "@mastodonpy_test hello!" and not mention.is_brand
+    assert mention.created_at == parse_time(status["created_at"], "created_at") and mention.url == status["url"]
+    assert mention.extra == {"visibility": "public"}  # it mentions only the brand
+
+    reply = body("mastodon/status_reply.json")
+    mastodon.fail_next("/api/v1/statuses", recorded("mastodon/status_reply.json"))
+    posted = source.reply(mention, "same!")
+    assert posted.external_id == reply["id"] and posted.is_brand
+    assert posted.text == "@mastodonpy_test_2 same!" and posted.parent_id == mention.external_id
+    assert posted.extra == {"visibility": "public", "mentions": ["mastodonpy_test_2"]}
+
+
+def test_reddit_a_recorded_reply_is_read_as_the_brands_comment(httpserver):
+    fake = FakeReddit(brand="<USERNAME>")  # the recording's user name, as PRAW's cassettes sanitize it
+    fake.url = fake.install(httpserver)
+    source = build_source(account_config(
+        "rd", platform="reddit",
+        options={"username": fake.brand, "client_id": fake.client_id, "api_url": fake.url, "auth_url": fake.url},
+        secrets={"client_secret": fake.client_secret, "password": fake.password},
+    ))
+    try:
+        source._call("GET", "/api/v1/me", params={"raw_json": 1})  # the token is in hand: next comes the recording
+        fake.failures.append(recorded("reddit/api_comment_reply.json"))
+        asked = CommentRecord(external_id="d1616q2", post_id="4b1tfm", author_id="bboe", author_name="bboe",
+                              text="Comment", created_at=parse_time("2016-03-20T05:00:00Z", "t"))
+        posted = source.reply(asked, "Comment reply")
+    finally:
+        forget_token((fake.url, fake.client_id, fake.brand.lower()))
+    method, path, args = fake.requests[-1]
+    assert (method, path, args.get("raw_json")) == ("POST", "/api/comment", "1")  # as PRAW's recorded request
+    assert (posted.external_id, posted.parent_id, posted.post_id) == ("d1680wu", "d1616q2", "4b1tfm")
+    assert posted.is_brand and posted.text == "Comment reply" and posted.author_handle == "u/<USERNAME>"
+    assert posted.created_at == parse_time("2016-03-20T00:33:51Z", "created_utc")
+
+
+def test_youtube_recorded_channel_threads_are_read_as_top_level_comments(httpserver):
+    threads = body("youtube/comment_threads_by_channel.json")
+    channel = threads["items"][0]["snippet"]["channelId"]
+    fake = FakeYouTube(channel=channel)
+    fake.url = fake.install(httpserver)
+    fake.failures.append(recorded("youtube/comment_threads_by_channel.json"))
+    newest = parse_time(threads["items"][0]["snippet"]["topLevelComment"]["snippet"]["publishedAt"], "publishedAt")
+    source = YouTubeSource(account_config(
+        "yt", platform="youtube", options={"channel_id": channel, "api_url": fake.url, "recent_days": 3650},
+        secrets={"api_key": fake.api_key},
+    ), clock=lambda: newest + timedelta(days=1))  # the clock of the recording
+    records = {r.external_id: r for page in source.fetch(None) for r in page.records}
+    assert set(records) == {item["id"] for item in threads["items"]}
+    first = records["UgyUBI0HsgL9emxcZpR4AaABAg"]
+    assert (first.author_id, first.author_name, first.text) == ("UCTWlvHQQXUs-4IVfdnGOUbw", "DevRagz", "Hello")
+    assert first.post_id == f"channel:{channel}" and first.thread_id == first.external_id and not first.is_brand
+    assert first.created_at == newest and first.updated_at is None  # updatedAt equal to publishedAt: not edited
