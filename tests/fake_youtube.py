@@ -167,13 +167,10 @@ class FakeYouTube:
             assert request.args["allThreadsRelatedToChannelId"] == self.channel
             assert request.args["order"] == "time"
         assert request.args["part"] == "snippet,replies"
-        latest: dict[str, datetime] = {}
-        for comment in self.comments.values():
-            if request.args.get("videoId", comment.video) != comment.video:
-                continue
-            thread = comment.parent or comment.id
-            latest[thread] = max(latest.get(thread, comment.at), comment.at)
-        tops = sorted(latest, key=lambda id: (latest[id], id), reverse=True)
+        # by the top-level comment's time, as developers report the API does: a new reply does not move a thread up
+        tops = sorted((c.id for c in self.comments.values()
+                       if not c.parent and request.args.get("videoId", c.video) == c.video),
+                      key=lambda id: (self.comments[id].at, id), reverse=True)
         size = int(request.args.get("maxResults", 20))
         start = int(request.args.get("pageToken", "0") or 0)
         chunk = tops[start : start + size]

@@ -109,6 +109,22 @@ def test_incremental_sync_stops_at_the_watermark_and_sees_replies_on_older_threa
     assert reply_state(session_factory, account_id) == {"T1": "T1.b1", "T2": None}
 
 
+def test_a_new_reply_on_a_thread_pages_back_is_found_by_the_sweep_at_two_units_a_poll(session_factory, youtube):
+    # threads come in the order of their top-level comments: a reply does not bring T005 (page 3) back to page 1
+    for n in range(250):
+        youtube.thread(f"T{n:03}", f"UCuser{n}", f"Comment {n}", NOW - timedelta(hours=300 - n))
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    assert poll(session_factory, youtube, account_id).ok
+    youtube.reply("T005", "b1", youtube.channel, "Answer!", NOW - timedelta(minutes=5))
+    units = []
+    for _ in range(3):  # the sweep starts after the first poll, a page of older threads a poll: pages 2 and 3
+        youtube.units = 0
+        assert poll(session_factory, youtube, account_id).ok
+        units.append(youtube.units)
+    assert reply_state(session_factory, account_id)["T005"] == "T005.b1"
+    assert units == [1, 2, 2]  # at most two list calls, two units, a poll
+
+
 def test_returning_user_after_a_brand_reply_waits_again(session_factory, youtube):
     youtube.thread("T1", "UCpriya", "Does it float?", NOW - timedelta(hours=5))
     youtube.reply("T1", "b1", youtube.channel, "It does.", NOW - timedelta(hours=4))

@@ -3,7 +3,10 @@
 `commentThreads.list(allThreadsRelatedToChannelId, order=time)` has no "since": it is read newest first, 100 a
 page, down to the watermark kept in the cursor (the newest activity seen and the thread ids at that instant).
 A thread carries a few of its replies; `comments.list(parentId)` is called only when `totalReplyCount` says it
-has more. Threads are flat (every reply hangs off the top-level comment). Each call is counted against the
+has more. Threads are ordered by their top-level comment's time, so a new reply does not bring an older thread up:
+the cursor keeps each thread's `totalReplyCount`, the rest of the page where the watermark is reached is checked
+against it, and one more page of older threads a poll (a sweep through the recency window, its page token in the
+cursor), so a thread whose count moved is read again. Threads are flat (every reply hangs off the top-level comment). Each call is counted against the
 day's quota budget (youtube_quota), which also sets the pace of polling.
 """
 
@@ -27,6 +30,7 @@ TOKEN_URL = "https://oauth2.googleapis.com/token"
 PAGE_SIZE = 100
 MAX_PAGES = 50
 VIDEOS_PER_CALL = 50  # videos.list takes at most 50 ids
+COUNTED_THREADS = 1000  # threads whose reply count the cursor keeps
 AUTH_REASONS = {"keyInvalid", "authError", "insufficientPermissions", "forbidden", "accessNotConfigured"}
 QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded"}
 
@@ -95,39 +99,88 @@ class YouTubeSource:
             raise
 
     def _pages(self, cursor, floor, mark_ids, newest, newest_ids, started) -> Iterator[Page]:
+        counts: dict[str, int] = dict(cursor.get("reply_counts", {}))
         token = None
         for _ in range(MAX_PAGES):
-            params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "order": "time",
-                      "maxResults": PAGE_SIZE, "textFormat": "plainText"}
-            if token:
-                params["pageToken"] = token
-            data = self._call("commentThreads.list", "commentThreads", params)
-            threads = data.get("items")
-            if not isinstance(threads, list):
-                raise TemporaryError(f"{self.api_url}/commentThreads: no items in the response")
+            threads, next_token = self._thread_page(token)
             records: list[CommentRecord] = []
             reached = False
             for thread in threads:
+                thread_id, count = self._reply_count(thread)
+                if reached:  # an older thread: read again only when its reply count moved
+                    records.extend(self._moved(thread, thread_id, count, counts))
+                    continue
                 thread_records = self._thread(thread)
                 activity = max(r.updated_at or r.created_at for r in thread_records)
-                thread_id = str(thread["id"])
                 if activity < floor or (activity == floor and thread_id in mark_ids):
                     reached = True
-                    break
+                    records.extend(self._moved(thread, thread_id, count, counts, thread_records))
+                    continue
                 records.extend(thread_records)
+                _note(counts, thread_id, count)
                 if activity > newest:
                     newest, newest_ids = activity, {thread_id}
                 elif activity == newest:
                     newest_ids.add(thread_id)
-            token = data.get("nextPageToken")
+            token = next_token
             last = reached or not token
             if last:
                 cursor["watermark"], cursor["watermark_ids"] = newest.isoformat(), sorted(newest_ids)
+                records.extend(self._sweep(cursor, counts, token))
+                cursor["reply_counts"] = counts
             self.units_per_poll = max(1.0, float(self.quota.used - started))
             cursor["quota"] = self.quota.state()
             yield Page(records, dict(cursor))
             if last:
                 break
+
+    def _thread_page(self, token: str | None) -> tuple[list, str | None]:
+        params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "order": "time",
+                  "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+        if token:
+            params["pageToken"] = token
+        data = self._call("commentThreads.list", "commentThreads", params)
+        threads = data.get("items")
+        if not isinstance(threads, list):
+            raise TemporaryError(f"{self.api_url}/commentThreads: no items in the response")
+        return threads, data.get("nextPageToken")
+
+    def _sweep(self, cursor: dict, counts: dict[str, int], after_watermark: str | None) -> list[CommentRecord]:
+        """One page of older threads a poll, the next one each poll, back to the recency window; then again from
+        the page after the watermark's."""
+        token = cursor.pop("sweep", None)
+        if token is None:
+            if after_watermark:
+                cursor["sweep"] = after_watermark  # the sweep starts at the next poll
+            return []
+        threads, next_token = self._thread_page(token)
+        records: list[CommentRecord] = []
+        window = recent_since(self.days, self.clock())
+        for thread in threads:
+            thread_id, count = self._reply_count(thread)
+            records.extend(self._moved(thread, thread_id, count, counts))
+        oldest = min((self._top_time(thread) for thread in threads), default=window)
+        if next_token and oldest >= window:
+            cursor["sweep"] = next_token
+        return records
+
+    def _moved(self, thread: dict, thread_id: str, count: int, counts: dict[str, int],
+               records: list[CommentRecord] | None = None) -> list[CommentRecord]:
+        """A thread seen before whose reply count moved, read again; a thread not seen before is only noted."""
+        moved = thread_id in counts and counts[thread_id] != count
+        _note(counts, thread_id, count)
+        return (records if records is not None else self._thread(thread)) if moved else []
+
+    def _reply_count(self, thread: Any) -> tuple[str, int]:
+        snippet = thread.get("snippet") if isinstance(thread, dict) else None
+        count = snippet.get("totalReplyCount", 0) if isinstance(snippet, dict) else None
+        if not isinstance(count, int) or not thread.get("id"):
+            raise TemporaryError(f"{self.api_url}/commentThreads: a thread without id or totalReplyCount")
+        return str(thread["id"]), count
+
+    def _top_time(self, thread: dict) -> datetime:
+        top = ((thread.get("snippet") or {}).get("topLevelComment") or {}).get("snippet") or {}
+        return parse_time(top.get("publishedAt"), f"{self.api_url}/commentThreads: publishedAt")
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
         if not self.refresh_token:
@@ -304,3 +357,11 @@ class YouTubeSource:
         if not data.get("access_token"):
             raise TemporaryError(f"YouTube: {self.token_url} answered no access_token")
         return str(data["access_token"]), float(data.get("expires_in") or 3600)
+
+
+def _note(counts: dict[str, int], thread_id: str, count: int) -> None:
+    """Keep the reply count of the threads seen most recently."""
+    counts.pop(thread_id, None)
+    counts[thread_id] = count
+    for stale in list(counts)[: max(0, len(counts) - COUNTED_THREADS)]:
+        del counts[stale]
