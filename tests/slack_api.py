@@ -45,6 +45,7 @@ class Failure:
     status: int
     body: dict[str, Any]
     headers: dict[str, str]
+    channel: str | None = None  # only calls naming this channel fail
 
 
 class SlackAPI:
@@ -58,6 +59,7 @@ class SlackAPI:
         self.members: dict[str, list[str]] = {}  # channel -> its members; any other channel has MEMBERS and the bot
         self.usergroups: dict[str, list[str]] = {}  # user group id (S…) -> its members
         self._failures: dict[str, list[Failure]] = {}
+        self._hooks: dict[str, Any] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -84,13 +86,13 @@ class SlackAPI:
     # -- telling it what to do -------------------------------------------------------------------------------
 
     def fail(self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str = "ratelimited",
-             times: int = 1) -> None:
-        """The next `times` calls to `method` fail: with `status`, or with `status=DROP` the connection is closed
-        without an answer."""
+             times: int = 1, channel: str | None = None) -> None:
+        """The next `times` calls to `method` (naming `channel`, when given) fail: with `status`, or with
+        `status=DROP` the connection is closed without an answer."""
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         with self._lock:
             self._failures.setdefault(method, []).extend(
-                Failure(status, {"ok": False, "error": error}, headers) for _ in range(times)
+                Failure(status, {"ok": False, "error": error}, headers, channel) for _ in range(times)
             )
 
     def add_user(self, user: str, *, team: str = TEAM, **fields: Any) -> None:
@@ -98,6 +100,11 @@ class SlackAPI:
         is_restricted=True (a guest) or enterprise_user={...} override users.info's answer."""
         with self._lock:
             self.users[user] = _user(user, team=team, **fields)
+
+    def on(self, method: str, hook) -> None:
+        """Call `hook(params)` when a call to `method` arrives, before it is answered: what happens elsewhere while
+        Slack handles the call (outside the lock: the hook may take its time)."""
+        self._hooks[method] = hook
 
     # -- what happened -------------------------------------------------------------------------------------
 
@@ -173,12 +180,15 @@ class SlackAPI:
         return Handler
 
     def _record(self, method: str, params: dict[str, Any], path: str) -> tuple[int, Any, dict[str, str]]:
+        if method in self._hooks:
+            self._hooks[method](params)
         with self._lock:
             self.calls.append(Call(method, params, path))
             self._lock.notify_all()
-            pending = self._failures.get(method)
-            if pending:
-                failure = pending.pop(0)
+            pending = self._failures.get(method, [])
+            failure = next((f for f in pending if f.channel in (None, params.get("channel"))), None)
+            if failure:
+                pending.remove(failure)
                 return failure.status, failure.body, failure.headers
             violation = payload_violation(method, params)
             if violation:

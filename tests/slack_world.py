@@ -66,7 +66,7 @@ def power_cut_when_recording_a_post(engine):
     """The UPDATE recording a posted nudge fails, as if the process died right after chat.postMessage."""
 
     def cut(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("UPDATE NUDGES") and "posted_at" in statement:
+        if statement.lstrip().upper().startswith("UPDATE NUDGES") and "posted_at=" in statement:  # the SET of a post
             raise RuntimeError("power cut after chat.postMessage")
 
     event.listen(engine, "before_cursor_execute", cut)

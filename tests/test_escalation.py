@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 
 from bot.cli import main
 from bot.config import parse_business_hours
-from bot.db.models import Account, Nudge
-from bot.engine import triage
+from bot.db.models import Account, Nudge, Outcome
+from bot.engine import lifecycle
 from bot.engine.leases import Lease
 from bot.slack.delivery import escalate_due, update_changed
 from tests.slack_world import CHANNEL, make_world
@@ -82,7 +82,7 @@ def test_the_assignee_is_mentioned_and_without_anyone_it_goes_to_the_channel(wor
     first = posted(world, "c1")
     second = posted(world, "c2")
     with world.factory.begin() as session:
-        triage.assign(session, world.comment_id("c1"), "U0ANA")
+        lifecycle.assign(session, world.comment_id("c1"), "U0ANA")
     accounts = accounts_of(world, escalate_to=None)
     assert escalate(world, max(first.escalate_from, second.escalate_from) + 2 * HOUR, accounts) == 2
 
@@ -100,9 +100,10 @@ def test_answered_done_and_snoozed_nudges_are_not_escalated_and_a_snooze_restart
     start = max(world.nudge(e).escalate_from for e in ("c1", "c2", "c3"))
     world.add("r1", "Descale it monthly!", parent="c1", brand=True, author="Brand", ago=timedelta(minutes=1))
     world.poll()
+    done, snoozed = world.comment_id("c2"), world.comment_id("c3")
     with world.factory.begin() as session:
-        triage.close(session, world.comment_id("c2"), "done", "U0ANA", start)
-        triage.snooze(session, world.comment_id("c3"), start + 3 * HOUR, start)
+        lifecycle.close(session, done, Outcome.DONE, "U0ANA", start)
+        lifecycle.snooze(session, snoozed, start + 3 * HOUR, start)
 
     assert escalate(world, start + 2 * HOUR) == 0
     # The snooze runs out at +3h: the reminder goes out and the escalation clock starts again from there.

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from bot.config import Route
 from bot.db.models import Account, Nudge, utcnow
+from bot.engine import lifecycle
 from bot.engine.ingest import ingest
 from bot.engine.leases import DEFAULT_LEASE, Lease
 from bot.engine.nudges import enqueue_due
@@ -117,12 +118,15 @@ def test_a_long_flood_lists_the_ten_oldest_and_counts_the_rest(world):
     assert all(len(line) < 400 for line in blocks[2:12])
 
 
-def test_a_failed_summary_is_tried_again_next_cycle(world):
+def test_a_failed_summary_is_tried_again_after_its_backoff(world):
     add(world, 4)
     world.api.fail("chat.postMessage", status=200, retry_after=None, error="not_in_channel")
     world.poll()
     assert world.nudge("c0").state == Nudge.PENDING and world.nudge("c0").attempts == 1
     world.poll()
+    assert summaries(world) == []  # not before its backoff
+    accounts = {world.nudge("c0").account_id: world.settings.accounts[0]}
+    deliver_due(world.factory, world.notifier(), clock=lambda: utcnow() + lifecycle.FIRST_RETRY, accounts=accounts)
     assert len(summaries(world)) == 1 and world.nudge("c0").state == Nudge.POSTED
 
 

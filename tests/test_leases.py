@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.config import ConfigError, PollIntervals, load_settings
 from bot.db.models import Comment, Nudge, SyncState
-from bot.engine import outbox
+from bot.engine import lifecycle, outbox
 from bot.engine.ingest import ingest
 from bot.engine.leases import Lease, claim_account, next_claimable, release_account
 from bot.engine.nudges import enqueue_due
@@ -45,7 +45,7 @@ def test_an_account_has_one_holder_until_released_or_expired(session_factory):
         assert claim_account(session, {second}, ONE, T0 + LEASE) == second
 
 
-def test_due_nudges_are_claimed_once_oldest_first_and_retried_after_a_failure(session_factory):
+def test_due_nudges_are_claimed_once_oldest_first_and_retried_after_a_failure_and_its_backoff(session_factory):
     account_id = make_account(session_factory, min_score=0)
     with session_factory.begin() as session:
         records = [record(f"c{n}", minute=-n) for n in range(5)]
@@ -60,11 +60,16 @@ def test_due_nudges_are_claimed_once_oldest_first_and_retried_after_a_failure(se
         names = dict(session.execute(select(Comment.id, Comment.external_id)).all())
     assert [names[n.comment_id] for n in first + second] == ["c4", "c3", "c2", "c1", "c0"]
     with session_factory.begin() as session:
-        outbox.mark_failed(session, first[0].nudge_id, "Slack said no")
-        assert outbox.mark_posted(session, first[1].nudge_id, channel="C1", ts="1.2", suggestions=[], now=T0)
-        assert outbox.due_nudges(session, T0, TWO) == [first[0]]  # a failure is free for the next try at once
-        # ONE died holding first[2], TWO too holding the rest: their leases run out, the posted one stays done
-        assert outbox.due_nudges(session, T0 + LEASE, TWO) == [first[0], first[2], *second]
+        assert lifecycle.fail(session, first[0].nudge_id, ONE.owner, "Slack said no", T0) is False
+        posted = lifecycle.post(session, first[1].nudge_id, ONE.owner, channel="C1", ts="1.2", suggestions=[], now=T0)
+        assert posted is lifecycle.Posted.OPEN
+        assert outbox.due_nudges(session, T0, TWO) == []  # a failure waits out its backoff
+        (retried,) = outbox.due_nudges(session, T0 + lifecycle.FIRST_RETRY, TWO)
+        assert (retried.nudge_id, retried.tried) == (first[0].nudge_id, True)  # its message may be in Slack
+        # ONE died holding first[2], TWO holding `second`: their leases run out, the posted one stays done
+        taken_over = outbox.due_nudges(session, T0 + LEASE, ONE)
+        assert [n.nudge_id for n in taken_over] == [n.nudge_id for n in [first[2], *second]]
+        assert all(n.tried for n in taken_over)
         assert session.get(Nudge, first[1].nudge_id).lease_owner is None
 
 
@@ -123,7 +128,7 @@ class RecordingNotifier(TerminalNotifier):
         super().__init__(io.StringIO())
         self.name, self.posts, self.between_posts = name, posts, between_posts
 
-    def post_nudge(self, item, suggestions, channel):
+    def post_nudge(self, item, suggestions, channel, *, tried=False):
         self.between_posts(sum(1 for who, _ in self.posts if who == self.name))
         self.posts.append((self.name, item.id))
 

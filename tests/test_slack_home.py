@@ -59,9 +59,10 @@ def test_done_on_the_home_tab_edits_the_nudge_and_publishes_the_tab_again(slack_
 
     view = slack_world.api.wait_for("views.publish", count=2)[-1].params["view"]
     check_view(view)
-    assert "Marked done by <@U0ANA>" in json.dumps(view)
+    assert "Waiting for an answer: 0" in json.dumps(view)  # done: out of the backlog
     assert not [block for block in view["blocks"] if block["type"] == "actions"]
     (update,) = slack_world.api.wait_for("chat.update")
+    assert "Marked done by <@U0ANA>" in json.dumps(update.params["blocks"])
     assert update.params["ts"] == slack_world.nudge("c1").slack_ts
     assert slack_world.api.calls_to("response_url") == []  # the Home tab has no response URL to answer on
 

@@ -27,9 +27,9 @@ def redact(url: str) -> str:
 
 
 def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
-    """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3, SQLite gets WAL and a busy timeout, and a
-    new SQLite file is created readable by its owner only (SQLite gives its WAL and shared-memory files the same
-    mode)."""
+    """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3, SQLite gets WAL, a busy timeout and
+    transactions that take the write lock when they begin, and a new SQLite file is created readable by its owner
+    only (SQLite gives its WAL and shared-memory files the same mode)."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
@@ -41,6 +41,7 @@ def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
             _create_private(Path(parsed.database))
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
@@ -56,11 +57,23 @@ def _create_private(path: Path) -> None:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy's recipe for pysqlite: the driver would begin a transaction only at the first write, so reads
+    # before it saw another snapshot; it begins none itself now, `_sqlite_begin` does.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    """Every transaction takes SQLite's one write lock at BEGIN (waiting up to the busy timeout for it): writers
+    take turns whole, each seeing all that the one before committed, as PostgreSQL's row locks make them do for
+    one account (engine/leases.py `lock_account`). A deferred BEGIN would fail at its first write instead
+    whenever another writer committed since its first read. A session that only reads waits too, for a writer's
+    commit (a page of comments at most): with one machine, SQLite's use, that costs little."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> SessionFactory:

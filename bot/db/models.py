@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import date, datetime, timezone
+from enum import StrEnum
 from typing import Any
 
 from bot.clock import utcnow  # noqa: F401  (the models' defaults; callers import it from here too)
@@ -245,15 +246,35 @@ def is_waiting() -> ColumnElement[bool]:
     return and_(Comment.answered_at.is_(None), ~Comment.is_brand, ~Comment.deleted)
 
 
+class NudgeState(StrEnum):
+    """Where a nudge is in its life (engine/lifecycle.py moves it from one to the next)."""
+
+    PENDING = "pending"  # due (or due later), not yet posted
+    POSTED = "posted"  # in Slack (or printed), still open
+    HANDLED = "handled"  # settled, with an Outcome: nothing more to say
+    FAILED = "failed"  # posting gave up after its attempts; the comment still waits and is listed
+
+
+class Outcome(StrEnum):
+    """How a handled nudge was settled (`Nudge.handled_how`)."""
+
+    ANSWERED = "answered"  # the brand answered on the platform
+    REPLIED = "replied"  # the team replied from Slack
+    DONE = "done"  # the team dealt with it otherwise: out of the backlog until its author writes again
+    DELETED = "deleted"  # the comment was deleted (or hidden) on the platform
+    MUTED = "muted"  # its author was muted, from Slack or the config file
+    IGNORED = "ignored"  # an ignored phrase: never nudged
+
+
 class Nudge(Base):
     """The outbox: written in the transaction that makes a comment due, posted by the notifier after commit."""
 
     __tablename__ = "nudges"
     __table_args__ = (Index("ix_nudges_state_due_at", "state", "due_at"),)
 
-    PENDING = "pending"  # due, not yet posted
-    POSTED = "posted"  # in Slack (or printed), still open
-    HANDLED = "handled"  # answered, done or deleted: nothing more to say
+    PENDING = NudgeState.PENDING
+    POSTED = NudgeState.POSTED
+    HANDLED = NudgeState.HANDLED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), unique=True)
@@ -273,6 +294,10 @@ class Nudge(Base):
     suggestions: Mapped[list[str] | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
+    retry_at: Mapped[datetime | None]  # after a failed post: not tried again before (backoff per nudge)
+    # Who is posting a reply to the comment from Slack, since when: one submitter at a time (engine/lifecycle.py).
+    reply_claimed_by: Mapped[str | None] = mapped_column(String(50))
+    reply_claimed_at: Mapped[datetime | None]
     # Follow-ups in the nudge's thread while it stays open (engine/escalation.py); the clock starts again at
     # `escalate_from`: the post, the last escalation, or the end of a snooze.
     escalations: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

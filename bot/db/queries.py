@@ -7,11 +7,11 @@ from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.config import format_wait
-from bot.db.models import Account, AuditGap, Author, Comment, Nudge, Post, SyncState, is_waiting
+from bot.db.models import Account, AuditGap, Author, Comment, Nudge, Outcome, Post, SyncState, is_waiting
 
 # Account name -> the wait between two instants in open hours, for accounts with count = "business"
 # (engine/hours.py business_clocks); the others' waits are calendar time.
@@ -76,6 +76,13 @@ class WaitingComment:
 class UnansweredResult:
     items: list[WaitingComment]
     total: int  # all that match the filters, before the limit
+
+
+def _in_backlog():
+    """Waiting for the brand, and not marked done by the team: Done takes a comment out of the backlog (its
+    author's next comment is a new one, and waits)."""
+    done = exists().where(Nudge.comment_id == Comment.id, Nudge.handled_how == Outcome.DONE)
+    return and_(is_waiting(), ~done)
 
 
 def _deserves():
@@ -167,7 +174,7 @@ def unanswered(
         chosen.append(or_(Account.name == account_or_platform, Account.platform == account_or_platform))
     if accounts is not None:
         chosen.append(Account.name.in_(list(accounts)))
-    which = [is_waiting()]  # which of their comments
+    which = [_in_backlog()]  # which of their comments
     if older_than:
         which.append(Comment.created_at <= now - older_than)
     if not include_all:
@@ -197,7 +204,7 @@ def _per_account(aggregate, conditions):
 def waiting_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
     """Account name -> how many comments there wait that deserve a nudge (what /unanswered lists)."""
     rows = session.execute(
-        select(Account.name, _per_account(func.count(), [is_waiting(), _deserves()]))
+        select(Account.name, _per_account(func.count(), [_in_backlog(), _deserves()]))
         .where(Account.name.in_(list(accounts)))
         .order_by(Account.name)
     )
@@ -229,7 +236,7 @@ def backlog(session: Session, accounts: Sequence[str] | None = None) -> list[Acc
     per_account = (  # one pass over the waiting comments for both figures
         select(Comment.account_id, func.count().label("waiting"), func.min(Comment.created_at).label("oldest"))
         .join(Account, Account.id == Comment.account_id)
-        .where(is_waiting(), _deserves())
+        .where(_in_backlog(), _deserves())
         .group_by(Comment.account_id)
         .subquery()
     )

@@ -32,7 +32,8 @@ class DueEscalation:
 def claim_due(
     session: Session, accounts: Mapping[int, AccountConfig], lease: Lease, now: datetime, limit: int = 200
 ) -> list[DueEscalation]:
-    """Claim the open nudges whose next escalation is due; commit, post, then `mark_escalated` each."""
+    """Claim the open nudges whose next escalation is due; commit, post, then engine/lifecycle.py `escalated`
+    (or `release` when the post failed) each."""
     escalating = {account_id: a for account_id, a in accounts.items() if a.escalate_after is not None}
     if not escalating:
         return []
@@ -77,21 +78,3 @@ def claim_due(
         DueEscalation(row.id, row.comment_id, row.escalations + 1, row.assigned_to or escalating[row.account_id].escalate_to)
         for row in sorted(rows, key=lambda row: due[row.id])
     ]
-
-
-def mark_escalated(session: Session, nudge_id: int, lease: Lease, now: datetime) -> None:
-    session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.lease_owner == lease.owner)
-        .values(escalations=Nudge.escalations + 1, escalated_at=now, escalate_from=now, lease_owner=None,
-                lease_until=None)
-    )
-
-
-def release(session: Session, nudge_id: int, lease: Lease) -> None:
-    """The follow-up failed: free the nudge so the next cycle (on any replica) tries again."""
-    session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.lease_owner == lease.owner)
-        .values(lease_owner=None, lease_until=None)
-    )

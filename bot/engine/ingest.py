@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from bot.db.lookup import WANTED, one_of
 from bot.db.models import Author, Comment, Post, SyncState, fingerprint, folded, folded_handle, utcnow
 from bot.db.upsert import coalesce_new, keep_later, set_null, take_new, upsert
-from bot.engine import nudges
+from bot.engine import lifecycle
+from bot.engine.leases import lock_account
 from bot.engine.replystate import nodes_where, refresh_reply_state
 from bot.sources.base import CommentRecord, Page
 
@@ -36,9 +37,13 @@ def ingest(
     *,
     flat_threads: bool = False,
     now: datetime | None = None,
+    polled: bool = True,
 ) -> IngestResult:
-    """Store a page, derive reply state, settle nudges, save the cursor; all in the caller's transaction."""
+    """Store a page, derive reply state, settle nudges, save the cursor; all in the caller's transaction, which
+    first waits for the account's lock (one writer per account). A page that was not `polled` (the brand's
+    reply sent from Slack, as the platform returned it) leaves the cursor and the poll's times alone."""
     now = now or utcnow()
+    lock_account(session, account_id)
     records = _latest_per_id(page.records)
     result = IngestResult(inserted_or_updated=len(records))
     if records:
@@ -81,9 +86,13 @@ def ingest(
         _mark_scores_stale(
             session, [n.id for n in touched if not n.is_brand] + result.answered + result.unanswered
         )
-        nudges.on_reply_state_change(session, result.answered, result.unanswered, now)
-        nudges.on_deleted(session, [n.id for n in touched if n.deleted and not n.is_brand], now)
-    _save_cursor(session, account_id, page.cursor, _newest_user_comment(records, now), now)
+        users = [n for n in touched if not n.is_brand]
+        lifecycle.comments_changed(
+            session, answered=result.answered, unanswered=result.unanswered,
+            deleted=[n.id for n in users if n.deleted], present=[n.id for n in users if not n.deleted], now=now,
+        )
+    if polled:
+        _save_cursor(session, account_id, page.cursor, _newest_user_comment(records, now), now)
     return result
 
 

@@ -4,7 +4,11 @@ A replica claims a row by writing its name and an expiry into it: an account due
 posting. On PostgreSQL the candidates are picked `FOR UPDATE SKIP LOCKED`, so concurrent replicas take disjoint
 rows without waiting on each other; SQLite has a single writer, so the same conditional UPDATE claims atomically
 (SQLAlchemy leaves the FOR UPDATE clause out there). A replica that dies keeps its rows only until the lease
-runs out; then any other replica takes them over.
+runs out; then any other replica takes them over. (Nudges are claimed the same way, in engine/lifecycle.py.)
+
+A lease says who should poll; the lock says who may write. Every ingest into an account, a poll's page or a
+reply sent from Slack, first locks the account's sync row (`lock_account`): its writers take turns, each seeing
+what the one before committed. A poll whose lease another replica took over stops at its next page.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Collection
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Account, Nudge, SyncState
+from bot.db.models import Account, SyncState
 from bot.engine.schedule import NextPoll
 
 DEFAULT_LEASE = timedelta(minutes=2)
@@ -79,13 +83,28 @@ def next_claimable(session: Session, account_names: Collection[str], now: dateti
     return min((max(filter(None, (row.next_poll_at, row.lease_until)), default=now) for row in rows), default=None)
 
 
+class LeaseLost(Exception):
+    """Another replica holds this account's lease now: this one must stop polling it."""
+
+
+def lock_account(session: Session, account_id: int) -> None:
+    """Wait for, then hold until commit, the right to write into this account: its sync row locked (PostgreSQL
+    `SELECT … FOR UPDATE`; SQLite's one write lock is taken at BEGIN, bot/db). The first statement of an ingest,
+    so that everything it reads is what the writer before it committed."""
+    session.execute(select(SyncState.account_id).where(SyncState.account_id == account_id).with_for_update())
+
+
 def renew_account(session: Session, account_id: int, lease: Lease, now: datetime) -> None:
-    session.execute(
+    """Extend this replica's lease on the account it polls; LeaseLost when another replica took it over (this
+    replica's lease ran out): the poll stops, and the transaction with its page is rolled back."""
+    result = session.execute(
         update(SyncState)
         .where(SyncState.account_id == account_id, SyncState.lease_owner == lease.owner)
         .values(lease_until=lease.until(now))
         .execution_options(synchronize_session=False)
     )
+    if result.rowcount != 1:
+        raise LeaseLost(f"account {account_id}: its lease was taken over by another replica")
 
 
 def release_account(session: Session, account_id: int, lease: Lease, next_poll: NextPoll) -> None:
@@ -95,35 +114,3 @@ def release_account(session: Session, account_id: int, lease: Lease, next_poll: 
         .values(lease_owner=None, lease_until=None, next_poll_at=next_poll.at, next_poll_reason=next_poll.reason)
         .execution_options(synchronize_session=False)
     )
-
-
-def renew_nudge(session: Session, nudge_id: int, lease: Lease, now: datetime, state: str = Nudge.PENDING) -> bool:
-    """Extend this replica's claim on a nudge (pending, or posted for an escalation); False when the claim lapsed
-    and another replica took it."""
-    result = session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.state == state, Nudge.lease_owner == lease.owner)
-        .values(lease_until=lease.until(now))
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
-
-
-def claim_nudges(session: Session, lease: Lease, now: datetime, limit: int) -> list[tuple[int, int, int, str | None]]:
-    """Claim up to `limit` pending nudges that are due; (nudge id, comment id, account id, channel), oldest due
-    first."""
-    candidates = (
-        select(Nudge.id)
-        .where(Nudge.state == Nudge.PENDING, Nudge.due_at <= now, unclaimed(Nudge, now))
-        .order_by(Nudge.due_at, Nudge.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    rows = session.execute(
-        update(Nudge)
-        .where(Nudge.id.in_(candidates.scalar_subquery()), unclaimed(Nudge, now))
-        .values(lease_owner=lease.owner, lease_until=lease.until(now))
-        .returning(Nudge.id, Nudge.comment_id, Nudge.account_id, Nudge.channel, Nudge.due_at)
-        .execution_options(synchronize_session=False)
-    ).all()
-    return [(row.id, row.comment_id, row.account_id, row.channel) for row in sorted(rows, key=lambda row: (row.due_at, row.id))]

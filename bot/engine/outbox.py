@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Account, AuditGap, Nudge, Post, SyncState
-from bot.engine.leases import Lease, claim_nudges
+from bot.db.models import Account, AuditGap, Post, SyncState
+from bot.engine import lifecycle
+from bot.engine.leases import Lease
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class DueNudge:
     comment_id: int
     account_id: int
     channel: str | None
+    tried: bool = False  # posted before by someone, maybe: look for its message before posting again
 
 
 @dataclass(frozen=True)
@@ -47,30 +49,9 @@ class GapAlert:
 
 
 def due_nudges(session: Session, now: datetime, lease: Lease, limit: int = 200) -> list[DueNudge]:
-    """Claim the nudges due for posting, oldest first: commit, then post; other replicas skip them meanwhile."""
-    return [DueNudge(*row) for row in claim_nudges(session, lease, now, limit)]
-
-
-def mark_posted(
-    session: Session, nudge_id: int, *, channel: str | None, ts: str | None, suggestions: list[str], now: datetime
-) -> bool:
-    """Record a posted nudge; False when another worker recorded it first."""
-    result = session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.state == Nudge.PENDING)
-        .values(state=Nudge.POSTED, posted_at=now, escalate_from=now, channel=channel, slack_ts=ts,
-                suggestions=suggestions, last_error=None, lease_owner=None, lease_until=None)
-    )
-    return result.rowcount == 1
-
-
-def mark_failed(session: Session, nudge_id: int, error: str) -> None:
-    """Count the attempt and free the nudge for the next cycle, on any replica."""
-    session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge_id)
-        .values(attempts=Nudge.attempts + 1, last_error=error[:2000], lease_owner=None, lease_until=None)
-    )
+    """Claim the nudges due for posting, oldest first: commit, then post (engine/lifecycle.py `post` or `fail`);
+    other replicas skip them meanwhile."""
+    return [DueNudge(*row) for row in lifecycle.claim_due(session, lease.owner, lease.until(now), now, limit)]
 
 
 def due_alerts(session: Session, now: datetime) -> list[DueAlert]:

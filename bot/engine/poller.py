@@ -23,7 +23,7 @@ from bot.db.upsert import insert_ignoring_conflicts, keep_old, set_null, take_ne
 from bot.engine.audit import IDLE_BUDGET, audit, audit_after_fetch, audit_instead_of_fetch, audits, requests_sent
 from bot.engine.hours import OfficeHours
 from bot.engine.ingest import ingest
-from bot.engine.leases import Lease, claim_account, release_account, renew_account
+from bot.engine.leases import Lease, LeaseLost, claim_account, release_account, renew_account
 from bot.engine.nudges import enqueue_due
 from bot.engine.rescore import rescore_waiting
 from bot.engine.routing import Routing, apply_config_mutes
@@ -43,7 +43,7 @@ class PollOutcome:
     pages: int = 0
     records: int = 0
     error: str | None = None
-    error_kind: str | None = None  # auth | quota | rate_limited | temporary | bug
+    error_kind: str | None = None  # auth | quota | rate_limited | temporary | bug | lease_lost
     skipped_until: datetime | None = None
 
     def describe(self) -> str:
@@ -153,6 +153,10 @@ def poll_account(
             audit(session_factory, account_id, source, IDLE_BUDGET, clock)
         else:
             _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome)
+    except LeaseLost as error:  # another replica polls this account now: its page is not stored, nor is more
+        log.warning("polling %s stopped: %s", account.name, error)
+        outcome.ok, outcome.error_kind, outcome.error = False, "lease_lost", str(error)
+        return outcome
     except AuthError as error:
         _record_failure(session_factory, account_id, outcome, "auth", str(error), clock() + AUTH_RETRY, clock())
     except QuotaExhausted as error:
@@ -188,9 +192,9 @@ def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease
     before = requests_sent(source)
     for page in source.fetch(cursor):
         with session_factory.begin() as session:
-            ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
-            if lease:
+            if lease:  # first: the account's row stays locked until this page commits
                 renew_account(session, account_id, lease, clock())
+            ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
         outcome.pages += 1
         outcome.records += len(page.records)
     if audits(source):

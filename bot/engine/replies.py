@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db.models import Account, Author, Comment, Post
-from bot.engine import triage
+from bot.engine import lifecycle
 from bot.engine.ingest import ingest
+from bot.engine.leases import lock_account
 from bot.sources.base import CommentRecord, Page
 
 
@@ -65,7 +66,9 @@ def record_reply(
     flat_threads: bool,
 ) -> bool:
     """Store the brand's reply as the platform returned it, so the thread counts as answered, and settle the
-    comment's nudge as replied by `by`. True when this settled the nudge (False: it was settled already)."""
-    settled = triage.close(session, comment_id, "replied", by, now)
-    ingest(session, target.account_id, Page([posted], None), flat_threads=flat_threads, now=now)
+    comment's nudge as replied by `by`, who claimed it (engine/lifecycle.py `claim_reply`). Like a poll's page,
+    it waits for the account's lock first. True when this settled an open nudge."""
+    lock_account(session, target.account_id)
+    settled = lifecycle.confirm_reply(session, comment_id, by, now)
+    ingest(session, target.account_id, Page([posted], None), flat_threads=flat_threads, now=now, polled=False)
     return settled

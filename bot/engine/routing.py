@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig
 from bot.db.models import Author, folded_handle
+from bot.engine import lifecycle
 
 CONFIG_MUTE = "config"  # Author.muted_by for commenters muted by the config file (the file can lift it again)
 
@@ -53,15 +54,18 @@ def commenters_named(names: tuple[str, ...]):
 
 
 def apply_config_mutes(session: Session, account_id: int, commenters: tuple[str, ...], now: datetime) -> None:
-    """Mute the account's commenters listed in the config (by id, handle with or without @, or name, any case)
-    and unmute those the config muted before but no longer lists. Mutes made from Slack are left alone."""
+    """Mute the account's commenters listed in the config (by id, handle with or without @, or name, any case),
+    settling their open nudges (a posted message is edited to say so), and unmute those the config muted before
+    but no longer lists. Mutes made from Slack are left alone."""
     listed = commenters_named(commenters)
-    session.execute(
+    muted = session.scalars(
         update(Author)
         .where(Author.account_id == account_id, Author.muted.is_(False), listed)
         .values(muted=True, muted_by=CONFIG_MUTE, muted_at=now)
+        .returning(Author.id)
         .execution_options(synchronize_session=False)
-    )
+    ).all()
+    lifecycle.settle_muted(session, muted, CONFIG_MUTE, now, edit_later=True)
     session.execute(
         update(Author)
         .where(Author.account_id == account_id, Author.muted_by == CONFIG_MUTE, not_(listed))

@@ -1,8 +1,5 @@
-"""What the team does with a nudge: done, snooze, assign, mute an author; and the messages that need an edit.
-
-Each change is one conditional UPDATE, so two people clicking at once change the state once: the first wins,
-the second learns it was already done. Slack's side (editing the message) belongs to bot/slack; the rows it
-must edit are flagged `needs_update` until it reports the edit made.
+"""Nudges as the team sees them (their status, the messages that need an edit), muting and unmuting authors,
+and snooze times. The nudges' transitions themselves are engine/lifecycle.py's.
 """
 
 from __future__ import annotations
@@ -10,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Account, Author, Comment, Nudge
-from bot.db.upsert import insert_ignoring_conflicts
+from bot.db.models import Account, Author, Nudge
 from bot.config import parse_duration
+from bot.engine import lifecycle
 from bot.engine.hours import DEFAULT_OPENING, OfficeHours
 from bot.engine.routing import CONFIG_MUTE, commenters_named
 
@@ -40,7 +37,7 @@ class NudgeStatus:
 
     @property
     def is_open(self) -> bool:
-        return self.state != Nudge.HANDLED
+        return self.state in lifecycle.OPEN
 
 
 _COLUMNS = (
@@ -87,11 +84,7 @@ def mute(session: Session, name: str, by: str, now: datetime, accounts: list[str
         return Muted(0, [])
     session.execute(update(Author).where(Author.id.in_(authors), Author.muted.is_(False))
                     .values(muted=True, muted_by=by, muted_at=now).execution_options(synchronize_session=False))
-    open_ids = list(session.scalars(
-        select(Nudge.comment_id).join(Comment, Comment.id == Nudge.comment_id)
-        .where(Comment.author_id.in_(authors), Nudge.state != Nudge.HANDLED)
-    ))
-    return Muted(len(authors), [comment_id for comment_id in open_ids if close(session, comment_id, "muted", by, now)])
+    return Muted(len(authors), lifecycle.settle_muted(session, authors, by, now, edit_later=False))
 
 
 @dataclass(frozen=True)
@@ -117,89 +110,6 @@ def unmute(session: Session, name: str, accounts: list[str]) -> Unmuted:
     return Unmuted(known, len(from_slack), len(mutes) - len(from_slack))
 
 
-def close(session: Session, comment_id: int, how: str, by: str, now: datetime) -> bool:
-    """Settle a comment's open nudge from Slack (one is made for a comment listed before its nudge was due).
-    False when it was settled already (by someone else, or the platform), or there is no such comment.
-
-    The caller edits the message itself, so the row is not flagged for the background edit.
-    """
-    if not _ensure_nudge(session, comment_id, due_at=now, now=now):
-        return False
-    result = session.execute(
-        update(Nudge)
-        .where(Nudge.comment_id == comment_id, Nudge.state != Nudge.HANDLED)
-        .values(state=Nudge.HANDLED, handled_at=now, handled_by=by, handled_how=how, snoozed_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
-
-
-def snooze(session: Session, comment_id: int, until: datetime, now: datetime) -> bool:
-    """Quiet a comment until `until`. A posted nudge keeps its message (edited to say so) and is raised again
-    then; an unposted one is simply due later; a comment without a nudge gets one due then.
-    False when handled already, or when there is no such user comment (the brand's own are never snoozed)."""
-    if not _ensure_nudge(session, comment_id, due_at=until, now=now):
-        return False
-    result = session.execute(
-        update(Nudge)
-        .where(Nudge.comment_id == comment_id, Nudge.state != Nudge.HANDLED)
-        .values(snoozed_until=case((Nudge.state == Nudge.POSTED, until), else_=None), due_at=until)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
-
-
-def _ensure_nudge(session: Session, comment_id: int, *, due_at: datetime, now: datetime) -> bool:
-    """A pending nudge for a comment that has none (listed by /unanswered or the Home tab before it was due).
-    False when there is no such comment."""
-    row = session.execute(
-        select(Comment.account_id, Account.channel).join(Account)
-        .where(Comment.id == comment_id, Comment.is_brand.is_(False))
-    ).first()
-    if row is None:
-        return False
-    insert_ignoring_conflicts(session, Nudge.__table__, [{
-        "comment_id": comment_id, "account_id": row.account_id, "channel": row.channel, "state": Nudge.PENDING,
-        "due_at": due_at, "created_at": now,
-    }], ("comment_id",))
-    return True
-
-
-def assign(session: Session, comment_id: int, assignee: str) -> bool:
-    result = session.execute(
-        update(Nudge)
-        .where(Nudge.comment_id == comment_id, Nudge.state != Nudge.HANDLED)
-        .values(assigned_to=assignee)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
-
-
-def flag_for_update(session: Session, comment_id: int) -> None:
-    """An edit the caller could not make: the background pass makes it later."""
-    session.execute(update(Nudge).where(Nudge.comment_id == comment_id, Nudge.slack_ts.is_not(None))
-                    .values(needs_update=True))
-
-
-def wake_snoozed(session: Session, now: datetime) -> list[int]:
-    """Posted nudges whose snooze ran out: flagged for an edit (and a reminder). Returns their comment ids."""
-    ids = list(
-        session.scalars(
-            select(Nudge.comment_id).where(
-                Nudge.state == Nudge.POSTED, Nudge.snoozed_until.is_not(None), Nudge.snoozed_until <= now
-            )
-        )
-    )
-    if ids:
-        session.execute(
-            update(Nudge)
-            .where(Nudge.comment_id.in_(ids))
-            .values(snoozed_until=None, needs_update=True, escalate_from=now)  # the escalation clock starts again
-            .execution_options(synchronize_session=False)
-        )
-    return ids
-
-
 def needing_update(session: Session, limit: int = 200) -> list[NudgeStatus]:
     rows = session.execute(
         select(*_COLUMNS)
@@ -208,10 +118,6 @@ def needing_update(session: Session, limit: int = 200) -> list[NudgeStatus]:
         .limit(limit)
     )
     return [_status(row) for row in rows]
-
-
-def mark_updated(session: Session, nudge_id: int) -> None:
-    session.execute(update(Nudge).where(Nudge.id == nudge_id).values(needs_update=False))
 
 
 def snooze_until(choice: str, now: datetime, hours: OfficeHours) -> datetime:

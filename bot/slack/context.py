@@ -14,7 +14,7 @@ from bot.config import AccountConfig, Settings
 from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comment
-from bot.engine import triage
+from bot.engine import lifecycle, triage
 from bot.engine.hours import business_clocks
 from bot.slack.access import Access, Verdict
 from bot.slack.home import home_view
@@ -98,4 +98,4 @@ class AppContext:
         except Exception as error:
             log.warning("editing the nudge for comment %s failed: %s", comment_id, error)
             with self.session_factory.begin() as session:
-                triage.flag_for_update(session, comment_id)
+                lifecycle.flag_edit(session, comment_id)

@@ -19,9 +19,9 @@ from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import Nudge, utcnow
 from bot.db.queries import Clocks, WaitingComment, waiting_comments
-from bot.engine import escalation, outbox, triage
+from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_clocks
-from bot.engine.leases import Lease, renew_nudge
+from bot.engine.leases import Lease
 from bot.suggest import suggest_for
 from bot.suggest.llm import LlmProvider
 
@@ -29,8 +29,11 @@ log = logging.getLogger(__name__)
 
 
 class Notifier(Protocol):
-    def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None) -> str | None:
-        """Show one nudge; returns the message's id (Slack ts) when there is one."""
+    def post_nudge(
+        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False
+    ) -> str | None:
+        """Show one nudge; returns the message's id (Slack ts) when there is one. `tried`: a post of it may have
+        reached Slack before (a replica died, a post failed): the notifier looks for it instead of posting twice."""
 
     def post_alert(self, alert: outbox.DueAlert) -> None:
         """Tell an account's channel that its polling stopped working or works again, or of a completeness gap."""
@@ -54,6 +57,9 @@ class Notifier(Protocol):
 
     def post_report(self, channel: str, text: str, image: bytes, filename: str, title: str) -> None:
         """Share an image (the weekly chart) in a channel with `text` as its message."""
+
+    def post_notice(self, channel: str, text: str) -> None:
+        """Tell a channel something that needs a person (nudges that could not be posted there)."""
 
 
 def alert_text(alert: outbox.DueAlert) -> str:
@@ -121,25 +127,66 @@ def _post_due(
     accounts: Mapping[int, AccountConfig],
     clocks: Clocks,
 ) -> int:
+    """Claim and post batches until none is due. A failed nudge waits out its backoff (engine/lifecycle.py), so
+    nudges that keep failing never hold up the others; once a channel fails in a batch, its other nudges there
+    count the same failure without a call, and those that gave up are told about once per channel."""
     thresholds = {account_id: account.digest_threshold for account_id, account in accounts.items()}
     posted = 0
     while True:
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
             items = waiting_comments(session, [nudge.comment_id for nudge in due], clock(), clocks)
-        floods = _floods(due, thresholds)
-        results: list[bool | None] = []
-        for channel, batch in floods.items():
-            results += _post_flood(session_factory, notifier, channel, batch, items, lease, clock)
-        results += [
-            _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm,
-                         accounts.get(nudge.account_id))
-            for nudge in channels_in_turn(due)
-            if nudge.channel not in floods
-        ]
-        posted += results.count(True)
-        if False in results or not due:  # a failure waits for the next cycle instead of spinning
+        if not due:
             return posted
+        floods = _floods(due, thresholds)
+        gave_up: list[outbox.DueNudge] = []
+        for channel, batch in floods.items():
+            posted += _post_flood(session_factory, notifier, channel, batch, items, lease, clock, gave_up)
+        failing: dict[str | None, str] = {}  # channel -> the error of its first failure in this batch
+        for nudge in channels_in_turn(due):
+            if nudge.channel in floods:
+                continue
+            if nudge.channel in failing:
+                _fail(session_factory, nudge, lease, clock, f"not tried: {failing[nudge.channel]}", gave_up)
+                continue
+            done, error = _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm,
+                                       accounts.get(nudge.account_id))
+            posted += done
+            if error is not None:
+                failing[nudge.channel] = error
+                _fail(session_factory, nudge, lease, clock, error, gave_up)
+        _tell_gave_up(notifier, gave_up, items)
+
+
+def _fail(session_factory, nudge: outbox.DueNudge, lease: Lease, clock, error: str, gave_up: list) -> None:
+    with session_factory.begin() as session:
+        if lifecycle.fail(session, nudge.nudge_id, lease.owner, error, clock()):
+            gave_up.append(nudge)
+
+
+def _tell_gave_up(notifier: Notifier, gave_up: list[outbox.DueNudge], items: Mapping[int, WaitingComment]) -> None:
+    """One notice per channel for the nudges that just gave up; the log when there is no channel or the notice
+    fails too (a channel the bot may not post in)."""
+    by_channel: dict[str | None, list[outbox.DueNudge]] = {}
+    for nudge in gave_up:
+        by_channel.setdefault(nudge.channel, []).append(nudge)
+    for channel, nudges in by_channel.items():
+        text = gave_up_text(len(nudges), [items[n.comment_id] for n in nudges if n.comment_id in items])
+        if channel:
+            try:
+                notifier.post_notice(channel, text)
+                continue
+            except Exception as error:
+                log.warning("telling %s that nudges gave up failed: %s", channel, error)
+        log.error("%s (channel %s)", text, channel or "none")
+
+
+def gave_up_text(count: int, items: Sequence[WaitingComment]) -> str:
+    accounts = ", ".join(sorted({item.account for item in items}))
+    what = "a nudge" if count == 1 else f"{count} nudges"
+    return (f"Reply Nudge could not post {what} after {lifecycle.MAX_ATTEMPTS} attempts ({accounts}) and stopped "
+            "trying: the comments still wait, listed by /unanswered. Invite the bot to the channel or fix its "
+            "channel in the config.")
 
 
 def _floods(due: list[outbox.DueNudge], thresholds: Mapping[int, int]) -> dict[str, list[outbox.DueNudge]]:
@@ -163,27 +210,27 @@ def _post_flood(
     items: Mapping[int, WaitingComment],
     lease: Lease,
     clock: Callable[[], datetime],
-) -> list[bool | None]:
-    """Post one summary for a channel's claimed nudges; for each, as for `_deliver_one`: True when posted, False
-    when the post failed, None when its claim was lost. Suggestions wait for someone to open a comment's Reply."""
+    gave_up: list[outbox.DueNudge],
+) -> int:
+    """Post one summary for a channel's claimed nudges still held; returns how many it listed. Suggestions wait
+    for someone to open a comment's Reply."""
     with session_factory.begin() as session:
-        held = [nudge for nudge in batch if renew_nudge(session, nudge.nudge_id, lease, clock())]
-    lost: list[bool | None] = [None] * (len(batch) - len(held))
+        held = [nudge for nudge in batch
+                if lifecycle.renew(session, nudge.nudge_id, lease.owner, lease.until(clock()))]
     if not held:
-        return lost
+        return 0
     listed = [items[nudge.comment_id] for nudge in held]
     try:
         notifier.post_summary(channel, listed)
-    except Exception as error:  # retried next cycle, with whatever is due then
+    except Exception as error:  # retried after the backoff, with whatever is due then
         log.warning("posting the summary of %d nudges to %s failed: %s", len(held), channel, error)
-        with session_factory.begin() as session:
-            for nudge in held:
-                outbox.mark_failed(session, nudge.nudge_id, str(error))
-        return [False] * len(held) + lost
+        for nudge in held:
+            _fail(session_factory, nudge, lease, clock, str(error), gave_up)
+        return 0
     with session_factory.begin() as session:
         for nudge in held:
-            outbox.mark_posted(session, nudge.nudge_id, channel=channel, ts=None, suggestions=[], now=clock())
-    return [True] * len(held) + lost
+            lifecycle.post(session, nudge.nudge_id, lease.owner, channel=channel, ts=None, suggestions=[], now=clock())
+    return len(held)
 
 
 def channels_in_turn(due: list[outbox.DueNudge]) -> list[outbox.DueNudge]:
@@ -203,7 +250,7 @@ def update_changed(
     """Edit the posted nudges whose comment changed (answered, deleted, a snooze ran out); returns how many.
     `clocks`: the accounts whose waits are shown in open hours."""
     with session_factory.begin() as session:
-        woken = set(triage.wake_snoozed(session, clock()))
+        woken = set(lifecycle.wake(session, clock()))
     with session_factory() as session:
         changed = triage.needing_update(session)
         items = waiting_comments(session, [status.comment_id for status in changed], clock(), clocks)
@@ -218,7 +265,8 @@ def update_changed(
             log.warning("updating nudge %s failed: %s", status.nudge_id, error)
             continue
         with session_factory.begin() as session:
-            triage.mark_updated(session, status.nudge_id)
+            lifecycle.edited(session, status.nudge_id, state=status.state, handled_how=status.handled_how,
+                             snoozed_until=status.snoozed_until, assigned_to=status.assigned_to)
         updated += 1
     return updated
 
@@ -241,17 +289,17 @@ def escalate_due(
     posted = 0
     for each in due:
         with session_factory.begin() as session:  # a long batch may have lost the claim to another replica
-            if not renew_nudge(session, each.nudge_id, lease, clock(), state=Nudge.POSTED):
+            if not lifecycle.renew(session, each.nudge_id, lease.owner, lease.until(clock()), Nudge.POSTED):
                 continue
         try:
             notifier.escalate(items[each.comment_id], statuses[each.nudge_id], each.number, each.mention)
         except Exception as error:  # retried by the next cycle
             log.warning("escalating nudge %s failed: %s", each.nudge_id, error)
             with session_factory.begin() as session:
-                escalation.release(session, each.nudge_id, lease)
+                lifecycle.release(session, each.nudge_id, lease.owner)
             continue
         with session_factory.begin() as session:
-            escalation.mark_escalated(session, each.nudge_id, lease, clock())
+            lifecycle.escalated(session, each.nudge_id, lease.owner, clock())
         posted += 1
     return posted
 
@@ -265,8 +313,9 @@ def _deliver_one(
     clock: Callable[[], datetime],
     llm: LlmProvider | None,
     account: AccountConfig | None,
-) -> bool | None:
-    """Post one claimed nudge: True when posted, False when the post failed, None when the claim was lost.
+) -> tuple[bool, str | None]:
+    """Post one claimed nudge: (whether it was posted, the error when the post failed). A nudge settled while it
+    was being posted counts as posted: its message is edited to say what happened.
 
     A batch can outlive its lease (a slow Slack, a slow LLM, a busy machine); the claim is renewed right before
     each post, after the suggestions are written, so that a nudge another replica took over meanwhile is left to
@@ -274,15 +323,16 @@ def _deliver_one(
     """
     suggestions = list(item.suggestions or suggest_for(session_factory, item, account, llm))
     with session_factory.begin() as session:
-        if not renew_nudge(session, nudge.nudge_id, lease, clock()):
-            return None
+        if not lifecycle.renew(session, nudge.nudge_id, lease.owner, lease.until(clock())):
+            return False, None
     try:
-        ts = notifier.post_nudge(item, suggestions, nudge.channel)
-    except Exception as error:  # one failed post must not hold up the others; it is retried next cycle
+        ts = notifier.post_nudge(item, suggestions, nudge.channel, tried=nudge.tried)
+    except Exception as error:  # one failed post must not hold up the others; it is retried after its backoff
         log.warning("posting nudge %s failed: %s", nudge.nudge_id, error)
-        with session_factory.begin() as session:
-            outbox.mark_failed(session, nudge.nudge_id, str(error))
-        return False
+        return False, str(error) or type(error).__name__
     with session_factory.begin() as session:
-        outbox.mark_posted(session, nudge.nudge_id, channel=nudge.channel, ts=ts, suggestions=suggestions, now=clock())
-    return True
+        posted = lifecycle.post(session, nudge.nudge_id, lease.owner, channel=nudge.channel, ts=ts,
+                                suggestions=suggestions, now=clock())
+    if posted is lifecycle.Posted.LOST:
+        log.warning("nudge %s was taken over by another replica while it was being posted", nudge.nudge_id)
+    return posted is not lifecycle.Posted.LOST, None

@@ -1,9 +1,10 @@
 """Nudges as Slack messages: posted with metadata, paced per channel, edited in place when things change.
 
 Every nudge carries message metadata (event type `reply_nudge`, the comment id), and every flood summary its
-comments' ids (`reply_nudge_summary`). The first time this process posts to a channel, and again after any
-failed post, it reads the channel's recent history for those messages: a nudge or summary posted before a
-crash, whose posting never reached the database, is found there instead of being posted twice.
+comments' ids (`reply_nudge_summary`). The first time this process posts to a channel, again after any failed
+post, and before posting a nudge someone tried to post before (a replica that died holding it), it reads the
+channel's recent history for those messages: a nudge or summary posted before a crash, whose posting never
+reached the database, is found there instead of being posted twice.
 """
 
 from __future__ import annotations
@@ -57,10 +58,14 @@ class SlackNotifier:
         self._shown: dict[str, _Shown] = {}  # per channel, recovered from its history or posted here
         self._lock = threading.Lock()
 
-    def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None) -> str | None:
+    def post_nudge(
+        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False
+    ) -> str | None:
         if not channel:
             log.warning("account %s has no channel: nudge for comment %s not posted", item.account, item.id)
             return None
+        if tried:  # another process may have posted it since this one read the channel
+            self._forget(channel)
         known = self._known(channel).nudges
         if item.id in known:
             return known[item.id]
@@ -133,6 +138,9 @@ class SlackNotifier:
         completeUploadExternal), which slack_sdk's files_upload_v2 takes in turn."""
         self.client.files_upload_v2(channel=channel, file=image, filename=filename, title=title, alt_txt=title,
                                     initial_comment=text)
+
+    def post_notice(self, channel: str, text: str) -> None:
+        self._post(channel=channel, text=text)
 
     def post_alert(self, alert: DueAlert) -> None:
         if not alert.channel:

@@ -28,7 +28,8 @@ class TerminalNotifier:
         self.stream = stream or sys.stdout
         self.width = min(100, shutil.get_terminal_size((100, 24)).columns)
 
-    def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None) -> None:
+    def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None, *,
+                   tried: bool = False) -> None:
         self.stream.write(render_nudge(item, suggestions, self.width) + "\n")
         self.stream.flush()
 
@@ -59,6 +60,10 @@ class TerminalNotifier:
 
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> None:
         self.stream.write(f"── {channel}: {text}\n")
+        self.stream.flush()
+
+    def post_notice(self, channel: str, text: str) -> None:
+        self.stream.write(f"! {channel}: {text}\n")
         self.stream.flush()
 
     def post_report(self, channel: str, text: str, image: bytes, filename: str, title: str) -> None:

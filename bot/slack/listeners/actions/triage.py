@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from slack_bolt import Ack, BoltContext, Respond
 
-from bot.engine import triage
+from bot.db.models import Outcome
+from bot.engine import lifecycle, triage
 from bot.engine.hours import OfficeHours
 from bot.slack.access import TRIAGE
 from bot.slack.blocks import comment_id_of, escape, when
@@ -39,7 +40,7 @@ def mark_done(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> N
         return
     user = body["user"]["id"]
     _change(app, body, respond, comment_id,
-            lambda session: triage.close(session, comment_id, "done", user, app.clock()))
+            lambda session: lifecycle.close(session, comment_id, Outcome.DONE, user, app.clock()))
 
 
 def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -56,7 +57,7 @@ def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     now = app.clock()
     until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
     note = f"<@{body['user']['id']}> snoozed this {when(now)}"
-    _change(app, body, respond, comment_id, lambda session: triage.snooze(session, comment_id, until, now), note)
+    _change(app, body, respond, comment_id, lambda session: lifecycle.snooze(session, comment_id, until, now), note)
 
 
 def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -68,7 +69,7 @@ def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     if comment_id is None or not assignee:
         return
     note = f"<@{user}> assigned this to <@{assignee}> {when(app.clock())}"
-    if not _change(app, body, respond, comment_id, lambda session: triage.assign(session, comment_id, assignee), note):
+    if not _change(app, body, respond, comment_id, lambda session: lifecycle.assign(session, comment_id, assignee), note):
         return
     item, status = app.load(comment_id)
     where = f" in <#{status.channel}>" if status and status.channel else ""

@@ -12,7 +12,7 @@ from slack_bolt import Ack, BoltContext, Respond
 
 from bot.config import parse_duration
 from bot.db.stats import team_stats
-from bot.engine import triage
+from bot.engine import lifecycle, triage
 from bot.engine.hours import OfficeHours, business_clocks
 from bot.slack.access import CONFIGURE, SEE, TRIAGE
 from bot.slack.blocks import escape, when
@@ -45,7 +45,7 @@ def snooze(app: AppContext, args: list[str], user: str) -> str:
     now = app.clock()
     until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
     with app.session_factory.begin() as session:
-        changed = triage.snooze(session, comment_id, until, now)
+        changed = lifecycle.snooze(session, comment_id, until, now)
     if not changed:
         return gone
     app.refresh(comment_id, f"<@{user}> snoozed this {when(now)}")

@@ -14,9 +14,10 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.config import ConfigError
+from bot.engine import lifecycle
 from bot.engine.replies import record_reply, reply_target
 from bot.slack.access import REPLY
-from bot.slack.blocks import cut, escape
+from bot.slack.blocks import cut, escape, when
 from bot.slack.context import KEY, AppContext
 from bot.slack.reply_modal import ModalState, message_modal, modal_state, reply_modal
 from bot.sources import SourceError
@@ -66,18 +67,29 @@ def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client:
 
 
 def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | None:
-    """Post on the platform and record the reply. Returns why it was not posted, or None."""
+    """Claim the comment, post on the platform and record the reply. Returns why it was not posted, or None.
+    Only one person's reply is posted: a second submit is told who replied (or is replying) and when."""
     with app.session_factory() as session:
         target = reply_target(session, comment_id)
     account = app.account(target.account) if target else None
     if target is None or account is None:
         return "Not posted: this comment's account is no longer configured."
+    with app.session_factory.begin() as session:
+        claim = lifecycle.claim_reply(session, comment_id, user, app.clock())
+    if claim is None:
+        return "Not posted: this comment is no longer stored."
+    if not claim.granted:
+        doing = "already replied" if claim.replied else "is replying right now, since"
+        return f"Not posted: <@{claim.by}> {doing} {when(claim.at)}."
     try:
         source = app.source(account)
         posted = source.reply(target.comment, text)
-    except (SourceError, ConfigError) as error:
-        return f"Not posted: {error}"
-    except Exception as error:  # a bug or an unforeseen answer: the person can still retry, nothing was recorded
+    except Exception as error:
+        with app.session_factory.begin() as session:
+            lifecycle.release_reply(session, comment_id, user)
+        if isinstance(error, (SourceError, ConfigError)):
+            return f"Not posted: {error}"
+        # a bug or an unforeseen answer: the person can still retry, nothing was recorded
         log.exception("replying to comment %s failed", comment_id)
         return f"Not posted: {account.platform} failed unexpectedly ({type(error).__name__})"
     with app.session_factory.begin() as session:

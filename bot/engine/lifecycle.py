@@ -1,0 +1,448 @@
+"""A nudge's whole life: its states and every transition between them. Nothing else writes a nudge's state.
+
+    (comment due) --open--> PENDING --post--> POSTED --settle/close--> HANDLED(outcome)
+                            PENDING --fail--> PENDING (backoff) ... --fail (the last attempt)--> FAILED
+                   PENDING|POSTED|FAILED --settle/close/confirm_reply--> HANDLED
+           HANDLED(answered|replied) --reopen--> POSTED|PENDING  (the brand's answer was deleted)
+                    HANDLED(deleted) --restore--> POSTED|PENDING  (the comment was restored, still waiting)
+
+An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`),
+assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an escalation, and claimed by
+one person replying from Slack (`claim_reply`, then `confirm_reply` or `release_reply`).
+
+Each transition is one UPDATE guarded by the states it starts from (and by the claim it needs), so two replicas
+or two people acting at once change a nudge once: the first wins, the second is told it did nothing. Each one
+also decides the Slack edit it needs: a transition made by the platform or the poller flags a posted message
+`needs_update` for the background pass (slack/delivery.py); one made from Slack returns whether it changed
+anything, the listener edits the message at once and flags it only when that edit fails (`flag_edit`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from functools import lru_cache
+from typing import Iterable
+
+from sqlalchemy import and_, bindparam, case, exists, false, not_, or_, select, update
+from sqlalchemy.orm import Session
+
+from bot.db.lookup import WANTED, one_of
+from bot.db.models import Account, Author, Comment, Nudge, NudgeState as State, Outcome
+from bot.db.upsert import insert_ignoring_conflicts
+
+OPEN = (State.PENDING, State.POSTED, State.FAILED)
+REOPENED_BY_A_DELETED_ANSWER = (Outcome.ANSWERED, Outcome.REPLIED)
+MAX_ATTEMPTS = 6  # posts of one nudge before it gives up: 1 + 2 + 4 + 8 + 16 minutes of backoff, about half an hour
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_RETRY = timedelta(hours=1)
+REPLY_CLAIM = timedelta(minutes=5)  # a claim older than this was left by a crash: another person may reply
+PLATFORM = "platform"  # handled_by when the platform settled it
+
+outbox = Nudge.__table__
+
+
+def _is_open():
+    return Nudge.state.in_(OPEN)
+
+
+# -- open --------------------------------------------------------------------------------------------------------
+
+
+def opened(comment_id: int, account_id: int, channel: str | None, due_at: datetime, now: datetime, *,
+           ignored: bool = False) -> dict:
+    """The row `open` writes for a comment found due: pending, or handled at once when an ignored phrase says so."""
+    return {
+        "comment_id": comment_id,
+        "account_id": account_id,
+        "state": State.HANDLED if ignored else State.PENDING,
+        "channel": channel,
+        "due_at": due_at,
+        "created_at": now,
+        "handled_at": now if ignored else None,
+        "handled_by": "config" if ignored else None,
+        "handled_how": Outcome.IGNORED if ignored else None,
+    }
+
+
+def open_(session: Session, rows: list[dict]) -> None:
+    """Write the nudges of comments found due (`opened` rows); a comment that has one already keeps it."""
+    insert_ignoring_conflicts(session, outbox, rows, ("comment_id",))
+
+
+def ensure(session: Session, comment_id: int, *, due_at: datetime, now: datetime) -> bool:
+    """A pending nudge for a user comment that has none (acted on from /unanswered or the Home tab before it was
+    due). False when there is no such user comment (the brand's own have no nudge)."""
+    row = session.execute(
+        select(Comment.account_id, Account.channel).join(Account)
+        .where(Comment.id == comment_id, Comment.is_brand.is_(False))
+    ).first()
+    if row is None:
+        return False
+    open_(session, [opened(comment_id, row.account_id, row.channel, due_at, now)])
+    return True
+
+
+# -- posting -----------------------------------------------------------------------------------------------------
+
+
+def _unclaimed(now: datetime):
+    """No live lease holds the nudge."""
+    return or_(Nudge.lease_until.is_(None), Nudge.lease_until <= now)
+
+
+def _no_live_reply_claim(now: datetime):
+    return or_(Nudge.reply_claimed_by.is_(None), Nudge.reply_claimed_at <= now - REPLY_CLAIM)
+
+
+def claim_due(session: Session, owner: str, until: datetime, now: datetime, limit: int) -> list[tuple]:
+    """Claim up to `limit` pending nudges that are due, unclaimed, past their backoff and not being replied to
+    from Slack; (nudge id, comment id, account id, channel, tried), oldest due first. `tried`: someone tried to
+    post it before (a claim that ran out, a failed post), so its message may be in Slack already. On PostgreSQL the
+    candidates are picked `FOR UPDATE SKIP LOCKED`, so replicas take disjoint ones without waiting."""
+    picked = session.execute(
+        select(Nudge.id, or_(Nudge.lease_owner.is_not(None), Nudge.attempts > 0))
+        .where(
+            Nudge.state == State.PENDING,
+            Nudge.due_at <= now,
+            _unclaimed(now),
+            or_(Nudge.retry_at.is_(None), Nudge.retry_at <= now),
+            _no_live_reply_claim(now),
+        )
+        .order_by(Nudge.due_at, Nudge.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    if not picked:
+        return []
+    tried = dict(picked)
+    # Picked first, then claimed: PostgreSQL may run an `IN (… LIMIT … SKIP LOCKED)` subquery more than once
+    # within one UPDATE, each run skipping the rows the last one locked, and so claim more than `limit`.
+    rows = session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(list(tried)), Nudge.state == State.PENDING, _unclaimed(now))
+        .values(lease_owner=owner, lease_until=until)
+        .returning(Nudge.id, Nudge.comment_id, Nudge.account_id, Nudge.channel, Nudge.due_at)
+        .execution_options(synchronize_session=False)
+    ).all()
+    ordered = sorted(rows, key=lambda row: (row.due_at, row.id))
+    return [(row.id, row.comment_id, row.account_id, row.channel, bool(tried[row.id])) for row in ordered]
+
+
+def renew(session: Session, nudge_id: int, owner: str, until: datetime, state: State = State.PENDING) -> bool:
+    """Extend this replica's claim on a nudge (pending, or posted for an escalation); False when the claim lapsed
+    and another replica took it, or the nudge left `state`."""
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.state == state, Nudge.lease_owner == owner)
+        .values(lease_until=until)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+class Posted(Enum):
+    OPEN = "open"  # recorded: the message is the nudge's, open
+    SETTLED_MEANWHILE = "settled meanwhile"  # handled while it was being posted: the message is kept and edited
+    LOST = "lost"  # another replica holds the nudge now: nothing recorded
+
+
+def post(session: Session, nudge_id: int, owner: str, *, channel: str | None, ts: str | None,
+         suggestions: list[str], now: datetime) -> Posted:
+    """Record the message posted for a nudge this replica claimed."""
+    posted = dict(posted_at=now, channel=channel, slack_ts=ts, suggestions=suggestions, last_error=None,
+                  retry_at=None, lease_owner=None, lease_until=None)
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
+        .values(state=State.POSTED, escalate_from=now, **posted)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 1:
+        return Posted.OPEN
+    # Answered, deleted or done while the message was on its way: keep its ts so that it is edited to say so.
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.state == State.HANDLED, Nudge.posted_at.is_(None))
+        .values(needs_update=ts is not None, **posted)
+        .execution_options(synchronize_session=False)
+    )
+    return Posted.SETTLED_MEANWHILE if result.rowcount == 1 else Posted.LOST
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long a nudge waits after its `attempts`-th failed post."""
+    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
+
+
+def fail(session: Session, nudge_id: int, owner: str, error: str, now: datetime) -> bool | None:
+    """Count a failed post of a nudge this replica claimed and free it for a later try, after its backoff.
+    True when that was its last attempt (it gave up: FAILED); None when the claim was lost meanwhile."""
+    attempts = session.scalar(
+        select(Nudge.attempts).where(Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
+    )
+    if attempts is None:
+        return None
+    attempts += 1
+    gave_up = attempts >= MAX_ATTEMPTS
+    session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
+        .values(attempts=attempts, last_error=error[:2000], retry_at=now + backoff(attempts), lease_owner=None,
+                lease_until=None, state=State.FAILED if gave_up else State.PENDING)
+        .execution_options(synchronize_session=False)
+    )
+    return gave_up
+
+
+# -- settling and opening again -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _settle_statement(dialect: str, edit_later: bool):
+    return (
+        update(outbox)
+        .where(one_of(dialect, outbox.c.comment_id), outbox.c.state.in_(OPEN))
+        .values(
+            state=State.HANDLED,
+            handled_at=bindparam("now"),
+            handled_by=bindparam("by"),
+            handled_how=bindparam("how"),
+            snoozed_until=None,
+            # A message already in Slack is edited to say what happened; an unposted nudge just closes.
+            needs_update=outbox.c.posted_at.is_not(None) if edit_later else false(),
+        )
+        .returning(outbox.c.comment_id)
+    )
+
+
+def settle(session: Session, comment_ids: Iterable[int], how: Outcome, by: str, now: datetime, *,
+           edit_later: bool = True) -> list[int]:
+    """Settle the open nudges of these comments; returns the comments whose nudge this closed. `edit_later`: the
+    background pass edits their messages (the platform, the config); without, the caller edits them itself."""
+    wanted = set(comment_ids)
+    if not wanted:
+        return []
+    connection = session.connection()
+    statement = _settle_statement(connection.dialect.name, edit_later)
+    return list(connection.execute(statement, {WANTED: wanted, "now": now, "by": by, "how": how}).scalars())
+
+
+def close(session: Session, comment_id: int, how: Outcome, by: str, now: datetime) -> bool:
+    """Settle a comment's nudge from Slack (made now for a comment listed before its nudge was due). False when it
+    was settled already (by someone else, or the platform), or there is no such comment."""
+    if not ensure(session, comment_id, due_at=now, now=now):
+        return False
+    return settle(session, [comment_id], how, by, now, edit_later=False) == [comment_id]
+
+
+def settle_muted(session: Session, authors: Iterable[int], by: str, now: datetime, *, edit_later: bool) -> list[int]:
+    """Settle the open nudges about these authors as muted by `by` (from Slack, or `config`); returns their
+    comments."""
+    open_ids = session.scalars(
+        select(Nudge.comment_id).join(Comment, Comment.id == Nudge.comment_id)
+        .where(Comment.author_id.in_(list(authors)), _is_open())
+    )
+    return settle(session, open_ids, Outcome.MUTED, by, now, edit_later=edit_later)
+
+
+def _open_again(dialect: str, *conditions):
+    """Open a handled nudge again, unless its author was muted meanwhile."""
+    unmuted = exists().where(Comment.id == outbox.c.comment_id, Author.id == Comment.author_id, not_(Author.muted))
+    return (
+        update(outbox)
+        .where(one_of(dialect, outbox.c.comment_id), unmuted, *conditions)
+        .values(
+            state=case((outbox.c.posted_at.is_not(None), State.POSTED), else_=State.PENDING),
+            handled_at=None,
+            handled_by=None,
+            handled_how=None,
+            needs_update=outbox.c.posted_at.is_not(None),
+        )
+    )
+
+
+@lru_cache(maxsize=None)
+def _reopen_statement(dialect: str):
+    return _open_again(dialect, outbox.c.state == State.HANDLED,
+                       outbox.c.handled_how.in_(REOPENED_BY_A_DELETED_ANSWER))
+
+
+@lru_cache(maxsize=None)
+def _restore_statement(dialect: str):
+    waiting = exists().where(Comment.id == outbox.c.comment_id, Comment.answered_at.is_(None), not_(Comment.deleted))
+    return _open_again(dialect, outbox.c.state == State.HANDLED, outbox.c.handled_how == Outcome.DELETED, waiting)
+
+
+def _run(session: Session, statement_for, comment_ids: Iterable[int]) -> None:
+    wanted = set(comment_ids)
+    if wanted:
+        connection = session.connection()
+        connection.execute(statement_for(connection.dialect.name), {WANTED: wanted})
+
+
+def comments_changed(session: Session, *, answered: list[int], unanswered: list[int], deleted: list[int],
+                     present: list[int], now: datetime) -> None:
+    """What a page of comments does to their nudges: user comments that are `present` again after a deletion
+    (restored, unhidden) and still wait are open again; those `unanswered` again (the brand's answer, from the
+    platform or from Slack, was deleted) too; the `answered` and the `deleted` are settled."""
+    _run(session, _restore_statement, present)
+    _run(session, _reopen_statement, unanswered)
+    settle(session, answered, Outcome.ANSWERED, PLATFORM, now)
+    settle(session, deleted, Outcome.DELETED, PLATFORM, now)
+
+
+# -- what the team does ---------------------------------------------------------------------------------------------
+
+
+def snooze(session: Session, comment_id: int, until: datetime, now: datetime) -> bool:
+    """Quiet a comment until `until`. A posted nudge keeps its message (edited to say so) and is raised again
+    then; an unposted (or failed) one is simply due then, with its attempts counted afresh; a comment without a
+    nudge gets one due then. False when handled already, or when there is no such comment."""
+    if not ensure(session, comment_id, due_at=until, now=now):
+        return False
+    posted = Nudge.state == State.POSTED
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.comment_id == comment_id, _is_open())
+        .values(
+            snoozed_until=case((posted, until), else_=None),
+            due_at=until,
+            state=case((posted, State.POSTED), else_=State.PENDING),
+            attempts=case((posted, Nudge.attempts), else_=0),
+            retry_at=case((posted, Nudge.retry_at), else_=None),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def wake(session: Session, now: datetime) -> list[int]:
+    """Posted nudges whose snooze ran out: flagged for an edit and a reminder, the escalation clock started
+    again. Returns their comment ids; one UPDATE guarded by the snooze itself, so of two replicas waking at once
+    only one gets each nudge (and reminds)."""
+    return list(session.scalars(
+        update(Nudge)
+        .where(Nudge.state == State.POSTED, Nudge.snoozed_until.is_not(None), Nudge.snoozed_until <= now)
+        .values(snoozed_until=None, needs_update=True, escalate_from=now)
+        .returning(Nudge.comment_id)
+        .execution_options(synchronize_session=False)
+    ))
+
+
+def assign(session: Session, comment_id: int, assignee: str) -> bool:
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.comment_id == comment_id, _is_open())
+        .values(assigned_to=assignee)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+@dataclass(frozen=True)
+class ReplyClaim:
+    """The outcome of `claim_reply`: granted, or who holds the comment (or replied to it) and since when."""
+
+    granted: bool
+    by: str | None = None
+    at: datetime | None = None
+    replied: bool = False  # someone replied from Slack already (else: someone is replying right now)
+
+
+def claim_reply(session: Session, comment_id: int, by: str, now: datetime) -> ReplyClaim | None:
+    """Let `by` post a reply to this comment, alone: refused while someone else's claim is live (younger than
+    REPLY_CLAIM) and once someone replied from Slack. None when there is no such comment."""
+    if not ensure(session, comment_id, due_at=now, now=now):
+        return None
+    replied = and_(Nudge.state == State.HANDLED, Nudge.handled_how == Outcome.REPLIED)
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.comment_id == comment_id, not_(replied), _no_live_reply_claim(now))
+        .values(reply_claimed_by=by, reply_claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 1:
+        return ReplyClaim(True, by, now)
+    row = session.execute(
+        select(Nudge.handled_how, Nudge.handled_by, Nudge.handled_at, Nudge.reply_claimed_by, Nudge.reply_claimed_at)
+        .where(Nudge.comment_id == comment_id)
+    ).one()
+    if row.handled_how == Outcome.REPLIED:
+        return ReplyClaim(False, row.handled_by, row.handled_at, replied=True)
+    return ReplyClaim(False, row.reply_claimed_by, row.reply_claimed_at)
+
+
+def release_reply(session: Session, comment_id: int, by: str) -> None:
+    """The reply was not posted: anyone may reply again."""
+    session.execute(
+        update(Nudge)
+        .where(Nudge.comment_id == comment_id, Nudge.reply_claimed_by == by)
+        .values(reply_claimed_by=None, reply_claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def confirm_reply(session: Session, comment_id: int, by: str, now: datetime) -> bool:
+    """The reply `by` claimed is on the platform: the nudge is settled as replied by them (a nudge settled
+    otherwise meanwhile, done or answered, now says replied too, so nobody replies twice). True when this closed
+    an open nudge. The caller edits the message."""
+    claimed = (Nudge.comment_id == comment_id, Nudge.reply_claimed_by == by)
+    state = session.scalar(select(Nudge.state).where(*claimed))
+    session.execute(
+        update(Nudge)
+        .where(*claimed)
+        .values(state=State.HANDLED, handled_how=Outcome.REPLIED, handled_by=by, handled_at=now, snoozed_until=None,
+                reply_claimed_by=None, reply_claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return state in OPEN
+
+
+# -- escalations and edits -------------------------------------------------------------------------------------------
+
+
+def escalated(session: Session, nudge_id: int, owner: str, now: datetime) -> None:
+    """A follow-up was posted for a nudge this replica claimed: the clock starts again."""
+    session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.lease_owner == owner)
+        .values(escalations=Nudge.escalations + 1, escalated_at=now, escalate_from=now, lease_owner=None,
+                lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def release(session: Session, nudge_id: int, owner: str) -> None:
+    """Free a nudge this replica claimed without changing it (a follow-up failed): the next cycle tries again."""
+    session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.lease_owner == owner)
+        .values(lease_owner=None, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def flag_edit(session: Session, comment_id: int) -> None:
+    """An edit the caller could not make: the background pass makes it later."""
+    session.execute(update(Nudge).where(Nudge.comment_id == comment_id, Nudge.slack_ts.is_not(None))
+                    .values(needs_update=True).execution_options(synchronize_session=False))
+
+
+def edited(session: Session, nudge_id: int, *, state: str, handled_how: str | None, snoozed_until: datetime | None,
+           assigned_to: str | None) -> None:
+    """The background pass edited the message to show the nudge as it was read: the flag is lowered unless a
+    transition changed it since (then the next pass edits it again)."""
+    session.execute(
+        update(Nudge)
+        .where(
+            Nudge.id == nudge_id,
+            Nudge.state == state,
+            Nudge.handled_how.is_not_distinct_from(handled_how),
+            Nudge.snoozed_until.is_not_distinct_from(snoozed_until),
+            Nudge.assigned_to.is_not_distinct_from(assigned_to),
+        )
+        .values(needs_update=False)
+        .execution_options(synchronize_session=False)
+    )
