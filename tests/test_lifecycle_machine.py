@@ -36,6 +36,7 @@ from bot.engine.ingest import ingest
 from bot.engine.leases import Lease, claim_account
 from bot.engine.poller import MAX_NUDGE_AGE, poll_due, sync_accounts
 from bot.engine.triage import nudge_statuses
+from bot.slack.access import Access
 from bot.slack.blocks import status_line
 from bot.slack.client import make_client
 from bot.slack.context import KEY, AppContext
@@ -75,6 +76,7 @@ class Replica:
         outcomes = poll_due(machine.factory, machine.accounts, sources, self.lease, due_only=False, clock=machine.clock)
         if any(o.error_kind != "lease_lost" and o.skipped_until is None for o in outcomes):
             machine.enqueued_at = machine.now  # this poll ran enqueue_due at this time
+            machine.unmuted.clear()
         deliver_due(machine.factory, self.notifier, clock=machine.clock, lease=self.lease)
 
 
@@ -103,10 +105,11 @@ class LifecycleMachine(RuleBasedStateMachine):
         self.accounts = {ids[account.name]: account}
         self.now = utcnow()
         self.enqueued_at: datetime | None = None
-        self.unmuted_at: dict[str, datetime] = {}
+        self.unmuted: set[str] = set()  # authors unmuted since the last poll
         self.platform: dict[str, dict] = {}  # external id -> its latest line
         self.replicas = [Replica("one", self), Replica("two", self)]
-        self.app = AppContext(self.settings, self.factory, self.replicas[0].notifier, clock=self.clock)
+        notifier = self.replicas[0].notifier
+        self.app = AppContext(self.settings, self.factory, notifier, Access(notifier.client), clock=self.clock)
         self.serial = 0
 
     def clock(self) -> datetime:
@@ -265,7 +268,7 @@ class LifecycleMachine(RuleBasedStateMachine):
             mute_command(self.app, [author], TEAM[0])
         else:
             unmute_command(self.app, [author], TEAM[0])
-            self.unmuted_at[author] = self.now
+            self.unmuted.add(author)
 
     @precondition(lambda self: self._slack_replies())
     @rule(which=st.integers(0, 50))
@@ -340,7 +343,7 @@ class LifecycleMachine(RuleBasedStateMachine):
                 "below the score": row.score is None or row.score < MIN_SCORE,
                 "not due at the last poll": row.created_at > at - NUDGE_AFTER,
                 "too old": row.created_at < at - MAX_NUDGE_AGE,
-                "unmuted since the last poll": self.unmuted_at.get(row.name.lower(), at) > at,
+                "unmuted since the last poll": row.name.lower() in self.unmuted,
             }
             assert any(reasons.values()), (row, self.enqueued_at)
 

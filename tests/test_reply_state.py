@@ -45,6 +45,18 @@ def test_a_reply_deeper_in_the_thread_answers_every_user_turn_above_it(session_f
     assert reply_state(session_factory, account) == {"u1": "b1", "u2": "b1"}
 
 
+def test_a_reply_to_one_branch_answers_the_comment_above_but_not_the_other_branch(session_factory):
+    """The rule README's "How reply state works" decides: the brand's reply anywhere below a comment answers it."""
+    account = make_account(session_factory)
+    ingest_pages(
+        session_factory,
+        account,
+        page(record("u1"), record("u2", minute=1, parent="u1"), record("u3", minute=2, parent="u1"),
+             record("b1", minute=4, parent="u3", brand=True)),
+    )
+    assert reply_state(session_factory, account) == {"u1": "b1", "u2": None, "u3": "b1"}
+
+
 def test_the_earliest_brand_reply_is_the_answer(session_factory):
     account = make_account(session_factory)
     ingest_pages(

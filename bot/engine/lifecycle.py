@@ -275,20 +275,39 @@ def _restore_statement(dialect: str):
     return _open_again(dialect, outbox.c.state == State.HANDLED, outbox.c.handled_how == Outcome.DELETED, waiting)
 
 
-def _run(session: Session, statement_for, comment_ids: Iterable[int]) -> None:
+@lru_cache(maxsize=None)
+def _muted_meanwhile_statement(dialect: str):
+    """A nudge that would open again (its comment waits again) while its author is muted is closed by the mute
+    instead, as if the mute had found it open."""
+    muted = exists().where(Comment.id == outbox.c.comment_id, Comment.answered_at.is_(None), not_(Comment.deleted),
+                           Author.id == Comment.author_id, Author.muted)
+    muted_by = select(Author.muted_by).join(Comment, Comment.author_id == Author.id).where(
+        Comment.id == outbox.c.comment_id).scalar_subquery()
+    return (
+        update(outbox)
+        .where(one_of(dialect, outbox.c.comment_id), outbox.c.state == State.HANDLED,
+               outbox.c.handled_how.in_((*REOPENED_BY_A_DELETED_ANSWER, Outcome.DELETED)), muted)
+        .values(handled_how=Outcome.MUTED, handled_by=muted_by, handled_at=bindparam("now"),
+                needs_update=outbox.c.posted_at.is_not(None))
+    )
+
+
+def _run(session: Session, statement_for, comment_ids: Iterable[int], **parameters) -> None:
     wanted = set(comment_ids)
     if wanted:
         connection = session.connection()
-        connection.execute(statement_for(connection.dialect.name), {WANTED: wanted})
+        connection.execute(statement_for(connection.dialect.name), {WANTED: wanted, **parameters})
 
 
 def comments_changed(session: Session, *, answered: list[int], unanswered: list[int], deleted: list[int],
                      present: list[int], now: datetime) -> None:
     """What a page of comments does to their nudges: user comments that are `present` again after a deletion
     (restored, unhidden) and still wait are open again; those `unanswered` again (the brand's answer, from the
-    platform or from Slack, was deleted) too; the `answered` and the `deleted` are settled."""
+    platform or from Slack, was deleted) too, unless their author was muted meanwhile (then the mute closes
+    them); the `answered` and the `deleted` are settled."""
     _run(session, _restore_statement, present)
     _run(session, _reopen_statement, unanswered)
+    _run(session, _muted_meanwhile_statement, [*present, *unanswered], now=now)
     settle(session, answered, Outcome.ANSWERED, PLATFORM, now)
     settle(session, deleted, Outcome.DELETED, PLATFORM, now)
 
