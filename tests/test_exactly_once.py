@@ -39,6 +39,21 @@ def in_thread(work) -> threading.Thread:
     return thread
 
 
+def meanwhile(session_factory, first, work) -> None:
+    """Run `work` in its own transaction in another thread while `first` is open, then commit `first` (after
+    BLOCKED seconds, time enough for `work` to finish when nothing holds it back) and wait for `work`."""
+
+    def second():
+        with session_factory.begin() as session:
+            work(session)
+
+    thread = in_thread(second)
+    thread.join(BLOCKED)
+    first.commit()
+    first.close()
+    thread.join()
+
+
 def seeded(session_factory) -> int:
     """An account whose post and brand author exist already: a second page then writes only its comment."""
     account_id = make_account(session_factory, min_score=0)
@@ -58,15 +73,7 @@ def test_1_an_answer_and_the_comment_it_answers_arriving_at_once_meet(session_fa
     first = session_factory()
     ingest(first, account_id, page(record("b1", minute=2, brand=True, parent="u1")), now=T0)
 
-    def second():
-        with session_factory.begin() as session:
-            ingest(session, account_id, page(record("u1", minute=1)), now=T0)
-
-    thread = in_thread(second)
-    thread.join(BLOCKED)
-    first.commit()
-    first.close()
-    thread.join()
+    meanwhile(session_factory, first, lambda session: ingest(session, account_id, page(record("u1", minute=1)), now=T0))
     assert reply_state(session_factory, account_id)["u1"] == "b1"
 
 
@@ -80,15 +87,8 @@ def test_1_a_reply_from_slack_and_a_poll_deleting_the_old_answer_meet(session_fa
     record_reply(from_slack, target, target_id(session_factory, "u0"),
                  record("b2", minute=5, brand=True, parent="u0"), by="U0ANA", now=T0, flat_threads=False)
 
-    def poller():
-        with session_factory.begin() as session:
-            ingest(session, account_id, page(record("b0", minute=-8, brand=True, parent="u0", deleted=True)), now=T0)
-
-    thread = in_thread(poller)
-    thread.join(BLOCKED)
-    from_slack.commit()
-    from_slack.close()
-    thread.join()
+    deleted = page(record("b0", minute=-8, brand=True, parent="u0", deleted=True))
+    meanwhile(session_factory, from_slack, lambda session: ingest(session, account_id, deleted, now=T0))
     assert reply_state(session_factory, account_id)["u0"] == "b2"
 
 

@@ -119,7 +119,6 @@ class LifecycleMachine(RuleBasedStateMachine):
         messages = [m for m in self.api.messages(CHANNEL) if (m.get("metadata") or {}).get("event_type") == EVENT_TYPE]
         event(f"nudge messages: {min(len(messages), 5)}{'+' if len(messages) >= 5 else ''}")
         event(f"edits: {min(len(self.api.calls_to('chat.update')), 5)}")
-        open("/tmp/once-machine-stats.txt", "a").write(f"{len(messages)} {len(self.api.calls_to('chat.update'))}\n")
         self.app.workers.shutdown(wait=True)
         self.api.close()
         self.engine.dispose()
