@@ -285,14 +285,14 @@ def escalate_due(
     with session_factory() as session:
         clocks = business_clocks(accounts.values())
         items = waiting_comments(session, [each.comment_id for each in due], clock(), clocks)
-        statuses = {each.nudge_id: triage.nudge_status(session, each.comment_id) for each in due}
+        statuses = triage.nudge_statuses(session, [each.comment_id for each in due])  # one query for the batch
     posted = 0
     for each in due:
         with session_factory.begin() as session:  # a long batch may have lost the claim to another replica
             if not lifecycle.renew(session, each.nudge_id, lease.owner, lease.until(clock()), Nudge.POSTED):
                 continue
         try:
-            notifier.escalate(items[each.comment_id], statuses[each.nudge_id], each.number, each.mention)
+            notifier.escalate(items[each.comment_id], statuses[each.comment_id], each.number, each.mention)
         except Exception as error:  # retried by the next cycle
             log.warning("escalating nudge %s failed: %s", each.nudge_id, error)
             with session_factory.begin() as session:
