@@ -98,7 +98,9 @@ def service(workdir, database_url, slack_api):
         + line("b3", "<!here> ask <@U0ANA> \x1b[2J\x1b]0;pwned\x07 now", author="<!channel>",
                url=PHISH))
     (workdir / "vip.jsonl").write_text(line("v1", "My contract renewal is stuck, please call", author="maria lopez",
-                                            author_id="maria-2"))
+                                            author_id="maria-2")
+                                       + line("v2", "DM: my card ending 4242 was charged twice", author="sam",
+                                              private=True))
     slack_api.members[PRIVATE] = ["U0ANA", "U0BOT"]
     slack_api.add_user("U0EXT", team="T0OTHER")
     slack_api.add_user("U0GUEST", is_restricted=True)
@@ -109,7 +111,7 @@ def service(workdir, database_url, slack_api):
     banner = process.stderr.readline()
     assert "serving Slack on http://" in banner, banner
     port = int(banner.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
-    slack_api.wait_for("chat.postMessage", count=3, timeout=20)
+    slack_api.wait_for("chat.postMessage", count=4, timeout=20)
     service = Service(f"http://127.0.0.1:{port}", slack_api, database_url)
     yield service
     process.kill()
@@ -138,6 +140,24 @@ def test_a_slack_connect_user_can_neither_read_nor_publish(service, slack_api):
     time.sleep(0.5)
     assert ATTACK not in service.brand_replies() and service.nudge("v1").handled_how is None
     assert not [call for call in slack_api.calls_to("chat.update") if "Replied" in json.dumps(call.params)]
+
+
+def test_a_private_message_is_listed_only_in_its_channel_and_labelled(service, slack_api):
+    (nudge,) = [call for call in slack_api.calls_to("chat.postMessage") if "4242" in json.dumps(call.params)]
+    assert nudge.params["channel"] == PRIVATE and "Private message" in json.dumps(nudge.params["blocks"])
+
+    elsewhere = service.command("", "U0ANA", "/unanswered")  # from C0NUDGES, the public account's channel
+    assert "contract renewal" in elsewhere and "4242" not in elsewhere
+    assert service.event(event_body({"type": "app_home_opened", "user": "U0ANA", "channel": "D0ANA",
+                                     "tab": "home"})).status_code == 200
+    (home,) = slack_api.wait_for("views.publish")
+    assert "4242" not in json.dumps(home.params)
+
+    body = command_body(slack_api, "/unanswered", "", user="U0ANA").replace("channel_id=C0NUDGES",
+                                                                             f"channel_id={PRIVATE}")
+    assert service.post(body).status_code == 200
+    answers = slack_api.wait_for("response_url", count=2)
+    assert "4242" in json.dumps(answers[1].params) and "Private message" in json.dumps(answers[1].params)
 
 
 def test_a_guest_may_not_triage(service, slack_api):

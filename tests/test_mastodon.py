@@ -7,9 +7,11 @@ import re
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 from werkzeug import Response
 
 from bot.config import ConfigError, Settings, parse_accounts
+from bot.db.models import Comment
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
@@ -228,3 +230,16 @@ def test_config_keys_are_validated(mastodon):
     account = parse_accounts({"accounts": [entry]}, "f.toml", {"MASTODON_TOKEN": TOKEN})[0]
     with pytest.raises(ConfigError, match=r"accounts\[t\]\.base_url is required"):
         build_source(account)
+
+
+def test_a_direct_message_to_the_brand_is_stored_private(session_factory, mastodon):
+    post = mastodon.post(BRAND, "Our winter blend is here")
+    public = mastodon.post(user(1), "@acme does it come decaf?", reply_to=post)
+    direct = mastodon.post(user(2), "@acme my order number is 4411, it never came", visibility="direct")
+    followers = mastodon.post(user(3), "@acme any news on the sampler?", visibility="private")
+    outcome, account_id, _ = poll(session_factory, mastodon)
+    assert outcome.ok
+    with session_factory() as session:
+        private = dict(session.execute(select(Comment.external_id, Comment.private)
+                                       .where(Comment.account_id == account_id)).all())
+    assert private[direct] is True and private[followers] is True and private[public] is False

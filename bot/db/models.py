@@ -219,6 +219,7 @@ class Comment(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("authors.id", ondelete="CASCADE"))
     parent_external_id: Mapped[str | None] = mapped_column(String(255))
     thread_external_id: Mapped[str | None] = mapped_column(String(255))
+    private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))  # a private message
     is_brand: Mapped[bool] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text)
     # `fingerprint(text)`: copies of a text are counted without reading the texts.

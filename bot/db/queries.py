@@ -42,6 +42,7 @@ class WaitingComment:
     parent_author: str | None
     suggestions: tuple[str, ...] | None  # cached with the nudge, once one was made
     business_waiting_seconds: int | None = None  # in open hours, for an account with count = "business"
+    private: bool = False  # a private message to the brand: shown only in its account's channel, labelled
     parent_by_brand: bool = False  # the comment answers one of the brand's own
     held: bool = False  # held for moderation on the platform: visible to the brand's moderators only
 
@@ -145,6 +146,7 @@ def _to_item(row, now: datetime, clocks: Clocks) -> WaitingComment:
         business_waiting_seconds=int(clock(comment.created_at, now).total_seconds()) if clock else None,
         parent_by_brand=bool(row[12]),
         held=comment.held,
+        private=comment.private,
     )
 
 
@@ -161,10 +163,12 @@ def unanswered(
     include_all: bool = False,
     clocks: Clocks = {},
     total: int | None = None,
+    private_from: Sequence[str] | None = None,
 ) -> UnansweredResult:
     """Waiting comments, oldest first. By default only those that deserve a nudge. `clocks`: the accounts whose
     waits are also counted in open hours. `total`: how many match, when the caller counted them already (the App
-    Home's backlog), so they are not counted again."""
+    Home's backlog), so they are not counted again. `private_from`: the accounts whose private messages may be listed
+    (None: every account's)."""
     chosen = []  # which accounts
     if account:
         chosen.append(Account.name == account)
@@ -179,6 +183,9 @@ def unanswered(
         which.append(Comment.created_at <= now - older_than)
     if not include_all:
         which.append(_deserves())
+    if private_from is not None:
+        allowed = select(Account.id).where(Account.name.in_(list(private_from)))
+        which.append(or_(Comment.private.is_(False), Comment.account_id.in_(allowed)))
     if chosen:  # as ids: the waiting index holds the account, so other accounts' comments cost no row reads
         which.append(Comment.account_id.in_(session.scalars(select(Account.id).where(*chosen)).all()))
     if total is None:

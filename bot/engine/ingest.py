@@ -160,6 +160,7 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
         "updated_at": _aware(record.updated_at),
         "deleted": record.deleted,
         "held": record.held,
+        "private": record.private,
         "ingested_at": now,
         "score": None,
         "reasons": [],

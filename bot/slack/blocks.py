@@ -154,6 +154,8 @@ def headline(item: WaitingComment) -> str:
     head = f"*{author}* on *{escape(item.account)}* ({escape(item.platform)}) has waited *{waited}*"
     if item.held:
         head += " · :hourglass: held for moderation"
+    if item.private:
+        head = ":lock: *Private message* to the brand · " + head
     opened = link(item.url, "open")
     return head + (f" · {opened}" if opened else "")
 

@@ -63,7 +63,8 @@ def _waited(since: datetime, now: datetime, clock: Callable[[datetime, datetime]
 
 
 def _oldest_blocks(session: Session, names: list[str], total: int, now: datetime, clocks: Clocks) -> list[dict]:
-    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=total, accounts=names)
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=total, accounts=names,
+                        private_from=())  # private messages only in their own channel
     if not result.items:
         return []
     statuses = nudge_statuses(session, [item.id for item in result.items])

@@ -74,6 +74,7 @@ class CommentRecord:
     post_title: str | None = None
     post_url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # what reply() needs back (e.g. a cid)
+    private: bool = False  # a private message to the brand (Mastodon direct visibility): never listed elsewhere
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ PAGE_SIZE = 40  # the documented default; statuses allow at most 40
 NOTIFICATION_TYPES = ("mention", "quote", "update")
 COUNTED_VISIBILITY = ("public", "unlisted")  # the replies `replies_count` counts (Status#increment_counter_caches)
 WATCHED = 20  # user statuses read again for edits; GET /api/v1/statuses takes at most 20 ids
+# Not public: "direct" reaches only the people mentioned (a private message), "private" only followers.
+PRIVATE_VISIBILITY = ("direct", "private")
 
 
 def _query_value(link: str | None, name: str) -> str | None:
@@ -240,6 +242,7 @@ class MastodonSource(HttpSource):
             post_title=html_to_text(root["content"])[:120] or None,
             post_url=root.get("url") or root.get("uri"),
             extra=self._reply_context(status, brand_id),
+            private=status.get("visibility") in PRIVATE_VISIBILITY,
         )
 
     @staticmethod

@@ -1,7 +1,7 @@
 """The `replay` platform: a JSON Lines file of comments, read incrementally.
 
 One object a line: {"id", "post", "author", "text", "created_at"} required; "parent", "author_id", "brand", "url",
-"thread", "post_title", "updated_at", "deleted" optional. The cursor is the byte offset after the last complete
+"thread", "post_title", "updated_at", "deleted", "private" (a private message to the brand) optional. The cursor is the byte offset after the last complete
 line read, so lines appended later are picked up by the next poll and a half-written last line waits.
 """
 
@@ -83,6 +83,7 @@ class ReplaySource:
             updated_at=parse_time(item["updated_at"], f"{where}: updated_at") if item.get("updated_at") else None,
             deleted=bool(item.get("deleted", False)),
             post_title=item.get("post_title"),
+            private=bool(item.get("private", False)),
         )
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:

@@ -85,7 +85,8 @@ def list_unanswered(ack: Ack, command: dict, context: BoltContext, respond: Resp
         now = app.clock()
         result = unanswered(session, now=now, account_or_platform=filters.name, older_than=filters.older_than,
                             accounts=[account.name for account in visible], limit=min(filters.limit, MAX_LIMIT),
-                            clocks=business_clocks(visible))
+                            clocks=business_clocks(visible),
+                            private_from=[a.name for a in visible if a.channel == command.get("channel_id")])
         statuses = nudge_statuses(session, [item.id for item in result.items])
     if not result.items:
         respond(text=f"Nothing is waiting for an answer{filters.describe()}. :tada:", response_type="ephemeral")
