@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from bot.db import make_engine, session_factory as make_session_factory
 from bot.db.models import Comment, Nudge
+from bot.suggest.safety import unsafe
 from tests.slack_api import sign
 from tests.slack_world import (SECRET, action_body, command_body, event_body, home_action_body,
                                view_submission_body)
@@ -258,3 +259,15 @@ def test_the_terminal_shows_no_escape_sequences(workdir):
     shown = subprocess.run([sys.executable, "-m", "bot", "unanswered"], cwd=workdir, capture_output=True, text=True,
                            timeout=60, env=env).stdout
     assert "there" in shown and "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+
+
+@pytest.mark.parametrize("answer", [
+    "Could you share your card number and the CVV on the back so we can check the charge?",
+    "What is the password you log in with, so we can look at your account?",
+    "Could you confirm your order at https://acme-support.example/verify?",
+    "We will refund you $200 right away, does that sound fair?",
+])
+def test_an_llm_answer_unfit_to_publish_is_never_prefilled(answer):
+    # bot/suggest/llm.py refuses an answer holding any question that bot/suggest/safety.py calls unsafe
+    assert unsafe(answer) is not None
+    assert unsafe("How long have you had the machine?") is None
