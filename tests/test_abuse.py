@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from bot.db import make_engine, session_factory as make_session_factory
 from bot.db.models import Comment, Nudge
+from bot.suggest import suggest_questions
 from bot.suggest.safety import unsafe
 from tests.slack_api import sign
 from tests.slack_world import (SECRET, action_body, command_body, event_body, home_action_body,
@@ -271,3 +272,10 @@ def test_an_llm_answer_unfit_to_publish_is_never_prefilled(answer):
     # bot/suggest/llm.py refuses an answer holding any question that bot/suggest/safety.py calls unsafe
     assert unsafe(answer) is not None
     assert unsafe("How long have you had the machine?") is None
+
+
+def test_a_flagged_name_or_phrase_is_never_echoed_in_a_suggestion():
+    for text in ("Love the Nazi propaganda tea, it is great!", "Hitler, thank you for the Nazi propaganda tea!"):
+        suggested = " ".join(suggest_questions(text, author="Hitler Fan"))
+        assert "Nazi" not in suggested and "Hitler" not in suggested, suggested
+    assert "the new Assam blend" in " ".join(suggest_questions("Love the new Assam blend, it is great!", author="Ann"))

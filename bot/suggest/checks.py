@@ -7,6 +7,9 @@ way we can point you to the plan that fits.").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from glin_profanity import Filter
 
 COUNT = 3
 MAX_CHARS = 280  # the shortest reply limit of the platforms we post to (Bluesky 300, X 280)
@@ -15,6 +18,17 @@ QUESTION_MARKS = ("?", "？", "؟")  # an LLM may write in the comment's languag
 
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _offensive_terms() -> Filter:
+    return Filter({"all_languages": True})  # loaded once, on first use (about half a second)
+
+
+def offensive(text: str) -> bool:
+    """Whether glin-profanity's offensive-terms lists (every language) flag something in `text`: a commenter's name
+    or phrase so flagged is never echoed in a suggestion the brand might publish."""
+    return bool(text) and _offensive_terms().is_profane(text)
 
 
 class InvalidSuggestions(ValueError):

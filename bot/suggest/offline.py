@@ -20,7 +20,7 @@ from types import ModuleType
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Reading, Thread, read_situation
 from bot.suggest.banks import bank
-from bot.suggest.checks import COUNT
+from bot.suggest.checks import COUNT, offensive
 from bot.suggest.keyphrases import ENGLISH_STOPWORDS
 
 ANSWER_HERE = "[your answer]"
@@ -144,5 +144,5 @@ def _topic(comment: CommentText) -> str | None:
         else:
             clean_end = bool(words)
         if clean_end and len(words) >= 2 and not _NOT_A_NOUN.search(words[-1]) and len(words[-1]) > 2:
-            return f"{_OURS[match.group(1).lower()]} {' '.join(words)}"
+            return None if offensive(" ".join(words)) else f"{_OURS[match.group(1).lower()]} {' '.join(words)}"
     return None

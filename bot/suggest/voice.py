@@ -27,7 +27,7 @@ from bot.db.models import Account, Author, Comment
 from bot.engine.comment_text import CommentText, plain_text, read_comment
 from bot.engine.language import detect_language, function_words
 from bot.engine.situation import Thread, read_situation
-from bot.suggest.checks import MAX_CHARS, MIN_CHARS, QUESTION_MARKS
+from bot.suggest.checks import MAX_CHARS, MIN_CHARS, QUESTION_MARKS, offensive
 from bot.suggest.safety import unsafe
 
 CANDIDATES = 400  # the most recent answered conversations read per comment
@@ -201,7 +201,7 @@ def _fitted(
     text = _SPACE.sub(" ", _MENTION.sub(" ", question)).strip(" ,;:-–—")
     old_name = _first_name(earlier.author)
     if old_name:
-        text = _renamed(text, old_name, _first_name(author))
+        text = _renamed(text, old_name, None if offensive(author or "") else _first_name(author))
     if text is None or any(ch.isdigit() for ch in text) or unsafe(text):
         return None
     if earlier.handle and earlier.handle.lstrip("@").lower() in text.lower():
