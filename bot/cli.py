@@ -21,6 +21,7 @@ from bot.db.copy import FROM, copy_database
 from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, polling_states, unanswered
 from bot.db.stats import team_stats
+from bot.engine import trail
 from bot.engine.hours import business_clocks
 from bot.engine.schedule import PAUSED
 from bot.service import open_database, poll_cycle, make_notifier, run_service
@@ -89,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="csv: metric,scope,value rows")
     export.add_argument("--account", action="append", help="only this account (repeatable)")
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--audit", action="store_true",
+                        help="the audit trail instead: every reply and triage action from Slack since --since")
     export.set_defaults(handler=cmd_export)
 
     db = commands.add_parser("db", help="database maintenance")
@@ -211,17 +214,22 @@ def cmd_export(args) -> int:
     settings = load_settings(require_config=False)
     factory = open_database(settings)
     now = utcnow()
-    with factory() as session:
-        stats = team_stats(session, since=now - args.since, until=now, accounts=args.account,
-                           clocks=business_clocks(settings.accounts))
-    if args.format == "json":
-        text = json.dumps(stats.as_json(), indent=2) + "\n"
+    if args.audit:
+        with factory() as session:
+            rows = [(entry.at.isoformat(), entry.actor, entry.action, entry.account, entry.comment_id, entry.detail)
+                    for entry in trail.entries(session, now - args.since)
+                    if not args.account or entry.account in args.account]
+        header = ("at", "actor", "action", "account", "comment_id", "detail")
+        text, what = _table(header, rows, args.format), f"{len(rows)} audit entries"
     else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(("metric", "scope", "value"))
-        writer.writerows(["" if value is None else value for value in row] for row in stats.rows())
-        text = buffer.getvalue()
+        with factory() as session:
+            stats = team_stats(session, since=now - args.since, until=now, accounts=args.account,
+                               clocks=business_clocks(settings.accounts))
+        if args.format == "json":
+            text = json.dumps(stats.as_json(), indent=2) + "\n"
+        else:
+            text = _table(("metric", "scope", "value"), stats.rows(), "csv")
+        what = f"{stats.received} comments' figures"
     if not args.output:
         sys.stdout.write(text)
         return 0
@@ -229,8 +237,28 @@ def cmd_export(args) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     except OSError as error:
         raise ConfigError(f"--output {args.output}: cannot write: {error.strerror}") from None
-    print(f"wrote {stats.received} comments' figures to {args.output}", file=sys.stderr)
+    print(f"wrote {what} to {args.output}", file=sys.stderr)
     return 0
+
+
+def _table(header: Sequence[str], rows, format: str) -> str:
+    """Rows as CSV, or as a JSON array of objects. A CSV cell that a spreadsheet would run as a formula (it starts
+    with =, +, -, @, a tab or a carriage return: a commenter's text or name can) is prefixed with an apostrophe."""
+    if format == "json":
+        return json.dumps([dict(zip(header, row)) for row in rows], indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def render_unanswered(result: UnansweredResult) -> str:

@@ -328,3 +328,17 @@ class Digest(Base):
     slack_ts: Mapped[str | None] = mapped_column(String(40))
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[datetime | None]
+
+
+class AuditEntry(Base):
+    """Who did what from Slack, when, with what text: every public reply and triage action (bot/engine/trail.py)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(50))  # a Slack user id
+    action: Mapped[str] = mapped_column(String(20))  # reply | done | snooze | assign | mute | unmute
+    account: Mapped[str | None] = mapped_column(String(100))
+    comment_id: Mapped[int | None]  # no foreign key: the trail outlives a deleted comment
+    detail: Mapped[str | None] = mapped_column(Text)  # the reply's text, the snooze's end, the assignee, the name muted

@@ -6,14 +6,15 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext, Respond
 
 from bot.db.models import Outcome
-from bot.engine import lifecycle, triage
+from bot.engine import lifecycle, trail, triage
 from bot.engine.hours import OfficeHours
 from bot.slack.access import TRIAGE
 from bot.slack.blocks import comment_id_of, escape, when
 from bot.slack.context import KEY, AppContext, on_home
 
 
-def _change(app: AppContext, body: dict, respond: Respond, comment_id: int, change, note: str | None = None) -> bool:
+def _change(app: AppContext, body: dict, respond: Respond, comment_id: int, change, note: str | None = None, *,
+            action: str, detail: str | None = None) -> bool:
     """Apply `change(session)` in one transaction, if the person may triage this comment; edit the message when it
     changed, else say why not. Clicked on the Home tab, the tab is published again to show the change."""
     item, _ = app.load(comment_id)
@@ -23,6 +24,8 @@ def _change(app: AppContext, body: dict, respond: Respond, comment_id: int, chan
         return False
     with app.session_factory.begin() as session:
         changed = change(session)
+        if changed:
+            trail.record(session, body["user"]["id"], action, app.clock(), comment_id=comment_id, detail=detail)
     if changed:
         app.refresh(comment_id, note)
     elif body.get("response_url"):
@@ -40,7 +43,7 @@ def mark_done(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> N
         return
     user = body["user"]["id"]
     _change(app, body, respond, comment_id,
-            lambda session: lifecycle.close(session, comment_id, Outcome.DONE, user, app.clock()))
+            lambda session: lifecycle.close(session, comment_id, Outcome.DONE, user, app.clock()), action="done")
 
 
 def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -57,7 +60,8 @@ def snooze(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     now = app.clock()
     until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
     note = f"<@{body['user']['id']}> snoozed this {when(now)}"
-    _change(app, body, respond, comment_id, lambda session: lifecycle.snooze(session, comment_id, until, now), note)
+    _change(app, body, respond, comment_id, lambda session: lifecycle.snooze(session, comment_id, until, now), note,
+            action="snooze", detail=f"until {until.isoformat()}")
 
 
 def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -69,7 +73,8 @@ def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     if comment_id is None or not assignee:
         return
     note = f"<@{user}> assigned this to <@{assignee}> {when(app.clock())}"
-    if not _change(app, body, respond, comment_id, lambda session: lifecycle.assign(session, comment_id, assignee), note):
+    if not _change(app, body, respond, comment_id, lambda session: lifecycle.assign(session, comment_id, assignee),
+                   note, action="assign", detail=assignee):
         return
     item, status = app.load(comment_id)
     where = f" in <#{status.channel}>" if status and status.channel else ""

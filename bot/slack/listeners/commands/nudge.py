@@ -12,7 +12,7 @@ from slack_bolt import Ack, BoltContext, Respond
 
 from bot.config import parse_duration
 from bot.db.stats import team_stats
-from bot.engine import lifecycle, triage
+from bot.engine import lifecycle, trail, triage
 from bot.engine.hours import OfficeHours, business_clocks
 from bot.slack.access import CONFIGURE, SEE, TRIAGE
 from bot.slack.blocks import escape, when
@@ -46,6 +46,8 @@ def snooze(app: AppContext, args: list[str], user: str) -> str:
     until = triage.snooze_until(choice, now, OfficeHours.of(account) if account else OfficeHours())
     with app.session_factory.begin() as session:
         changed = lifecycle.snooze(session, comment_id, until, now)
+        if changed:
+            trail.record(session, user, "snooze", now, comment_id=comment_id, detail=f"until {until.isoformat()}")
     if not changed:
         return gone
     app.refresh(comment_id, f"<@{user}> snoozed this {when(now)}")
@@ -70,6 +72,8 @@ def mute(app: AppContext, args: list[str], user: str) -> str:
         return refused
     with app.session_factory.begin() as session:
         muted = triage.mute(session, name, user, app.clock(), accounts)
+        if muted.commenters:
+            trail.record(session, user, "mute", app.clock(), account=", ".join(accounts), detail=name)
     if not muted.commenters:
         return f"No commenter is known as {escape(name)}: give their handle, name or platform id."
     for comment_id in muted.closed:
@@ -87,6 +91,8 @@ def unmute(app: AppContext, args: list[str], user: str) -> str:
         return refused
     with app.session_factory.begin() as session:
         result = triage.unmute(session, name, accounts)
+        if result.unmuted:
+            trail.record(session, user, "unmute", app.clock(), account=", ".join(accounts), detail=name)
     if not result.known:
         return f"No commenter is known as {escape(name)}: give their handle, name or platform id."
     if result.by_config:

@@ -14,7 +14,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.config import ConfigError
-from bot.engine import lifecycle
+from bot.engine import lifecycle, trail
 from bot.engine.replies import record_reply, reply_target
 from bot.slack.access import REPLY
 from bot.slack.blocks import cut, escape, when
@@ -94,6 +94,7 @@ def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | 
         return f"Not posted: {account.platform} failed unexpectedly ({type(error).__name__})"
     with app.session_factory.begin() as session:
         record_reply(session, target, comment_id, posted, by=user, now=app.clock(), flat_threads=source.flat_threads)
+        trail.record(session, user, "reply", app.clock(), comment_id=comment_id, account=target.account, detail=text)
     return None
 
 
