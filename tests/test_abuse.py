@@ -7,8 +7,11 @@ channel C0PRIVATE (only U0ANA). U0EXT belongs to another organisation (Slack Con
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -18,10 +21,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
+from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 
+from bot.config import ConfigError, parse_accounts
 from bot.db import make_engine, session_factory as make_session_factory
 from bot.db.models import Comment, Nudge
+from bot.sources import build_source
+from bot.sources.base import AuthError
 from bot.suggest import suggest_questions
 from bot.suggest.safety import unsafe
 from tests.slack_api import sign
@@ -162,6 +169,25 @@ def test_a_private_message_is_listed_only_in_its_channel_and_labelled(service, s
     assert "4242" in json.dumps(answers[1].params) and "Private message" in json.dumps(answers[1].params)
 
 
+def test_every_reply_and_triage_action_is_in_the_audit_export(service, slack_api, workdir, database_url):
+    blog, vip = service.comment("b1"), service.comment("v1")
+    pasted = '=HYPERLINK("https://evil.example","Thanks")'  # a commenter's text pasted into a reply
+    assert service.post(view_submission_body(reply_view(blog), {"reply:0": {"reply_text": pasted}})).status_code == 200
+    assert "Snoozed" in service.command(f"snooze {vip} 4h", "U0ANA")
+    deadline = time.monotonic() + 10
+    while service.nudge("b1").handled_how != "replied" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    env = {**os.environ, "DATABASE_URL": database_url}
+    exported = subprocess.run([sys.executable, "-m", "bot", "export", "--audit"], cwd=workdir, env=env,
+                              capture_output=True, text=True, timeout=60)
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert [(row["actor"], row["action"], row["account"], row["comment_id"]) for row in rows] == [
+        ("U0ANA", "reply", "blog", str(blog)), ("U0ANA", "snooze", "vip", str(vip))]
+    assert rows[0]["detail"] == "'" + pasted  # a spreadsheet shows it, never runs it
+    (update,) = [call for call in slack_api.calls_to("chat.update") if "Replied from Slack" in json.dumps(call.params)]
+    assert "Replied from Slack by <@U0ANA>" in json.dumps(update.params["blocks"])
+
+
 def test_a_guest_may_not_triage(service, slack_api):
     blog = service.comment("b1")
     assert service.post(action_body(slack_api, "nudge_done", blog, user="U0GUEST")).status_code == 200
@@ -279,3 +305,25 @@ def test_a_flagged_name_or_phrase_is_never_echoed_in_a_suggestion():
         suggested = " ".join(suggest_questions(text, author="Hitler Fan"))
         assert "Nazi" not in suggested and "Hitler" not in suggested, suggested
     assert "the new Assam blend" in " ".join(suggest_questions("Love the new Assam blend, it is great!", author="Ann"))
+
+
+def test_the_wordpress_password_goes_only_to_the_configured_origin_over_https(httpserver):
+    elsewhere = HTTPServer(host="127.0.0.1")  # another origin that the site's Link header points at
+    elsewhere.expect_request(re.compile(".*")).respond_with_json([])
+    elsewhere.start()
+    try:
+        httpserver.expect_request("/").respond_with_data(
+            "<html>blog</html>", headers={"Link": f'<{elsewhere.url_for("/wp-json/")}>; rel="https://api.w.org/"'})
+        account = wordpress_account(httpserver.url_for("/").rstrip("/"))
+        with pytest.raises(AuthError, match="another origin"):
+            list(build_source(account).fetch(None))
+        assert not [request for request, _ in elsewhere.log if request.headers.get("Authorization")]
+    finally:
+        elsewhere.stop()
+    with pytest.raises(ConfigError, match=r"accounts\[blog\]\.url: must be https://"):
+        wordpress_account("http://blog.example.com")
+
+
+def wordpress_account(url: str):
+    entry = {"name": "blog", "platform": "wordpress", "url": url, "username": "brand", "app_password_env": "WP"}
+    return parse_accounts({"accounts": [entry]}, "replynudge.toml", {"WP": "abcd efgh ijkl mnop"})[0]

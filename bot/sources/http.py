@@ -21,6 +21,7 @@ scrubbed from them too.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import json
 import logging
 import random
@@ -67,12 +68,30 @@ def make_session(timeout: float | tuple[float, float] = DEFAULT_TIMEOUT) -> requ
     return TimeoutSession(timeout)
 
 
-def url_option(account: AccountConfig, key: str, example: str) -> str:
-    """An http(s) URL from the account's settings, or a ConfigError naming the key."""
-    value = account.option(key, required=True)
+def url_option(account: AccountConfig, key: str, example: str, default: str | None = None) -> str:
+    """A URL credentials are sent to, from the account's settings (required without a default), or a ConfigError
+    naming the key: `https://`, or `http://` to a loopback address only (a local test server, a tunnel)."""
+    value = account.option(key, default, required=default is None)
     if not isinstance(value, str) or not value.startswith(("https://", "http://")):
-        raise ConfigError(f"{account.where(key)}: must be an http(s) URL, e.g. {example}")
+        raise ConfigError(f"{account.where(key)}: must be an https URL, e.g. {example}")
+    if value.startswith("http://") and not is_loopback(urlsplit(value).hostname):
+        raise ConfigError(f"{account.where(key)}: must be https:// (credentials are sent to it); http:// is allowed "
+                          "only for a loopback address such as 127.0.0.1")
     return value
+
+
+def is_loopback(host: str | None) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+def same_origin(first: str, second: str) -> bool:
+    a, b = urlsplit(first), urlsplit(second)
+    return (a.scheme.lower(), a.hostname, a.port) == (b.scheme.lower(), b.hostname, b.port)
 
 
 def redact_url(url: str) -> str:

@@ -22,9 +22,9 @@ from typing import Any, Callable, ClassVar, Iterator
 
 import requests
 
-from bot.config import AccountConfig, ConfigError
+from bot.config import AccountConfig
 from bot.sources.base import AuthError, Headroom, Page, RateLimited, SourceError, parse_time
-from bot.sources.http import ApiClient
+from bot.sources.http import ApiClient, url_option
 from bot.sources.recency import recent_days
 from bot.sources.watched_posts import WatchedPostsSource
 
@@ -107,10 +107,7 @@ def graph_client(account: AccountConfig, platform: str, hint: str) -> ApiClient:
 
 
 def api_url_option(account: AccountConfig, default: str) -> str:
-    value = account.option("api_url", default)
-    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
-        raise ConfigError(f"{account.where('api_url')}: must be an http(s) URL, e.g. {default}")
-    return value.rstrip("/")
+    return url_option(account, "api_url", default, default).rstrip("/")
 
 
 def edge(http: ApiClient, url: str, params: dict, first: Any = None) -> Iterator[list[dict]]:

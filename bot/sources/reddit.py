@@ -19,7 +19,7 @@ from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, RateLimited, TemporaryError
 from bot.sources.base import Headroom
-from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom
+from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom, url_option
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.watermark import Watermark
@@ -71,8 +71,8 @@ class RedditSource(HttpSource):
         user_agent = account.option("user_agent") or f"python:reply-nudge:0.1 (by /u/{self.username})"
         if not isinstance(user_agent, str):
             raise ConfigError(f"{account.where('user_agent')}: must be a string")
-        self.api_url = str(account.option("api_url", API_URL)).rstrip("/")
-        self.auth_url = str(account.option("auth_url", AUTH_URL)).rstrip("/")
+        self.api_url = url_option(account, "api_url", API_URL, API_URL).rstrip("/")
+        self.auth_url = url_option(account, "auth_url", AUTH_URL, AUTH_URL).rstrip("/")
         session = make_session()
         session.headers["User-Agent"] = user_agent  # Reddit asks for one naming the app and its owner
         self.http = ApiClient(

@@ -28,8 +28,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
-from bot.sources.http import ApiClient, HttpSource, url_option
+from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
+from bot.sources.http import ApiClient, HttpSource, redact_url, same_origin, url_option
 from bot.sources.text import html_to_text
 
 PER_PAGE = 100
@@ -281,6 +281,11 @@ class WordPressSource(HttpSource):
             raise TemporaryError(
                 f"wordpress: {self.site_url} sent no Link header with rel=\"{API_LINK_REL}\": "
                 "is it a WordPress site with the REST API enabled?"
+            )
+        if not same_origin(root, self.site_url):  # the application password goes only where the config says
+            raise AuthError(
+                f"wordpress: {self.site_url} names its API at {redact_url(root)}, another origin: the application "
+                f"password is sent only to {self.site_url}; set {self.account.where('url')} to the API's origin"
             )
         return root
 

@@ -20,7 +20,7 @@ from bot.config import AccountConfig, ConfigError
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
-from bot.sources.http import ApiClient
+from bot.sources.http import ApiClient, url_option
 from bot.sources.recency import recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
@@ -58,8 +58,8 @@ class YouTubeSource:
         self.budget = self._whole(account, "quota_budget", 10_000, 100, 1_000_000)
         self.reserve = self._whole(account, "reply_reserve", 1_000, 0, self.budget - 50)
         self.days = recent_days(account)
-        self.api_url = str(account.option("api_url", API_URL)).rstrip("/")
-        self.token_url = str(account.option("token_url", TOKEN_URL))
+        self.api_url = url_option(account, "api_url", API_URL, API_URL).rstrip("/")
+        self.token_url = url_option(account, "token_url", TOKEN_URL, TOKEN_URL)
         self.http = ApiClient(
             "YouTube",
             auth_hint="Authorize the app again (scope youtube.force-ssl) and store the new refresh token, "
