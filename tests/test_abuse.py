@@ -321,7 +321,7 @@ def test_the_wordpress_password_goes_only_to_the_configured_origin_over_https(ht
     finally:
         elsewhere.stop()
     with pytest.raises(ConfigError, match=r"accounts\[blog\]\.url: must be https://"):
-        wordpress_account("http://blog.example.com")
+        build_source(wordpress_account("http://blog.example.com"))
 
 
 def wordpress_account(url: str):

@@ -73,7 +73,7 @@ def url_option(account: AccountConfig, key: str, example: str, default: str | No
     naming the key: `https://`, or `http://` to a loopback address only (a local test server, a tunnel)."""
     value = account.option(key, default, required=default is None)
     if not isinstance(value, str) or not value.startswith(("https://", "http://")):
-        raise ConfigError(f"{account.where(key)}: must be an https URL, e.g. {example}")
+        raise ConfigError(f"{account.where(key)}: must be an http(s) URL, e.g. {example}")
     if value.startswith("http://") and not is_loopback(urlsplit(value).hostname):
         raise ConfigError(f"{account.where(key)}: must be https:// (credentials are sent to it); http:// is allowed "
                           "only for a loopback address such as 127.0.0.1")
