@@ -46,7 +46,7 @@ def test_moving_from_sqlite_keeps_every_row_and_nudges_nothing_twice(workdir, da
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     assert main(["db", "copy", "--from", sqlite_url]) == 0
-    copied = "copied 1 accounts, 0 digests, 0 audit_gaps, 2 authors, 1 posts, 1 sync_states, 4 comments, 2 nudges into "
+    copied = "copied 1 accounts, 0 audit_log, 0 digests, 0 audit_gaps, 2 authors, 1 posts, 1 sync_states, 4 comments, 2 nudges into "
     assert copied in capsys.readouterr().out
     before, after = rows(sqlite_url), rows(database_url)
     assert after["comments"][0]["answered_by_id"] == after["comments"][3]["id"]
