@@ -17,6 +17,7 @@ import stat
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -186,6 +187,19 @@ def test_every_reply_and_triage_action_is_in_the_audit_export(service, slack_api
     assert rows[0]["detail"] == "'" + pasted  # a spreadsheet shows it, never runs it
     (update,) = [call for call in slack_api.calls_to("chat.update") if "Replied from Slack" in json.dumps(call.params)]
     assert "Replied from Slack by <@U0ANA>" in json.dumps(update.params["blocks"])
+
+
+def test_a_replayed_or_simultaneous_submit_posts_one_reply(service, slack_api):
+    blog = service.comment("b1")
+    ana = view_submission_body(reply_view(blog), {"reply:0": {"reply_text": "Yes, every 3 months."}}, user="U0ANA")
+    ben = view_submission_body(reply_view(blog), {"reply:0": {"reply_text": "Yes, monthly."}}, user="U0BEN")
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(service.post, [ana, ben]))
+    assert [answer.status_code for answer in answers] == [200, 200]
+    replayed = service.post(ana)  # the same submission again, within Slack's five minutes
+    assert "already replied" in replayed.text
+    assert len([text for text in service.brand_replies() if text.startswith("Yes")]) == 1
+    assert service.nudge("b1").handled_how == "replied"
 
 
 def test_a_guest_may_not_triage(service, slack_api):
