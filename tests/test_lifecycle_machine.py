@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, settings, strategies as st
+from hypothesis import HealthCheck, Phase, event, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
 from sqlalchemy import delete, select
 
@@ -60,6 +60,7 @@ QUESTIONS = ("How do I descale the X200?", "Is the grinder back in stock?", "tha
 STEPS = 20
 EVENTS = ("new", "new", "brand", "edit", "delete", "delete", "delete brand", "restore", "restore")
 EXAMPLES = int(os.environ.get("LIFECYCLE_EXAMPLES", 12))
+RANDOM = bool(os.environ.get("LIFECYCLE_RANDOM"))  # draw new examples each run, when hunting for bugs
 
 
 class Replica:
@@ -366,6 +367,10 @@ def machine_for(url: str, workdir: Path) -> type[LifecycleMachine]:
 def test_the_nudge_lifecycle_holds_under_any_order_of_events_with_two_replicas(database_url, tmp_path):
     run_state_machine_as_test(
         machine_for(database_url, tmp_path),
+        # The same examples on every run (derandomize), so make test cannot pass one day and fail the next on an
+        # example it never drew before; LIFECYCLE_RANDOM=1 draws new ones. No explain phase: it re-runs a failure
+        # under coverage tracing for minutes.
         settings=settings(max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
+                          derandomize=not RANDOM, phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
                           suppress_health_check=list(HealthCheck), print_blob=True),
     )
