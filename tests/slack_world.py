@@ -4,6 +4,9 @@ and signed requests built the way Slack builds them."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -87,6 +90,18 @@ def make_world(tmp_path: Path, session_factory: SessionFactory, api: SlackAPI, *
         accounts=(account_config("blog", **fields),),
     )
     return World(settings, session_factory, api, path)
+
+
+def start_http_service(workdir: Path, database_url: str, api: SlackAPI) -> tuple[subprocess.Popen, str, int]:
+    """`replynudge run --http` as a real process on a free port, wired to the stand-in Slack API; returns the
+    process, the banner it printed and its port."""
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api.url}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
+                               cwd=workdir, env=env, stderr=subprocess.PIPE, text=True)
+    banner = process.stderr.readline()
+    assert "serving Slack on http://" in banner, banner
+    return process, banner, int(banner.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
 
 
 def signed_request(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> BoltRequest:

@@ -33,7 +33,7 @@ from bot.sources.base import AuthError
 from bot.suggest import suggest_questions
 from bot.suggest.safety import unsafe
 from tests.slack_api import sign
-from tests.slack_world import (SECRET, action_body, command_body, event_body, home_action_body,
+from tests.slack_world import (SECRET, action_body, start_http_service, command_body, event_body, home_action_body,
                                view_submission_body)
 
 CONFIG = """
@@ -114,13 +114,7 @@ def service(workdir, database_url, slack_api):
     slack_api.members[PRIVATE] = ["U0ANA", "U0BOT"]
     slack_api.add_user("U0EXT", team="T0OTHER")
     slack_api.add_user("U0GUEST", is_restricted=True)
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
-           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_api.url}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
-                               cwd=workdir, env=env, stderr=subprocess.PIPE, text=True)
-    banner = process.stderr.readline()
-    assert "serving Slack on http://" in banner, banner
-    port = int(banner.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
+    process, _, port = start_http_service(workdir, database_url, slack_api)
     slack_api.wait_for("chat.postMessage", count=4, timeout=20)
     service = Service(f"http://127.0.0.1:{port}", slack_api, database_url)
     yield service

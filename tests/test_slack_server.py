@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote, unquote
@@ -20,7 +17,7 @@ from bot.cli import main
 from bot.service import database_answers
 from bot.slack.server import HttpServer, wsgi_app
 from tests.slack_api import sign
-from tests.slack_world import CHANNEL, SECRET, action_body, command_body, view_submission_body
+from tests.slack_world import CHANNEL, SECRET, action_body, command_body, start_http_service, view_submission_body
 
 CONFIG = """
 [defaults]
@@ -46,15 +43,8 @@ def service(workdir, database_url, slack_api):
     line = {"id": "c1", "post": "p1", "author": "Priya", "text": "Does the X200 need descaling?",
             "created_at": (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat(), "url": "https://blog.example/c/1"}
     (workdir / "comments.jsonl").write_text(json.dumps(line) + "\n")
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
-           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_api.url}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
-        cwd=workdir, env=env, stderr=subprocess.PIPE, text=True,
-    )
-    banner = process.stderr.readline()
+    process, banner, port = start_http_service(workdir, database_url, slack_api)
     assert "serving Slack on http://0.0.0.0:" in banner, banner
-    port = int(banner.split("http://0.0.0.0:")[1].split("/")[0])
     yield process, f"http://127.0.0.1:{port}"
     if process.poll() is None:
         process.kill()
