@@ -6,14 +6,13 @@ import argparse
 import csv
 import io
 import json
-import logging
 import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Sequence
 
 from bot import __version__
-from bot.config import ConfigError, format_duration, load_settings, parse_duration
+from bot.config import ConfigError, format_duration, load_settings, parse_duration, process_environment, read_log_format
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import check_connection, make_engine, session_factory, upgrade
@@ -24,6 +23,7 @@ from bot.db.stats import team_stats
 from bot.engine import trail
 from bot.engine.hours import business_clocks
 from bot.engine.schedule import PAUSED
+from bot.logs import configure_logging
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.slack.terminal import printable
@@ -37,8 +37,8 @@ from bot.suggest.voice import Voice, brand_voice
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        configure_logging(read_log_format(process_environment()), verbose=args.verbose)
         return args.handler(args)
     except ConfigError as error:
         print(f"replynudge: error: {error}", file=sys.stderr)

@@ -36,6 +36,7 @@ PLATFORMS = (
 DEFAULT_DATABASE_URL = "sqlite:///replynudge.db"
 DEFAULT_CONFIG_PATH = "replynudge.toml"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+LOG_FORMATS = ("text", "json")
 DEFAULT_MIN_SCORE = 30  # a question, a complaint or substantive praise; see README "Scoring and suggestions"
 
 # Settings an account inherits from [defaults] unless it sets its own.
@@ -326,6 +327,7 @@ class Settings:
     accounts: tuple[AccountConfig, ...] = ()
     lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
     llm: LlmSettings | None = None  # suggested questions from an LLM; None: the offline generator only
+    log_format: str = "text"  # LOG_FORMAT: "text" lines or "json" objects, one a line (bot/logs.py)
 
     def account(self, name: str) -> AccountConfig:
         for account in self.accounts:
@@ -339,9 +341,7 @@ def load_settings(
 ) -> Settings:
     """Read `.env` (without overriding real variables), the environment and the config file."""
     if environ is None:
-        if dotenv:
-            load_dotenv(Path.cwd() / ".env", override=False)
-        environ = os.environ
+        environ = process_environment(dotenv=dotenv)
     config_path = Path(environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
     port_text = environ.get("PORT") or "3000"
     try:
@@ -370,7 +370,22 @@ def load_settings(
         accounts=accounts,
         lease=lease,
         llm=load_llm_settings(environ),
+        log_format=read_log_format(environ),
     )
+
+
+def process_environment(*, dotenv: bool = True) -> Mapping[str, str]:
+    """The process's environment, with the variables of `.env` in the working folder that it does not set."""
+    if dotenv:
+        load_dotenv(Path.cwd() / ".env", override=False)
+    return os.environ
+
+
+def read_log_format(environ: Mapping[str, str]) -> str:
+    log_format = (environ.get("LOG_FORMAT") or "text").strip().lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError(f"environment: LOG_FORMAT: {environ['LOG_FORMAT']!r} is not a log format (one of: text, json)")
+    return log_format
 
 
 def load_llm_settings(environ: Mapping[str, str]) -> LlmSettings | None:

@@ -71,7 +71,7 @@ def poll_forever(settings: Settings, factory: SessionFactory, notifier: Notifier
         try:
             for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, due_only=True, llm=llm):
                 if not outcome.ok:
-                    log.warning(outcome.describe())
+                    log.warning(outcome.describe(), extra={"account": outcome.account, "error_kind": outcome.error_kind})
             pause = until_next_poll(factory, settings)
         except Exception:  # a database outage must not end the service: the next cycle tries again
             log.exception("poll cycle failed")

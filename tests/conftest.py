@@ -119,7 +119,7 @@ def session_factory(engine):
 def workdir(tmp_path, monkeypatch) -> Path:
     """A clean working folder with no stray REPLYNUDGE_*/SLACK_* settings from the developer's shell."""
     for key in list(os.environ):
-        if key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_")) or key in ("DATABASE_URL", "PORT"):
+        if key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_")) or key in ("DATABASE_URL", "PORT", "LOG_FORMAT", "HEALTH_PORT"):
             monkeypatch.delenv(key)
     monkeypatch.chdir(tmp_path)
     return tmp_path

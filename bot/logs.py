@@ -1,0 +1,42 @@
+"""Where log records go: plain lines on stderr (the default), or with LOG_FORMAT=json one JSON object a line, for a
+log collector to index.
+
+A JSON line carries the record's own time (ISO 8601, UTC), level, logger and message, every field a call passed in
+`extra=` (such as `account`), and the traceback as `exception` when there is one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+
+TEXT_FORMAT = "%(levelname)s %(name)s: %(message)s"
+# Loggers whose INFO lines are shown without --verbose: what an operator watching a long first sync needs.
+ALWAYS_INFO = ("bot.progress",)
+# The attributes every LogRecord has; anything else on a record came from `extra=`.
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName"}
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        line.update((key, value) for key, value in record.__dict__.items() if key not in _STANDARD)
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
+
+
+def configure_logging(log_format: str, *, verbose: bool = False) -> None:
+    """Log to stderr in `log_format` ("text" or "json"); INFO and up with `verbose`, else WARNING and up. Like
+    `logging.basicConfig`, it leaves a root logger that already has handlers (an embedding program's) alone."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+    for name in ALWAYS_INFO:
+        logging.getLogger(name).setLevel(logging.INFO)

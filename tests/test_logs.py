@@ -1,0 +1,94 @@
+"""LOG_FORMAT: plain lines by default, one JSON object a line with LOG_FORMAT=json, a clear error for anything else."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from bot.logs import JsonFormatter
+
+CONFIG = """
+[[accounts]]
+name = "blog"
+platform = "replay"
+path = "missing.jsonl"
+"""
+
+
+def start_service(workdir, **env) -> tuple[subprocess.Popen, queue.Queue]:
+    """`replynudge run` without Slack (nudges to the terminal), its stderr lines read into a queue."""
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    process = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=workdir, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", **env})
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
+    return process, lines
+
+
+def first_line_with(lines: queue.Queue, text: str, timeout: float = 30) -> tuple[list[str], str]:
+    """The lines read before the first that contains `text`, and that line."""
+    before, deadline = [], time.monotonic() + timeout
+    while True:
+        line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+        if text in line:
+            return before, line
+        before.append(line)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 0
+
+
+def test_json_lines_carry_level_logger_message_and_the_account(workdir):
+    process, lines = start_service(workdir, LOG_FORMAT="json")
+    try:
+        before, line = first_line_with(lines, "cannot read replay file")
+        stop(process)
+    finally:
+        process.kill()
+    for earlier in before:
+        json.loads(earlier)
+    record = json.loads(line)
+    assert record["level"] == "WARNING" and record["logger"] == "bot.service"
+    assert record["message"].startswith("blog: temporary: ") and "missing.jsonl" in record["message"]
+    assert record["account"] == "blog" and record["error_kind"] == "temporary"
+    assert record["time"].endswith("+00:00")
+
+
+def test_plain_text_is_the_default(workdir):
+    process, lines = start_service(workdir)
+    try:
+        _, line = first_line_with(lines, "cannot read replay file")
+        stop(process)
+    finally:
+        process.kill()
+    assert line.startswith("WARNING bot.service: blog: temporary: ")
+
+
+def test_an_unknown_log_format_is_a_config_error_naming_the_key(workdir):
+    result = subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], cwd=workdir, capture_output=True,
+                            text=True, env={**os.environ, "LOG_FORMAT": "yaml"}, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "replynudge: error: environment: LOG_FORMAT: 'yaml' is not a log format (one of: text, json)"
+
+
+def test_a_traceback_stays_inside_its_json_line():
+    try:
+        raise ValueError("broken page")
+    except ValueError:
+        record = logging.getLogger("bot.engine.poller").makeRecord(
+            "bot.engine.poller", logging.ERROR, __file__, 1, "polling %s failed", ("blog",), sys.exc_info(),
+            extra={"account": "blog"})
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    parsed = json.loads(line)
+    assert parsed["message"] == "polling blog failed" and parsed["account"] == "blog"
+    assert parsed["exception"].startswith("Traceback") and "ValueError: broken page" in parsed["exception"]
