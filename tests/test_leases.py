@@ -128,7 +128,7 @@ class RecordingNotifier(TerminalNotifier):
         super().__init__(io.StringIO())
         self.name, self.posts, self.between_posts = name, posts, between_posts
 
-    def post_nudge(self, item, suggestions, channel, *, tried=False):
+    def post_nudge(self, item, suggestions, channel, *, tried=False, status=None):
         self.between_posts(sum(1 for who, _ in self.posts if who == self.name))
         self.posts.append((self.name, item.id))
 

@@ -25,7 +25,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
-from sqlalchemy import and_, bindparam, case, exists, false, not_, or_, select, update
+from sqlalchemy import and_, bindparam, case, exists, false, not_, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
@@ -149,14 +149,21 @@ class Posted(Enum):
 
 
 def post(session: Session, nudge_id: int, owner: str, *, channel: str | None, ts: str | None,
-         suggestions: list[str], now: datetime) -> Posted:
-    """Record the message posted for a nudge this replica claimed."""
+         suggestions: list[str], now: datetime, shown_assignee: str | None = None, found: bool = False) -> Posted:
+    """Record the message posted for a nudge this replica claimed. `shown_assignee`: the assignee the message
+    shows; `found`: the message may be one posted before (a replica that died), showing the nudge as it was then.
+    Either way, a message that may not show the nudge as it is now is flagged for an edit: an assignment made
+    while the nudge was on its way finds no message to edit."""
     posted = dict(posted_at=now, channel=channel, slack_ts=ts, suggestions=suggestions, last_error=None,
                   retry_at=None, lease_owner=None, lease_until=None)
+    if ts is None:
+        stale = false()
+    else:
+        stale = true() if found else Nudge.assigned_to.is_distinct_from(shown_assignee)
     result = session.execute(
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
-        .values(state=State.POSTED, escalate_from=now, **posted)
+        .values(state=State.POSTED, escalate_from=now, needs_update=stale, **posted)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount == 1:

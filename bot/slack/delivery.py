@@ -30,10 +30,12 @@ log = logging.getLogger(__name__)
 
 class Notifier(Protocol):
     def post_nudge(
-        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False
+        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False,
+        status: triage.NudgeStatus | None = None,
     ) -> str | None:
-        """Show one nudge; returns the message's id (Slack ts) when there is one. `tried`: a post of it may have
-        reached Slack before (a replica died, a post failed): the notifier looks for it instead of posting twice."""
+        """Show one nudge (as `status` says: assigned already, say); returns the message's id (Slack ts) when there
+        is one. `tried`: a post of it may have reached Slack before (a replica died, a post failed): the notifier
+        looks for it instead of posting twice."""
 
     def post_alert(self, alert: outbox.DueAlert) -> None:
         """Tell an account's channel that its polling stopped working or works again, or of a completeness gap."""
@@ -136,6 +138,7 @@ def _post_due(
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
             items = waiting_comments(session, [nudge.comment_id for nudge in due], clock(), clocks)
+            statuses = triage.nudge_statuses(session, [nudge.comment_id for nudge in due])
         if not due:
             return posted
         floods = _floods(due, thresholds)
@@ -149,7 +152,8 @@ def _post_due(
             if nudge.channel in failing:
                 _fail(session_factory, nudge, lease, clock, f"not tried: {failing[nudge.channel]}", gave_up)
                 continue
-            done, error = _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id], lease, clock, llm,
+            done, error = _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id],
+                                       statuses.get(nudge.comment_id), lease, clock, llm,
                                        accounts.get(nudge.account_id))
             posted += done
             if error is not None:
@@ -309,6 +313,7 @@ def _deliver_one(
     notifier: Notifier,
     nudge: outbox.DueNudge,
     item: WaitingComment,
+    status: triage.NudgeStatus | None,
     lease: Lease,
     clock: Callable[[], datetime],
     llm: LlmProvider | None,
@@ -326,13 +331,14 @@ def _deliver_one(
         if not lifecycle.renew(session, nudge.nudge_id, lease.owner, lease.until(clock())):
             return False, None
     try:
-        ts = notifier.post_nudge(item, suggestions, nudge.channel, tried=nudge.tried)
+        ts = notifier.post_nudge(item, suggestions, nudge.channel, tried=nudge.tried, status=status)
     except Exception as error:  # one failed post must not hold up the others; it is retried after its backoff
         log.warning("posting nudge %s failed: %s", nudge.nudge_id, error)
         return False, str(error) or type(error).__name__
     with session_factory.begin() as session:
         posted = lifecycle.post(session, nudge.nudge_id, lease.owner, channel=nudge.channel, ts=ts,
-                                suggestions=suggestions, now=clock())
+                                suggestions=suggestions, now=clock(),
+                                shown_assignee=status.assigned_to if status else None, found=nudge.tried)
     if posted is lifecycle.Posted.LOST:
         log.warning("nudge %s was taken over by another replica while it was being posted", nudge.nudge_id)
     return posted is not lifecycle.Posted.LOST, None

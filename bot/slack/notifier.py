@@ -59,7 +59,8 @@ class SlackNotifier:
         self._lock = threading.Lock()
 
     def post_nudge(
-        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False
+        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False,
+        status: NudgeStatus | None = None,
     ) -> str | None:
         if not channel:
             log.warning("account %s has no channel: nudge for comment %s not posted", item.account, item.id)
@@ -73,7 +74,7 @@ class SlackNotifier:
             response = self._post(
                 channel=channel,
                 text=nudge_fallback(item),
-                blocks=nudge_blocks(item, suggestions),
+                blocks=nudge_blocks(item, suggestions, status),
                 metadata={"event_type": EVENT_TYPE, "event_payload": {"comment_id": item.id}},
                 unfurl_links=False,
             )

@@ -29,7 +29,7 @@ class TerminalNotifier:
         self.width = min(100, shutil.get_terminal_size((100, 24)).columns)
 
     def post_nudge(self, item: WaitingComment, suggestions: list[str], channel: str | None, *,
-                   tried: bool = False) -> None:
+                   tried: bool = False, status: NudgeStatus | None = None) -> None:
         self.stream.write(render_nudge(item, suggestions, self.width) + "\n")
         self.stream.flush()
 
