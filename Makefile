@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: demo test test-now test-at install install-test services bench clean
+.PHONY: demo test test-now test-at install install-test services bench docs clean
 
 demo: install
 	$(BIN)/replynudge demo
@@ -61,5 +61,10 @@ bench: install-test services
 	$(BIN)/python benchmarks/suggestions.py
 	$(BIN)/python benchmarks/voice.py --comments 50000 --databases sqlite,postgresql
 
+# The manual as a site in site/ (tests/test_docs.py builds it with --strict into a temporary folder);
+# `$(BIN)/mkdocs serve` shows it at http://127.0.0.1:8000 while you edit.
+docs: install-test
+	$(BIN)/mkdocs build --strict --site-dir site
+
 clean:
-	rm -rf $(VENV) .pytest_cache replynudge.db replynudge.db-wal replynudge.db-shm
+	rm -rf $(VENV) .pytest_cache site replynudge.db replynudge.db-wal replynudge.db-shm

@@ -37,7 +37,7 @@ DEFAULT_DATABASE_URL = "sqlite:///replynudge.db"
 DEFAULT_CONFIG_PATH = "replynudge.toml"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_FORMATS = ("text", "json")
-DEFAULT_MIN_SCORE = 30  # a question, a complaint or substantive praise; see README "Scoring and suggestions"
+DEFAULT_MIN_SCORE = 30  # a question, a complaint or substantive praise; see docs/suggestions.md
 
 # Settings an account inherits from [defaults] unless it sets its own.
 SHARED_KEYS = {

@@ -64,7 +64,7 @@ def test_every_dependency_waits_on_something_that_can_happen():
             assert source.startswith(".") or source in document["volumes"], volume
 
 
-def test_the_readme_documents_the_model_the_file_pulls():
+def test_the_docs_name_the_model_the_file_pulls():
     model = compose()["services"]["bot"]["environment"]["LLM_MODEL"]
-    readme = (ROOT / "README.md").read_text()
-    assert f"`{model}`" in readme and "docker compose up" in readme
+    page = (ROOT / "docs" / "suggestions.md").read_text()
+    assert f"`{model}`" in page and "docker compose up" in page

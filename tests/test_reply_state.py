@@ -46,7 +46,7 @@ def test_a_reply_deeper_in_the_thread_answers_every_user_turn_above_it(session_f
 
 
 def test_a_reply_to_one_branch_answers_the_comment_above_but_not_the_other_branch(session_factory):
-    """The rule README's "How reply state works" decides: the brand's reply anywhere below a comment answers it."""
+    """The rule docs/reply-state.md decides: the brand's reply anywhere below a comment answers it."""
     account = make_account(session_factory)
     ingest_pages(
         session_factory,

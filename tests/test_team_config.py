@@ -82,10 +82,12 @@ def test_a_full_team_config_loads(workdir, monkeypatch):
     )
 
 
-def test_the_readme_documents_each_setting_with_an_example():
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
+def test_the_docs_document_each_setting_with_an_example():
+    docs = Path(__file__).parent.parent / "docs"
+    readme = (docs / "configuration.md").read_text()
     rows = set(re.findall(r"^\| `(\w+)` \|", readme, re.MULTILINE))
-    examples = "\n".join(re.findall(r"```toml\n(.*?)```", readme, re.DOTALL))
+    pages = "\n".join(page.read_text() for page in sorted(docs.glob("*.md")))
+    examples = "\n".join(re.findall(r"```toml\n(.*?)```", pages, re.DOTALL))
     for key in sorted(SHARED_KEYS | ROUTE_KEYS | QUESTION_KEYS):
         assert re.search(rf"^{key} = ", examples, re.MULTILINE), f"no example of {key} in the README"
         assert key in rows or f"`{key}`" in readme.split("[[routes]]` tables", 1)[1], f"{key} is not described"

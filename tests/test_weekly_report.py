@@ -118,9 +118,9 @@ def test_weekly_report_mistakes_name_the_key(workdir, capsys, value, expected):
     assert f"accounts[blog].weekly_report: {expected}" in err and err.count("\n") == 1
 
 
-def test_the_readme_team_workflow_example_loads(workdir):
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
-    example = readme.split("## Team workflow", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+def test_the_team_workflow_example_loads(workdir):
+    page = (Path(__file__).parent.parent / "docs" / "team-workflow.md").read_text()
+    example = page.split("```toml\n", 1)[1].split("```", 1)[0]
     (workdir / "replynudge.toml").write_text(
         example + '\n[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n')
     (blog,) = load_settings().accounts

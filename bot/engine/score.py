@@ -3,7 +3,7 @@
 Points add up from what the comment says (a question, a problem, strong feelings, substance) and from the
 author's history with the account (coming back, commenting often); then caps apply for what never deserves a
 nudge on its own (spam, emoji only, a link only, one word, a short reaction). The default `min_score` of 30 is
-reached by a question, a complaint, praise of six words or more, or any comment of 15 words or more; the README's
+reached by a question, a complaint, praise of six words or more, or any comment of 15 words or more; docs/suggestions.md
 "Scoring and suggestions" lists the points so a team can tune `min_score` knowing what it lets through.
 """
 
