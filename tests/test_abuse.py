@@ -204,6 +204,23 @@ def test_a_guest_may_not_triage(service, slack_api):
     assert service.nudge("b1").state != Nudge.HANDLED
 
 
+def test_a_comment_is_never_assigned_to_someone_who_may_not_see_it(service, slack_api):
+    for comment, assignee, because in (("v1", "U0BEN", "not one of the members of <#C0PRIVATE>"),
+                                       ("b1", "U0GUEST", "a guest"), ("b1", "U0EXT", "another organisation")):
+        before = len(slack_api.calls_to("response_url"))
+        body = action_body(slack_api, "nudge_assign", service.comment(comment), value=None, selected_user=assignee)
+        assert service.post(body).status_code == 200
+        refusal = slack_api.wait_for("response_url", count=before + 1)[before].params
+        assert refusal["response_type"] == "ephemeral" and "Not assigned" in refusal["text"], refusal
+        assert f"<@{assignee}>" in refusal["text"] and because in refusal["text"], refusal
+        assert service.nudge(comment).assigned_to is None
+    assert not slack_api.calls_to("conversations.open")  # nobody was sent the author and the account
+    assert service.post(action_body(slack_api, "nudge_assign", service.comment("b1"), value=None,
+                                    selected_user="U0BEN")).status_code == 200
+    slack_api.wait_for("conversations.open")
+    assert service.nudge("b1").assigned_to == "U0BEN"
+
+
 def test_a_member_outside_the_private_channel_sees_and_touches_only_the_public_account(service, slack_api):
     listed = service.command("", "U0BEN", "/unanswered")
     assert "X200" in listed and "contract renewal" not in listed
@@ -223,6 +240,18 @@ def test_a_member_outside_the_private_channel_sees_and_touches_only_the_public_a
     answer = service.command("mute maria lopez", "U0BEN")
     assert "Muted" in answer and service.nudge("b1").handled_how == "muted"
     assert service.nudge("v1").state != Nudge.HANDLED
+
+
+def test_the_home_counts_only_what_its_viewer_may_see(service, slack_api):
+    homes = {}
+    for user in ("U0ANA", "U0BEN"):
+        before = len(slack_api.calls_to("views.publish"))
+        assert service.event(event_body({"type": "app_home_opened", "user": user, "channel": f"D{user}",
+                                         "tab": "home"})).status_code == 200
+        homes[user] = json.dumps(slack_api.wait_for("views.publish", count=before + 1)[before].params)
+    # U0ANA sees b1, b3 and v1 listed; v2 is a private message, never listed on the tab: not one of "N more"
+    assert "more:" not in homes["U0ANA"] and "1 private message" in homes["U0ANA"]
+    assert "more:" not in homes["U0BEN"] and "private" not in homes["U0BEN"]
 
 
 def test_snooze_takes_only_user_comments_and_at_most_30_days(service):

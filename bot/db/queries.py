@@ -236,19 +236,22 @@ class AccountBacklog:
     platform: str
     waiting: int  # comments that deserve a nudge and still wait
     oldest: datetime | None
+    private: int = 0  # of the waiting, private messages to the brand (listed only in the account's channel)
 
 
 def backlog(session: Session, accounts: Sequence[str] | None = None) -> list[AccountBacklog]:
     """Every account (or those named) with how many comments wait for it and since when, by name."""
     per_account = (  # one pass over the waiting comments for both figures
-        select(Comment.account_id, func.count().label("waiting"), func.min(Comment.created_at).label("oldest"))
+        select(Comment.account_id, func.count().label("waiting"), func.min(Comment.created_at).label("oldest"),
+               func.count().filter(Comment.private.is_(True)).label("private"))
         .join(Account, Account.id == Comment.account_id)
         .where(_in_backlog(), _deserves())
         .group_by(Comment.account_id)
         .subquery()
     )
     rows = session.execute(
-        select(Account.name, Account.platform, func.coalesce(per_account.c.waiting, 0), per_account.c.oldest)
+        select(Account.name, Account.platform, func.coalesce(per_account.c.waiting, 0), per_account.c.oldest,
+               func.coalesce(per_account.c.private, 0))
         .outerjoin(per_account, per_account.c.account_id == Account.id)
         .where(*([Account.name.in_(list(accounts))] if accounts is not None else []))
         .order_by(Account.name)

@@ -35,6 +35,7 @@ PAGE = 200
 class Verdict:
     allowed: bool
     why: str = ""  # for a refusal: why, and whom to ask
+    because: str = ""  # for a refusal, the reason about the user in the third person ("a guest")
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -59,22 +60,24 @@ class Access:
         """May `user` do `role` on `account`'s comments? A refusal says why and whom to ask."""
         try:
             refused = self._not_a_full_member(user, account)
-            if refused:
-                return Verdict(False, refused)
+            if refused is not None:
+                return refused
             allowed = account.roles.get(role) if role != SEE else None
             if allowed:
                 if self._in(user, allowed):
                     return Verdict(True)
-                return Verdict(False, f"Only {_names(allowed)} may {DOING[role]} *{account.name}*: ask one of them.")
+                return Verdict(False, f"Only {_names(allowed)} may {DOING[role]} *{account.name}*: ask one of them.",
+                               f"not one of {_names(allowed)}")
             if role == SEE and any(self._in(user, ids) for ids in account.roles.values() if ids):
                 return Verdict(True)
             if account.channel and user in self._members(account.channel):
                 return Verdict(True)
         except SlackUnavailable as error:
-            return Verdict(False, f"Slack could not confirm your access just now ({error}): try again in a minute.")
+            return Verdict(False, f"Slack could not confirm your access just now ({error}): try again in a minute.",
+                           f"not confirmed by Slack just now ({error})")
         where = f"members of <#{account.channel}>" if account.channel else "the people its config names"
         ask = f"ask someone in <#{account.channel}> to add you" if account.channel else "ask whoever runs Reply Nudge"
-        return Verdict(False, f"Only {where} may {DOING[role]} *{account.name}*: {ask}.")
+        return Verdict(False, f"Only {where} may {DOING[role]} *{account.name}*: {ask}.", f"not one of the {where}")
 
     def readable(self, user: str, accounts: Iterable[AccountConfig]) -> list[AccountConfig]:
         """The accounts whose comments `user` may see."""
@@ -82,16 +85,18 @@ class Access:
 
     # -- what Slack says, cached -----------------------------------------------------------------------------
 
-    def _not_a_full_member(self, user: str, account: AccountConfig) -> str | None:
+    def _not_a_full_member(self, user: str, account: AccountConfig) -> Verdict | None:
         info = self._user(user)
         ask = f"ask a member of <#{account.channel}>" if account.channel else "ask a full member of your workspace"
         if info is None or info.get("deleted") or info.get("is_bot"):
-            return f"Reply Nudge does not know you as an active member of this workspace: {ask}."
+            return Verdict(False, f"Reply Nudge does not know you as an active member of this workspace: {ask}.",
+                           "not an active member of this workspace")
         if not self._ours(info):
-            return ("You are in another organisation (a Slack Connect channel): only the brand's own team may act "
-                    f"on Reply Nudge. {ask[0].upper()}{ask[1:]}.")
+            return Verdict(False, "You are in another organisation (a Slack Connect channel): only the brand's own "
+                           f"team may act on Reply Nudge. {ask[0].upper()}{ask[1:]}.",
+                           "in another organisation (Slack Connect)")
         if info.get("is_restricted") or info.get("is_ultra_restricted"):
-            return f"Guests may not act on Reply Nudge: {ask}."
+            return Verdict(False, f"Guests may not act on Reply Nudge: {ask}.", "a guest")
         return None
 
     def _ours(self, info: dict) -> bool:

@@ -32,7 +32,7 @@ def header(text: str) -> dict:
 
 def waiting_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     """The backlog per account, then the oldest waiting comments: one section, so that the comments are counted
-    once (the backlog's sum is the total behind "N more")."""
+    once (the backlog's sum, less the private messages the tab never lists, is the total behind "N more")."""
     names = [account.name for account in accounts]
     backlogs = backlog(session, names)
     if not backlogs:
@@ -41,7 +41,9 @@ def waiting_section(session: Session, now: datetime, accounts: Sequence[AccountC
                         "channel you are a member of.)")]
     clocks = business_clocks(accounts)
     total = sum(account.waiting for account in backlogs)
-    return _backlog_blocks(backlogs, total, now, clocks) + _oldest_blocks(session, names, total, now, clocks)
+    private = sum(account.private for account in backlogs)
+    return (_backlog_blocks(backlogs, total, now, clocks)
+            + _oldest_blocks(session, names, total - private, private, now, clocks))
 
 
 def _backlog_blocks(backlogs: list[AccountBacklog], total: int, now: datetime, clocks: Clocks) -> list[dict]:
@@ -62,8 +64,10 @@ def _waited(since: datetime, now: datetime, clock: Callable[[datetime, datetime]
     return format_wait(int((now - since).total_seconds()), business)
 
 
-def _oldest_blocks(session: Session, names: list[str], total: int, now: datetime, clocks: Clocks) -> list[dict]:
-    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=total, accounts=names,
+def _oldest_blocks(session: Session, names: list[str], listed: int, private: int, now: datetime,
+                   clocks: Clocks) -> list[dict]:
+    """The oldest comments of the `listed` the tab may show; the `private` messages are only counted."""
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=listed, accounts=names,
                         private_from=())  # private messages only in their own channel
     if not result.items:
         return []
@@ -71,8 +75,14 @@ def _oldest_blocks(session: Session, names: list[str], total: int, now: datetime
     blocks = [{"type": "divider"}, header("Oldest waiting")]
     for item in result.items:
         blocks.extend(listed_blocks(item, statuses.get(item.id)))
+    more = []
     if result.total > len(result.items):
-        blocks.append(context(f"{result.total - len(result.items)} more: `/unanswered` lists them, oldest first."))
+        more.append(f"{result.total - len(result.items)} more: `/unanswered` lists them, oldest first.")
+    if private:
+        plural = "s" if private != 1 else ""
+        more.append(f":lock: {private} private message{plural}: `/unanswered` in the account's channel lists them.")
+    if more:
+        blocks.append(context(" ".join(more)))
     return blocks
 
 

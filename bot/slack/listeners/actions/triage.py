@@ -8,7 +8,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from bot.db.models import Outcome
 from bot.engine import lifecycle, trail, triage
 from bot.engine.hours import OfficeHours
-from bot.slack.access import TRIAGE
+from bot.slack.access import SEE, TRIAGE
 from bot.slack.blocks import comment_id_of, escape, when
 from bot.slack.context import KEY, AppContext, on_home
 
@@ -72,6 +72,15 @@ def assign(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None
     user = body["user"]["id"]
     if comment_id is None or not assignee:
         return
+    item, _ = app.load(comment_id)
+    if item and app.may(user, TRIAGE, item.account):  # else _change refuses the person assigning
+        verdict = app.may(assignee, SEE, item.account)
+        if not verdict:
+            app.refuse(body, respond, f"Not assigned: <@{assignee}> may not see the comments of "
+                                      f"*{escape(item.account)}* ({verdict.because}), so the comment stays with the "
+                                      "team. Pick someone who may see it, or ask a member of its channel to add them "
+                                      "first.")
+            return
     note = f"<@{user}> assigned this to <@{assignee}> {when(app.clock())}"
     if not _change(app, body, respond, comment_id, lambda session: lifecycle.assign(session, comment_id, assignee),
                    note, action="assign", detail=assignee):
