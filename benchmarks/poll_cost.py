@@ -1,6 +1,5 @@
 """Poll cost: HTTP requests (and time) per poll and account on each platform, against the local servers the tests
-use, through the real source, poller and a SQLite database. Target for every platform the completeness audit
-covers: an idle poll (nothing new) costs at most 2 requests, the audit included (polls here are an hour apart, so
+use, through the real source, poller and a SQLite database. Target for every platform: an idle poll (nothing new) costs at most 2 requests, the audit included (polls here are an hour apart, so
 every one of them is due to read the counts that cost requests, or reads them instead of fetching).
 
 For each platform: a first sync of a brand account with `--comments` comments in threads on a few posts, an idle
@@ -37,7 +36,8 @@ from tests.fake_reddit import T0, FakeReddit  # noqa: E402
 from tests.fake_youtube import NOW, FakeYouTube  # noqa: E402
 
 TARGET_IDLE = {platform: 2 for platform in
-               ("wordpress", "mastodon", "bluesky", "youtube", "facebook", "instagram", "linkedin")}
+               ("wordpress", "mastodon", "bluesky", "youtube", "facebook", "instagram", "threads", "linkedin",
+                "reddit")}
 
 
 class Counter:

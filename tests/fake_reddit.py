@@ -1,5 +1,11 @@
 """A local Reddit speaking the wire format of the recorded PRAW cassettes (Listings of t1/t3 things, the
-`x-ratelimit-*` headers, the password-grant token endpoint, `/api/comment`, `/api/morechildren`)."""
+`x-ratelimit-*` headers, the password-grant token endpoint, `/api/comment`, `/api/morechildren`).
+
+Comments the brand cannot see are kept as Reddit keeps them: `num_comments` counts every comment ever written,
+removed, deleted and spam-filtered ones included (PRAW, "Comment Extraction and Parsing"); in a tree a deleted
+comment shows as `[deleted]` by `[deleted]`, a removed one as `[removed]` by `[deleted]`, and only while it has
+replies; a comment the spam filter holds shows nowhere (not in the tree, nor in the inbox) until a moderator
+approves it, with its original `created_utc`."""
 
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ class Thing:
     parent: str  # fullname: t1_... or t3_...
     article: str
     edited: float | bool = False
+    state: str = "live"  # "deleted" by its author, "removed" by a moderator, "filtered" (held by the spam filter)
 
 
 @dataclass
@@ -135,7 +142,7 @@ class FakeReddit:
         items = []
         for thing in self._newest_first(self.comments.values()):
             kind = self._inbox_type(thing)
-            if kind is None:
+            if kind is None or thing.state != "live":
                 continue
             title = self.submissions.get(thing.article, {}).get("title", "A post")
             items.append(
@@ -161,8 +168,9 @@ class FakeReddit:
         }
 
     def _comment_data(self, thing: Thing, replies="") -> dict:
+        author, body = (thing.author, thing.body) if thing.state == "live" else ("[deleted]", f"[{thing.state}]")
         return {
-            "id": thing.id, "name": f"t1_{thing.id}", "author": thing.author, "body": thing.body,
+            "id": thing.id, "name": f"t1_{thing.id}", "author": author, "body": body,
             "parent_id": thing.parent, "link_id": f"t3_{thing.article}", "created_utc": thing.created_utc,
             "created": thing.created_utc, "edited": thing.edited, "replies": replies, "subreddit": "brandsub",
             "permalink": f"/r/brandsub/comments/{thing.article}/slug/{thing.id}/", "score": 1,
@@ -170,7 +178,7 @@ class FakeReddit:
         }
 
     def _own_comments(self, request: Request) -> dict:
-        mine = [t for t in self._newest_first(self.comments.values()) if t.author == self.brand]
+        mine = [t for t in self._newest_first(self.comments.values()) if t.author == self.brand and t.state == "live"]
         items = []
         for thing in mine:
             data = self._comment_data(thing)
@@ -193,7 +201,15 @@ class FakeReddit:
         return self._listing(request, items, kind="t3")
 
     def _children_of(self, parent: str) -> list[Thing]:
-        return sorted((t for t in self.comments.values() if t.parent == parent), key=lambda t: t.created_utc, reverse=True)
+        """The comments under `parent` a tree shows, newest first."""
+        return sorted((t for t in self.comments.values() if t.parent == parent and self._shown(t)),
+                      key=lambda t: t.created_utc, reverse=True)
+
+    def _shown(self, thing: Thing) -> bool:
+        if thing.state == "live":
+            return True
+        return thing.state != "filtered" and any(self._shown(t) for t in self.comments.values()
+                                                 if t.parent == f"t1_{thing.id}")
 
     def _subtree(self, thing: Thing) -> dict:
         children = self._children_of(f"t1_{thing.id}")
@@ -214,7 +230,7 @@ class FakeReddit:
                                                      "parent_id": f"t3_{article}", "depth": 0, "children": hidden}})
         submission = {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
             "id": article, "name": f"t3_{article}", "title": post["title"], "author": post["author"],
-            "created_utc": post["created_utc"], "num_comments": len(top)}}], "after": None}}
+            "created_utc": post["created_utc"], "num_comments": sum(1 for t in self.comments.values() if t.article == article)}}], "after": None}}
         return [submission, {"kind": "Listing", "data": {"children": children, "after": None}}]
 
     def _morechildren(self, request: Request) -> dict:

@@ -24,9 +24,11 @@ from bot.sources.youtube import YouTubeSource
 from bot.sources.youtube_quota import take_reply_units
 from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
 from tests.connectors import comments
+from tests.fake_reddit import T0, FakeReddit
 from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 from tests.fake_youtube import NOW, FakeYouTube
 from tests.test_linkedin import config as linkedin_config
+from tests.test_reddit import reddit_account
 from tests.test_wordpress import config as wordpress_config
 from tests.test_youtube import youtube_account
 
@@ -262,6 +264,84 @@ def test_linkedin_every_comment_reaches_the_store_within_two_sweeps(session_fact
 
     linkedin.requests.clear()
     assert poller.poll().ok and len(linkedin.requests) == 2  # idle: the posts and their counts
+
+
+def test_reddit_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    reddit = FakeReddit()
+    reddit.url = reddit.install(httpserver)
+    reddit.post("p1", "Our new roast", T0)
+    first = reddit.comment("c1", "priya", "Is it decaf?", T0 + 10, "t3_p1", "p1")
+    held = reddit.comment("c2", "newbie", "Where to buy?", T0 + 15, "t3_p1", "p1")
+    held.state = "filtered"  # the spam filter holds a new account's comment
+    doomed = reddit.comment("c3", "tom", "First!", T0 + 20, "t3_p1", "p1")
+    hidden = reddit.comment("c4", "sam", "Which grind for a moka pot?", T0 + 30, "t3_p1", "p1")
+    poller = Poller(session_factory, reddit_account(reddit))
+    try:
+        assert poller.poll().ok and set(poller.stored()) == {"c1", "c3", "c4"}
+
+        # None of these moves num_comments (it counts held, removed and deleted comments too), and the inbox
+        # lists the approved comment below what it read: only a read of the tree finds them.
+        held.state = "live"  # approved late, with its old date
+        first.body, first.edited = "Is it decaf? Asking for my mum", T0 + 40
+        doomed.state = "deleted"
+        hidden.state = "removed"
+        backdated = reddit.comment("c5", "lee", "Written on the train", T0 + 5, "t1_c1", "p1")  # out of date order
+        assert poller.poll(hours=1).ok  # idle after the inbox: its two requests leave none for the sweep
+        assert "c2" not in poller.stored()
+        reddit.requests.clear()
+        assert poller.poll(minutes=10).ok  # so this poll sweeps instead: the post's tree, read whole
+        assert [path for _, path, _ in reddit.requests] == ["/comments/p1"]
+        stored = poller.stored()
+        assert {"c2", "c5"} <= set(stored) and not stored["c2"].deleted
+        assert stored["c1"].text == "Is it decaf? Asking for my mum"
+        assert stored["c3"].deleted and stored["c4"].deleted
+
+        hidden.state = "live"  # shown again by a moderator
+        # The second sweep: this poll reads the tree (c5 moved num_comments since the posts were listed), finds
+        # something, and so may spend two more requests sweeping.
+        assert poller.poll(hours=1).ok
+        stored = poller.stored()
+        assert not stored["c4"].deleted and stored["c4"].text == "Which grind for a moka pot?"
+        assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+        reddit.requests.clear()
+        assert poller.poll().ok and len(reddit.requests) == 2  # idle: the inbox and one of its two turns
+    finally:
+        forget_token((reddit.url, reddit.client_id, reddit.brand.lower()))
+
+
+def test_threads_every_reply_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    graph = fake_meta.serve(httpserver)
+    post, other = graph.thread("Our new roast"), graph.thread("Our café opens Monday")
+    first = graph.comment(post, fake_meta.ig_user(1), "Is it decaf?")
+    doomed = graph.comment(post, fake_meta.ig_user(2), "First!")
+    hidden = graph.comment(post, fake_meta.ig_user(3), "Which grind for a moka pot?")
+    graph.comment(other, fake_meta.ig_user(4), "Where?")
+    poller = Poller(session_factory, fake_meta.account(graph, "threads", "brand", version=fake_meta.THREADS_VERSION))
+    assert poller.poll().ok and {first, doomed, hidden} <= set(poller.stored())
+
+    # Written a while ago but listed only now (below the post's watermark), edited, deleted, hidden.
+    late = graph.comment(post, fake_meta.ig_user(5), "Sent from the train this morning", reply_to=first)
+    graph.comments[late]["created"] -= timedelta(hours=2)
+    graph.comments[first]["text"] = "Is it decaf? Asking for my mum"
+    del graph.comments[doomed]
+    graph.comments[hidden]["hide_status"] = "HIDDEN"
+    assert poller.poll(hours=1).ok and late not in poller.stored()  # idle: the list and one post in turn
+    graph.requests.clear()
+    assert poller.poll(minutes=10).ok  # so this poll sweeps instead: both conversations, read to their end
+    assert sorted(graph.paths()) == sorted(f"/{fake_meta.THREADS_VERSION}/{p}/conversation" for p in (post, other))
+    stored = poller.stored()
+    assert late in stored and stored[first].text == "Is it decaf? Asking for my mum"
+    assert stored[doomed].deleted and stored[hidden].deleted
+
+    graph.comments[hidden]["hide_status"] = "NOT_HUSHED"  # shown again
+    assert poller.poll(hours=1).ok
+    assert poller.poll(minutes=10).ok  # the second sweep
+    assert not poller.stored()[hidden].deleted
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+    graph.requests.clear()
+    assert poller.poll().ok and len(graph.requests) == 2  # idle: the posts and one conversation in turn
 
 
 def test_mastodon_a_reply_that_notified_nobody_reaches_the_store_at_the_next_sweep(session_factory, httpserver):

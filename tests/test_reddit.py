@@ -67,21 +67,34 @@ def test_first_sync_reads_inbox_pages_own_comments_and_post_trees(session_factor
     assert reddit.token_requests == 1
 
 
-def test_incremental_sync_costs_three_requests_when_idle_and_reads_only_what_is_new(session_factory, reddit):
+def test_idle_polls_cost_two_requests_taking_turns_and_read_only_what_is_new(session_factory, reddit):
     reddit.post("own1", "Our launch", T0)
     reddit.comment("c1", "priya", "When?", T0 + 10, "t3_own1", "own1")
     account_id = make_account(session_factory, "rd", platform="reddit")
     assert poll(session_factory, reddit, account_id).ok
-    reddit.requests.clear()
+    brand = reddit.brand
 
-    assert poll(session_factory, reddit, account_id).ok
-    assert api_calls(reddit) == ["/message/inbox", f"/user/{reddit.brand}/comments", f"/user/{reddit.brand}/submitted"]
+    idle = []
+    for _ in range(2):
+        reddit.requests.clear()
+        assert poll(session_factory, reddit, account_id).ok
+        idle.append(api_calls(reddit))
+    assert idle == [["/message/inbox", f"/user/{brand}/comments"], ["/message/inbox", f"/user/{brand}/submitted"]]
 
+    reddit.comment("c3", "sam", "Also curious", T0 + 20, "t1_c1", "own1")  # answers priya: not in the brand's inbox
     reddit.requests.clear()
-    reddit.comment("c3", "sam", "Also curious", T0 + 20, "t3_own1", "own1")
-    assert poll(session_factory, reddit, account_id).ok
-    assert "/comments/own1" in api_calls(reddit)  # num_comments changed: the tree is read again
+    assert poll(session_factory, reddit, account_id).ok  # the brand's comments' turn
+    assert "c3" not in reply_state(session_factory, account_id)
+    assert poll(session_factory, reddit, account_id).ok  # the posts' turn: num_comments moved, the tree is read
+    assert "/comments/own1" in api_calls(reddit)
     assert reply_state(session_factory, account_id) == {"c1": None, "c3": None}
+
+    reddit.comment("c4", "lee", "Any news?", T0 + 30, "t3_own1", "own1")  # in the inbox: this poll reads it all
+    reddit.requests.clear()
+    assert poll(session_factory, reddit, account_id).ok
+    assert api_calls(reddit) == ["/message/inbox", f"/user/{brand}/comments", f"/user/{brand}/submitted",
+                                 "/comments/own1"]
+    assert "c4" in reply_state(session_factory, account_id)
     assert reddit.token_requests == 1  # the token is cached until it expires
 
 
@@ -132,7 +145,7 @@ def test_low_headroom_spreads_the_rest_of_the_window_over_polls(reddit):
     list(source.fetch(None))
     assert source.headroom().limit == 1000
     interval = source.min_poll_interval().total_seconds()
-    assert 27 <= interval <= 29  # 600 s left, 63 calls, 3 calls a poll: one poll every 600/21 s
+    assert 18 <= interval <= 20  # 600 s left, 63 calls, 2 calls a poll: one poll every 600/31 s
 
 
 def test_http_429_is_rate_limited_with_the_reset(reddit):

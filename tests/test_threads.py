@@ -58,6 +58,28 @@ def test_first_sync_over_several_pages_then_idle_and_incremental(session_factory
     assert len(conversation_reads(graph, busy)) == 1  # newest first: stops at what it read before
 
 
+def test_posts_with_replies_are_read_in_turn_so_an_idle_poll_costs_two_requests(session_factory, graph):
+    posts = [graph.thread(f"Roast {n} is out") for n in range(3)]
+    for n, post in enumerate(posts):
+        graph.comment(post, ig_user(n), f"How fresh is roast {n}?")
+    outcome, account_id, source = poll(session_factory, graph)
+    assert outcome.ok and all(len(conversation_reads(graph, post)) == 1 for post in posts)  # first sync: all
+
+    turns = []
+    for _ in range(3):
+        graph.requests.clear()
+        assert poll(session_factory, graph, source)[0].ok
+        assert len(graph.requests) == 2 and graph.paths()[0] == f"/{THREADS_VERSION}/me/threads"
+        turns.append(graph.paths()[1])
+    assert sorted(turns) == sorted(f"/{THREADS_VERSION}/{post}/conversation" for post in posts)  # each in turn
+
+    fresh = graph.thread("A new blend")
+    first = graph.comment(fresh, ig_user(7), "Decaf too?")
+    graph.requests.clear()
+    assert poll(session_factory, graph, source)[0].ok  # its first replies: read at once, with the post in turn
+    assert first in comments(session_factory, account_id) and len(graph.requests) == 3
+
+
 def test_nested_thread_with_brand_reply_returning_user_and_reply_from_slack(session_factory, graph):
     post = graph.thread("New oat flat white is out")
     question = graph.comment(post, ig_user(1), "Is it sweetened?")

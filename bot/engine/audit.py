@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from bot.db import SessionFactory
 from bot.db.models import AuditGap, Author, Comment, Post, SyncState
 from bot.engine.ingest import ingest
-from bot.sources.base import CommentRecord, Page, Source, Tally
+from bot.sources.base import CommentRecord, Page, Reread, Source, Tally
 
 IDLE_BUDGET = 2  # requests an idle poll may cost, fetch and audit together
 AUDIT_EVERY = timedelta(hours=1)  # how often counts that cost requests are read
@@ -87,6 +87,9 @@ def audit(
         return False
     rereads = 0
     for tally in tallies:
+        if isinstance(tally, Reread):  # a post read whole on a sweep: stored first, then compared
+            store_reread(session_factory, account_id, source, tally, clock)
+            tally = tally.tally
         with session_factory() as session:
             stored = stored_count(session, account_id, tally)
             known = standing_gap(session, account_id, tally, stored, clock())
@@ -96,11 +99,7 @@ def audit(
             rereads += 1
             again = source.reread(tally.post_id)
             tally = again.tally
-            with session_factory.begin() as session:
-                records = list(again.records)
-                if again.complete:
-                    records += vanished(session, account_id, tally.post_id, {r.external_id for r in records})
-                ingest(session, account_id, Page(records, None), flat_threads=source.flat_threads, now=clock())
+            store_reread(session_factory, account_id, source, again, clock)
         with session_factory.begin() as session:
             note_gap(session, account_id, tally, stored_count(session, account_id, tally), clock())
     with session_factory() as session:
@@ -109,6 +108,16 @@ def audit(
         )
     _stamp(session_factory, account_id, audited_at=clock(), **({} if gaps else {"complete_at": clock()}))
     return True
+
+
+def store_reread(session_factory: SessionFactory, account_id: int, source: Source, again: Reread,
+                 clock: Callable[[], datetime]) -> None:
+    """Store what a re-read listed; a complete one also records the post's stored comments it left out as deleted."""
+    with session_factory.begin() as session:
+        records = list(again.records)
+        if again.complete:
+            records += vanished(session, account_id, again.tally.post_id, {r.external_id for r in records})
+        ingest(session, account_id, Page(records, again.cursor), flat_threads=source.flat_threads, now=clock())
 
 
 def _stamp(session_factory: SessionFactory, account_id: int, **times: datetime) -> None:

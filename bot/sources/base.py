@@ -111,6 +111,7 @@ class Reread:
     records: Sequence[CommentRecord]
     tally: Tally
     complete: bool = False
+    cursor: Cursor | None = None  # the source's cursor with what this read moved (a sweep's place); None: as it was
 
 
 @dataclass(frozen=True)

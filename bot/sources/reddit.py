@@ -3,10 +3,13 @@
 - The inbox (`/message/inbox`) brings comment replies, post replies and username mentions, also on old posts.
 - `/user/{brand}/comments` brings the brand's own comments, so a reply typed in Reddit's UI answers its parent.
 - `/user/{brand}/submitted` lists the brand's posts of the recency window; a post's tree (`/comments/{id}`) is
-  read again only when its `num_comments` changed, so an idle poll costs three requests.
-Listings come newest first and have no "since": each is read down to a watermark (time plus the ids seen at
-that second), kept in the cursor. Pacing follows the `X-Ratelimit-*` headers (100 queries a minute per client
-id, reported as a 10-minute window).
+  read again only when its `num_comments` changed.
+The inbox is read every poll; the brand's comments and its posts take turns (a poll whose inbox brought something
+reads both), so an idle poll costs two requests. Listings come newest first and have no "since": each is read
+down to a watermark (time plus the ids seen at that second), kept in the cursor. `num_comments` also counts
+removed, deleted and spam comments, so it cannot be compared with the store: the completeness audit is a slow
+sweep (bot/sources/sweep.py) reading the recent posts' trees whole, in turn. Pacing follows the `X-Ratelimit-*`
+headers (100 queries a minute per client id, reported as a 10-minute window).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from typing import Any, ClassVar, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
-from bot.sources.base import AuthError, CommentRecord, Cursor, Page, RateLimited, TemporaryError
-from bot.sources.base import Headroom
+from bot.sources.base import AuthError, CommentRecord, Cursor, Headroom, Page, RateLimited, Reread, Tally
+from bot.sources.base import TemporaryError
 from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom, url_option
 from bot.sources.recency import recent_days, recent_since
+from bot.sources.sweep import sweep
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.watermark import Watermark
 
@@ -60,7 +64,8 @@ def reddit_headroom(response, now: datetime) -> Headroom | None:
 class RedditSource(HttpSource):
     platform: ClassVar[str] = "reddit"
     flat_threads: ClassVar[bool] = False
-    requests_per_poll = 3
+    requests_per_poll = 2
+
     def __init__(self, account: AccountConfig):
         self.account = account
         self.username = str(account.option("username", required=True))
@@ -89,17 +94,27 @@ class RedditSource(HttpSource):
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
         cursor = dict(cursor or {})
         since = recent_since(self.days, utcnow()).timestamp()
+        turn = cursor.get("turn")  # "own" or "posts": what this poll reads after the inbox (None: both)
 
         inbox = Watermark(cursor.get("inbox"))
         records = [self._record(item) for item in self._listing("/message/inbox", inbox, since) if item.get("was_comment")]
         cursor["inbox"] = inbox.state()
         yield Page(records, dict(cursor))
+        busy = bool(records)
 
-        own = Watermark(cursor.get("own"))
-        records = [self._record(item) for item in self._listing(f"/user/{self.username}/comments", own, since)]
-        cursor["own"] = own.state()
-        yield Page(records, dict(cursor))
+        if turn != "posts" or busy:
+            own = Watermark(cursor.get("own"))
+            records = [self._record(item) for item in self._listing(f"/user/{self.username}/comments", own, since)]
+            cursor["own"] = own.state()
+            yield Page(records, dict(cursor))
 
+        if turn != "own" or busy:
+            yield from self._changed_trees(cursor, since)
+        cursor["turn"] = "posts" if turn == "own" else "own"
+        yield Page([], dict(cursor))
+
+    def _changed_trees(self, cursor: dict, since: float) -> Iterator[Page]:
+        """The brand's recent posts, and the tree of each whose `num_comments` moved."""
         counts: dict[str, int] = dict(cursor.get("posts", {}))
         watched: dict[str, int] = {}
         for post in self._recent_submissions(since):
@@ -107,13 +122,23 @@ class RedditSource(HttpSource):
             watched[article] = count
             if counts.get(article) == count:
                 continue
-            records = self._tree(article)
+            records, _ = self._tree(article)
             counts[article] = count
             cursor["posts"] = {key: value for key, value in counts.items() if key in watched or key == article}
             yield Page(records, dict(cursor))
-        if cursor.get("posts") != watched:
-            cursor["posts"] = watched
-            yield Page([], dict(cursor))
+        cursor["posts"] = watched
+
+    # --- the completeness audit: a slow sweep of the recent posts' trees -----------------------------------------
+
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Reread]:
+        if not budget:
+            return []
+        commented = [article for article, count in ((cursor or {}).get("posts") or {}).items() if count]
+        return sweep(cursor, budget, commented, self.reread, lambda: self.http.requests_sent)
+
+    def reread(self, post_id: str | None) -> Reread:
+        records, complete = self._tree(str(post_id))
+        return Reread(records, Tally(post_id, sum(1 for record in records if not record.deleted)), complete)
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
         data = self._call(
@@ -184,7 +209,9 @@ class RedditSource(HttpSource):
                 break
         return posts
 
-    def _tree(self, article: str) -> list[CommentRecord]:
+    def _tree(self, article: str) -> tuple[list[CommentRecord], bool]:
+        """Every comment the post's tree shows, and whether that is all of them: a "continue this thread" stub
+        (a `more` without ids, for branches deeper than the tree goes) leaves comments out."""
         path = f"/comments/{article}"
         data = self._call("GET", path, expect=list, params={"sort": "new", "limit": 500, "raw_json": 1})
         if len(data) != 2:
@@ -193,7 +220,7 @@ class RedditSource(HttpSource):
         title = submissions[0].get("title") if submissions else None
         records: list[CommentRecord] = []
         hidden: list[str] = []
-        self._walk(data[1], title, records, hidden)
+        deeper = self._walk(data[1], title, records, hidden)
         while hidden:  # "more" stubs: comments Reddit left out of the first response
             batch, hidden = hidden[:MORECHILDREN_BATCH], hidden[MORECHILDREN_BATCH:]
             answer = self._call(
@@ -205,29 +232,33 @@ class RedditSource(HttpSource):
             if not isinstance(things, list):
                 raise TemporaryError(f"{self.api_url}/api/morechildren: unexpected response shape")
             for thing in things:
-                self._visit(thing, title, records, hidden)
-        return records
+                deeper |= self._visit(thing, title, records, hidden)
+        return records, not deeper
 
-    def _walk(self, listing: Any, title: str | None, records: list[CommentRecord], hidden: list[str]) -> None:
+    def _walk(self, listing: Any, title: str | None, records: list[CommentRecord], hidden: list[str]) -> bool:
+        """Collect the listing's comments and `more` ids; True when a branch goes on past what was sent."""
         if listing in ("", None):
-            return
+            return False
         if not isinstance(listing, dict) or not isinstance((listing.get("data") or {}).get("children"), list):
             raise TemporaryError(f"{self.api_url}: a comment tree holds something that is not a listing")
+        deeper = False
         for thing in listing["data"]["children"]:
-            self._visit(thing, title, records, hidden)
+            deeper |= self._visit(thing, title, records, hidden)
+        return deeper
 
-    def _visit(self, thing: Any, title: str | None, records: list[CommentRecord], hidden: list[str]) -> None:
+    def _visit(self, thing: Any, title: str | None, records: list[CommentRecord], hidden: list[str]) -> bool:
         if not isinstance(thing, dict) or not isinstance(thing.get("data"), dict):
             raise TemporaryError(f"{self.api_url}: a comment tree holds something that is not a thing")
         data = thing["data"]
         if thing.get("kind") == "more":
-            hidden.extend(str(child) for child in data.get("children") or [])
-            return
+            children = [str(child) for child in data.get("children") or []]
+            hidden.extend(children)
+            return not children
         if thing.get("kind") != "t1":
-            return
+            return False
         data.setdefault("link_title", title)
         records.append(self._record(data))
-        self._walk(data.get("replies"), title, records, hidden)
+        return self._walk(data.get("replies"), title, records, hidden)
 
     def _children(self, listing: Any, path: str) -> tuple[list[dict], str | None]:
         data = listing.get("data") if isinstance(listing, dict) else None

@@ -1,10 +1,11 @@
 """Threads (Meta's Threads API) with a Threads user access token; brand = the account's username.
 
 Posts: `/me/threads` of the recency window with `has_replies` (reposts are skipped). A post without replies costs
-nothing more; a post with replies has its conversation read every poll: `/{post-id}/conversation` gives every
-reply at every level, flat, newest first, and is read down to the post's watermark, so an idle poll is one
-request plus one per recent post that has replies. Replies nest through `replied_to` (a reply to the post itself
-answers the post). A reply from Slack is a text container `POST /me/threads` with `reply_to_id`, published with
+nothing more; posts with replies have their conversations read in turn, one a poll (a post whose first replies
+just came is read at once): `/{post-id}/conversation` gives every reply at every level, flat, newest first, and is
+read down to the post's watermark, so an idle poll is two requests. Threads reports no reply count, so the
+completeness audit is a slow sweep (bot/sources/sweep.py): the conversations read to their end, in turn, and
+stored whole. Replies nest through `replied_to` (a reply to the post itself answers the post). A reply from Slack is a text container `POST /me/threads` with `reply_to_id`, published with
 `POST /me/threads_publish`. Errors, usage headers and paging are the Graph API's (bot.sources.meta_graph).
 """
 
@@ -14,9 +15,10 @@ from datetime import datetime
 from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig
-from bot.sources.base import CommentRecord
+from bot.sources.base import CommentRecord, Cursor, Reread, Tally
 from bot.sources.http import redact_url
-from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.meta_graph import MAX_PAGES, PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.sweep import sweep
 from bot.sources.watched_posts import WatchedPost
 from bot.sources.watermark import Watermark
 
@@ -30,6 +32,7 @@ class ThreadsSource(GraphSource):
     platform: ClassVar[str] = "threads"
     flat_threads: ClassVar[bool] = False
     profile_path = "me"
+    unsigned_in_turn = True
 
     def __init__(self, account: AccountConfig):
         super().__init__(
@@ -47,20 +50,42 @@ class ThreadsSource(GraphSource):
             if item.get("media_type") == "REPOST_FACADE":
                 continue
             text = item.get("text") or ""
-            # no reply count on Threads posts: a post with replies is read every poll (signature None)
+            # no reply count on Threads posts: posts with replies are read in turn (signature None)
             yield WatchedPost(item["id"], None if item.get("has_replies") else [False], text[:120] or None,
                             item.get("permalink"))
 
     def post_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
+        records, _ = self._conversation(post, mark)
+        return records
+
+    def _conversation(self, post: WatchedPost, mark: Watermark | None) -> tuple[list[CommentRecord], bool]:
+        """The post's replies, newest first, down to the page that reaches `mark` (None: to the end), and whether
+        they are all of them."""
         url = f"{self.api_url}/{post.id}/conversation"
         records: list[CommentRecord] = []
+        pages = 0
         for items in edge(self.http, url, {"fields": REPLY_FIELDS, "reverse": "true", "limit": PAGE_LIMIT}):
             with self.http.reading(url):
                 page = [self._reply(item, post, url) for item in items]
             records.extend(page)
-            if any(mark.seen(r.created_at.timestamp(), r.external_id) for r in page):
-                break  # newest first: the rest was read by an earlier poll
-        return records
+            pages += 1
+            if mark and any(mark.seen(r.created_at.timestamp(), r.external_id) for r in page):
+                return records, False  # newest first: the rest was read by an earlier poll
+        return records, pages < MAX_PAGES
+
+    # --- the completeness audit: a slow sweep of the conversations ------------------------------------------------
+
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Reread]:
+        if not budget:
+            return []
+        self.username = self.username or (cursor or {}).get("username")  # the brand, for a sweep in a new process
+        with_replies = [post_id for post_id, seen in ((cursor or {}).get("posts") or {}).items()
+                        if seen.get("signature") is None]
+        return sweep(cursor, budget, with_replies, self.reread, lambda: self.http.requests_sent)
+
+    def reread(self, post_id: str | None) -> Reread:
+        records, complete = self._conversation(WatchedPost(str(post_id), None, None, None), None)
+        return Reread(records, Tally(post_id, sum(1 for record in records if not record.deleted)), complete)
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
         url = f"{self.api_url}/me/threads"

@@ -1,7 +1,9 @@
 """Sources that watch the brand's recent posts (Facebook, Instagram, Threads, LinkedIn).
 
 Each poll lists the posts of the recency window with a signature (a comment count, an update time) and reads a
-post's comments only when its signature moved; a post whose signature is None is read every poll. Per post, the
+post's comments only when its signature moved; a post whose signature is None is read every poll, or, where the
+source says `unsigned_in_turn`, in turn: one a poll, the one read longest ago (a post not read yet is read at
+once), so that an idle poll costs two requests however many posts there are. Per post, the
 cursor keeps the signature and a watermark of the comments already stored, so only new comments are ingested
 (and a platform that can read from a point in time may use it). Posts that leave the window leave the cursor.
 """
@@ -34,6 +36,7 @@ class WatchedPostsSource(HttpSource):
     account: AccountConfig
     http: ApiClient
     days: int
+    unsigned_in_turn = False  # posts without a signature are read one a poll, in turn (else all, every poll)
 
     def recent_posts(self, since: datetime) -> Iterable[WatchedPost]:
         raise NotImplementedError
@@ -47,12 +50,13 @@ class WatchedPostsSource(HttpSource):
         state = dict(cursor or {})
         yield from self.remember_brand(state)
         known: dict[str, dict] = dict(state.get("posts") or {})
-        listed: set[str] = set()
+        posts = list(self.recent_posts(recent_since(self.days, self.http.clock())))
+        listed = {post.id for post in posts}
+        waiting = self._waiting_their_turn(posts, known)
         noted = False
-        for post in self.recent_posts(recent_since(self.days, self.http.clock())):
-            listed.add(post.id)
+        for post in posts:
             seen = known.get(post.id) or {}
-            if post.signature is not None and seen.get("signature") == post.signature:
+            if post.signature is not None and seen.get("signature") == post.signature or post.id in waiting:
                 continue
             if not seen and post.empty:
                 known[post.id], noted = {"signature": post.signature, "comments": Watermark(None).state()}, True
@@ -63,6 +67,8 @@ class WatchedPostsSource(HttpSource):
             for record in records:
                 mark.advance(record.created_at.timestamp(), record.external_id)
             known[post.id] = {"signature": post.signature, "comments": mark.state()}
+            if post.signature is None and self.unsigned_in_turn:
+                known[post.id]["read_at"] = self.http.clock().timestamp()
             if notes:
                 known[post.id]["notes"] = notes
             state["posts"] = dict(known)
@@ -70,6 +76,15 @@ class WatchedPostsSource(HttpSource):
         if noted or set(known) != listed:  # posts that left the recency window are no longer watched
             state["posts"] = {post_id: seen for post_id, seen in known.items() if post_id in listed}
             yield Page([], dict(state))
+
+    def _waiting_their_turn(self, posts: list[WatchedPost], known: dict[str, dict]) -> set[str]:
+        """With `unsigned_in_turn`, the posts without a signature left for later polls: all that were read before
+        but the one read longest ago."""
+        read = {post.id: known[post.id]["read_at"] for post in posts
+                if post.signature is None and "read_at" in known.get(post.id, {})}
+        if not self.unsigned_in_turn or not read:
+            return set()
+        return set(read) - {min(read, key=read.__getitem__)}
 
     def remember_brand(self, state: dict) -> Iterator[Page]:
         """Sources that learn who the brand is from the platform store it in `state` here (once)."""
