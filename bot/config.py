@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import load_dotenv
 
+from bot import config_keys
+from bot.config_keys import names
 from bot.engine.language import NAMES as LANGUAGE_NAMES
 from bot.engine.situation import SITUATIONS
 
@@ -39,36 +41,11 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_FORMATS = ("text", "json")
 DEFAULT_MIN_SCORE = 30  # a question, a complaint or substantive praise; see docs/suggestions.md
 
-# Settings an account inherits from [defaults] unless it sets its own.
-SHARED_KEYS = {
-    "channel",
-    "nudge_after",
-    "min_score",
-    "timezone",
-    "business_hours",
-    "digest_threshold",
-    "holidays",
-    "count",
-    "muted_commenters",
-    "ignored_phrases",
-    "escalate_after",
-    "escalate_to",
-    "max_escalations",
-    "digest_at",
-    "weekly_report",
-    "poll_interval",
-    "poll_interval_min",
-    "poll_interval_max",
-    "can_reply",
-    "can_triage",
-    "can_configure",
-    "voice",
-    "alert_after",
-}
+SHARED_KEYS = names(config_keys.SHARED)  # an account inherits these from [defaults] unless it sets its own
 # Who may act, by role: the config key of each; unset, the members of the account's nudge channel may.
 ROLE_KEYS = {"reply": "can_reply", "triage": "can_triage", "configure": "can_configure"}
 _SLACK_ID = re.compile(r"[SUW][A-Z0-9]{2,}")
-ACCOUNT_KEYS = SHARED_KEYS | {"name", "platform"}
+ACCOUNT_KEYS = SHARED_KEYS | names(config_keys.ACCOUNT)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 COUNT_MODES = ("calendar", "business")
@@ -77,19 +54,7 @@ _ESCALATION_TARGET = re.compile(r"[SUW][A-Z0-9]{2,}|@?here|@?channel")
 _HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 
 # The platform keys each connector understands, as written in the file; any other key is a typo.
-PLATFORM_KEYS: dict[str, set[str]] = {
-    "mastodon": {"base_url", "access_token_env"},
-    "bluesky": {"handle", "app_password_env", "pds_url", "recent_days"},
-    "youtube": {"channel_id", "api_key_env", "client_id", "client_secret_env", "refresh_token_env", "api_url",
-                "token_url", "quota_budget", "reply_reserve", "recent_days"},
-    "reddit": {"username", "client_id", "client_secret_env", "password_env", "user_agent", "api_url", "auth_url",
-               "recent_days"},
-    "wordpress": {"url", "username", "app_password_env"},
-    "facebook": {"page_id", "access_token_env", "api_url", "recent_days"},
-    "instagram": {"user_id", "access_token_env", "api_url", "recent_days"},
-    "threads": {"access_token_env", "api_url", "recent_days"},
-    "linkedin": {"organization_id", "access_token_env", "api_url", "api_version", "recent_days"},
-}
+PLATFORM_KEYS = {platform: names(settings) for platform, settings in config_keys.PLATFORMS.items()}
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")
 _UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
@@ -201,7 +166,7 @@ def _opening_window(hours: str) -> tuple[time, time | None]:
     return opens, closes
 
 
-ROUTE_KEYS = {"keywords", "channel", "accounts", "platforms"}
+ROUTE_KEYS = names(config_keys.ROUTES)
 
 
 @dataclass(frozen=True)
@@ -217,7 +182,7 @@ class Route:
         return (not self.accounts or account in self.accounts) and (not self.platforms or platform in self.platforms)
 
 
-QUESTION_KEYS = {"situation", "questions", "language", "accounts"}
+QUESTION_KEYS = names(config_keys.QUESTIONS)
 MAX_VOICE_CHARS = 500  # a few sentences on tone; it goes into every LLM prompt
 
 
@@ -290,18 +255,6 @@ class AccountConfig:
                 "name the environment variable that holds it"
             )
         return None
-
-    def check_keys(self, allowed: set[str]) -> None:
-        """Sources call this with the platform keys they understand; anything else is a typo."""
-        for key in self.options:
-            if key not in allowed:
-                raise ConfigError(
-                    f"{self.where(key)}: unknown key for platform {self.platform!r}"
-                    f" (known: {', '.join(sorted(allowed)) or 'none'})"
-                )
-        for key in self.secrets:
-            if key not in allowed:
-                raise ConfigError(f"{self.where(key + '_env')}: unknown key for platform {self.platform!r}")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,9 @@ def test_bad_durations(text):
         ('[[accounts]]\nname = "a"\nplatform = "myspace"\n', "replynudge.toml: accounts[a].platform: 'myspace' is not a platform"),
         ('[defaults]\nnudge_after = "5 minutes"\n' + GOOD_ACCOUNT, "replynudge.toml: accounts[blog].nudge_after: '5 minutes' is not a duration"),
         (GOOD_ACCOUNT + GOOD_ACCOUNT, "replynudge.toml: accounts[1].name: duplicate account name 'blog'"),
-        (GOOD_ACCOUNT + 'token_env = "NOT_SET_ANYWHERE"\n', "replynudge.toml: accounts[blog].token_env: environment variable NOT_SET_ANYWHERE is not set"),
+        ('[[accounts]]\nname = "blog"\nplatform = "wordpress"\nurl = "https://blog.example.com"\nusername = "acme"\n'
+         'app_password_env = "NOT_SET_ANYWHERE"\n',
+         "replynudge.toml: accounts[blog].app_password_env: environment variable NOT_SET_ANYWHERE is not set"),
         ('[[accounts]]\nname = "blog"\nplatform = "replay"\n', "replynudge.toml: accounts[blog].path is required for platform 'replay'"),
         (GOOD_ACCOUNT + 'colour = "blue"\n', "replynudge.toml: accounts[blog].colour: unknown key for platform 'replay'"),
         (GOOD_ACCOUNT + "min_score = 120\n", "replynudge.toml: accounts[blog].min_score: must be a whole number from 0 to 100"),

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import config_keys
 from bot.cli import main
-from bot.config import parse_accounts
+from bot.config import format_duration, load_settings, parse_accounts
+from bot.config_keys import names
+from bot.sources import build_source
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -82,3 +85,57 @@ def test_the_account_examples_load(page):
         (account,) = parse_accounts(document, page.name, secrets)
         assert account.platform == page.stem.replace("jsonl", "replay")
     assert examples or page.stem == "index"
+
+
+def test_the_configuration_reference_is_what_the_code_says():
+    """docs/configuration.md is written by scripts/gen-config-reference from bot/config_keys.py; a hand edit, or a
+    setting changed without running the script, fails here with the difference."""
+    checked = subprocess.run([sys.executable, "scripts/gen-config-reference", "--check"], cwd=ROOT,
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_every_environment_variable_the_code_reads_is_in_the_reference():
+    read = set()
+    for module in (ROOT / "bot").rglob("*.py"):
+        read |= set(re.findall(r"environ(?:\.get\(|\[)\"([A-Z_]+)\"", module.read_text()))
+    assert read == names(config_keys.ENVIRONMENT)
+
+
+def test_the_documented_defaults_are_the_defaults():
+    """What the reference says a setting is when unset is what the code makes of it."""
+    settings = load_settings({}, require_config=False, dotenv=False)
+    environment = {setting.name: setting.default.strip("`") for setting in config_keys.ENVIRONMENT}
+    assert (settings.database_url, str(settings.config_path), settings.slack_api_url, str(settings.port),
+            settings.host, format_duration(settings.lease), settings.log_format) == tuple(
+        environment[name] for name in ("DATABASE_URL", "REPLYNUDGE_CONFIG", "SLACK_API_URL", "PORT", "HOST",
+                                       "REPLYNUDGE_LEASE", "LOG_FORMAT"))
+    (account,) = parse_accounts({"accounts": [{"name": "a", "platform": "replay", "path": "c.jsonl"}]}, "f", {})
+    shared = {setting.name: setting.default.strip("`") for setting in config_keys.SHARED}
+    assert (format_duration(account.nudge_after), str(account.min_score), str(account.timezone), account.count,
+            str(account.digest_threshold), str(account.max_escalations), format_duration(account.alert_after),
+            format_duration(account.poll_intervals.usual)) == tuple(
+        shared[key] for key in ("nudge_after", "min_score", "timezone", "count", "digest_threshold",
+                                "max_escalations", "alert_after", "poll_interval"))
+
+
+# A platform key's documented default, and the attribute of the platform's source that holds what it became.
+SOURCE_DEFAULTS = [
+    ("youtube", "api_url", "api_url"), ("youtube", "token_url", "token_url"), ("youtube", "quota_budget", "budget"),
+    ("youtube", "reply_reserve", "reserve"), ("youtube", "recent_days", "days"), ("reddit", "api_url", "api_url"),
+    ("reddit", "auth_url", "auth_url"), ("reddit", "recent_days", "days"), ("facebook", "api_url", "api_url"),
+    ("instagram", "api_url", "api_url"), ("threads", "api_url", "api_url"), ("linkedin", "api_url", "api_url"),
+    ("linkedin", "recent_days", "days"), ("bluesky", "recent_days", "days"), ("mastodon", "recent_days", "days"),
+]
+
+
+@pytest.mark.parametrize("platform, key, attribute", SOURCE_DEFAULTS, ids=lambda value: str(value))
+def test_the_documented_platform_defaults_are_the_sources(platform, key, attribute):
+    page = (ROOT / "docs" / "accounts" / f"{platform}.md").read_text()
+    document = tomllib.loads(re.findall(r"```toml\n(.*?)```", page, re.DOTALL)[0])
+    (entry,) = document["accounts"]
+    entry.pop(key, None)
+    secrets = {value: "a-secret" for name, value in entry.items() if name.endswith("_env")}
+    (account,) = parse_accounts(document, "f", secrets)
+    (setting,) = [setting for setting in config_keys.PLATFORMS[platform] if setting.name == key]
+    assert str(getattr(build_source(account), attribute)) == setting.default.strip("`")

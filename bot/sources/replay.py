@@ -24,7 +24,6 @@ class ReplaySource:
     platform: ClassVar[str] = "replay"
 
     def __init__(self, account: AccountConfig):
-        account.check_keys({"path", "threading"})
         self.account = account
         self.path = Path(account.option("path", required=True))
         threading = account.option("threading", "nested")
