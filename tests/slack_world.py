@@ -94,14 +94,19 @@ def make_world(tmp_path: Path, session_factory: SessionFactory, api: SlackAPI, *
 
 def start_http_service(workdir: Path, database_url: str, api: SlackAPI) -> tuple[subprocess.Popen, str, int]:
     """`replynudge run --http` as a real process on a free port, wired to the stand-in Slack API; returns the
-    process, the banner it printed and its port."""
+    process, what it printed up to its banner (the banner last) and its port."""
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api.url}
     process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
                                cwd=workdir, env=env, stderr=subprocess.PIPE, text=True)
-    banner = process.stderr.readline()
+    banner = ""
+    for line in iter(process.stderr.readline, ""):
+        banner += line
+        if "serving Slack on http://" in line:
+            break
     assert "serving Slack on http://" in banner, banner
-    return process, banner, int(banner.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
+    serving = banner.splitlines()[-1]
+    return process, banner, int(serving.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
 
 
 def signed_request(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> BoltRequest:

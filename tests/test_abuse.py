@@ -314,6 +314,26 @@ def test_check_never_prints_the_database_password_and_sqlite_is_private(workdir)
     assert (workdir / "fresh.db").exists()
 
 
+def test_a_running_service_keeps_the_sqlite_database_and_its_wal_and_shm_files_private(workdir, slack_api):
+    """A database file an older version (or a restore) left readable by others: while the service runs, the file,
+    its WAL and its shared-memory file (which SQLite creates with the database's mode) are its owner's alone."""
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "blog.jsonl").write_text(line("b1", "Hello?", author="ann"))
+    (workdir / "vip.jsonl").write_text("")
+    database = workdir / "old.db"
+    database.touch()
+    database.chmod(0o644)
+    process, printed, _ = start_http_service(workdir, f"sqlite:///{database}", slack_api)
+    assert "old.db readable by its owner only" in printed  # the operator is told
+    try:
+        slack_api.wait_for("chat.postMessage", timeout=20)
+        modes = {name: stat.S_IMODE((workdir / name).stat().st_mode) for name in ("old.db", "old.db-wal", "old.db-shm")}
+    finally:
+        process.kill()
+        process.wait()
+    assert modes == {"old.db": 0o600, "old.db-wal": 0o600, "old.db-shm": 0o600}
+
+
 def test_the_terminal_shows_no_escape_sequences(workdir):
     (workdir / "replynudge.toml").write_text(CONFIG)
     (workdir / "blog.jsonl").write_text(line("b1", "hi \x1b[2J\x1b]0;pwned\x07 there\u202e", author="e\x1b[31mvil"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import ConfigError
 
 SessionFactory = sessionmaker[Session]
+log = logging.getLogger(__name__)
 
 
 DATABASE_URL = "environment: DATABASE_URL"  # where a database URL comes from, for error messages
@@ -28,8 +30,8 @@ def redact(url: str) -> str:
 
 def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
     """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3, SQLite gets WAL, a busy timeout and
-    transactions that take the write lock when they begin, and a new SQLite file is created readable by its owner
-    only (SQLite gives its WAL and shared-memory files the same mode)."""
+    transactions that take the write lock when they begin, and its file is readable by its owner only: created so,
+    and made so on connecting when it was not (SQLite gives its WAL and shared-memory files the same mode)."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
@@ -56,10 +58,29 @@ def _create_private(path: Path) -> None:
         pass
 
 
+def _make_private(dbapi_connection) -> None:
+    """Make the database file (and a WAL or shared-memory file left from before) its owner's alone, before this
+    connection creates its WAL and shared-memory files: SQLite gives them the database file's mode. A file made by
+    an older version, a restore or `sqlite3` (the umask's 0644) would otherwise let any local user read them."""
+    for _, name, path in dbapi_connection.execute("PRAGMA database_list").fetchall():
+        if name != "main" or not path:  # an in-memory database
+            return
+        for each in (path, f"{path}-wal", f"{path}-shm"):
+            try:
+                if os.stat(each).st_mode & 0o077:
+                    os.chmod(each, 0o600)
+                    log.warning("made %s readable by its owner only (it was readable by others)", each)
+            except FileNotFoundError:
+                pass
+            except OSError as error:  # another user's file: say so, the database still works
+                log.warning("could not make %s private: %s", each, error)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # SQLAlchemy's recipe for pysqlite: the driver would begin a transaction only at the first write, so reads
     # before it saw another snapshot; it begins none itself now, `_sqlite_begin` does.
     dbapi_connection.isolation_level = None
+    _make_private(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
