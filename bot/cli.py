@@ -24,6 +24,8 @@ from bot.engine import trail
 from bot.engine.hours import business_clocks
 from bot.engine.schedule import PAUSED
 from bot.logs import configure_logging
+from bot.setup.questions import Questions
+from bot.setup.wizard import OPTION_KEYS, SETUP_PLATFORMS, flag as setup_flag, run_init
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
 from bot.slack.terminal import printable
@@ -105,6 +107,23 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the config and every account's credentials")
     check.set_defaults(handler=cmd_check)
+
+    init = commands.add_parser("init", help="set up an account and its Slack channel: writes replynudge.toml and .env",
+                               description="Asks for what the platform needs, checks the credentials with the call "
+                               "`check` makes, and adds the account; with --yes the flags are the answers.")
+    init.add_argument("--platform", choices=SETUP_PLATFORMS, metavar="PLATFORM", help=", ".join(SETUP_PLATFORMS))
+    init.add_argument("--name", help="the account's name (default: the platform's)")
+    for key in OPTION_KEYS:
+        init.add_argument(setup_flag(key), dest=key, metavar="VARIABLE" if key.endswith("_env") else "VALUE",
+                          help=argparse.SUPPRESS if key.endswith("_env") else None)
+    init.add_argument("--secret-env", metavar="VARIABLE",
+                      help="the environment variable holding the platform's secret (e.g. WP_APP_PASSWORD); each "
+                           "secret also has its own flag named after its key: --app-password-env, --access-token-env")
+    init.add_argument("--channel", help="the Slack channel id for the nudges (C…)")
+    init.add_argument("--yes", "-y", action="store_true", help="ask nothing: the flags and the environment are the answers")
+    init.add_argument("--force", action="store_true", help="replace an account or a .env variable that exists")
+    init.add_argument("--no-check", action="store_true", help="do not call the platform to check the credentials")
+    init.set_defaults(handler=cmd_init)
     return parser
 
 
@@ -376,6 +395,15 @@ def _polling_states(engine) -> dict:
             return polling_states(session)
     except SQLAlchemyError:  # not migrated yet: nothing was polled
         return {}
+
+
+def cmd_init(args) -> int:
+    questions = Questions(interactive=not args.yes)
+    try:
+        return run_init(args, questions)
+    except (EOFError, KeyboardInterrupt):
+        print("\nreplynudge: init: stopped before the end; nothing written", file=sys.stderr)
+        return 130
 
 
 def cmd_demo(args) -> int:

@@ -64,6 +64,15 @@ class ConfigError(Exception):
     """A configuration mistake; the message is one line naming the file and the key."""
 
 
+class MissingSetting(ConfigError):
+    """A platform key its connector requires is not set: `key` as written in the file (a secret's without `_env`).
+    `replynudge init` asks for exactly these, so its questions come from the connectors themselves."""
+
+    def __init__(self, message: str, key: str, *, secret: bool = False):
+        super().__init__(message)
+        self.key, self.secret = key, secret
+
+
 def parse_duration(text: str) -> timedelta:
     """`90s`, `30m`, `2h`, `1d`, `1w`, or combinations such as `1h30m`. Raises ValueError."""
     compact = text.strip().lower().replace(" ", "")
@@ -242,7 +251,7 @@ class AccountConfig:
         if key in self.options:
             return self.options[key]
         if required:
-            raise ConfigError(f"{self.where(key)} is required for platform {self.platform!r}")
+            raise MissingSetting(f"{self.where(key)} is required for platform {self.platform!r}", key)
         return default
 
     def secret(self, key: str, *, required: bool = True) -> str | None:
@@ -250,9 +259,11 @@ class AccountConfig:
         if key in self.secrets:
             return self.secrets[key]
         if required:
-            raise ConfigError(
+            raise MissingSetting(
                 f"{self.where(key + '_env')} is required for platform {self.platform!r}: "
-                "name the environment variable that holds it"
+                "name the environment variable that holds it",
+                key,
+                secret=True,
             )
         return None
 

@@ -1,6 +1,6 @@
 """A local stand-in for Slack's Web API on port 0: records every call, keeps the channel history it was sent.
 
-It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open/members,
+It answers what Reply Nudge calls (chat.postMessage/update/postEphemeral, conversations.history/open/members/info,
 views.open/update/publish, auth.test, users.info, usergroups.users.list) with Slack's documented response shapes
 (https://docs.slack.dev/reference/methods/users.info and the pages next to it), answers `response_url` posts
 at /response/<name>, and can be told to fail a method (429 with Retry-After, a 500, an `ok: false` error).
@@ -58,6 +58,7 @@ class SlackAPI:
         self.users[BOT_USER] = _user(BOT_USER, is_bot=True)
         self.members: dict[str, list[str]] = {}  # channel -> its members; any other channel has MEMBERS and the bot
         self.usergroups: dict[str, list[str]] = {}  # user group id (S…) -> its members
+        self.channels: dict[str, dict[str, Any]] = {}  # channel id -> name, is_private: what conversations.info knows
         self._failures: dict[str, list[Failure]] = {}
         self._hooks: dict[str, Any] = {}
         self._lock = threading.Condition()
@@ -94,6 +95,9 @@ class SlackAPI:
             self._failures.setdefault(method, []).extend(
                 Failure(status, {"ok": False, "error": error}, headers, channel) for _ in range(times)
             )
+
+    def add_channel(self, channel: str, name: str, *, private: bool = False) -> None:
+        self.channels[channel] = {"name": name, "is_private": private}
 
     def add_user(self, user: str, *, team: str = TEAM, **fields: Any) -> None:
         """A user of the workspace, or with another `team` a Slack Connect user; `fields` such as
@@ -210,6 +214,8 @@ class SlackAPI:
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
         if method == "conversations.members":
             return self._members(params)
+        if method == "conversations.info":
+            return self._info(params)
         if method == "usergroups.users.list":
             group = self.usergroups.get(params.get("usergroup"))
             return {"ok": True, "users": group} if group is not None else {"ok": False, "error": "no_such_subteam"}
@@ -295,6 +301,23 @@ class SlackAPI:
         more = start + limit < len(members)
         return {"ok": True, "members": members[start : start + limit],
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
+    def _info(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A channel added with add_channel, as https://docs.slack.dev/reference/methods/conversations.info shows
+        one; a private channel the bot is not in is not found, as Slack answers."""
+        channel = params.get("channel")
+        known = self.channels.get(channel)
+        member = BOT_USER in self.members.get(channel, [*MEMBERS, BOT_USER])
+        if known is None or (known["is_private"] and not member):
+            return {"ok": False, "error": "channel_not_found"}
+        private = known["is_private"]
+        return {"ok": True, "channel": {
+            "id": channel, "name": known["name"], "name_normalized": known["name"], "is_channel": not private,
+            "is_group": private, "is_im": False, "is_mpim": False, "is_private": private, "is_archived": False,
+            "is_general": False, "is_shared": False, "is_ext_shared": False, "is_org_shared": False,
+            "is_member": member, "created": 1449252889, "creator": MEMBERS[0],
+            "topic": {"value": "", "creator": "", "last_set": 0}, "purpose": {"value": "", "creator": "", "last_set": 0},
+        }}
 
     def _history(self, params: dict[str, Any]) -> dict[str, Any]:
         """Newest first, like Slack; metadata only with include_all_metadata; cursor = offset."""

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, Callable, ClassVar, Iterator
 
 from bot.clock import utcnow
-from bot.config import AccountConfig, ConfigError
+from bot.config import AccountConfig, ConfigError, MissingSetting
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
@@ -49,11 +49,15 @@ class YouTubeSource:
         self.client_id = account.option("client_id")
         self.client_secret = account.secret("client_secret", required=False)
         if self.refresh_token and not (self.client_id and self.client_secret):
-            raise ConfigError(f"{account.where('client_id')}: an OAuth refresh token needs client_id and client_secret_env")
+            missing, secret = ("client_id", False) if not self.client_id else ("client_secret", True)
+            raise MissingSetting(f"{account.where('client_id')}: an OAuth refresh token needs client_id and "
+                                 "client_secret_env", missing, secret=secret)
         if not (self.api_key or self.refresh_token):
-            raise ConfigError(
+            raise MissingSetting(
                 f"{account.where('refresh_token_env')} is required for platform 'youtube' "
-                "(or api_key_env for reading only)"
+                "(or api_key_env for reading only)",
+                "refresh_token",
+                secret=True,
             )
         self.budget = self._whole(account, "quota_budget", 10_000, 100, 1_000_000)
         self.reserve = self._whole(account, "reply_reserve", 1_000, 0, self.budget - 50)
