@@ -28,6 +28,7 @@ from bot.setup.questions import Questions
 from bot.setup.wizard import OPTION_KEYS, SETUP_PLATFORMS, flag as setup_flag, run_init
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
+from bot.slack.preview import builder_url, nudge_payload
 from bot.slack.terminal import printable
 from bot.sources.base import headroom
 from bot.engine.comment_text import read_comment
@@ -107,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the config and every account's credentials")
     check.set_defaults(handler=cmd_check)
+
+    preview = commands.add_parser("preview", help="a link that opens a nudge in Slack's Block Kit Builder")
+    preview.add_argument("--comment", type=_positive, metavar="ID",
+                         help="this comment (an id from replynudge unanswered); default: the oldest waiting")
+    preview.add_argument("--json", action="store_true", help='print {"blocks": …} instead of the link')
+    preview.set_defaults(handler=cmd_preview)
 
     init = commands.add_parser("init", help="set up an account and its Slack channel: writes replynudge.toml and .env",
                                description="Asks for what the platform needs, checks the credentials with the call "
@@ -395,6 +402,17 @@ def _polling_states(engine) -> dict:
             return polling_states(session)
     except SQLAlchemyError:  # not migrated yet: nothing was polled
         return {}
+
+
+def cmd_preview(args) -> int:
+    settings = load_settings(require_config=False)
+    try:
+        payload = nudge_payload(settings, open_database(settings), args.comment)
+    except LookupError as nobody:
+        print(f"replynudge: {nobody}", file=sys.stderr)
+        return 1
+    print(json.dumps(payload, ensure_ascii=False, indent=2) if args.json else builder_url(payload))
+    return 0
 
 
 def cmd_init(args) -> int:
