@@ -173,3 +173,18 @@ def test_scores_stay_those_of_the_whole_history_whatever_pages_bring(session_fac
         ingest_all(session_factory, account, *changes)
         stored.update((r.external_id, r) for r in changes)
         assert scores(session_factory, account) == from_scratch(session_factory, account), round_
+
+
+def test_an_answered_comment_keeps_its_score_when_it_comes_again(session_factory):
+    """Issue 15: re-ingest set `score` to NULL, and only waiting comments are scored, so an answered comment that
+    came again (an edit, a re-read page) lost its score for good: its Slack message was edited without it."""
+    account = make_account(session_factory)
+    question = record("u1", author="ana", text="Do you ship to Portugal?")
+    ingest_all(session_factory, account, question)
+    waited_with = scores(session_factory, account)["u1"][0]
+    ingest_all(session_factory, account, record("b1", minute=5, parent="u1", brand=True, text="We do!"))
+    ingest_all(session_factory, account, replace(question, updated_at=T0 + timedelta(minutes=7)))
+    rescore = scores(session_factory, account)
+    assert "u1" not in rescore
+    with session_factory() as session:
+        assert session.scalar(select(Comment.score).where(Comment.external_id == "u1")) == waited_with > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Row, Table, case, func, null, or_
+from sqlalchemy import Row, Table, and_, case, func, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,13 @@ def upsert(
     update_columns: Mapping[str, ColumnUpdate] | None,
     *,
     update_when_changed: Sequence[str] = (),
+    update_when: ColumnUpdate | None = None,
     returning: Sequence[str] = (),
 ) -> list[Row]:
     """Insert rows; on a conflict on `keys`, set `update_columns` (or leave the row alone when there are none).
 
-    With `update_when_changed`, a conflicting row is only written when one of those columns would change.
+    With `update_when_changed`, a conflicting row is only written when one of those columns would change; with
+    `update_when` (a module-level builder, like the column updates), only when that condition holds.
     With `returning`, those columns of the rows written (inserted or updated) come back. Without, the drivers
     send the batch as one prepared statement executed for each row (psycopg pipelines them), cheaper for wide
     rows than the long multi-row VALUES text RETURNING needs.
@@ -33,7 +35,9 @@ def upsert(
         return []
     dialect = session.get_bind().dialect.name
     updates = tuple((update_columns or {}).items())
-    statement = _statement(dialect, table, tuple(keys), updates, tuple(update_when_changed), tuple(returning))
+    statement = _statement(
+        dialect, table, tuple(keys), updates, tuple(update_when_changed), update_when, tuple(returning)
+    )
     result = session.connection().execute(statement, list(rows))
     return result.all() if returning else []
 
@@ -41,7 +45,7 @@ def upsert(
 @lru_cache(maxsize=64)
 def _statement(
     dialect: str, table: Table, keys: tuple[str, ...], updates: tuple, update_when_changed: tuple[str, ...],
-    returning: tuple[str, ...],
+    update_when: ColumnUpdate | None, returning: tuple[str, ...],
 ):
     """Built once per shape (the builders below are shared objects): building costs more than a page's insert."""
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
@@ -54,7 +58,10 @@ def _statement(
         return statement.on_conflict_do_nothing(index_elements=list(keys))
     values = {name: build(table, statement.excluded) for name, build in updates}
     changed = [table.c[name].is_distinct_from(values[name]) for name in update_when_changed]
-    return statement.on_conflict_do_update(index_elements=list(keys), set_=values, where=or_(*changed) if changed else None)
+    conditions = ([or_(*changed)] if changed else []) + ([update_when(table, statement.excluded)] if update_when else [])
+    return statement.on_conflict_do_update(
+        index_elements=list(keys), set_=values, where=and_(*conditions) if conditions else None
+    )
 
 
 def insert_ignoring_conflicts(

@@ -11,12 +11,12 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, Sequence
 
-from sqlalchemy import Table, and_, bindparam, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
 from bot.db.models import Author, Comment, Post, SyncState, fingerprint, folded, folded_handle, utcnow
-from bot.db.upsert import coalesce_new, keep_later, set_null, take_new, upsert
+from bot.db.upsert import coalesce_new, keep_later, take_new, upsert
 from bot.engine import lifecycle
 from bot.engine.leases import lock_account
 from bot.engine.replystate import nodes_where, refresh_reply_state
@@ -72,11 +72,12 @@ def ingest(
             [_comment_row(account_id, r, post_ids, author_ids, flat_threads, now) for r in records],
             ("external_id", "account_id"),
             {
-                **take_new("text", "fingerprint", "updated_at", "deleted", "held"),
+                **take_new("text", "fingerprint", "deleted", "held"),
+                "updated_at": keep_later("updated_at"),  # a deletion without a time keeps the edit time
                 "url": coalesce_new("url"),
                 "extra": coalesce_new("extra"),
-                "score": set_null,
             },
+            update_when=_not_older,
         )
         touched = nodes_where(session, account_id, Comment.external_id, [r.external_id for r in records])
         brand_deleted = [n.id for n in touched if n.is_brand and n.deleted]
@@ -128,11 +129,33 @@ def _named(dialect: str, table: Table, compared: tuple[str, ...]):
 
 
 def _latest_per_id(records: Sequence[CommentRecord]) -> list[CommentRecord]:
-    """A page may repeat a comment (an edit after the original): keep the last version of each."""
+    """A page may repeat a comment (an edit after the original): keep the last version of each, unless an earlier
+    one is dated later (see `_not_older`)."""
     latest: dict[str, CommentRecord] = {}
     for record in records:
-        latest[record.external_id] = record
+        kept = latest.get(record.external_id)
+        if kept is None or not _older(record, kept):
+            latest[record.external_id] = record
     return list(latest.values())
+
+
+def _older(record: CommentRecord, than: CommentRecord) -> bool:
+    """`_not_older`'s rule in Python, between two versions of a page."""
+    if than.updated_at is None or (record.deleted and record.updated_at is None):
+        return False
+    return record.updated_at is None or record.updated_at < than.updated_at
+
+
+def _not_older(table: Table, excluded):
+    """The comment upsert's condition: a version is written only when it is not older than the stored one, where
+    the platform dates its versions (`updated_at`, the edit time), so a stale page (a cache, a lagging replica)
+    never undoes a newer edit or deletion. An earlier edit time loses, and so does a version without one (the
+    unedited original) once an edit is stored; a deletion without a time (most platforms give none) is taken."""
+    return or_(
+        table.c.updated_at.is_(None),
+        excluded.updated_at >= table.c.updated_at,
+        and_(excluded.deleted, excluded.updated_at.is_(None)),
+    )
 
 
 def _aware(moment: datetime | None) -> datetime | None:
