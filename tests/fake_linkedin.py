@@ -41,6 +41,7 @@ class FakeLinkedIn:
     comments: dict[str, dict] = field(default_factory=dict)
     failures: FailureQueue = field(default_factory=FailureQueue)
     requests: list[tuple[str, str, str]] = field(default_factory=list)  # method, decoded path, raw query
+    restli_methods: list[str | None] = field(default_factory=list)  # each request's X-RestLi-Method
     clock: int = T0
     ids: itertools.count = field(default_factory=lambda: itertools.count(7100000000000000001))
 
@@ -78,6 +79,7 @@ class FakeLinkedIn:
     def __call__(self, request: Request) -> Response:
         query = request.query_string.decode()
         self.requests.append((request.method, request.path, query))
+        self.restli_methods.append(request.headers.get("X-RestLi-Method"))
         if (failure := self.failures.take(request.path)) is not None:
             return failure
         if request.headers.get("Authorization") != f"Bearer {TOKEN}":

@@ -8,7 +8,10 @@ ISO 8601 reset, a wrong bearer token gets 401, and `fail_next` queues one-off fa
 As Mastodon does (app/services/fan_out_on_write_service.rb, notify_about_update!): an edit notifies (`update`)
 only the accounts that boosted the status; a quote (4.5) notifies the quoted account (`quote`); a notification a
 notification policy filters (4.3+) is listed only with `include_filtered=true`; `GET statuses?id[]=` (4.3+) takes
-at most 20 ids (422 beyond) and leaves out deleted ones; a status lists the accounts its text @-mentions.
+at most 20 ids (422 beyond) and leaves out deleted ones; a status lists the accounts its text @-mentions, and
+only those are notified (`mention`): Mastodon makes mentions from the @-handles in a status's text alone
+(app/services/process_mentions_service.rb `scan_text!`) and notifies its active mentions
+(fan_out_on_write_service.rb `notify_mentioned_accounts!`); a reply is not a notification of its own.
 """
 
 from __future__ import annotations
@@ -56,11 +59,15 @@ class FakeMastodon:
 
     def post(self, account: dict, text: str, *, reply_to: str | None = None, visibility: str = "public",
              spoiler_text: str = "", quote: str | None = None, filtered: bool = False, mention: bool = True) -> str:
-        """`mention=False`: a reply whose writer removed the @-mention Mastodon's apps put in: nobody is notified."""
+        """A reply starts with the @-mention of the account it answers, as Mastodon's apps write it;
+        `mention=False`: its writer removed it, and so nobody is notified."""
         self.clock += timedelta(minutes=1)
         self.accounts[account["acct"]] = account
         status_id = self._new_id()
         parent = self.statuses.get(reply_to) if reply_to else None
+        answered = f"@{parent['account']['acct']}" if parent and parent["account"]["id"] != account["id"] else None
+        if mention and answered and answered not in text.split():
+            text = f"{answered} {text}"
         self.statuses[status_id] = {
             "id": status_id,
             "created_at": self.clock.isoformat().replace("+00:00", ".000Z"),
@@ -78,8 +85,8 @@ class FakeMastodon:
         if quote:
             self.statuses[status_id]["quote"] = {"state": "accepted", "quoted_status": self.statuses[quote]}
         self._count_reply(status_id, +1)
-        mentioned = mention and parent and parent["account"]["id"] == BRAND["id"]
-        if account["id"] != BRAND["id"] and (mentioned or "@acme" in text):
+        mentions_brand = any(m["id"] == BRAND["id"] for m in self.statuses[status_id]["mentions"])
+        if account["id"] != BRAND["id"] and mentions_brand:
             self._notify("mention", status_id, filtered=filtered)
         elif quote and self.statuses[quote]["account"]["id"] == BRAND["id"]:
             self._notify("quote", status_id, filtered=filtered)

@@ -11,7 +11,9 @@ Explorer hands out), so `/me` is the person and comments come without `from`; `/
 `type`, `profile_id` and `scopes`. Instagram: `/{user}/media`, `/{media}/comments` with nested
 `replies{...}` (the first `nested_replies` of them), `/{media}?fields=comments_count`, `/{comment}/replies`, `POST /{comment}/replies` (answers
 only the id, as documented). Threads (`/v1.0/`): `/me`, `/me/threads` (with `has_replies`), `/{post}/conversation`
-(every reply at every level, flat, newest first unless `reverse=false`, each with `replied_to` and `root_post`),
+(every reply at every level, flat, newest first unless `reverse=false`, each with `replied_to` and `root_post`;
+`username` and `permalink` only for public profiles and the brand's own, as the reply fields' reference says:
+an author `{"private": True}` is a private profile),
 and replies as a text container (`POST /me/threads` with `reply_to_id`) published by `POST /me/threads_publish`.
 """
 
@@ -342,7 +344,8 @@ class FakeGraph:
                          reverse=request.values.get("reverse", "true") == "true")
         items = [
             {"id": c["id"], "text": c["text"], "timestamp": graph_time(c["created"]),
-             "username": c["author"]["username"], "permalink": f"{self.posts[post_id]['url']}#{c['id']}",
+             **({} if c["author"].get("private") else  # "only works for public users or your own user"
+                {"username": c["author"]["username"], "permalink": f"{self.posts[post_id]['url']}#{c['id']}"}),
              "replied_to": {"id": c["parent"] or post_id}, "root_post": {"id": post_id},
              "is_reply_owned_by_me": c["author"] == THREADS_USER, "hide_status": c.get("hide_status", "NOT_HUSHED")}
             for c in replies

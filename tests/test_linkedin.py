@@ -122,6 +122,19 @@ def test_revoked_token_is_an_auth_error_and_other_errors_are_temporary(session_f
     assert "socialActions" in outcome.error
 
 
+def test_every_call_names_its_rest_li_method_as_linkedins_own_client_does(session_factory, linkedin):
+    post = linkedin.post("Hello")
+    linkedin.comment(post, member(1), "Hi!", reply_to=linkedin.comment(post, member(2), "First"))
+    outcome, account_id, source = poll(session_factory, linkedin)
+    assert outcome.ok
+    record = next(r for r in comments(session_factory, account_id).values() if r.text == "First")
+    source.reply(fetched(source, record.external_id), "Thanks!")
+    sent = {(method, path.rsplit("/", 2)[-1] if "socialActions" in path else path): restli
+            for (method, path, _), restli in zip(linkedin.requests, linkedin.restli_methods)}
+    assert sent == {("GET", "/rest/posts"): "finder", ("GET", "/rest/socialMetadata"): "batch_get",
+                    ("GET", "comments"): "get_all", ("POST", "comments"): "create"}
+
+
 def test_versioned_headers_check_and_config_keys(linkedin):
     source = build_source(config(linkedin))
     assert source.check() == f"{ORGANIZATION}: its posts are readable"

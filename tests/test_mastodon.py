@@ -52,7 +52,7 @@ def test_first_sync_across_several_pages_then_incremental(session_factory, masto
     assert set(mentions) <= set(stored) and not set(posts) & set(stored)  # the brand's posts are posts
     pages = [path for path in mastodon.requests if path.startswith("/api/v1/notifications")]
     assert len(pages) == 3 and f"limit={PAGE_SIZE}" in pages[-1]  # 40 + 40 + 15
-    assert stored[mentions[0]].text == "How fresh is roast 0?"
+    assert stored[mentions[0]].text == "@acme How fresh is roast 0?"  # the mention a Mastodon app puts in
     cursor = stored_cursor(session_factory, account_id)
     assert cursor["brand_id"] == BRAND["id"] and cursor["notifications_min_id"] == mastodon.notifications[-1]["id"]
 

@@ -116,6 +116,18 @@ def test_hidden_replies_are_not_waiting(session_factory, graph):
     assert outcome.ok and comments(session_factory, account_id)[rude].deleted
 
 
+def test_replies_of_a_private_profile_come_without_username_and_each_is_its_own_author(session_factory, graph):
+    post = graph.thread("Ask me anything")
+    shy = {**ig_user(8), "private": True}
+    first, second = graph.comment(post, shy, "Is it decaf?"), graph.comment(post, shy, "And vegan?")
+    outcome, account_id, source = poll(session_factory, graph)
+    assert outcome.ok and {first, second} <= set(comments(session_factory, account_id))
+    records = [fetched(source, reply) for reply in (first, second)]
+    assert [record.author_name for record in records] == ["Threads user", "Threads user"]
+    assert records[0].author_id != records[1].author_id  # nothing says the two are one person
+    assert records[0].url == graph.posts[post]["url"]  # no permalink either: the nudge links the post
+
+
 def test_errors_are_the_graph_apis(session_factory, graph):
     post = graph.thread("Hello")
     graph.comment(post, ig_user(1), "Hi!")

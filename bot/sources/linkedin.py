@@ -32,7 +32,14 @@ API_VERSION = "202610"  # LinkedIn supports each monthly version for about a yea
 PAGE_SIZE = 100
 MAX_PAGES = 50
 METADATA_BATCH = 50
+FINDER, GET_ALL, BATCH_GET, CREATE = "finder", "get_all", "batch_get", "create"  # Rest.li methods, as sent
 _ACTIVITY = re.compile(r"^urn:li:comment:\((urn:li:[A-Za-z]+:[^,]+),")
+
+
+def restli(method: str) -> dict[str, str]:
+    """The Rest.li method a request makes, named as LinkedIn's own client names it on every call
+    (linkedin-developers/linkedin-api-js-client `getRestliRequestHeaders`: `X-RestLi-Method`, lower case)."""
+    return {"X-RestLi-Method": method}
 
 
 def encoded(urn: str) -> str:
@@ -69,8 +76,9 @@ class LinkedInSource(CountedPosts):
         self.http = ApiClient(
             "LinkedIn",
             auth_hint=(
-                "Authorize the app again as an administrator of the Page (scopes r_organization_social and "
-                f"w_organization_social; tokens last 60 days) and put the token in the variable named by "
+                "Authorize the app again as an administrator of the Page (scopes r_organization_social_feed and "
+                "w_organization_social_feed, or r_organization_social and w_organization_social for an app approved "
+                f"with those; tokens last 60 days) and put the token in the variable named by "
                 f"{account.where('access_token_env')}."
             ),
             secrets=[token],
@@ -85,7 +93,7 @@ class LinkedInSource(CountedPosts):
     def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
         posts = []
         for item in self._collection(f"{self.api_url}/posts",
-                                     {"q": "author", "author": self.organization, "sortBy": "CREATED"}):
+                                     {"q": "author", "author": self.organization, "sortBy": "CREATED"}, FINDER):
             with self.http.reading(f"{self.api_url}/posts"):
                 if millis(item.get("createdAt"), f"LinkedIn post {item.get('id')}") < since:
                     break  # newest first: the rest is older than the recency window
@@ -103,24 +111,24 @@ class LinkedInSource(CountedPosts):
             return []  # socialMetadata says there is nothing to read
         records: list[CommentRecord] = []
         url = f"{self.api_url}/socialActions/{encoded(post.id)}/comments"
-        for item in self._collection(url, {}):
+        for item in self._collection(url, {}, GET_ALL):
             with self.http.reading(url):
                 top = self._comment(item, post)
                 replies = (item.get("commentsSummary") or {}).get("aggregatedTotalComments") or 0
             records.append(top)
             if replies and notes.get(top.external_id) != replies:
                 nested_url = f"{self.api_url}/socialActions/{encoded(top.external_id)}/comments"
-                for reply in self._collection(nested_url, {}):
+                for reply in self._collection(nested_url, {}, GET_ALL):
                     with self.http.reading(nested_url):
                         records.append(self._comment(reply, post, top.external_id))
                 notes[top.external_id] = replies
         return records
 
-    def _collection(self, url: str, params: dict) -> Iterator[dict]:
+    def _collection(self, url: str, params: dict, method: str) -> Iterator[dict]:
         """A Rest.li collection's elements over every page (`start`/`count`)."""
         start = 0
         for _ in range(MAX_PAGES):
-            body = self.http.get(url, params={**params, "start": start, "count": PAGE_SIZE})
+            body = self.http.get(url, params={**params, "start": start, "count": PAGE_SIZE}, headers=restli(method))
             with self.http.reading(url):
                 elements = body["elements"]
                 if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
@@ -137,7 +145,7 @@ class LinkedInSource(CountedPosts):
             batch = urns[first:first + METADATA_BATCH]
             # Rest.li 2.0 list syntax: the URNs are encoded, the List(...) around them is not
             url = f"{self.api_url}/socialMetadata?ids=List({','.join(encoded(urn) for urn in batch)})"
-            body = self.http.get(url)
+            body = self.http.get(url, headers=restli(BATCH_GET))
             with self.http.reading(url):
                 for urn, metadata in (body.get("results") or {}).items():
                     count = (metadata.get("commentSummary") or {}).get("count")
@@ -177,7 +185,7 @@ class LinkedInSource(CountedPosts):
         body = {"actor": self.organization, "object": activity.group(1) if activity else comment.post_id,
                 "parentComment": root, "message": {"text": text}}
         url = f"{self.api_url}/socialActions/{encoded(root)}/comments"
-        response = self.http.request("POST", url, json=body)
+        response = self.http.request("POST", url, json=body, headers=restli(CREATE))
         created = self._created_comment(response, body)
         post = WatchedPost(comment.post_id, None, comment.post_title, comment.post_url)
         with self.http.reading(url):
@@ -206,7 +214,7 @@ class LinkedInSource(CountedPosts):
 
     def check(self) -> str:
         url = f"{self.api_url}/posts"
-        self.http.get(url, params={"q": "author", "author": self.organization, "count": 1})
+        self.http.get(url, params={"q": "author", "author": self.organization, "count": 1}, headers=restli(FINDER))
         return f"{self.organization}: its posts are readable"
 
     def _map_error(self, response: requests.Response) -> SourceError | None:

@@ -121,7 +121,7 @@ class ThreadsSource(GraphSource):
             created_at=graph_time(item, "timestamp", where),
             is_brand=item.get("is_reply_owned_by_me") is True or self.is_brand_name(username),
             parent_id=None if replied_to == post.id else replied_to,
-            url=item.get("permalink"),
+            url=item.get("permalink") or post.url,  # no permalink for a private profile's reply: its post's
             deleted=item.get("hide_status") in HIDDEN,
             post_title=post.title,
             post_url=post.url,
