@@ -59,19 +59,37 @@ def test_every_relative_link_in_the_readme_resolves():
             assert anchor in anchors(target), f"README links to {link}: no such heading"
 
 
+def commands_in(text: str) -> str:
+    return "\n".join(re.findall(r"```sh\n(.*?)```", text, re.DOTALL) + re.findall(r"`([^`\n]+)`", text))
+
+
 def test_every_command_in_the_readme_exists():
     """Each `make X` is a Makefile target and each `replynudge X` a command, as written."""
-    readme = README.read_text()
-    commands = "\n".join(re.findall(r"```sh\n(.*?)```", readme, re.DOTALL) + re.findall(r"`([^`\n]+)`", readme))
+    commands = commands_in(README.read_text())
     targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(), re.MULTILINE))
     made = set(re.findall(r"\bmake ([\w-]+)", commands))
     assert {"demo", "test"} <= made and made <= targets, made - targets
     used = set(re.findall(r"\breplynudge (\w[\w-]*)", commands))
-    assert {"check", "run", "unanswered"} <= used
+    assert {"check", "init", "run", "unanswered"} <= used
+    assert_commands(used, "README.md")
+
+
+def assert_commands(used: set[str], where: str) -> None:
     for command in used:
         with pytest.raises(SystemExit) as exited:
             main([command, "--help"])
-        assert exited.value.code == 0, f"README runs replynudge {command}, which is not a command"
+        assert exited.value.code == 0, f"{where} runs replynudge {command}, which is not a command"
+
+
+def test_every_command_in_the_manual_exists():
+    for page in (ROOT / "docs").rglob("*.md"):
+        assert_commands(set(re.findall(r"\breplynudge (\w[\w-]*)", commands_in(page.read_text()))), page.name)
+
+
+def test_env_example_lists_every_variable():
+    """The reference says `.env.example` lists every variable; a new one goes there too, with its comment."""
+    listed = set(re.findall(r"^#? ?([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    assert names(config_keys.ENVIRONMENT) <= listed
 
 
 @pytest.mark.parametrize("page", sorted((ROOT / "docs" / "accounts").glob("*.md")), ids=lambda page: page.stem)
