@@ -288,6 +288,7 @@ class Settings:
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: int = 3000
     host: str = "0.0.0.0"  # the address HTTP mode listens on (HOST): 127.0.0.1 behind a reverse proxy on the same machine
+    health_port: int | None = None  # HEALTH_PORT: /healthz, /readyz and /metrics on a port of their own, in any mode
     accounts: tuple[AccountConfig, ...] = ()
     lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
     llm: LlmSettings | None = None  # suggested questions from an LLM; None: the offline generator only
@@ -307,11 +308,7 @@ def load_settings(
     if environ is None:
         environ = process_environment(dotenv=dotenv)
     config_path = Path(environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
-    port_text = environ.get("PORT") or "3000"
-    try:
-        port = int(port_text)
-    except ValueError:
-        raise ConfigError(f"environment: PORT: {port_text!r} is not a port number") from None
+    port, health_port = _port(environ, "PORT"), _port(environ, "HEALTH_PORT")
     lease_text = environ.get("REPLYNUDGE_LEASE") or "2m"
     try:
         lease = parse_duration(lease_text)
@@ -329,13 +326,23 @@ def load_settings(
         slack_signing_secret=environ.get("SLACK_SIGNING_SECRET") or None,
         slack_app_token=environ.get("SLACK_APP_TOKEN") or None,
         slack_api_url=environ.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
-        port=port,
+        port=3000 if port is None else port,
         host=environ.get("HOST") or "0.0.0.0",
+        health_port=health_port,
         accounts=accounts,
         lease=lease,
         llm=load_llm_settings(environ),
         log_format=read_log_format(environ),
     )
+
+
+def _port(environ: Mapping[str, str], key: str) -> int | None:
+    text = (environ.get(key) or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > 65535:
+        raise ConfigError(f"environment: {key}: {text!r} is not a port number (0 to 65535)")
+    return int(text)
 
 
 def process_environment(*, dotenv: bool = True) -> Mapping[str, str]:

@@ -10,21 +10,24 @@ import signal
 import sys
 import threading
 from datetime import timedelta
+from typing import Sequence
 
 from slack_sdk import WebClient
 
-from bot.config import ConfigError, Settings
+from bot.config import Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
 from bot.engine.leases import Lease, next_claimable
-from bot.engine.poller import PollOutcome, poll_due, sync_accounts
+from bot.engine.poller import PollOutcome, PollWatcher, poll_due, sync_accounts
+from bot.health import Health
+from bot.metrics import MeteredNotifier, Metrics
 from bot.slack.app import build_app
 from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due, escalate_due
 from bot.slack.digest import post_due_digests
 from bot.slack.report import post_due_reports
 from bot.slack.notifier import SlackNotifier
-from bot.slack.server import serve
+from bot.slack.server import Running, serve, serve_status
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
 from bot.suggest import llm_provider
@@ -37,39 +40,50 @@ MIN_PAUSE = timedelta(seconds=1)
 
 
 def run_service(settings: Settings, *, force_http: bool = False, port: int | None = None) -> int:
-    """The Slack app (with a bot token) and the polling loop in its own thread, until SIGTERM or SIGINT."""
+    """The Slack app (with a bot token) and the polling loop in its own thread, until SIGTERM or SIGINT; the status
+    pages (health, metrics) in HTTP mode and on HEALTH_PORT."""
     factory = open_database(settings)
+    # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
+    sources = build_sources(settings)
+    metrics = Metrics(settings.accounts)
+    metrics.watch(factory, sources)
     client = make_client(settings) if settings.slack_bot_token else None
-    notifier = make_notifier(settings, client)
-    slack = None
-    if client is not None:
-        app = build_app(settings, factory, client=client, notifier=notifier)
-        slack = serve(app, settings, lambda: database_answers(factory), force_http=force_http, port=port)
-        print(f"replynudge: {slack.where}", file=sys.stderr, flush=True)
+    notifier = MeteredNotifier(make_notifier(settings, client), metrics)
+    app = build_app(settings, factory, client=client, notifier=notifier) if client is not None else None
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, stop), name="poller")
+    poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, stop, sources, metrics),
+                              name="poller")
+    health = Health.of(settings, factory, alive=poller.is_alive)
     poller.start()
+    servers: list[Running] = []
     try:
+        if app is not None:
+            servers.append(serve(app, settings, health, metrics, force_http=force_http, port=port))
+        if settings.health_port is not None:
+            servers.append(serve_status(settings, health, metrics))
+        for server in servers:
+            print(f"replynudge: {server.where}", file=sys.stderr, flush=True)
         while not stop.wait(1):
             pass
     finally:
         stop.set()
-        if slack is not None:
-            slack.stop()
+        for server in servers:
+            server.stop()
         poller.join()  # the cycle in hand finishes
     return 0
 
 
-def poll_forever(settings: Settings, factory: SessionFactory, notifier: Notifier, stop: threading.Event) -> None:
-    # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
-    sources = build_sources(settings)
+def poll_forever(settings: Settings, factory: SessionFactory, notifier: Notifier, stop: threading.Event,
+                 sources: dict[str, Source], metrics: Metrics) -> None:
     lease = Lease.for_this_process(settings.lease)
     llm = llm_provider(settings)  # kept too: a pause after the endpoint failed outlasts the cycle
     while not stop.is_set():
         try:
-            for outcome in poll_cycle(settings, factory, notifier, sources, lease=lease, due_only=True, llm=llm):
+            outcomes = poll_cycle(settings, factory, notifier, sources, lease=lease, due_only=True, llm=llm,
+                                  watchers=[metrics])
+            for outcome in outcomes:
                 if not outcome.ok:
                     log.warning(outcome.describe(), extra={"account": outcome.account, "error_kind": outcome.error_kind})
             pause = until_next_poll(factory, settings)
@@ -87,14 +101,6 @@ def until_next_poll(factory: SessionFactory, settings: Settings) -> timedelta:
     with factory() as session:
         due = next_claimable(session, names, now)
     return min(max(MIN_PAUSE, (due or now + LOOK_EVERY) - now), LOOK_EVERY)
-
-
-def database_answers(factory: SessionFactory) -> bool:
-    try:
-        check_connection(factory.kw["bind"])
-    except ConfigError:
-        return False
-    return True
 
 
 def open_database(settings: Settings, *, migrate: bool = True) -> SessionFactory:
@@ -126,6 +132,7 @@ def poll_cycle(
     lease: Lease | None = None,
     due_only: bool = False,
     llm: LlmProvider | None = None,
+    watchers: Sequence[PollWatcher] = (),
 ) -> list[PollOutcome]:
     """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
     the nudges, alerts, escalations, digests and reports that fell due."""
@@ -134,7 +141,7 @@ def poll_cycle(
     with factory.begin() as session:
         ids = sync_accounts(session, settings.accounts)
     accounts = {ids[account.name]: account for account in settings.accounts}
-    outcomes = poll_due(factory, accounts, sources, lease, due_only=due_only)
+    outcomes = poll_due(factory, accounts, sources, lease, due_only=due_only, watchers=watchers)
     deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings), accounts=accounts)
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)

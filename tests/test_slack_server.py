@@ -1,4 +1,5 @@
-"""`replynudge run` in HTTP mode, as a real process on a real port; health; Socket Mode at the dispatch level."""
+"""`replynudge run` in HTTP mode, as a real process on a real port; Socket Mode at the dispatch level (health and
+readiness: tests/test_health.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import pytest
 import requests
 from slack_bolt import BoltRequest
 
-from bot.db import make_engine, session_factory as make_session_factory
 from bot.cli import main
-from bot.service import database_answers
+from bot.health import Health
+from bot.metrics import Metrics
 from bot.slack.server import HttpServer, wsgi_app
 from tests.slack_api import sign
 from tests.slack_world import CHANNEL, SECRET, action_body, command_body, start_http_service, view_submission_body
@@ -87,7 +88,8 @@ def test_slash_command_button_and_modal_submission_over_a_real_port(slack_world)
     slack_world.add("c1", "Does the grinder fit the X200?")
     slack_world.poll()
     comment_id, ts = slack_world.comment_id("c1"), slack_world.nudge("c1").slack_ts
-    server = HttpServer(wsgi_app(slack_world.app(), SECRET, lambda: True), port=0, host="127.0.0.1")
+    health, metrics = Health(slack_world.session_factory, None), Metrics(slack_world.settings.accounts)
+    server = HttpServer(wsgi_app(slack_world.app(), SECRET, health, metrics), port=0, host="127.0.0.1")
     base = f"http://127.0.0.1:{server.port}"
     try:
         command = command_body(slack_world.api, "/unanswered", "blog")
@@ -109,16 +111,6 @@ def test_slash_command_button_and_modal_submission_over_a_real_port(slack_world)
         assert (response.status_code, response.text) == (200, "")
         (update,) = slack_world.api.wait_for("chat.update")
         assert update.params["ts"] == ts and "Replied from Slack by <@U0ANA>" in str(update.params["blocks"])
-    finally:
-        server.stop()
-
-
-def test_healthz_is_503_while_the_database_does_not_answer(slack_world):
-    down = make_session_factory(make_engine("postgresql+psycopg://postgres@127.0.0.1:1/gone"))
-    server = HttpServer(wsgi_app(slack_world.app(), SECRET, lambda: database_answers(down)), port=0,
-                        host="127.0.0.1")
-    try:
-        assert requests.get(f"http://127.0.0.1:{server.port}/healthz", timeout=10).status_code == 503
     finally:
         server.stop()
 

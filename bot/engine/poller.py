@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Protocol, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,6 +54,15 @@ class PollOutcome:
         return f"{self.account}: {self.error_kind}: {self.error}"
 
 
+class PollWatcher(Protocol):
+    """Told as polls go (metrics, progress): after each stored page, with the poll's counts so far, and when the
+    poll of an account ends."""
+
+    def paged(self, outcome: PollOutcome) -> None: ...
+
+    def polled(self, outcome: PollOutcome) -> None: ...
+
+
 def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[str, int]:
     """Bring the account rows in line with the config file; returns name -> account id."""
     upsert(
@@ -90,6 +99,7 @@ def poll_due(
     *,
     due_only: bool = True,
     clock: Callable[[], datetime] = utcnow,
+    watchers: Sequence[PollWatcher] = (),
 ) -> list[PollOutcome]:
     """Claim accounts one at a time and poll each, until none is left that is due and free.
 
@@ -104,7 +114,9 @@ def poll_due(
             break
         account = accounts[account_id]
         source = sources[account.name]
-        outcomes[account_id] = poll_account(session_factory, account_id, account, source, clock, lease)
+        outcomes[account_id] = poll_account(session_factory, account_id, account, source, clock, lease, watchers)
+        for watcher in watchers:
+            watcher.polled(outcomes[account_id])
         with session_factory.begin() as session:
             release_account(session, account_id, lease, plan_next_poll(session, account_id, account, source, clock()))
     order = list(accounts)
@@ -129,6 +141,7 @@ def poll_account(
     source: Source,
     clock: Callable[[], datetime] = utcnow,
     lease: Lease | None = None,
+    watchers: Sequence[PollWatcher] = (),
 ) -> PollOutcome:
     """Poll one account; with a `lease`, every page's transaction also renews this replica's claim on it."""
     outcome = PollOutcome(account.name, ok=True)
@@ -152,7 +165,7 @@ def poll_account(
         if audit_only:
             audit(session_factory, account_id, source, IDLE_BUDGET, clock)
         else:
-            _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome)
+            _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome, watchers)
     except LeaseLost as error:  # another replica polls this account now: its page is not stored, nor is more
         log.warning("polling %s stopped: %s", account.name, error)
         outcome.ok, outcome.error_kind, outcome.error = False, "lease_lost", str(error)
@@ -187,7 +200,7 @@ def poll_account(
     return outcome
 
 
-def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome) -> None:
+def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome, watchers) -> None:
     """Store the source's pages, then audit (bot/engine/audit.py)."""
     before = requests_sent(source)
     for page in source.fetch(cursor):
@@ -197,6 +210,8 @@ def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease
             ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
         outcome.pages += 1
         outcome.records += len(page.records)
+        for watcher in watchers:
+            watcher.paged(outcome)
     if audits(source):
         used = requests_sent(source) - before if before is not None else 0
         audit_after_fetch(session_factory, account_id, source, audited_at, used, bool(outcome.records), clock)

@@ -1,9 +1,11 @@
-"""Serving the Bolt app: HTTP on waitress through Bolt's WSGI adapter, or Socket Mode.
+"""Serving the Bolt app: HTTP on waitress through Bolt's WSGI adapter, or Socket Mode; and the status pages.
 
-HTTP mode answers `POST /slack/events` and `GET /healthz`. Bolt verifies signatures (401 when they or their
+HTTP mode answers `POST /slack/events` and the status pages `GET /healthz` (live), `GET /readyz` (ready: database
+and Slack reachable, bot/health.py) and `GET /metrics` (Prometheus, bot/metrics.py); HEALTH_PORT serves the status
+pages alone, in any mode (Socket Mode has no HTTP server of its own). Bolt verifies signatures (401 when they or their
 timestamp do not verify); a request that is signed but cannot be parsed, or is not UTF-8, gets 400, not a dropped
 connection. waitress refuses a body over MAX_BODY with 413 before reading it, closes connections idle for
-IDLE_SECONDS and holds at most CONNECTIONS at once, so idle or half-open connections cannot lock out `/healthz`.
+IDLE_SECONDS and holds at most CONNECTIONS at once, so idle or half-open connections cannot lock out the status pages.
 """
 
 from __future__ import annotations
@@ -19,9 +21,14 @@ from slack_sdk.signature import SignatureVerifier
 from waitress import create_server
 
 from bot.config import ConfigError, Settings
+from bot.health import Health
+from bot.metrics import Metrics
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
+STATUS_PAGES = ", ".join((HEALTH_PATH, READY_PATH, METRICS_PATH))
 TEXT = {"content-type": ["text/plain;charset=utf-8"]}
 MAX_BODY = 1024 * 1024  # Slack's payloads are a few kilobytes
 IDLE_SECONDS = 10  # a connection that sends nothing this long is closed (Slack sends at once)
@@ -34,7 +41,35 @@ class Running(Protocol):
     def stop(self) -> None: ...
 
 
-def wsgi_app(app: App, signing_secret: str, database_answers: Callable[[], bool]):
+def status_page(request: WsgiHttpRequest, health: Health, metrics: Metrics) -> WsgiHttpResponse:
+    if request.method not in ("GET", "HEAD"):
+        return WsgiHttpResponse(404, TEXT, "not found")
+    if request.path == HEALTH_PATH:
+        return WsgiHttpResponse(200, TEXT, "ok") if health.live() else WsgiHttpResponse(503, TEXT, "polling stopped")
+    if request.path == READY_PATH:
+        problems = health.problems()
+        return WsgiHttpResponse(503, TEXT, "\n".join(problems)) if problems else WsgiHttpResponse(200, TEXT, "ready")
+    if request.path == METRICS_PATH:
+        body, content_type = metrics.exposition(request.environ.get("HTTP_ACCEPT", ""))
+        return WsgiHttpResponse(200, {"content-type": [content_type]}, body.decode())
+    return WsgiHttpResponse(404, TEXT, "not found")
+
+
+def wsgi(route: Callable[[WsgiHttpRequest], WsgiHttpResponse]):
+    def application(environ, start_response) -> Iterable[bytes]:
+        response = route(WsgiHttpRequest(environ))
+        start_response(response.status, response.get_headers())
+        return response.get_body()
+
+    return application
+
+
+def status_app(health: Health, metrics: Metrics):
+    """The WSGI application HEALTH_PORT serves: the status pages alone."""
+    return wsgi(lambda request: status_page(request, health, metrics))
+
+
+def wsgi_app(app: App, signing_secret: str, health: Health, metrics: Metrics):
     """The WSGI application HTTP mode serves."""
     verifier = SignatureVerifier(signing_secret)
 
@@ -56,32 +91,24 @@ def wsgi_app(app: App, signing_secret: str, database_answers: Callable[[], bool]
     def route(request: WsgiHttpRequest) -> WsgiHttpResponse:
         if request.path == EVENTS_PATH and request.method == "POST":
             return events(request)
-        if request.path == HEALTH_PATH and request.method in ("GET", "HEAD"):
-            if database_answers():
-                return WsgiHttpResponse(200, TEXT, "ok")
-            return WsgiHttpResponse(503, TEXT, "database unreachable")
-        return WsgiHttpResponse(404, TEXT, "not found")
+        return status_page(request, health, metrics)
 
-    def application(environ, start_response) -> Iterable[bytes]:
-        response = route(WsgiHttpRequest(environ))
-        start_response(response.status, response.get_headers())
-        return response.get_body()
-
-    return application
+    return wsgi(route)
 
 
 class HttpServer:
     """waitress in a thread; `stop()` lets requests in hand finish."""
 
-    def __init__(self, application, port: int, host: str = "0.0.0.0"):
+    def __init__(self, application, port: int, host: str = "0.0.0.0", *, serving: str = "Slack",
+                 path: str = EVENTS_PATH, keys: str = "HOST/PORT"):
         try:
             self._server = create_server(application, host=host, port=port, threads=8, max_request_body_size=MAX_BODY,
                                          channel_timeout=IDLE_SECONDS, cleanup_interval=1,
                                          connection_limit=CONNECTIONS, expose_tracebacks=False)
         except OSError as error:
-            raise ConfigError(f"environment: HOST/PORT: cannot listen on {host}:{port} ({error.strerror or error})") from None
+            raise ConfigError(f"environment: {keys}: cannot listen on {host}:{port} ({error.strerror or error})") from None
         self.port = self._server.effective_port
-        self.where = f"serving Slack on http://{host}:{self.port}{EVENTS_PATH} (health: {HEALTH_PATH})"
+        self.where = f"serving {serving} on http://{host}:{self.port}{path} ({STATUS_PAGES})"
         self._thread = threading.Thread(target=self._server.run, name="http", daemon=True)
         self._thread.start()
 
@@ -102,7 +129,7 @@ class SocketMode:
 
 
 def serve(
-    app: App, settings: Settings, database_answers: Callable[[], bool], *, force_http: bool, port: int | None
+    app: App, settings: Settings, health: Health, metrics: Metrics, *, force_http: bool, port: int | None
 ) -> Running:
     """Socket Mode when SLACK_APP_TOKEN is set (unless forced to HTTP), else HTTP on `port` or $PORT."""
     if settings.slack_app_token and not force_http:
@@ -112,5 +139,11 @@ def serve(
             "environment: SLACK_SIGNING_SECRET: required in HTTP mode (the app's Basic Information page), "
             "or set SLACK_APP_TOKEN for Socket Mode"
         )
-    application = wsgi_app(app, settings.slack_signing_secret, database_answers)
+    application = wsgi_app(app, settings.slack_signing_secret, health, metrics)
     return HttpServer(application, settings.port if port is None else port, settings.host)
+
+
+def serve_status(settings: Settings, health: Health, metrics: Metrics) -> HttpServer:
+    """The status pages on HEALTH_PORT."""
+    return HttpServer(status_app(health, metrics), settings.health_port, settings.host,
+                      serving="health and metrics", path="", keys="HOST/HEALTH_PORT")

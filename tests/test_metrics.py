@@ -1,0 +1,121 @@
+"""`GET /metrics` scraped over real HTTP from a real `replynudge run --http` while it polls a local Mastodon server
+and posts to the stand-in Slack API: each series moves as the work happens."""
+
+from __future__ import annotations
+
+import re
+import signal
+import time
+from datetime import timedelta
+
+import pytest
+import requests
+from prometheus_client.parser import text_string_to_metric_families
+from werkzeug import Response
+
+from tests.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
+from tests.slack_api import sign
+from tests.slack_world import CHANNEL, SECRET, action_body, start_http_service
+
+CONFIG = """
+[defaults]
+channel = "{channel}"
+min_score = 0
+nudge_after = "1h"
+poll_interval = "1s"
+poll_interval_max = "1s"
+
+[[accounts]]
+name = "toots"
+platform = "mastodon"
+base_url = "{base_url}"
+access_token_env = "MASTODON_TOKEN"
+"""
+TOOTS = {"account": "toots", "platform": "mastodon"}
+
+
+def scrape(base: str) -> dict[tuple[str, frozenset], float]:
+    """Every sample of the exposition, by name and labels, read with Prometheus's own parser."""
+    response = requests.get(f"{base}/metrics", timeout=10)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain; version=0.0.4")  # what Prometheus 2 and 3 read
+    return {(sample.name, frozenset(sample.labels.items())): sample.value
+            for family in text_string_to_metric_families(response.text) for sample in family.samples}
+
+
+def value(samples, name: str, **labels) -> float | None:
+    return samples.get((name, frozenset({**TOOTS, **labels}.items())))
+
+
+def wait_until(base: str, check, timeout: float = 30):
+    """Scrape until `check(samples)` holds; returns those samples."""
+    deadline = time.monotonic() + timeout
+    while True:
+        samples = scrape(base)
+        if check(samples):
+            return samples
+        assert time.monotonic() < deadline, f"the metrics never got there: {sorted(samples.items())}"
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def mastodon(httpserver):
+    fake = FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    return fake
+
+
+@pytest.fixture
+def service(workdir, database_url, slack_api, mastodon, monkeypatch):
+    monkeypatch.setenv("MASTODON_TOKEN", TOKEN)
+    (workdir / "replynudge.toml").write_text(CONFIG.format(channel=CHANNEL, base_url=mastodon.base_url))
+    process, _, port = start_http_service(workdir, database_url, slack_api)
+    yield f"http://127.0.0.1:{port}"
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+
+
+def test_each_series_moves_as_the_work_happens(mastodon, slack_api, service):
+    launch = mastodon.post(BRAND, "The X200 grinder is out!")
+    mastodon.post(user(1), "Does the X200 need descaling?", reply_to=launch)
+
+    # polled: an ok poll, the comment stored, its nudge posted; the backlog and the platform's headroom shown
+    before = mastodon.remaining
+    samples = wait_until(service, lambda s: value(s, "replynudge_nudges_total", action="posted") == 1)
+    after = mastodon.remaining
+    assert value(samples, "replynudge_polls_total", outcome="ok") >= 1
+    assert value(samples, "replynudge_comments_ingested_total") >= 1
+    assert value(samples, "replynudge_nudges_total", action="edited") == 0
+    assert value(samples, "replynudge_nudges_total", action="failed") == 0
+    assert value(samples, "replynudge_waiting_comments") == 1
+    assert value(samples, "replynudge_oldest_waiting_comment_age_seconds") > 23 * 3600  # the fake's clock: a day ago
+    assert 0 <= value(samples, "replynudge_poll_lag_seconds") < 30
+    assert samples[("replynudge_database_up", frozenset())] == 1
+    assert value(samples, "replynudge_rate_limit_limit") == 300
+    remaining = value(samples, "replynudge_rate_limit_remaining")
+    assert after <= remaining <= before and remaining < 300  # the header of the last answer before the scrape
+    reset = mastodon.clock + timedelta(minutes=5)  # what the fake says in X-RateLimit-Reset
+    assert value(samples, "replynudge_rate_limit_reset_timestamp_seconds") == reset.timestamp()
+    (nudge,) = slack_api.calls_to("chat.postMessage")
+
+    # a click on Done edits the nudge, and the comment leaves the backlog
+    comment_id = nudge.params["metadata"]["event_payload"]["comment_id"]
+    body = action_body(slack_api, "nudge_done", comment_id, message_ts=slack_api.messages(CHANNEL)[0]["ts"])
+    assert requests.post(f"{service}/slack/events", data=body.encode(), timeout=10,
+                         headers={"Content-Type": "application/x-www-form-urlencoded", **sign(SECRET, body)}).ok
+    samples = wait_until(service, lambda s: value(s, "replynudge_nudges_total", action="edited") == 1)
+    assert value(samples, "replynudge_waiting_comments") == 0
+    assert value(samples, "replynudge_oldest_waiting_comment_age_seconds") == 0
+    ingested = value(samples, "replynudge_comments_ingested_total")
+
+    # a new comment is stored, and Slack refuses its nudge
+    slack_api.fail("chat.postMessage", status=200, retry_after=None, error="channel_not_found")
+    mastodon.post(user(2), "Which burr size for espresso?", reply_to=launch)
+    samples = wait_until(service, lambda s: value(s, "replynudge_nudges_total", action="failed") == 1)
+    assert value(samples, "replynudge_comments_ingested_total") > ingested
+    assert value(samples, "replynudge_waiting_comments") == 1
+
+    # the token is refused: the poll counts as an auth failure
+    oks = value(samples, "replynudge_polls_total", outcome="ok")
+    mastodon.fail_next("notifications", Response('{"error": "The access token is invalid"}', status=401))
+    samples = wait_until(service, lambda s: value(s, "replynudge_polls_total", outcome="auth") == 1)
+    assert value(samples, "replynudge_polls_total", outcome="ok") >= oks
