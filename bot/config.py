@@ -308,7 +308,7 @@ def load_settings(
     if environ is None:
         environ = process_environment(dotenv=dotenv)
     config_path = Path(environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
-    port, health_port = _port(environ, "PORT"), _port(environ, "HEALTH_PORT")
+    port, health_port = _port(environ.get("PORT"), "PORT"), _port(environ.get("HEALTH_PORT"), "HEALTH_PORT")
     lease_text = environ.get("REPLYNUDGE_LEASE") or "2m"
     try:
         lease = parse_duration(lease_text)
@@ -336,8 +336,8 @@ def load_settings(
     )
 
 
-def _port(environ: Mapping[str, str], key: str) -> int | None:
-    text = (environ.get(key) or "").strip()
+def _port(value: str | None, key: str) -> int | None:
+    text = (value or "").strip()
     if not text:
         return None
     if not text.isdigit() or int(text) > 65535:

@@ -30,7 +30,11 @@ ENVIRONMENT = (
     Setting("SLACK_APP_TOKEN", "none", "`xapp-…`; selects Socket Mode", "slack-setup.md"),
     Setting("SLACK_API_URL", "`https://slack.com/api/`",
             "base URL of Slack's Web API (proxies, Enterprise gateways, tests)"),
-    Setting("PORT", "`3000`", "HTTP mode port"),
+    Setting("PORT", "`3000`", "HTTP mode port: `POST /slack/events` and the status pages `/healthz`, `/readyz`, "
+            "`/metrics`", "operations.md#health-and-readiness"),
+    Setting("HEALTH_PORT", "none", "a port of its own for the status pages `/healthz`, `/readyz` and `/metrics`, in "
+            "any mode (Socket Mode has no HTTP server otherwise); unset, none is opened",
+            "operations.md#health-and-readiness"),
     Setting("HOST", "`0.0.0.0`",
             "the address HTTP mode listens on; `127.0.0.1` when the reverse proxy runs on the same machine",
             "operations.md#running-as-a-service"),

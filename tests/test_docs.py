@@ -125,9 +125,10 @@ def test_the_documented_defaults_are_the_defaults():
     settings = load_settings({}, require_config=False, dotenv=False)
     environment = {setting.name: setting.default.strip("`") for setting in config_keys.ENVIRONMENT}
     assert (settings.database_url, str(settings.config_path), settings.slack_api_url, str(settings.port),
-            settings.host, format_duration(settings.lease), settings.log_format) == tuple(
+            settings.host, format_duration(settings.lease), settings.log_format, settings.health_port) == tuple(
         environment[name] for name in ("DATABASE_URL", "REPLYNUDGE_CONFIG", "SLACK_API_URL", "PORT", "HOST",
-                                       "REPLYNUDGE_LEASE", "LOG_FORMAT"))
+                                       "REPLYNUDGE_LEASE", "LOG_FORMAT")) + (None,)
+    assert environment["HEALTH_PORT"] == "none"
     (account,) = parse_accounts({"accounts": [{"name": "a", "platform": "replay", "path": "c.jsonl"}]}, "f", {})
     shared = {setting.name: setting.default.strip("`") for setting in config_keys.SHARED}
     assert (format_duration(account.nudge_after), str(account.min_score), str(account.timezone), account.count,

@@ -88,7 +88,7 @@ def test_slash_command_button_and_modal_submission_over_a_real_port(slack_world)
     slack_world.add("c1", "Does the grinder fit the X200?")
     slack_world.poll()
     comment_id, ts = slack_world.comment_id("c1"), slack_world.nudge("c1").slack_ts
-    health, metrics = Health(slack_world.session_factory, None), Metrics(slack_world.settings.accounts)
+    health, metrics = Health(slack_world.factory, None), Metrics(slack_world.settings.accounts)
     server = HttpServer(wsgi_app(slack_world.app(), SECRET, health, metrics), port=0, host="127.0.0.1")
     base = f"http://127.0.0.1:{server.port}"
     try:

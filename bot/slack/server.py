@@ -50,7 +50,7 @@ def status_page(request: WsgiHttpRequest, health: Health, metrics: Metrics) -> W
         problems = health.problems()
         return WsgiHttpResponse(503, TEXT, "\n".join(problems)) if problems else WsgiHttpResponse(200, TEXT, "ready")
     if request.path == METRICS_PATH:
-        body, content_type = metrics.exposition(request.environ.get("HTTP_ACCEPT", ""))
+        body, content_type = metrics.exposition(str(request.get_headers().get("accept", "")))
         return WsgiHttpResponse(200, {"content-type": [content_type]}, body.decode())
     return WsgiHttpResponse(404, TEXT, "not found")
 
