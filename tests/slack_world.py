@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -92,11 +94,20 @@ def make_world(tmp_path: Path, session_factory: SessionFactory, api: SlackAPI, *
     return World(settings, session_factory, api, path)
 
 
-def start_http_service(workdir: Path, database_url: str, api: SlackAPI) -> tuple[subprocess.Popen, str, int]:
+TIMESHIFT = Path(__file__).parent / "timeshift"
+
+
+def start_http_service(workdir: Path, database_url: str, api: SlackAPI, *, clock_jumps: Path | None = None
+                       ) -> tuple[subprocess.Popen, str, int]:
     """`replynudge run --http` as a real process on a free port, wired to the stand-in Slack API; returns the
-    process, what it printed up to its banner (the banner last) and its port."""
+    process, what it printed up to its banner (the banner last) and its port. With `clock_jumps` (a file),
+    `move_clock` moves the process's clock on."""
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api.url}
+    if clock_jumps:
+        clock_jumps.write_text("")
+        env.update(TEST_CLOCK_JUMPS=str(clock_jumps),
+                   PYTHONPATH=os.pathsep.join(filter(None, (str(TIMESHIFT), os.environ.get("PYTHONPATH")))))
     process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--http", "--port", "0"],
                                cwd=workdir, env=env, stderr=subprocess.PIPE, text=True)
     banner = ""
@@ -107,6 +118,16 @@ def start_http_service(workdir: Path, database_url: str, api: SlackAPI) -> tuple
     assert "serving Slack on http://" in banner, banner
     serving = banner.splitlines()[-1]
     return process, banner, int(serving.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
+
+
+def move_clock(process: subprocess.Popen, clock_jumps: Path, seconds: float, timeout: float = 10) -> None:
+    """Move a process started with `clock_jumps` on by `seconds` (tests/timeshift); returns once it has moved."""
+    clock_jumps.write_text(str(seconds))
+    process.send_signal(signal.SIGUSR1)
+    deadline = time.monotonic() + timeout
+    while clock_jumps.read_text():
+        assert time.monotonic() < deadline and process.poll() is None, "the process did not move its clock"
+        time.sleep(0.02)
 
 
 def signed_request(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> BoltRequest:

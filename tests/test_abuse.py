@@ -28,13 +28,14 @@ from sqlalchemy import select
 from bot.config import ConfigError, parse_accounts
 from bot.db import make_engine, session_factory as make_session_factory
 from bot.db.models import Comment, Nudge
+from bot.slack.access import CACHE_FOR
 from bot.sources import build_source
 from bot.sources.base import AuthError
 from bot.suggest import suggest_questions
 from bot.suggest.safety import unsafe
 from tests.slack_api import sign
-from tests.slack_world import (SECRET, action_body, start_http_service, command_body, event_body, home_action_body,
-                               view_submission_body)
+from tests.slack_world import (SECRET, action_body, command_body, event_body, home_action_body, move_clock,
+                               start_http_service, view_submission_body)
 
 CONFIG = """
 [defaults]
@@ -66,17 +67,26 @@ def line(external_id: str, text: str, *, author: str, ago: timedelta = timedelta
 
 
 class Service:
-    def __init__(self, base: str, api, database_url: str):
+    def __init__(self, base: str, api, database_url: str, process: subprocess.Popen, clock_jumps):
         self.base, self.api = base, api
         self.factory = make_session_factory(make_engine(database_url))
+        self.process, self.clock_jumps = process, clock_jumps
+        self.moved = 0  # seconds the service's clock was moved on: requests are signed at its time
+
+    def move_clock(self, delta: timedelta) -> None:
+        move_clock(self.process, self.clock_jumps, delta.total_seconds())
+        self.moved += delta.total_seconds()
+
+    def sign(self, body: str) -> dict[str, str]:
+        return sign(SECRET, body, int(time.time() + self.moved))
 
     def post(self, body: str) -> requests.Response:
         return requests.post(f"{self.base}/slack/events", data=body.encode(), timeout=10,
-                             headers={"Content-Type": "application/x-www-form-urlencoded", **sign(SECRET, body)})
+                             headers={"Content-Type": "application/x-www-form-urlencoded", **self.sign(body)})
 
     def event(self, body: str) -> requests.Response:
         return requests.post(f"{self.base}/slack/events", data=body.encode(), timeout=10,
-                             headers={"Content-Type": "application/json", **sign(SECRET, body)})
+                             headers={"Content-Type": "application/json", **self.sign(body)})
 
     def comment(self, external_id: str) -> int:
         with self.factory() as session:
@@ -114,9 +124,10 @@ def service(workdir, database_url, slack_api):
     slack_api.members[PRIVATE] = ["U0ANA", "U0BOT"]
     slack_api.add_user("U0EXT", team="T0OTHER")
     slack_api.add_user("U0GUEST", is_restricted=True)
-    process, _, port = start_http_service(workdir, database_url, slack_api)
+    clock_jumps = workdir / "clock-jumps"
+    process, _, port = start_http_service(workdir, database_url, slack_api, clock_jumps=clock_jumps)
     slack_api.wait_for("chat.postMessage", count=4, timeout=20)
-    service = Service(f"http://127.0.0.1:{port}", slack_api, database_url)
+    service = Service(f"http://127.0.0.1:{port}", slack_api, database_url, process, clock_jumps)
     yield service
     process.kill()
     process.wait()
@@ -201,6 +212,24 @@ def test_a_guest_may_not_triage(service, slack_api):
     assert service.post(action_body(slack_api, "nudge_done", blog, user="U0GUEST")).status_code == 200
     (refusal,) = slack_api.wait_for("response_url")
     assert "Guests may not" in refusal.params["text"] and refusal.params["response_type"] == "ephemeral"
+    assert service.nudge("b1").state != Nudge.HANDLED
+
+
+def test_a_member_removed_from_the_channel_or_made_a_guest_loses_access_when_the_cache_expires(service, slack_api):
+    blog = service.comment("b1")
+    assert "X200" in service.command("", "U0BEN", "/unanswered")
+    assert "X200" in service.command("", "U0ANA", "/unanswered")
+    slack_api.members["C0NUDGES"] = ["U0ANA", "U0BOT"]  # U0BEN leaves the channel
+    slack_api.add_user("U0ANA", is_restricted=True)  # U0ANA is made a guest
+    assert "X200" in service.command("", "U0BEN", "/unanswered")  # Slack's answers are cached for a while
+
+    service.move_clock(CACHE_FOR + timedelta(seconds=1))
+    assert "X200" not in service.command("", "U0BEN", "/unanswered")
+    for user, why in (("U0BEN", "Only members of <#C0NUDGES>"), ("U0ANA", "Guests may not")):
+        before = len(slack_api.calls_to("response_url"))
+        assert service.post(action_body(slack_api, "nudge_done", blog, user=user)).status_code == 200
+        refusal = slack_api.wait_for("response_url", count=before + 1)[before].params
+        assert why in refusal["text"] and refusal["response_type"] == "ephemeral", refusal
     assert service.nudge("b1").state != Nudge.HANDLED
 
 

@@ -5,21 +5,22 @@ members of the account's nudge channel may do everything; `can_reply`, `can_tria
 account or in [defaults]) name the users (U…/W…) and user groups (S…) who may instead. Whatever the config says,
 guests (`is_restricted`, `is_ultra_restricted`), deactivated users, bots and users of another team or enterprise
 (Slack Connect) may not act at all. Slack's answers (users.info, conversations.members, usergroups.users.list,
-auth.test) are cached for CACHE_SECONDS, so a member removed from the channel loses access within minutes. When
-Slack cannot be asked, the answer is no.
+auth.test) are cached for CACHE_FOR by bot/clock.py's time, so a member removed from the channel (or made a guest)
+loses access within minutes. When Slack cannot be asked, the answer is no.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, Sequence
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.clock import utcnow
 from bot.config import AccountConfig
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 SEE, TRIAGE, REPLY, CONFIGURE = "see", "triage", "reply", "configure"
 DOING = {SEE: "see the comments of", TRIAGE: "triage the comments of", REPLY: "reply publicly for",
          CONFIGURE: "mute commenters or change settings of"}
-CACHE_SECONDS = 300.0
+CACHE_FOR = timedelta(minutes=5)
 PAGE = 200
 
 
@@ -46,12 +47,11 @@ class SlackUnavailable(Exception):
 
 
 class Access:
-    def __init__(self, client: WebClient, *, ttl: float = CACHE_SECONDS,
-                 monotonic: Callable[[], float] = time.monotonic):
+    def __init__(self, client: WebClient, *, ttl: timedelta = CACHE_FOR, clock: Callable[[], datetime] = utcnow):
         self.client = client
         self.ttl = ttl
-        self._monotonic = monotonic
-        self._cache: dict[tuple[str, str], tuple[float, Any]] = {}
+        self._clock = clock
+        self._cache: dict[tuple[str, str], tuple[datetime, Any]] = {}
         self._lock = threading.Lock()
 
     # -- the questions listeners ask -------------------------------------------------------------------------
@@ -151,7 +151,7 @@ class Access:
             raise SlackUnavailable(f"{method}: {type(error).__name__}") from None
 
     def _cached(self, kind: str, key: str, fetch: Callable[[], Any]) -> Any:
-        now = self._monotonic()
+        now = self._clock()
         with self._lock:
             hit = self._cache.get((kind, key))
         if hit and hit[0] > now:

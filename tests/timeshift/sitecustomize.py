@@ -6,6 +6,9 @@ it and every process started after it (they inherit the environment) travel to t
 with the clock ticking. So a test, the `replynudge` process it starts and the requests it signs all agree on the
 moved time. Only Python's clock moves: `time.monotonic` and `time.sleep` are untouched, and so are the database
 servers, which is why the code never asks a database for the time.
+
+With TEST_CLOCK_JUMPS set (a file), a test can also move one process's clock on while it runs: it writes a number
+of seconds into the file and sends the process SIGUSR1; the process travels that far and empties the file.
 """
 
 import os
@@ -21,3 +24,18 @@ if _moment:
         _offset = str(datetime.fromisoformat(_moment).timestamp() - time.time())
         os.environ["TEST_CLOCK_OFFSET"] = _offset
     time_machine.travel(time.time() + float(_offset), tick=True).start()
+
+_jumps = os.environ.get("TEST_CLOCK_JUMPS")
+if _jumps:  # a test moves this process's clock on while it runs: `tests/slack_world.move_clock`
+    import signal
+    from pathlib import Path
+
+    import time_machine
+
+    def _jump(*_) -> None:
+        """Travel the seconds written in the file on from now, then empty the file to say it is done."""
+        file = Path(_jumps)
+        time_machine.travel(time.time() + float(file.read_text()), tick=True).start()
+        file.write_text("")
+
+    signal.signal(signal.SIGUSR1, _jump)
