@@ -59,6 +59,7 @@ bench: install-test services
 	$(BIN)/python benchmarks/nudges.py --scale 0.2 --databases sqlite,postgresql
 	$(BIN)/python benchmarks/unanswered.py --comments 200000 --waiting 10000 --databases sqlite,postgresql
 	$(BIN)/python benchmarks/suggestions.py
+	$(BIN)/python benchmarks/http_body.py --megabytes 100
 	$(BIN)/python benchmarks/voice.py --comments 50000 --databases sqlite,postgresql
 
 # The manual as a site in site/ (tests/test_docs.py builds it with --strict into a temporary folder);
