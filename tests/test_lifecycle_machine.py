@@ -421,3 +421,15 @@ def test_a_message_found_after_a_crash_is_edited_to_show_an_assignment_made_sinc
         lambda m: m.team_acts(action="assign", user="U0ANA", which=0),
         lambda m: m.time_passes(minutes=3, which=0),
     )
+
+
+def test_snoozing_a_comment_of_a_muted_author_opens_no_nudge(database_url, tmp_path):
+    """A random draw on both databases: a comment below the score (no nudge), its author muted, then the comment
+    snoozed from /unanswered: the snooze opened a pending nudge about a muted author, posted when it fell due."""
+    run_steps(
+        machine_for(database_url, tmp_path)(),
+        lambda m: m.first_page([("ann", "How do I descale the X200?", 61), ("ann", "thanks", 61)]),
+        lambda m: m.team_mutes(author="ann", mute=True),
+        lambda m: m.team_acts(action="snooze", user="U0ANA", which=1),
+        lambda m: m.time_passes(minutes=65, which=0),
+    )
