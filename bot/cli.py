@@ -126,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--secret-env", metavar="VARIABLE",
                       help="the environment variable holding the platform's secret (e.g. WP_APP_PASSWORD); each "
                            "secret also has its own flag named after its key: --app-password-env, --access-token-env")
+    init.add_argument("--nudge-after", metavar="DURATION",
+                      help="how long a comment may wait before its nudge (default 1h, or [defaults]' value)")
     init.add_argument("--channel", help="the Slack channel id for the nudges (C…)")
     init.add_argument("--yes", "-y", action="store_true", help="ask nothing: the flags and the environment are the answers")
     init.add_argument("--force", action="store_true", help="replace an account or a .env variable that exists")

@@ -46,7 +46,7 @@ def environment(slack, **variables) -> dict[str, str]:
 
 def init(workdir: Path, slack, *flags: str, answers: str | None = None, **variables) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "bot", "init", *flags], cwd=workdir, input=answers or "",
-                          capture_output=True, text=True, timeout=60, env=environment(slack, **variables))
+                          capture_output=True, text=True, timeout=180, env=environment(slack, **variables))
 
 
 def scripted(wordpress, name="blog", *more) -> list[str]:
@@ -97,6 +97,7 @@ def test_a_second_run_adds_an_account_and_keeps_the_comments(tmp_path, wordpress
     config = (tmp_path / "replynudge.toml").read_text()
     assert config.startswith('# our team\n[defaults]\nnudge_after = "30m"  # quick\n')
     assert [a.name for a in settings(tmp_path).accounts] == ["blog", "shop-blog"]
+    assert "nudge_after" not in tomllib.loads(config)["accounts"][1]  # it inherits [defaults]
     assert settings(tmp_path).account("shop-blog").secrets["app_password"] == APP_PASSWORD
 
 
@@ -146,6 +147,7 @@ def test_answers_on_stdin_and_bad_ones_asked_again(tmp_path, wordpress, slack):
         "ftp://blog", wordpress.base_url,    # url
         USER, "", "wrong password",          # username, variable (default), password
         "y", wordpress.base_url, USER, "", APP_PASSWORD,  # the check failed: again
+        "soon", "30m",                       # nudge after
         "xoxb-test", "", "shh",              # Slack: bot token, no app token (HTTP mode), signing secret
         "general", "C0NOPE", CHANNEL,        # channel
     ]) + "\n"
@@ -156,10 +158,12 @@ def test_answers_on_stdin_and_bad_ones_asked_again(tmp_path, wordpress, slack):
     assert "'my blog': use letters, digits" in out
     assert "accounts[blog].url: must be an http(s) URL" in out
     assert "the check failed: wordpress rejected the credentials (HTTP 401" in out
+    assert "'soon' is not a duration" in out
     assert "'general' is not a channel id" in out and "the bot cannot see C0NOPE (channel_not_found)" in out
     loaded = settings(tmp_path)
     assert loaded.account("blog").secrets["app_password"] == APP_PASSWORD
-    assert tomllib.loads((tmp_path / "replynudge.toml").read_text())["accounts"][0]["app_password_env"] == "BLOG_APP_PASSWORD"
+    written = tomllib.loads((tmp_path / "replynudge.toml").read_text())["accounts"][0]
+    assert (written["app_password_env"], written["nudge_after"]) == ("BLOG_APP_PASSWORD", "30m")
     assert (loaded.slack_bot_token, loaded.slack_signing_secret, loaded.slack_app_token) == ("xoxb-test", "shh", None)
 
 
@@ -173,6 +177,7 @@ def test_on_a_terminal_secrets_are_not_echoed_and_ctrl_c_writes_nothing(tmp_path
     terminal.answer("Environment variable", "")
     terminal.answer("app password (hidden", APP_PASSWORD)
     terminal.wait_for("ok: Acme Coffee")
+    terminal.answer("before the nudge", "")
     terminal.answer("Slack bot token", "")
     terminal.wait_for("Slack channel id")
     terminal.interrupt()
@@ -192,7 +197,7 @@ class Terminal:
         os.close(child)
         self.output, self.seen = "", 0
 
-    def wait_for(self, text: str, timeout: float = 30) -> None:
+    def wait_for(self, text: str, timeout: float = 120) -> None:
         """Until `text` appears after what was waited for before."""
         deadline = time.monotonic() + timeout
         while text not in self.output[self.seen :]:
@@ -211,7 +216,7 @@ class Terminal:
         os.write(self.main, b"\x03")  # the terminal turns it into SIGINT
 
     def close(self) -> int:
-        code = self.process.wait(timeout=30)
+        code = self.process.wait(timeout=120)
         while select.select([self.main], [], [], 0.1)[0]:
             try:
                 self.output += os.read(self.main, 4096).decode(errors="replace")

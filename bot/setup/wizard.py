@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from bot.config import (DEFAULT_CONFIG_PATH, DEFAULT_SLACK_API_URL, PLATFORM_KEYS, PLATFORMS, ConfigError,
-                        MissingSetting, parse_accounts)
+                        MissingSetting, parse_accounts, parse_duration)
 from bot.setup.files import ConfigFile, EnvFile, save
 from bot.setup.questions import Questions
 from bot.setup.slack_check import CHANNEL_ID, check_channel, check_token
@@ -59,6 +59,8 @@ def run_init(args, questions: Questions) -> int:
                              check=_platform)
     name = _account_name(setup, platform)
     entry, source = _platform_settings(setup, name, platform)
+    if waiting := _nudge_after(setup):
+        entry["nudge_after"] = waiting
     channel = _slack(setup)
     if channel:
         entry["channel"] = channel
@@ -216,6 +218,19 @@ def _works(setup: Setup, source) -> bool:
         if not setup.questions.confirm("Enter the settings again?", refusal=""):
             raise ConfigError("init: the credentials did not work; nothing written") from None
         return False
+
+
+def _nudge_after(setup: Setup) -> str | None:
+    """How long a comment may wait before its nudge, when it differs from what the account inherits."""
+    inherited = str(setup.config.document.get("defaults", {}).get("nudge_after") or "1h")
+
+    def duration(text: str) -> str:
+        parse_duration(text)
+        return text
+
+    answer = setup.questions.ask("How long may a comment wait for an answer before the nudge (e.g. 30m, 2h)",
+                                 flag="--nudge-after", given=setup.args.nudge_after, default=inherited, check=duration)
+    return None if answer == inherited else answer
 
 
 def _slack(setup: Setup) -> str | None:
