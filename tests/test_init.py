@@ -156,7 +156,7 @@ def test_answers_on_stdin_and_bad_ones_asked_again(tmp_path, wordpress, slack):
     out = done.stdout
     assert "'myspace' is not a platform; choose one of wordpress, mastodon" in out
     assert "'my blog': use letters, digits" in out
-    assert "accounts[blog].url: must be an http(s) URL" in out
+    assert "wordpress url (the site's home page" in out and "accounts[blog].url: must be an http(s) URL" in out
     assert "the check failed: wordpress rejected the credentials (HTTP 401" in out
     assert "'soon' is not a duration" in out
     assert "'general' is not a channel id" in out and "the bot cannot see C0NOPE (channel_not_found)" in out
@@ -175,7 +175,7 @@ def test_on_a_terminal_secrets_are_not_echoed_and_ctrl_c_writes_nothing(tmp_path
     terminal.answer("wordpress url", wordpress.base_url)
     terminal.answer("wordpress username", USER)
     terminal.answer("Environment variable", "")
-    terminal.answer("app password (hidden", APP_PASSWORD)
+    terminal.answer("hidden, saved to .env", APP_PASSWORD)
     terminal.wait_for("ok: Acme Coffee")
     terminal.answer("before the nudge", "")
     terminal.answer("Slack bot token", "")

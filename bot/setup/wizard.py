@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from bot import config_keys
 from bot.config import (DEFAULT_CONFIG_PATH, DEFAULT_SLACK_API_URL, PLATFORM_KEYS, PLATFORMS, ConfigError,
                         MissingSetting, parse_accounts, parse_duration)
 from bot.setup.files import ConfigFile, EnvFile, save
@@ -151,7 +152,7 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> tuple[dict, An
             continue
         if problem:
             questions.say(f"  {problem}")
-        label = f"{platform} {key.replace('_', ' ')}"
+        label = f"{platform} {key.replace('_', ' ')} ({_meaning(platform, key)})"
         if not secret:
             entry[key] = questions.ask(label, flag=flag(key), given=None if problem else given.get(key),
                                        default=None if problem else previous.get(key))
@@ -164,6 +165,12 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> tuple[dict, An
         entry[f"{key}_env"] = variable
         _secret_value(setup, variable, label, ask=key in again or problem is not None)
         again.discard(key)
+
+
+def _meaning(platform: str, key: str) -> str:
+    """What the configuration reference says of the key, as plain text."""
+    setting = next(s for s in config_keys.PLATFORMS[platform] if s.name in (key, f"{key}_env"))
+    return setting.meaning.replace("`", "")
 
 
 def _key_named(message: str, name: str, entry: Mapping[str, Any]) -> str | None:
@@ -199,7 +206,7 @@ def _secret_value(setup: Setup, variable: str, label: str, *, ask: bool) -> None
             raise ValueError(f"the {label} is required (input is hidden)")
         return text
 
-    value = setup.questions.ask(f"{label.capitalize()} (hidden, saved to .env as {variable})", flag=variable,
+    value = setup.questions.ask(f"{label[0].upper()}{label[1:]}, hidden, saved to .env as {variable}", flag=variable,
                                 check=present, hidden=True, default=current)
     setup.to_save[variable] = value
 
