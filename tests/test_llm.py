@@ -126,13 +126,13 @@ def test_without_a_key_no_authorization_header_is_sent(httpserver):
         (completion("Here are three questions: 1. What happened?"), "not the JSON asked for"),
         (completion(None), "message content is not text"),
         ({"object": "chat.completion", "choices": []}, "no choices[0].message.content"),
-        (completion(json.dumps({"questions": GOOD[:2]})), "2 questions instead of 3"),
+        (completion(json.dumps({"questions": GOOD + ["What else happened?"]})), "4 questions instead of 1 to 3"),
         (completion(json.dumps({"questions": [GOOD[0], GOOD[1], "Tell us more about the box."]})), "not a question"),
         (completion(json.dumps({"questions": [GOOD[0], GOOD[0].upper(), GOOD[2]]})), "repeat each other"),
         (completion(json.dumps({"questions": [GOOD[0], GOOD[1], "Why " + "really " * 60 + "?"]})), "characters"),
         (completion(json.dumps({"answers": GOOD})), "not a list of strings"),
     ],
-    ids=["html", "prose", "null", "no-choices", "two", "statement", "repeat", "too-long", "wrong-key"],
+    ids=["html", "prose", "null", "no-choices", "four", "statement", "repeat", "too-long", "wrong-key"],
 )
 def test_garbage_falls_back_to_the_offline_questions_with_the_reason(httpserver, caplog, response, reason):
     if isinstance(response, dict):

@@ -37,7 +37,7 @@ REPRESENTATIVE = [
 
 
 @pytest.mark.parametrize("text", REPRESENTATIVE, ids=lambda text: text[:30] or "empty")
-def test_every_comment_gets_three_valid_questions_the_same_each_time(text):
+def test_every_comment_gets_one_to_three_valid_questions_the_same_each_time(text):
     questions = suggest_questions(text, author="Priya Patel")
     assert checked_questions(questions) == questions
     assert all(len(q) <= MAX_CHARS for q in questions)
@@ -55,7 +55,7 @@ def test_an_order_number_given_is_never_asked_for_again():
     given = suggest_questions("Order #48213: two weeks and tracking still says label created. Not impressed.")
     assert any("order number" in q for q in asked)
     assert not any("order number" in q or "tracking" in q for q in given)
-    assert len(set(given)) == 3
+    assert given
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_implicit_and_sarcastic_complaints_read_as_problems(text):
 def test_rude_staff_is_not_asked_what_they_tried():
     questions = suggest_questions("The staff at the Leeds store were so rude to my mum on Saturday.")
     assert not any("tried" in q or "start" in q for q in questions)
-    assert any("treated" in q for q in questions)
+    assert any("location" in q and "team" in q for q in questions)
 
 
 @pytest.mark.parametrize(
@@ -92,12 +92,12 @@ def test_rude_staff_is_not_asked_what_they_tried():
 def test_the_person_they_did_it_for_is_named_back_in_their_language(text, language, person):
     questions = suggest_questions(text)
     assert person in questions[0]
-    assert [detect_language(q).code for q in questions] == [language] * 3
+    assert [detect_language(q).code for q in questions] == [language] * len(questions)
 
 
 def test_a_question_gets_follow_ups_in_its_language_without_quoting_it():
     questions = suggest_questions("¿Hacen envíos a México? Me encantaría comprar el té verde.")
-    assert [detect_language(q).code for q in questions] == ["es"] * 3
+    assert [detect_language(q).code for q in questions] == ["es"] * len(questions)
     assert not any("México" in q or "“" in q for q in questions)
 
 
@@ -116,9 +116,9 @@ def test_a_fan_reply_reads_as_one_unless_it_asks_us():
     assert read_situation(read_comment("Thanks, it made all the difference."), answer).situation == "thanks"
 
 
-def test_text_in_a_language_without_a_bank_still_gets_three_questions():
-    assert len(set(suggest_questions("日本への配送はありますか？"))) == 3
-    assert len(set(suggest_questions("😍😍😍"))) == 3
+def test_text_in_a_language_without_a_bank_still_gets_a_question():
+    assert suggest_questions("日本への配送はありますか？")
+    assert suggest_questions("😍😍😍")
 
 
 def test_key_phrases_prefer_noun_phrases_and_drop_opinion_words():
@@ -143,7 +143,8 @@ def test_not_acceptable_reads_as_a_complaint():
     "candidates, problem",
     [
         ("three questions", "not a list of strings"),
-        (["Why?", "How so?"], "2 questions instead of 3"),
+        ([], "0 questions instead of 1 to 3"),
+        (["Why?", "How so?", "What then?", "And?"], "4 questions instead of 1 to 3"),
         (["What happened?", "Tell us more.", "Anything else?"], "not a question"),
         (["What happened?", "What  happened ?", "Anything else?"], "repeat"),
         (["What happened?", "x" * 300 + "?", "Anything else?"], "characters"),
@@ -156,7 +157,7 @@ def test_the_checks_name_what_is_wrong(candidates, problem):
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=400), author=st.one_of(st.none(), st.text(max_size=30)))
-def test_any_text_gets_three_valid_questions(text, author):
+def test_any_text_gets_valid_questions(text, author):
     checked_questions(suggest_questions(text, author=author))
 
 

@@ -47,7 +47,7 @@ class Reading:
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
 _MARKERS: dict[str, dict[str, str]] = {
     "en": {
-        "problem": r"not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
+        "problem": r"🙃|🙄|👏👏|hangs? up|shrank|shrunk|not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
         r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|"
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
@@ -65,12 +65,13 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"disappoint\w*|unacceptable|ridiculous|frustrat\w*|annoy\w*|terrible|awful|horrible|useless|"
         r"no (?:answer|reply|response)|nobody (?:answer|repl|respond|got back)\w*|on hold|scam|delayed|late again|"
         r"(?:such a )?shame|overbooked|barely|so quiet|couldn'?t (?:even )?(?:see|hear|get|use)|thanks a lot\W*$|"
-        r"got (?:a|the wrong)|instead of (?:a|the|my)|soaked|ruined",
+        r"got (?:a|the wrong)|instead of (?:a|the|my)|soaked|ruined|spel+(?:ed|t) wrong|(?:super|too|very|really) quiet|too loud|"
+        r"snapped|came off",
         "availability": r"do you (?:ship|deliver|sell|stock|carry|have|make|still)|ship(?:ping)? to|deliver to|"
         r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
         r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
         r"(?:back|available|out|release|launch|open|get|have|support|come)|open on|opening hours|where can i (?:buy|get)",
-        "collaboration": r"collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
+        "collaboration": r"who (?:can|should) i (?:talk|speak) to|would you be open to|collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
         r"stock your|in our (?:shop|store|caf[eé]|restaurant)|feature (?:you|your)|interview (?:you|your)|guest on",
         "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|discontinued|bring (?:it|them) back|worse|used to be (?:better|good)|no longer|"
@@ -81,7 +82,8 @@ _MARKERS: dict[str, dict[str, str]] = {
         "result": r"finally|made (?:it|the|this|your|my)|baked|cooked|built|finished|completed|ran (?:my|the|a)|"
         r"first (?:time|ever|marathon|race|ride|loaf|batch|attempt)|personal best|marathon|race|hike|\d+k\b|\bpb\b|\bpr\b|turned out|"
         r"it worked|worked (?:great|perfectly|like)|passed|nailed|managed to|lost \d+|\d+ ?(?:km|k|miles|kg|lbs)|"
-        r"just (?:got|tried|made|finished|did)|tried (?:it|the|your)|here'?s (?:my|how)",
+        r"just (?:got|tried|made|finished|did)|tried (?:it|the|your)|here'?s (?:my|how)|streak|\d+ (?:weeks|months) (?:on|in|of|with)|"
+        r"didn'?t think it would work|(?:is|are) (?:genuinely|finally|actually) (?:softer|better|gone)",
         "story": r"reminds? me|when i was|years ago|grew up|used to|my (?:late|first)|memories|took me back|"
         r"back in|every (?:morning|sunday|year|christmas)|tradition|gift|birthday|wedding|anniversary|christmas",
         "thanks": r"thank|thanks|thx|grateful|appreciate|cheers|you (?:saved|made) my",
@@ -89,7 +91,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"do you|can you|will you|are you",
     },
     "de": {
-        "problem": r"kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
+        "problem": r"🙃|🙄|👏👏|nervt|eingelaufen|(?:zum )?(?:zweiten|dritten) mal|geliefert statt|\w+ bestellt,? \w+ geliefert|kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
         r"seit \w+ (?:tagen|wochen)|warte\w* seit|nicht angekommen|nie angekommen|keine antwort|niemand antwortet|"
         r"stürzt|abstürz\w*|absturz|funktioniert (?:nicht|nicht mehr)|geht nicht|lässt sich nicht|"
         r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
@@ -100,7 +102,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"gibt es|habt ihr .{0,40}(?:auch|noch|wieder|vorrätig|auf lager|in größe|in farbe)|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
         r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
-        "collaboration": r"kooperation|zusammenarbeit|zusammenarbeiten|bei uns (?:anbieten|verkaufen)|ins sortiment|unser\w* (?:café|laden|geschäft)|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
+        "collaboration": r"ansprechpartner|an wen (?:kann|können) (?:ich|wir) uns wenden|kooperation|zusammenarbeit|zusammenarbeiten|bei uns (?:anbieten|verkaufen)|ins sortiment|unser\w* (?:café|laden|geschäft)|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
         r"podcast|laden)|meine follower|influencer|botschafter|großhandel|wiederverkäufer",
         "feedback": r"solltet|sollte|wäre (?:schön|toll|super|gut|besser|cool)|würde mir wünschen|wünsche mir|"
         r"bitte (?:wieder|mehr|macht|bringt)|vorschlag|finde ich (?:nicht|schade)|schade,? dass|sehe ich anders|"
@@ -112,10 +114,10 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"geschenk|geburtstag|hochzeit|weihnachten",
         "thanks": r"danke|vielen dank|dankeschön|herzlichen dank|bedanke",
         "brand": r"@\w+|habt ihr|könnt ihr|werdet ihr|seid ihr|liefert ihr|euer|eure|euch|ihr (?:habt|seid)",
-        "ask": r"^(?:wann|wo|wie|was|warum|wieso|weshalb|welche\w*|gibt es|kann man|könnt ihr|habt ihr|ist|sind)\b",
+        "ask": r"^(?:wann|wo|wie|was(?! für)|warum|wieso|weshalb|welche\w*|gibt es|kann man|könnt ihr|habt ihr|ist|sind)\b",
     },
     "fr": {
-        "problem": r"cassé\w*|abîmé\w*|endommagé\w*|défectueu\w*|manquant\w*|manquait|toujours pas|"
+        "problem": r"commandé .{0,30}reçu|au lieu d[ue']|🙃|🙄|👏👏|se déconnecte|(?:deuxième|troisième) fois|rétréci\w*|cassé\w*|abîmé\w*|endommagé\w*|défectueu\w*|manquant\w*|manquait|toujours pas|"
         r"jamais (?:reçu|arrivé)|pas (?:encore )?(?:reçu|arrivé)|aucune (?:réponse|nouvelle)|personne ne répond|"
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
@@ -124,9 +126,9 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
         r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
-        "collaboration": r"collab\w*|partenariat|partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
+        "collaboration": r"à qui (?:puis-je|peut-on|dois-je) (?:m'adresser|nous adresser|parler|écrire)|collab\w*|partenariat|partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
         r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste|revendre|dans notre (?:boutique|café|magasin)",
-        "feedback": r"devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
+        "feedback": r"manque (?:vraiment|un|une|le|la|l')|devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
         r"dommage que|je ne suis pas d'accord|pas d'accord|suggestion|je trouve|à mon avis|je préfère|"
         r"remettez|ramenez|pourquoi avoir (?:changé|supprimé)|ne vendez plus|n'existe plus|confus\w*|pas pratique|moins bien|je n'aime pas|compliqué|"
         r"pourriez-vous (?:faire|ajouter|proposer)|vous pourriez (?:faire|ajouter|proposer)",
@@ -139,7 +141,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quand|où|comment|pourquoi|quel\w*|est-ce|combien|y a-t-il|peut-on)\b",
     },
     "es": {
-        "problem": r"roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
+        "problem": r"🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
         r"nunca (?:llegó|recibí)|no (?:ha )?llegado|no llegó|nadie (?:contesta|responde)|sin respuesta|"
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
@@ -148,7 +150,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"hacen envíos|envían a|envíos? a|tienen|hay (?:stock|talla|disponible)|disponible|"
         r"en stock|vuelve|reposición|agotad\w*|preventa|en talla|en (?:color|colores)|cuándo (?:sale|llega|vuelve)|"
         r"horario|abren|abierto\w*|dónde (?:puedo|se puede) (?:comprar|conseguir)",
-        "collaboration": r"colab\w*|colaboración|patrocin\w*|trabajar juntos|mi canal|mi blog|mi podcast|"
+        "collaboration": r"con quién (?:puedo|podemos) hablar|nos gustaría (?:organizar|proponer|colaborar)|colab\w*|colaboración|patrocin\w*|trabajar juntos|mi canal|mi blog|mi podcast|"
         r"mi tienda|mis seguidores|embajador\w*|distribuidor\w*|mayorista|en nuestra tienda|nuestro café|vender vuestr\w*",
         "feedback": r"deberían|debería|estaría (?:bien|genial|mejor)|me gustaría (?:que|ver)|ojalá|"
         r"no estoy de acuerdo|sugerencia|creo que|en mi opinión|prefiero|vuelvan a|por qué (?:cambiaron|quitaron)|"
@@ -162,7 +164,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:cuándo|dónde|cómo|qué|por qué|cuál\w*|cuánto\w*|hay|tienen|se puede)\b",
     },
     "it": {
-        "problem": r"rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
+        "problem": r"ho ordinato .{0,30}(?:e )?(?:mi )?è arrivat\w*|invece (?:di|della|del|dello)|🙃|🙄|👏👏|bloccat\w*|taglia in meno|ristrett\w*|infeltrit\w*|mah\.|bravi\W*$|rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
@@ -170,13 +172,13 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"spedite|spedizion\w* (?:in|a|per)|consegnate|avete|c'è (?:la|il|in)|disponibil\w*|"
         r"in magazzino|di nuovo|rifornit\w*|esaurit\w*|preordin\w*|in taglia|in (?:colore|altri colori)|"
         r"quando (?:arriva|esce|torna|riapre)|orari|aperti|siete aperti|dove (?:posso|si può) (?:comprar|trovar)",
-        "collaboration": r"collab\w*|partnership|sponsor\w*|lavorare insieme|il mio canale|il mio blog|"
+        "collaboration": r"con chi (?:posso|possiamo) parlare|a chi (?:posso|possiamo) (?:rivolger|scriver)\w*|collab\w*|partnership|sponsor\w*|lavorare insieme|il mio canale|il mio blog|"
         r"il mio podcast|il mio negozio|i miei follower|ambassador|rivenditor\w*|ingrosso|nel nostro (?:negozio|bar)|rivendere",
-        "feedback": r"dovreste|dovrebbe|sarebbe (?:bello|bellissimo|utile|meglio|fantastico)|mi piacerebbe|"
+        "feedback": r"manca (?:la|il|l'|un|una)|dovreste|dovrebbe|sarebbe (?:bello|bellissimo|utile|meglio|fantastico)|mi piacerebbe|"
         r"vorrei (?:che|vedere)|non sono d'accordo|suggerimento|secondo me|penso che|preferisco|"
         r"rimettete|perché avete (?:cambiato|tolto)|non vendete più|non c'è più|confus\w*|non mi piace|peggio|scomod\w*|complicat\w*|"
         r"potreste (?:fare|aggiungere|creare)",
-        "result": r"finalmente|riuscit\w*|ho fatto|ho preparato|ho cucinato|ho costruito|finito|prima volta|"
+        "result": r"fatto (?:il|la|i|le)|\d+ ore di|finalmente|riuscit\w*|ho fatto|ho preparato|ho cucinato|ho costruito|finito|prima volta|"
         r"il mio primo|la mia prima|record|ha funzionato|provat\w*|\d+ ?(?:km|kg)",
         "story": r"mi ricorda|quando ero|anni fa|cresciut\w*|da piccol\w*|ogni anno|tradizione|regalo|"
         r"compleanno|matrimonio|natale",
@@ -185,7 +187,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|dove|come|cosa|perché|quale|quanto|c'è|avete|si può)\b",
     },
     "pt": {
-        "problem": r"quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
+        "problem": r"pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
         r"nunca (?:chegou|recebi)|não chegou|ninguém (?:responde|respondeu)|sem resposta|trava|fecha sozinho|"
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
@@ -194,9 +196,9 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"entregam|enviam para|envio para|prazo de entrega|entrega (?:para|em)|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
         r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
-        "collaboration": r"parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
+        "collaboration": r"com quem (?:posso|podemos) falar|parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
         r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado|na nossa loja",
-        "feedback": r"deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
+        "feedback": r"voltem com|sinto falta|deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
         r"não concordo|sugestão|acho que|não vendem mais|não tem mais|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)|confus\w*|"
         r"não gostei|pior|complicad\w*|poderiam (?:fazer|lançar|ter|criar)",
         "result": r"finalmente|consegui|fiz|assei|cozinhei|construí|terminei|primeira vez|meu primeiro|"
@@ -208,7 +210,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|onde|como|o que|por que|qual|quanto|tem|vocês)\b",
     },
     "nl": {
-        "problem": r"kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
+        "problem": r"besteld .{0,30}(?:gekregen|ontvangen)|in plaats van|🙃|🙄|👏👏|gekrompen|kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
         r"niet (?:aangekomen|ontvangen|geleverd)|geen (?:reactie|antwoord)|niemand reageert|crash\w*|"
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
@@ -217,9 +219,9 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
-        "collaboration": r"samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
+        "collaboration": r"met wie kan ik|bij wie kan ik|samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
         r"mijn volgers|ambassadeur|wederverkop\w*|groothandel|in onze winkel|verkopen in",
-        "feedback": r"zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
+        "feedback": r"jammer dat|zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
         r"niet mee eens|suggestie|ik vind|niet meer (?:te koop|verkrijgbaar)|volgens mij|liever|breng \w+ terug|waarom hebben jullie|verwarrend|"
         r"minder handig|onhandig|vind ik niet|kunnen jullie .{0,30}(?:maken|toevoegen)",
         "result": r"eindelijk|gelukt|gemaakt|gebakken|gekookt|gebouwd|klaar|voor het eerst|mijn eerste|"
@@ -228,46 +230,46 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"bruiloft|kerst",
         "thanks": r"bedankt|dank je|dank jullie|dankjewel|dankuwel|dank u",
         "brand": r"@\w+|jullie|jouw winkel|uw",
-        "ask": r"^(?:wanneer|waar|hoe|wat|waarom|welke|hoeveel|is er|kan ik|hebben jullie)\b",
+        "ask": r"^(?:wanneer|waar|hoe|wat(?! een)|waarom|welke|hoeveel|is er|kan ik|hebben jullie)\b",
     },
 }
 
 # Who the comment is about: a family member, a friend, a partner. Per language: pattern -> key of PEOPLE in the
 # question banks (bot/suggest/banks), which turn it to our side of the conversation ("my mum" -> "your mum").
 PEOPLE: dict[str, dict[str, str]] = {
-    "en": {"mother": r"my (?:mum|mom|mother|mama)", "father": r"my (?:dad|father|papa)",
+    "en": {"mother_in_law": r"my mother-in-law", "mother": r"my (?:mum|mom|mother|mama)", "father": r"my (?:dad|father|papa)",
            "daughter": r"my (?:daughter|girl)\b", "son": r"my (?:son|boy)\b", "kids": r"my (?:kids|children)",
            "wife": r"my wife", "husband": r"my husband", "girlfriend": r"my girlfriend",
            "boyfriend": r"my boyfriend", "partner": r"my partner", "grandmother": r"my (?:grandma|gran|nan|grandmother)",
-           "grandfather": r"my (?:grandpa|grandad|grandfather)", "sister": r"my sister", "brother": r"my brother",
+           "grandfather": r"my (?:grandpa|grandad|grandfather)", "sister": r"my (?:little |big |older |younger )?sister", "brother": r"my (?:little |big |older |younger )?brother",
            "friend": r"my (?:best )?friend\b"},
-    "de": {"mother": r"meine(?:r|n)? (?:mutter|mama)", "father": r"mein(?:em|en)? (?:vater|papa)",
+    "de": {"mother_in_law": r"meine(?:r)? schwiegermutter", "mother": r"meine(?:r|n)? (?:mutter|mama)", "father": r"mein(?:em|en)? (?:vater|papa)",
            "daughter": r"meine(?:r)? tochter", "son": r"mein(?:em|en)? sohn", "kids": r"meine(?:n)? kinde?r",
            "wife": r"meine(?:r)? frau", "husband": r"mein(?:em|en)? mann", "girlfriend": r"meine(?:r)? freundin",
            "boyfriend": r"mein(?:em|en)? freund\b", "grandmother": r"meine(?:r)? (?:oma|großmutter)",
            "grandfather": r"mein(?:em|en)? (?:opa|großvater)", "sister": r"meine(?:r)? schwester",
            "brother": r"mein(?:em|en)? bruder"},
-    "fr": {"mother": r"ma (?:mère|maman)", "father": r"mon (?:père|papa)", "daughter": r"ma fille",
+    "fr": {"mother_in_law": r"ma belle-mère", "mother": r"ma (?:mère|maman)", "father": r"mon (?:père|papa)", "daughter": r"ma fille",
            "son": r"mon fils", "kids": r"mes enfants", "wife": r"ma femme", "husband": r"mon mari",
            "girlfriend": r"ma copine", "boyfriend": r"mon copain", "grandmother": r"ma (?:grand-mère|mamie)",
            "grandfather": r"mon (?:grand-père|papi)", "sister": r"ma sœur|ma soeur", "brother": r"mon frère",
            "friend": r"mon amie?\b|ma meilleure amie"},
-    "es": {"mother": r"mi (?:madre|mamá)", "father": r"mi (?:padre|papá)", "daughter": r"mi hija",
+    "es": {"mother_in_law": r"mi suegra", "mother": r"mi (?:madre|mamá)", "father": r"mi (?:padre|papá)", "daughter": r"mi hija",
            "son": r"mi hijo\b", "kids": r"mis hijos|mis niños", "wife": r"mi (?:esposa|mujer)",
            "husband": r"mi (?:esposo|marido)", "girlfriend": r"mi novia", "boyfriend": r"mi novio",
            "grandmother": r"mi abuela", "grandfather": r"mi abuelo", "sister": r"mi hermana",
            "brother": r"mi hermano", "friend": r"mi (?:mejor )?amig[oa]"},
-    "it": {"mother": r"mia (?:madre|mamma)", "father": r"mio (?:padre|papà)", "daughter": r"mia figlia",
+    "it": {"mother_in_law": r"mia suocera", "mother": r"mia (?:madre|mamma)", "father": r"mio (?:padre|papà)", "daughter": r"mia figlia",
            "son": r"mio figlio", "kids": r"miei figli|miei bambini", "wife": r"mia moglie",
            "husband": r"mio marito", "girlfriend": r"mia ragazza|mia fidanzata",
            "boyfriend": r"mio ragazzo|mio fidanzato", "grandmother": r"mia nonna", "grandfather": r"mio nonno",
            "sister": r"mia sorella", "brother": r"mio fratello", "friend": r"mi[oa] amic[oa]"},
-    "pt": {"mother": r"minha (?:mãe|mae)", "father": r"meu pai", "daughter": r"minha filha",
+    "pt": {"mother_in_law": r"minha sogra", "mother": r"minha (?:mãe|mae)", "father": r"meu pai", "daughter": r"minha filha",
            "son": r"meu filho", "kids": r"meus filhos", "wife": r"minha (?:esposa|mulher)",
            "husband": r"meu (?:marido|esposo)", "girlfriend": r"minha namorada", "boyfriend": r"meu namorado",
            "grandmother": r"minha avó", "grandfather": r"meu avô", "sister": r"minha irmã",
            "brother": r"meu irmão", "friend": r"minha amiga|meu amigo"},
-    "nl": {"mother": r"mijn (?:moeder|mama)", "father": r"mijn (?:vader|papa)", "daughter": r"mijn dochter",
+    "nl": {"mother_in_law": r"mijn schoonmoeder", "mother": r"mijn (?:moeder|mama)", "father": r"mijn (?:vader|papa)", "daughter": r"mijn dochter",
            "son": r"mijn zoon", "kids": r"mijn kinderen", "wife": r"mijn vrouw", "husband": r"mijn man",
            "girlfriend": r"mijn vriendin", "boyfriend": r"mijn vriend\b", "grandmother": r"mijn (?:oma|grootmoeder)",
            "grandfather": r"mijn (?:opa|grootvader)", "sister": r"mijn zus", "brother": r"mijn broer"},
@@ -322,16 +324,22 @@ _TRACKING = re.compile(r"track|sendungsverfolgung|suivi|seguimiento|tracciamento
 _DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel|samsung|galaxy|huawei|xiaomi|oneplus|macbook|mac|windows|"
                      r"chromebook|kindle|ios|ipados|macos|linux|tablet|laptop)\b", re.I)
 _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|since|on \w+day|\d+ (?:days|weeks)|"
+                   r"after (?:one|a|an|two|three|\d+) (?:day|week|month|night|wash|burn)s?|(?:first|second|third) (?:night|wash|week|day)|"
                    r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
                    r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
-                   r"geleden)\b", re.I)
+                   r"geleden|(?:in|im|en|em|a|di|de|op|this|next|last) (?:january|february|april|june|july|august|september|"
+                   r"october|november|december|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|"
+                   r"juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"
+                   r"agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+                   r"settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+                   r"dezembro|januari|februari|maart|mei|augustus|oktober))\b", re.I)
 _THANKS_FOR_HELP = re.compile(
     r"thanks? (?:you )?for (?:the|your) (?:quick )?(?:tip|help|advice|reply|answer)|danke für (?:den|die|deine|eure) "
     r"(?:tipp|hilfe|antwort)|merci pour (?:le|la|l'|votre) ?(?:conseil|aide|réponse|astuce)|gracias por (?:el|la|tu|vuestra|"
     r"su) (?:consejo|ayuda|respuesta|truco)|grazie per (?:il|la|l') ?(?:consiglio|aiuto|risposta|dritta)|obrigad[oa] pela "
     r"(?:dica|ajuda|resposta)|bedankt voor (?:de|je|jullie) (?:tip|hulp|reactie)")
 _BUT = re.compile(r"\b(?:but|aber|mais|pero|però|ma|mas|maar)\b")  # "love it, but ...": feedback, not praise
-_PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|top|game.?changer|changed my life|never been (?:this|so)|"
+_PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|top|brilliant|impressed|excellent|gorgeous|stunning|lovely|wonderful|fascinating|thoughtful|game.?changer|changed my life|never been (?:this|so)|"
                      r"hilfreich|nützlich|utile|útil|handig|nuttig|entusiast\w*|begeistert|enthousiaste|fan van|amazing|great|awesome|beautiful|delicious|perfect|best|fantastic|"
                      r"liebe|toll|super|genial|großartig|wunderbar|perfekt|génial|adore|magnifique|parfait|"
                      r"encanta|increíble|maravill\w*|perfect[oa]|adoro|bellissim\w*|ottim\w*|fantastic\w*|"

@@ -1,4 +1,5 @@
-"""What every set of suggestions must be, whoever wrote it: three distinct questions, short enough to post.
+"""What every set of suggestions must be, whoever wrote it: one to three distinct questions, short enough to post
+(fewer when fewer fit: a question nobody would send as written is worse than none).
 
 A suggestion asks a question; it may close with a short sentence after it ("What will you mainly use it for? That
 way we can point you to the plan that fits.").
@@ -11,7 +12,7 @@ from functools import lru_cache
 
 from glin_profanity import Filter
 
-COUNT = 3
+COUNT = 3  # at most
 MAX_CHARS = 280  # the shortest reply limit of the platforms we post to (Bluesky 300, X 280)
 MIN_CHARS = 8
 QUESTION_MARKS = ("?", "？", "؟")  # an LLM may write in the comment's language: Japanese, Chinese, Arabic
@@ -40,13 +41,13 @@ def checked_questions(candidates: object) -> list[str]:
     if not isinstance(candidates, list) or not all(isinstance(item, str) for item in candidates):
         raise InvalidSuggestions("not a list of strings")
     questions = [_SPACE.sub(" ", item).strip() for item in candidates]
-    if len(questions) != COUNT:
-        raise InvalidSuggestions(f"{len(questions)} questions instead of {COUNT}")
+    if not 1 <= len(questions) <= COUNT:
+        raise InvalidSuggestions(f"{len(questions)} questions instead of 1 to {COUNT}")
     for question in questions:
         if not any(mark in question for mark in QUESTION_MARKS):
             raise InvalidSuggestions(f"not a question: {question[:60]!r}")
         if not MIN_CHARS <= len(question) <= MAX_CHARS:
             raise InvalidSuggestions(f"{len(question)} characters (allowed {MIN_CHARS}-{MAX_CHARS})")
-    if len({_NOT_WORD.sub(" ", q.lower()).strip() for q in questions}) != COUNT:
+    if len({_NOT_WORD.sub(" ", q.lower()).strip() for q in questions}) != len(questions):
         raise InvalidSuggestions("the questions repeat each other")
     return questions

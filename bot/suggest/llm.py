@@ -37,18 +37,24 @@ CONNECT_TIMEOUT = 3.05
 CHECK_COMMENT = "Do you ship to Portugal? I'd love to order the new Assam blend for my mum."
 
 SYSTEM_PROMPT = f"""You help a brand's social media team keep conversations going with the people who comment.
-Given one comment, write exactly {COUNT} short follow-up questions the team could post in reply, one per intent:
-1. go deeper into the commenter's experience;
-2. ask for the detail that would help;
-3. invite their opinion on what comes next.
-Fit the tone: a complaint gets empathy first and questions that help fix it; a question will be answered by the
-team first, so check whether the answer helped; praise gets thanks and an open question.
-Read the thread: never ask for what the comment or the thread already says.
-Each question is specific to the comment, open (not yes/no), ends with a question mark, is distinct from the others
-and is at most {MAX_CHARS // 2} characters. Write in the comment's language, given below.
-Never include a link; never promise refunds, vouchers, discounts or anything free; never ask for passwords, card or
-bank details, addresses, phone numbers or other personal data.
-Answer with JSON only, no other text: {{"questions": ["...", "...", "..."]}}"""
+Given one comment, write one to {COUNT} short follow-up questions the team could post in reply as written; fewer
+when fewer fit, since a question nobody would send is worse than none.
+First read what the comment is doing: asking how to do something, whether something is in stock or ships, reporting a
+fault, a late or damaged order, a charge, asking for a feature, disagreeing, sharing a result or a story about
+someone, thanking someone, proposing a collaboration. Sarcasm ("great job 👏", "love it 🙃") is a complaint. A
+thank-you after a loss is no complaint.
+Then ask what a good community manager would: plain, specific to this comment, in its tone, inviting a story or a
+detail. A complaint gets empathy first and a question that helps fix it; a question will be answered by the team
+first, so ask about their situation rather than whether the answer helped; a result, a story or praise gets a warm
+question about the detail they shared (a person: "my mum" becomes "your mum"). No sales questions ("is it for you
+or for someone else?") on a how-to, stock or fault question; no "did that answer everything?" check-ins.
+Read the thread: never ask for what the comment or the thread already says (an order number, a device, a date,
+what happened, who it was for).
+Each question ends with a question mark, is distinct from the others and is at most {MAX_CHARS // 2} characters.
+Write in the comment's language, given below, as a native speaker would.
+Never include a link; never offer or promise refunds, replacements, vouchers, discounts or anything free; never ask
+for passwords, card or bank details, addresses, phone numbers or other personal data.
+Answer with JSON only, no other text: {{"questions": ["...", "..."]}}"""
 VOICE_PROMPT = "\nThe team's voice, in its own words: {voice}"
 
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.S)

@@ -14,66 +14,60 @@ always gets the same questions (variants rotate by a checksum of the text, not a
 from __future__ import annotations
 
 import re
-import zlib
-from types import ModuleType
 
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Reading, Thread, read_situation
 from bot.suggest.banks import bank
+from bot.suggest.cases import case
 from bot.suggest.checks import COUNT, offensive
 from bot.suggest.keyphrases import ENGLISH_STOPWORDS
 
 ANSWER_HERE = "[your answer]"
-_SHIPPING = re.compile(r"ship|deliver|post to|envío|envia|envíos|liefer|versend|verschick|livr(?:ez|er|aison|ons)|expédi|spedi|"
-                       r"entreg|envio|lever|bezorg|verzend", re.I)
-_FEATURE = re.compile(r"version|versão|versión|versione|versie|feature|mode\b|integration|\bapp\b|funktion|fonction|"
-                      r"función|funzione|função|functie", re.I)
-_SERVICE = re.compile(r"service|support|team|staff|atendimento|atención|servizio|kundenservice|klantenservice|équipe|"
-                      r"equipo|squadra|equipe|vendedor|verkäufer|vendeu|commess|medewerker", re.I)
-_PRICE_CHANGE = re.compile(r"increase|went up|goes up|rise|raised|hike|erhöh|gestiegen|teurer|augment|hausse|subida|"
+_PRICE_CHANGE = re.compile(r"increase|went up|goes up|go up|rise|raised|hike|erhöh|gestiegen|teurer|augment|hausse|subida|"
                            r"subieron|aument|verhoging|duurder|omhoog", re.I)
-_HOURS = re.compile(r"\bopen\b|hours|öffnungs|geöffnet|offen|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|abrem|"
-                    r"aberto|openingstijden|geopend|loja|\bstore in|shop in|winkel|negozio|tienda|magasin|laden\b|"
-                    r"filiale|boutique", re.I)
-_CONTENT = re.compile(r"episode|article|podcast|video|webinar|tutorial|guide|\bpost\b|photo|blog|interview|series|"
-                      r"course|\bkurs|cours\b|curso|corso|cursus|workshop|illustration|artwork|"
-                      r"newsletter|recipe|folge|artikel|beitrag|foto|rezept|épisode|vidéo|recette|episodio|artículo|"
-                      r"receta|articolo|ricetta|episódio|artigo|receita|aflevering|recept", re.I)
-_MEMORY = re.compile(r"remind|when i was|years ago|grew up|used to|memor|took me back|erinnert|als ich (?:klein|kind)|"
-                     r"früher|vor \w+ jahren|rappelle|quand j'étais|souvenir|enfance|autrefois|recuerda|cuando era|"
-                     r"hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|quando eu era|anos atrás|"
-                     r"doet me denken|toen ik|jaar geleden|vroeger", re.I)
-_GIFT = re.compile(r"gift|present for|bought .{0,40}for my|geschenk|geschenkt|cadeau|offert|"
-                   r"regalo|regalé|regalato|presente|presenteei|dei (?:o|a|um|uma) .{0,30}para|gegeven", re.I)
+_ASSORTMENT = re.compile(r"sampler|selection|\bbox\b|\bset\b|assortment|probierbox|auswahl|coffret|assortiment|"
+                         r"sélection|caja|surtido|selección|scatola|assortimento|selezione|caixa|kit\b|seleção|"
+                         r"proefpakket|doos", re.I)
+_EVENT = re.compile(r"\b(?:ride|run|race|walk|event|festival|fair|match|tournament|gala|lauf|rennen|fest|course|"
+                    r"marche|fête|carrera|evento|fiesta|feria|corsa|festa|torneo|corrida|passeio|loop|wedstrijd|"
+                    r"toernooi)\b", re.I)
+_VERSION = re.compile(r"\bv\d|\b\d+\.\d+\b|\b(?:version|versión|versione|versão|versie) \d", re.I)
 # A noun phrase we can name back: a determiner, then up to three words that are not function words.
 _DETERMINER = re.compile(r"\b(the|my|our|your|this)\b", re.I)
 _OURS = {"my": "your", "our": "your", "your": "our", "the": "the", "this": "this"}
 _NOT_A_NOUN = re.compile(r"(?:ly|ed|ing|ful|ous|ive|est)$", re.I)
 _TOPIC_WORDS = ENGLISH_STOPWORDS - {"new", "old", "first"}
+_LIKED = re.compile(r"\b(?:love|loved|loving|adore|adored|enjoyed|enjoying|like|liked)$", re.I)
 
 
 def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[str]:
-    """Every offline question that fits the comment, in its language, the most specific first."""
+    """The offline questions that fit the comment, in its language, the most specific first: those of its case
+    (bot/suggest/cases.py), or of its situation when none of the case's fits; never padded with generic ones."""
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)
     slots = {"person": language.PEOPLE.get(reading.person or ""), "topic": _topic(comment),
-             "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None}
-    given = reading.given | ({"increase"} if slots["change"] else set())
-    specific, general = [], []
-    key = _bank_key(reading, comment, language)
-    # a particular problem falls back on the general problem questions when it has told us most of what we'd ask
-    for entry in language.BANK[key] + (language.BANK["problem"] if key.startswith("problem_") else ()):
+             "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
+             "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
+             "event": "yes" if _EVENT.search(comment.plain) else None}
+    given = reading.given | ({"version"} if _VERSION.search(comment.plain) else set())
+    key = case(comment, reading)
+    for fallback in (key, key.split("_")[0], "noise"):
+        questions = _fitting(language.BANK.get(fallback, ()), slots, given)
+        if questions:
+            return questions
+    return []
+
+
+def _fitting(entries: tuple[str, ...], slots: dict[str, str | None], given: frozenset[str]) -> list[str]:
+    fitting = []
+    for entry in entries:
         *tags, text = entry.split("|")
         if any(tag in given for tag in tags):
             continue  # never ask for what they told us
         if any(tag in slots and not slots[tag] for tag in tags):
             continue
-        question = text.format(**{k: v for k, v in slots.items() if v})
-        (specific if {"person", "topic"} & set(tags) else general).append(question)
-    own = sum(1 for entry in language.BANK[key] if entry.split("|")[-1] in general)
-    turn = zlib.crc32(comment.plain.encode("utf-8")) % max(1, own)
-    # the plain questions any comment can take come last, so that there are always three
-    return specific[:1] + general[turn:own] + general[:turn] + specific[1:] + general[own:] + list(language.BANK["noise"])
+        fitting.append(text.format(**{k: v for k, v in slots.items() if v}))
+    return fitting
 
 
 def reply_draft(text: str, question: str, thread: Thread = Thread()) -> str:
@@ -84,52 +78,21 @@ def reply_draft(text: str, question: str, thread: Thread = Thread()) -> str:
 
 
 def offline_questions(comment: CommentText, author: str | None = None, thread: Thread = Thread()) -> list[str]:
-    """Three distinct questions from offline_candidates."""
+    """At most three distinct questions from offline_candidates: fewer when fewer fit."""
     del author  # the questions speak to the person without a name: a handle is no name to greet
     return list(dict.fromkeys(offline_candidates(comment, thread)))[:COUNT]
 
 
-def _bank_key(reading: Reading, comment: CommentText, language: ModuleType) -> str:
-    """The bank for the situation, or for a particular case of it (a problem's kind, a shipping question, ...)."""
-    text = comment.plain
-    if reading.situation == "problem":
-        return "problem" if reading.problem == "general" else f"problem_{reading.problem}"
-    if reading.situation == "availability":
-        if _SHIPPING.search(text):
-            return "availability_shipping"
-        if _HOURS.search(text):
-            return "availability_hours"
-        return "availability_feature" if _FEATURE.search(text) else "availability"
-    if reading.situation in ("story", "feedback") and _GIFT.search(text):
-        return "story_gift"
-    if reading.situation == "story" and reading.praise:  # "my son loves it": what he liked best
-        return "praise_content" if _CONTENT.search(text) and not reading.person else "praise"
-    if reading.situation == "question" and reading.praise and _CONTENT.search(text):
-        return "praise_content"  # "Loved the course! Will there be a part two?"
-    if reading.situation == "question":
-        if re.search(language.LEAVING, text, re.I):
-            return "question_leaving"
-        if re.search(language.USING, text, re.I):
-            return "question_using"
-        return "question_choosing" if re.search(language.CHOOSING, text, re.I) else "question"
-    if reading.situation == "feedback" and comment.asks_question and _FEATURE.search(text):
-        return "availability_feature"  # "could you make a lactose-free version?"
-    if reading.situation == "feedback" and reading.praise:
-        if _SERVICE.search(text):
-            return "thanks"  # praise of the people who helped them
-        return "praise_content" if _CONTENT.search(text) else "praise"
-    if reading.situation == "story" and _MEMORY.search(text):
-        return "story_memory"
-
-    return reading.situation
-
-
 def _topic(comment: CommentText) -> str | None:
-    """In English, the first noun phrase opened by a determiner that ends where a function word or a sentence
-    does ("Love the new Assam blend, ..." -> "the new Assam blend"); None when there is none we can name back."""
+    """In English, the first noun phrase opened by a determiner that opens a sentence or follows "love" (or a verb
+    like it) and ends where a function word or a sentence does ("Love the new Assam blend, ..." -> "the new Assam
+    blend"); None when there is none we can name back."""
     if not comment.language.is_english:
         return None
     for match in _DETERMINER.finditer(comment.plain):
+        before = comment.plain[:match.start()].rstrip()
+        if before and not before.endswith((".", "!", "?")) and not _LIKED.search(before):
+            continue  # "thanks for keeping the library open late": an object of another verb, not a topic
         words: list[str] = []
         clean_end = False
         for token in comment.plain[match.end():].split()[:4]:

@@ -1,5 +1,7 @@
-"""What a suggested question must never do, in the languages we answer in: carry a link, promise money (refunds,
-vouchers, discounts, something free), or ask in public for a password, payment details or personal data.
+"""What a suggested question must never do, in the languages we answer in: carry a link, offer or promise money or
+goods (refunds, replacements, vouchers, discounts, something free), or ask in public for a password, payment details
+or personal data. A suggestion is posted in public before anyone has looked at the order or the policy; the remedy is
+the team's to offer in the reply it writes. The offline banks follow the same rule (tests/test_suggest.py checks them).
 
 An LLM's answer that breaks a rule is refused (the offline questions go out instead); a past question of the team's
 that breaks one is not offered again in another conversation. The team's own [[questions]] are its own business.
@@ -15,7 +17,8 @@ _RULES = (
         "a promise of money",
         re.compile(
             r"[$€£]\s?\d|\d\s?(?:[$€£%]|euros?|dollars?|pounds?)"
-            r"|\b(?:refund|reimburs|money back|compensat|voucher|coupon|discount|promo code|gift card|store credit"
+            r"|\b(?:refund|reimburs|money back|compensat|replacement|send you a new|ersatz|remplacement|reemplaz|"
+            r"sostituzion|substitui|vervang|voucher|coupon|discount|promo code|gift card|store credit"
             r"|free of charge|for free|(?:rück)?erstatt|gutschein|rabatt|entschädig|geld zurück|kostenlos|gratis"
             r"|rembours|bon d'achat|réduction|remise|dédommag|gratuit|reembols|cupón|cupom|descuento|desconto"
             r"|rimbors|buono sconto|sconto|risarci|omaggio|terugbetal|geld terug|korting|tegoedbon|vergoeding)",

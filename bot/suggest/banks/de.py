@@ -1,168 +1,234 @@
-"""Deutsche Anschlussfragen, in der Du-Form, wie die meisten Marken in sozialen Netzwerken schreiben."""
+"""Deutsche Anschlussfragen, in der Du-Form, wie die meisten Marken in sozialen Netzwerken schreiben: höchstens drei
+je Fall, jede so, dass man sie zu jedem Kommentar des Falls unverändert schicken kann."""
 
 PEOPLE = {
+    "mother_in_law": "deine Schwiegermutter",
     "mother": "deine Mutter", "father": "dein Vater", "daughter": "deine Tochter", "son": "dein Sohn",
     "wife": "deine Frau", "husband": "dein Mann", "girlfriend": "deine Freundin",
     "boyfriend": "dein Freund", "grandmother": "deine Oma", "grandfather": "dein Opa",
     "sister": "deine Schwester", "brother": "dein Bruder",
 }
 
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"wie (?:kann|soll|mache) ich|wie viel \w+ soll|kann ich|soll ich|wo finde ich|gibt es eine möglichkeit"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"empfehl\w*|unterschied|welche\w* (?:soll|würdet|ist besser)|geeignet|lohnt|passt|größe|kompatibel|funktioniert .* mit|aus welchem|sicher für|groß genug|reicht .* für|gut für|gibt es .* (?:auch|mit)"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"kündig|abmelden|konto löschen"
-
 BANK = {
     "question": (
-        "Wofür möchtest du es nutzen? Dann geben wir dir gern noch ein paar passende Tipps.",
-        "Was hat dein Interesse daran geweckt?",
-        "Ist es für dich oder für jemand anderen?",
+        "Hoffentlich hilft dir das! Hast du schon etwas Bestimmtes im Auge?",
     ),
-    "question_leaving": (
-        "Schade, dass du gehen möchtest. Magst du uns sagen, was dich zu der Entscheidung gebracht hat?",
-        "Bevor du gehst: Was hätten wir besser machen können?",
-        "Hat dir etwas gefehlt, das dich zum Bleiben gebracht hätte?",
+    "question_howto_app": (
+        "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
+        "version|Welche Version der App hast du? Mit dem letzten Update sind ein paar Menüs umgezogen.",
+    ),
+    "question_symptom": (
+        "War das von Anfang an so, oder ist es erst seit Kurzem?",
+        "Wie lange hast du es schon?",
     ),
     "question_choosing": (
         "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
         "Wofür möchtest du es hauptsächlich nutzen? Dann können wir dir genau das Passende empfehlen.",
-        "Ist es für dich selbst oder suchst du etwas für jemand anderen?",
         "Worauf kommt es dir bei der Auswahl am meisten an?",
-        "Womit vergleichst du es gerade?",
     ),
-    "question_using": (
-        "Sag gern Bescheid, wie es geworden ist! Woran arbeitest du gerade damit?",
-        "Wie kommst du bisher damit zurecht?",
-        "Was möchtest du damit erreichen?",
-        "Was möchtest du als Nächstes ausprobieren, wenn das geklappt hat?",
+    "question_leaving": (
+        "Schade, dass du gehen möchtest. Magst du uns sagen, was dich zu der Entscheidung gebracht hat?",
     ),
     "availability": (
-        "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
-        "Wofür brauchst du es? Dann schlagen wir dir gern eine Alternative für die Zwischenzeit vor.",
-        "Sollen wir dir Bescheid geben, sobald es verfügbar ist?",
-        "Was gefällt dir daran besonders?",
-        "Wie bist du darauf aufmerksam geworden?",
+        "Hoffentlich hilft dir das! Hast du schon etwas Bestimmtes im Auge?",
     ),
-    "availability_feature": (
-        "Wofür würdest du es am meisten nutzen? Das hilft uns sehr.",
-        "Womit behilfst du dich in der Zwischenzeit?",
-        "Wie würde es in deinen Alltag damit passen?",
+    "availability_restock": (
+        "Sollen wir dir Bescheid geben, sobald wir wieder Nachschub haben?",
+    ),
+    "availability_variant": (
+        "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
+        "Falls ja, sollen wir dir etwas zurücklegen?",
+    ),
+    "availability_release": (
+        "Sollen wir dir Bescheid geben, sobald es Neuigkeiten gibt?",
+        "Worauf freust du dich dabei am meisten?",
+    ),
+    "availability_reserve": (
+        "Sollen wir dir etwas zurücklegen?",
+    ),
+    "availability_store": (
+        "Sollen wir dir deine Größe zum Anprobieren zurücklegen?",
+        "Wann möchtest du ungefähr vorbeikommen?",
     ),
     "availability_shipping": (
-        "Was möchtest du als Erstes bestellen?",
-        "Ist es für dich oder soll es als Geschenk an jemanden gehen?",
-        "Kennst du unsere Produkte schon, oder wäre das deine erste Bestellung?",
+        "Bis wann brauchst du es? Dann sagen wir dir, wie es rechtzeitig bei dir ist.",
     ),
     "availability_hours": (
+        "Kommst du zum ersten Mal zu uns?",
         "Weswegen möchtest du vorbeikommen? Dann legen wir es dir gern bereit.",
-        "Wäre es dein erster Besuch bei uns?",
-        "Sollen wir dir schon etwas zurücklegen?",
-    ),
-    "problem_damaged": (
-        "Es tut mir leid, dass es so bei dir angekommen ist. Was genau war beim Auspacken nicht in Ordnung?",
-        "order|So sollte es nicht bei dir ankommen, entschuldige bitte. Schickst du uns deine Bestellnummer, damit wir Ersatz losschicken?",
-        "Das ist wirklich enttäuschend, tut mir leid. Möchtest du lieber Ersatz oder dein Geld zurück?",
-    ),
-    "problem_price": (
-        "increase|Tut mir leid, dass es dir zu teuer ist. Um welches Produkt oder welchen Tarif geht es, damit wir schauen, was am besten passt?",
-        "change|Tut mir leid, dass dich die Änderung überrascht hat. Welches Produkt oder welchen Tarif nutzt du, damit wir schauen, was am besten passt?",
-        "Ich verstehe den Ärger, das tut mir leid. Was ist dir bei uns am wichtigsten?",
-        "change|Entschuldige, Preisänderungen sind nie schön. Sollen wir dir erklären, was sich genau geändert hat?",
-    ),
-    "problem_billing": (
-        "order|Das tut mir wirklich leid. Schickst du uns deine Bestellnummer per DM, damit wir es heute noch klären?",
-        "date|Entschuldige den Ärger. Wann ist es dir auf dem Kontoauszug zuerst aufgefallen?",
-        "Tut mir leid, dass es so lange dauert. Was hat dir unser Team beim letzten Mal gesagt, damit wir dort weitermachen können?",
-    ),
-    "problem_delivery": (
-        "tracking|Das tut mir wirklich leid, dass deine Bestellung noch nicht da ist. Was zeigt die Sendungsverfolgung gerade an?",
-        "order|Entschuldige die lange Wartezeit, so sollte es nicht laufen. Schickst du uns deine Bestellnummer, damit wir uns heute noch darum kümmern?",
-        "Das ist wirklich ärgerlich, tut mir leid. Bis wann brauchst du die Sachen, damit wir es noch rechtzeitig schaffen?",
-    ),
-    "problem_app": (
-        "Tut mir leid, dass die App dir Ärger macht. Was passiert auf dem Bildschirm, kurz bevor es schiefgeht?",
-        "device|Entschuldige den Ärger. Welches Gerät nutzt du, und welche Version der App ist installiert?",
-        "date|update|Das ist ärgerlich, tut mir leid. Hat es nach dem letzten Update angefangen oder schon früher?",
-        "Sorry für den Ärger! Was wolltest du gerade machen, als es passiert ist?",
-    ),
-    "problem_ignored": (
-        "Entschuldige, dass sich niemand gemeldet hat. Wobei brauchst du noch Hilfe? Wir kümmern uns jetzt darum.",
-        "Sorry für die Funkstille, das geht so nicht. Worum geht es denn, damit wir es jetzt klären können?",
-        "Tut mir leid, dass du so lange warten musstest. Sollen wir es hier klären oder per DM?",
-    ),
-    "problem_service": (
-        "Es tut mir wirklich leid, dass du so behandelt wurdest. Magst du uns erzählen, was genau passiert ist?",
-        "So soll sich bei uns niemand fühlen, das tut mir leid. Wann und wo war das?",
-        "Das tut mir wirklich leid. In welcher Filiale oder mit welchem Team war das, damit wir nachhaken können?",
     ),
     "problem": (
-        "Das tut mir wirklich leid. Magst du uns etwas mehr erzählen, damit wir es in Ordnung bringen können?",
-        "Das ist enttäuschend, entschuldige bitte. Was würde es für dich wieder gutmachen?",
-        "Tut mir leid, so sollte es nicht sein. Magst du uns sagen, um welches Produkt es geht, damit wir uns das ansehen können?",
+        "Das tut uns wirklich leid, so soll es nicht sein. Was würde es für dich wieder gutmachen?",
+    ),
+    "problem_letdown": (
+        "Schade, das tut uns leid. Was hat nicht so funktioniert, wie du es erwartet hast?",
+        "Danke für die ehrliche Meinung. Was hättest du dir davon erhofft?",
+    ),
+    "problem_delivery": (
+        "Tut uns leid, dass du so lange wartest! Brauchst du es bis zu einem bestimmten Tag?",
+        "order|Sorry für die Warterei. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute noch nach.",
+    ),
+    "problem_damaged": (
+        "Oh nein, das tut uns wirklich leid. Schickst du uns per DM ein Foto? Dann kümmern wir uns sofort darum.",
+        "order|Wie ärgerlich, sorry! Schickst du uns deine Bestellnummer per DM, damit wir das in Ordnung bringen?",
+    ),
+    "problem_wrong_item": (
+        "Das tut uns wirklich leid, da ist bei uns etwas schiefgelaufen. Schickst du uns per DM ein Foto von dem, was angekommen ist?",
+        "order|Sorry für die Verwechslung! Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",
+    ),
+    "problem_billing": (
+        "Das tut uns wirklich leid. Schickst du uns per DM das Datum der Abbuchung? Dann gehen wir dem heute nach.",
+        "order|Sorry für den Ärger. Schickst du uns deine Bestellnummer per DM, damit wir es uns gleich ansehen?",
+    ),
+    "problem_ignored": (
+        "Tut uns leid, dass du so hinterherlaufen musstest. Schickst du uns per DM deine Ticketnummer? Dann kümmern wir uns selbst darum.",
+    ),
+    "problem_price": (
+        "change|Tut uns leid, dass dich die Änderung überrascht hat. Welchen Tarif oder welches Produkt hast du? Dann schauen wir, was am besten passt.",
+        "Verstehen wir, und es tut uns leid. Was ist dir bei uns am wichtigsten?",
+    ),
+    "problem_service": (
+        "Das tut uns wirklich leid, so sollte das nicht laufen. In welcher Filiale war das? Dann sprechen wir mit dem Team.",
+        "So etwas soll niemand bei uns erleben, das tut uns leid. Magst du uns ein bisschen mehr erzählen?",
+    ),
+    "problem_travel": (
+        "Das tut uns so leid. Wo bist du gerade, und brauchst du sofort etwas?",
+        "Sorry für das alles. Schickst du uns per DM deine Buchungsnummer? Dann schauen wir sofort nach Alternativen.",
+    ),
+    "problem_app": (
+        "Oh nein, sorry! Passiert das jedes Mal oder nur ab und zu?",
+        "Tut uns leid! Bekommst du dabei eine Fehlermeldung angezeigt?",
+        "update|Wie ärgerlich, sorry. Fing das nach dem letzten Update an?",
+    ),
+    "problem_content": (
+        "Sorry dafür! In welcher App hast du gehört? Dann prüfen wir die Lautstärke dort.",
+    ),
+    "problem_food": (
+        "Das tut uns wirklich leid, so soll es nicht sein. In welcher Filiale war das? Dann sprechen wir mit dem Team.",
     ),
     "result": (
+        "Stark, Glückwunsch! Was hast du dir als Nächstes vorgenommen?",
+    ),
+    "result_sport": (
+        "Wahnsinn, Glückwunsch! Was ist dein nächstes Ziel?",
+    ),
+    "result_made": (
+        "Sieht großartig aus, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
         "person|Wie schön! Was hat {person} dazu gesagt?",
-        "Großartig, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
-        "Wie hat es sich angefühlt, als alles geklappt hat?",
-        "Gab es einen Schritt, der kniffliger war als gedacht?",
     ),
-    "story_gift": (
-        "person|Wie schön! Wie fand {person} es?",
-        "person|Wie hat {person} beim Auspacken reagiert?",
-        "Warum hast du dich gerade dafür entschieden?",
-        "occasion|War es für einen besonderen Anlass?",
-    ),
-    "story_memory": (
-        "person|Was für eine schöne Erinnerung. Was hat {person} sonst noch gern gemacht?",
-        "Danke, dass du das mit uns teilst. Woran erinnerst du dich am liebsten?",
-        "Was für eine schöne Erinnerung! Machst du das heute noch?",
-        "Was hat es für dich so besonders gemacht?",
-    ),
-    "story": (
-        "person|Wie schön! Was hat {person} gesagt?",
-        "person|Wie hat es {person} gefallen?",
-        "Danke fürs Teilen! Wie ist es geworden?",
-        "Klingt schön! Wie bist du darauf gekommen?",
-        "Wir würden gern mehr hören. Wie ging es weiter?",
+    "result_progress": (
+        "Wie schön zu hören, danke fürs Erzählen! Was hast du als Nächstes vor?",
     ),
     "thanks": (
-        "person|Sehr gern! Wie hat es {person} gefallen?",
-        "Sehr gern! Was hat dir am meisten geholfen?",
-        "Freut uns, dass wir helfen konnten! Können wir sonst noch etwas für dich tun?",
-        "Wie schön zu hören! Wovon würdest du gern mehr von uns sehen?",
+        "Sehr gern, schön, dass es geholfen hat! Wie kommst du jetzt damit zurecht?",
     ),
-    "praise_content": (
-        "Danke, schön, dass es dir gefallen hat! Was ist dir am meisten hängen geblieben?",
-        "Worüber sollen wir als Nächstes berichten?",
-        "Gibt es etwas, worauf wir genauer eingehen sollen?",
-        "Wie bist du darauf gestoßen?",
+    "thanks_fixed": (
+        "Super, schön, dass alles wieder läuft! Klappt sonst auch alles so, wie es soll?",
     ),
-    "praise": (
-        "person|Danke dir! Was hat {person} am besten gefallen?",
-        "Vielen Dank, das freut uns riesig! Was gefällt dir am meisten daran?",
-        "Wann greifst du am liebsten dazu?",
-        "Was würdest du gern als Nächstes von uns sehen?",
+    "thanks_staff": (
+        "Danke dir, das geben wir gern weiter, da wird sich jemand freuen! Was hat dir am meisten geholfen?",
+    ),
+    "thanks_content": (
+        "Danke dir, schön, dass es geholfen hat! Welcher Teil war für dich am hilfreichsten?",
+        "Gibt es ein Thema, das wir als Nächstes aufgreifen sollen?",
+    ),
+    "thanks_grief": (
+        "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Gab es einen Teil, der dir besonders geblieben ist?",
     ),
     "feedback": (
-        "Danke für deine ehrliche Meinung! Was würdest du als Erstes ändern?",
-        "Gut, dass du das sagst. Wie sollte es deiner Meinung nach stattdessen funktionieren?",
-        "Was hat dich zu diesem Eindruck gebracht? Wir möchten es gern richtig verstehen.",
+        "Danke für die ehrlichen Worte. Was würdest du als Erstes ändern?",
+        "Gut zu wissen. Wie sollte es für dich stattdessen funktionieren?",
+    ),
+    "feedback_request": (
+        "Danke, guter Punkt, den geben wir gern ans Team weiter! Gibt es noch etwas, das du ändern würdest, wenn wir schon dabei sind?",
+    ),
+    "feedback_content": (
+        "Danke für das ehrliche Feedback! Hörst du die Folgen meist am Stück oder in mehreren Etappen?",
+    ),
+    "feedback_disagree": (
+        "Danke für deine ehrliche Meinung! Was mochtest du an der alten Version am liebsten?",
+    ),
+    "praise": (
+        "person|Danke dir! Was hat {person} daran am besten gefallen?",
+        "Danke, das freut uns sehr! Was gefällt dir daran am besten?",
+    ),
+    "praise_content": (
+        "Danke dir, schön, dass es dir gefallen hat! Was ist dir davon am meisten hängen geblieben?",
+    ),
+    "story": (
+        "Danke, dass du das mit uns teilst, wir freuen uns riesig! Was magst du daran am liebsten?",
+    ),
+    "story_person": (
+        "person|Wie schön! Was mag {person} daran am liebsten?",
+        "person|Das freut uns so! Wie kommt {person} damit zurecht?",
+    ),
+    "story_memory": (
+        "Was für eine schöne Erinnerung, danke fürs Teilen! Woran erinnerst du dich am liebsten?",
+    ),
+    "story_celebration": (
+        "person|Was für ein schöner Moment! Richte {person} liebe Grüße von uns aus. Wie habt ihr gefeiert?",
+    ),
+    "story_gift": (
+        "person|assortment|Wie schön! Was davon mag {person} bisher am liebsten?",
+        "person|Was für ein schönes Geschenk! Was gefällt {person} daran am besten?",
     ),
     "collaboration": (
-        "Danke, dass du an uns denkst! Was für eine Zusammenarbeit schwebt dir vor?",
-        "Wer ist deine Community, und was kommt bei ihr besonders gut an?",
-        "Was wäre für dich ein richtig gutes Ergebnis?",
+        "Klingt toll, danke, dass du an uns denkst! Wann würdest du gern starten?",
+    ),
+    "collaboration_cause": (
+        "date|Was für eine tolle Sache! Für wann plant ihr das?",
+        "event|Danke, dass ihr an uns denkt! Mit wie vielen Leuten rechnet ihr ungefähr?",
     ),
     "fan_reply": (
-        "Danke, dass du aushilfst! Wie hat es bei dir funktioniert?",
-        "Welche Erfahrungen hast du selbst damit gemacht?",
-        "Möchtest du noch etwas für alle ergänzen, die mitlesen?",
+        "date|Danke, dass du deine Erfahrung teilst! Wie lange nutzt du es schon?",
+        "Danke fürs Mitreden! Was gefällt dir daran am besten?",
     ),
     "noise": (
-        "Danke fürs Vorbeischauen! Was hat dich heute hergeführt?",
-        "Wie hat es dir gefallen?",
-        "Was würdest du gern als Nächstes von uns sehen?",
+        "Danke fürs Teilen! Können wir dir bei etwas helfen?",
+    ),
+    "question_content": (
+        "Worüber sollen wir als Nächstes sprechen?",
+    ),
+    "question_making": (
+        "Sag gern, wie es geworden ist! Hast du es schon mal gemacht, oder ist es dein erster Versuch?",
+    ),
+    "question_owner": (
+        "Wie lange hast du es schon?",
+    ),
+    "problem_fault": (
+        "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du es schon?",
+        "Das tut uns wirklich leid, so soll es nicht sein. Was würde es für dich wieder gutmachen?",
+    ),
+    "feedback_opinion": (
+        "Danke, dass du deine Sicht teilst! Welche Erfahrungen hast du selbst gemacht?",
+    ),
+    "feedback_discontinued": (
+        "Danke, dass du uns sagst, dass es dir fehlt! Was mochtest du daran am liebsten?",
+    ),
+    "collaboration_stockist": (
+        "Danke, dass ihr an uns denkt! Was kaufen eure Kundinnen und Kunden am liebsten?",
+    ),
+    "problem_late": (
+        "Sorry, dass es so lange gedauert hat, so lange soll niemand warten. Ist sonst alles in Ordnung damit?",
+    ),
+    "problem_sizing": (
+        "Tut uns leid, das ist wirklich ärgerlich. Um welchen Artikel geht es? Dann prüfen wir die Größentabelle.",
+    ),
+    "problem_changed": (
+        "Schade, dass es dir nicht mehr so gefällt, das tut uns leid. Was mochtest du an der alten Version am liebsten?",
+    ),
+    "question_care": (
+        "Wie oft benutzt du es im Moment?",
+        "Wie lange hast du es schon?",
+    ),
+    "question_fit": (
+        "Hast du schon etwas Ähnliches ausprobiert? Dann können wir besser einschätzen, ob es zu dir passt.",
+    ),
+    "problem_refund": (
+        "order|Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute nach.",
+        "Tut uns wirklich leid, dass du immer noch wartest. Wann hast du zuletzt von uns gehört?",
+    ),
+    "story_grief": (
+        "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
     ),
 }

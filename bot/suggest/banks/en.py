@@ -1,170 +1,236 @@
-"""English follow-up questions."""
+"""English follow-up questions: at most three per case, each one fit to send as written for any comment of it."""
 
 PEOPLE = {
-    "mother": "your mum", "father": "your dad", "daughter": "your daughter", "son": "your son", "kids": "your kids",
+    "mother_in_law": "your mother-in-law",
+    "mother": "your mum", "father": "your dad", "daughter": "your daughter", "son": "your son",
     "wife": "your wife", "husband": "your husband", "girlfriend": "your girlfriend", "boyfriend": "your boyfriend",
     "partner": "your partner", "grandmother": "your grandma", "grandfather": "your grandad",
     "sister": "your sister", "brother": "your brother", "friend": "your friend",
 }
 
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"how (?:do|can|should) i|how to|how much \w+ should|can i use|should i|where (?:can|do) i find|is there a way|i'?m trying to"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"recommend|difference|which (?:one|\w+ (?:should|would|do you|is best))|suitable|worth it|best for|better for|\bfit|sizes?|compatible|work with|\bvs\.?\b|made (?:with|of|from)|safe for|big enough|enough for|good for"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"cancel|unsubscribe|close my account|delete my account"
-
 BANK = {
     "question": (
-        "What are you planning to use it for? Then we can add anything else that helps.",
-        "What got you interested in it?",
-        "Is it for you, or for someone else?",
+        "Hope that helps! Is there a particular one you've got your eye on?",
     ),
-    "question_leaving": (
-        "We're sorry to see you go. Would you mind telling us what made you decide?",
-        "Before you go: is there anything we could have done better?",
-        "Was there something missing that would have made you stay?",
+    "question_howto_app": (
+        "device|Are you on iPhone or Android? Then we can point you to the right menu.",
+        "version|Which version of the app are you on? Some menus moved in the last update.",
+    ),
+    "question_symptom": (
+        "Has it been like this from the start, or did it only begin recently?",
+        "How long have you had it?",
     ),
     "question_choosing": (
         "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
-        "What will you mainly use it for? That way we can point you to the option that fits.",
-        "Is it for yourself, or are you picking something out for someone else?",
-        "What matters most to you when you choose one?",
-        "What are you comparing it with at the moment?",
+        "What will you mainly use it for? That way we can point you to the one that fits.",
+        "What matters most to you when you choose?",
     ),
-    "question_using": (
-        "Let us know how it turns out! What are you working on with it?",
-        "How are you getting on with it so far?",
-        "What are you hoping to get done with it?",
-        "What would you like to try next once that's sorted?",
+    "question_leaving": (
+        "Sorry to see you go. Would you mind telling us what made you decide?",
     ),
     "availability": (
-        "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
-        "What would you use it for? Then we can suggest something similar in the meantime.",
-        "Would you like us to let you know as soon as it's available?",
-        "What drew you to it in the first place?",
-        "How did you hear about it?",
+        "Hope that helps! Is there a particular one you've got your eye on?",
     ),
-    "availability_feature": (
-        "What would you use it for most? It helps us to know.",
-        "What are you using in the meantime?",
-        "How would it fit into the way you work now?",
+    "availability_restock": (
+        "Would you like us to let you know as soon as it's back?",
+    ),
+    "availability_variant": (
+        "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
+        "If we have it, would you like us to set one aside for you?",
+    ),
+    "availability_release": (
+        "Would you like us to let you know as soon as there's news?",
+        "What are you most looking forward to about it?",
+    ),
+    "availability_reserve": (
+        "Would you like us to put one aside for you?",
+    ),
+    "availability_store": (
+        "Would you like us to set your size aside for you to try on?",
+        "When are you thinking of coming in?",
     ),
     "availability_shipping": (
-        "What are you hoping to order first?",
-        "Is it for yourself, or are you sending it to someone as a gift?",
-        "Have you tried any of our products before, or would this be your first order?",
+        "When would you need it by? Then we can tell you the best way to get it to you in time.",
     ),
     "availability_hours": (
-        "What are you planning to come in for? We can make sure it's ready for you.",
         "Will this be your first visit?",
-        "Is there anything you'd like us to set aside for you?",
-    ),
-    "problem_damaged": (
-        "I'm so sorry it arrived like that. What did you find when you opened the parcel?",
-        "order|That's not how it should reach you, and I'm sorry. Could you send us your order number so we can send a replacement?",
-        "Sorry about this, how disappointing. Would you rather have a replacement or a refund?",
-    ),
-    "problem_price": (
-        "increase|I'm sorry it feels too expensive. Which product or plan is it, so we can look at what fits you best?",
-        "change|I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
-        "I understand the frustration, and I'm sorry. What matters most to you in what you get from us?",
-        "change|Sorry, we know price changes are never welcome. Would it help if we walked you through what's changed?",
-    ),
-    "problem_billing": (
-        "order|I'm really sorry about this. Could you send us a DM with your order number so we can sort it out today?",
-        "date|Sorry for the trouble. When did you first notice it on your statement?",
-        "I'm sorry it's taken this long. What did our team tell you last time, so we can pick it up from there?",
-    ),
-    "problem_delivery": (
-        "tracking|I'm really sorry your order still hasn't turned up. Could you tell me what the tracking shows at the moment?",
-        "order|Sorry for the wait, that's not how it should go. Could you send us your order number so we can chase it today?",
-        "That's really frustrating, I'm sorry. Is there a date you need it by, so we can try to get it to you in time?",
-    ),
-    "problem_app": (
-        "I'm sorry it's giving you trouble. What happens on your screen right before it goes wrong?",
-        "device|Sorry about that, it must be annoying. Which phone or device are you using, and which version of the app?",
-        "date|update|That sounds frustrating, sorry. Did it start after the latest update, or has it been like this for a while?",
-        "Sorry for the hassle. What were you trying to do when it happened?",
-    ),
-    "problem_ignored": (
-        "I'm really sorry nobody got back to you. What do you still need help with? We'll take it from here.",
-        "Sorry for the silence, that's not OK. Could you tell us what it's about, so we can sort it out now?",
-        "I'm sorry you've had to wait this long. Would you rather we sort it out here or by DM?",
-    ),
-    "problem_service": (
-        "I'm really sorry you were treated like that. Would you tell us what happened, so we can put it right?",
-        "That's not the experience we want anyone to have, and I'm sorry. When and where did this happen?",
-        "I'm so sorry about this. Which store or team was it, so we can follow up with them?",
+        "What are you planning to come in for? We can make sure it's ready for you.",
     ),
     "problem": (
-        "I'm really sorry about this. Could you tell us a bit more about what happened, so we can put it right?",
-        "That's disappointing, and I'm sorry. What would make this right for you?",
-        "Sorry to hear that, it's not what you should get from us. Could you tell us a bit more, like which product it was, so we can look into it?",
+        "I'm really sorry, that's not good enough. What would put it right for you?",
+    ),
+    "problem_letdown": (
+        "Sorry to hear that. What didn't work the way you expected?",
+        "Thanks for being honest. What were you hoping it would do?",
+    ),
+    "problem_delivery": (
+        "Sorry for the wait! Do you need it by a particular date?",
+        "order|I'm sorry it still hasn't turned up. Could you send us your order number by DM so we can chase it today?",
+    ),
+    "problem_damaged": (
+        "I'm so sorry it reached you like that. Could you send us a photo by DM so we can sort it out straight away?",
+        "order|Sorry about this, how disappointing. Could you DM us your order number so we can put it right?",
+    ),
+    "problem_wrong_item": (
+        "I'm really sorry we got that wrong. Could you send us a photo of what arrived by DM, so we can put it right quickly?",
+        "order|Sorry about the mix-up! Could you DM us your order number so we can sort it out today?",
+    ),
+    "problem_billing": (
+        "I'm really sorry about this. Could you DM us the date of the charge, so we can trace it today?",
+        "order|Sorry for the trouble. Could you send us your order number by DM so we can look into it straight away?",
+    ),
+    "problem_ignored": (
+        "I'm really sorry you've had to chase this. Could you DM us your ticket or case number, so we can follow it up ourselves?",
+    ),
+    "problem_price": (
+        "change|I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
+        "I understand, and I'm sorry. What matters most to you in what you get from us?",
+    ),
+    "problem_service": (
+        "I'm really sorry, that's not how it should go. Which location was it, so we can follow up with the team?",
+        "That's not the experience we want anyone to have, and I'm sorry. Would you tell us a bit more about what happened?",
+    ),
+    "problem_travel": (
+        "I'm so sorry. Where are you now, and is there anything you need right away?",
+        "Sorry for all of this. Could you DM us your booking reference so we can look at your options straight away?",
+    ),
+    "problem_app": (
+        "Sorry about that! Do you see an error message when it happens?",
+        "device|That sounds frustrating, sorry. Which phone are you on?",
+        "update|Sorry for the hassle. Did it start after the latest update?",
+    ),
+    "problem_content": (
+        "Sorry about that! Which app were you listening in, so we can check the levels there?",
+    ),
+    "problem_food": (
+        "I'm so sorry, that's not what we want you to get. Which shop was it from, so we can talk to the team?",
     ),
     "result": (
+        "That's brilliant, well done! What's next for you?",
+    ),
+    "result_sport": (
+        "Congratulations, that's huge! What's your next goal?",
+    ),
+    "result_made": (
+        "That looks amazing, well done! What are you planning to make next?",
         "person|That's wonderful! What did {person} think of it?",
-        "That's brilliant, well done! What are you planning to try next?",
-        "How did it feel when it all came together?",
-        "Was there any part that turned out trickier than you expected?",
     ),
-    "story_gift": (
-        "person|That's lovely! What did {person} like best about it?",
-        "person|How did {person} react to it?",
-        "What made you pick it?",
-        "occasion|Was it for a special occasion?",
-    ),
-    "story_memory": (
-        "person|What a lovely memory. What do you remember most about {person}?",
-        "Thank you for sharing this with us. What do you remember most about it?",
-        "What a lovely memory! Is it something you still do today?",
-        "What made it so special for you?",
-    ),
-    "story": (
-        "person|That's lovely! What did {person} say?",
-        "person|How did {person} like it?",
-        "Thanks for sharing this! How did it turn out?",
-        "That sounds lovely! What made you think of it?",
-        "We'd love to hear more. What happened next?",
+    "result_progress": (
+        "That's so good to hear, thank you for telling us! What's next for you?",
     ),
     "thanks": (
-        "person|You're very welcome! How did {person} like it?",
         "You're very welcome, glad it helped! How are you getting on with it now?",
-        "So glad we could help! Is there anything else we can do for you?",
-        "Thanks for letting us know! Is there anything you'd like to see more of from us?",
     ),
-    "praise_content": (
-        "Thank you, so glad you enjoyed it! Which part stayed with you most?",
-        "What would you like us to cover next?",
-        "Was there anything in it you'd like us to go deeper on?",
-        "How did you come across it?",
+    "thanks_fixed": (
+        "So glad it's sorted! Is everything else working as it should?",
+    ),
+    "thanks_staff": (
+        "Thank you, we'll pass this on, it'll make their day! What made the biggest difference for you?",
+    ),
+    "thanks_content": (
+        "Thank you, so glad it helped! Which part was most useful for you?",
+        "Is there anything you'd like us to cover next?",
+    ),
+    "thanks_grief": (
+        "We're so sorry for your loss, and thank you for telling us. Was there a part that stayed with you most?",
+    ),
+    "feedback": (
+        "Thanks for being straight with us. What would you change first?",
+        "That's useful to hear. How would you like it to work instead?",
+    ),
+    "feedback_request": (
+        "Thanks, that's a great shout, and we'll pass it on to the team! Is there anything else you'd change while we're at it?",
+    ),
+    "feedback_content": (
+        "Thanks for the honest feedback! Do you usually listen in one go, or over a few sittings?",
+    ),
+    "feedback_disagree": (
+        "Thanks for being honest! What did you like most about the old one?",
     ),
     "praise": (
         "person|Thank you! What did {person} like best about it?",
         "topic|Thank you so much! What do you enjoy most about {topic}?",
-        "Thank you, that's so nice to hear! What stood out to you most?",
-        "When do you reach for it most?",
-        "What would you like to see from us next?",
+        "Thank you, that's so nice to hear! What do you love most about it?",
     ),
-    "feedback": (
-        "Thanks for being straight with us. What would you change first?",
-        "topic|Thanks for the honest feedback. What would make {topic} work better for you?",
-        "That's useful to hear. How would you like it to work instead?",
-        "What made you feel that way? We'd like to understand it properly.",
+    "praise_content": (
+        "Thank you, so glad you enjoyed it! Which part stayed with you most?",
+    ),
+    "story": (
+        "Thanks for sharing this, we love hearing it! What's your favourite part?",
+    ),
+    "story_person": (
+        "person|That's so lovely! What does {person} enjoy most about it?",
+        "person|We love this! How is {person} getting on with it?",
+    ),
+    "story_memory": (
+        "person|What a lovely memory! What comes to mind first when you think of {person}?",
+        "What a lovely memory, thank you for sharing it! What do you remember most about those days?",
+    ),
+    "story_celebration": (
+        "person|What a lovely moment! Please pass on our best wishes to {person}. How did you celebrate?",
+    ),
+    "story_gift": (
+        "person|assortment|That's lovely! Which one has {person} liked best so far?",
+        "person|What a lovely gift! What does {person} like most about it?",
     ),
     "collaboration": (
-        "Thanks for thinking of us! What kind of collaboration did you have in mind?",
-        "Who is your audience, and what do they usually enjoy most?",
-        "What would a great outcome look like for you?",
+        "That sounds great, thanks for thinking of us! When were you hoping to get started?",
+    ),
+    "collaboration_cause": (
+        "date|What a great cause! When are you planning it for?",
+        "event|Thanks for thinking of us! Roughly how many people are you expecting?",
     ),
     "fan_reply": (
-        "Thanks for jumping in to help! How has it worked out for you?",
-        "What was your own experience with it?",
-        "Is there anything you'd add for anyone reading along?",
+        "date|Thanks for sharing your experience! How long have you been using it?",
+        "Thanks for chiming in! What do you like most about it?",
     ),
     "noise": (
-        "Thanks for sharing this! How did it go?",
-        "Thanks for letting us know. Is there anything we can help with?",
-        "What would you like to see from us next?",
+        "Thanks for sharing this! Is there anything we can help with?",
+    ),
+    "question_content": (
+        "What would you like us to cover next?",
+    ),
+    "question_making": (
+        "Let us know how it turns out! Have you made it before, or is this your first go?",
+    ),
+    "question_owner": (
+        "How long have you had it?",
+    ),
+    "problem_fault": (
+        "date|That's really frustrating, I'm sorry. How long have you had it?",
+        "I'm sorry, that's not good enough. What would put it right for you?",
+    ),
+    "feedback_opinion": (
+        "Thanks for sharing your view! What's your own experience been?",
+    ),
+    "feedback_discontinued": (
+        "Thanks for telling us you miss it! What did you love most about it?",
+    ),
+    "collaboration_stockist": (
+        "Thanks for thinking of us! What do your customers usually go for?",
+    ),
+    "problem_late": (
+        "Sorry it took so long to reach you, that's not the wait we want for anyone. Is everything else as it should be?",
+    ),
+    "problem_sizing": (
+        "I'm sorry, that's really annoying. Which item was it, so we can check the size guide?",
+    ),
+    "problem_changed": (
+        "I'm sorry it's not what you loved any more. What did you like most about the old one?",
+    ),
+    "question_care": (
+        "How often do you use it at the moment?",
+        "How long have you had it?",
+    ),
+    "question_fit": (
+        "Have you tried anything similar before? That helps us make sure it suits you.",
+    ),
+    "problem_refund": (
+        "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
+        "I'm really sorry you're still waiting, that's not OK. When did you last hear from us?",
+    ),
+    "story_grief": (
+        "person|We're so sorry for your loss, and thank you for sharing this with us. What do you remember most about {person}?",
+        "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
     ),
 }

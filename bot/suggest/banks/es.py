@@ -1,168 +1,236 @@
-"""Preguntas de seguimiento en español, tuteando, como suelen escribir las marcas en redes."""
+"""Preguntas de seguimiento en español, tuteando, como suelen escribir las marcas en redes: tres como mucho por caso,
+cada una lista para enviar tal cual a cualquier comentario del caso."""
 
 PEOPLE = {
+    "mother_in_law": "tu suegra",
     "mother": "tu madre", "father": "tu padre", "daughter": "tu hija", "son": "tu hijo",
     "wife": "tu mujer", "husband": "tu marido", "girlfriend": "tu novia", "boyfriend": "tu novio",
     "grandmother": "tu abuela", "grandfather": "tu abuelo", "sister": "tu hermana", "brother": "tu hermano",
-   
+    "friend": "tu amigo",
 }
-
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"cómo (?:puedo|hago|se)|puedo usar|debo|dónde (?:encuentro|puedo encontrar)|hay alguna forma"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"recomiend\w*|recomendar\w*|diferencia|cuál (?:me|es mejor)|adecuad\w*|sirve para|vale la pena|talla|compatible|funciona con|hecho (?:con|de)|suficiente|bueno para"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"cancelar|darme de baja|dar de baja|borrar mi cuenta"
 
 BANK = {
     "question": (
-        "¿Para qué lo quieres usar? Así te damos algún consejo más que te sirva.",
-        "¿Qué te despertó el interés?",
-        "¿Es para ti o para otra persona?",
+        "¡Esperamos que te sirva! ¿Tienes ya algo en mente?",
     ),
-    "question_leaving": (
-        "Sentimos que te vayas. ¿Nos cuentas qué te hizo tomar la decisión?",
-        "Antes de irte: ¿qué podríamos haber hecho mejor?",
-        "¿Echaste en falta algo que te habría hecho quedarte?",
+    "question_howto_app": (
+        "device|¿Usas iPhone o Android? Así te indicamos el menú exacto.",
+        "version|¿Qué versión de la app tienes? Con la última actualización cambiaron de sitio algunos menús.",
+    ),
+    "question_symptom": (
+        "¿Ha sido así desde el principio o empezó hace poco?",
+        "¿Cuánto tiempo hace que lo tienes?",
     ),
     "question_choosing": (
-        "person|¿Para qué lo usaría sobre todo {person}? Así te recomendamos lo que mejor encaje.",
-        "¿Para qué lo vas a usar sobre todo? Así te recomendamos lo que mejor te encaje.",
-        "¿Es para ti o estás buscando algo para otra persona?",
+        "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
+        "¿Para qué lo vas a usar sobre todo? Así te recomendamos el que mejor te va.",
         "¿Qué es lo que más te importa a la hora de elegir?",
-        "¿Con qué otra opción lo estás comparando?",
     ),
-    "question_using": (
-        "¡Ya nos contarás qué tal! ¿En qué lo estás usando ahora mismo?",
-        "¿Qué tal te está yendo hasta ahora?",
-        "¿Qué te gustaría conseguir con ello?",
-        "¿Qué te gustaría probar después, cuando lo tengas resuelto?",
+    "question_leaving": (
+        "Nos da pena que te vayas. ¿Nos cuentas qué te ha hecho decidirte?",
     ),
     "availability": (
-        "person|¿Para qué lo usaría sobre todo {person}? Así te recomendamos lo que mejor encaje.",
-        "¿Para qué lo necesitas? Así te proponemos una alternativa mientras tanto.",
-        "¿Quieres que te avisemos en cuanto esté disponible?",
-        "¿Qué es lo que más te gusta de ese modelo?",
-        "¿Cómo nos conociste?",
+        "¡Esperamos que te sirva! ¿Tienes ya algo en mente?",
     ),
-    "availability_feature": (
-        "¿Para qué lo usarías sobre todo? Nos ayuda mucho saberlo.",
-        "¿Cómo te estás apañando mientras tanto?",
-        "¿Cómo encajaría en tu forma de trabajar ahora?",
+    "availability_restock": (
+        "¿Quieres que te avisemos en cuanto vuelva?",
+    ),
+    "availability_variant": (
+        "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
+        "Si lo tenemos, ¿quieres que te hagamos una reserva?",
+    ),
+    "availability_release": (
+        "¿Quieres que te avisemos en cuanto haya novedades?",
+        "¿Qué es lo que más ganas tienes de ver?",
+    ),
+    "availability_reserve": (
+        "¿Quieres que te hagamos una reserva?",
+    ),
+    "availability_store": (
+        "¿Quieres que te guardemos tu talla en la tienda para probártela?",
+        "¿Cuándo tienes pensado pasarte?",
     ),
     "availability_shipping": (
-        "¿Qué te gustaría pedir primero?",
-        "¿Es para ti o quieres enviarlo a alguien como regalo?",
-        "¿Ya conoces nuestros productos o sería tu primer pedido?",
+        "¿Para cuándo lo necesitarías? Así te decimos cómo hacer que te llegue a tiempo.",
     ),
     "availability_hours": (
-        "¿Vienes a por algo en concreto? Te lo podemos dejar preparado.",
-        "¿Sería tu primera visita?",
-        "¿Quieres que te guardemos algo?",
-    ),
-    "problem_damaged": (
-        "Siento mucho que haya llegado así. ¿Qué te encontraste al abrir el paquete?",
-        "order|Así no debería llegarte, lo sentimos. ¿Nos pasas tu número de pedido para enviarte uno nuevo?",
-        "Qué decepción, perdona. ¿Prefieres que te lo cambiemos o que te devolvamos el dinero?",
-    ),
-    "problem_price": (
-        "increase|Sentimos que te parezca demasiado caro. ¿De qué producto o plan se trata, para ver qué te encaja mejor?",
-        "change|Sentimos que el cambio te haya pillado por sorpresa. ¿Qué producto o plan tienes, para ver qué te encaja mejor?",
-        "Entiendo el enfado, lo siento. ¿Qué es lo que más valoras de lo que te ofrecemos?",
-        "change|Perdona, sabemos que una subida de precio nunca gusta. ¿Quieres que te expliquemos qué ha cambiado?",
-    ),
-    "problem_billing": (
-        "order|Lo siento mucho. ¿Nos mandas tu número de pedido por mensaje privado para solucionarlo hoy mismo?",
-        "date|Perdona las molestias. ¿Cuándo lo viste por primera vez en tu extracto?",
-        "Siento que esté tardando tanto. ¿Qué te dijo nuestro equipo la última vez, para seguir desde ahí?",
-    ),
-    "problem_delivery": (
-        "tracking|Siento mucho que tu pedido aún no haya llegado. ¿Qué pone ahora mismo el seguimiento?",
-        "order|Perdona la espera, así no debería ser. ¿Nos pasas tu número de pedido para que lo revisemos hoy mismo?",
-        "Qué rabia, lo sentimos de verdad. ¿Para qué fecha lo necesitas, para intentar que llegue a tiempo?",
-    ),
-    "problem_app": (
-        "Sentimos que la app te esté dando problemas. ¿Qué aparece en pantalla justo antes de que falle?",
-        "device|Perdona las molestias. ¿Qué dispositivo usas y qué versión de la app tienes?",
-        "date|update|Qué fastidio, lo sentimos. ¿Empezó después de la última actualización?",
-        "Perdona las molestias. ¿Qué estabas intentando hacer cuando pasó?",
-    ),
-    "problem_ignored": (
-        "Perdona que nadie te haya respondido. ¿Con qué necesitas ayuda todavía? Nos encargamos ahora.",
-        "Perdona el silencio, así no debería ser. ¿De qué se trata, para solucionarlo ahora?",
-        "Siento que hayas tenido que esperar tanto. ¿Prefieres que lo veamos aquí o por mensaje privado?",
-    ),
-    "problem_service": (
-        "Siento muchísimo que te trataran así. ¿Nos cuentas qué pasó para poder solucionarlo?",
-        "No es la experiencia que queremos para nadie, lo sentimos. ¿Cuándo y dónde ocurrió?",
-        "Lo sentimos muchísimo. ¿En qué tienda o con qué equipo fue, para hablar con ellos?",
+        "¿Será tu primera visita?",
+        "¿Vienes a por algo en concreto? Te lo podemos tener preparado.",
     ),
     "problem": (
-        "Lo siento mucho. ¿Nos cuentas un poco más para que podamos arreglarlo?",
-        "Es una decepción y lo sentimos. ¿Qué podríamos hacer para compensarte?",
-        "Perdona, no es lo que deberías recibir de nosotros. ¿Nos dices de qué producto se trata para revisarlo?",
+        "Lo sentimos mucho, así no debería ser. ¿Qué podríamos hacer para arreglarlo?",
+    ),
+    "problem_letdown": (
+        "Sentimos que te haya decepcionado. ¿Qué no funcionó como esperabas?",
+        "Gracias por tu sinceridad. ¿Qué esperabas encontrar?",
+    ),
+    "problem_delivery": (
+        "¡Sentimos la espera! ¿Lo necesitas para alguna fecha concreta?",
+        "order|Sentimos que aún no haya llegado. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
+    ),
+    "problem_damaged": (
+        "¡Qué rabia, lo sentimos mucho! ¿Nos mandas una foto por mensaje privado? Lo solucionamos enseguida.",
+        "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado para arreglarlo?",
+    ),
+    "problem_wrong_item": (
+        "Lo sentimos mucho, nos hemos equivocado. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
+        "order|¡Perdona la confusión! ¿Nos pasas tu número de pedido por mensaje privado? Lo arreglamos hoy.",
+    ),
+    "problem_billing": (
+        "Lo sentimos mucho. ¿Nos pasas por mensaje privado la fecha del cargo? Lo revisamos hoy mismo.",
+        "order|Perdona las molestias. ¿Nos pasas tu número de pedido por mensaje privado para mirarlo ya?",
+    ),
+    "problem_ignored": (
+        "Sentimos mucho que hayas tenido que insistir tanto. ¿Nos pasas por mensaje privado el número de tu reclamación? Le hacemos seguimiento nosotros.",
+    ),
+    "problem_price": (
+        "change|Sentimos que el cambio te haya pillado por sorpresa. ¿Qué plan o producto tienes? Miramos qué te encaja mejor.",
+        "Te entendemos, y lo sentimos. ¿Qué es lo que más valoras de lo que te ofrecemos?",
+    ),
+    "problem_service": (
+        "Lo sentimos mucho, así no debería ser. ¿Dónde pasó? Lo hablaremos con el equipo.",
+        "No es la experiencia que queremos para nadie, y lo sentimos. ¿Nos cuentas un poco más?",
+    ),
+    "problem_travel": (
+        "Lo sentimos muchísimo. ¿Dónde estás ahora y necesitas algo urgente?",
+        "Perdona todo esto. ¿Nos pasas tu localizador por mensaje privado? Miramos las opciones ahora mismo.",
+    ),
+    "problem_app": (
+        "¡Lo sentimos! ¿Te pasa siempre o solo de vez en cuando?",
+        "Perdona las molestias. ¿Te sale algún mensaje de error?",
+        "update|Qué rabia, lo sentimos. ¿Empezó después de la última actualización?",
+    ),
+    "problem_content": (
+        "¡Lo sentimos! ¿Desde qué app lo escuchabas? Así revisamos el volumen ahí.",
+    ),
+    "problem_food": (
+        "Lo sentimos mucho, no es lo que queremos darte. ¿En qué tienda fue? Lo hablaremos con el equipo.",
     ),
     "result": (
-        "person|¡Qué maravilla! ¿Qué le pareció a {person}?",
-        "¡Enhorabuena, te ha quedado genial! ¿Qué te gustaría probar ahora?",
-        "¿Cómo te sentiste cuando todo salió bien?",
-        "¿Hubo algún paso más complicado de lo que esperabas?",
+        "¡Enhorabuena, qué pasada! ¿Qué es lo siguiente para ti?",
     ),
-    "story_gift": (
-        "person|¡Qué detalle! ¿Qué le pareció a {person}?",
-        "person|¿Cómo reaccionó {person} al abrirlo?",
-        "¿Qué te hizo elegirlo?",
-        "occasion|¿Era para una ocasión especial?",
+    "result_sport": (
+        "¡Enhorabuena, menudo logro! ¿Cuál es tu próximo objetivo?",
     ),
-    "story_memory": (
-        "person|¡Qué recuerdo tan bonito! ¿Qué es lo que más recuerdas de {person}?",
-        "Gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas?",
-        "¡Qué recuerdo tan bonito! ¿Lo sigues haciendo hoy en día?",
-        "¿Qué lo hacía tan especial para ti?",
+    "result_made": (
+        "¡Tiene una pinta increíble! ¿Qué vas a preparar ahora?",
+        "person|¡Qué bien! ¿Qué le pareció a {person}?",
     ),
-    "story": (
-        "person|¡Qué bonito! ¿Qué dijo {person}?",
-        "person|¿Qué le pareció a {person}?",
-        "¡Gracias por compartirlo! ¿Qué tal salió?",
-        "¡Qué bonito! ¿Qué te dio la idea?",
-        "Nos encantaría saber más. ¿Qué pasó después?",
+    "result_progress": (
+        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Qué es lo siguiente para ti?",
     ),
     "thanks": (
-        "person|¡De nada! ¿Qué le pareció a {person}?",
-        "¡Un placer! ¿Qué fue lo que más te ayudó?",
-        "¡Nos alegra haberte ayudado! ¿Podemos hacer algo más por ti?",
-        "¡Qué ilusión leerte! ¿De qué te gustaría ver más por aquí?",
+        "¡De nada, nos alegra que te haya servido! ¿Qué tal te va ahora?",
     ),
-    "praise_content": (
-        "¡Gracias, nos alegra que te haya gustado! ¿Con qué parte te quedaste?",
-        "¿De qué te gustaría que habláramos la próxima vez?",
-        "¿Hay algo en lo que te gustaría que profundizáramos?",
-        "¿Cómo llegaste a él?",
+    "thanks_fixed": (
+        "¡Qué alivio, nos alegra que esté resuelto! ¿Todo lo demás funciona como debe?",
     ),
-    "praise": (
-        "person|¡Muchas gracias! ¿Qué fue lo que más le gustó a {person}?",
-        "¡Muchas gracias, nos hace muchísima ilusión! ¿Qué es lo que más te gusta?",
-        "¿En qué momentos lo usas más?",
-        "¿Qué te gustaría ver de nosotros próximamente?",
+    "thanks_staff": (
+        "¡Gracias! Se lo transmitimos, le va a hacer mucha ilusión. ¿Qué es lo que más te ayudó?",
+    ),
+    "thanks_content": (
+        "¡Gracias, nos alegra que te haya servido! ¿Qué parte te resultó más útil?",
+        "¿Hay algún tema que te gustaría que tratáramos después?",
+    ),
+    "thanks_grief": (
+        "Sentimos mucho tu pérdida, y gracias por contárnoslo. ¿Hubo alguna parte que te llegara especialmente?",
     ),
     "feedback": (
-        "¡Gracias por tu sinceridad! ¿Qué cambiarías primero?",
-        "Nos viene muy bien saberlo. ¿Cómo te gustaría que funcionara?",
-        "¿Qué te ha llevado a verlo así? Queremos entenderlo bien.",
+        "Gracias por decírnoslo claro. ¿Qué cambiarías primero?",
+        "Nos viene bien saberlo. ¿Cómo te gustaría que funcionara?",
+    ),
+    "feedback_request": (
+        "¡Gracias, buena idea, se la pasamos al equipo! Ya puestos, ¿hay algo más que cambiarías?",
+    ),
+    "feedback_content": (
+        "¡Gracias por la sinceridad! ¿Sueles escucharlos de una vez o en varios ratos?",
+    ),
+    "feedback_disagree": (
+        "¡Gracias por tu sinceridad! ¿Qué es lo que más te gustaba de la versión anterior?",
+    ),
+    "praise": (
+        "person|¡Gracias! ¿Qué es lo que más le gustó a {person}?",
+        "¡Gracias, nos hace mucha ilusión! ¿Qué es lo que más te gusta?",
+    ),
+    "praise_content": (
+        "¡Gracias, nos alegra que te haya gustado! ¿Qué parte se te quedó más?",
+    ),
+    "story": (
+        "¡Gracias por compartirlo, nos encanta! ¿Qué es lo que más te gusta?",
+    ),
+    "story_person": (
+        "person|¡Nos encanta! ¿Qué es lo que más le gusta a {person}?",
+        "person|¡Qué bonito! ¿Y qué tal le va a {person}?",
+    ),
+    "story_memory": (
+        "person|¡Qué recuerdo tan bonito! ¿Qué es lo primero que te viene a la mente cuando piensas en {person}?",
+        "¡Qué recuerdo tan bonito, gracias por compartirlo! ¿Qué es lo que más recuerdas de aquella época?",
+    ),
+    "story_celebration": (
+        "person|¡Qué momento tan bonito! Felicita a {person} de nuestra parte. ¿Cómo lo celebrasteis?",
+    ),
+    "story_gift": (
+        "person|assortment|¡Qué detalle! ¿Cuál le está gustando más a {person}?",
+        "person|¡Qué buen regalo! ¿Qué es lo que más le gusta a {person}?",
     ),
     "collaboration": (
-        "¡Gracias por pensar en nosotros! ¿Qué tipo de colaboración tienes en mente?",
-        "¿Cómo es tu comunidad y qué es lo que más le gusta?",
-        "¿Qué sería para ti un resultado ideal?",
+        "¡Suena genial, gracias por pensar en nosotros! ¿Cuándo te gustaría empezar?",
+    ),
+    "collaboration_cause": (
+        "date|¡Qué buena iniciativa! ¿Para qué fechas la estáis pensando?",
+        "event|¡Gracias por pensar en nosotros! ¿Cuántas personas esperáis más o menos?",
     ),
     "fan_reply": (
-        "¡Gracias por echar una mano! ¿Cómo te fue a ti?",
-        "¿Cuál ha sido tu experiencia?",
-        "¿Añadirías algún consejo para quien lo esté leyendo?",
+        "date|¡Gracias por contar tu experiencia! ¿Cuánto tiempo llevas usándolo?",
+        "¡Gracias por sumarte! ¿Qué es lo que más te gusta?",
     ),
     "noise": (
-        "¡Gracias por pasarte! ¿Qué te trae por aquí?",
-        "¿Qué te pareció?",
-        "¿Qué te gustaría ver de nosotros próximamente?",
+        "¡Gracias por compartirlo! ¿Te podemos ayudar en algo?",
+    ),
+    "question_content": (
+        "¿De qué te gustaría que habláramos la próxima vez?",
+    ),
+    "question_making": (
+        "¡Ya nos contarás qué tal sale! ¿Lo has hecho antes o es tu primera vez?",
+    ),
+    "question_owner": (
+        "¿Cuánto tiempo hace que lo tienes?",
+    ),
+    "problem_fault": (
+        "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace que lo tienes?",
+        "Lo sentimos mucho, así no debería ser. ¿Qué podríamos hacer para arreglarlo?",
+    ),
+    "feedback_opinion": (
+        "¡Gracias por compartir tu punto de vista! ¿Cuál ha sido tu experiencia?",
+    ),
+    "feedback_discontinued": (
+        "¡Gracias por decirnos que lo echas de menos! ¿Qué era lo que más te gustaba?",
+    ),
+    "collaboration_stockist": (
+        "¡Gracias por pensar en nosotros! ¿Qué es lo que más compran vuestros clientes?",
+    ),
+    "problem_late": (
+        "Sentimos que haya tardado tanto, no es la espera que queremos para nadie. ¿Todo lo demás está bien?",
+    ),
+    "problem_sizing": (
+        "Lo sentimos, qué rabia. ¿Qué prenda era? Así revisamos la guía de tallas.",
+    ),
+    "problem_changed": (
+        "Sentimos que ya no te guste tanto. ¿Qué era lo que más te gustaba de la versión anterior?",
+    ),
+    "question_care": (
+        "¿Cada cuánto lo usas ahora mismo?",
+        "¿Cuánto tiempo hace que lo tienes?",
+    ),
+    "question_fit": (
+        "¿Has probado algo parecido antes? Así vemos mejor si te va a ir bien.",
+    ),
+    "problem_refund": (
+        "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
+        "Sentimos mucho que sigas esperando. ¿Cuándo fue la última vez que supiste de nosotros?",
+    ),
+    "story_grief": (
+        "person|Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas de {person}?",
+        "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
     ),
 }

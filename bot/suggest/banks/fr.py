@@ -1,167 +1,236 @@
-"""Questions de relance en français, au vouvoiement, comme la plupart des marques."""
+"""Questions de relance en français, au vouvoiement, comme la plupart des marques : trois au plus par cas, chacune
+envoyable telle quelle pour tout commentaire du cas."""
 
 PEOPLE = {
+    "mother_in_law": "votre belle-mère",
     "mother": "votre mère", "father": "votre père", "daughter": "votre fille", "son": "votre fils",
     "wife": "votre femme", "husband": "votre mari", "girlfriend": "votre copine",
     "boyfriend": "votre copain", "grandmother": "votre grand-mère", "grandfather": "votre grand-père",
-    "sister": "votre sœur", "brother": "votre frère"
+    "sister": "votre sœur", "brother": "votre frère", "friend": "votre ami",
 }
-
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"comment (?:je|faire|puis-je|on)|puis-je|est-ce que je peux|dois-je|où (?:trouver|puis-je trouver)|y a-t-il un moyen"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"recommand\w*|différence|lequel|laquelle|adapté|convient|vaut le coup|taille|compatible|fonctionne avec|fait (?:avec|de|en)|assez grand|suffisant pour|bien pour"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"résili|désabonn|annuler mon abonnement|supprimer mon compte"
 
 BANK = {
     "question": (
-        "Vous comptez l'utiliser pour quoi ? On pourra vous donner quelques conseils en plus.",
-        "Qu'est-ce qui a éveillé votre intérêt ?",
-        "C'est pour vous ou pour quelqu'un d'autre ?",
+        "En espérant que ça vous aide ! Vous avez déjà repéré quelque chose en particulier ?",
     ),
-    "question_leaving": (
-        "Nous sommes désolés de vous voir partir. Pouvez-vous nous dire ce qui a motivé votre décision ?",
-        "Avant de partir : qu'aurions-nous pu mieux faire ?",
-        "Vous a-t-il manqué quelque chose qui vous aurait fait rester ?",
+    "question_howto_app": (
+        "device|Vous êtes sur iPhone ou sur Android ? On pourra vous indiquer le bon menu.",
+        "version|Vous avez quelle version de l'appli ? Certains menus ont changé de place avec la dernière mise à jour.",
+    ),
+    "question_symptom": (
+        "C'est comme ça depuis le début, ou seulement depuis peu ?",
+        "Vous l'avez depuis combien de temps ?",
     ),
     "question_choosing": (
-        "person|À quoi servirait-il surtout pour {person} ? On pourra vous conseiller au mieux.",
-        "Vous comptez l'utiliser surtout pour quoi ? Comme ça, on peut vous conseiller ce qui vous ira le mieux.",
-        "C'est pour vous, ou vous cherchez quelque chose pour quelqu'un d'autre ?",
+        "person|À quoi va-t-il surtout servir pour {person} ? On pourra vous orienter vers le bon modèle.",
+        "Vous comptez surtout l'utiliser pour quoi ? On pourra vous orienter vers le bon modèle.",
         "Qu'est-ce qui compte le plus pour vous dans votre choix ?",
-        "Vous hésitez avec quel autre modèle ?",
     ),
-    "question_using": (
-        "Dites-nous comment ça s'est passé ! Sur quoi travaillez-vous en ce moment ?",
-        "Comment ça se passe pour vous jusqu'ici ?",
-        "Qu'aimeriez-vous réussir à faire avec ?",
-        "Qu'aimeriez-vous essayer ensuite, une fois que ce sera réglé ?",
+    "question_leaving": (
+        "Dommage de vous voir partir. Vous voulez bien nous dire ce qui vous a décidé ?",
     ),
     "availability": (
-        "person|À quoi servirait-il surtout pour {person} ? On pourra vous conseiller au mieux.",
-        "Vous en auriez besoin pour quoi ? On peut vous proposer une alternative en attendant.",
-        "Voulez-vous qu'on vous prévienne dès que c'est disponible ?",
-        "Qu'est-ce qui vous plaît le plus dans ce modèle ?",
-        "Comment l'avez-vous découvert ?",
+        "En espérant que ça vous aide ! Vous avez déjà repéré quelque chose en particulier ?",
     ),
-    "availability_feature": (
-        "Vous l'utiliseriez surtout pour quoi ? Ça nous aide beaucoup à le savoir.",
-        "Comment faites-vous en attendant ?",
-        "Comment ça s'intégrerait dans votre façon de faire actuelle ?",
+    "availability_restock": (
+        "Vous voulez qu'on vous prévienne dès que c'est de retour ?",
+    ),
+    "availability_variant": (
+        "person|À quoi va-t-il surtout servir pour {person} ? On pourra vous orienter vers le bon modèle.",
+        "Si c'est le cas, voulez-vous qu'on vous fasse une réservation ?",
+    ),
+    "availability_release": (
+        "Vous voulez qu'on vous prévienne dès qu'il y a du nouveau ?",
+        "Qu'est-ce que vous attendez le plus ?",
+    ),
+    "availability_reserve": (
+        "Vous voulez qu'on vous fasse une réservation ?",
+    ),
+    "availability_store": (
+        "Vous voulez qu'on vous mette votre taille de côté pour l'essayer ?",
+        "Vous pensez passer quand, à peu près ?",
     ),
     "availability_shipping": (
-        "Qu'aimeriez-vous commander en premier ?",
-        "C'est pour vous, ou vous voulez l'envoyer à quelqu'un en cadeau ?",
-        "Vous connaissez déjà nos produits, ou ce serait votre première commande ?",
+        "Pour quand en auriez-vous besoin ? On vous dira comment l'avoir à temps.",
     ),
     "availability_hours": (
+        "Ce sera votre première visite ?",
         "Vous venez pour quelque chose en particulier ? On peut vous le préparer.",
-        "Ce serait votre première visite chez nous ?",
-        "Voulez-vous qu'on vous mette quelque chose de côté ?",
-    ),
-    "problem_damaged": (
-        "Je suis vraiment désolé que le colis soit arrivé ainsi. Qu'avez-vous constaté en l'ouvrant ?",
-        "order|Ce n'est pas normal, toutes nos excuses. Pouvez-vous nous envoyer votre numéro de commande pour qu'on vous renvoie un article ?",
-        "Quelle déception, désolé. Préférez-vous un remplacement ou un remboursement ?",
-    ),
-    "problem_price": (
-        "increase|Désolé que ça vous paraisse trop cher. De quel produit ou de quelle formule s'agit-il, qu'on regarde ce qui vous convient le mieux ?",
-        "change|Désolé que ce changement vous ait pris de court. Quel produit ou quelle formule utilisez-vous, qu'on regarde ce qui vous convient le mieux ?",
-        "Je comprends votre agacement, désolé. Qu'est-ce qui compte le plus pour vous chez nous ?",
-        "change|Désolé, une hausse de prix n'est jamais agréable. Voulez-vous qu'on vous explique ce qui a changé ?",
-    ),
-    "problem_billing": (
-        "order|Je suis vraiment désolé. Pouvez-vous nous envoyer votre numéro de commande en message privé pour qu'on règle ça aujourd'hui ?",
-        "date|Désolé pour ce souci. Quand l'avez-vous remarqué sur votre relevé ?",
-        "Désolé que ça prenne autant de temps. Que vous a dit notre équipe la dernière fois, qu'on reprenne à partir de là ?",
-    ),
-    "problem_delivery": (
-        "tracking|Je suis vraiment désolé que votre commande ne soit toujours pas arrivée. Qu'indique le suivi pour le moment ?",
-        "order|Désolé pour cette attente, ce n'est pas normal. Pouvez-vous nous envoyer votre numéro de commande pour qu'on s'en occupe dès aujourd'hui ?",
-        "C'est vraiment agaçant, toutes nos excuses. Pour quelle date en avez-vous besoin, qu'on essaie de tenir le délai ?",
-    ),
-    "problem_app": (
-        "Désolé que l'appli vous pose problème. Que se passe-t-il à l'écran juste avant que ça bloque ?",
-        "device|Toutes nos excuses pour ce souci. Sur quel appareil êtes-vous, et avec quelle version de l'appli ?",
-        "date|update|C'est agaçant, désolé. Est-ce que ça a commencé après la dernière mise à jour ?",
-        "Désolé pour ce désagrément. Qu'étiez-vous en train de faire quand c'est arrivé ?",
-    ),
-    "problem_ignored": (
-        "Désolé que personne ne vous ait répondu. Sur quoi avez-vous encore besoin d'aide ? On s'en charge.",
-        "Désolé pour ce silence, ce n'est pas normal. De quoi s'agit-il, pour qu'on règle ça maintenant ?",
-        "Désolé pour cette longue attente. Préférez-vous qu'on règle ça ici ou en message privé ?",
-    ),
-    "problem_service": (
-        "Je suis sincèrement désolé que vous ayez été traité ainsi. Pouvez-vous nous raconter ce qui s'est passé ?",
-        "Ce n'est pas du tout l'accueil que nous voulons offrir, toutes nos excuses. Quand et où est-ce arrivé ?",
-        "Toutes nos excuses. Dans quel magasin ou avec quelle équipe était-ce, qu'on puisse faire le point avec eux ?",
     ),
     "problem": (
-        "Je suis vraiment désolé. Pouvez-vous nous en dire un peu plus, pour qu'on puisse arranger ça ?",
-        "C'est décevant, toutes nos excuses. Qu'est-ce qui vous aiderait à tourner la page ?",
-        "Désolé, ce n'est pas ce que vous devriez recevoir de notre part. Pouvez-vous nous dire de quel produit il s'agit, pour qu'on regarde ça ?",
+        "On est vraiment désolés, ce n'est pas normal. Qu'est-ce qui arrangerait les choses pour vous ?",
+    ),
+    "problem_letdown": (
+        "Désolés que ça vous ait déçu. Qu'est-ce qui n'a pas marché comme vous l'attendiez ?",
+        "Merci pour votre franchise. Qu'est-ce que vous en attendiez ?",
+    ),
+    "problem_delivery": (
+        "Désolés pour l'attente ! Vous en avez besoin pour une date précise ?",
+        "order|On est désolés qu'elle ne soit toujours pas arrivée. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
+    ),
+    "problem_damaged": (
+        "On est vraiment désolés qu'il soit arrivé dans cet état. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe tout de suite.",
+        "order|Quelle déception, désolés. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on arrange ça ?",
+    ),
+    "problem_wrong_item": (
+        "On est vraiment désolés de l'erreur. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
+        "order|Désolés pour la confusion ! Vous pouvez nous envoyer votre numéro de commande en message privé ? On règle ça aujourd'hui.",
+    ),
+    "problem_billing": (
+        "On est vraiment désolés. Vous pouvez nous envoyer la date du prélèvement en message privé ? On vérifie aujourd'hui.",
+        "order|Désolés pour ce souci. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on regarde tout de suite ?",
+    ),
+    "problem_ignored": (
+        "Désolés d'avoir dû relancer autant. Vous pouvez nous envoyer votre numéro de dossier en message privé ? On suit ça nous-mêmes.",
+    ),
+    "problem_price": (
+        "change|Désolés que ce changement vous ait surpris. Quelle formule ou quel produit avez-vous ? On regarde ce qui vous convient le mieux.",
+        "On comprend, et on est désolés. Qu'est-ce qui compte le plus pour vous chez nous ?",
+    ),
+    "problem_service": (
+        "On est vraiment désolés, ça ne devrait pas se passer comme ça. C'était dans quel magasin ? On en parlera à l'équipe.",
+        "Ce n'est pas l'expérience qu'on veut offrir, et on est désolés. Vous voulez bien nous en dire un peu plus ?",
+    ),
+    "problem_travel": (
+        "On est vraiment désolés. Où en êtes-vous maintenant, et avez-vous besoin de quelque chose tout de suite ?",
+        "Désolés pour tout ça. Vous pouvez nous envoyer votre numéro de réservation en message privé ? On regarde les solutions tout de suite.",
+    ),
+    "problem_app": (
+        "Désolés pour ça ! Ça arrive à chaque fois, ou seulement de temps en temps ?",
+        "Désolés ! Vous voyez un message d'erreur quand ça se produit ?",
+        "update|C'est agaçant, désolés. Ça a commencé après la dernière mise à jour ?",
+    ),
+    "problem_content": (
+        "Désolés pour ça ! Vous écoutiez sur quelle appli ? On vérifiera le son de ce côté-là.",
+    ),
+    "problem_food": (
+        "On est vraiment désolés, ce n'est pas ce qu'on veut vous servir. C'était dans quelle boutique ? On en parlera à l'équipe.",
     ),
     "result": (
-        "person|Quelle belle réussite ! Qu'en a pensé {person} ?",
-        "Bravo, c'est magnifique ! Qu'avez-vous envie d'essayer ensuite ?",
-        "Qu'avez-vous ressenti quand tout s'est mis en place ?",
-        "Y a-t-il une étape qui s'est révélée plus délicate que prévu ?",
+        "Bravo, c'est génial ! C'est quoi la suite pour vous ?",
     ),
-    "story_gift": (
-        "person|Quelle belle attention ! Qu'en a pensé {person} ?",
-        "person|Comment a réagi {person} en l'ouvrant ?",
-        "Qu'est-ce qui vous a fait choisir celui-ci ?",
-        "occasion|C'était pour une occasion particulière ?",
+    "result_sport": (
+        "Félicitations, c'est énorme ! C'est quoi votre prochain objectif ?",
     ),
-    "story_memory": (
-        "Merci de partager ce souvenir avec nous. Qu'est-ce qui vous a le plus marqué ?",
-        "Quel joli souvenir ! C'est quelque chose que vous faites encore aujourd'hui ?",
-        "Qu'est-ce qui rendait ce moment si spécial pour vous ?",
+    "result_made": (
+        "Bravo, ça a l'air superbe ! Qu'est-ce que vous comptez faire ensuite ?",
+        "person|Trop bien ! Qu'en a pensé {person} ?",
     ),
-    "story": (
-        "person|Quelle jolie histoire ! Qu'en a dit {person} ?",
-        "person|Qu'en a pensé {person} ?",
-        "Merci du partage ! Comment ça s'est passé ?",
-        "Ça a l'air super ! Qu'est-ce qui vous en a donné l'idée ?",
-        "On aimerait en savoir plus. Et ensuite, que s'est-il passé ?",
+    "result_progress": (
+        "Ça fait plaisir à lire, merci de nous le dire ! Et maintenant, c'est quoi la suite ?",
     ),
     "thanks": (
-        "person|Avec plaisir ! Qu'en a pensé {person} ?",
-        "Avec grand plaisir ! Qu'est-ce qui vous a le plus aidé ?",
-        "Ravis d'avoir pu vous aider ! Pouvons-nous faire autre chose pour vous ?",
-        "Ça nous fait très plaisir ! De quoi aimeriez-vous qu'on parle davantage ?",
+        "Avec plaisir, ravis que ça vous ait aidé ! Comment ça se passe maintenant ?",
     ),
-    "praise_content": (
-        "Merci, ravis que ça vous ait plu ! Qu'est-ce qui vous a le plus marqué ?",
-        "De quoi aimeriez-vous qu'on parle la prochaine fois ?",
-        "Y a-t-il un point que vous aimeriez qu'on approfondisse ?",
-        "Comment l'avez-vous découvert ?",
+    "thanks_fixed": (
+        "Super, ravis que ce soit réglé ! Tout le reste fonctionne comme il faut ?",
     ),
-    "praise": (
-        "person|Merci beaucoup ! Qu'est-ce qui a le plus plu à {person} ?",
-        "Merci, ça nous touche beaucoup ! Qu'est-ce qui vous plaît le plus ?",
-        "Dans quelles occasions l'utilisez-vous le plus ?",
-        "Qu'aimeriez-vous voir de notre part la prochaine fois ?",
+    "thanks_staff": (
+        "Merci, on transmet, ça va lui faire très plaisir ! Qu'est-ce qui vous a le plus aidé ?",
+    ),
+    "thanks_content": (
+        "Merci, ravis que ça vous ait aidé ! Quelle partie vous a été la plus utile ?",
+        "Y a-t-il un sujet que vous aimeriez qu'on aborde ensuite ?",
+    ),
+    "thanks_grief": (
+        "Toutes nos condoléances, et merci de nous l'avoir confié. Y a-t-il un passage qui vous a particulièrement marqué ?",
     ),
     "feedback": (
-        "Merci pour votre franchise ! Que changeriez-vous en premier ?",
-        "C'est utile à entendre. Comment aimeriez-vous que ça fonctionne à la place ?",
-        "Qu'est-ce qui vous a donné cette impression ? On aimerait bien comprendre.",
+        "Merci pour votre franchise. Qu'est-ce que vous changeriez en premier ?",
+        "C'est utile à savoir. Comment aimeriez-vous que ça marche ?",
+    ),
+    "feedback_request": (
+        "Merci, bonne idée, on la transmet à l'équipe ! Y a-t-il autre chose que vous changeriez, tant qu'on y est ?",
+    ),
+    "feedback_content": (
+        "Merci pour ce retour honnête ! Vous écoutez plutôt d'une traite, ou en plusieurs fois ?",
+    ),
+    "feedback_disagree": (
+        "Merci pour votre franchise ! Qu'est-ce que vous préfériez dans l'ancienne version ?",
+    ),
+    "praise": (
+        "person|Merci ! Qu'est-ce qui a le plus plu à {person} ?",
+        "Merci, ça fait vraiment plaisir ! Qu'est-ce que vous aimez le plus ?",
+    ),
+    "praise_content": (
+        "Merci, ravis que ça vous ait plu ! Quel passage vous a le plus marqué ?",
+    ),
+    "story": (
+        "Merci de partager ça avec nous, ça nous touche ! Qu'est-ce que vous préférez ?",
+    ),
+    "story_person": (
+        "person|Trop bien ! Qu'est-ce que {person} préfère ?",
+        "person|Ça nous fait très plaisir ! Qu'est-ce que {person} en dit ?",
+    ),
+    "story_memory": (
+        "person|Quel beau souvenir ! Qu'est-ce qui vous vient en premier quand vous pensez à {person} ?",
+        "Quel beau souvenir, merci de le partager ! Qu'est-ce qui vous en reste le plus ?",
+    ),
+    "story_celebration": (
+        "person|Quel beau moment ! Transmettez toutes nos amitiés à {person}. Comment avez-vous fêté ça ?",
+    ),
+    "story_gift": (
+        "person|assortment|Quelle belle idée ! Lequel a le plus plu à {person} jusqu'ici ?",
+        "person|Quel joli cadeau ! Qu'est-ce qui plaît le plus à {person} ?",
     ),
     "collaboration": (
-        "Merci d'avoir pensé à nous ! Quel type de collaboration imaginez-vous ?",
-        "Qui est votre communauté, et qu'est-ce qu'elle apprécie le plus ?",
-        "À quoi ressemblerait une belle réussite pour vous ?",
+        "Super idée, merci d'avoir pensé à nous ! Vous aimeriez commencer quand ?",
+    ),
+    "collaboration_cause": (
+        "date|Quelle belle initiative ! Vous la prévoyez pour quand ?",
+        "event|Merci d'avoir pensé à nous ! Vous attendez combien de personnes à peu près ?",
     ),
     "fan_reply": (
-        "Merci de donner un coup de main ! Comment ça s'est passé pour vous ?",
-        "Quelle a été votre propre expérience ?",
-        "Auriez-vous un conseil à ajouter pour ceux qui nous lisent ?",
+        "date|Merci de partager votre expérience ! Vous l'utilisez depuis combien de temps ?",
+        "Merci pour votre retour ! Qu'est-ce que vous aimez le plus ?",
     ),
     "noise": (
-        "Merci de votre passage ! Qu'est-ce qui vous amène ici ?",
-        "Qu'en avez-vous pensé ?",
-        "Qu'aimeriez-vous voir de notre part la prochaine fois ?",
+        "Merci pour le partage ! On peut vous aider pour quelque chose ?",
+    ),
+    "question_content": (
+        "De quoi aimeriez-vous qu'on parle la prochaine fois ?",
+    ),
+    "question_making": (
+        "Dites-nous comment ça s'est passé ! Vous l'avez déjà fait, ou c'est votre premier essai ?",
+    ),
+    "question_owner": (
+        "Vous l'avez depuis combien de temps ?",
+    ),
+    "problem_fault": (
+        "date|C'est vraiment agaçant, on est désolés. Vous l'avez depuis combien de temps ?",
+        "On est vraiment désolés, ce n'est pas normal. Qu'est-ce qui arrangerait les choses pour vous ?",
+    ),
+    "feedback_opinion": (
+        "Merci de partager votre point de vue ! Qu'avez-vous vécu de votre côté ?",
+    ),
+    "feedback_discontinued": (
+        "Merci de nous dire qu'il vous manque ! Qu'est-ce que vous aimiez le plus ?",
+    ),
+    "collaboration_stockist": (
+        "Merci d'avoir pensé à nous ! Qu'est-ce que vos clients achètent le plus volontiers ?",
+    ),
+    "problem_late": (
+        "Désolés que ça ait pris autant de temps, ce n'est pas normal. À part ça, tout est en ordre ?",
+    ),
+    "problem_sizing": (
+        "Désolés, c'est vraiment agaçant. C'était quel article ? On vérifiera le guide des tailles.",
+    ),
+    "problem_changed": (
+        "Désolés que ça ne vous plaise plus autant. Qu'est-ce que vous préfériez dans l'ancienne version ?",
+    ),
+    "question_care": (
+        "Vous l'utilisez à quelle fréquence en ce moment ?",
+        "Vous l'avez depuis combien de temps ?",
+    ),
+    "question_fit": (
+        "Vous avez déjà essayé quelque chose de similaire ? Ça nous aide à voir si ça vous conviendra.",
+    ),
+    "problem_refund": (
+        "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
+        "On est vraiment désolés que vous attendiez encore. Quand avez-vous eu de nos nouvelles pour la dernière fois ?",
+    ),
+    "story_grief": (
+        "person|Toutes nos condoléances, et merci de partager ça avec nous. Quel souvenir de {person} vous est le plus cher ?",
+        "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
     ),
 }

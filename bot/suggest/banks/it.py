@@ -1,168 +1,236 @@
-"""Domande di approfondimento in italiano, dando del tu, come fanno di solito i brand sui social."""
+"""Domande di approfondimento in italiano, dando del tu, come fanno di solito i brand sui social: al massimo tre per
+caso, ognuna da mandare così com'è a qualsiasi commento del caso."""
 
 PEOPLE = {
+    "mother_in_law": "tua suocera",
     "mother": "tua madre", "father": "tuo padre", "daughter": "tua figlia", "son": "tuo figlio",
     "wife": "tua moglie", "husband": "tuo marito", "girlfriend": "la tua ragazza",
     "boyfriend": "il tuo ragazzo", "grandmother": "tua nonna", "grandfather": "tuo nonno",
-    "sister": "tua sorella", "brother": "tuo fratello"
+    "sister": "tua sorella", "brother": "tuo fratello",
 }
-
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"come (?:posso|faccio|si)|posso usare|devo|dove (?:trovo|posso trovare)|c'è un modo"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"consigli\w*|differenza|quale (?:mi|è meglio)|adatt\w*|va bene per|vale la pena|taglia|compatibile|funziona con|fatto (?:con|di)|abbastanza|buono per"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"disdir|annullare l'abbonamento|cancellare il mio account|disiscriver"
 
 BANK = {
     "question": (
-        "Così ti diamo qualche consiglio in più: per cosa pensi di usarlo?",
-        "Cosa ha suscitato il tuo interesse?",
-        "È per te o per qualcun altro?",
+        "Speriamo di esserti stati utili! Hai già in mente qualcosa in particolare?",
+    ),
+    "question_howto_app": (
+        "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
+        "version|Che versione dell'app hai? Con l'ultimo aggiornamento alcuni menu sono stati spostati.",
+    ),
+    "question_symptom": (
+        "È così fin dall'inizio o è cominciato da poco?",
+        "Da quanto tempo ce l'hai, più o meno?",
+    ),
+    "question_choosing": (
+        "person|Per cosa lo userà soprattutto {person}? Così ti consigliamo quello giusto.",
+        "Per cosa lo userai soprattutto? Così ti consigliamo quello giusto.",
+        "Cosa conta di più per te nella scelta?",
     ),
     "question_leaving": (
         "Ci dispiace vederti andare via. Ci racconti cosa ti ha fatto decidere?",
-        "Prima di andare: cosa avremmo potuto fare meglio?",
-        "C'era qualcosa che mancava e che ti avrebbe fatto restare?",
-    ),
-    "question_choosing": (
-        "person|Per cosa lo userebbe soprattutto {person}? Così ti consigliamo la soluzione giusta.",
-        "Così ti consigliamo la soluzione giusta: per cosa pensi di usarlo soprattutto?",
-        "È per te o stai cercando qualcosa per un'altra persona?",
-        "Cosa conta di più per te nella scelta?",
-        "Con quale altra opzione lo stai confrontando?",
-    ),
-    "question_using": (
-        "Facci sapere com'è andata! Su cosa lo stai usando adesso?",
-        "Come ti stai trovando finora?",
-        "Cosa vorresti riuscire a fare?",
-        "Cosa ti piacerebbe provare dopo, una volta risolto?",
     ),
     "availability": (
-        "person|Per cosa lo userebbe soprattutto {person}? Così ti consigliamo la soluzione giusta.",
-        "Così ti proponiamo un'alternativa nel frattempo: per cosa ti servirebbe?",
-        "Vuoi che ti avvisiamo appena è disponibile?",
-        "Cosa ti piace di più di quel modello?",
-        "Come l'hai scoperto?",
+        "Speriamo di esserti stati utili! Hai già in mente qualcosa in particolare?",
     ),
-    "availability_feature": (
-        "Per cosa lo useresti soprattutto? Ci aiuta molto saperlo.",
-        "Come ti stai organizzando nel frattempo?",
-        "Come si inserirebbe nel tuo modo di lavorare attuale?",
+    "availability_restock": (
+        "Vuoi che ti avvisiamo appena torna disponibile?",
+    ),
+    "availability_variant": (
+        "person|Per cosa lo userà soprattutto {person}? Così ti consigliamo quello giusto.",
+        "Se c'è, vuoi che ti facciamo una prenotazione?",
+    ),
+    "availability_release": (
+        "Vuoi che ti avvisiamo appena ci sono novità?",
+        "Cosa aspetti di più?",
+    ),
+    "availability_reserve": (
+        "Vuoi che ti facciamo una prenotazione?",
+    ),
+    "availability_store": (
+        "Vuoi che ti teniamo da parte la tua taglia in negozio per provarla?",
+        "Quando pensi di passare?",
     ),
     "availability_shipping": (
-        "Cosa ti piacerebbe ordinare per primo?",
-        "È per te o vuoi spedirlo a qualcuno come regalo?",
-        "Conosci già i nostri prodotti o sarebbe il tuo primo ordine?",
+        "Per quando ti servirebbe? Così ti diciamo come fartelo arrivare in tempo.",
     ),
     "availability_hours": (
-        "Passi per qualcosa in particolare? Possiamo fartelo trovare pronto, ti va?",
-        "Sarebbe la tua prima visita da noi?",
-        "Vuoi che ti mettiamo da parte qualcosa?",
-    ),
-    "problem_damaged": (
-        "Mi dispiace tanto che sia arrivato così. Cosa hai trovato aprendo il pacco?",
-        "order|Non dovrebbe arrivarti così, ci dispiace. Ci mandi il numero d'ordine, così ti spediamo subito la sostituzione?",
-        "Che delusione, scusaci. Preferisci una sostituzione o un rimborso?",
-    ),
-    "problem_price": (
-        "increase|Ci dispiace che ti sembri troppo caro. Di quale prodotto o piano si tratta, così vediamo cosa ti conviene di più?",
-        "change|Ci dispiace che il cambiamento ti abbia colto di sorpresa. Quale prodotto o piano usi, così vediamo cosa ti conviene di più?",
-        "Capisco il fastidio, mi dispiace. Cosa conta di più per te in quello che ti offriamo?",
-        "change|Scusaci, un aumento di prezzo non fa mai piacere. Vuoi che ti spieghiamo cosa è cambiato?",
-    ),
-    "problem_billing": (
-        "order|Mi dispiace davvero. Ci mandi il numero d'ordine in privato, così lo sistemiamo oggi stesso?",
-        "date|Scusaci per il disagio. Quando l'hai notato per la prima volta sull'estratto conto?",
-        "Mi dispiace che ci voglia così tanto. Cosa ti ha detto il nostro team l'ultima volta, così ripartiamo da lì?",
-    ),
-    "problem_delivery": (
-        "tracking|Mi dispiace davvero che il tuo ordine non sia ancora arrivato. Cosa indica il tracciamento in questo momento?",
-        "order|Scusaci per l'attesa, non dovrebbe andare così. Ci mandi il numero d'ordine, così lo verifichiamo oggi stesso?",
-        "Che seccatura, ci dispiace davvero. Entro quando ti serve, così proviamo a fartelo arrivare in tempo?",
-    ),
-    "problem_app": (
-        "Ci dispiace che l'app ti stia dando problemi. Cosa compare sullo schermo subito prima che si blocchi?",
-        "device|Scusaci per il disagio. Che dispositivo usi e quale versione dell'app hai?",
-        "date|update|Che seccatura, ci dispiace. È iniziato dopo l'ultimo aggiornamento?",
-        "Scusaci per il disagio. Cosa stavi cercando di fare quando è successo?",
-    ),
-    "problem_ignored": (
-        "Scusaci se nessuno ti ha risposto. Con cosa hai ancora bisogno di aiuto? Ce ne occupiamo noi adesso.",
-        "Scusa il silenzio, non va bene. Di cosa si tratta, così lo risolviamo subito?",
-        "Mi dispiace che tu abbia dovuto aspettare tanto. Preferisci che ne parliamo qui o in privato?",
-    ),
-    "problem_service": (
-        "Mi dispiace davvero che tu sia stato trattato così. Ci racconti cosa è successo, così possiamo rimediare?",
-        "Non è l'esperienza che vogliamo per nessuno, ci dispiace. Quando e dove è successo?",
-        "Ci dispiace moltissimo. In quale negozio o con quale team è successo, così ne parliamo con loro?",
+        "Sarà la tua prima visita?",
+        "Passi per qualcosa in particolare? Possiamo fartelo trovare pronto.",
     ),
     "problem": (
-        "Mi dispiace molto. Ci racconti qualcosa in più, così possiamo sistemare le cose?",
-        "È una delusione e ci dispiace. Cosa potremmo fare per rimediare?",
-        "Scusaci, non è quello che dovresti ricevere da noi. Ci dici di quale prodotto si tratta, così verifichiamo?",
+        "Ci dispiace davvero, non dovrebbe andare così. Cosa potremmo fare per rimediare?",
+    ),
+    "problem_letdown": (
+        "Ci dispiace che ti abbia deluso. Cosa non ha funzionato come ti aspettavi?",
+        "Grazie per la sincerità. Cosa ti aspettavi?",
+    ),
+    "problem_delivery": (
+        "Ci dispiace per l'attesa! Ti serve entro una data precisa?",
+        "order|Ci dispiace che non sia ancora arrivato. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
+    ),
+    "problem_damaged": (
+        "Ci dispiace davvero che sia arrivato così. Ci mandi una foto in privato? Ce ne occupiamo subito.",
+        "order|Che delusione, ci dispiace. Ci mandi il numero d'ordine in privato così sistemiamo tutto?",
+    ),
+    "problem_wrong_item": (
+        "Ci dispiace davvero, abbiamo sbagliato noi. Ci mandi in privato una foto di quello che ti è arrivato?",
+        "order|Scusa per lo scambio! Ci mandi il numero d'ordine in privato? Sistemiamo oggi.",
+    ),
+    "problem_billing": (
+        "Ci dispiace davvero. Ci scrivi in privato la data dell'addebito? Controlliamo oggi stesso.",
+        "order|Scusa per il disagio. Ci mandi il numero d'ordine in privato così controlliamo subito?",
+    ),
+    "problem_ignored": (
+        "Ci dispiace che tu abbia dovuto insistere così tanto. Ci mandi in privato il numero della segnalazione? La seguiamo noi.",
+    ),
+    "problem_price": (
+        "change|Ci dispiace che il cambiamento ti abbia colto di sorpresa. Che piano o prodotto hai? Vediamo cosa ti conviene di più.",
+        "Ti capiamo, e ci dispiace. Cosa conta di più per te in quello che ti offriamo?",
+    ),
+    "problem_service": (
+        "Ci dispiace davvero, non dovrebbe andare così. In quale sede è successo? Ne parleremo con il team.",
+        "Non è l'esperienza che vogliamo per nessuno, ci dispiace. Ci racconti qualcosa in più?",
+    ),
+    "problem_travel": (
+        "Ci dispiace tantissimo. Dove sei adesso, e ti serve qualcosa subito?",
+        "Scusa per tutto questo. Ci mandi il codice di prenotazione in privato? Guardiamo subito le alternative.",
+    ),
+    "problem_app": (
+        "Ci dispiace davvero! Ti compare un messaggio di errore?",
+        "Scusa il disagio! Succede ogni volta o solo ogni tanto?",
+        "update|Che rabbia, ci dispiace. È cominciato dopo l'ultimo aggiornamento?",
+    ),
+    "problem_content": (
+        "Ci dispiace! Da quale app stavi ascoltando? Così controlliamo il volume lì.",
+    ),
+    "problem_food": (
+        "Ci dispiace davvero, non è quello che vogliamo servirti. In quale negozio è successo? Ne parleremo con il team.",
     ),
     "result": (
-        "person|Che meraviglia! Cosa ne ha pensato {person}?",
-        "Complimenti, è venuto benissimo! Cosa ti piacerebbe provare adesso?",
-        "Come ti sei sentito quando è andato tutto per il verso giusto?",
-        "C'è stato un passaggio più difficile del previsto?",
+        "Grandissimo, complimenti! Qual è il prossimo passo?",
     ),
-    "story_gift": (
-        "person|Che bel pensiero! Cosa ne ha pensato {person}?",
-        "person|Come ha reagito {person} quando l'ha aperto?",
-        "Cosa te l'ha fatto scegliere?",
-        "occasion|Era per un'occasione speciale?",
+    "result_sport": (
+        "Complimenti, che impresa! Qual è la prossima meta?",
     ),
-    "story_memory": (
-        "person|Che bel ricordo! Cosa ti ricordi di più di {person}?",
-        "Grazie per averlo condiviso con noi. Qual è il ricordo che ti è rimasto di più?",
-        "Che bel ricordo! È una cosa che fai ancora oggi?",
-        "Cosa lo rendeva così speciale per te?",
+    "result_made": (
+        "Ha un aspetto fantastico, complimenti! Cosa pensi di preparare adesso?",
+        "person|Che bello! Cosa ne ha pensato {person}?",
     ),
-    "story": (
-        "person|Che bello! Cosa ha detto {person}?",
-        "person|Cosa ne ha pensato {person}?",
-        "Grazie per averlo condiviso! Com'è venuto?",
-        "Che bello! Cosa ti ha dato l'idea?",
-        "Ci piacerebbe saperne di più. Com'è andata poi?",
+    "result_progress": (
+        "Che bello leggerlo, grazie per avercelo raccontato! Qual è il prossimo passo?",
     ),
     "thanks": (
-        "person|Figurati! Cosa ne ha pensato {person}?",
-        "È un piacere! Cosa ti è stato più utile?",
-        "Siamo felici di averti aiutato! Possiamo fare altro per te?",
-        "Che bello leggerti! Di cosa ti piacerebbe vedere di più da noi?",
+        "Figurati, siamo contenti che ti sia servito! Come va adesso?",
     ),
-    "praise_content": (
-        "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta più impressa?",
-        "Di cosa ti piacerebbe che parlassimo la prossima volta?",
-        "C'è qualcosa che vorresti approfondire?",
-        "Come l'hai scoperto?",
+    "thanks_fixed": (
+        "Che sollievo, siamo contenti che sia tutto a posto! Il resto funziona come dovrebbe?",
     ),
-    "praise": (
-        "person|Grazie mille! Cosa è piaciuto di più a {person}?",
-        "Grazie di cuore, ci fa davvero piacere! Cosa ti piace di più?",
-        "In quali momenti lo usi di più?",
-        "Cosa ti piacerebbe vedere da noi prossimamente?",
+    "thanks_staff": (
+        "Grazie! Glielo riferiamo, gli farà un enorme piacere. Cosa ti è stato più d'aiuto?",
+    ),
+    "thanks_content": (
+        "Grazie, siamo contenti che ti abbia aiutato! Quale parte ti è stata più utile?",
+        "C'è un argomento che vorresti che trattassimo?",
+    ),
+    "thanks_grief": (
+        "Ci dispiace tanto per la tua perdita, e grazie per avercelo raccontato. C'è una parte che ti è rimasta dentro più delle altre?",
     ),
     "feedback": (
-        "Grazie per la sincerità! Cosa cambieresti per primo?",
-        "È utile saperlo. Come ti piacerebbe che funzionasse invece?",
-        "Cosa ti ha dato questa impressione? Vorremmo capire bene.",
+        "Grazie per la franchezza. Cosa cambieresti per prima cosa?",
+        "È utile saperlo. Come vorresti che funzionasse?",
+    ),
+    "feedback_request": (
+        "Grazie, ottimo spunto, lo giriamo al team! Già che ci siamo, c'è qualcos'altro che cambieresti?",
+    ),
+    "feedback_content": (
+        "Grazie per il feedback sincero! Di solito ascolti tutto di fila o in più volte?",
+    ),
+    "feedback_disagree": (
+        "Grazie per la sincerità! Cosa ti piaceva di più della versione di prima?",
+    ),
+    "praise": (
+        "person|Grazie! Cosa è piaciuto di più a {person}?",
+        "Grazie, ci fa davvero piacere! Cosa ti piace di più?",
+    ),
+    "praise_content": (
+        "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta di più?",
+    ),
+    "story": (
+        "Grazie per averlo condiviso, ci fa tanto piacere! Cosa ti piace di più?",
+    ),
+    "story_person": (
+        "person|Che bello! Cosa piace di più a {person}?",
+        "person|Ci fa davvero piacere! E {person} come si trova?",
+    ),
+    "story_memory": (
+        "person|Che bel ricordo! Cosa ti viene in mente per primo, se pensi a {person}?",
+        "Che bel ricordo, grazie per averlo condiviso! Cosa ricordi di più di quel periodo?",
+    ),
+    "story_celebration": (
+        "person|Che bel momento! Fai tanti auguri a {person} da parte nostra. Come avete festeggiato?",
+    ),
+    "story_gift": (
+        "person|assortment|Che bel pensiero! Quale è piaciuto di più a {person} finora?",
+        "person|Che bel regalo! Cosa piace di più a {person}?",
     ),
     "collaboration": (
-        "Grazie per aver pensato a noi! Che tipo di collaborazione hai in mente?",
-        "Com'è la tua community e cosa apprezza di più?",
-        "Cosa sarebbe per te un risultato ideale?",
+        "Bellissima idea, grazie per aver pensato a noi! Quando ti piacerebbe partire?",
+    ),
+    "collaboration_cause": (
+        "date|Che bella iniziativa! Per quando la state organizzando?",
+        "event|Grazie per aver pensato a noi! Quante persone vi aspettate più o meno?",
     ),
     "fan_reply": (
-        "Grazie per aver dato una mano! Com'è andata a te?",
-        "Qual è stata la tua esperienza?",
-        "Aggiungeresti un consiglio per chi sta leggendo?",
+        "date|Grazie per aver raccontato la tua esperienza! Da quanto tempo lo usi?",
+        "Grazie per essere intervenuto! Cosa ti piace di più?",
     ),
     "noise": (
-        "Grazie per essere passato! Cosa ti porta qui?",
-        "Cosa ne pensi?",
-        "Cosa ti piacerebbe vedere da noi prossimamente?",
+        "Grazie per averlo condiviso! Possiamo aiutarti in qualcosa?",
+    ),
+    "question_content": (
+        "Di cosa vorresti che parlassimo la prossima volta?",
+    ),
+    "question_making": (
+        "Facci sapere com'è venuto! L'hai già fatto altre volte o è il tuo primo tentativo?",
+    ),
+    "question_owner": (
+        "Da quanto tempo ce l'hai, più o meno?",
+    ),
+    "problem_fault": (
+        "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai?",
+        "Ci dispiace davvero, non dovrebbe andare così. Cosa potremmo fare per rimediare?",
+    ),
+    "feedback_opinion": (
+        "Grazie per aver condiviso il tuo punto di vista! Qual è stata la tua esperienza?",
+    ),
+    "feedback_discontinued": (
+        "Grazie per averci detto che ti manca! Cosa ti piaceva di più?",
+    ),
+    "collaboration_stockist": (
+        "Grazie per aver pensato a noi! Cosa comprano più volentieri i vostri clienti?",
+    ),
+    "problem_late": (
+        "Ci dispiace che ci sia voluto così tanto, non è l'attesa che vogliamo per nessuno. Per il resto è tutto a posto?",
+    ),
+    "problem_sizing": (
+        "Ci dispiace, che fastidio. Di quale capo si tratta? Così controlliamo la tabella delle taglie.",
+    ),
+    "problem_changed": (
+        "Ci dispiace che non ti piaccia più come prima. Cosa ti piaceva di più della versione di prima?",
+    ),
+    "question_care": (
+        "Ogni quanto lo usi in questo periodo?",
+        "Da quanto tempo ce l'hai, più o meno?",
+    ),
+    "question_fit": (
+        "Hai già provato qualcosa di simile? Così capiamo meglio se fa per te.",
+    ),
+    "problem_refund": (
+        "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
+        "Ci dispiace davvero che tu stia ancora aspettando. Quando hai avuto nostre notizie l'ultima volta?",
+    ),
+    "story_grief": (
+        "person|Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Qual è il ricordo di {person} che ti è più caro?",
+        "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
     ),
 }

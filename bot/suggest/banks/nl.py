@@ -1,168 +1,236 @@
-"""Vervolgvragen in het Nederlands, met "je", zoals de meeste merken op sociale media schrijven."""
+"""Vervolgvragen in het Nederlands, met "je", zoals de meeste merken op sociale media schrijven: hoogstens drie per
+geval, elk zo dat je hem bij elke reactie van dat geval ongewijzigd kunt sturen."""
 
 PEOPLE = {
+    "mother_in_law": "je schoonmoeder",
     "mother": "je moeder", "father": "je vader", "daughter": "je dochter", "son": "je zoon",
     "wife": "je vrouw", "husband": "je man", "girlfriend": "je vriendin",
     "boyfriend": "je vriend", "grandmother": "je oma", "grandfather": "je opa", "sister": "je zus",
     "brother": "je broer",
 }
 
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"hoe (?:kan|moet|doe) ik|kan ik|moet ik|waar vind ik|is er een manier"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"aanrad\w*|verschil|welke (?:raden|is beter)|geschikt|de moeite waard|maat|compatibel|werkt .* met|gemaakt (?:van|met)|groot genoeg|genoeg voor|goed voor"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"opzeggen|opzegg|account verwijderen|uitschrijven"
-
 BANK = {
     "question": (
-        "Dan geven we je nog wat extra tips: waarvoor wil je het gebruiken?",
-        "Waardoor raakte je erin geïnteresseerd?",
-        "Is het voor jezelf of voor iemand anders?",
+        "Hopelijk helpt dat! Heb je al iets specifieks op het oog?",
     ),
-    "question_leaving": (
-        "Jammer dat je weggaat. Wil je vertellen waarom je hebt besloten te stoppen?",
-        "Voordat je gaat: wat hadden we beter kunnen doen?",
-        "Miste je iets waardoor je was gebleven?",
+    "question_howto_app": (
+        "device|Heb je een iPhone of een Android? Dan wijzen we je het juiste menu aan.",
+        "version|Welke versie van de app heb je? Bij de laatste update zijn een paar menu's verhuisd.",
+    ),
+    "question_symptom": (
+        "Is het al zo vanaf het begin, of pas sinds kort?",
+        "Hoe lang heb je het al?",
     ),
     "question_choosing": (
-        "person|Waarvoor zou {person} het vooral gebruiken? Dan kunnen we je wijzen op wat het beste past.",
-        "Dan kunnen we je wijzen op wat het beste past: waarvoor wil je het vooral gebruiken?",
-        "Is het voor jezelf, of zoek je iets voor iemand anders?",
+        "person|Waar gaat {person} het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
+        "Waar ga je het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
         "Wat vind je het belangrijkst bij het kiezen?",
-        "Met welke andere optie vergelijk je het nu?",
     ),
-    "question_using": (
-        "Laat je weten hoe het gaat? Waar ben je er nu mee bezig?",
-        "Hoe bevalt het tot nu toe?",
-        "Wat wil je er graag mee bereiken?",
-        "Wat wil je hierna proberen, als dit gelukt is?",
+    "question_leaving": (
+        "Jammer dat je weggaat. Wil je vertellen waarom je die keuze maakt?",
     ),
     "availability": (
-        "person|Waarvoor zou {person} het vooral gebruiken? Dan kunnen we je wijzen op wat het beste past.",
-        "Dan stellen we alvast een alternatief voor: waarvoor heb je het nodig?",
-        "Zullen we je laten weten zodra het beschikbaar is?",
-        "Wat spreekt je het meest aan in dit model?",
-        "Hoe heb je ons leren kennen?",
+        "Hopelijk helpt dat! Heb je al iets specifieks op het oog?",
     ),
-    "availability_feature": (
-        "Waarvoor zou je het vooral gebruiken? Dat helpt ons echt.",
-        "Hoe los je het in de tussentijd op?",
-        "Hoe zou het passen in hoe je nu werkt?",
+    "availability_restock": (
+        "Zullen we je een seintje geven zodra het weer binnen is?",
+    ),
+    "availability_variant": (
+        "person|Waar gaat {person} het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
+        "Als we het hebben, zullen we er dan een voor je apart leggen?",
+    ),
+    "availability_release": (
+        "Zullen we je een seintje geven zodra er nieuws is?",
+        "Waar kijk je het meest naar uit?",
+    ),
+    "availability_reserve": (
+        "Zullen we er alvast een voor je reserveren?",
+    ),
+    "availability_store": (
+        "Zullen we je maat apart leggen in de winkel om te passen?",
+        "Wanneer wil je ongeveer langskomen?",
     ),
     "availability_shipping": (
-        "Wat zou je als eerste willen bestellen?",
-        "Is het voor jezelf, of wil je het als cadeau naar iemand sturen?",
-        "Ken je onze producten al, of zou dit je eerste bestelling zijn?",
+        "Wanneer heb je het uiterlijk nodig? Dan zeggen we hoe het op tijd bij je is.",
     ),
     "availability_hours": (
-        "Kom je voor iets speciaals? Zullen we het alvast klaarleggen?",
-        "Zou het je eerste bezoek zijn?",
-        "Zullen we iets voor je apart leggen?",
-    ),
-    "problem_damaged": (
-        "Sorry dat het zo is aangekomen. Wat zag je toen je het pakket opende?",
-        "order|Zo hoort het niet bij je aan te komen, sorry. Stuur je ons je bestelnummer, dan sturen we een nieuwe?",
-        "Wat een teleurstelling, sorry. Heb je liever een vervanging of je geld terug?",
-    ),
-    "problem_price": (
-        "increase|Sorry dat je het te duur vindt. Om welk product of abonnement gaat het, zodat we kijken wat het beste bij je past?",
-        "change|Sorry dat de verandering je overviel. Welk product of abonnement heb je, zodat we kijken wat het beste bij je past?",
-        "Ik snap de frustratie, sorry. Wat vind je het belangrijkst aan wat je van ons krijgt?",
-        "change|Sorry, een prijsverhoging is nooit leuk. Zullen we uitleggen wat er precies veranderd is?",
-    ),
-    "problem_billing": (
-        "order|Het spijt me echt. Stuur je ons je bestelnummer in een privébericht, dan lossen we het vandaag op?",
-        "date|Sorry voor het gedoe. Wanneer zag je het voor het eerst op je afschrift?",
-        "Sorry dat het zo lang duurt. Wat heeft ons team je de vorige keer gezegd, dan gaan we daar verder?",
-    ),
-    "problem_delivery": (
-        "tracking|Wat vervelend dat je bestelling er nog steeds niet is, sorry. Wat zegt de track & trace op dit moment?",
-        "order|Sorry voor het wachten, zo hoort het niet. Stuur je ons je bestelnummer, dan zoeken we het vandaag nog uit?",
-        "Heel vervelend, het spijt ons echt. Wanneer heb je het uiterlijk nodig, zodat we het op tijd proberen te krijgen?",
-    ),
-    "problem_app": (
-        "Sorry dat de app je dwarszit. Wat zie je op het scherm vlak voordat het misgaat?",
-        "device|Excuses voor het ongemak. Welk toestel gebruik je, en welke versie van de app?",
-        "date|update|Vervelend, sorry. Begon het na de laatste update?",
-        "Sorry voor het gedoe. Wat probeerde je te doen toen het gebeurde?",
-    ),
-    "problem_ignored": (
-        "Sorry dat niemand heeft gereageerd. Waarmee heb je nog hulp nodig? We pakken het nu op.",
-        "Sorry voor de stilte, zo hoort het niet. Waar gaat het om, dan lossen we het nu op?",
-        "Sorry dat je zo lang moest wachten. Zullen we het hier oplossen of via een privébericht?",
-    ),
-    "problem_service": (
-        "Het spijt me echt dat je zo behandeld bent. Wil je vertellen wat er gebeurde, zodat we het goed kunnen maken?",
-        "Zo willen we niemand laten voelen, sorry. Wanneer en waar was dit?",
-        "Het spijt ons echt. In welke winkel of bij welk team was dit, zodat we het met hen kunnen bespreken?",
+        "Wordt het je eerste bezoek?",
+        "Kom je voor iets speciaals? Dan leggen we het alvast klaar.",
     ),
     "problem": (
-        "Wat vervelend, het spijt me echt. Wil je iets meer vertellen, zodat we het kunnen oplossen?",
-        "Dat is teleurstellend, sorry. Wat zou het voor jou weer goedmaken?",
-        "Sorry, zo hoort het niet. Laat je weten om welk product het gaat, zodat we ernaar kunnen kijken?",
+        "Wat vervelend, sorry, zo hoort het niet. Wat kunnen we doen om het goed te maken?",
+    ),
+    "problem_letdown": (
+        "Jammer dat het tegenvalt, sorry. Wat werkte er niet zoals je verwachtte?",
+        "Dank je voor je eerlijkheid. Wat had je ervan verwacht?",
+    ),
+    "problem_delivery": (
+        "Sorry voor het wachten! Heb je het voor een bepaalde datum nodig?",
+        "order|Vervelend dat het er nog steeds niet is, sorry. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
+    ),
+    "problem_damaged": (
+        "Wat vervelend dat het zo aankwam, sorry! Stuur je ons via DM een foto? Dan regelen we het meteen.",
+        "order|Wat een domper, sorry. Stuur je ons je bestelnummer via DM zodat we het kunnen oplossen?",
+    ),
+    "problem_wrong_item": (
+        "Sorry, daar is bij ons iets misgegaan. Stuur je ons via DM een foto van wat er is aangekomen?",
+        "order|Sorry voor de verwarring! Stuur je ons je bestelnummer via DM? Dan lossen we het vandaag op.",
+    ),
+    "problem_billing": (
+        "Wat vervelend, sorry. Stuur je ons via DM de datum van de afschrijving? Dan zoeken we het vandaag uit.",
+        "order|Sorry voor het gedoe. Stuur je ons je bestelnummer via DM zodat we meteen kunnen kijken?",
+    ),
+    "problem_ignored": (
+        "Sorry dat je er zo achteraan moest zitten. Stuur je ons via DM je ticketnummer? Dan pakken we het zelf op.",
+    ),
+    "problem_price": (
+        "change|Sorry dat de verandering je overviel. Welk abonnement of product heb je? Dan kijken we wat het best bij je past.",
+        "Dat snappen we, en sorry. Wat vind je het belangrijkst aan wat je bij ons krijgt?",
+    ),
+    "problem_service": (
+        "Wat vervelend, sorry, zo hoort het niet te gaan. Welke vestiging was het? Dan bespreken we het met het team.",
+        "Zo willen we niet dat iemand het bij ons ervaart, sorry. Wil je er iets meer over vertellen?",
+    ),
+    "problem_travel": (
+        "Wat ontzettend vervelend, sorry. Waar ben je nu, en heb je meteen iets nodig?",
+        "Sorry voor dit alles. Stuur je ons via DM je boekingsnummer? Dan kijken we meteen naar de opties.",
+    ),
+    "problem_app": (
+        "Sorry! Krijg je een foutmelding als het gebeurt?",
+        "Wat vervelend, sorry. Gebeurt het elke keer, of alleen af en toe?",
+        "update|Sorry voor het gedoe. Begon het na de laatste update?",
+    ),
+    "problem_content": (
+        "Sorry daarvoor! In welke app luisterde je? Dan checken we het volume daar.",
+    ),
+    "problem_food": (
+        "Wat vervelend, sorry, zo hoort het niet. In welke winkel was het? Dan bespreken we het met het team.",
     ),
     "result": (
-        "person|Wat mooi! Wat vond {person} ervan?",
-        "Gefeliciteerd, wat knap! Wat wil je hierna proberen?",
-        "Hoe voelde het toen alles lukte?",
-        "Was er een stap die lastiger was dan je had verwacht?",
+        "Wat knap, gefeliciteerd! Wat is de volgende stap?",
     ),
-    "story_gift": (
-        "person|Wat een leuk cadeau! Wat vond {person} ervan?",
-        "person|Hoe reageerde {person} bij het uitpakken?",
-        "Waarom koos je juist deze?",
-        "occasion|Was het voor een speciale gelegenheid?",
+    "result_sport": (
+        "Geweldig, gefeliciteerd! Wat is je volgende doel?",
     ),
-    "story_memory": (
-        "person|Wat een mooie herinnering! Wat herinner je je het meest van {person}?",
-        "Bedankt dat je dit met ons deelt. Wat is je het meest bijgebleven?",
-        "Wat een mooie herinnering! Doe je het nu nog steeds?",
-        "Wat maakte het zo bijzonder voor je?",
+    "result_made": (
+        "Ziet er prachtig uit, goed gedaan! Wat ga je hierna maken?",
+        "person|Wat leuk! Wat vond {person} ervan?",
     ),
-    "story": (
-        "person|Wat leuk! Wat zei {person}?",
-        "person|Wat vond {person} ervan?",
-        "Bedankt voor het delen! Hoe is het geworden?",
-        "Wat leuk! Hoe kwam je erop?",
-        "We horen graag meer. Hoe ging het verder?",
+    "result_progress": (
+        "Wat fijn om te lezen, dank je voor het delen! Wat is je volgende stap?",
     ),
     "thanks": (
-        "person|Graag gedaan! Wat vond {person} ervan?",
-        "Graag gedaan! Wat hielp je het meest?",
-        "Fijn dat we konden helpen! Kunnen we nog iets anders voor je doen?",
-        "Wat leuk om te lezen! Waar zou je meer van willen zien?",
+        "Graag gedaan, fijn dat het hielp! Hoe gaat het nu?",
     ),
-    "praise_content": (
-        "Dank je wel, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
-        "Waar zou je graag willen dat we het de volgende keer over hebben?",
-        "Is er iets waar we dieper op in moeten gaan?",
-        "Hoe ben je erop gestuit?",
+    "thanks_fixed": (
+        "Wat fijn dat het opgelost is! Werkt de rest ook zoals het hoort?",
     ),
-    "praise": (
-        "person|Dank je wel! Wat vond {person} het mooiste?",
-        "Dank je wel, wat fijn om te horen! Wat vind je er het leukst aan?",
-        "Wanneer gebruik je het het liefst?",
-        "Wat zou je hierna graag van ons zien?",
+    "thanks_staff": (
+        "Dank je wel, we geven het door, daar wordt iemand blij van! Wat hielp je het meest?",
+    ),
+    "thanks_content": (
+        "Dank je, fijn dat het hielp! Welk deel had je het meest aan?",
+        "Is er een onderwerp dat we hierna moeten oppakken?",
+    ),
+    "thanks_grief": (
+        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Was er een deel dat je het meest is bijgebleven?",
     ),
     "feedback": (
-        "Bedankt voor je eerlijke mening! Wat zou je als eerste veranderen?",
+        "Dank je voor je eerlijkheid. Wat zou je als eerste veranderen?",
         "Goed om te weten. Hoe zou je willen dat het werkt?",
-        "Waardoor kreeg je die indruk? We willen het graag goed begrijpen.",
+    ),
+    "feedback_request": (
+        "Dank je, goed punt, we geven het door aan het team! Is er nog iets dat je zou veranderen, nu we toch bezig zijn?",
+    ),
+    "feedback_content": (
+        "Dank je voor je eerlijke feedback! Luister je meestal in één keer, of in een paar stukken?",
+    ),
+    "feedback_disagree": (
+        "Dank je voor je eerlijke mening! Wat vond je het fijnst aan de oude versie?",
+    ),
+    "praise": (
+        "person|Dank je! Wat vond {person} er het leukst aan?",
+        "Dank je wel, wat leuk om te horen! Wat vind je er het fijnst aan?",
+    ),
+    "praise_content": (
+        "Dank je, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
+    ),
+    "story": (
+        "Dank je voor het delen, wat leuk om te lezen! Wat vind je er het mooiste aan?",
+    ),
+    "story_person": (
+        "person|Wat mooi! Wat vindt {person} er het leukst aan?",
+        "person|Wat leuk om te horen! Hoe bevalt het {person}?",
+    ),
+    "story_memory": (
+        "person|Wat een mooie herinnering! Waar denk je als eerste aan bij {person}?",
+        "Wat een mooie herinnering, dank je voor het delen! Wat is je het meest bijgebleven van die tijd?",
+    ),
+    "story_celebration": (
+        "person|Wat een mooi moment! Feliciteer {person} namens ons. Hoe hebben jullie het gevierd?",
+    ),
+    "story_gift": (
+        "person|assortment|Wat een leuk cadeau! Welke vindt {person} tot nu toe het lekkerst?",
+        "person|Wat een leuk cadeau! Wat vindt {person} er het leukst aan?",
     ),
     "collaboration": (
-        "Leuk dat je aan ons denkt! Wat voor samenwerking heb je in gedachten?",
-        "Wie zijn je volgers, en waar worden ze het meest enthousiast van?",
-        "Wat zou voor jou een mooi resultaat zijn?",
+        "Klinkt goed, leuk dat je aan ons denkt! Wanneer zou je willen beginnen?",
+    ),
+    "collaboration_cause": (
+        "date|Wat een mooi initiatief! Voor wanneer plannen jullie het?",
+        "event|Leuk dat jullie aan ons denken! Met hoeveel mensen rekenen jullie ongeveer?",
     ),
     "fan_reply": (
-        "Bedankt voor het meedenken! Hoe ging het bij jou?",
-        "Wat is je eigen ervaring ermee?",
-        "Heb je nog een tip voor wie meeleest?",
+        "date|Dank je voor het delen van je ervaring! Hoe lang gebruik je het al?",
+        "Leuk dat je meepraat! Wat vind je er het fijnst aan?",
     ),
     "noise": (
-        "Bedankt voor je bezoek! Wat bracht je hier?",
-        "Wat vond je ervan?",
-        "Wat zou je hierna graag van ons zien?",
+        "Dank je voor het delen! Kunnen we ergens mee helpen?",
+    ),
+    "question_content": (
+        "Waar moeten we het de volgende keer over hebben?",
+    ),
+    "question_making": (
+        "Laat je weten hoe het is geworden? Heb je het al eens gemaakt, of is dit je eerste poging?",
+    ),
+    "question_owner": (
+        "Hoe lang heb je het al?",
+    ),
+    "problem_fault": (
+        "date|Wat vervelend, sorry. Hoe lang heb je het al?",
+        "Wat vervelend, sorry, zo hoort het niet. Wat kunnen we doen om het goed te maken?",
+    ),
+    "feedback_opinion": (
+        "Dank je voor je kijk hierop! Wat is je eigen ervaring?",
+    ),
+    "feedback_discontinued": (
+        "Dank je dat je laat weten dat je het mist! Wat vond je er het fijnst aan?",
+    ),
+    "collaboration_stockist": (
+        "Leuk dat jullie aan ons denken! Wat kopen jullie klanten het liefst?",
+    ),
+    "problem_late": (
+        "Sorry dat het zo lang duurde, zo lang hoort niemand te wachten. Is de rest wel in orde?",
+    ),
+    "problem_sizing": (
+        "Sorry, wat vervelend. Om welk artikel gaat het? Dan checken we de maattabel.",
+    ),
+    "problem_changed": (
+        "Sorry dat het je niet meer zo bevalt. Wat vond je het fijnst aan de oude versie?",
+    ),
+    "question_care": (
+        "Hoe vaak gebruik je het op dit moment?",
+        "Hoe lang heb je het al?",
+    ),
+    "question_fit": (
+        "Heb je al eens iets vergelijkbaars geprobeerd? Dan kunnen we beter inschatten of het bij je past.",
+    ),
+    "problem_refund": (
+        "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
+        "Sorry dat je nog steeds moet wachten. Wanneer heb je voor het laatst iets van ons gehoord?",
+    ),
+    "story_grief": (
+        "person|Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Wat is je mooiste herinnering aan {person}?",
+        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
     ),
 }

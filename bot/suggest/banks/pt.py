@@ -1,168 +1,235 @@
-"""Perguntas de continuação em português (do Brasil), com "você", como as marcas costumam escrever."""
+"""Perguntas de continuação em português, escritas para servir no Brasil e em Portugal: sem "você" nem "tu", com o
+verbo na terceira pessoa e "o seu"/"a sua", como se escreve com cortesia nos dois lados. No máximo três por caso,
+cada uma pronta a enviar tal como está para qualquer comentário do caso."""
 
 PEOPLE = {
-    "mother": "sua mãe", "father": "seu pai", "daughter": "sua filha", "son": "seu filho",
-    "wife": "sua esposa", "husband": "seu marido", "girlfriend": "sua namorada", "boyfriend": "seu namorado",
-    "grandmother": "sua avó", "grandfather": "seu avô", "sister": "sua irmã", "brother": "seu irmão",
-   
+    "mother_in_law": "a sua sogra",
+    "mother": "a sua mãe", "father": "o seu pai", "daughter": "a sua filha", "son": "o seu filho",
+    "wife": "a sua esposa", "husband": "o seu marido", "girlfriend": "a sua namorada",
+    "boyfriend": "o seu namorado", "grandmother": "a sua avó", "grandfather": "o seu avô", "sister": "a sua irmã",
+    "brother": "o seu irmão", "friend": "a sua amiga",
 }
-
-# Questions about using what they have rather than choosing it: they get the question_using follow-ups.
-USING = r"como (?:faço|posso|eu|se)|posso usar|devo|onde (?:encontro|acho)|tem como"
-# Questions about choosing something: they get the question_choosing follow-ups.
-CHOOSING = r"recomend\w*|diferença|qual (?:vocês|é melhor)|adequad\w*|serve para|vale a pena|tamanho|compatível|funciona com|feito (?:com|de)|suficiente|bom para"
-# Questions about leaving (cancelling, closing an account): they get the question_leaving follow-ups.
-LEAVING = r"cancelar|excluir minha conta"
 
 BANK = {
     "question": (
-        "Assim a gente passa mais umas dicas: para que você pretende usar?",
-        "O que despertou seu interesse?",
-        "É para você ou para outra pessoa?",
+        "Esperamos ter ajudado! Já tem algum em mente?",
     ),
-    "question_leaving": (
-        "Que pena que você vai embora. Pode contar o que te fez decidir?",
-        "Antes de ir: o que poderíamos ter feito melhor?",
-        "Faltou alguma coisa que teria feito você ficar?",
+    "question_howto_app": (
+        "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
+        "version|Qual é a versão do app? Com a última atualização alguns menus mudaram de lugar.",
+    ),
+    "question_symptom": (
+        "Está assim desde o início ou começou há pouco tempo?",
+        "Há quanto tempo tem o produto?",
     ),
     "question_choosing": (
-        "person|Para que {person} usaria mais? Assim a gente indica o que combina melhor.",
-        "Assim a gente indica o que combina melhor: você vai usar principalmente para quê?",
-        "É para você ou está procurando algo para outra pessoa?",
-        "O que é mais importante para você na hora de escolher?",
-        "Com qual outra opção você está comparando?",
+        "person|Para que {person} vai usar mais? Assim indicamos o ideal.",
+        "Para que vai usar mais? Assim indicamos o que faz mais sentido.",
+        "O que é mais importante na hora de escolher?",
     ),
-    "question_using": (
-        "Depois conta pra gente como ficou! Em que você está usando agora?",
-        "Como está sendo até agora?",
-        "O que você gostaria de conseguir fazer com ele?",
-        "O que você gostaria de testar depois que isso estiver resolvido?",
+    "question_leaving": (
+        "Que pena! Pode contar o que levou a essa decisão?",
     ),
     "availability": (
-        "person|Para que {person} usaria mais? Assim a gente indica o que combina melhor.",
-        "Assim sugerimos uma alternativa enquanto isso: para que você precisa?",
-        "Quer que a gente avise assim que estiver disponível?",
-        "O que você mais gostou nesse modelo?",
-        "Como você conheceu a gente?",
+        "Esperamos ter ajudado! Já tem algum em mente?",
     ),
-    "availability_feature": (
-        "Para que você usaria mais? Ajuda muito a gente saber.",
-        "Como você está se virando enquanto isso?",
-        "Como isso se encaixaria no seu jeito de trabalhar hoje?",
+    "availability_restock": (
+        "Quer que avisemos assim que voltar?",
+    ),
+    "availability_variant": (
+        "person|Para que {person} vai usar mais? Assim indicamos o ideal.",
+        "Se tivermos, quer que façamos uma reserva?",
+    ),
+    "availability_release": (
+        "Quer que avisemos assim que houver novidades?",
+        "O que mais quer ver?",
+    ),
+    "availability_reserve": (
+        "Quer que façamos uma reserva?",
+    ),
+    "availability_store": (
+        "Quer que guardemos o seu tamanho na loja para experimentar?",
+        "Quando pensa passar na loja?",
     ),
     "availability_shipping": (
-        "O que você gostaria de pedir primeiro?",
-        "É para você ou quer mandar de presente para alguém?",
-        "Você já conhece nossos produtos ou seria seu primeiro pedido?",
+        "Para quando precisaria? Assim dizemos como fazer chegar a tempo.",
     ),
     "availability_hours": (
-        "Você vem buscar algo em especial? Quer que a gente deixe separado?",
-        "Seria sua primeira visita?",
-        "Quer que a gente guarde alguma coisa para você?",
-    ),
-    "problem_damaged": (
-        "Sinto muito que chegou assim. O que você encontrou ao abrir a caixa?",
-        "order|Não era para chegar assim, desculpe. Pode mandar o número do pedido para enviarmos outro?",
-        "Que decepção, pedimos desculpas. Você prefere a troca ou o reembolso?",
-    ),
-    "problem_price": (
-        "increase|Sentimos muito que esteja caro para você. De qual produto ou plano estamos falando, para vermos o que combina melhor?",
-        "change|Sentimos muito que a mudança tenha pegado você de surpresa. Qual produto ou plano você usa, para vermos o que combina melhor?",
-        "Entendo a frustração, desculpe. O que é mais importante para você no que oferecemos?",
-        "change|Desculpe, sabemos que aumento de preço nunca é bem-vindo. Quer que a gente explique o que mudou?",
-    ),
-    "problem_billing": (
-        "order|Sinto muito mesmo. Pode mandar o número do pedido por mensagem privada para resolvermos hoje?",
-        "date|Desculpe o transtorno. Quando você notou isso pela primeira vez na fatura?",
-        "Sinto muito pela demora. O que nossa equipe te disse da última vez, para a gente continuar de lá?",
-    ),
-    "problem_delivery": (
-        "tracking|Sinto muito que seu pedido ainda não chegou. O que o rastreio está mostrando agora?",
-        "order|Desculpe a demora, não era para ser assim. Pode mandar o número do pedido para a gente verificar hoje mesmo?",
-        "Que chato, sentimos muito. Até quando você precisa receber, para tentarmos chegar a tempo?",
-    ),
-    "problem_app": (
-        "Sentimos muito que o app esteja dando problema. O que aparece na tela logo antes de falhar?",
-        "device|Desculpe o transtorno. Qual aparelho você usa e qual versão do app está instalada?",
-        "date|update|Que chato, desculpe. Começou depois da última atualização?",
-        "Desculpe o transtorno. O que você estava tentando fazer quando aconteceu?",
-    ),
-    "problem_ignored": (
-        "Desculpe ninguém ter respondido. Com o que você ainda precisa de ajuda? A gente cuida disso agora.",
-        "Desculpe o silêncio, não era para ser assim. Do que se trata, para a gente resolver agora?",
-        "Sinto muito pela espera tão longa. Prefere resolver por aqui ou por mensagem privada?",
-    ),
-    "problem_service": (
-        "Sinto muito que você tenha sido tratado assim. Pode contar o que aconteceu, para a gente resolver?",
-        "Não é a experiência que queremos para ninguém, desculpe. Quando e onde isso aconteceu?",
-        "Sentimos muito. Em qual loja ou com qual equipe foi, para a gente conversar com eles?",
+        "Vai ser a primeira visita?",
+        "Vem por alguma coisa em especial? Podemos deixar tudo pronto.",
     ),
     "problem": (
-        "Sinto muito mesmo. Pode contar um pouco mais, para a gente resolver?",
-        "Que decepção, pedimos desculpas. O que podemos fazer para resolver isso para você?",
-        "Desculpe, não é isso que você deveria receber da gente. Pode dizer qual foi o produto, para a gente verificar?",
+        "Lamentamos muito, não devia ser assim. O que podemos fazer para resolver?",
+    ),
+    "problem_letdown": (
+        "Lamentamos que não tenha correspondido. O que não funcionou como esperava?",
+        "Obrigado pela sinceridade. O que esperava encontrar?",
+    ),
+    "problem_delivery": (
+        "Lamentamos a espera! Precisa dele até alguma data em particular?",
+        "order|Lamentamos que ainda não tenha chegado. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
+    ),
+    "problem_damaged": (
+        "Lamentamos muito que tenha chegado assim. Pode mandar uma foto por mensagem privada? Resolvemos isso já.",
+        "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada para resolvermos?",
+    ),
+    "problem_wrong_item": (
+        "Lamentamos muito, o erro foi nosso. Pode mandar por mensagem privada uma foto do que chegou?",
+        "order|Desculpe a troca! Pode mandar o número do pedido por mensagem privada? Resolvemos hoje.",
+    ),
+    "problem_billing": (
+        "Lamentamos muito. Pode mandar por mensagem privada a data da cobrança? Verificamos hoje mesmo.",
+        "order|Desculpe o transtorno. Pode mandar o número do pedido por mensagem privada para verificarmos já?",
+    ),
+    "problem_ignored": (
+        "Lamentamos muito a demora. Pode mandar por mensagem privada o número de um dos chamados? Vamos acompanhar de perto.",
+    ),
+    "problem_price": (
+        "change|Lamentamos que a mudança tenha sido uma surpresa. Que plano ou produto tem? Vemos o que faz mais sentido.",
+        "Compreendemos, e lamentamos. O que é mais importante naquilo que oferecemos?",
+    ),
+    "problem_service": (
+        "Lamentamos muito, não devia ser assim. Em que loja foi? Vamos falar com a loja.",
+        "Não é a experiência que queremos para ninguém, lamentamos. Pode contar um pouco mais?",
+    ),
+    "problem_travel": (
+        "Lamentamos muito. Onde está agora? Precisa de alguma coisa com urgência?",
+        "Desculpe por tudo isso. Pode mandar o código da reserva por mensagem privada? Vemos já as alternativas.",
+    ),
+    "problem_app": (
+        "Lamentamos! Aparece alguma mensagem de erro?",
+        "Desculpe o transtorno! Acontece sempre ou só de vez em quando?",
+        "update|Lamentamos o transtorno. Começou depois da última atualização?",
+    ),
+    "problem_content": (
+        "Lamentamos! Em que app ouviu o episódio? Assim verificamos o volume lá.",
+    ),
+    "problem_food": (
+        "Lamentamos muito, não é isso que queremos servir. Em que loja os comprou?",
     ),
     "result": (
-        "person|Que demais! O que {person} achou?",
-        "Parabéns, ficou incrível! O que você quer experimentar agora?",
-        "Como foi a sensação quando tudo deu certo?",
-        "Teve alguma etapa mais difícil do que você esperava?",
+        "Parabéns, que conquista! Qual é o próximo passo?",
     ),
-    "story_gift": (
-        "person|Que presente lindo! O que {person} achou?",
-        "person|Como {person} reagiu ao abrir?",
-        "O que fez você escolher esse?",
-        "occasion|Era para uma ocasião especial?",
+    "result_sport": (
+        "Parabéns, que feito! Qual é o próximo objetivo?",
     ),
-    "story_memory": (
-        "person|Que lembrança linda! Do que você mais se lembra de {person}?",
-        "Obrigado por compartilhar com a gente. Do que você mais se lembra?",
-        "Que lembrança linda! É algo que você ainda faz hoje?",
-        "O que tornava isso tão especial para você?",
+    "result_made": (
+        "Ficou lindo, parabéns! O que pensa fazer a seguir?",
+        "person|Que orgulho! O que {person} achou?",
     ),
-    "story": (
-        "person|Que lindo! O que {person} disse?",
-        "person|O que {person} achou?",
-        "Obrigado por compartilhar! Como ficou?",
-        "Que lindo! O que te deu a ideia?",
-        "Adoraríamos saber mais. O que aconteceu depois?",
+    "result_progress": (
+        "Que bom ler isso, obrigado por contar! Qual é o próximo passo?",
     ),
     "thanks": (
-        "person|Imagina! O que {person} achou?",
-        "Por nada! O que mais te ajudou?",
-        "Que bom que conseguimos ajudar! Podemos fazer mais alguma coisa por você?",
-        "Adoramos ler isso! Do que você gostaria de ver mais por aqui?",
+        "De nada, ficamos felizes por ter ajudado! Como está indo agora?",
     ),
-    "praise_content": (
-        "Obrigado, que bom que você gostou! Qual parte mais marcou você?",
-        "Sobre o que você gostaria que a gente falasse na próxima?",
-        "Tem algum ponto que você gostaria que a gente aprofundasse?",
-        "Como você chegou até ele?",
+    "thanks_fixed": (
+        "Que alívio, ainda bem que ficou resolvido! O resto está funcionando como deve?",
     ),
-    "praise": (
-        "person|Muito obrigado! Do que {person} mais gostou?",
-        "Muito obrigado, ficamos muito felizes! Do que você mais gosta?",
-        "Em que momentos você mais usa?",
-        "O que você gostaria de ver da gente nas próximas vezes?",
+    "thanks_staff": (
+        "Obrigado! Vamos passar o recado, vai ficar muito feliz. O que ajudou mais?",
+    ),
+    "thanks_content": (
+        "Obrigado, ficamos felizes por ter ajudado! Que parte foi mais útil?",
+        "Há algum tema que gostaria que abordássemos a seguir?",
+    ),
+    "thanks_grief": (
+        "Lamentamos muito a sua perda, e obrigado por nos contar. Houve alguma parte que tocou mais?",
     ),
     "feedback": (
-        "Obrigado pela sinceridade! O que você mudaria primeiro?",
-        "É muito útil saber disso. Como você gostaria que funcionasse?",
-        "O que te deu essa impressão? Queremos entender direitinho.",
+        "Obrigado pela sinceridade. O que mudaria primeiro?",
+        "É bom saber. Como gostaria que funcionasse?",
+    ),
+    "feedback_request": (
+        "Obrigado, ótima ideia, vamos passá-la adiante! Já agora, há mais alguma coisa que mudaria?",
+    ),
+    "feedback_content": (
+        "Obrigado pelo comentário sincero! Costuma ouvir tudo de uma vez ou em várias partes?",
+    ),
+    "feedback_disagree": (
+        "Obrigado pela sinceridade! Do que gostava mais na versão antiga?",
+    ),
+    "praise": (
+        "person|Obrigado! Do que {person} mais gostou?",
+        "Obrigado, ficamos muito contentes! Do que gosta mais?",
+    ),
+    "praise_content": (
+        "Obrigado, ainda bem que gostou! Qual foi a parte de que mais gostou?",
+    ),
+    "story": (
+        "Obrigado por contar, adoramos ler isso! Do que mais gosta?",
+    ),
+    "story_person": (
+        "person|Que bonito! Do que {person} mais gosta?",
+        "person|Adoramos saber disso! E {person}, tem gostado?",
+    ),
+    "story_memory": (
+        "Que memória tão bonita, obrigado por contar! Do que se lembra mais desses tempos?",
+    ),
+    "story_celebration": (
+        "person|Que momento bonito! Dê os parabéns a {person} da nossa parte. Como celebraram?",
+    ),
+    "story_gift": (
+        "person|assortment|Que presente bonito! De qual {person} gostou mais até agora?",
+        "person|Que presente bonito! Do que {person} mais gosta?",
     ),
     "collaboration": (
-        "Obrigado por pensar na gente! Que tipo de parceria você tem em mente?",
-        "Como é o seu público e do que ele mais gosta?",
-        "O que seria um resultado ideal para você?",
+        "Que legal, obrigado por pensar em nós! Quando gostaria de começar?",
+    ),
+    "collaboration_cause": (
+        "date|Que bela iniciativa! Para quando estão planejando?",
+        "event|Obrigado por pensarem em nós! Quantas pessoas esperam, mais ou menos?",
     ),
     "fan_reply": (
-        "Obrigado por ajudar! Como foi para você?",
-        "Qual foi a sua experiência?",
-        "Você acrescentaria alguma dica para quem está lendo?",
+        "date|Obrigado por contar a sua experiência! Há quanto tempo usa?",
+        "Obrigado por participar! Do que mais gosta?",
     ),
     "noise": (
-        "Obrigado pela visita! O que te trouxe aqui?",
-        "O que você achou?",
-        "O que você gostaria de ver da gente nas próximas vezes?",
+        "Obrigado por contar! Podemos ajudar em alguma coisa?",
+    ),
+    "question_content": (
+        "Sobre o que gostaria que falássemos da próxima vez?",
+    ),
+    "question_making": (
+        "Depois conte como ficou! Já fez antes ou é a primeira vez?",
+    ),
+    "question_owner": (
+        "Há quanto tempo tem o produto?",
+    ),
+    "problem_fault": (
+        "date|Lamentamos muito, que frustrante. Há quanto tempo tem o produto?",
+        "Lamentamos muito, não devia ser assim. O que podemos fazer para resolver?",
+    ),
+    "feedback_opinion": (
+        "Obrigado por partilhar a sua opinião! Qual tem sido a sua experiência?",
+    ),
+    "feedback_discontinued": (
+        "Obrigado por nos dizer que sente falta! Do que mais gostava?",
+    ),
+    "collaboration_stockist": (
+        "Obrigado por pensar em nós! O que os seus clientes mais procuram?",
+    ),
+    "problem_late": (
+        "Lamentamos a demora, não é a espera que queremos para ninguém. Está tudo certo com o resto?",
+    ),
+    "problem_sizing": (
+        "Lamentamos, que frustrante. Qual foi o artigo? Assim verificamos a tabela de medidas.",
+    ),
+    "problem_changed": (
+        "Lamentamos que já não goste tanto. Do que mais gostava na versão antiga?",
+    ),
+    "question_care": (
+        "Com que frequência usa neste momento?",
+        "Há quanto tempo tem o produto?",
+    ),
+    "question_fit": (
+        "Já experimentou algo parecido antes? Assim percebemos melhor se é o ideal.",
+    ),
+    "problem_refund": (
+        "order|Lamentamos muito que ainda esteja à espera. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
+        "Lamentamos muito que ainda esteja à espera. Quando teve notícias nossas pela última vez?",
+    ),
+    "story_grief": (
+        "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
     ),
 }

@@ -1,0 +1,378 @@
+"""The case a comment is within its situation, which picks the question bank: a question can be how to do something
+in an app, a symptom of a fault, advice on use, a choice, or leaving; a problem can be a parcel that has not come,
+a damaged or wrong item, a charge, an app that fails, a fault in a product, a bad episode, a cancelled trip, a
+person who was rude; a result can be a race or a lift, something made, or progress over weeks; a thank-you can be
+for a fix, after a loss, to a person on the team, or for a piece of content.
+
+The patterns cover the seven languages of the banks at once (lowercased text): the words that mark these cases are
+close enough, or different enough, to share one pattern per case without false matches across languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.comment_text import CommentText
+from bot.engine.situation import Reading
+
+
+def _pattern(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.I)
+
+
+GRIEF = _pattern(
+    r"\bgrief|\blost my (?:dad|mum|mom|mother|father|husband|wife|son|daughter|brother|sister|grand\w+|best friend|dog|cat)|"
+    r"passed away|\bdied\b|funeral|\btrauer|verstorben|gestorben|beerdigung|\bdeuil\b|décéd|disparu|\bperdu (?:mon|ma)|"
+    r"\bduelo\b|falleci|\bperdí a|\blutto\b|scompars|\bho perso (?:mio|mia)|\bluto\b|faleceu|\bperdi (?:meu|minha)|"
+    r"\brouw\b|overleden|verloren (?:mijn)"
+)
+_HOWTO = _pattern(
+    r"\bhow (?:do|can|should) (?:i|we|you)\b|\bhow to\b|is there a way|\bwhere (?:do|can) i (?:find|change|turn|set)|"
+    r"\bwie (?:kann|mache|stelle|ändere|entkalke|finde|aktiviere|lösche|exportiere|übertrage|reinige) ich|"
+    r"\bkann man\b|\bcomment (?:je|on|faire|activer|changer)|\bcomment\b.*\?|est-ce qu'on peut|\bcómo (?:activo|hago|puedo|se|cambio)|"
+    r"\bcomo (?:activo|faço|eu|se|mudo|transfiro)|\bse puede\b|\bcome (?:faccio|si|posso)|\bsi può\b|"
+    r"\bdá pra\b|\bhoe (?:kan|moet|zet|doe|krijg) ik|\bkan ik\b"
+)
+_SOFTWARE = _pattern(
+    r"\bapp\b|\bappli|aplicaci|applicazion|aplicativo|setting|einstellung|paramètre|\bajustes\b|impostazion|"
+    r"configura|instelling|\bmenu|\bexport|account|\bkonto\b|\bcompte\b|\bcuenta\b|\bconta\b|log ?in|\bsync|"
+    r"notification|dark mode|widget|bizum|\bpix\b|transfer|überweis|\blimit|progress|markdown|\bpc\b|celular|"
+    r"android|iphone|\bweb(?:site)?\b|\bsite\b|\bspiel\b|\bgame\b|\bjeu\b|\bjuego\b|\bgioco\b|\bjogo\b"
+)
+_SYMPTOM = _pattern(
+    r"\bkeeps\b|is (?:this|that|it) normal|\bnormal\b|c'est normal|ist das normal|es normal|è normale|é normal|"
+    r"is dat normaal|\bsmells?\b|riecht|\bsent (?:le|bizarre|mauvais)|huele|puzza|cheira|ruikt|skipping|"
+    r"laisse des|\bdeja (?:marcas|manchas)|lascia|deixa (?:marcas|manchas)|is it dead|\bdead\b|"
+    r"won'?t|doesn'?t|not working|stopped|no me sale|ne marche|funktioniert nicht|non funziona|não funciona|"
+    r"werkt niet|ya no (?:me )?(?:sale|aparece)|antes lo ten[ií]a"
+)
+_ASKS_IF_FAULT = _pattern(
+    r"is (?:this|that|it) (?:normal|dead|ok|okay|safe)|c'est normal|ist (?:das|er|sie|es) (?:normal|kaputt)|"
+    r"es normal|è normale|é normal|is dat normaal|is (?:hij|het) (?:dood|kapot)"
+)
+_ASKS_HOW = _pattern(r"^(?:how|should i|can i|do i|is it|what|which|when|where|wie|soll ich|comment|dois-je|faut-il|"
+                     r"cómo|debo|come|devo|como|hoe|moet ik)\b")
+_REQUEST = _pattern(r"please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|könnt(?:et)? ihr .{0,30}(?:machen|"
+                    r"bringen|anbieten)|pourriez-vous|ce serait (?:top|bien|génial|super) d'avoir|podr[ií]ais|podrían|"
+                    r"potreste|poderiam|zouden jullie|bring back|i wish|really needs|bitte (?:wieder|bringt|macht)|remettez|"
+                    r"ramenez|manque vraiment|vuelvan a|volved a|rimettete|manca (?:la|il|l'|un|una)|voltem com|voltem a|"
+                    r"breng \w+ terug|zet \w+ terug|jammer dat .{0,60}(?:alleen|niet meer|geen)")
+_CHOOSING = _pattern(
+    r"recommend|which (?:one|size|model|should)|difference between|\bworth it\b|better for|"
+    r"empfehl|unterschied|welche\w* (?:soll|ist besser)|lohnt|conseill|différence|lequel|laquelle|"
+    r"recomiend|diferencia|cuál (?:me|es mejor)|consigli|differenza|quale (?:mi|è meglio)|recomend|diferença|"
+    r"qual (?:é melhor|devo)|aanraden|verschil|welke (?:moet|is beter)"
+)
+_LEAVING = _pattern(r"cancel my|close my account|delete my account|unsubscribe|kündig|abmelden|konto löschen|"
+                    r"résilier|supprimer mon compte|darme de baja|cancelar mi|disdire|cancellare il mio|"
+                    r"cancelar minha|opzeggen|account verwijderen")
+_RESTOCK = _pattern(
+    r"\b(?:be|come|coming|comes|get|getting) back\b|back in stock|back before|restock|sold out|\bout of stock|been out|\bagain\b|\bwieder\b|ausverkauft|\bweg\b|de retour|"
+    r"rupture|réassort|\bvuelve|volver[aá]|agotad|de nuevo|\bvolta|voltar|esgotad|tornerà|di nuovo|esaurit|"
+    r"terug|uitverkocht|weer\b|\bencore\b|dieses jahr|this year|cette année|este año|quest'anno|este ano|dit jaar"
+)
+_RESERVE = _pattern(
+    r"\bsigned|edition|pre-?order|reserve|set aside|hold one|dedica|dédicace|gesign|signiert|"
+    r"vorbestell|réserv|reservar|prenotar|reserveren|\bfirmad|autografad|gesigneerd"
+)
+_IN_STORE = _pattern(
+    r"\bstore\b|\bshop\b|\bin stock\b|\bsize \d+|\bin (?:size|a size)|\bladen|filiale|\bgröße \d+|magasin|boutique|"
+    r"taille \d+|\btienda\b|\ben el \d+|\btalla|negozio|\btaglia|\bloja\b|tamanho|winkel|\bmaat\b"
+)
+_SHIPPING = _pattern(
+    r"\bship|deliver|post to|pick ?up|collect|liefer|versend|verschick|abhol|livr(?:ez|er|aison|ons|é)|expédi|retrait|envío|envia|"
+    r"recog|spedi|ritiro|entreg|envio|retirar|lever|bezorg|verzend|ophalen"
+)
+_RELEASE = _pattern(r"version|\bport\b|any news|\bnews on|\bsupport\b|will there be|wird es .{0,30}geben|y aura-t-il|"
+                    r"\bhabrá\b|ci sarà|vai ter|komt er|release|launch|come out|\bnews on|verrà|sortira|sortie|saldrá|lanzamiento|"
+                    r"lançamento|erscheint|kommt .*(?:raus|heraus)|uitkomen|\bkomt\b|versão|versión|versione|versie")
+_VARIANT = _pattern(r"(?:do|make|have) (?:you )?(?:a|an|any) .{0,30}(?:version|size|colou?r|option)|gibt es .{0,30}(?:version|"
+                    r"variante|größe|farbe)|existe en|version (?:pour|en)|versión (?:para|en)|versione (?:per|in)|"
+                    r"versão (?:para|em)|versie (?:voor|in)|\bin (?:other|more) colou?rs")
+_ALSO = _pattern(r"(?:gibt es|habt ihr) (?:das|den|die|es) .{0,40}auch|\bauch (?:in|mit|als)\b|\balso (?:in|with|come in)\b|"
+                 r"\banche (?:in|con)\b|\btambién (?:en|con)\b|\btambém (?:em|com|no|na)\b|\baussi (?:en|avec)\b|"
+                 r"\book (?:in|met|als)\b|come in (?:a|other)")
+_HOURS = _pattern(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|"
+                  r"abrem|aberto|openingstijden|geopend")
+
+_DAMAGED = _pattern(
+    r"soaked|ruined|\bwet\b|torn|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
+    r"missing (?:a|the|lid|part|piece)|with a missing|fehlte|manquait|faltaba|mancava|faltava|ontbrak|"
+    r"gescheurd|doorweekt|broken|smashed|cracked|dented|crushed|leak|spill|\bopen(?:ed)? (?:bag|box|seal)|bag (?:was )?open|"
+    r"kaputt|beschädigt|zerbrochen|ausgelaufen|cassé|abîmé|endommagé|renversé|roto|rota|dañad|derramad|"
+    r"abierta|rott[oa]|danneggiat|rovesciat|apert[oa]|quebrad|danificad|derramou|kapot|beschadigd|gelekt"
+)
+_WRONG_ITEM = _pattern(
+    r"ordered (?:a|an) \w+,? (?:and )?got|\w+ bestellt,? \w+ geliefert|pedí una? (?:talla )?\w+ y me llegó|"
+    r"commandé .{0,20}reçu|ordinato .{0,20}arrivat|pedi .{0,20}(?:chegou|veio)|besteld,? \w+ gekregen|"
+    r"wrong (?:item|size|colou?r|one|order)|instead of|sent me (?:a|the)|\bgeliefert\b|statt|falsche|au lieu|"
+    r"mauvaise taille|en vez de|en lugar de|equivocad|invece di|sbagliat|em vez de|errad|verkeerde|in plaats van"
+)
+_BILLING = _pattern(r"charged|double charge|twice on my|refund|invoice|subscription fee|abgebucht|doppelt|rechnung|"
+                    r"débité|facture|cobrad|cobrar|cobraram|dos veces|addebit|due volte|duas vezes|afgeschreven|"
+                    r"dubbel|factuur|taxa|\bfee\b")
+_TICKET = _pattern(r"ticket|case number|support request|\bchamado|\bcaso\b|dossier|anfrage|reclamaci|segnalazion|"
+                   r"melding")
+_TRAVEL = _pattern(r"flight|\bgate\b|airport|luggage|suitcase|\bflug|gepäck|koffer|\bvol\b|valise|bagage|aéroport|"
+                   r"vuelo|maleta|equipaje|volo|valigia|bagaglio|\bvoo\b|mala\b|bagagem|vlucht|bagage")
+_CONTENT = _pattern(
+    r"episode|podcast|video|article|newsletter|webinar|tutorial|\bpost\b|blog|audio|\bfolge|artikel|beitrag|"
+    r"épisode|vidéo|émission|episodio|artículo|puntata|articolo|episódio|artigo|aflevering|nieuwsbrief"
+)
+_FOOD = _pattern(r"\bcake|bread|pastr|tasted|\bstale|undercooked|\braw\b|\bname was|spelled|kuchen|brot|torte|"
+                 r"gâteau|\bpain\b|pastel|tarta|\bpan\b|torta|\bcrud|\bpão\b|pastéis|taart|\bbrood")
+_SERVICE = _pattern(r"rude|staff|unfriendly|hung up|hangs up|cancel+ed (?:my|the) (?:class|booking|appointment)|"
+                    r"unfreundlich|personal|grossier|raccroch|annulé|grosero|maleducad|cancelan|me cancelaron|"
+                    r"scortes|cancellat|grosseir|cancelaram|onbeleefd|onvriendelijk|geannuleerd")
+_REPEAT = _pattern(r"(?:second|third|fourth) time|again|zum (?:zweiten|dritten) mal|schon wieder|encore une fois|"
+                   r"(?:deuxième|troisième) fois|de nouveau|(?:segunda|tercera) vez|otra vez|di nuovo|"
+                   r"(?:seconda|terza) volta|de novo|outra vez|(?:tweede|derde) keer|alweer|weer\b")
+_LETDOWN = _pattern(r"not impressed|disappoint|let ?down|underwhelm|enttäusch|déçu|décevant|decepcion|delus|"
+                    r"desilud|decepcion|teleurgesteld|mah\.|\bmeh\b")
+
+_SPORT = _pattern(
+    r"\d+ ?k\b|\d+ ?km|marathon|half|race|\bran (?:my|the|a|\d)|\bride\b|hike|trail|climb|lift|deadlift|pull-?up|"
+    r"personal best|\bpb\b|kreuzheben|bestzeit|lauf|wanderung|marat|course|randonnée|carrera|corr[ií]|"
+    r"media marat|sentiero|cammino|corsa|corrida|trilha|treino|hardloop|wandel|training|trainen|\d+ ?kg"
+)
+_MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)\b|recipe|rezept|recette|receta|ricetta|"
+                 r"receita|recept|\bbrew|pattern|recipe|bread|loaf|gebacken|gekocht|gestrickt|genäht|"
+                 r"gebaut|cuit|pain|tricot|cousu|fait (?:le|la|un|une|mon|ma)|horne|cocin|tej|hice|cosí|"
+                 r"sfornat|cucinat|fatto (?:il|la|un)|fiz|assei|cozinhei|tricô|gebakken|gebreid|gemaakt")
+_PROGRESS = _pattern(r"\d+ (?:weeks|months|days)|weeks on|months on|finally|\bnow my|seit \d+|nach \d+|depuis \d+|"
+                     r"après \d+|desde hace|después de \d+|dopo \d+|da \d+ (?:mesi|settimane)|depois de \d+|há \d+|"
+                     r"na \d+ (?:weken|maanden)|eindelijk|endlich|enfin|por fin|finalmente")
+_FIXED = _pattern(r"\bit works|it worked|works now|sorted|fixed|arrived|came this morning|\bgot it\b|"
+                  r"funktioniert wieder|angekommen|eingebaut|\bdicht\b|ça marche|reçu|arrivé|llegó|funciona|"
+                  r"arrivat|funziona|chegou|deu certo|werkt weer|aangekomen|binnen\b")
+_CELEBRATION = _pattern(r"\b\d+(?:th|st|nd|rd|\.|e|º|°|o)\b|birthday|anniversary|wedding|geburtstag|hochzeit|"
+                        r"anniversaire|mariage|cumpleaños|boda|compleanno|matrimonio|aniversário|casamento|"
+                        r"verjaardag|bruiloft|jarig")
+_MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me back|in the \d0s|erinnert|"
+                   r"als ich (?:klein|kind)|früher|vor \w+ jahren|rappelle|quand j'étais|souvenir|enfance|autrefois|"
+                   r"recuerda|cuando era|hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|"
+                   r"quando eu era|anos atrás|sempre (?:bebia|fazia|ia)|(?:bebia|fazia|ia) sempre|doet me denken|toen ik|jaar geleden|vroeger")
+_GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
+                 r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
+_THANKS = _pattern(r"thank|danke|merci|gracias|grazie|obrigad|bedankt|dank je|dank jullie")
+_STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|service) team|équipe du|l'équipe|"
+                  r"customer (?:service|support)|servicio al cliente|servizio clienti|atendimento|kundenservice|"
+                  r"service client|klantenservice|vendedor|vendedora|commess|verkäufer|medewerker|\bpersonal\b|trainer|entrenador|allenat|treinador|instructor|monitor|"
+                  r"(?:thank you|thanks|danke|merci|gracias|grazie|obrigad[oa]|bedankt) (?:to )?(?-i:[A-Z])\w+")
+_STOCKIST = _pattern(r"\bstock (?:your|you)|wholesale|in our (?:shop|store|caf[eé])|bei uns anbieten|ins sortiment|"
+                     r"revend|mayorista|vender vuestr|rivend|revend|wederverk|verkopen in onze|in unserem (?:laden|café)|"
+                     r"unser\w* (?:café|laden)|\bcafé in|\bcaffè\b")
+_CHARITY = _pattern(r"charity|hospice|fundrais|school|donat|volunteer|cause|spende|schule|verein|ehrenamt|"
+                    r"association|école|caritativ|solidari|escuela|colegio|beneficen|scuola|benefic|escola|"
+                    r"doação|goede doel|school|vereniging|inzamel|recogida|campaña")
+_FEATURE_REQUEST = _pattern(
+    r"please (?:add|bring|make)|bring back|needs? (?:an?|the)?\s*\w+|\bmissing\b|i wish|would be (?:nice|great)|"
+    r"could you (?:add|make)|feature|toggle|mode|shortcut|translation|bitte (?:wieder|mehr|macht|bringt)|fehlt|"
+    r"wünsche|wäre (?:schön|toll)|manque|ajoutez|remettez|ce serait|falta|añadid|ojalá|vuelvan|manca|"
+    r"aggiung|sarebbe|faltando|voltem|coloquem|seria bom|mis\b|missen|zou fijn|terug(?:brengen)?|"
+    r"alleen nog|only in|nur noch|seulement en|solo en|solo in|só em"
+)
+_DISAGREE = _pattern(r"compared to the old|than the old|worse than|nicht mehr wie|schlechter|moins bien que|peor que|"
+                     r"peggio di|pior que|slechter dan|minder handig|weniger praktisch|moins pratique|menos práctic|"
+                     r"meno pratic|menos prátic|less (?:practical|handy)|disagree|was better|used to be better|prefer(?:red)? the old|old \w+ was|sehe ich anders|"
+                     r"war besser|früher war|pas d'accord|était mieux|no estoy de acuerdo|era mejor|non sono d'accordo|"
+                     r"era meglio|não concordo|era melhor|niet mee eens|was beter")
+_WAS_BEFORE = _pattern(r"\bold\b|\bbefore\b|used to|\balt\w*|früher|ancien|avant|antigu|antes|vecchi|prima|antig|"
+                       r"\boud\w*|vroeger|changed|geändert|changé|cambia|mudaram|veranderd|new|neu|nouv|nuev|nuov|novo|nieuw")
+_DISCONTINUED = _pattern(r"no longer (?:sell|make|stock)|discontinued|don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
+                         r"(?:gibt|verkauft|im sortiment)|ne (?:vendez|faites) plus|ya no (?:venden|hacen|tienen)|"
+                         r"non (?:vendete|fate) più|não (?:vendem|fazem) mais|niet meer (?:te koop|verkrijgbaar|verkopen)")
+_HELP = _pattern(r"help|tip|advice|repl|answer|saved me|hilfe|tipp|\brat\b|aide|conseil|réponse|ayuda|consejo|respuesta|"
+                 r"aiuto|consiglio|risposta|ajuda|dica|resposta|hulp|advies|antwoord|sorted|fixed")
+_CONTENT_ASK = _pattern(r"slides|recording|replay|video|episode|webinar|article|course|workshop|tutorial|aufzeichnung|"
+                        r"folie|enregistrement|grabación|diapositiva|registrazione|gravação|opname|curso|corso|cursus|"
+                        r"\bkurs|cours\b|folge|épisode|episodio|episódio|aflevering")
+_OWNER = _pattern(r"warrant|guarantee|\bmine\b|\bmy (?!order\b)\w+|i bought|bought (?:it|mine|the)|garantie|garantía|"
+                  r"garanzia|garantia|\bmein\w*|\bmon\b|\bma\b|\bmi\b|\bmio\b|\bmia\b|\bmeu\b|\bminha\b|\bmijn\b")
+_MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|yarn|rezept|mehl|teig|backen|recette|farine|"
+                   r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|recept|"
+                   r"meel|deeg|zuurdesem")
+_FAULT = _pattern(r"broke|snapped|squeal|stopped|tunnel|shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
+                  r"barely|descol|sola|eingelaufen|"
+                  r"rétréci|encogi|ristrett|taglia in meno|encolheu|gekrompen|defekt|défectueu|defectuos|difettos|defeito|"
+                  r"kapot gegaan|geht nicht mehr|ne marche plus|ya no funciona|non funziona più|parou de funcionar|"
+                  r"werkt niet meer|\bzip\b|\bsole\b|brakes|chain")
+_ARRIVAL = _pattern(r"arriv|deliver|came|parcel|package|\bbox\b|order|received|opened|chegou|chegar|llegó|llegar|recib|"
+                    r"livr|reçu|angekommen|geliefert|paket|bestell|aangekomen|bezorgd|geleverd|pacco|paquete|pacote|"
+                    r"encomenda|pedido|commande|ordine|colis|pakket|consegn|entreg")
+_ARRIVED_LATE = _pattern(r"(?:arrived|came|turned up|showed up) .{0,40}(?:late|weeks?|days?)|late delivery|est arrivée? avec|"
+                         r"kam .{0,30}(?:zu spät|verspätet|wochen|tage)|llegó .{0,30}(?:tarde|retraso)|arrivat\w* .{0,30}"
+                         r"(?:ritardo|tardi)|chegou .{0,30}(?:atraso|atrasad)|te laat (?:aangekomen|bezorgd)")
+_SIZING = _pattern(r"sizing|size chart|runs? (?:\w+ )?(?:\w+ )?(?:small|large|big)|größentabelle|fällt .{0,20}(?:klein|groß) aus|"
+                   r"guide des tailles|taille (?:petit|grand)|guía de tallas|talla (?:pequeñ|grande)|tabella (?:delle )?taglie|"
+                   r"veste (?:pequen|grand)|tabela de medidas|maattabel|valt .{0,20}(?:klein|groot)")
+_FIT = _pattern(r"big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|compatible|"
+                r"geeignet|groß genug|passt .{0,20}(?:zu|für|auf)|funktioniert .{0,20}mit|kompatibel|convient|adapté|"
+                r"assez grand|compatible|sirve para|apto|apta|va bien para|compatibil|va bene|adatt|serve per|"
+                r"serve para|funciona com|compatível|geschikt|groot genoeg|werkt .{0,20}met|past .{0,20}(?:bij|op)")
+_CARE = _pattern(r"descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
+                 r"détartr|nettoy|laver|lavage|recharger|ranger|descalcific|limpi|lavar|cargar|guardar|decalcific|pulir|"
+                 r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|bewaren")
+_AWAITED_REMEDY = _pattern(r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|yet|after)|"
+                           r"(?:warte|immer noch|noch keine?) .{0,30}(?:erstattung|ersatz)|(?:toujours|attends?|pas de) .{0,30}"
+                           r"(?:rembourse|remplacement)|(?:sigo|esperando|todavía|aún) .{0,30}(?:reembolso|reemplazo|cambio)|"
+                           r"(?:ancora|aspetto|aspettando) .{0,30}(?:rimborso|sostituzione)|(?:ainda|esperando|aguardando) "
+                           r".{0,30}(?:reembolso|estorno|troca)|(?:nog steeds|wacht|wachten) .{0,30}(?:terugbetaling|vervanging)")
+_PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
+_PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
+_LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
+                   r"muito long|te lang")
+
+
+def case(comment: CommentText, reading: Reading) -> str:
+    """The bank key for the comment: its situation, or a finer case of it."""
+    text = comment.plain
+    situation = reading.situation
+    if GRIEF.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply"):
+        return "thanks_grief" if _CONTENT.search(text) else "story_grief"  # a loss is no complaint
+    short = len(comment.words) < 30 and not _REPEAT.search(text)
+    if situation == "question" and _PRICE.search(text) and _PRICE_UP.search(text):
+        return "problem_price"  # "why did the price go up?" is a complaint put as a question
+    if situation == "feedback" and comment.asks_question and _ASKS_HOW.search(text):
+        situation = "question"  # "should I feed it first?" is no opinion
+    if situation == "problem" and comment.asks_question and short:
+        if _HOWTO.search(text) or _ASKS_IF_FAULT.search(text):
+            return _question(text, "question")
+        if _RELEASE.search(text):
+            return "availability_release"
+    if situation == "problem" and _REQUEST.search(text) and reading.problem not in ("damaged", "delivery", "billing"):
+        return "feedback_request"
+    if situation in ("question", "result", "feedback", "thanks") and _FIXED.search(text) and _THANKS.search(text) \
+            and "?" not in text:
+        return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
+    if situation == "result" and _MEMORY.search(text):
+        return "story_memory"
+    if situation == "result" and reading.person and (_GIFT.search(text) or _CELEBRATION.search(text)):
+        situation = "story"  # what they did for someone: the person is the story
+    if situation in ("noise", "story") and _REQUEST.search(text):
+        return "feedback_request"
+    if situation == "problem":
+        return _problem(text, reading)
+    if situation in ("question", "availability"):
+        return _question(text, situation)
+    if situation == "result":
+        if _FIXED.search(text) and not _SPORT.search(text) and not _MADE.search(text):
+            return "thanks_fixed"
+        return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
+            "result_progress" if _PROGRESS.search(text) else "result")
+    if situation == "thanks":
+        if _FIXED.search(text):
+            return "thanks_fixed"
+        if _STAFF.search(text):
+            return "thanks_staff"
+        if _CONTENT.search(text):
+            return "thanks_content"
+        return "thanks" if _HELP.search(text) else "praise"  # "really appreciate the packaging" is praise
+    if situation == "feedback":
+        return _feedback(text, reading)
+    if situation == "story":
+        if reading.praise and not reading.person:
+            return _feedback(text, reading)
+        if reading.person and _CELEBRATION.search(text):
+            return "story_celebration"
+        if _MEMORY.search(text):
+            return "story_memory"
+        if reading.person and _GIFT.search(text):
+            return "story_gift"
+        return "story_person" if reading.person else "story"
+    if situation == "collaboration":
+        if _STOCKIST.search(text):
+            return "collaboration_stockist"
+        return "collaboration_cause" if _CHARITY.search(text) else "collaboration"
+    return situation
+
+
+def _problem(text: str, reading: Reading) -> str:
+    if reading.problem == "ignored" or (_TICKET.search(text) and _BILLING.search(text)):
+        return "problem_ignored"
+    if _TRAVEL.search(text):
+        return "problem_travel"
+    if _WRONG_ITEM.search(text):
+        return "problem_wrong_item"
+    if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text):
+        return "problem_damaged"
+    if _AWAITED_REMEDY.search(text):
+        return "problem_refund"
+    if _BILLING.search(text) or reading.problem == "billing":
+        return "problem_billing"
+    if reading.problem == "price":
+        return "problem_price"
+    if _SERVICE.search(text) or reading.problem == "service":
+        return "problem_service"
+    if reading.problem == "delivery":
+        return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"
+    if _SIZING.search(text):
+        return "problem_sizing"
+    if _DISAGREE.search(text):
+        return "problem_changed" if _WAS_BEFORE.search(text) else "feedback_opinion"
+    if _LETDOWN.search(text) and len(text.split()) < 12:
+        return "problem_letdown"
+    if _CONTENT.search(text):
+        return "problem_content"
+    if reading.problem == "app" or _SOFTWARE.search(text):
+        return "problem_app"
+    if _FOOD.search(text):
+        return "problem_food"
+    return "problem_fault" if _FAULT.search(text) else "problem"
+
+
+def _disagree(text: str) -> str:
+    """A change they do not like ("the old recipe was better"), or an opinion they do not share."""
+    return "feedback_disagree" if _WAS_BEFORE.search(text) else "feedback_opinion"
+
+
+def _question(text: str, situation: str) -> str:
+    if _LEAVING.search(text):
+        return "question_leaving"
+    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)):
+        if _RESERVE.search(text):
+            return "availability_reserve"
+        if _HOURS.search(text) and not _RESTOCK.search(text):
+            return "availability_hours"
+        if _SHIPPING.search(text):
+            return "availability_shipping"
+        if _IN_STORE.search(text):
+            return "availability_store"
+        if _RESTOCK.search(text):
+            return "availability_restock"
+        if _VARIANT.search(text) or _ALSO.search(text):
+            return "availability_variant"
+        if _RELEASE.search(text):
+            return "availability_release"
+        return "availability"
+    if _CHOOSING.search(text):
+        return "question_choosing"
+    if _FIT.search(text):
+        return "question_fit"
+    if _SYMPTOM.search(text):
+        return "question_symptom"
+    if _HOWTO.search(text) and _SOFTWARE.search(text):
+        return "question_howto_app"
+    if _CARE.search(text):
+        return "question_care"
+    if _CONTENT_ASK.search(text):
+        return "question_content"
+    if _MAKING.search(text):
+        return "question_making"
+    return "question_owner" if _OWNER.search(text) else "question"
+
+
+def _feedback(text: str, reading: Reading) -> str:
+    if _LENGTH.search(text):
+        return "feedback_content"
+    if _DISCONTINUED.search(text):
+        return "feedback_discontinued"
+    if _DISAGREE.search(text):
+        return _disagree(text)
+    if _REQUEST.search(text) or (not reading.praise and _FEATURE_REQUEST.search(text)):
+        return "feedback_request"
+    if reading.praise or reading.situation == "story":
+        if _STAFF.search(text):
+            return "thanks_staff"
+        return "praise_content" if _CONTENT.search(text) else "praise"
+    return "feedback"

@@ -1,0 +1,121 @@
+"""The offline questions fit the case a comment is, in each of the seven languages: the kind of question, never one
+asking for what the comment gives, never a fragment of the comment, at most three, and none that offers money."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.engine.comment_text import read_comment
+from bot.engine.language import detect_language
+from bot.engine.situation import read_situation
+from bot.suggest import suggest_questions
+from bot.suggest.banks import LANGUAGES, bank
+from bot.suggest.cases import case
+from bot.suggest.checks import COUNT
+from bot.suggest.safety import unsafe
+
+TAGS = {"person", "topic", "change", "assortment", "event", "version", "order", "device", "date", "tracking", "update",
+        "occasion", "increase"}
+
+# (comment, its case, what the first question must ask), none of them from the labelled sets
+CASES = [
+    ("How do I change my delivery address in the app? I can't see it under profile.", "question_howto_app",
+     r"iPhone or Android"),
+    ("My espresso machine keeps making a grinding noise, is that normal?", "question_symptom", r"from the start"),
+    ("Will the rhubarb jam be back before Easter?", "availability_restock", r"let you know .* back"),
+    ("Wird es den Winterkalender dieses Jahr wieder geben?", "availability_restock", r"Bescheid.*Nachschub"),
+    ("¿Hacéis envíos a Canarias? Quiero pedir el turrón de almendra.", "availability_shipping", r"Para cuándo"),
+    ("Ordered on the 2nd, tracking still says processing. Not impressed.", "problem_delivery",
+     r"Sorry for the wait.*particular date"),
+    ("Mijn bestelling is nog steeds niet bezorgd, al tien dagen.", "problem_delivery", r"Sorry .*datum"),
+    ("La lampe est arrivée cassée, le verre en mille morceaux.", "problem_damaged", r"désolés.*photo"),
+    ("Ho ordinato una M e mi è arrivata una L, ordine 88412.", "problem_wrong_item", r"dispiace.*foto"),
+    ("Cobraram a assinatura duas vezes este mês.", "problem_billing", r"Lamentamos.*data da cobrança"),
+    ("love how the app now logs me out every time I switch apps 🙃", "problem_app", r"Sorry.*error message"),
+    ("Thank you for the episode about caring for a parent. My mum passed away in May and it helped.",
+     "thanks_grief", r"sorry for your loss.*stayed with you"),
+    ("Bitte bringt den Dunkelmodus zurück, abends ist die helle Oberfläche anstrengend.", "feedback_request",
+     r"ans Team weiter"),
+    ("Ce serait top d'avoir une version sans gluten de vos biscuits.", "feedback_request", r"bonne idée"),
+    ("Just ran my first half marathon in your trail shoes, 2h05!", "result_sport", r"next goal"),
+    ("Eindelijk mijn eerste zuurdesembrood gebakken met jullie meel!", "result_made", r"hierna maken"),
+    ("Le regalé la caja de bombones a mi abuela y ya se ha comido la mitad 😂", "story_gift",
+     r"Cuál le está gustando más a tu abuela"),
+    ("Mia figlia ha imparato a nuotare con i vostri corsi, adesso non esce più dall'acqua!", "story_person",
+     r"tua figlia"),
+    ("We run a small book shop in Galway and would love to stock your notebooks. Who should I contact?",
+     "collaboration_stockist", r"customers"),
+    ("Organizamos una carrera solidaria para el hospital infantil en junio, ¿os gustaría colaborar?",
+     "collaboration_cause", r"Cuántas personas"),  # the date is given: only how many are coming
+    ("Die neue Rezeptur schmeckt viel schlechter als die alte, schade.", "problem_changed", r"leid.*alten"),
+]
+
+
+@pytest.mark.parametrize("text, expected, first", CASES, ids=[c[1] + ":" + c[0][:25] for c in CASES])
+def test_each_case_gets_its_kind_of_question_in_its_language_without_a_fragment(text, expected, first):
+    comment = read_comment(text)
+    assert case(comment, read_situation(comment)) == expected
+    questions = suggest_questions(text)
+    assert 1 <= len(questions) <= COUNT
+    assert re.search(first, questions[0], re.I), questions
+    assert {detect_language(q).code for q in questions} == {comment.language.code}
+    words = re.findall(r"\w+", text.lower())
+    for question in questions:
+        said = " ".join(re.findall(r"\w+", question.lower()))
+        quoted = [" ".join(words[i:i + 4]) for i in range(len(words) - 3) if " ".join(words[i:i + 4]) in said]
+        assert not quoted, question  # no four words of the comment dropped into a template
+
+
+@pytest.mark.parametrize(
+    "text, never",
+    [
+        ("Order #55120 still hasn't arrived and it's been three weeks.", r"order number|tracking"),
+        ("Bestellung 4471122 ist immer noch nicht da.", r"Bestellnummer"),
+        ("Commande 20931 toujours pas reçue, rien depuis dix jours.", r"numéro de commande"),
+        ("The app crashes on my Pixel 8 every time I open the camera.", r"which phone|iPhone or Android"),
+        ("Die App stürzt auf meinem iPhone seit dem letzten Update ständig ab.", r"iPhone oder|Update an"),
+        ("La app se cierra desde la última actualización, tengo un Samsung.", r"actualización"),
+        ("The zip broke after two weeks. Not great.", r"how long have you had"),
+        ("Got the tea sampler for my mum's birthday and she loves it.", r"occasion"),
+    ],
+)
+def test_what_the_comment_gives_is_never_asked_for(text, never):
+    questions = suggest_questions(text)
+    assert questions
+    assert not any(re.search(never, q, re.I) for q in questions), questions
+
+
+def test_every_language_has_the_same_cases_with_at_most_three_questions_each():
+    english = set(bank("en").BANK)
+    for code in LANGUAGES:
+        language = bank(code)
+        assert set(language.BANK) == english, code
+        assert set(language.PEOPLE) <= set(bank("en").PEOPLE), code
+        for key, entries in language.BANK.items():
+            assert 1 <= len(entries) <= COUNT, (code, key)
+            for entry in entries:
+                *tags, text = entry.split("|")
+                assert set(tags) <= TAGS and "?" in text, (code, key, entry)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_bank_question_offers_money_or_asks_for_private_data(code):
+    language = bank(code)
+    for entries in language.BANK.values():
+        for entry in entries:
+            text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), topic="the blend")
+            assert unsafe(text) is None, text
+
+
+def test_a_bank_question_is_in_its_language():
+    wrong = []
+    for code in LANGUAGES:
+        language = bank(code)
+        for entries in language.BANK.values():
+            for entry in entries:
+                text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), topic="the blend")
+                if detect_language(text).code != code:
+                    wrong.append((code, text))
+    assert wrong == []
