@@ -224,3 +224,29 @@ class Terminal:
                 break
         os.close(self.main)
         return code
+
+
+def test_asked_before_replacing_an_account_and_a_broken_file_is_left_alone(tmp_path, wordpress, slack):
+    assert init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD).returncode == 0
+    answers = "\n".join(["wordpress", "blog", "n", "blog-2", wordpress.base_url, USER, "", APP_PASSWORD, "", "", CHANNEL]) + "\n"
+    done = init(tmp_path, slack, answers=answers, WP_APP_PASSWORD=APP_PASSWORD)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "already has an account 'blog'. Replace it? [y/N]" in done.stdout
+    assert settings(tmp_path).account("blog-2").secrets["app_password"] == APP_PASSWORD  # in BLOG_2_APP_PASSWORD
+    assert [a.name for a in settings(tmp_path).accounts] == ["blog", "blog-2"]
+
+    (tmp_path / "replynudge.toml").write_text("[[accounts]\nname = 'broken'\n")
+    before = files(tmp_path)
+    broken = init(tmp_path, slack, *scripted(wordpress, "blog-3"), WP_APP_PASSWORD=APP_PASSWORD)
+    assert broken.returncode == 2 and "replynudge.toml: not valid TOML" in broken.stderr
+    assert files(tmp_path) == before
+
+
+def test_a_secret_a_env_file_would_read_differently_is_refused(tmp_path, wordpress, slack):
+    done = init(tmp_path, slack, *scripted(wordpress), "--no-check", WP_APP_PASSWORD="pa${HOME}ss")
+    assert done.returncode == 2
+    assert ".env: WP_APP_PASSWORD: the value cannot be written to a .env file as it is" in done.stderr
+    assert "pa${HOME}ss" not in done.stderr and list(tmp_path.iterdir()) == []
+    quoted = init(tmp_path, slack, *scripted(wordpress), "--no-check", WP_APP_PASSWORD="it's \"quoted\" \\ too")
+    assert quoted.returncode == 0, quoted.stderr
+    assert settings(tmp_path).account("blog").secrets["app_password"] == "it's \"quoted\" \\ too"
