@@ -29,7 +29,7 @@ def test_the_manual_builds_with_no_warning(tmp_path):
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    assert built.returncode == 0, built.stdout + built.stderr
+    assert built.returncode == 0, built.stdout + built.stderr + "\n(a new page goes into mkdocs.yml's nav)"
     assert (tmp_path / "site" / "accounts" / "wordpress" / "index.html").exists()
 
 
@@ -117,7 +117,10 @@ def test_every_environment_variable_the_code_reads_is_in_the_reference():
     read = set()
     for module in (ROOT / "bot").rglob("*.py"):
         read |= set(re.findall(r"environ(?:\.get\(|\[)\"([A-Z_]+)\"", module.read_text()))
-    assert read == names(config_keys.ENVIRONMENT)
+    documented = names(config_keys.ENVIRONMENT)
+    assert read == documented, (
+        f"read but not in bot/config_keys.py ENVIRONMENT: {sorted(read - documented)}; "
+        f"documented but never read: {sorted(documented - read)} (then run scripts/gen-config-reference)")
 
 
 def test_the_documented_defaults_are_the_defaults():
