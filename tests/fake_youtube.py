@@ -1,6 +1,14 @@
 """A local YouTube Data API v3 in the shapes of python-youtube's fixture data: commentThreads (by channel or
-`videoId`) and comments list responses, `comments.insert`, videos with `statistics.commentCount` (every comment,
-replies included), the Google token endpoint, and the daily quota with its 403 quotaExceeded."""
+`videoId`) and comments list responses, `comments.insert`, videos with `statistics.commentCount` (every published
+comment, replies included), the Google token endpoint, and the daily quota with its 403 quotaExceeded.
+
+Moderation as the reference describes it (developers.google.com/youtube/v3/docs/commentThreads/list,
+…/docs/comments): a comment's `status` is `published`, `heldForReview`, `likelySpam` or `rejected`;
+`commentThreads.list` lists published threads unless `moderationStatus` asks otherwise, which only an OAuth
+request may (an API key gets 403 forbidden); a `heldForReview` listing holds the threads whose top-level comment or
+a reply awaits review; `snippet.moderationStatus` is in an answer to the channel owner's OAuth request only, and
+not when comments are asked for by `id`; `comments.list` by `parentId` lists published replies, by `id` the
+comments that exist (a rejected one is taken to be gone: unverified)."""
 
 from __future__ import annotations
 
@@ -31,6 +39,8 @@ class Comment:
     at: datetime
     parent: str | None = None
     video: str = "vid1"
+    status: str = "published"  # heldForReview, likelySpam, rejected
+    edited: datetime | None = None  # updatedAt, when its author edited it
 
 
 @dataclass
@@ -48,6 +58,7 @@ class FakeYouTube:
     token_requests: int = 0
     clock: Callable[[], datetime] = lambda: NOW
     next_id: int = 0
+    owner_view: bool = False  # the answer being made goes to the channel owner's OAuth request, not by id
 
     def install(self, httpserver) -> str:
         httpserver.expect_request(re.compile(".*")).respond_with_handler(self.handle)
@@ -83,6 +94,11 @@ class FakeYouTube:
             return self._error(403, "The request cannot be completed because you have exceeded your quota.",
                                "quotaExceeded", "youtube.quota")
         self.units += cost
+        owner = request.headers.get("Authorization") == f"Bearer {self.access_token}"
+        if request.args.get("moderationStatus", "published") != "published" and not owner:
+            return self._error(403, "The request is not properly authorized to retrieve the specified comment "
+                                    "threads.", "forbidden", "youtube.commentThread")
+        self.owner_view = owner and "id" not in request.args  # moderationStatus is shown in this answer
         if request.path == "/commentThreads":
             body = self._threads(request)
         elif request.path == "/comments" and request.method == "GET":
@@ -124,8 +140,10 @@ class FakeYouTube:
             "viewerRating": "none",
             "likeCount": 0,
             "publishedAt": stamp(comment.at),
-            "updatedAt": stamp(comment.at),
+            "updatedAt": stamp(comment.edited or comment.at),
         }
+        if self.owner_view:
+            snippet["moderationStatus"] = comment.status
         if comment.parent:
             snippet["parentId"] = comment.parent
             del snippet["videoId"]
@@ -134,17 +152,18 @@ class FakeYouTube:
     def _comment(self, comment: Comment) -> dict:
         return {"kind": "youtube#comment", "etag": f"e-{comment.id}", "id": comment.id, "snippet": self._snippet(comment)}
 
-    def _replies_of(self, thread: str) -> list[Comment]:
-        return sorted((c for c in self.comments.values() if c.parent == thread), key=lambda c: c.at)
+    def _replies_of(self, thread: str, statuses: tuple[str, ...] = ("published",)) -> list[Comment]:
+        return sorted((c for c in self.comments.values() if c.parent == thread and c.status in statuses),
+                      key=lambda c: c.at)
 
-    def _threads_item(self, id: str) -> dict:
-        top, replies = self.comments[id], self._replies_of(id)
+    def _threads_item(self, id: str, statuses: tuple[str, ...] = ("published",)) -> dict:
+        top, replies = self.comments[id], self._replies_of(id, statuses)
         item = {
             "kind": "youtube#commentThread",
             "etag": f"t-{top.id}",
             "id": top.id,
             "snippet": {"channelId": self.channel, "videoId": top.video, "topLevelComment": self._comment(top),
-                        "canReply": True, "totalReplyCount": len(replies), "isPublic": True},
+                        "canReply": True, "totalReplyCount": len(self._replies_of(id)), "isPublic": True},
         }
         if replies:
             item["replies"] = {"comments": [self._comment(r) for r in reversed(replies[-self.carried:])]}
@@ -155,7 +174,8 @@ class FakeYouTube:
         items = [
             {"kind": "youtube#video", "etag": f"v-{video}", "id": video,
              "statistics": {"viewCount": "1000", "likeCount": "10", "favoriteCount": "0",
-                            "commentCount": str(sum(1 for c in self.comments.values() if c.video == video))}}
+                            "commentCount": str(sum(1 for c in self.comments.values()
+                                                    if c.video == video and c.status == "published"))}}
             for video in request.args["id"].split(",")
             if any(c.video == video for c in self.comments.values())
         ]
@@ -163,18 +183,22 @@ class FakeYouTube:
                 "pageInfo": {"totalResults": len(items), "resultsPerPage": len(items)}}
 
     def _threads(self, request: Request) -> dict:
+        status = request.args.get("moderationStatus", "published")
         if "videoId" not in request.args:
             assert request.args["allThreadsRelatedToChannelId"] == self.channel
-            assert request.args["order"] == "time"
+            assert request.args.get("order") == "time" or status != "published"
         assert request.args["part"] == "snippet,replies"
         # by the top-level comment's time, as developers report the API does: a new reply does not move a thread up
+        statuses = ("published",) if status == "published" else ("published", status)
         tops = sorted((c.id for c in self.comments.values()
-                       if not c.parent and request.args.get("videoId", c.video) == c.video),
+                       if not c.parent and request.args.get("videoId", c.video) == c.video
+                       and (c.status == status if status == "published" else
+                            status in {c.status} | {r.status for r in self._replies_of(c.id, (status,))})),
                       key=lambda id: (self.comments[id].at, id), reverse=True)
         size = int(request.args.get("maxResults", 20))
         start = int(request.args.get("pageToken", "0") or 0)
         chunk = tops[start : start + size]
-        items = [self._threads_item(top) for top in chunk]
+        items = [self._threads_item(top, statuses) for top in chunk]
         body = {"kind": "youtube#commentThreadListResponse", "etag": "x",
                 "pageInfo": {"totalResults": len(chunk), "resultsPerPage": size}, "items": items}
         if start + size < len(tops):
@@ -182,6 +206,11 @@ class FakeYouTube:
         return body
 
     def _replies(self, request: Request) -> dict:
+        if "id" in request.args:
+            found = [self.comments[id] for id in request.args["id"].split(",")
+                     if id in self.comments and self.comments[id].status != "rejected"]
+            return {"kind": "youtube#commentListResponse", "etag": "z", "pageInfo": {"resultsPerPage": len(found)},
+                    "items": [self._comment(c) for c in found]}
         replies = self._replies_of(request.args["parentId"])
         size = int(request.args.get("maxResults", 20))
         start = int(request.args.get("pageToken", "0") or 0)

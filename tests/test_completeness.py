@@ -388,28 +388,40 @@ def test_bluesky_a_reply_listed_below_the_look_back_reaches_the_store_at_the_nex
     assert poller.state().complete_at == poller.clock.now and poller.told() == []
 
 
-def test_youtube_a_comment_older_than_the_watermark_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
+def test_youtube_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
     youtube = FakeYouTube()
     youtube.url = youtube.install(httpserver)
-    youtube.thread("T1", "UCuser1", "Is it decaf?", NOW - timedelta(hours=1))
+    first = youtube.thread("T1", "UCuser1", "Is it decaf?", NOW - timedelta(hours=1))
+    youtube.thread("H1", "UCuser4", "First time here: where to buy?", NOW - timedelta(minutes=30)).status = "heldForReview"
+    youtube.reply("T1", "H2", "UCuser5", "Cheap pills at spam dot example", NOW - timedelta(minutes=20)).status = \
+        "heldForReview"
     poller = Poller(session_factory, youtube_account(youtube), start=NOW)
     poller.source = YouTubeSource(poller.account, clock=poller.clock)
     try:
-        assert poller.poll().ok and set(poller.stored()) == {"T1"}
+        assert poller.poll().ok
+        stored = poller.stored()
+        assert set(stored) == {"T1", "H1", "T1.H2"} and stored["H1"].held and stored["T1.H2"].held
+        assert not stored["T1"].held
 
-        # Approved after review (it keeps its time, older than what was read), and a reply deep in an old thread.
-        youtube.thread("T2", "UCuser2", "Held for review, approved now", NOW - timedelta(hours=3))
+        # Approved (it keeps its time), rejected, written with an old date, a reply deep in an old thread, edited.
+        youtube.comments["H1"].status = "published"
+        youtube.comments["T1.H2"].status = "rejected"
+        youtube.thread("T3", "UCuser2", "Imported from the old channel", NOW - timedelta(hours=3))
         youtube.reply("T1", "R1", "UCuser3", "Me too", NOW - timedelta(hours=2))
+        first.text, first.edited = "Is it decaf? Asking for my mum", NOW + timedelta(minutes=30)
         youtube.requests.clear()
-        assert poller.poll(hours=1).ok  # the counts are due: the request an idle poll has left reads them
-        assert {"T2", "T1.R1"} <= set(poller.stored()) and poller.told() == []
-        assert poller.state().complete_at == poller.clock.now
+        assert poller.poll(hours=1).ok  # found something, so the counts (due) are read too
+        assert [path for _, path, _ in youtube.requests] == [
+            "/commentThreads", "/commentThreads", "/comments", "/videos", "/commentThreads", "/videos"]
+        stored = poller.stored()
+        assert {"T3", "T1.R1"} <= set(stored) and stored["T1"].text == "Is it decaf? Asking for my mum"
+        assert not stored["H1"].held and not stored["H1"].deleted  # approved: read again by its id
+        assert stored["T1.H2"].deleted  # rejected: gone from the queue and not to be found
+        assert poller.state().complete_at == poller.clock.now and poller.told() == []
 
         youtube.requests.clear()
-        assert poller.poll().ok and [path for _, path, _ in youtube.requests] == ["/commentThreads"]
-        assert poller.poll(hours=1).ok
-        assert [path for _, path, _ in youtube.requests] == ["/commentThreads"] + ["/commentThreads", "/videos"]
-        assert poller.state().complete_at == poller.clock.now
+        assert poller.poll().ok  # idle: the threads and the moderation queue
+        assert [args.get("moderationStatus") for _, _, args in youtube.requests] == [None, "heldForReview"]
     finally:
         forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
         take_reply_units(youtube.channel)

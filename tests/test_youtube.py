@@ -90,7 +90,7 @@ def test_first_sync_pages_through_threads_and_fetches_replies_only_when_some_are
     assert state["Tbig"] == "Tbig.brand" and state["Tbig.x6"] == "Tbig.brand"  # flat thread: one answer for all
     assert state["T000"] is None
     assert calls(youtube).count("GET /comments") == 1  # only Tbig carried fewer replies than it has
-    assert youtube.units == 4
+    assert youtube.units == 5  # three pages, Tbig's replies and the moderation queue
 
 
 def test_incremental_sync_stops_at_the_watermark_and_sees_replies_on_older_threads(session_factory, youtube):
@@ -101,8 +101,9 @@ def test_incremental_sync_stops_at_the_watermark_and_sees_replies_on_older_threa
     youtube.requests.clear()
     youtube.units = 0
 
-    assert poll(session_factory, youtube, account_id).ok  # idle: one call, one unit
-    assert calls(youtube) == ["GET /commentThreads"] and youtube.units == 1
+    assert poll(session_factory, youtube, account_id).ok  # idle: the threads and the moderation queue
+    assert calls(youtube) == ["GET /commentThreads", "GET /commentThreads"] and youtube.units == 2
+    assert youtube.requests[-1][2]["moderationStatus"] == "heldForReview"
 
     youtube.reply("T1", "b1", youtube.channel, "Answer!", NOW - timedelta(hours=1))
     assert poll(session_factory, youtube, account_id).ok
@@ -117,12 +118,12 @@ def test_a_new_reply_on_a_thread_pages_back_is_found_by_the_sweep_at_two_units_a
     assert poll(session_factory, youtube, account_id).ok
     youtube.reply("T005", "b1", youtube.channel, "Answer!", NOW - timedelta(minutes=5))
     units = []
-    for _ in range(3):  # the sweep starts after the first poll, a page of older threads a poll: pages 2 and 3
+    for _ in range(4):  # the moderation queue (the sweep starting), page 2, the queue, page 3: they take turns
         youtube.units = 0
         assert poll(session_factory, youtube, account_id).ok
         units.append(youtube.units)
     assert reply_state(session_factory, account_id)["T005"] == "T005.b1"
-    assert units == [1, 2, 2]  # at most two list calls, two units, a poll
+    assert units == [2, 2, 2, 2]  # at most two list calls, two units, a poll
 
 
 def test_returning_user_after_a_brand_reply_waits_again(session_factory, youtube):
@@ -145,14 +146,14 @@ def test_the_budget_stops_polling_before_it_is_spent_and_survives_a_restart(yout
             for page in source(youtube, clock, quota_budget=100, reply_reserve=50).fetch(cursor):
                 cursor = page.cursor
             polls += 1
-    assert polls == 50 and cursor["quota"]["used"] == 50  # the other 50 units are kept for replies
+    assert polls == 25 and cursor["quota"]["used"] == 50  # the other 50 units are kept for replies
     assert error.value.retry_at == next_reset(clock.now) == datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
     assert "50 of 100 units" in str(error.value)
     assert youtube.units == 50
 
     clock.now = datetime(2026, 11, 24, 8, 0, 1, tzinfo=timezone.utc)  # a second after midnight Pacific
     pages = list(source(youtube, clock, quota_budget=100, reply_reserve=50).fetch(cursor))
-    assert pages[-1].cursor["quota"] == {"day": "2026-11-24", "used": 1, "exhausted": False, "polls": 1}
+    assert pages[-1].cursor["quota"] == {"day": "2026-11-24", "used": 2, "exhausted": False, "polls": 1}
 
 
 def test_quota_exceeded_pauses_the_account_until_pacific_midnight(session_factory, youtube):
@@ -179,9 +180,10 @@ def test_min_poll_interval_spreads_the_rest_of_the_budget_over_the_rest_of_the_d
     youtube.thread("T1", "UCpriya", "Hi", NOW - timedelta(hours=1))
     yt = source(youtube, clock)
     list(yt.fetch(None))
-    assert yt.min_poll_interval().total_seconds() == pytest.approx(86400 / 8999, rel=0.01)
+    # 8,998 units left for polls of two units each (the threads and the moderation queue)
+    assert yt.min_poll_interval().total_seconds() == pytest.approx(86400 / 4499, rel=0.01)
     clock.now += timedelta(hours=23)
-    assert yt.min_poll_interval().total_seconds() == pytest.approx(3600 / 8999, rel=0.01)
+    assert yt.min_poll_interval().total_seconds() == pytest.approx(3600 / 4499, rel=0.01)
 
 
 def run_day(fake, clock, yt, every, activity) -> tuple[int, datetime | None]:
@@ -243,7 +245,7 @@ def test_reply_goes_to_the_top_level_comment_and_is_counted_at_the_next_poll(you
     assert answer.is_brand and answer.parent_id == "T1" and answer.thread_id == "T1"
     assert youtube.requests[-1][:2] == ("POST", "/comments")
     later = list(source(youtube).fetch(pages[-1].cursor))
-    assert later[-1].cursor["quota"]["used"] == 1 + 50 + 1
+    assert later[-1].cursor["quota"]["used"] == 2 + 50 + 2  # each poll: the threads and the moderation queue
 
 
 def test_api_key_reads_but_cannot_reply(youtube):
@@ -252,6 +254,7 @@ def test_api_key_reads_but_cannot_reply(youtube):
     records = [r for page in yt.fetch(None) for r in page.records]
     assert [r.external_id for r in records] == ["T1"]
     assert youtube.requests[-1][2]["key"] == youtube.api_key
+    assert all("moderationStatus" not in args for _, _, args in youtube.requests)  # the queue needs the owner's OAuth
     with pytest.raises(AuthError, match="refresh_token_env"):
         yt.reply(records[0], "hello")
 
@@ -327,7 +330,7 @@ def test_check_shows_todays_quota_use_after_a_poll(workdir, database_url, capsys
     assert main(["poll", "--once"]) == 0
     assert main(["check"]) == 0
     row = capsys.readouterr().out.splitlines()[-1]
-    assert row.startswith("yt") and "quota today 1/10000 units" in row and youtube.refresh_token not in row
+    assert row.startswith("yt") and "quota today 2/10000 units" in row and youtube.refresh_token not in row
 
 
 def test_a_busy_channel_is_polled_no_faster_than_the_days_budget_allows(session_factory, youtube):
@@ -341,6 +344,6 @@ def test_a_busy_channel_is_polled_no_faster_than_the_days_budget_allows(session_
 
     with session_factory() as session:
         state = session.get(SyncState, account_id)
-    assert outcome.ok and state.cursor["quota"]["used"] == 1
-    # busy (a comment 2 minutes old) would mean 30 s; 99 one-unit polls left today mean one every 24h/99
-    assert (state.next_poll_at - clock.now, state.next_poll_reason) == (timedelta(days=1) / 99, "quota")
+    assert outcome.ok and state.cursor["quota"]["used"] == 2  # the threads and the moderation queue
+    # busy (a comment 2 minutes old) would mean 30 s; 98 units left today at two a poll: one every 24h/49
+    assert (state.next_poll_at - clock.now, state.next_poll_reason) == (timedelta(days=1) / 49, "quota")

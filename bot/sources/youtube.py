@@ -6,7 +6,10 @@ A thread carries a few of its replies; `comments.list(parentId)` is called only 
 has more. Threads are ordered by their top-level comment's time, so a new reply does not bring an older thread up:
 the cursor keeps each thread's `totalReplyCount`, the rest of the page where the watermark is reached is checked
 against it, and one more page of older threads a poll (a sweep through the recency window, its page token in the
-cursor), so a thread whose count moved is read again. Threads are flat (every reply hangs off the top-level comment). Each call is counted against the
+cursor), so a thread whose count moved is read again. Threads are flat (every reply hangs off the top-level comment).
+With OAuth as the channel owner, the moderation queue (`moderationStatus=heldForReview`) is read too, in turn with
+the sweep, so an idle poll costs at most two calls: held comments are stored as held, and followed by id until they
+leave the queue (approved: stored as published; gone: recorded deleted). Each call is counted against the
 day's quota budget (youtube_quota), which also sets the pace of polling.
 """
 
@@ -31,6 +34,8 @@ PAGE_SIZE = 100
 MAX_PAGES = 50
 VIDEOS_PER_CALL = 50  # videos.list takes at most 50 ids
 COUNTED_THREADS = 1000  # threads whose reply count the cursor keeps
+COMMENTS_PER_CALL = 50  # comments.list by id: the ids of one call
+HELD = "heldForReview"  # snippet.moderationStatus of a comment awaiting review
 AUTH_REASONS = {"keyInvalid", "authError", "insufficientPermissions", "forbidden", "accessNotConfigured"}
 QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded"}
 
@@ -130,7 +135,14 @@ class YouTubeSource:
             last = reached or not token
             if last:
                 cursor["watermark"], cursor["watermark_ids"] = newest.isoformat(), sorted(newest_ids)
-                records.extend(self._sweep(cursor, counts, token))
+                if self.refresh_token and (cursor.get("turn") != "held" or "sweep" not in cursor):
+                    cursor["turn"] = "held"  # the queue, and the sweep when it has a page to read, take turns
+                    records.extend(self._held(cursor))
+                    if "sweep" not in cursor and token:
+                        cursor["sweep"] = token  # the sweep starts at its next turn
+                else:
+                    cursor["turn"] = "sweep"
+                    records.extend(self._sweep(cursor, counts, token))
                 cursor["reply_counts"] = counts
             self.units_per_poll = max(1.0, float(self.quota.used - started))
             cursor["quota"] = self.quota.state()
@@ -166,6 +178,35 @@ class YouTubeSource:
         oldest = min((self._top_time(thread) for thread in threads), default=window)
         if next_token and oldest >= window:
             cursor["sweep"] = next_token
+        return records
+
+    def _held(self, cursor: dict) -> list[CommentRecord]:
+        """The threads whose top-level comment or a reply awaits review ("only in a properly authorized request":
+        the channel owner's OAuth). A thread new to the queue is read whole; the held comments are kept in the cursor
+        with what a record of them needs, and those that left the queue are looked up by id: there, approved; not
+        there, rejected or deleted."""
+        params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "moderationStatus": HELD,
+                  "maxResults": PAGE_SIZE, "textFormat": "plainText"}
+        known: dict[str, dict] = dict(cursor.get("held") or {})
+        queued_threads = {entry["thread"] for entry in known.values()}
+        records: list[CommentRecord] = []
+        for thread in self._every_page("commentThreads.list", "commentThreads", params, self._call):
+            records.extend(self._thread(thread, whole=str(thread.get("id")) not in queued_threads))
+        held = {record.external_id: _held_entry(record) for record in records if record.held}
+        left = [comment_id for comment_id in known if comment_id not in held]
+        for first in range(0, len(left), COMMENTS_PER_CALL):
+            batch = left[first:first + COMMENTS_PER_CALL]
+            data = self._call("comments.list", "comments", {"part": "snippet", "id": ",".join(batch),
+                                                            "textFormat": "plainText"})
+            found = {str(item.get("id")): item for item in data.get("items") or [] if isinstance(item, dict)}
+            for comment_id in batch:
+                entry = known[comment_id]
+                if comment_id in found:
+                    records.append(self._comment(found[comment_id], entry["post"], entry["parent"], entry["url"],
+                                                 entry["thread"]))
+                else:
+                    records.append(_gone_record(comment_id, entry))
+        cursor["held"] = held
         return records
 
     def _moved(self, thread: dict, thread_id: str, count: int, counts: dict[str, int],
@@ -245,7 +286,9 @@ class YouTubeSource:
 
     # --- reading ---------------------------------------------------------------------------------------------
 
-    def _thread(self, thread: Any) -> list[CommentRecord]:
+    def _thread(self, thread: Any, whole: bool = True) -> list[CommentRecord]:
+        """The thread's comments; all its replies (`comments.list` when it carries fewer than it has), unless not
+        `whole`: then the replies it carries."""
         where = f"{self.api_url}/commentThreads"
         snippet = thread.get("snippet") if isinstance(thread, dict) else None
         top = snippet.get("topLevelComment") if isinstance(snippet, dict) else None
@@ -260,7 +303,7 @@ class YouTubeSource:
         records = [self._comment(top, post, None, post_url, thread_id)]
         carried = (thread.get("replies") or {}).get("comments") or []
         total = snippet.get("totalReplyCount") or 0
-        replies = carried if total <= len(carried) else self._all_replies(thread_id)
+        replies = carried if total <= len(carried) or not whole else self._all_replies(thread_id)
         records.extend(self._comment(reply, post, thread_id, post_url, thread_id) for reply in replies)
         return records
 
@@ -310,6 +353,7 @@ class YouTubeSource:
             url=f"{post_url}&lc={comment_id}" if post_url and "watch?v=" in post_url else post_url,
             updated_at=updated if updated and updated != created else None,
             post_url=post_url,
+            held=snippet.get("moderationStatus") == HELD,  # only ever set for the channel owner
         )
 
     # --- HTTP ------------------------------------------------------------------------------------------------
@@ -361,6 +405,22 @@ class YouTubeSource:
         if not data.get("access_token"):
             raise TemporaryError(f"YouTube: {self.token_url} answered no access_token")
         return str(data["access_token"]), float(data.get("expires_in") or 3600)
+
+
+def _held_entry(record: CommentRecord) -> dict:
+    """What the cursor keeps of a held comment, so that it can be recorded deleted once it is gone."""
+    return {"thread": record.thread_id, "parent": record.parent_id, "post": record.post_id, "url": record.post_url,
+            "author": record.author_id, "name": record.author_name, "text": record.text,
+            "at": record.created_at.isoformat()}
+
+
+def _gone_record(comment_id: str, entry: dict) -> CommentRecord:
+    """A held comment that is neither in the queue nor to be found: rejected or deleted."""
+    return CommentRecord(
+        external_id=comment_id, post_id=entry["post"], author_id=entry["author"], author_name=entry["name"],
+        text=entry["text"], created_at=datetime.fromisoformat(entry["at"]), parent_id=entry["parent"],
+        thread_id=entry["thread"], post_url=entry["url"], deleted=True,
+    )
 
 
 def _note(counts: dict[str, int], thread_id: str, count: int) -> None:
