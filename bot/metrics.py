@@ -60,6 +60,9 @@ class Metrics:
             for action in NUDGE_ACTIONS:
                 self.nudges.labels(account, platform, action)
 
+    def started(self, account: str) -> None:
+        self._counted[account] = 0
+
     def paged(self, outcome: PollOutcome) -> None:
         """Comments count as their pages are stored, so that a long first sync shows its pace."""
         counted = self._counted.get(outcome.account, 0)

@@ -21,6 +21,7 @@ from bot.engine.leases import Lease, next_claimable
 from bot.engine.poller import PollOutcome, PollWatcher, poll_due, sync_accounts
 from bot.health import Health
 from bot.metrics import MeteredNotifier, Metrics
+from bot.progress import LogProgress
 from bot.slack.app import build_app
 from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due, escalate_due
@@ -79,10 +80,11 @@ def poll_forever(settings: Settings, factory: SessionFactory, notifier: Notifier
                  sources: dict[str, Source], metrics: Metrics) -> None:
     lease = Lease.for_this_process(settings.lease)
     llm = llm_provider(settings)  # kept too: a pause after the endpoint failed outlasts the cycle
+    progress = LogProgress()
     while not stop.is_set():
         try:
             outcomes = poll_cycle(settings, factory, notifier, sources, lease=lease, due_only=True, llm=llm,
-                                  watchers=[metrics])
+                                  watchers=[metrics, progress])
             for outcome in outcomes:
                 if not outcome.ok:
                     log.warning(outcome.describe(), extra={"account": outcome.account, "error_kind": outcome.error_kind})

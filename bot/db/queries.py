@@ -218,6 +218,14 @@ def waiting_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
     return {name: count for name, count in rows if count}
 
 
+def comment_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
+    """Account name -> how many comments are stored for it (the brand's own included)."""
+    rows = session.execute(
+        select(Account.name, _per_account(func.count(), [])).where(Account.name.in_(list(accounts)))
+    )
+    return dict(rows.all())
+
+
 def waiting_comments(
     session: Session, comment_ids: list[int], now: datetime, clocks: Clocks = {}
 ) -> dict[int, WaitingComment]:

@@ -42,21 +42,28 @@ class PollOutcome:
     ok: bool
     pages: int = 0
     records: int = 0
+    expected: int | None = None  # how many records the fetch reads in all, where the platform says
+    queued: int = 0  # nudges the poll queued
     error: str | None = None
     error_kind: str | None = None  # auth | quota | rate_limited | temporary | bug | lease_lost
     skipped_until: datetime | None = None
 
     def describe(self) -> str:
+        return f"{self.account}: {self.status()}"
+
+    def status(self) -> str:
         if self.skipped_until:
-            return f"{self.account}: paused until {self.skipped_until:%Y-%m-%d %H:%M} UTC ({self.error})"
+            return f"paused until {self.skipped_until:%Y-%m-%d %H:%M} UTC ({self.error})"
         if self.ok:
-            return f"{self.account}: ok, {self.records} comments in {self.pages} pages"
-        return f"{self.account}: {self.error_kind}: {self.error}"
+            return f"ok, {self.records} comments in {self.pages} pages"
+        return f"{self.error_kind}: {self.error}"
 
 
 class PollWatcher(Protocol):
-    """Told as polls go (metrics, progress): after each stored page, with the poll's counts so far, and when the
-    poll of an account ends."""
+    """Told as polls go (metrics, progress): when the poll of an account starts, after each stored page with the
+    poll's counts so far, and when it ends."""
+
+    def started(self, account: str) -> None: ...
 
     def paged(self, outcome: PollOutcome) -> None: ...
 
@@ -114,6 +121,8 @@ def poll_due(
             break
         account = accounts[account_id]
         source = sources[account.name]
+        for watcher in watchers:
+            watcher.started(account.name)
         outcomes[account_id] = poll_account(session_factory, account_id, account, source, clock, lease, watchers)
         for watcher in watchers:
             watcher.polled(outcomes[account_id])
@@ -186,7 +195,7 @@ def poll_account(
     with session_factory.begin() as session:
         rescore_waiting(session, account_id)
         apply_config_mutes(session, account_id, account.muted_commenters, clock())
-        enqueue_due(
+        outcome.queued = enqueue_due(
             session,
             account_id,
             nudge_after=account.nudge_after,
@@ -210,6 +219,7 @@ def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease
             ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
         outcome.pages += 1
         outcome.records += len(page.records)
+        outcome.expected = page.expected if page.expected is not None else outcome.expected
         for watcher in watchers:
             watcher.paged(outcome)
     if audits(source):

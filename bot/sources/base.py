@@ -79,10 +79,12 @@ class CommentRecord:
 
 @dataclass(frozen=True)
 class Page:
-    """Records in any order, and the cursor to resume *after* them."""
+    """Records in any order, and the cursor to resume *after* them; `expected`, where the platform says, how many
+    records the whole fetch reads (WordPress's `X-WP-Total`), for a progress display's time left."""
 
     records: Sequence[CommentRecord]
     cursor: Cursor | None
+    expected: int | None = None
 
 
 @dataclass(frozen=True)

@@ -131,8 +131,10 @@ class WordPressSource(HttpSource):
                     self._remember(recent, fresh)
                     state["recent"] = recent
                 pages = int(response.headers.get("X-WP-TotalPages") or page)
+                total = response.headers.get("X-WP-Total", "")  # for progress only: a bad one is no error here
+                expected = int(total) if total.isdigit() else None
             if records:
-                yield Page(records, dict(state))
+                yield Page(records, dict(state), expected)
             if page >= pages:  # not a short page: WordPress leaves out held comments the user may not edit
                 return
             page += 1
