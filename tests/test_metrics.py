@@ -1,5 +1,5 @@
 """`GET /metrics` scraped over real HTTP from a real `replynudge run --http` while it polls a local Mastodon server
-and posts to the stand-in Slack API: each series moves as the work happens."""
+and posts to the stand-in Slack API: each series moves as the work happens. YouTube's quota gauges, in process."""
 
 from __future__ import annotations
 
@@ -13,9 +13,18 @@ import requests
 from prometheus_client.parser import text_string_to_metric_families
 from werkzeug import Response
 
+from bot.engine.leases import Lease
+from bot.engine.poller import poll_due
+from bot.metrics import Metrics
+from bot.sources.tokens import forget_token
+from bot.sources.youtube import YouTubeSource
+from bot.sources.youtube_quota import take_reply_units
 from tests.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
+from tests.fake_youtube import NOW, FakeYouTube
+from tests.records import make_account
 from tests.slack_api import sign
 from tests.slack_world import CHANNEL, SECRET, action_body, start_http_service
+from tests.test_youtube import youtube_account
 
 CONFIG = """
 [defaults]
@@ -119,3 +128,29 @@ def test_each_series_moves_as_the_work_happens(mastodon, slack_api, service):
     mastodon.fail_next("notifications", Response('{"error": "The access token is invalid"}', status=401))
     samples = wait_until(service, lambda s: value(s, "replynudge_polls_total", outcome="auth") == 1)
     assert value(samples, "replynudge_polls_total", outcome="ok") >= oks
+
+
+def test_youtube_reports_the_days_quota(session_factory, httpserver):
+    """The quota gauges, from the source the poller used: what its calls spent of the day's budget."""
+    youtube = FakeYouTube()
+    youtube.url = youtube.install(httpserver)
+    try:
+        youtube.thread("T1", "UCpriya", "Does it ship to Lisbon?", NOW - timedelta(minutes=2))
+        account = youtube_account(youtube, quota_budget=2000)
+        account_id = make_account(session_factory, "yt", platform="youtube")
+        source = YouTubeSource(account, clock=lambda: NOW)
+        metrics = Metrics([account])
+        metrics.watch(session_factory, {"yt": source})
+        (outcome,) = poll_due(session_factory, {account_id: account}, {"yt": source}, Lease("replica-1"),
+                              clock=lambda: NOW, watchers=[metrics])
+        body, _ = metrics.exposition("")
+    finally:
+        forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
+        take_reply_units(youtube.channel)
+    samples = {(sample.name, frozenset(sample.labels.items())): sample.value
+               for family in text_string_to_metric_families(body.decode()) for sample in family.samples}
+    labels = frozenset({"account": "yt", "platform": "youtube"}.items())
+    assert outcome.ok and samples[("replynudge_polls_total", labels | {("outcome", "ok")})] == 1
+    assert samples[("replynudge_quota_budget_units", labels)] == 2000
+    assert samples[("replynudge_quota_used_units", labels)] == source.quota.used > 0
+    assert ("replynudge_rate_limit_remaining", labels) not in samples  # YouTube sends no rate-limit headers
