@@ -16,6 +16,7 @@ from bot.sources import build_source
 from bot.sources.base import CommentRecord, parse_time
 from bot.sources.tokens import forget_token
 from bot.sources.youtube import YouTubeSource
+from tests import fake_meta
 from tests.connectors import source_for
 from tests.fake_mastodon import TOKEN, FakeMastodon
 from tests.fake_reddit import FakeReddit
@@ -114,3 +115,54 @@ def test_youtube_recorded_channel_threads_are_read_as_top_level_comments(httpser
     assert (first.author_id, first.author_name, first.text) == ("UCTWlvHQQXUs-4IVfdnGOUbw", "DevRagz", "Hello")
     assert first.post_id == f"channel:{channel}" and first.thread_id == first.external_id and not first.is_brand
     assert first.created_at == newest and first.updated_at is None  # updatedAt equal to publishedAt: not edited
+
+
+def test_facebook_a_posts_page_and_its_comments_as_graph_answers_the_pages_token(httpserver):
+    """Shapes from the Graph reference (Page published_posts, the Object Comments edge with `summary`, the Comment
+    node); the comments are the recorded python-facebook page with the ids and authors its sanitizing removed."""
+    graph = fake_meta.serve(httpserver)
+    graph.fail_next("published_posts", recorded("facebook/published_posts.json"))
+    graph.fail_next("/comments", recorded("facebook/post_comments.json"))
+    source = build_source(fake_meta.account(graph, "facebook", "page", page_id="19292868552", recent_days=3650))
+    posted = body("facebook/published_posts.json")["data"][0]
+    source.http.clock = lambda: parse_time(posted["updated_time"], "t") + timedelta(days=1)  # the recording's clock
+    records = {r.external_id: r for page in source.fetch(None) for r in page.records}
+
+    comments = body("facebook/post_comments.json")["data"]
+    assert list(records) == [comment["id"] for comment in comments]
+    question, answer = records[comments[0]["id"]], records[comments[1]["id"]]
+    assert (question.author_name, question.author_id, question.post_id) == (
+        "Commenter A", "100000000000001", posted["id"])
+    assert question.text == "how can i get invited to the Commerce Manager api ?" and not question.is_brand
+    assert question.url == comments[0]["permalink_url"] and question.post_title == posted["message"]
+    assert answer.is_brand and (answer.parent_id, answer.thread_id) == (question.external_id, question.external_id)
+    assert answer.created_at == parse_time("2021-08-13T18:47:29Z", "created_time")
+    assert all(record.thread_id == record.external_id for record in records.values() if record is not answer)
+
+
+def test_instagram_media_and_their_comments_over_two_recorded_pages(httpserver):
+    """The recorded python-facebook media and comment pages (ids, texts, times, paging as recorded), with the
+    usernames and nested replies the connector's `fields` ask for (IG Comment reference)."""
+    graph = fake_meta.serve(httpserver)
+    graph.fail_next("/media", recorded("instagram/media.json"))
+    graph.fail_next("/comments", recorded("instagram/media_comments_p1.json"))
+    graph.fail_next("/comments", recorded("instagram/media_comments_p2.json"))
+    account = fake_meta.account(graph, "instagram", "gram", user_id=fake_meta.IG_USER["id"], recent_days=3650)
+    source = build_source(account)
+    source.http.clock = lambda: parse_time("2021-07-01T00:00:00Z", "t")  # the recording's clock
+    pages = list(source.fetch({"username": "ikroskun"}))  # the account the recorded comments are addressed to
+    records = {r.external_id: r for page in pages for r in page.records}
+
+    assert set(records) == {"17858154961981086", "17874875428706419", "17892250648466172", "17914413430382429",
+                            "17847314687296283"}
+    after = [args.get("after") for method, path, args in graph.requests if path.endswith("/comments")]
+    assert after == [None, "after"]  # the second page asked with the recorded cursor
+    reply = records["17847314687296283"]
+    assert reply.is_brand and reply.parent_id == reply.thread_id == "17858154961981086"
+    hello = records["17892250648466172"]
+    assert (hello.author_name, hello.text, hello.post_id) == ("ikroskun", "@ikroskun  Hey, guys", "17846368219941692")
+    assert hello.is_brand  # recorded as written by the account itself
+    assert hello.created_at == parse_time("2020-02-24T09:15:16Z", "timestamp")
+    assert hello.url == "https://www.instagram.com/p/B87Xq1dn2Kp/" and hello.post_title == "Spring collection"
+    # the recorded medium with comments_count 0 is noted on this first poll without reading its comments
+    assert not any("17893085207160254" in path for method, path, args in graph.requests)
