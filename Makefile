@@ -61,6 +61,7 @@ bench: install-test services
 	$(BIN)/python benchmarks/suggestions.py
 	$(BIN)/python benchmarks/http_body.py --megabytes 100
 	$(BIN)/python benchmarks/voice.py --comments 50000 --databases sqlite,postgresql
+	$(BIN)/python benchmarks/metrics.py --comments 200000 --waiting 10000 --databases sqlite,postgresql
 
 # The manual as a site in site/ (tests/test_docs.py builds it with --strict into a temporary folder);
 # `$(BIN)/mkdocs serve` shows it at http://127.0.0.1:8000 while you edit.

@@ -58,7 +58,7 @@ class _Progress:
         poll, now = self.polls[outcome.account], self.clock()
         if self._due(poll, now):
             poll.shown = now
-            self.show(describe(outcome, now - poll.started))
+            self.show(outcome.account, describe(outcome, now - poll.started))
 
     def polled(self, outcome: PollOutcome) -> None:
         poll = self.polls.pop(outcome.account, None)
@@ -68,7 +68,7 @@ class _Progress:
     def _due(self, poll: _Poll, now: datetime) -> bool:
         raise NotImplementedError
 
-    def show(self, line: str) -> None:
+    def show(self, account: str, line: str) -> None:
         raise NotImplementedError
 
     def finish(self, outcome: PollOutcome, elapsed: timedelta) -> None:
@@ -85,7 +85,7 @@ class TerminalProgress(_Progress):
     def _due(self, poll: _Poll, now: datetime) -> bool:
         return poll.shown is None or now - poll.shown >= REDRAW_EVERY
 
-    def show(self, line: str) -> None:
+    def show(self, account: str, line: str) -> None:
         width = shutil.get_terminal_size().columns - 1
         self.stream.write("\r\033[K" + line[:width])
         self.stream.flush()
@@ -101,12 +101,12 @@ class LogProgress(_Progress):
     def _due(self, poll: _Poll, now: datetime) -> bool:
         return now - (poll.shown or poll.started) >= LOG_EVERY
 
-    def show(self, line: str) -> None:
-        log.info(line)
+    def show(self, account: str, line: str) -> None:
+        log.info(line, extra={"account": account})
 
     def finish(self, outcome: PollOutcome, elapsed: timedelta) -> None:
         log.info("%s: %s comments read in %s pages in %s", outcome.account, f"{outcome.records:,}",
-                 f"{outcome.pages:,}", format_duration(elapsed))
+                 f"{outcome.pages:,}", format_duration(elapsed), extra={"account": outcome.account})
 
 
 def summary(outcomes: Sequence[PollOutcome], new: dict[str, int]) -> str:

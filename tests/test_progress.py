@@ -114,7 +114,9 @@ def test_a_long_poll_logs_a_line_every_few_seconds_with_the_time_left(session_fa
     with caplog.at_level(logging.INFO, logger="bot.progress"):
         (outcome,) = poll_due(session_factory, {ids["blog"]: account}, {"blog": build_source(account)},
                               Lease.for_this_process(), due_only=False, watchers=[progress])
-    lines = [record.getMessage() for record in caplog.records if record.name == "bot.progress"]
+    records = [record for record in caplog.records if record.name == "bot.progress"]
+    assert all(record.account == "blog" for record in records)  # a JSON log line carries it as a field
+    lines = [record.getMessage() for record in records]
     assert outcome.ok and outcome.pages == 10  # ten pages of a hundred (the recheck found nothing changed)
     # started at 0 s, pages at 2.5 s, 5 s, ...: a line at 5 s (page 2), 10 s (page 4), ... 25 s (page 10)
     assert lines[0] == "blog: 200 comments read, 2 pages, 40/s, about 20s left of 1,000"

@@ -176,7 +176,7 @@ def poll_account(
         else:
             _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease, outcome, watchers)
     except LeaseLost as error:  # another replica polls this account now: its page is not stored, nor is more
-        log.warning("polling %s stopped: %s", account.name, error)
+        log.warning("polling %s stopped: %s", account.name, error, extra={"account": account.name})
         outcome.ok, outcome.error_kind, outcome.error = False, "lease_lost", str(error)
         return outcome
     except AuthError as error:
@@ -188,7 +188,7 @@ def poll_account(
     except SourceError as error:
         _record_failure(session_factory, account_id, outcome, "temporary", str(error), None, clock())
     except Exception as error:  # a bug in a source must not stop the other accounts
-        log.exception("polling %s failed", account.name)
+        log.exception("polling %s failed", account.name, extra={"account": account.name})
         _record_failure(session_factory, account_id, outcome, "bug", f"{type(error).__name__}: {error}", None, clock())
     else:
         _record_success(session_factory, account_id, clock())
