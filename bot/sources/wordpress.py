@@ -10,8 +10,9 @@
   every comment approved after newer ones were read. Where the brand's user may edit posts (role Author or above),
   WordPress lists held comments too (`status=all`): they arrive with the watermark, are stored as held for
   moderation, and the cursor keeps their ids until they are approved (stored as approved), spammed or trashed
-  (deleted). Held comments older than the recheck window are read again by id (`include=`), one request a poll
-  while there are any. Without that right, a comment approved late is read only if it is among the 100 newest.
+  (deleted). Held comments older than the recheck window are read again by id (`include=`), in turn with the
+  recheck below while there are any. Without that right, a comment approved late is read only if it is among the
+  100 newest.
 - Edits and deletions (WordPress records no modification time): each poll also reads the 100 most recent comments
   and compares them with what the cursor remembers of them: changed text is an edit, a changed status an approval,
   a comment gone from that window was trashed, marked spam, unapproved or deleted.
@@ -107,7 +108,12 @@ class WordPressSource(HttpSource):
         self.site = {"api_root": state["api_root"], "brand_ids": state["brand_ids"], "sees_held": state["sees_held"]}
         recent: dict[str, list] = dict(state.get("recent", {}))
         yield from self._new_comments(state, recent)
-        yield from self._recheck(state, recent)
+        if state.get("held_behind") and state.get("turn") != "held":  # the two take turns: an idle poll is 2 calls
+            state["turn"] = "held"
+            yield from self._follow_held(state, recent)
+        else:
+            state["turn"] = "recheck"
+            yield from self._recheck(state, recent)
 
     def _new_comments(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
         url = endpoint(state["api_root"], "wp/v2/comments")
@@ -153,8 +159,6 @@ class WordPressSource(HttpSource):
                 key for key, (date_gmt, *_rest) in recent.items()
                 if key not in listed and window_full and (date_gmt, int(key)) < oldest
             }
-        held_behind = [key for key in sorted(behind) if recent[key][HELD]]
-        listed.update(self._by_id(state, held_behind))  # still held or approved since; missing ones are gone
         with self.http.reading(url):
             now = utcnow()
             changed = [
@@ -163,13 +167,28 @@ class WordPressSource(HttpSource):
                 if key in recent and recent[key][DIGEST : HELD + 1] != [_digest(item), _held(item)]
             ]
             unseen = [self._record(item, state) for key, item in listed.items() if key not in recent]
-        gone = [key for key in recent if key not in listed and (key not in behind or recent[key][HELD])]
+        gone = [key for key in recent if key not in listed and key not in behind]
         deleted = [self._deleted(state, key, recent[key]) for key in gone]
-        fresh_recent: dict[str, list] = {}
+        fresh_recent = {key: recent[key] for key in behind if recent[key][HELD]}  # followed by id at their turn
         self._remember(fresh_recent, list(listed.values()))
+        state["held_behind"] = sorted(key for key in behind if recent[key][HELD])
         if changed or unseen or deleted or fresh_recent != recent:
             state["recent"] = fresh_recent
-            yield Page([*changed, *unseen, *deleted], dict(state))
+        yield Page([*changed, *unseen, *deleted], dict(state))
+
+    def _follow_held(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
+        """The held comments older than the recheck window, read by id: still held, approved since (stored as
+        approved) or gone (spam, trash, deleted)."""
+        keys = state["held_behind"]
+        url = endpoint(state["api_root"], "wp/v2/comments")
+        found = self._by_id(state, keys)
+        with self.http.reading(url):
+            changed = [self._record(item, state) for key, item in found.items() if not _held(item)]
+        deleted = [self._deleted(state, key, recent[key]) for key in keys if key not in found]
+        state["held_behind"] = [key for key in keys if key in found and _held(found[key])]
+        state["recent"] = {key: value for key, value in recent.items()
+                           if not value[HELD] or key not in keys or key in state["held_behind"]}
+        yield Page([*changed, *deleted], dict(state))
 
     def _by_id(self, state: dict, keys: list[str]) -> dict[str, dict]:
         """The comments named, as far as they are still held or approved."""
