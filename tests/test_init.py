@@ -9,6 +9,7 @@ import os
 import pty
 import re
 import select
+import signal
 import stat
 import subprocess
 import sys
@@ -179,7 +180,7 @@ def test_on_a_terminal_secrets_are_not_echoed_and_ctrl_c_writes_nothing(tmp_path
     terminal.wait_for("ok: Acme Coffee")
     terminal.answer("before the nudge", "")
     terminal.answer("Slack bot token", "")
-    terminal.wait_for("Slack channel id")
+    terminal.wait_for("Slack channel id", prompting=True)
     terminal.interrupt()
     assert terminal.close() == 130
     assert APP_PASSWORD not in terminal.output and "nothing written" in terminal.output
@@ -193,14 +194,22 @@ class Terminal:
         self.main, child = pty.openpty()
         self.process = subprocess.Popen([sys.executable, "-m", "bot", "init"], cwd=workdir, env=env,
                                         stdin=child, stdout=child, stderr=child, start_new_session=True,
-                                        preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))  # its terminal
+                                        preexec_fn=self._at_a_keyboard)
         os.close(child)
         self.output, self.seen = "", 0
 
-    def wait_for(self, text: str, timeout: float = 120) -> None:
-        """Until `text` appears after what was waited for before."""
+    @staticmethod
+    def _at_a_keyboard() -> None:
+        """In the child: the pty is its controlling terminal, and Ctrl-C interrupts it as in a shell (a test run
+        started in the background inherits SIGINT ignored, and Python then never raises KeyboardInterrupt)."""
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    def wait_for(self, text: str, timeout: float = 120, *, prompting: bool = False) -> None:
+        """Until `text` appears after what was waited for before (and, `prompting`, the output ends in a prompt:
+        the process waits for the keyboard)."""
         deadline = time.monotonic() + timeout
-        while text not in self.output[self.seen :]:
+        while text not in self.output[self.seen :] or (prompting and not self.output.endswith(": ")):
             assert time.monotonic() < deadline, f"no {text!r} in {self.output[self.seen:]!r}"
             if select.select([self.main], [], [], 0.2)[0]:
                 self.output += os.read(self.main, 4096).decode(errors="replace")
@@ -208,22 +217,23 @@ class Terminal:
 
     def answer(self, prompt: str, text: str) -> None:
         """Typed once the prompt is shown in full (a hidden one turns echo off first, and drops what came early)."""
-        self.wait_for(prompt)
-        self.wait_for(": ")
+        self.wait_for(prompt, prompting=True)
         os.write(self.main, (text + "\n").encode())
 
     def interrupt(self) -> None:
         os.write(self.main, b"\x03")  # the terminal turns it into SIGINT
 
     def close(self) -> int:
-        code = self.process.wait(timeout=120)
-        while select.select([self.main], [], [], 0.1)[0]:
-            try:
-                self.output += os.read(self.main, 4096).decode(errors="replace")
-            except OSError:
-                break
+        deadline = time.monotonic() + 120
+        while self.process.poll() is None or select.select([self.main], [], [], 0.1)[0]:
+            assert time.monotonic() < deadline, f"still running after: {self.output!r}"
+            if select.select([self.main], [], [], 0.1)[0]:
+                try:
+                    self.output += os.read(self.main, 4096).decode(errors="replace")
+                except OSError:  # the other end closed
+                    break
         os.close(self.main)
-        return code
+        return self.process.wait()
 
 
 def test_asked_before_replacing_an_account_and_a_broken_file_is_left_alone(tmp_path, wordpress, slack):

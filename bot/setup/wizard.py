@@ -53,13 +53,13 @@ class Setup:
 def run_init(args, questions: Questions) -> int:
     config_path = Path(os.environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
     env = EnvFile.read(Path.cwd() / ".env")
-    setup = Setup(questions, ConfigFile.read(config_path), env, {**env.values(), **_set(os.environ)}, args)
+    setup = Setup(questions, ConfigFile.read(config_path), env, {**env.values(), **_non_empty(os.environ)}, args)
     say = questions.say
     say(f"Setting up an account in {config_path} (secrets go to {env.path.name}).")
     platform = questions.ask(f"Platform ({', '.join(SETUP_PLATFORMS)})", flag="--platform", given=args.platform,
                              check=_platform)
     name = _account_name(setup, platform)
-    entry, source = _platform_settings(setup, name, platform)
+    entry = _platform_settings(setup, name, platform)
     if waiting := _nudge_after(setup):
         entry["nudge_after"] = waiting
     channel = _slack(setup)
@@ -83,7 +83,7 @@ def run_init(args, questions: Questions) -> int:
     return 0
 
 
-def _set(environ: Mapping[str, str]) -> dict[str, str]:
+def _non_empty(environ: Mapping[str, str]) -> dict[str, str]:
     return {key: value for key, value in environ.items() if value}
 
 
@@ -116,7 +116,7 @@ def _account_name(setup: Setup, platform: str) -> str:
         setup.args.name = None
 
 
-def _platform_settings(setup: Setup, name: str, platform: str) -> tuple[dict, Any]:
+def _platform_settings(setup: Setup, name: str, platform: str) -> dict[str, Any]:
     """Asks what the connector requires until it builds and, unless --no-check, its credentials work."""
     questions, given = setup.questions, vars(setup.args)
     entry: dict[str, Any] = {"name": name, "platform": platform}
@@ -145,7 +145,7 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> tuple[dict, An
             key = key.removesuffix("_env")
         else:
             if setup.args.no_check or _works(setup, source):
-                return entry, source
+                return entry
             previous, given = entry, {}
             entry = {"name": name, "platform": platform}
             again = {key.removesuffix("_env") for key in previous if key not in entry}
@@ -284,7 +284,7 @@ def _ask_slack_tokens(setup: Setup, api_url: str) -> str | None:
             questions.say(f"  Slack: {check_token(text, api_url)}")
         return text
 
-    bot = questions.ask("Slack bot token (xoxb-…; Enter to skip: nudges print in the terminal)", flag="SLACK_BOT_TOKEN",
+    bot = questions.ask("Slack bot token (xoxb-…; Enter to skip, and the nudges print in the terminal)", flag="SLACK_BOT_TOKEN",
                         check=token, hidden=True, default="")
     if not bot:
         return None
