@@ -88,6 +88,15 @@ def test_flags_write_a_config_that_runs_and_keep_the_secrets_in_env(tmp_path, wo
     assert not [path for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
 
 
+def test_the_config_file_named_in_env_is_the_one_written(tmp_path, wordpress, slack):
+    (tmp_path / ".env").write_text("REPLYNUDGE_CONFIG=team/nudges.toml\n")
+    done = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert "Wrote account 'blog' to team/nudges.toml" in done.stdout
+    assert tomllib.loads((tmp_path / "team" / "nudges.toml").read_text())["accounts"][0]["name"] == "blog"
+    assert not (tmp_path / "replynudge.toml").exists()
+
+
 def test_a_second_run_adds_an_account_and_keeps_the_comments(tmp_path, wordpress, slack):
     (tmp_path / "replynudge.toml").write_text('# our team\n[defaults]\nnudge_after = "30m"  # quick\n')
     assert init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD).returncode == 0

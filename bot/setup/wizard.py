@@ -51,9 +51,10 @@ class Setup:
 
 
 def run_init(args, questions: Questions) -> int:
-    config_path = Path(os.environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
     env = EnvFile.read(Path.cwd() / ".env")
-    setup = Setup(questions, ConfigFile.read(config_path), env, {**env.values(), **_non_empty(os.environ)}, args)
+    environ = {**env.values(), **_non_empty(os.environ)}
+    config_path = Path(environ.get("REPLYNUDGE_CONFIG") or DEFAULT_CONFIG_PATH)
+    setup = Setup(questions, ConfigFile.read(config_path), env, environ, args)
     say = questions.say
     say(f"Setting up an account in {config_path} (secrets go to {env.path.name}).")
     platform = questions.ask(f"Platform ({', '.join(SETUP_PLATFORMS)})", flag="--platform", given=args.platform,
