@@ -433,3 +433,17 @@ def test_snoozing_a_comment_of_a_muted_author_opens_no_nudge(database_url, tmp_p
         lambda m: m.team_acts(action="snooze", user="U0ANA", which=1),
         lambda m: m.time_passes(minutes=65, which=0),
     )
+
+
+@pytest.mark.parametrize("kind", ["brand", "delete"])
+def test_snoozing_an_answered_or_deleted_comment_opens_no_nudge(database_url, tmp_path, kind):
+    """A random draw on both databases: a comment below the score (no nudge) answered by the brand (or deleted),
+    then snoozed: the snooze opened a pending nudge about a comment that no longer waits."""
+    run_steps(
+        machine_for(database_url, tmp_path)(),
+        lambda m: m.first_page([("ann", "thanks", 61)]),
+        lambda m: m.page([(kind, "ann", "How do I descale the X200?", 0, 0)]),
+        lambda m: m.time_passes(minutes=0, which=0),
+        lambda m: m.team_acts(action="snooze", user="U0ANA", which=0),
+        lambda m: m.time_passes(minutes=65, which=1),
+    )

@@ -51,10 +51,10 @@ def _is_open():
 
 
 def opened(comment_id: int, account_id: int, channel: str | None, due_at: datetime, now: datetime, *,
-           ignored: bool = False, muted: bool = False, muted_by: str | None = None) -> dict:
+           ignored: bool = False, handled: tuple[Outcome, str | None] | None = None) -> dict:
     """The row `open` writes for a comment found due: pending, or handled at once when an ignored phrase says so,
-    or when its author is muted (by `muted_by`), as if the mute had found it open."""
-    how, by = (Outcome.IGNORED, "config") if ignored else (Outcome.MUTED, muted_by) if muted else (None, None)
+    or as `handled` says (how, by whom)."""
+    how, by = (Outcome.IGNORED, "config") if ignored else handled or (None, None)
     return {
         "comment_id": comment_id,
         "account_id": account_id,
@@ -75,17 +75,20 @@ def open_(session: Session, rows: list[dict]) -> None:
 
 def ensure(session: Session, comment_id: int, *, due_at: datetime, now: datetime) -> bool:
     """A pending nudge for a user comment that has none (acted on from /unanswered or the Home tab before it was
-    due); handled as muted at once when its author is muted, so that no action opens one about them. False when
-    there is no such user comment (the brand's own have no nudge)."""
+    due). A comment that no longer waits (deleted, answered, its author muted) gets one handled at once, as
+    settling would have closed it, so that no action opens a nudge about it. False when there is no such user
+    comment (the brand's own have no nudge)."""
     row = session.execute(
-        select(Comment.account_id, Account.channel, Author.muted, Author.muted_by).select_from(Comment)
+        select(Comment.account_id, Account.channel, Comment.deleted, Comment.answered_at, Author.muted,
+               Author.muted_by).select_from(Comment)
         .join(Account, Account.id == Comment.account_id).join(Author, Author.id == Comment.author_id)
         .where(Comment.id == comment_id, Comment.is_brand.is_(False))
     ).first()
     if row is None:
         return False
-    open_(session, [opened(comment_id, row.account_id, row.channel, due_at, now, muted=row.muted,
-                           muted_by=row.muted_by)])
+    handled = ((Outcome.DELETED, PLATFORM) if row.deleted else (Outcome.ANSWERED, PLATFORM) if row.answered_at
+               else (Outcome.MUTED, row.muted_by) if row.muted else None)
+    open_(session, [opened(comment_id, row.account_id, row.channel, due_at, now, handled=handled)])
     return True
 
 
