@@ -145,7 +145,8 @@ def test_failing_checks_write_nothing_and_say_why(tmp_path, wordpress, slack):
     unseen = init(tmp_path, slack, *scripted(wordpress), "--channel", "C0SECRET", WP_APP_PASSWORD=APP_PASSWORD,
                   SLACK_BOT_TOKEN="xoxb-test")
     assert unseen.returncode == 2 and "the bot cannot see C0SECRET (channel_not_found)" in unseen.stderr
-    missing = init(tmp_path, slack, "--platform", "wordpress", "--url", wordpress.base_url, "--yes")
+    missing = init(tmp_path, slack, "--platform", "wordpress", "--url", wordpress.base_url, "--yes",
+                   SLACK_BOT_TOKEN="xoxb-test")
     assert missing.returncode == 2 and "init: --username: required with --yes" in missing.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -243,6 +244,18 @@ class Terminal:
                     break
         os.close(self.main)
         return self.process.wait()
+
+
+def test_a_bot_token_without_a_mode_asks_for_one_or_says_so(tmp_path, wordpress, slack):
+    warned = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD, SLACK_BOT_TOKEN="xoxb-test")
+    assert warned.returncode == 0, warned.stderr
+    assert "neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set" in warned.stdout
+
+    answers = "\n".join(["wordpress", "shop", wordpress.base_url, USER, "WP_APP_PASSWORD", "", "xapp-1-A0", CHANNEL])
+    asked = init(tmp_path, slack, answers=answers + "\n", SLACK_BOT_TOKEN="xoxb-test")
+    assert asked.returncode == 0, asked.stdout + asked.stderr
+    assert "Slack app-level token for Socket Mode" in asked.stdout
+    assert settings(tmp_path).slack_app_token == "xapp-1-A0"
 
 
 def test_asked_before_replacing_an_account_and_a_broken_file_is_left_alone(tmp_path, wordpress, slack):

@@ -254,7 +254,13 @@ def _slack(setup: Setup) -> str | None:
         except ValueError as error:
             raise ConfigError(f"init: SLACK_BOT_TOKEN: {error}") from None
     elif questions.interactive:
-        token = _ask_slack_tokens(setup, api_url)
+        token = _ask_bot_token(setup, api_url)
+    if token and not (setup.value("SLACK_APP_TOKEN") or setup.value("SLACK_SIGNING_SECRET")):
+        if questions.interactive:
+            _ask_mode(setup)
+        else:
+            questions.say("  Slack: neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is "
+                          "set; replynudge run needs one of them in .env")
     existing = setup.config.document.get("defaults", {}).get("channel")
 
     def seen(text: str) -> str:
@@ -275,7 +281,7 @@ def _slack(setup: Setup) -> str | None:
                          default="" if existing else None) or None
 
 
-def _ask_slack_tokens(setup: Setup, api_url: str) -> str | None:
+def _ask_bot_token(setup: Setup, api_url: str) -> str | None:
     questions = setup.questions
 
     def token(text: str) -> str:
@@ -285,13 +291,16 @@ def _ask_slack_tokens(setup: Setup, api_url: str) -> str | None:
             questions.say(f"  Slack: {check_token(text, api_url)}")
         return text
 
-    bot = questions.ask("Slack bot token (xoxb-…; Enter to skip, and the nudges print in the terminal)", flag="SLACK_BOT_TOKEN",
-                        check=token, hidden=True, default="")
-    if not bot:
-        return None
-    setup.to_save["SLACK_BOT_TOKEN"] = bot
-    if setup.value("SLACK_APP_TOKEN") or setup.value("SLACK_SIGNING_SECRET"):
-        return bot
+    bot = questions.ask("Slack bot token (xoxb-…; Enter to skip, and the nudges print in the terminal)",
+                        flag="SLACK_BOT_TOKEN", check=token, hidden=True, default="")
+    if bot:
+        setup.to_save["SLACK_BOT_TOKEN"] = bot
+    return bot or None
+
+
+def _ask_mode(setup: Setup) -> None:
+    """Socket Mode's app-level token, or else HTTP mode's signing secret."""
+    questions = setup.questions
 
     def app_token(text: str) -> str:
         if text and not text.startswith("xapp-"):
@@ -302,7 +311,7 @@ def _ask_slack_tokens(setup: Setup, api_url: str) -> str | None:
                         check=app_token, hidden=True, default="")
     if app:
         setup.to_save["SLACK_APP_TOKEN"] = app
-        return bot
+        return
 
     def signing(text: str) -> str:
         if not text:
@@ -311,4 +320,3 @@ def _ask_slack_tokens(setup: Setup, api_url: str) -> str | None:
 
     setup.to_save["SLACK_SIGNING_SECRET"] = questions.ask("Slack signing secret (HTTP mode)", flag="SLACK_SIGNING_SECRET",
                                                           check=signing, hidden=True)
-    return bot
