@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.db import check_connection, make_engine, session_factory, upgrade
 from bot.db.copy import FROM, copy_database
 from bot.db.models import utcnow
-from bot.db.queries import UnansweredResult, comment_counts, polling_states, unanswered
+from bot.db.queries import UnansweredResult, comments_after, newest_comment_id, polling_states, unanswered
 from bot.db.stats import team_stats
 from bot.engine import trail
 from bot.engine.hours import business_clocks
@@ -155,14 +155,13 @@ def cmd_poll(args) -> int:
     for account in settings.accounts:  # every account's settings are checked before anything is fetched
         build_source(account)
     factory = open_database(settings)
-    names = [account.name for account in settings.accounts]
     with factory() as session:
-        before = comment_counts(session, names)
+        newest = newest_comment_id(session)
     watcher = TerminalProgress(sys.stderr) if sys.stderr.isatty() else LogProgress()
     outcomes = poll_cycle(settings, factory, make_notifier(settings), watchers=[watcher])
     with factory() as session:
-        after = comment_counts(session, names)
-    print(summary(outcomes, {name: count - before.get(name, 0) for name, count in after.items()}), file=sys.stderr)
+        new = comments_after(session, newest)
+    print(summary(outcomes, new), file=sys.stderr)
     return 0 if all(outcome.ok for outcome in outcomes) else 1
 
 

@@ -218,10 +218,17 @@ def waiting_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
     return {name: count for name, count in rows if count}
 
 
-def comment_counts(session: Session, accounts: Sequence[str]) -> dict[str, int]:
-    """Account name -> how many comments are stored for it (the brand's own included)."""
+def newest_comment_id(session: Session) -> int:
+    """The highest comment id so far (0 for none): comments stored later have higher ones."""
+    return session.scalar(select(func.max(Comment.id))) or 0
+
+
+def comments_after(session: Session, comment_id: int) -> dict[str, int]:
+    """Account name -> how many comments were stored for the first time after the one with `comment_id` (a range
+    of the primary key: it reads only those)."""
     rows = session.execute(
-        select(Account.name, _per_account(func.count(), [])).where(Account.name.in_(list(accounts)))
+        select(Account.name, func.count()).join(Comment, Comment.account_id == Account.id)
+        .where(Comment.id > comment_id).group_by(Account.name)
     )
     return dict(rows.all())
 
