@@ -9,6 +9,8 @@ from sqlalchemy import Row, Table, and_, case, func, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.db.bulk import execute_many
+
 ColumnUpdate = Callable[[Table, Any], Any]  # (table, excluded) -> the column's new value
 
 
@@ -28,8 +30,8 @@ def upsert(
     With `update_when_changed`, a conflicting row is only written when one of those columns would change; with
     `update_when` (a module-level builder, like the column updates), only when that condition holds.
     With `returning`, those columns of the rows written (inserted or updated) come back. Without, the drivers
-    send the batch as one prepared statement executed for each row (psycopg pipelines them), cheaper for wide
-    rows than the long multi-row VALUES text RETURNING needs.
+    send the batch as one prepared statement executed for each row (psycopg pipelines them; bot/db/bulk.py),
+    cheaper for wide rows than the long multi-row VALUES text RETURNING needs.
     """
     if not rows:
         return []
@@ -38,8 +40,10 @@ def upsert(
     statement = _statement(
         dialect, table, tuple(keys), updates, tuple(update_when_changed), update_when, tuple(returning)
     )
-    result = session.connection().execute(statement, list(rows))
-    return result.all() if returning else []
+    if returning:
+        return session.connection().execute(statement, list(rows)).all()
+    execute_many(session.connection(), statement, rows)
+    return []
 
 
 @lru_cache(maxsize=64)

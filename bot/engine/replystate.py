@@ -25,6 +25,7 @@ from typing import Any, Iterable
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.db.bulk import execute_many
 from bot.db.lookup import WANTED, one_of
 from bot.db.models import Comment
 
@@ -272,7 +273,7 @@ class _Refresh:
                 elif not answer:
                     became_unanswered.append(user.id)
         if changes:
-            self.session.connection().execute(_SAVE_ANSWER, changes)
+            execute_many(self.session.connection(), _SAVE_ANSWER, changes)
         return became_answered, became_unanswered
 
     def _answers(self, ids: Iterable[int]) -> dict[int, Answer]:

@@ -8,14 +8,15 @@ a longer one is counted in the database, comment by comment, so one commenter's 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import NamedTuple
 
 from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from bot.db.bulk import execute_many
 from bot.db.lookup import WANTED, one_of
 from bot.db.models import Comment, is_waiting
 from bot.engine.score import ScoreContext, score_comment
@@ -47,7 +48,7 @@ def rescore_waiting(session: Session, account_id: int) -> int:
         for row in waiting:
             by_brand, parent_author = parents.get(row.parent_external_id, (False, None))
             history = histories.get(row.author_id)
-            prior, answered, copies = _counted(connection, row) if history is None else _context(row, history)
+            prior, answered, copies = _counted(connection, row) if history is None else history.context(row)
             scored = score_comment(row.text, ScoreContext(
                 prior_comments_30d=prior,
                 replies_to_brand=by_brand,
@@ -56,7 +57,7 @@ def rescore_waiting(session: Session, account_id: int) -> int:
                 copies_before=copies,
             ))
             changes.append({"scored_id": row.id, "score": scored.value, "reasons": list(scored.reasons)})
-        connection.execute(_SCORE, changes)
+        execute_many(connection, _SCORE, changes)
         total += len(changes)
 
 
@@ -113,37 +114,51 @@ def _author_histories(dialect: str):
     )
 
 
-class _Earlier(NamedTuple):
-    created_at: datetime
-    answered: bool
-    fingerprint: int | None
+class _History:
+    """An author's comments in time order, so that what a score counts before each comment is a binary search."""
+
+    def __init__(self) -> None:
+        self.times: list[datetime] = []
+        self.first_answered: datetime | None = None
+        self.by_fingerprint: dict[int | None, list[datetime]] = {}
+
+    def add(self, created_at: datetime, answered: bool, text_fingerprint: int | None) -> None:
+        self.times.append(created_at)
+        self.by_fingerprint.setdefault(text_fingerprint, []).append(created_at)
+        if answered and (self.first_answered is None or created_at < self.first_answered):
+            self.first_answered = created_at
+
+    def sorted(self) -> _History:
+        self.times.sort()
+        for times in self.by_fingerprint.values():
+            times.sort()
+        return self
+
+    def context(self, row) -> tuple[int, bool, int]:
+        """From the author's history before the comment: their comments in the 30 days before, whether the brand
+        answered one of them, and how many were copies of this one."""
+        written = row.created_at
+        return (
+            bisect_left(self.times, written) - bisect_left(self.times, written - HISTORY_WINDOW),
+            self.first_answered is not None and self.first_answered < written,
+            bisect_left(self.by_fingerprint.get(row.fingerprint, ()), written),
+        )
 
 
-def _histories(connection: Connection, author_ids: set[int]) -> dict[int, list[_Earlier]]:
+def _histories(connection: Connection, author_ids: set[int]) -> dict[int, _History]:
     """The whole history of the authors with short ones; the others are left out, to be counted."""
     dialect = connection.dialect.name
     long = set(connection.scalars(_history_sizes(dialect), {WANTED: author_ids}))
-    histories: dict[int, list[_Earlier]] = {author_id: [] for author_id in author_ids - long}
+    histories = {author_id: _History() for author_id in author_ids - long}
     if histories:
         rows = connection.execute(_author_histories(dialect), {WANTED: histories.keys()})
         for author_id, created_at, answered, text_fingerprint in rows:
-            histories[author_id].append(_Earlier(created_at, answered, text_fingerprint))
-    return histories
-
-
-def _context(row, history: list[_Earlier]) -> tuple[int, bool, int]:
-    """From the author's history before the comment: their comments in the 30 days before, whether the brand
-    answered one of them, and how many were copies of this one."""
-    earlier = [comment for comment in history if comment.created_at < row.created_at]
-    return (
-        sum(1 for c in earlier if c.created_at >= row.created_at - HISTORY_WINDOW),
-        any(c.answered for c in earlier),
-        sum(1 for c in earlier if c.fingerprint == row.fingerprint),
-    )
+            histories[author_id].add(created_at, answered, text_fingerprint)
+    return {author_id: history.sorted() for author_id, history in histories.items()}
 
 
 def _counted(connection: Connection, row) -> tuple[int, bool, int]:
-    """What `_context` works out, counted by the database over the author's index instead."""
+    """What `_History.context` works out, counted by the database over the author's index instead."""
     prior, copies, answered = connection.execute(_COUNTS, {
         "author": row.author_id, "before": row.created_at,
         "since": row.created_at - HISTORY_WINDOW, "fingerprint": row.fingerprint,

@@ -10,8 +10,9 @@ reached by a question, a complaint, praise of six words or more, or any comment 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from bot.engine.comment_text import NEGATIVE, POSITIVE, CommentText, read_comment
+from bot.engine.comment_text import NEGATIVE, POSITIVE, READ_CHARS, CommentText, read_comment
 from bot.engine.situation import asks_us, read_situation
 
 BASE = 10
@@ -60,14 +61,12 @@ def ordinal(number: int) -> str:
 
 
 def score_comment(text: str, context: ScoreContext = ScoreContext()) -> Score:
-    comment = read_comment(text)
+    comment, text_value, text_reasons = _from_text((text or "")[:READ_CHARS])
     if not comment.words:
         why = "emoji only" if comment.emoji_only else "link only" if comment.links else "no words"
         return Score(0, (why,))
-    value, reasons = _from_text(comment)
     history_value, history_reasons = _from_history(context)
-    value += history_value
-    reasons += history_reasons
+    value, reasons = text_value + history_value, [*text_reasons, *history_reasons]
     cap, why = _cap(comment, context)
     if cap is not None:
         value, reasons = min(value, cap), [why] + [r for r in reasons if r in history_reasons]
@@ -76,7 +75,18 @@ def score_comment(text: str, context: ScoreContext = ScoreContext()) -> Score:
     return Score(max(0, min(100, value)), tuple(reasons))
 
 
-def _from_text(comment: CommentText) -> tuple[int, list[str]]:
+@lru_cache(maxsize=4096)
+def _from_text(text: str) -> tuple[CommentText, int, tuple[str, ...]]:
+    """What the text alone is worth, read once per text: comments repeat ("Thanks!", copies, a bot's spam), and
+    reading one costs far more than the rest of its score."""
+    comment = read_comment(text)
+    if not comment.words:
+        return comment, 0, ()
+    value, reasons = _text_value(comment)
+    return comment, value, tuple(reasons)
+
+
+def _text_value(comment: CommentText) -> tuple[int, list[str]]:
     value, reasons = BASE, []
     substantive = len(comment.words) >= SUBSTANTIVE_WORDS
     if comment.asks_question:
@@ -119,12 +129,17 @@ def _from_history(context: ScoreContext) -> tuple[int, list[str]]:
     return value, reasons
 
 
+@lru_cache(maxsize=1024)
+def _asks_us(comment: CommentText) -> bool:
+    return asks_us(comment)
+
+
 def _cap(comment: CommentText, context: ScoreContext) -> tuple[int | None, str]:
     if comment.spam:
         return SPAM_CAP, f"looks like spam ({comment.spam})"
     if context.copies_before >= SPAM_COPIES - 1:  # asking again once, unanswered, is engagement, not spam
         return SPAM_CAP, f"posted the same text {context.copies_before + 1} times"
-    if context.replies_to_commenter and not asks_us(comment):
+    if context.replies_to_commenter and not _asks_us(comment):
         return FAN_REPLY_CAP, "answers another commenter"
     words = len(comment.words)
     if comment.asks_question or comment.reports_problem:
