@@ -76,6 +76,9 @@ def _make_private(dbapi_connection) -> None:
                 log.warning("could not make %s private: %s", each, error)
 
 
+SQLITE_CACHE_KIB = 32 * 1024
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # SQLAlchemy's recipe for pysqlite: the driver would begin a transaction only at the first write, so reads
     # before it saw another snapshot; it begins none itself now, `_sqlite_begin` does.
@@ -85,6 +88,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # The default 2 MB page cache holds the comments' indexes of a few ten thousand comments; past that every
+    # insert reads index pages back from the file and a page's commit writes many more of them.
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

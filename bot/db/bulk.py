@@ -31,13 +31,42 @@ def execute_many(connection: Connection, statement: ClauseElement, rows: Sequenc
     if plan is None:
         connection.execute(statement, list(rows))
         return
-    columns = [
-        [row[name] for row in rows] if convert is None else list(map(convert, [row[name] for row in rows]))
-        for name, convert in zip(plan.names, plan.processors)
-    ]
+    columns = [_converted([row[name] for row in rows], convert) for name, convert in zip(plan.names, plan.processors)]
     values = zip(*columns)
     params = list(values) if plan.positional else [dict(zip(plan.names, row)) for row in values]
     connection.exec_driver_sql(plan.sql, params)
+
+
+def _converted(values: list[Any], convert: Callable[[Any], Any] | None) -> list[Any]:
+    """A column's values as the driver takes them. Values a page repeats (the time it is stored, no reasons yet,
+    no extras) are converted once: the conversion depends on the value alone."""
+    if convert is None:
+        return values
+    converted: list[Any] = []
+    remembered: dict[Any, Any] = {}
+    last: Any = _UNSET
+    for value in values:
+        if value is not last:
+            last, key = value, _key(value)
+            if key is None:
+                last_converted = convert(value)
+            elif (last_converted := remembered.get(key, _UNSET)) is _UNSET:
+                last_converted = remembered[key] = convert(value)
+        converted.append(last_converted)
+    return converted
+
+
+_UNSET = object()
+
+
+def _key(value: Any) -> Any:
+    """What tells values apart for their conversion, for the kinds that repeat (None, lists of words such as a
+    score's reasons); None for the others, converted each time."""
+    if value is None:
+        return (None,)
+    if type(value) is list and all(type(item) is str for item in value):
+        return tuple(value)
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -59,7 +59,7 @@ class ReplaySource:
     def _record(self, raw: bytes, line_number: int) -> CommentRecord:
         where = f"{self.path}:{line_number}"
         try:
-            item = json.loads(raw)
+            item = json.loads(raw.decode("utf-8-sig"))  # bytes would have json guess their encoding, line by line
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise TemporaryError(f"{where}: not valid JSON ({error})") from None
         if not isinstance(item, dict):
