@@ -141,7 +141,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quand|où|comment|pourquoi|quel\w*|est-ce|combien|y a-t-il|peut-on)\b",
     },
     "es": {
-        "problem": r"🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
+        "problem": r"me queda (?:enorme|grande|pequeñ\w*|fatal)|no tiene sentido|🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
         r"nunca (?:llegó|recibí)|no (?:ha )?llegado|no llegó|nadie (?:contesta|responde)|sin respuesta|"
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
@@ -155,7 +155,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "feedback": r"deberían|debería|estaría (?:bien|genial|mejor)|me gustaría (?:que|ver)|ojalá|"
         r"no estoy de acuerdo|sugerencia|creo que|en mi opinión|prefiero|vuelvan a|por qué (?:cambiaron|quitaron)|"
         r"confus\w*|no me gusta|peor|complicad\w*|ya no (?:venden|hay|está|tienen)|podr[ií]ais (?:hacer|sacar|añadir)|podrían (?:hacer|sacar|añadir)",
-        "result": r"por fin|logré|conseguí|hice|horneé|cociné|construí|terminé|primera vez|mi primer|mi primera|"
+        "result": r"ya no me duele|(?:tras|después de) \d+ (?:meses|semanas)|por fin|logré|conseguí|hice|horneé|cociné|construí|terminé|primera vez|mi primer|mi primera|"
         r"récord|funcionó|salió|probé|\d+ ?(?:km|kg)",
         "story": r"me recuerda|cuando era|hace \w+ años|crecí|de pequeñ\w*|cada año|tradición|regalo|cumpleaños|"
         r"boda|navidad",
@@ -164,7 +164,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:cuándo|dónde|cómo|qué|por qué|cuál\w*|cuánto\w*|hay|tienen|se puede)\b",
     },
     "it": {
-        "problem": r"ho ordinato .{0,30}(?:e )?(?:mi )?è arrivat\w*|invece (?:di|della|del|dello)|🙃|🙄|👏👏|bloccat\w*|taglia in meno|ristrett\w*|infeltrit\w*|mah\.|bravi\W*$|rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
+        "problem": r"sotto la pioggia|ho ordinato .{0,30}(?:e )?(?:mi )?è arrivat\w*|invece (?:di|della|del|dello)|🙃|🙄|👏👏|bloccat\w*|taglia in meno|ristrett\w*|infeltrit\w*|mah\.|bravi\W*$|rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
@@ -187,7 +187,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|dove|come|cosa|perché|quale|quanto|c'è|avete|si può)\b",
     },
     "pt": {
-        "problem": r"pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
+        "problem": r"rasgou|descosturou|quebrou|estragou|furou|pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
         r"nunca (?:chegou|recebi)|não chegou|ninguém (?:responde|respondeu)|sem resposta|trava|fecha sozinho|"
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
@@ -291,7 +291,7 @@ _PROBLEM_KINDS = {
     r"abonnement|reembolso|cobrad\w*|cobro|factura|suscripción|rimborso|addebit\w*|fattura|abbonamento|estorno|"
     r"cobrança|fatura|assinatura|terugbetaling|afgeschreven|factuur|geld terug",
     "delivery": r"nothing yet|still nothing|immer noch nichts|toujours rien|todavía nada|ancora niente|até agora nada|"
-    r"nog steeds niks|order\w*|deliver\w*|shipp\w*|track\w*|parcel|package|courier|arriv\w*|postage|label created|"
+    r"nog steeds niks|order\w*|deliver\w*|shipp\w*|tracking|tracked|parcel|package|courier|arriv\w*|postage|label created|"
     r"bestell\w*|liefer\w*|paket|sendung|versand\w*|angekommen|commande|livr\w*|colis|reçu|pedido|envío|paquete|"
     r"llegó|llegado|ordine|spedizion\w*|pacco|consegna|arrivat\w*|encomenda|entrega|chegou|bestelling|pakket|"
     r"bezorg\w*|geleverd|verzend\w*",
@@ -327,7 +327,8 @@ _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|s
                    r"after (?:one|a|an|two|three|\d+) (?:day|week|month|night|wash|burn)s?|(?:first|second|third) (?:night|wash|week|day)|"
                    r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
                    r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
-                   r"geleden|(?:in|im|en|em|a|di|de|op|this|next|last) (?:january|february|april|june|july|august|september|"
+                   r"geleden|(?:\w+) (?:weeks?|months?|semanas|meses|wochen|monate|semaines|mois|settimane|"
+                   r"mesi|weken|maanden)|(?:in|im|en|em|a|di|de|op|this|next|last) (?:january|february|april|june|july|august|september|"
                    r"october|november|december|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|"
                    r"juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"
                    r"agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"

@@ -34,7 +34,7 @@ _HOWTO = _pattern(
     r"\bdá pra\b|\bhoe (?:kan|moet|zet|doe|krijg) ik|\bkan ik\b"
 )
 _SOFTWARE = _pattern(
-    r"\bapp\b|\bappli|aplicaci|applicazion|aplicativo|setting|einstellung|paramètre|\bajustes\b|impostazion|"
+    r"won'?t (?:pair|connect)|koppel|verbind|jumel|conect|colleg|emparelh|\bapp\b|\bappli|aplicaci|applicazion|aplicativo|setting|einstellung|paramètre|\bajustes\b|impostazion|"
     r"configura|instelling|\bmenu|\bexport|account|\bkonto\b|\bcompte\b|\bcuenta\b|\bconta\b|log ?in|\bsync|"
     r"notification|dark mode|widget|bizum|\bpix\b|transfer|überweis|\blimit|progress|markdown|\bpc\b|celular|"
     r"android|iphone|\bweb(?:site)?\b|\bsite\b|\bspiel\b|\bgame\b|\bjeu\b|\bjuego\b|\bgioco\b|\bjogo\b"
@@ -52,7 +52,7 @@ _ASKS_IF_FAULT = _pattern(
 )
 _ASKS_HOW = _pattern(r"^(?:how|should i|can i|do i|is it|what|which|when|where|wie|soll ich|comment|dois-je|faut-il|"
                      r"cómo|debo|come|devo|como|hoe|moet ik)\b")
-_REQUEST = _pattern(r"please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|könnt(?:et)? ihr .{0,30}(?:machen|"
+_REQUEST = _pattern(r"podiam fazer|please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|könnt(?:et)? ihr .{0,30}(?:machen|"
                     r"bringen|anbieten)|pourriez-vous|ce serait (?:top|bien|génial|super) d'avoir|podr[ií]ais|podrían|"
                     r"potreste|poderiam|zouden jullie|bring back|i wish|really needs|bitte (?:wieder|bringt|macht)|remettez|"
                     r"ramenez|manque vraiment|vuelvan a|volved a|rimettete|manca (?:la|il|l'|un|una)|voltem com|voltem a|"
@@ -67,12 +67,13 @@ _LEAVING = _pattern(r"cancel my|close my account|delete my account|unsubscribe|k
                     r"résilier|supprimer mon compte|darme de baja|cancelar mi|disdire|cancellare il mio|"
                     r"cancelar minha|opzeggen|account verwijderen")
 _RESTOCK = _pattern(
-    r"\b(?:be|come|coming|comes|get|getting) back\b|back in stock|back before|restock|sold out|\bout of stock|been out|\bagain\b|\bwieder\b|ausverkauft|\bweg\b|de retour|"
+    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bhave .{0,40} back\b|back before|restock|sold out|\bout of stock|been out|\bagain\b|\bwieder\b|ausverkauft|\bweg\b|de retour|"
     r"rupture|réassort|\bvuelve|volver[aá]|agotad|de nuevo|\bvolta|voltar|esgotad|tornerà|di nuovo|esaurit|"
     r"terug|uitverkocht|weer\b|\bencore\b|dieses jahr|this year|cette année|este año|quest'anno|este ano|dit jaar"
 )
 _RESERVE = _pattern(
-    r"\bsigned|edition|pre-?order|reserve|set aside|hold one|dedica|dédicace|gesign|signiert|"
+    r"avete ancora|still have|noch da|vous avez encore|todavía tenéis|ainda têm|lo vorrei ritirare|pick (?:it )?up on|"
+    r"abholen am|\bsigned|edition|pre-?order|reserve|set aside|hold one|dedica|dédicace|gesign|signiert|"
     r"vorbestell|réserv|reservar|prenotar|reserveren|\bfirmad|autografad|gesigneerd"
 )
 _IN_STORE = _pattern(
@@ -179,7 +180,7 @@ _DISAGREE = _pattern(r"compared to the old|than the old|worse than|nicht mehr wi
                      r"era meglio|não concordo|era melhor|niet mee eens|was beter")
 _WAS_BEFORE = _pattern(r"\bold\b|\bbefore\b|used to|\balt\w*|früher|ancien|avant|antigu|antes|vecchi|prima|antig|"
                        r"\boud\w*|vroeger|changed|geändert|changé|cambia|mudaram|veranderd|new|neu|nouv|nuev|nuov|novo|nieuw")
-_DISCONTINUED = _pattern(r"no longer (?:sell|make|stock)|discontinued|don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
+_DISCONTINUED = _pattern(r"(?:fassiez|vendiez|faites|vendez) plus|no longer (?:sell|make|stock)|discontinued|don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
                          r"(?:gibt|verkauft|im sortiment)|ne (?:vendez|faites) plus|ya no (?:venden|hacen|tienen)|"
                          r"non (?:vendete|fate) più|não (?:vendem|fazem) mais|niet meer (?:te koop|verkrijgbaar|verkopen)")
 _HELP = _pattern(r"help|tip|advice|repl|answer|saved me|hilfe|tipp|\brat\b|aide|conseil|réponse|ayuda|consejo|respuesta|"
@@ -192,7 +193,7 @@ _OWNER = _pattern(r"warrant|guarantee|\bmine\b|\bmy (?!order\b)\w+|i bought|boug
 _MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|yarn|rezept|mehl|teig|backen|recette|farine|"
                    r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|recept|"
                    r"meel|deeg|zuurdesem")
-_FAULT = _pattern(r"broke|snapped|squeal|stopped|tunnel|shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
+_FAULT = _pattern(r"rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
                   r"barely|descol|sola|eingelaufen|"
                   r"rétréci|encogi|ristrett|taglia in meno|encolheu|gekrompen|defekt|défectueu|defectuos|difettos|defeito|"
                   r"kapot gegaan|geht nicht mehr|ne marche plus|ya no funciona|non funziona più|parou de funcionar|"
@@ -206,11 +207,12 @@ _ARRIVED_LATE = _pattern(r"(?:arrived|came|turned up|showed up) .{0,40}(?:late|w
 _SIZING = _pattern(r"sizing|size chart|runs? (?:\w+ )?(?:\w+ )?(?:small|large|big)|größentabelle|fällt .{0,20}(?:klein|groß) aus|"
                    r"guide des tailles|taille (?:petit|grand)|guía de tallas|talla (?:pequeñ|grande)|tabella (?:delle )?taglie|"
                    r"veste (?:pequen|grand)|tabela de medidas|maattabel|valt .{0,20}(?:klein|groot)")
-_FIT = _pattern(r"big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|compatible|"
+_FIT = _pattern(r"rentre|fits? (?:in|under|on)|\bcabe\b|\bentra\b|\bpast in\b|big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|compatible|"
                 r"geeignet|groß genug|passt .{0,20}(?:zu|für|auf)|funktioniert .{0,20}mit|kompatibel|convient|adapté|"
                 r"assez grand|compatible|sirve para|apto|apta|va bien para|compatibil|va bene|adatt|serve per|"
                 r"serve para|funciona com|compatível|geschikt|groot genoeg|werkt .{0,20}met|past .{0,20}(?:bij|op)")
-_CARE = _pattern(r"descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
+_CARE = _pattern(r"\boil|lube|grease|maintain|ölen|schmier|huiler|graisser|engrasar|lubric|ingrassar|oliën|smeren|"
+                 r"onderhoud|descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
                  r"détartr|nettoy|laver|lavage|recharger|ranger|descalcific|limpi|lavar|cargar|guardar|decalcific|pulir|"
                  r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|bewaren")
 _AWAITED_REMEDY = _pattern(r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|yet|after)|"
@@ -218,6 +220,14 @@ _AWAITED_REMEDY = _pattern(r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|
                            r"(?:rembourse|remplacement)|(?:sigo|esperando|todavía|aún) .{0,30}(?:reembolso|reemplazo|cambio)|"
                            r"(?:ancora|aspetto|aspettando) .{0,30}(?:rimborso|sostituzione)|(?:ainda|esperando|aguardando) "
                            r".{0,30}(?:reembolso|estorno|troca)|(?:nog steeds|wacht|wachten) .{0,30}(?:terugbetaling|vervanging)")
+_SAYS_DELIVERED = _pattern(r"says delivered|shows (?:as )?delivered|marked (?:as )?delivered|als zugestellt|zugestellt "
+                          r"angezeigt|marqu[ée]e? (?:comme )?livr[ée]e?|marcado como entregado|risulta consegnat|"
+                          r"consta como entregue|aparece como entregue|staat (?:op|als) bezorgd")
+_COURIER = _pattern(r"left (?:it |the parcel |my parcel )?(?:in the rain|outside|on the doorstep)|thrown over|"
+                    r"sotto la pioggia|sous la pluie|bajo la lluvia|im regen|vor die tür|debaixo de chuva|na chuva|"
+                    r"in de regen|over het hek|courier|kurier|livreur|mensajero|repartidor|corriere|entregador|bezorger")
+_CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clase|sesión|lezione|allenamento|aula|treino|"
+                  r"\bles\b|training")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
@@ -247,7 +257,10 @@ def case(comment: CommentText, reading: Reading) -> str:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
-    if situation == "result" and reading.person and (_GIFT.search(text) or _CELEBRATION.search(text)):
+    if situation == "question" and _REQUEST.search(text):
+        return "feedback_request"  # "vocês podiam fazer a granola sem açúcar"
+    if situation == "result" and reading.person and not _SPORT.search(text) and (
+            not _MADE.search(text) or _GIFT.search(text) or _CELEBRATION.search(text)):
         situation = "story"  # what they did for someone: the person is the story
     if situation in ("noise", "story") and _REQUEST.search(text):
         return "feedback_request"
@@ -264,7 +277,7 @@ def case(comment: CommentText, reading: Reading) -> str:
         if _FIXED.search(text):
             return "thanks_fixed"
         if _STAFF.search(text):
-            return "thanks_staff"
+            return "thanks_class" if _CLASS.search(text) else "thanks_staff"
         if _CONTENT.search(text):
             return "thanks_content"
         return "thanks" if _HELP.search(text) else "praise"  # "really appreciate the packaging" is praise
@@ -294,6 +307,10 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_travel"
     if _WRONG_ITEM.search(text):
         return "problem_wrong_item"
+    if _SAYS_DELIVERED.search(text):
+        return "problem_not_received"
+    if _COURIER.search(text):
+        return "problem_courier"
     if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text):
         return "problem_damaged"
     if _AWAITED_REMEDY.search(text):
@@ -304,10 +321,10 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_price"
     if _SERVICE.search(text) or reading.problem == "service":
         return "problem_service"
-    if reading.problem == "delivery":
-        return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"
     if _SIZING.search(text):
         return "problem_sizing"
+    if reading.problem == "delivery":
+        return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"
     if _DISAGREE.search(text):
         return "problem_changed" if _WAS_BEFORE.search(text) else "feedback_opinion"
     if _LETDOWN.search(text) and len(text.split()) < 12:
@@ -329,6 +346,8 @@ def _disagree(text: str) -> str:
 def _question(text: str, situation: str) -> str:
     if _LEAVING.search(text):
         return "question_leaving"
+    if situation != "availability" and _FIT.search(text):
+        return "question_fit"
     if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)):
         if _RESERVE.search(text):
             return "availability_reserve"
@@ -336,10 +355,10 @@ def _question(text: str, situation: str) -> str:
             return "availability_hours"
         if _SHIPPING.search(text):
             return "availability_shipping"
-        if _IN_STORE.search(text):
-            return "availability_store"
         if _RESTOCK.search(text):
             return "availability_restock"
+        if _IN_STORE.search(text):
+            return "availability_store"
         if _VARIANT.search(text) or _ALSO.search(text):
             return "availability_variant"
         if _RELEASE.search(text):

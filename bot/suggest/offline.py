@@ -26,7 +26,7 @@ ANSWER_HERE = "[your answer]"
 _PRICE_CHANGE = re.compile(r"increase|went up|goes up|go up|rise|raised|hike|erhöh|gestiegen|teurer|augment|hausse|subida|"
                            r"subieron|aument|verhoging|duurder|omhoog", re.I)
 _ASSORTMENT = re.compile(r"sampler|selection|\bbox\b|\bset\b|assortment|probierbox|auswahl|coffret|assortiment|"
-                         r"sélection|caja|surtido|selección|scatola|assortimento|selezione|caixa|kit\b|seleção|"
+                         r"sélection|caja|surtido|selección|scatola|assortimento|selezione|caixa|seleção|"
                          r"proefpakket|doos", re.I)
 _EVENT = re.compile(r"\b(?:ride|run|race|walk|event|festival|fair|match|tournament|gala|lauf|rennen|fest|course|"
                     r"marche|fête|carrera|evento|fiesta|feria|corsa|festa|torneo|corrida|passeio|loop|wedstrijd|"

@@ -126,7 +126,7 @@ BANK = {
         "Super, schön, dass alles wieder läuft! Klappt sonst auch alles so, wie es soll?",
     ),
     "thanks_staff": (
-        "Danke dir, das geben wir gern weiter, da wird sich jemand freuen! Was hat dir am meisten geholfen?",
+        "Danke dir, das geben wir gern weiter, da wird sich jemand freuen! Wie ist am Ende alles gelaufen?",
     ),
     "thanks_content": (
         "Danke dir, schön, dass es geholfen hat! Welcher Teil war für dich am hilfreichsten?",
@@ -160,7 +160,6 @@ BANK = {
     ),
     "story_person": (
         "person|Wie schön! Was mag {person} daran am liebsten?",
-        "person|Das freut uns so! Wie kommt {person} damit zurecht?",
     ),
     "story_memory": (
         "Was für eine schöne Erinnerung, danke fürs Teilen! Woran erinnerst du dich am liebsten?",
@@ -218,7 +217,7 @@ BANK = {
         "Schade, dass es dir nicht mehr so gefällt, das tut uns leid. Was mochtest du an der alten Version am liebsten?",
     ),
     "question_care": (
-        "Wie oft benutzt du es im Moment?",
+        "Wie oft nutzt du das gute Stück im Moment?",
         "Wie lange hast du es schon?",
     ),
     "question_fit": (
@@ -230,5 +229,16 @@ BANK = {
     ),
     "story_grief": (
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
+    ),
+    "problem_not_received": (
+        "Das tut uns leid, dass nichts angekommen ist. Könnte ein Nachbar oder eine Packstation es angenommen haben?",
+        "order|Sorry dafür. Schickst du uns deine Bestellnummer per DM? Dann klären wir es heute mit dem Paketdienst.",
+    ),
+    "problem_courier": (
+        "order|Das tut uns wirklich leid. Schickst du uns deine Bestellnummer per DM? Dann klären wir das mit dem Paketdienst.",
+        "Das tut uns wirklich leid, so soll kein Paket behandelt werden. Ist drinnen etwas kaputtgegangen?",
+    ),
+    "thanks_class": (
+        "Wie schön zu hören! Möchtest du das jetzt regelmäßig machen?",
     ),
 }

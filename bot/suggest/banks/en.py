@@ -125,7 +125,7 @@ BANK = {
         "So glad it's sorted! Is everything else working as it should?",
     ),
     "thanks_staff": (
-        "Thank you, we'll pass this on, it'll make their day! What made the biggest difference for you?",
+        "Thank you, we'll pass this on, it'll make their day! How did everything go in the end?",
     ),
     "thanks_content": (
         "Thank you, so glad it helped! Which part was most useful for you?",
@@ -160,7 +160,6 @@ BANK = {
     ),
     "story_person": (
         "person|That's so lovely! What does {person} enjoy most about it?",
-        "person|We love this! How is {person} getting on with it?",
     ),
     "story_memory": (
         "person|What a lovely memory! What comes to mind first when you think of {person}?",
@@ -232,5 +231,16 @@ BANK = {
     "story_grief": (
         "person|We're so sorry for your loss, and thank you for sharing this with us. What do you remember most about {person}?",
         "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
+    ),
+    "problem_not_received": (
+        "I'm so sorry it hasn't reached you. Could a neighbour or a parcel point have taken it in?",
+        "order|Sorry about this. Could you DM us your order number so we can check with the courier today?",
+    ),
+    "problem_courier": (
+        "order|I'm really sorry. Could you DM us your order number, so we can take it up with the courier?",
+        "I'm really sorry, that's not how your parcel should be treated. Was anything inside damaged?",
+    ),
+    "thanks_class": (
+        "So glad to hear it! Are you planning to make it a regular thing?",
     ),
 }

@@ -19,7 +19,7 @@ BANK = {
     ),
     "question_symptom": (
         "¿Ha sido así desde el principio o empezó hace poco?",
-        "¿Cuánto tiempo hace que lo tienes?",
+        "¿Cuánto tiempo hace de la compra?",
     ),
     "question_choosing": (
         "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
@@ -126,7 +126,7 @@ BANK = {
         "¡Qué alivio, nos alegra que esté resuelto! ¿Todo lo demás funciona como debe?",
     ),
     "thanks_staff": (
-        "¡Gracias! Se lo transmitimos, le va a hacer mucha ilusión. ¿Qué es lo que más te ayudó?",
+        "¡Gracias! Se lo transmitimos, le va a hacer mucha ilusión. ¿Al final cómo salió todo?",
     ),
     "thanks_content": (
         "¡Gracias, nos alegra que te haya servido! ¿Qué parte te resultó más útil?",
@@ -160,7 +160,6 @@ BANK = {
     ),
     "story_person": (
         "person|¡Nos encanta! ¿Qué es lo que más le gusta a {person}?",
-        "person|¡Qué bonito! ¿Y qué tal le va a {person}?",
     ),
     "story_memory": (
         "person|¡Qué recuerdo tan bonito! ¿Qué es lo primero que te viene a la mente cuando piensas en {person}?",
@@ -194,10 +193,10 @@ BANK = {
         "¡Ya nos contarás qué tal sale! ¿Lo has hecho antes o es tu primera vez?",
     ),
     "question_owner": (
-        "¿Cuánto tiempo hace que lo tienes?",
+        "¿Cuánto tiempo hace de la compra?",
     ),
     "problem_fault": (
-        "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace que lo tienes?",
+        "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace de la compra?",
         "Lo sentimos mucho, así no debería ser. ¿Qué podríamos hacer para arreglarlo?",
     ),
     "feedback_opinion": (
@@ -220,7 +219,7 @@ BANK = {
     ),
     "question_care": (
         "¿Cada cuánto lo usas ahora mismo?",
-        "¿Cuánto tiempo hace que lo tienes?",
+        "¿Cuánto tiempo hace de la compra?",
     ),
     "question_fit": (
         "¿Has probado algo parecido antes? Así vemos mejor si te va a ir bien.",
@@ -232,5 +231,16 @@ BANK = {
     "story_grief": (
         "person|Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas de {person}?",
         "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
+    ),
+    "problem_not_received": (
+        "Sentimos que no te haya llegado. ¿Puede que lo haya recogido algún vecino o un punto de recogida?",
+        "order|Perdona. ¿Nos pasas tu número de pedido por mensaje privado? Lo revisamos hoy con la empresa de transporte.",
+    ),
+    "problem_courier": (
+        "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado? Lo hablamos con la empresa de transporte.",
+        "Lo sentimos mucho, así no se trata un paquete. ¿Se ha estropeado algo de lo que venía dentro?",
+    ),
+    "thanks_class": (
+        "¡Qué alegría leerlo! ¿Te animas a convertirlo en algo habitual?",
     ),
 }

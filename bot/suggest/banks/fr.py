@@ -126,7 +126,7 @@ BANK = {
         "Super, ravis que ce soit réglé ! Tout le reste fonctionne comme il faut ?",
     ),
     "thanks_staff": (
-        "Merci, on transmet, ça va lui faire très plaisir ! Qu'est-ce qui vous a le plus aidé ?",
+        "Merci, on transmet, ça va lui faire très plaisir ! Et finalement, comment ça s'est passé ?",
     ),
     "thanks_content": (
         "Merci, ravis que ça vous ait aidé ! Quelle partie vous a été la plus utile ?",
@@ -160,7 +160,6 @@ BANK = {
     ),
     "story_person": (
         "person|Trop bien ! Qu'est-ce que {person} préfère ?",
-        "person|Ça nous fait très plaisir ! Qu'est-ce que {person} en dit ?",
     ),
     "story_memory": (
         "person|Quel beau souvenir ! Qu'est-ce qui vous vient en premier quand vous pensez à {person} ?",
@@ -232,5 +231,16 @@ BANK = {
     "story_grief": (
         "person|Toutes nos condoléances, et merci de partager ça avec nous. Quel souvenir de {person} vous est le plus cher ?",
         "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
+    ),
+    "problem_not_received": (
+        "Désolés qu'il ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",
+        "order|Désolés pour ça. Vous pouvez nous envoyer votre numéro de commande en message privé ? On vérifie avec le transporteur aujourd'hui.",
+    ),
+    "problem_courier": (
+        "order|On est vraiment désolés. Vous pouvez nous envoyer votre numéro de commande en message privé ? On en parlera au transporteur.",
+        "On est vraiment désolés, un colis ne devrait pas être traité comme ça. Quelque chose a-t-il été abîmé ?",
+    ),
+    "thanks_class": (
+        "Ça fait plaisir à lire ! Vous comptez en faire un rendez-vous régulier ?",
     ),
 }

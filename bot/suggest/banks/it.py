@@ -126,7 +126,7 @@ BANK = {
         "Che sollievo, siamo contenti che sia tutto a posto! Il resto funziona come dovrebbe?",
     ),
     "thanks_staff": (
-        "Grazie! Glielo riferiamo, gli farà un enorme piacere. Cosa ti è stato più d'aiuto?",
+        "Grazie! Glielo riferiamo, gli farà un enorme piacere. Alla fine com'è andata?",
     ),
     "thanks_content": (
         "Grazie, siamo contenti che ti abbia aiutato! Quale parte ti è stata più utile?",
@@ -160,7 +160,6 @@ BANK = {
     ),
     "story_person": (
         "person|Che bello! Cosa piace di più a {person}?",
-        "person|Ci fa davvero piacere! E {person} come si trova?",
     ),
     "story_memory": (
         "person|Che bel ricordo! Cosa ti viene in mente per primo, se pensi a {person}?",
@@ -232,5 +231,16 @@ BANK = {
     "story_grief": (
         "person|Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Qual è il ricordo di {person} che ti è più caro?",
         "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
+    ),
+    "problem_not_received": (
+        "Ci dispiace che non ti sia arrivato. Può averlo ritirato un vicino o un punto di ritiro?",
+        "order|Scusa. Ci mandi il numero d'ordine in privato? Controlliamo oggi con il corriere.",
+    ),
+    "problem_courier": (
+        "order|Ci dispiace davvero. Ci mandi il numero d'ordine in privato, così ne parliamo noi con il corriere?",
+        "Ci dispiace davvero, un pacco non va trattato così. Si è rovinato qualcosa all'interno?",
+    ),
+    "thanks_class": (
+        "Che bello sentirlo! Pensi di farlo diventare un appuntamento fisso?",
     ),
 }

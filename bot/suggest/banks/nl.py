@@ -126,7 +126,7 @@ BANK = {
         "Wat fijn dat het opgelost is! Werkt de rest ook zoals het hoort?",
     ),
     "thanks_staff": (
-        "Dank je wel, we geven het door, daar wordt iemand blij van! Wat hielp je het meest?",
+        "Dank je wel, we geven het door, daar wordt iemand blij van! Hoe is het uiteindelijk gegaan?",
     ),
     "thanks_content": (
         "Dank je, fijn dat het hielp! Welk deel had je het meest aan?",
@@ -160,7 +160,6 @@ BANK = {
     ),
     "story_person": (
         "person|Wat mooi! Wat vindt {person} er het leukst aan?",
-        "person|Wat leuk om te horen! Hoe bevalt het {person}?",
     ),
     "story_memory": (
         "person|Wat een mooie herinnering! Waar denk je als eerste aan bij {person}?",
@@ -232,5 +231,16 @@ BANK = {
     "story_grief": (
         "person|Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Wat is je mooiste herinnering aan {person}?",
         "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
+    ),
+    "problem_not_received": (
+        "Vervelend dat het niet is aangekomen, sorry. Kan een buur of een afhaalpunt het hebben aangenomen?",
+        "order|Sorry hiervoor. Stuur je ons je bestelnummer via DM? Dan checken we het vandaag met de vervoerder.",
+    ),
+    "problem_courier": (
+        "order|Wat vervelend, sorry. Stuur je ons je bestelnummer via DM? Dan spreken wij de vervoerder erop aan.",
+        "Sorry, zo hoort een pakket niet behandeld te worden. Is er iets kapotgegaan?",
+    ),
+    "thanks_class": (
+        "Wat fijn om te horen! Ga je er een vaste gewoonte van maken?",
     ),
 }

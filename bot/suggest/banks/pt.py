@@ -127,7 +127,7 @@ BANK = {
         "Que alívio, ainda bem que ficou resolvido! O resto está funcionando como deve?",
     ),
     "thanks_staff": (
-        "Obrigado! Vamos passar o recado, vai ficar muito feliz. O que ajudou mais?",
+        "Obrigado! Vamos passar o recado, vai ficar muito feliz. No fim, como correu tudo?",
     ),
     "thanks_content": (
         "Obrigado, ficamos felizes por ter ajudado! Que parte foi mais útil?",
@@ -161,7 +161,6 @@ BANK = {
     ),
     "story_person": (
         "person|Que bonito! Do que {person} mais gosta?",
-        "person|Adoramos saber disso! E {person}, tem gostado?",
     ),
     "story_memory": (
         "Que memória tão bonita, obrigado por contar! Do que se lembra mais desses tempos?",
@@ -231,5 +230,16 @@ BANK = {
     ),
     "story_grief": (
         "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
+    ),
+    "problem_not_received": (
+        "Lamentamos que não tenha chegado. Será que algum vizinho ou a portaria recebeu?",
+        "order|Desculpe. Pode mandar o número do pedido por mensagem privada? Verificamos hoje com a transportadora.",
+    ),
+    "problem_courier": (
+        "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada? Vamos falar com a transportadora.",
+        "Lamentamos muito, não é assim que um pacote deve ser tratado. Alguma coisa ficou danificada?",
+    ),
+    "thanks_class": (
+        "Que bom saber! Pensa em tornar isso um hábito?",
     ),
 }
