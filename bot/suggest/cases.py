@@ -87,7 +87,7 @@ _SHIPPING = _pattern(
 _RELEASE = _pattern(r"version|\bport\b|any news|\bnews on|\bsupport\b|will there be|wird es .{0,30}geben|y aura-t-il|"
                     r"\bhabrá\b|ci sarà|vai ter|komt er|release|launch|come out|\bnews on|verrà|sortira|sortie|saldrá|lanzamiento|"
                     r"lançamento|erscheint|kommt .*(?:raus|heraus)|uitkomen|\bkomt\b|versão|versión|versione|versie")
-_VARIANT = _pattern(r"(?:do|make|have) (?:you )?(?:a|an|any) .{0,30}(?:version|size|colou?r|option)|gibt es .{0,30}(?:version|"
+_VARIANT = _pattern(r"\bin (?:a |an )?(?:\w+ )?(?:frame )?size\b|(?:do|make|have) (?:you )?(?:a|an|any) .{0,30}(?:version|size|colou?r|option)|gibt es .{0,30}(?:version|"
                     r"variante|größe|farbe)|existe en|version (?:pour|en)|versión (?:para|en)|versione (?:per|in)|"
                     r"versão (?:para|em)|versie (?:voor|in)|\bin (?:other|more) colou?rs")
 _ALSO = _pattern(r"(?:gibt es|habt ihr) (?:das|den|die|es) .{0,40}auch|\bauch (?:in|mit|als)\b|\balso (?:in|with|come in)\b|"
@@ -173,7 +173,8 @@ _FEATURE_REQUEST = _pattern(
     r"aggiung|sarebbe|faltando|voltem|coloquem|seria bom|mis\b|missen|zou fijn|terug(?:brengen)?|"
     r"alleen nog|only in|nur noch|seulement en|solo en|solo in|só em"
 )
-_DISAGREE = _pattern(r"compared to the old|than the old|worse than|nicht mehr wie|schlechter|moins bien que|peor que|"
+_DISAGREE = _pattern(r"\bera (?:bem |mucho |molto )?(?:mais|más|più)|was (?:much |veel )?(?:better|beter|handiger)|"
+                     r"war (?:viel )?(?:besser|praktischer)|était (?:bien )?(?:plus|mieux)|compared to the old|than the old|worse than|nicht mehr wie|schlechter|moins bien que|peor que|"
                      r"peggio di|pior que|slechter dan|minder handig|weniger praktisch|moins pratique|menos práctic|"
                      r"meno pratic|menos prátic|less (?:practical|handy)|disagree|was better|used to be better|prefer(?:red)? the old|old \w+ was|sehe ich anders|"
                      r"war besser|früher war|pas d'accord|était mieux|no estoy de acuerdo|era mejor|non sono d'accordo|"
@@ -211,7 +212,9 @@ _FIT = _pattern(r"rentre|fits? (?:in|under|on)|\bcabe\b|\bentra\b|\bpast in\b|bi
                 r"geeignet|groß genug|passt .{0,20}(?:zu|für|auf)|funktioniert .{0,20}mit|kompatibel|convient|adapté|"
                 r"assez grand|compatible|sirve para|apto|apta|va bien para|compatibil|va bene|adatt|serve per|"
                 r"serve para|funciona com|compatível|geschikt|groot genoeg|werkt .{0,20}met|past .{0,20}(?:bij|op)")
-_CARE = _pattern(r"\boil|lube|grease|maintain|ölen|schmier|huiler|graisser|engrasar|lubric|ingrassar|oliën|smeren|"
+_CARE = _pattern(r"pressure|presión|luftdruck|pression|pressione|pressão|bandenspanning|how (?:much|often|long) should|"
+                 r"wie (?:viel|oft|lange) soll|combien de|cada cuánto|ogni quanto|de quanto em quanto|hoe vaak moet|"
+                 r"\boil|lube|grease|maintain|ölen|schmier|huiler|graisser|engrasar|lubric|ingrassar|oliën|smeren|"
                  r"onderhoud|descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
                  r"détartr|nettoy|laver|lavage|recharger|ranger|descalcific|limpi|lavar|cargar|guardar|decalcific|pulir|"
                  r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|bewaren")
@@ -257,6 +260,8 @@ def case(comment: CommentText, reading: Reading) -> str:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
+    if situation == "question" and reading.praise and not _HOWTO.search(text):
+        return "praise_content" if _CONTENT.search(text) else "praise"  # "Who made the illustrations? Lovely."
     if situation == "question" and _REQUEST.search(text):
         return "feedback_request"  # "vocês podiam fazer a granola sem açúcar"
     if situation == "result" and reading.person and not _SPORT.search(text) and (
@@ -368,10 +373,10 @@ def _question(text: str, situation: str) -> str:
         return "question_choosing"
     if _FIT.search(text):
         return "question_fit"
-    if _SYMPTOM.search(text):
-        return "question_symptom"
     if _HOWTO.search(text) and _SOFTWARE.search(text):
         return "question_howto_app"
+    if _SYMPTOM.search(text):
+        return "question_symptom"
     if _CARE.search(text):
         return "question_care"
     if _CONTENT_ASK.search(text):

@@ -137,7 +137,6 @@ BANK = {
     ),
     "feedback": (
         "Danke für die ehrlichen Worte. Was würdest du als Erstes ändern?",
-        "Gut zu wissen. Wie sollte es für dich stattdessen funktionieren?",
     ),
     "feedback_request": (
         "Danke, guter Punkt, den geben wir gern ans Team weiter! Gibt es noch etwas, das du ändern würdest, wenn wir schon dabei sind?",
@@ -183,7 +182,7 @@ BANK = {
         "Danke fürs Mitreden! Was gefällt dir daran am besten?",
     ),
     "noise": (
-        "Danke fürs Teilen! Können wir dir bei etwas helfen?",
+        "Danke, dass du das mit uns teilst! Was gefällt dir daran am besten?",
     ),
     "question_content": (
         "Worüber sollen wir als Nächstes sprechen?",

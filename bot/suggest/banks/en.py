@@ -10,7 +10,7 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Hope that helps! Is there a particular one you've got your eye on?",
+        "Hope that helps! Is there anything in particular you've got your eye on?",
     ),
     "question_howto_app": (
         "device|Are you on iPhone or Android? Then we can point you to the right menu.",
@@ -29,7 +29,7 @@ BANK = {
         "Sorry to see you go. Would you mind telling us what made you decide?",
     ),
     "availability": (
-        "Hope that helps! Is there a particular one you've got your eye on?",
+        "Hope that helps! Is there anything in particular you've got your eye on?",
     ),
     "availability_restock": (
         "Would you like us to let you know as soon as it's back?",
@@ -136,7 +136,6 @@ BANK = {
     ),
     "feedback": (
         "Thanks for being straight with us. What would you change first?",
-        "That's useful to hear. How would you like it to work instead?",
     ),
     "feedback_request": (
         "Thanks, that's a great shout, and we'll pass it on to the team! Is there anything else you'd change while we're at it?",
@@ -184,7 +183,7 @@ BANK = {
         "Thanks for chiming in! What do you like most about it?",
     ),
     "noise": (
-        "Thanks for sharing this! Is there anything we can help with?",
+        "Thanks so much for sharing this! What do you like most about it?",
     ),
     "question_content": (
         "What would you like us to cover next?",

@@ -137,7 +137,6 @@ BANK = {
     ),
     "feedback": (
         "Gracias por decírnoslo claro. ¿Qué cambiarías primero?",
-        "Nos viene bien saberlo. ¿Cómo te gustaría que funcionara?",
     ),
     "feedback_request": (
         "¡Gracias, buena idea, se la pasamos al equipo! Ya puestos, ¿hay algo más que cambiarías?",
@@ -184,7 +183,7 @@ BANK = {
         "¡Gracias por sumarte! ¿Qué es lo que más te gusta?",
     ),
     "noise": (
-        "¡Gracias por compartirlo! ¿Te podemos ayudar en algo?",
+        "¡Gracias por compartirlo! ¿Qué es lo que más te gusta?",
     ),
     "question_content": (
         "¿De qué te gustaría que habláramos la próxima vez?",

@@ -137,7 +137,6 @@ BANK = {
     ),
     "feedback": (
         "Merci pour votre franchise. Qu'est-ce que vous changeriez en premier ?",
-        "C'est utile à savoir. Comment aimeriez-vous que ça marche ?",
     ),
     "feedback_request": (
         "Merci, bonne idée, on la transmet à l'équipe ! Y a-t-il autre chose que vous changeriez, tant qu'on y est ?",
@@ -184,7 +183,7 @@ BANK = {
         "Merci pour votre retour ! Qu'est-ce que vous aimez le plus ?",
     ),
     "noise": (
-        "Merci pour le partage ! On peut vous aider pour quelque chose ?",
+        "Merci beaucoup de partager ça ! Qu'est-ce que vous aimez le plus ?",
     ),
     "question_content": (
         "De quoi aimeriez-vous qu'on parle la prochaine fois ?",

@@ -137,7 +137,6 @@ BANK = {
     ),
     "feedback": (
         "Grazie per la franchezza. Cosa cambieresti per prima cosa?",
-        "È utile saperlo. Come vorresti che funzionasse?",
     ),
     "feedback_request": (
         "Grazie, ottimo spunto, lo giriamo al team! Già che ci siamo, c'è qualcos'altro che cambieresti?",
@@ -184,7 +183,7 @@ BANK = {
         "Grazie per essere intervenuto! Cosa ti piace di più?",
     ),
     "noise": (
-        "Grazie per averlo condiviso! Possiamo aiutarti in qualcosa?",
+        "Grazie per averlo condiviso! Cosa ti piace di più?",
     ),
     "question_content": (
         "Di cosa vorresti che parlassimo la prossima volta?",

@@ -137,7 +137,6 @@ BANK = {
     ),
     "feedback": (
         "Dank je voor je eerlijkheid. Wat zou je als eerste veranderen?",
-        "Goed om te weten. Hoe zou je willen dat het werkt?",
     ),
     "feedback_request": (
         "Dank je, goed punt, we geven het door aan het team! Is er nog iets dat je zou veranderen, nu we toch bezig zijn?",
@@ -184,7 +183,7 @@ BANK = {
         "Leuk dat je meepraat! Wat vind je er het fijnst aan?",
     ),
     "noise": (
-        "Dank je voor het delen! Kunnen we ergens mee helpen?",
+        "Dank je voor het delen! Wat vind je er het fijnst aan?",
     ),
     "question_content": (
         "Waar moeten we het de volgende keer over hebben?",

@@ -12,7 +12,7 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Esperamos ter ajudado! Já tem algum em mente?",
+        "Esperamos ter ajudado! Já tem algo em mente?",
     ),
     "question_howto_app": (
         "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
@@ -31,7 +31,7 @@ BANK = {
         "Que pena! Pode contar o que levou a essa decisão?",
     ),
     "availability": (
-        "Esperamos ter ajudado! Já tem algum em mente?",
+        "Esperamos ter ajudado! Já tem algo em mente?",
     ),
     "availability_restock": (
         "Quer que avisemos assim que voltar?",
@@ -138,7 +138,6 @@ BANK = {
     ),
     "feedback": (
         "Obrigado pela sinceridade. O que mudaria primeiro?",
-        "É bom saber. Como gostaria que funcionasse?",
     ),
     "feedback_request": (
         "Obrigado, ótima ideia, vamos passá-la adiante! Já agora, há mais alguma coisa que mudaria?",
@@ -184,7 +183,7 @@ BANK = {
         "Obrigado por participar! Do que mais gosta?",
     ),
     "noise": (
-        "Obrigado por contar! Podemos ajudar em alguma coisa?",
+        "Obrigado por contar! Do que mais gosta?",
     ),
     "question_content": (
         "Sobre o que gostaria que falássemos da próxima vez?",
