@@ -237,6 +237,23 @@ _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|dem
                    r"muito long|te lang")
 
 
+# Checked in this order: the first whose pattern matches is the case.
+_PROBLEM_CASES = (
+    ("problem_travel", _TRAVEL), ("problem_wrong_item", _WRONG_ITEM), ("problem_not_received", _SAYS_DELIVERED),
+    ("problem_courier", _COURIER), ("problem_refund", _AWAITED_REMEDY), ("problem_billing", _BILLING),
+    ("problem_service", _SERVICE),
+)
+_AVAILABILITY_CASES = (
+    ("availability_reserve", _RESERVE), ("availability_restock", _RESTOCK), ("availability_hours", _HOURS),
+    ("availability_shipping", _SHIPPING), ("availability_store", _IN_STORE), ("availability_variant", _VARIANT),
+    ("availability_variant", _ALSO), ("availability_release", _RELEASE),
+)
+_QUESTION_CASES = (
+    ("question_choosing", _CHOOSING), ("question_fit", _FIT), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
+    ("question_content", _CONTENT_ASK), ("question_making", _MAKING), ("question_owner", _OWNER),
+)
+
+
 def case(comment: CommentText, reading: Reading) -> str:
     """The bank key for the comment: its situation, or a finer case of it."""
     text = comment.plain
@@ -260,8 +277,6 @@ def case(comment: CommentText, reading: Reading) -> str:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
-    if situation == "question" and reading.praise and not _HOWTO.search(text):
-        return "praise_content" if _CONTENT.search(text) else "praise"  # "Who made the illustrations? Lovely."
     if situation == "question" and _REQUEST.search(text):
         return "feedback_request"  # "vocês podiam fazer a granola sem açúcar"
     if situation == "result" and reading.person and not _SPORT.search(text) and (
@@ -272,7 +287,10 @@ def case(comment: CommentText, reading: Reading) -> str:
     if situation == "problem":
         return _problem(text, reading)
     if situation in ("question", "availability"):
-        return _question(text, situation)
+        asked = _question(text, situation)
+        if asked == "question" and reading.praise and not _THANKS.search(text):
+            return "praise_content" if _CONTENT.search(text) else "praise"  # "Who drew these? They're lovely."
+        return asked
     if situation == "result":
         if _FIXED.search(text) and not _SPORT.search(text) and not _MADE.search(text):
             return "thanks_fixed"
@@ -308,24 +326,15 @@ def case(comment: CommentText, reading: Reading) -> str:
 def _problem(text: str, reading: Reading) -> str:
     if reading.problem == "ignored" or (_TICKET.search(text) and _BILLING.search(text)):
         return "problem_ignored"
-    if _TRAVEL.search(text):
-        return "problem_travel"
-    if _WRONG_ITEM.search(text):
-        return "problem_wrong_item"
-    if _SAYS_DELIVERED.search(text):
-        return "problem_not_received"
-    if _COURIER.search(text):
-        return "problem_courier"
-    if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text):
+    if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text) \
+            and not (_TRAVEL.search(text) or _WRONG_ITEM.search(text) or _SAYS_DELIVERED.search(text)
+                     or _COURIER.search(text)):
         return "problem_damaged"
-    if _AWAITED_REMEDY.search(text):
-        return "problem_refund"
-    if _BILLING.search(text) or reading.problem == "billing":
-        return "problem_billing"
-    if reading.problem == "price":
-        return "problem_price"
-    if _SERVICE.search(text) or reading.problem == "service":
-        return "problem_service"
+    by_words = _first(text, _PROBLEM_CASES)
+    if by_words:
+        return by_words
+    if reading.problem in ("billing", "price", "service"):
+        return f"problem_{reading.problem}"
     if _SIZING.search(text):
         return "problem_sizing"
     if reading.problem == "delivery":
@@ -338,9 +347,12 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_content"
     if reading.problem == "app" or _SOFTWARE.search(text):
         return "problem_app"
-    if _FOOD.search(text):
-        return "problem_food"
-    return "problem_fault" if _FAULT.search(text) else "problem"
+    return _first(text, (("problem_food", _FOOD), ("problem_fault", _FAULT))) or "problem"
+
+
+def _first(text: str, cases: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    """The first case whose pattern the text matches."""
+    return next((key for key, pattern in cases if pattern.search(text)), None)
 
 
 def _disagree(text: str) -> str:
@@ -354,36 +366,10 @@ def _question(text: str, situation: str) -> str:
     if situation != "availability" and _FIT.search(text):
         return "question_fit"
     if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)):
-        if _RESERVE.search(text):
-            return "availability_reserve"
-        if _HOURS.search(text) and not _RESTOCK.search(text):
-            return "availability_hours"
-        if _SHIPPING.search(text):
-            return "availability_shipping"
-        if _RESTOCK.search(text):
-            return "availability_restock"
-        if _IN_STORE.search(text):
-            return "availability_store"
-        if _VARIANT.search(text) or _ALSO.search(text):
-            return "availability_variant"
-        if _RELEASE.search(text):
-            return "availability_release"
-        return "availability"
-    if _CHOOSING.search(text):
-        return "question_choosing"
-    if _FIT.search(text):
-        return "question_fit"
-    if _HOWTO.search(text) and _SOFTWARE.search(text):
+        return _first(text, _AVAILABILITY_CASES) or "availability"
+    if _HOWTO.search(text) and _SOFTWARE.search(text) and not _CHOOSING.search(text) and not _FIT.search(text):
         return "question_howto_app"
-    if _SYMPTOM.search(text):
-        return "question_symptom"
-    if _CARE.search(text):
-        return "question_care"
-    if _CONTENT_ASK.search(text):
-        return "question_content"
-    if _MAKING.search(text):
-        return "question_making"
-    return "question_owner" if _OWNER.search(text) else "question"
+    return _first(text, _QUESTION_CASES) or "question"
 
 
 def _feedback(text: str, reading: Reading) -> str:
