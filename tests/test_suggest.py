@@ -74,7 +74,8 @@ def test_implicit_and_sarcastic_complaints_read_as_problems(text):
 def test_rude_staff_is_not_asked_what_they_tried():
     questions = suggest_questions("The staff at the Leeds store were so rude to my mum on Saturday.")
     assert not any("tried" in q or "start" in q for q in questions)
-    assert any("location" in q and "team" in q for q in questions)
+    assert any("what happened" in q for q in questions)
+    assert not any("Which location" in q for q in questions)  # the Leeds store: the place is given
 
 
 @pytest.mark.parametrize(
@@ -104,7 +105,6 @@ def test_a_question_gets_follow_ups_in_its_language_without_quoting_it():
 def test_html_remnants_never_reach_the_questions():
     questions = suggest_questions("<p>Love the <strong>autumn candle collection</strong>, it smells&nbsp;amazing!</p>")
     assert not any(mark in q for q in questions for mark in ("<", ">", "&nbsp;", "strong"))
-    assert "the autumn candle collection" in questions[0]
 
 
 def test_a_fan_reply_reads_as_one_unless_it_asks_us():

@@ -16,8 +16,8 @@ from bot.suggest.cases import case
 from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
-TAGS = {"person", "topic", "change", "assortment", "event", "version", "order", "device", "date", "tracking", "update",
-        "occasion", "increase"}
+TAGS = {"person", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
+        "occasion", "increase", "!device"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
 CASES = [
@@ -28,8 +28,8 @@ CASES = [
     ("Wird es den Winterkalender dieses Jahr wieder geben?", "availability_restock", r"Bescheid.*Nachschub"),
     ("¿Hacéis envíos a Canarias? Quiero pedir el turrón de almendra.", "availability_shipping", r"Para cuándo"),
     ("Ordered on the 2nd, tracking still says processing. Not impressed.", "problem_delivery",
-     r"Sorry for the wait.*particular date"),
-    ("Mijn bestelling is nog steeds niet bezorgd, al tien dagen.", "problem_delivery", r"Sorry .*datum"),
+     r"sorry.*order number by DM"),
+    ("Mijn bestelling is nog steeds niet bezorgd, al tien dagen.", "problem_delivery", r"sorry.*bestelnummer"),
     ("La lampe est arrivée cassée, le verre en mille morceaux.", "problem_damaged", r"désolés.*photo"),
     ("Ho ordinato una M e mi è arrivata una L, ordine 88412.", "problem_wrong_item", r"dispiace.*foto"),
     ("Cobraram a assinatura duas vezes este mês.", "problem_billing", r"Lamentamos.*data da cobrança"),
@@ -46,7 +46,7 @@ CASES = [
     ("Mia figlia ha imparato a nuotare con i vostri corsi, adesso non esce più dall'acqua!", "story_person",
      r"tua figlia"),
     ("We run a small book shop in Galway and would love to stock your notebooks. Who should I contact?",
-     "collaboration_stockist", r"customers"),
+     "collaboration_stockist", r"right person"),
     ("Organizamos una carrera solidaria para el hospital infantil en junio, ¿os gustaría colaborar?",
      "collaboration_cause", r"Cuántas personas"),  # the date is given: only how many are coming
     ("Die neue Rezeptur schmeckt viel schlechter als die alte, schade.", "problem_changed", r"leid.*alten"),
@@ -105,7 +105,7 @@ def test_no_bank_question_offers_money_or_asks_for_private_data(code):
     language = bank(code)
     for entries in language.BANK.values():
         for entry in entries:
-            text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), topic="the blend")
+            text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())))
             assert unsafe(text) is None, text
 
 
@@ -115,7 +115,7 @@ def test_a_bank_question_is_in_its_language():
         language = bank(code)
         for entries in language.BANK.values():
             for entry in entries:
-                text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), topic="the blend")
+                text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())))
                 if detect_language(text).code != code:
                     wrong.append((code, text))
     assert wrong == []

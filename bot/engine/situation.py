@@ -327,7 +327,7 @@ _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|s
                    r"after (?:one|a|an|two|three|\d+) (?:day|week|month|night|wash|burn)s?|(?:first|second|third) (?:night|wash|week|day)|"
                    r"two weeks|gestern|heute|seit|vor \w+ (?:tagen|wochen)|hier|depuis|il y a|ayer|hace|desde|ieri|"
                    r"settimane fa|giorni fa|ontem|há \w+ (?:dias|semanas)|faz \w+ (?:dias|semanas)|gisteren|sinds|"
-                   r"geleden|(?:\w+) (?:weeks?|months?|semanas|meses|wochen|monate|semaines|mois|settimane|"
+                   r"geleden|(?:\w+) (?:weeks?|months?|years?|jahren?|ans|años|anni|anos|jaar|semanas|meses|wochen|monate|semaines|mois|settimane|"
                    r"mesi|weken|maanden)|(?:in|im|en|em|a|di|de|op|this|next|last) (?:january|february|april|june|july|august|september|"
                    r"october|november|december|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|"
                    r"juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"

@@ -143,7 +143,8 @@ _MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)
 _PROGRESS = _pattern(r"\d+ (?:weeks|months|days)|weeks on|months on|finally|\bnow my|seit \d+|nach \d+|depuis \d+|"
                      r"après \d+|desde hace|después de \d+|dopo \d+|da \d+ (?:mesi|settimane)|depois de \d+|há \d+|"
                      r"na \d+ (?:weken|maanden)|eindelijk|endlich|enfin|por fin|finalmente")
-_FIXED = _pattern(r"\bit works|it worked|works now|sorted|fixed|arrived|came this morning|\bgot it\b|"
+_FIXED = _pattern(r"that worked|that did it|that fixed it|hat funktioniert|ha funcionado|ha funzionato|funcionou|werkte|"
+                  r"a marché|\bit works|it worked|works now|sorted|fixed|arrived|came this morning|\bgot it\b|"
                   r"funktioniert wieder|angekommen|eingebaut|\bdicht\b|ça marche|reçu|arrivé|llegó|funciona|"
                   r"arrivat|funziona|chegou|deu certo|werkt weer|aangekomen|binnen\b")
 _CELEBRATION = _pattern(r"\b\d+(?:th|st|nd|rd|\.|e|º|°|o)\b|birthday|anniversary|wedding|geburtstag|hochzeit|"
@@ -229,8 +230,24 @@ _SAYS_DELIVERED = _pattern(r"says delivered|shows (?:as )?delivered|marked (?:as
 _COURIER = _pattern(r"left (?:it |the parcel |my parcel )?(?:in the rain|outside|on the doorstep)|thrown over|"
                     r"sotto la pioggia|sous la pluie|bajo la lluvia|im regen|vor die tür|debaixo de chuva|na chuva|"
                     r"in de regen|over het hek|courier|kurier|livreur|mensajero|repartidor|corriere|entregador|bezorger")
+_PRODUCT_WORDS = _pattern(r"candle|tea|blend|milk|jacket|shoe|bag|cream|coffee|bike|tent|kerze|tee|jacke|bougie|thé|vela|"
+                          r"té\b|candela|vela|kaars|thee")
 _CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clase|sesión|lezione|allenamento|aula|treino|"
                   r"\bles\b|training")
+_FIT_TRIP = _pattern(r"cabin|carry-?on|hand luggage|handgepäck|\bzelt|bagage cabine|\bcabine|\btente\b|equipaje de mano|"
+                     r"bagaglio a mano|bagagem de mão|handbagage|\btent\b|tienda de campaña|\btenda\b|barraca")
+_FIT_SKIN = _pattern(r"skin|\bhaut|\bpeau|\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
+                     r"sensível|gevoelig|\bnuts?\b|gluten|lactose")
+_STORE = _pattern(r"\bstore\b|\bshop\b|\bladen|filiale|magasin|boutique|\btienda\b|negozio|\bloja\b|winkel")
+_HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|depress|lonely|schwere zeit|durchgeholfen|"
+                      r"période difficile|traverser|momento difícil|me ayudó a superar|periodo difficile|aiutato a superare|"
+                      r"me ajudou a passar|moeilijke tijd|erdoorheen")
+_KIDS = _pattern(r"\b(?:the|my|our) (?:kids|children|boys|girls)\b|meine kinder|unsere kinder|mes enfants|nos enfants|"
+                 r"mis hijos|mis niños|i miei figli|i miei bambini|meus filhos|os miúdos|mijn kinderen|onze kinderen")
+_IGNORED = _pattern(r"no (?:answer|reply|response)|nobody|no one (?:has )?(?:answered|replied|got back)|zero replies|"
+                    r"(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:comment|email|message|time asking)|keine antwort|"
+                    r"niemand (?:antwortet|meldet)|personne ne (?:répond|m'a répondu)|aucune réponse|nadie (?:contesta|responde)|"
+                    r"nessuno (?:risponde|mi ha risposto)|ninguém (?:responde|respondeu)|niemand reageert|geen reactie")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
@@ -245,11 +262,13 @@ _PROBLEM_CASES = (
 )
 _AVAILABILITY_CASES = (
     ("availability_reserve", _RESERVE), ("availability_restock", _RESTOCK), ("availability_hours", _HOURS),
-    ("availability_shipping", _SHIPPING), ("availability_store", _IN_STORE), ("availability_variant", _VARIANT),
+    ("availability_shipping", _SHIPPING), ("availability_store", _STORE), ("availability_size", _IN_STORE),
+    ("availability_variant", _VARIANT),
     ("availability_variant", _ALSO), ("availability_release", _RELEASE),
 )
 _QUESTION_CASES = (
-    ("question_choosing", _CHOOSING), ("question_fit", _FIT), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
+    ("question_choosing", _CHOOSING), ("question_fit_trip", _FIT_TRIP), ("question_fit_skin", _FIT_SKIN),
+    ("question_fit", _FIT), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
     ("question_content", _CONTENT_ASK), ("question_making", _MAKING), ("question_owner", _OWNER),
 )
 
@@ -299,6 +318,8 @@ def case(comment: CommentText, reading: Reading) -> str:
     if situation == "thanks":
         if _FIXED.search(text):
             return "thanks_fixed"
+        if _HARD_TIME.search(text):
+            return "thanks_support"
         if _STAFF.search(text):
             return "thanks_class" if _CLASS.search(text) else "thanks_staff"
         if _CONTENT.search(text):
@@ -307,7 +328,7 @@ def case(comment: CommentText, reading: Reading) -> str:
     if situation == "feedback":
         return _feedback(text, reading)
     if situation == "story":
-        if reading.praise and not reading.person:
+        if reading.praise and not reading.person and not _KIDS.search(text):
             return _feedback(text, reading)
         if reading.person and _CELEBRATION.search(text):
             return "story_celebration"
@@ -315,6 +336,8 @@ def case(comment: CommentText, reading: Reading) -> str:
             return "story_memory"
         if reading.person and _GIFT.search(text):
             return "story_gift"
+        if _KIDS.search(text):
+            return "story_kids"
         return "story_person" if reading.person else "story"
     if situation == "collaboration":
         if _STOCKIST.search(text):
@@ -324,7 +347,7 @@ def case(comment: CommentText, reading: Reading) -> str:
 
 
 def _problem(text: str, reading: Reading) -> str:
-    if reading.problem == "ignored" or (_TICKET.search(text) and _BILLING.search(text)):
+    if reading.problem == "ignored" or _IGNORED.search(text) or (_TICKET.search(text) and _BILLING.search(text)):
         return "problem_ignored"
     if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text) \
             and not (_TRAVEL.search(text) or _WRONG_ITEM.search(text) or _SAYS_DELIVERED.search(text)
@@ -364,7 +387,7 @@ def _question(text: str, situation: str) -> str:
     if _LEAVING.search(text):
         return "question_leaving"
     if situation != "availability" and _FIT.search(text):
-        return "question_fit"
+        return _first(text, (("question_fit_trip", _FIT_TRIP), ("question_fit_skin", _FIT_SKIN))) or "question_fit"
     if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)):
         return _first(text, _AVAILABILITY_CASES) or "availability"
     if _HOWTO.search(text) and _SOFTWARE.search(text) and not _CHOOSING.search(text) and not _FIT.search(text):
@@ -382,7 +405,11 @@ def _feedback(text: str, reading: Reading) -> str:
     if _REQUEST.search(text) or (not reading.praise and _FEATURE_REQUEST.search(text)):
         return "feedback_request"
     if reading.praise or reading.situation == "story":
+        if _HARD_TIME.search(text):
+            return "thanks_support"  # "got me through a really rough month"
         if _STAFF.search(text):
             return "thanks_staff"
-        return "praise_content" if _CONTENT.search(text) else "praise"
+        if _CONTENT.search(text):
+            return "praise_content"
+        return "praise_app" if _SOFTWARE.search(text) and not _PRODUCT_WORDS.search(text) else "praise"
     return "feedback"

@@ -3,12 +3,12 @@
 Each module has BANK: situation -> questions, and PEOPLE: person key (bot/engine/situation.PEOPLE) -> how we name
 them back ("my mum" -> "your mum"). A question may start with tags before a "|":
 - person|  it names {person}, so it is only asked when the comment is about someone;
-- topic|   it names {topic}, a clean noun phrase of the comment (English only);
 - change|  it speaks of a price change, so it is only asked when the comment mentions one;
 - assortment|  it asks which one they liked best, so only when they got a box, a set, a selection;
 - event|   it asks how many people are coming, so only when the comment is about an event (a ride, a fair);
-- order| device| date| tracking| update| occasion| version|  it asks for that, so it is never asked when the
-  comment already gives it; increase| is not asked when the comment speaks of a price change.
+- order| device| date| tracking| update| occasion| version| place|  it asks for that, so it is never asked when
+  the comment already gives it; increase| is not asked when the comment speaks of a price change;
+- !device| (and so on)  it is only asked when the comment gives that ("which version?" once the device is known).
 At most three per case, fewer where fewer fit any comment of it: a question that would not be sent as written is
 worse than none (docs/suggestions.md).
 Problem questions all open with empathy; question and availability ones are follow-ups to add after the answer.

@@ -15,16 +15,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
-        "version|Welche Version der App hast du? Mit dem letzten Update sind ein paar Menüs umgezogen.",
+        "!device|Sag Bescheid, falls es bei dir trotzdem nicht auftaucht. Welche Version der App hast du?",
     ),
     "question_symptom": (
         "War das von Anfang an so, oder ist es erst seit Kurzem?",
-        "Wie lange hast du es schon?",
     ),
     "question_choosing": (
         "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
         "Wofür möchtest du es hauptsächlich nutzen? Dann können wir dir genau das Passende empfehlen.",
-        "Worauf kommt es dir bei der Auswahl am meisten an?",
     ),
     "question_leaving": (
         "Schade, dass du gehen möchtest. Magst du uns sagen, was dich zu der Entscheidung gebracht hat?",
@@ -41,14 +39,12 @@ BANK = {
     ),
     "availability_release": (
         "Sollen wir dir Bescheid geben, sobald es Neuigkeiten gibt?",
-        "Worauf freust du dich dabei am meisten?",
     ),
     "availability_reserve": (
         "Sollen wir dir etwas zurücklegen?",
     ),
     "availability_store": (
         "Sollen wir dir deine Größe zum Anprobieren zurücklegen?",
-        "Wann möchtest du ungefähr vorbeikommen?",
     ),
     "availability_shipping": (
         "Bis wann brauchst du es? Dann sagen wir dir, wie es rechtzeitig bei dir ist.",
@@ -58,15 +54,15 @@ BANK = {
         "Weswegen möchtest du vorbeikommen? Dann legen wir es dir gern bereit.",
     ),
     "problem": (
-        "Das tut uns wirklich leid, so soll es nicht sein. Was würde es für dich wieder gutmachen?",
+        "Das tut uns wirklich leid. Schickst du uns die Details per DM? Dann kümmern wir uns noch heute darum.",
     ),
     "problem_letdown": (
         "Schade, das tut uns leid. Was hat nicht so funktioniert, wie du es erwartet hast?",
         "Danke für die ehrliche Meinung. Was hättest du dir davon erhofft?",
     ),
     "problem_delivery": (
-        "Tut uns leid, dass du so lange wartest! Brauchst du es bis zu einem bestimmten Tag?",
         "order|Sorry für die Warterei. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute noch nach.",
+        "Tut uns leid, dass du so lange wartest! Brauchst du es bis zu einem bestimmten Tag?",
     ),
     "problem_damaged": (
         "Oh nein, das tut uns wirklich leid. Schickst du uns per DM ein Foto? Dann kümmern wir uns sofort darum.",
@@ -78,17 +74,16 @@ BANK = {
     ),
     "problem_billing": (
         "Das tut uns wirklich leid. Schickst du uns per DM das Datum der Abbuchung? Dann gehen wir dem heute nach.",
-        "order|Sorry für den Ärger. Schickst du uns deine Bestellnummer per DM, damit wir es uns gleich ansehen?",
     ),
     "problem_ignored": (
-        "Tut uns leid, dass du so hinterherlaufen musstest. Schickst du uns per DM deine Ticketnummer? Dann kümmern wir uns selbst darum.",
+        "Tut uns wirklich leid, dass sich niemand gemeldet hat. Schickst du uns deine Bestell- oder Ticketnummer per DM? Dann kümmern wir uns heute selbst darum.",
     ),
     "problem_price": (
         "change|Tut uns leid, dass dich die Änderung überrascht hat. Welchen Tarif oder welches Produkt hast du? Dann schauen wir, was am besten passt.",
         "Verstehen wir, und es tut uns leid. Was ist dir bei uns am wichtigsten?",
     ),
     "problem_service": (
-        "Das tut uns wirklich leid, so sollte das nicht laufen. In welcher Filiale war das? Dann sprechen wir mit dem Team.",
+        "place|Das tut uns wirklich leid, so sollte das nicht laufen. In welcher Filiale war das? Dann sprechen wir mit dem Team.",
         "So etwas soll niemand bei uns erleben, das tut uns leid. Magst du uns ein bisschen mehr erzählen?",
     ),
     "problem_travel": (
@@ -96,9 +91,8 @@ BANK = {
         "Sorry für das alles. Schickst du uns per DM deine Buchungsnummer? Dann schauen wir sofort nach Alternativen.",
     ),
     "problem_app": (
-        "Oh nein, sorry! Passiert das jedes Mal oder nur ab und zu?",
         "Tut uns leid! Bekommst du dabei eine Fehlermeldung angezeigt?",
-        "update|Wie ärgerlich, sorry. Fing das nach dem letzten Update an?",
+        "device|Wie ärgerlich, sorry. Auf welchem Handy passiert das?",
     ),
     "problem_content": (
         "Sorry dafür! In welcher App hast du gehört? Dann prüfen wir die Lautstärke dort.",
@@ -113,7 +107,7 @@ BANK = {
         "Wahnsinn, Glückwunsch! Was ist dein nächstes Ziel?",
     ),
     "result_made": (
-        "Sieht großartig aus, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
+        "Klingt großartig, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
         "person|Wie schön! Was hat {person} dazu gesagt?",
     ),
     "result_progress": (
@@ -126,7 +120,7 @@ BANK = {
         "Super, schön, dass alles wieder läuft! Klappt sonst auch alles so, wie es soll?",
     ),
     "thanks_staff": (
-        "Danke dir, das geben wir gern weiter, da wird sich jemand freuen! Wie ist am Ende alles gelaufen?",
+        "Danke dir, das geben wir gern weiter! Wie ist am Ende alles gelaufen?",
     ),
     "thanks_content": (
         "Danke dir, schön, dass es geholfen hat! Welcher Teil war für dich am hilfreichsten?",
@@ -136,7 +130,7 @@ BANK = {
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Gab es einen Teil, der dir besonders geblieben ist?",
     ),
     "feedback": (
-        "Danke für die ehrlichen Worte. Was würdest du als Erstes ändern?",
+        "Danke für das ehrliche Feedback, das geben wir ans Team weiter! Gibt es noch etwas, das du ändern würdest?",
     ),
     "feedback_request": (
         "Danke, guter Punkt, den geben wir gern ans Team weiter! Gibt es noch etwas, das du ändern würdest, wenn wir schon dabei sind?",
@@ -149,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Danke dir! Was hat {person} daran am besten gefallen?",
-        "Danke, das freut uns sehr! Was gefällt dir daran am besten?",
+        "Danke, das freut uns sehr! Hast du schon andere Sorten von uns probiert?",
     ),
     "praise_content": (
         "Danke dir, schön, dass es dir gefallen hat! Was ist dir davon am meisten hängen geblieben?",
@@ -171,7 +165,7 @@ BANK = {
         "person|Was für ein schönes Geschenk! Was gefällt {person} daran am besten?",
     ),
     "collaboration": (
-        "Klingt toll, danke, dass du an uns denkst! Wann würdest du gern starten?",
+        "Danke, dass du an uns denkst! Schickst du uns per DM einen Link zu deinem Kanal oder Blog? Dann schauen wir gern rein.",
     ),
     "collaboration_cause": (
         "date|Was für eine tolle Sache! Für wann plant ihr das?",
@@ -188,23 +182,23 @@ BANK = {
         "Worüber sollen wir als Nächstes sprechen?",
     ),
     "question_making": (
-        "Sag gern, wie es geworden ist! Hast du es schon mal gemacht, oder ist es dein erster Versuch?",
+        "Hast du es schon mal gemacht, oder ist es dein erster Versuch?",
     ),
     "question_owner": (
-        "Wie lange hast du es schon?",
+        "Wie lange hast du das gute Stück schon?",
     ),
     "problem_fault": (
-        "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du es schon?",
-        "Das tut uns wirklich leid, so soll es nicht sein. Was würde es für dich wieder gutmachen?",
+        "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du das gute Stück schon?",
+        "Das tut uns wirklich leid, das sollte nicht passieren. Schickst du uns per DM ein Foto? Dann kümmern wir uns darum.",
     ),
     "feedback_opinion": (
         "Danke, dass du deine Sicht teilst! Welche Erfahrungen hast du selbst gemacht?",
     ),
     "feedback_discontinued": (
-        "Danke, dass du uns sagst, dass es dir fehlt! Was mochtest du daran am liebsten?",
+        "Schade, dass du es vermisst, das verstehen wir! Was mochtest du daran am liebsten?",
     ),
     "collaboration_stockist": (
-        "Danke, dass ihr an uns denkt! Was kaufen eure Kundinnen und Kunden am liebsten?",
+        "Danke, dass ihr an uns denkt! Schickt ihr uns per DM ein paar Infos zu eurem Laden? Dann bringen wir euch mit der richtigen Person zusammen.",
     ),
     "problem_late": (
         "Sorry, dass es so lange gedauert hat, so lange soll niemand warten. Ist sonst alles in Ordnung damit?",
@@ -216,15 +210,14 @@ BANK = {
         "Schade, dass es dir nicht mehr so gefällt, das tut uns leid. Was mochtest du an der alten Version am liebsten?",
     ),
     "question_care": (
-        "Wie oft nutzt du das gute Stück im Moment?",
-        "Wie lange hast du es schon?",
+        "Wie bist du bisher damit zufrieden?",
     ),
     "question_fit": (
-        "Hast du schon etwas Ähnliches ausprobiert? Dann können wir besser einschätzen, ob es zu dir passt.",
+        "Welches Modell hast du im Moment? Dann prüfen wir, ob es passt.",
     ),
     "problem_refund": (
         "order|Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute nach.",
-        "Tut uns wirklich leid, dass du immer noch wartest. Wann hast du zuletzt von uns gehört?",
+        "Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Daten per DM? Dann haken wir heute nach.",
     ),
     "story_grief": (
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
@@ -239,5 +232,23 @@ BANK = {
     ),
     "thanks_class": (
         "Wie schön zu hören! Möchtest du das jetzt regelmäßig machen?",
+    ),
+    "question_fit_trip": (
+        "Wohin geht die Reise?",
+    ),
+    "question_fit_skin": (
+        "Hattest du mit ähnlichen Produkten schon mal Probleme?",
+    ),
+    "availability_size": (
+        "Falls deine Größe gerade nicht da ist: Sollen wir dir Bescheid geben, sobald sie wieder verfügbar ist?",
+    ),
+    "thanks_support": (
+        "Wie schön, dass es dir durch diese Zeit geholfen hat, danke fürs Erzählen. Wie geht es dir inzwischen?",
+    ),
+    "praise_app": (
+        "Danke, das freut uns sehr! Wofür nutzt du es am meisten?",
+    ),
+    "story_kids": (
+        "Wie schön zu hören! Was hat ihnen am besten gefallen?",
     ),
 }

@@ -14,16 +14,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|Are you on iPhone or Android? Then we can point you to the right menu.",
-        "version|Which version of the app are you on? Some menus moved in the last update.",
+        "!device|Let us know if it still doesn't show up for you. Which version of the app are you on?",
     ),
     "question_symptom": (
         "Has it been like this from the start, or did it only begin recently?",
-        "How long have you had it?",
     ),
     "question_choosing": (
         "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
         "What will you mainly use it for? That way we can point you to the one that fits.",
-        "What matters most to you when you choose?",
     ),
     "question_leaving": (
         "Sorry to see you go. Would you mind telling us what made you decide?",
@@ -40,14 +38,12 @@ BANK = {
     ),
     "availability_release": (
         "Would you like us to let you know as soon as there's news?",
-        "What are you most looking forward to about it?",
     ),
     "availability_reserve": (
         "Would you like us to put one aside for you?",
     ),
     "availability_store": (
         "Would you like us to set your size aside for you to try on?",
-        "When are you thinking of coming in?",
     ),
     "availability_shipping": (
         "When would you need it by? Then we can tell you the best way to get it to you in time.",
@@ -57,15 +53,15 @@ BANK = {
         "What are you planning to come in for? We can make sure it's ready for you.",
     ),
     "problem": (
-        "I'm really sorry, that's not good enough. What would put it right for you?",
+        "I'm really sorry about this. Could you DM us the details, so we can look into it today?",
     ),
     "problem_letdown": (
         "Sorry to hear that. What didn't work the way you expected?",
         "Thanks for being honest. What were you hoping it would do?",
     ),
     "problem_delivery": (
-        "Sorry for the wait! Do you need it by a particular date?",
         "order|I'm sorry it still hasn't turned up. Could you send us your order number by DM so we can chase it today?",
+        "Sorry for the wait! Do you need it by a particular date?",
     ),
     "problem_damaged": (
         "I'm so sorry it reached you like that. Could you send us a photo by DM so we can sort it out straight away?",
@@ -77,17 +73,16 @@ BANK = {
     ),
     "problem_billing": (
         "I'm really sorry about this. Could you DM us the date of the charge, so we can trace it today?",
-        "order|Sorry for the trouble. Could you send us your order number by DM so we can look into it straight away?",
     ),
     "problem_ignored": (
-        "I'm really sorry you've had to chase this. Could you DM us your ticket or case number, so we can follow it up ourselves?",
+        "I'm really sorry nobody got back to you. Could you DM us your order or case number, so we can follow it up ourselves today?",
     ),
     "problem_price": (
         "change|I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
         "I understand, and I'm sorry. What matters most to you in what you get from us?",
     ),
     "problem_service": (
-        "I'm really sorry, that's not how it should go. Which location was it, so we can follow up with the team?",
+        "place|I'm really sorry, that's not how it should go. Which location was it, so we can follow up with the team?",
         "That's not the experience we want anyone to have, and I'm sorry. Would you tell us a bit more about what happened?",
     ),
     "problem_travel": (
@@ -96,8 +91,7 @@ BANK = {
     ),
     "problem_app": (
         "Sorry about that! Do you see an error message when it happens?",
-        "device|That sounds frustrating, sorry. Which phone are you on?",
-        "update|Sorry for the hassle. Did it start after the latest update?",
+        "device|That sounds frustrating, sorry. Which phone is it on?",
     ),
     "problem_content": (
         "Sorry about that! Which app were you listening in, so we can check the levels there?",
@@ -112,7 +106,7 @@ BANK = {
         "Congratulations, that's huge! What's your next goal?",
     ),
     "result_made": (
-        "That looks amazing, well done! What are you planning to make next?",
+        "That sounds amazing, well done! What are you planning to make next?",
         "person|That's wonderful! What did {person} think of it?",
     ),
     "result_progress": (
@@ -125,7 +119,7 @@ BANK = {
         "So glad it's sorted! Is everything else working as it should?",
     ),
     "thanks_staff": (
-        "Thank you, we'll pass this on, it'll make their day! How did everything go in the end?",
+        "Thank you, we'll be sure to pass this on! How did everything go in the end?",
     ),
     "thanks_content": (
         "Thank you, so glad it helped! Which part was most useful for you?",
@@ -135,7 +129,7 @@ BANK = {
         "We're so sorry for your loss, and thank you for telling us. Was there a part that stayed with you most?",
     ),
     "feedback": (
-        "Thanks for being straight with us. What would you change first?",
+        "Thanks for the honest feedback, we'll pass it on to the team! Is there anything else you'd change?",
     ),
     "feedback_request": (
         "Thanks, that's a great shout, and we'll pass it on to the team! Is there anything else you'd change while we're at it?",
@@ -148,8 +142,7 @@ BANK = {
     ),
     "praise": (
         "person|Thank you! What did {person} like best about it?",
-        "topic|Thank you so much! What do you enjoy most about {topic}?",
-        "Thank you, that's so nice to hear! What do you love most about it?",
+        "Thank you, that's lovely to hear! Have you tried any of our others yet?",
     ),
     "praise_content": (
         "Thank you, so glad you enjoyed it! Which part stayed with you most?",
@@ -172,7 +165,7 @@ BANK = {
         "person|What a lovely gift! What does {person} like most about it?",
     ),
     "collaboration": (
-        "That sounds great, thanks for thinking of us! When were you hoping to get started?",
+        "Thanks for thinking of us! Could you send us a link to your channel or blog by DM, so we can take a look?",
     ),
     "collaboration_cause": (
         "date|What a great cause! When are you planning it for?",
@@ -189,23 +182,23 @@ BANK = {
         "What would you like us to cover next?",
     ),
     "question_making": (
-        "Let us know how it turns out! Have you made it before, or is this your first go?",
+        "Have you made it before, or is this your first go?",
     ),
     "question_owner": (
         "How long have you had it?",
     ),
     "problem_fault": (
         "date|That's really frustrating, I'm sorry. How long have you had it?",
-        "I'm sorry, that's not good enough. What would put it right for you?",
+        "I'm really sorry, that shouldn't happen. Could you DM us a photo, so we can sort it out?",
     ),
     "feedback_opinion": (
         "Thanks for sharing your view! What's your own experience been?",
     ),
     "feedback_discontinued": (
-        "Thanks for telling us you miss it! What did you love most about it?",
+        "We're sorry to hear you miss it! What did you love most about it?",
     ),
     "collaboration_stockist": (
-        "Thanks for thinking of us! What do your customers usually go for?",
+        "Thanks for thinking of us! Could you DM us a few details about your shop, so we can put you in touch with the right person?",
     ),
     "problem_late": (
         "Sorry it took so long to reach you, that's not the wait we want for anyone. Is everything else as it should be?",
@@ -217,15 +210,14 @@ BANK = {
         "I'm sorry it's not what you loved any more. What did you like most about the old one?",
     ),
     "question_care": (
-        "How often do you use it at the moment?",
-        "How long have you had it?",
+        "How's it been treating you so far?",
     ),
     "question_fit": (
-        "Have you tried anything similar before? That helps us make sure it suits you.",
+        "Which model do you have at the moment? Then we can double-check it fits.",
     ),
     "problem_refund": (
         "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
-        "I'm really sorry you're still waiting, that's not OK. When did you last hear from us?",
+        "I'm really sorry you're still waiting, that's not OK. Could you DM us your details, so we can chase it today?",
     ),
     "story_grief": (
         "person|We're so sorry for your loss, and thank you for sharing this with us. What do you remember most about {person}?",
@@ -241,5 +233,23 @@ BANK = {
     ),
     "thanks_class": (
         "So glad to hear it! Are you planning to make it a regular thing?",
+    ),
+    "question_fit_trip": (
+        "Where are you off to?",
+    ),
+    "question_fit_skin": (
+        "Have you had trouble with similar products before?",
+    ),
+    "availability_size": (
+        "If it's not in stock in your size, would you like us to let you know when it is?",
+    ),
+    "thanks_support": (
+        "We're so glad it helped you through, thank you for telling us. How are you doing now?",
+    ),
+    "praise_app": (
+        "Thank you, that's great to hear! What do you use it for most?",
+    ),
+    "story_kids": (
+        "That's so lovely to hear! What did they enjoy most?",
     ),
 }

@@ -15,16 +15,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|¿Usas iPhone o Android? Así te indicamos el menú exacto.",
-        "version|¿Qué versión de la app tienes? Con la última actualización cambiaron de sitio algunos menús.",
+        "!device|Dinos si sigue sin aparecerte. ¿Qué versión de la app tienes?",
     ),
     "question_symptom": (
         "¿Ha sido así desde el principio o empezó hace poco?",
-        "¿Cuánto tiempo hace de la compra?",
     ),
     "question_choosing": (
         "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
         "¿Para qué lo vas a usar sobre todo? Así te recomendamos el que mejor te va.",
-        "¿Qué es lo que más te importa a la hora de elegir?",
     ),
     "question_leaving": (
         "Nos da pena que te vayas. ¿Nos cuentas qué te ha hecho decidirte?",
@@ -41,14 +39,12 @@ BANK = {
     ),
     "availability_release": (
         "¿Quieres que te avisemos en cuanto haya novedades?",
-        "¿Qué es lo que más ganas tienes de ver?",
     ),
     "availability_reserve": (
         "¿Quieres que te hagamos una reserva?",
     ),
     "availability_store": (
         "¿Quieres que te guardemos tu talla en la tienda para probártela?",
-        "¿Cuándo tienes pensado pasarte?",
     ),
     "availability_shipping": (
         "¿Para cuándo lo necesitarías? Así te decimos cómo hacer que te llegue a tiempo.",
@@ -58,15 +54,15 @@ BANK = {
         "¿Vienes a por algo en concreto? Te lo podemos tener preparado.",
     ),
     "problem": (
-        "Lo sentimos mucho, así no debería ser. ¿Qué podríamos hacer para arreglarlo?",
+        "Lo sentimos mucho. ¿Nos pasas los detalles por mensaje privado? Lo miramos hoy mismo.",
     ),
     "problem_letdown": (
         "Sentimos que te haya decepcionado. ¿Qué no funcionó como esperabas?",
         "Gracias por tu sinceridad. ¿Qué esperabas encontrar?",
     ),
     "problem_delivery": (
-        "¡Sentimos la espera! ¿Lo necesitas para alguna fecha concreta?",
         "order|Sentimos que aún no haya llegado. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
+        "¡Sentimos la espera! ¿Lo necesitas para alguna fecha concreta?",
     ),
     "problem_damaged": (
         "¡Qué rabia, lo sentimos mucho! ¿Nos mandas una foto por mensaje privado? Lo solucionamos enseguida.",
@@ -78,17 +74,16 @@ BANK = {
     ),
     "problem_billing": (
         "Lo sentimos mucho. ¿Nos pasas por mensaje privado la fecha del cargo? Lo revisamos hoy mismo.",
-        "order|Perdona las molestias. ¿Nos pasas tu número de pedido por mensaje privado para mirarlo ya?",
     ),
     "problem_ignored": (
-        "Sentimos mucho que hayas tenido que insistir tanto. ¿Nos pasas por mensaje privado el número de tu reclamación? Le hacemos seguimiento nosotros.",
+        "Sentimos mucho que nadie te haya contestado. ¿Nos pasas por mensaje privado tu número de pedido o de incidencia? Lo seguimos nosotros hoy mismo.",
     ),
     "problem_price": (
         "change|Sentimos que el cambio te haya pillado por sorpresa. ¿Qué plan o producto tienes? Miramos qué te encaja mejor.",
         "Te entendemos, y lo sentimos. ¿Qué es lo que más valoras de lo que te ofrecemos?",
     ),
     "problem_service": (
-        "Lo sentimos mucho, así no debería ser. ¿Dónde pasó? Lo hablaremos con el equipo.",
+        "place|Lo sentimos mucho, así no debería ser. ¿Dónde pasó? Lo hablaremos con el equipo.",
         "No es la experiencia que queremos para nadie, y lo sentimos. ¿Nos cuentas un poco más?",
     ),
     "problem_travel": (
@@ -96,9 +91,8 @@ BANK = {
         "Perdona todo esto. ¿Nos pasas tu localizador por mensaje privado? Miramos las opciones ahora mismo.",
     ),
     "problem_app": (
-        "¡Lo sentimos! ¿Te pasa siempre o solo de vez en cuando?",
         "Perdona las molestias. ¿Te sale algún mensaje de error?",
-        "update|Qué rabia, lo sentimos. ¿Empezó después de la última actualización?",
+        "device|Qué rabia, lo sentimos. ¿En qué móvil te pasa?",
     ),
     "problem_content": (
         "¡Lo sentimos! ¿Desde qué app lo escuchabas? Así revisamos el volumen ahí.",
@@ -107,17 +101,17 @@ BANK = {
         "Lo sentimos mucho, no es lo que queremos darte. ¿En qué tienda fue? Lo hablaremos con el equipo.",
     ),
     "result": (
-        "¡Enhorabuena, qué pasada! ¿Qué es lo siguiente para ti?",
+        "¡Enhorabuena, qué pasada! ¿Y ahora qué reto te vas a poner?",
     ),
     "result_sport": (
         "¡Enhorabuena, menudo logro! ¿Cuál es tu próximo objetivo?",
     ),
     "result_made": (
-        "¡Tiene una pinta increíble! ¿Qué vas a preparar ahora?",
+        "¡Suena de maravilla, enhorabuena! ¿Qué vas a preparar ahora?",
         "person|¡Qué bien! ¿Qué le pareció a {person}?",
     ),
     "result_progress": (
-        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Qué es lo siguiente para ti?",
+        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Y ahora qué reto te vas a poner?",
     ),
     "thanks": (
         "¡De nada, nos alegra que te haya servido! ¿Qué tal te va ahora?",
@@ -126,7 +120,7 @@ BANK = {
         "¡Qué alivio, nos alegra que esté resuelto! ¿Todo lo demás funciona como debe?",
     ),
     "thanks_staff": (
-        "¡Gracias! Se lo transmitimos, le va a hacer mucha ilusión. ¿Al final cómo salió todo?",
+        "¡Gracias! Se lo transmitimos encantados. ¿Al final cómo salió todo?",
     ),
     "thanks_content": (
         "¡Gracias, nos alegra que te haya servido! ¿Qué parte te resultó más útil?",
@@ -136,7 +130,7 @@ BANK = {
         "Sentimos mucho tu pérdida, y gracias por contárnoslo. ¿Hubo alguna parte que te llegara especialmente?",
     ),
     "feedback": (
-        "Gracias por decírnoslo claro. ¿Qué cambiarías primero?",
+        "¡Gracias por la sinceridad, se lo pasamos al equipo! ¿Hay algo más que cambiarías?",
     ),
     "feedback_request": (
         "¡Gracias, buena idea, se la pasamos al equipo! Ya puestos, ¿hay algo más que cambiarías?",
@@ -149,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|¡Gracias! ¿Qué es lo que más le gustó a {person}?",
-        "¡Gracias, nos hace mucha ilusión! ¿Qué es lo que más te gusta?",
+        "¡Gracias, nos hace mucha ilusión! ¿Has probado ya alguno más de los nuestros?",
     ),
     "praise_content": (
         "¡Gracias, nos alegra que te haya gustado! ¿Qué parte se te quedó más?",
@@ -172,7 +166,7 @@ BANK = {
         "person|¡Qué buen regalo! ¿Qué es lo que más le gusta a {person}?",
     ),
     "collaboration": (
-        "¡Suena genial, gracias por pensar en nosotros! ¿Cuándo te gustaría empezar?",
+        "¡Gracias por pensar en nosotros! ¿Nos mandas por mensaje privado el enlace a tu canal o blog? Le echamos un vistazo.",
     ),
     "collaboration_cause": (
         "date|¡Qué buena iniciativa! ¿Para qué fechas la estáis pensando?",
@@ -189,23 +183,23 @@ BANK = {
         "¿De qué te gustaría que habláramos la próxima vez?",
     ),
     "question_making": (
-        "¡Ya nos contarás qué tal sale! ¿Lo has hecho antes o es tu primera vez?",
+        "¿Lo has hecho antes o es tu primera vez?",
     ),
     "question_owner": (
         "¿Cuánto tiempo hace de la compra?",
     ),
     "problem_fault": (
         "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace de la compra?",
-        "Lo sentimos mucho, así no debería ser. ¿Qué podríamos hacer para arreglarlo?",
+        "Lo sentimos mucho, no debería pasar. ¿Nos mandas una foto por mensaje privado? Lo solucionamos.",
     ),
     "feedback_opinion": (
         "¡Gracias por compartir tu punto de vista! ¿Cuál ha sido tu experiencia?",
     ),
     "feedback_discontinued": (
-        "¡Gracias por decirnos que lo echas de menos! ¿Qué era lo que más te gustaba?",
+        "¡Lo entendemos, qué pena! ¿Qué era lo que más te gustaba?",
     ),
     "collaboration_stockist": (
-        "¡Gracias por pensar en nosotros! ¿Qué es lo que más compran vuestros clientes?",
+        "¡Gracias por pensar en nosotros! ¿Nos cuentas por mensaje privado un poco sobre vuestra tienda? Así os ponemos en contacto con la persona adecuada.",
     ),
     "problem_late": (
         "Sentimos que haya tardado tanto, no es la espera que queremos para nadie. ¿Todo lo demás está bien?",
@@ -217,15 +211,14 @@ BANK = {
         "Sentimos que ya no te guste tanto. ¿Qué era lo que más te gustaba de la versión anterior?",
     ),
     "question_care": (
-        "¿Cada cuánto lo usas ahora mismo?",
-        "¿Cuánto tiempo hace de la compra?",
+        "¿Qué tal la experiencia hasta ahora?",
     ),
     "question_fit": (
-        "¿Has probado algo parecido antes? Así vemos mejor si te va a ir bien.",
+        "¿Qué modelo tienes ahora mismo? Así comprobamos que sea compatible.",
     ),
     "problem_refund": (
         "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
-        "Sentimos mucho que sigas esperando. ¿Cuándo fue la última vez que supiste de nosotros?",
+        "Sentimos mucho que sigas esperando. ¿Nos pasas los datos del pedido por mensaje privado? Lo reclamamos hoy mismo.",
     ),
     "story_grief": (
         "person|Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas de {person}?",
@@ -241,5 +234,23 @@ BANK = {
     ),
     "thanks_class": (
         "¡Qué alegría leerlo! ¿Te animas a convertirlo en algo habitual?",
+    ),
+    "question_fit_trip": (
+        "¿A dónde te vas?",
+    ),
+    "question_fit_skin": (
+        "¿Has tenido problemas con productos parecidos antes?",
+    ),
+    "availability_size": (
+        "Si tu talla no está disponible, ¿quieres que te avisemos en cuanto vuelva?",
+    ),
+    "thanks_support": (
+        "Nos alegra mucho que te haya acompañado en un momento así, gracias por contárnoslo. ¿Cómo estás ahora?",
+    ),
+    "praise_app": (
+        "¡Gracias, nos alegra mucho! ¿Para qué lo usas más?",
+    ),
+    "story_kids": (
+        "¡Qué bien! ¿Qué fue lo que más les gustó?",
     ),
 }

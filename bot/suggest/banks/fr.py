@@ -15,16 +15,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|Vous êtes sur iPhone ou sur Android ? On pourra vous indiquer le bon menu.",
-        "version|Vous avez quelle version de l'appli ? Certains menus ont changé de place avec la dernière mise à jour.",
+        "!device|Dites-nous si ça n'apparaît toujours pas. Vous avez quelle version de l'appli ?",
     ),
     "question_symptom": (
         "C'est comme ça depuis le début, ou seulement depuis peu ?",
-        "Vous l'avez depuis combien de temps ?",
     ),
     "question_choosing": (
         "person|À quoi va-t-il surtout servir pour {person} ? On pourra vous orienter vers le bon modèle.",
         "Vous comptez surtout l'utiliser pour quoi ? On pourra vous orienter vers le bon modèle.",
-        "Qu'est-ce qui compte le plus pour vous dans votre choix ?",
     ),
     "question_leaving": (
         "Dommage de vous voir partir. Vous voulez bien nous dire ce qui vous a décidé ?",
@@ -41,32 +39,30 @@ BANK = {
     ),
     "availability_release": (
         "Vous voulez qu'on vous prévienne dès qu'il y a du nouveau ?",
-        "Qu'est-ce que vous attendez le plus ?",
     ),
     "availability_reserve": (
         "Vous voulez qu'on vous fasse une réservation ?",
     ),
     "availability_store": (
         "Vous voulez qu'on vous mette votre taille de côté pour l'essayer ?",
-        "Vous pensez passer quand, à peu près ?",
     ),
     "availability_shipping": (
-        "Pour quand en auriez-vous besoin ? On vous dira comment l'avoir à temps.",
+        "C'est pour quand ? On vous dira quelle livraison choisir.",
     ),
     "availability_hours": (
         "Ce sera votre première visite ?",
         "Vous venez pour quelque chose en particulier ? On peut vous le préparer.",
     ),
     "problem": (
-        "On est vraiment désolés, ce n'est pas normal. Qu'est-ce qui arrangerait les choses pour vous ?",
+        "On est vraiment désolés. Vous pouvez nous envoyer les détails en message privé ? On regarde ça aujourd'hui.",
     ),
     "problem_letdown": (
         "Désolés que ça vous ait déçu. Qu'est-ce qui n'a pas marché comme vous l'attendiez ?",
         "Merci pour votre franchise. Qu'est-ce que vous en attendiez ?",
     ),
     "problem_delivery": (
-        "Désolés pour l'attente ! Vous en avez besoin pour une date précise ?",
         "order|On est désolés qu'elle ne soit toujours pas arrivée. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
+        "Désolés pour l'attente ! Vous en avez besoin pour une date précise ?",
     ),
     "problem_damaged": (
         "On est vraiment désolés qu'il soit arrivé dans cet état. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe tout de suite.",
@@ -78,17 +74,16 @@ BANK = {
     ),
     "problem_billing": (
         "On est vraiment désolés. Vous pouvez nous envoyer la date du prélèvement en message privé ? On vérifie aujourd'hui.",
-        "order|Désolés pour ce souci. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on regarde tout de suite ?",
     ),
     "problem_ignored": (
-        "Désolés d'avoir dû relancer autant. Vous pouvez nous envoyer votre numéro de dossier en message privé ? On suit ça nous-mêmes.",
+        "On est vraiment désolés que personne ne vous ait répondu. Vous pouvez nous envoyer votre numéro de commande ou de dossier en message privé ? On s'en occupe nous-mêmes aujourd'hui.",
     ),
     "problem_price": (
         "change|Désolés que ce changement vous ait surpris. Quelle formule ou quel produit avez-vous ? On regarde ce qui vous convient le mieux.",
         "On comprend, et on est désolés. Qu'est-ce qui compte le plus pour vous chez nous ?",
     ),
     "problem_service": (
-        "On est vraiment désolés, ça ne devrait pas se passer comme ça. C'était dans quel magasin ? On en parlera à l'équipe.",
+        "place|On est vraiment désolés, ça ne devrait pas se passer comme ça. C'était dans quel magasin ? On en parlera à l'équipe.",
         "Ce n'est pas l'expérience qu'on veut offrir, et on est désolés. Vous voulez bien nous en dire un peu plus ?",
     ),
     "problem_travel": (
@@ -96,9 +91,8 @@ BANK = {
         "Désolés pour tout ça. Vous pouvez nous envoyer votre numéro de réservation en message privé ? On regarde les solutions tout de suite.",
     ),
     "problem_app": (
-        "Désolés pour ça ! Ça arrive à chaque fois, ou seulement de temps en temps ?",
         "Désolés ! Vous voyez un message d'erreur quand ça se produit ?",
-        "update|C'est agaçant, désolés. Ça a commencé après la dernière mise à jour ?",
+        "device|C'est agaçant, désolés. Ça se passe sur quel téléphone ?",
     ),
     "problem_content": (
         "Désolés pour ça ! Vous écoutiez sur quelle appli ? On vérifiera le son de ce côté-là.",
@@ -113,7 +107,7 @@ BANK = {
         "Félicitations, c'est énorme ! C'est quoi votre prochain objectif ?",
     ),
     "result_made": (
-        "Bravo, ça a l'air superbe ! Qu'est-ce que vous comptez faire ensuite ?",
+        "Ça a l'air délicieux, bravo ! Qu'est-ce que vous comptez faire ensuite ?",
         "person|Trop bien ! Qu'en a pensé {person} ?",
     ),
     "result_progress": (
@@ -126,7 +120,7 @@ BANK = {
         "Super, ravis que ce soit réglé ! Tout le reste fonctionne comme il faut ?",
     ),
     "thanks_staff": (
-        "Merci, on transmet, ça va lui faire très plaisir ! Et finalement, comment ça s'est passé ?",
+        "Merci, on transmet avec plaisir ! Et finalement, comment ça s'est passé ?",
     ),
     "thanks_content": (
         "Merci, ravis que ça vous ait aidé ! Quelle partie vous a été la plus utile ?",
@@ -136,7 +130,7 @@ BANK = {
         "Toutes nos condoléances, et merci de nous l'avoir confié. Y a-t-il un passage qui vous a particulièrement marqué ?",
     ),
     "feedback": (
-        "Merci pour votre franchise. Qu'est-ce que vous changeriez en premier ?",
+        "Merci pour ce retour honnête, on le transmet à l'équipe ! Y a-t-il autre chose que vous changeriez ?",
     ),
     "feedback_request": (
         "Merci, bonne idée, on la transmet à l'équipe ! Y a-t-il autre chose que vous changeriez, tant qu'on y est ?",
@@ -149,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Merci ! Qu'est-ce qui a le plus plu à {person} ?",
-        "Merci, ça fait vraiment plaisir ! Qu'est-ce que vous aimez le plus ?",
+        "Merci, ça fait vraiment plaisir ! Vous avez déjà goûté nos autres produits ?",
     ),
     "praise_content": (
         "Merci, ravis que ça vous ait plu ! Quel passage vous a le plus marqué ?",
@@ -172,7 +166,7 @@ BANK = {
         "person|Quel joli cadeau ! Qu'est-ce qui plaît le plus à {person} ?",
     ),
     "collaboration": (
-        "Super idée, merci d'avoir pensé à nous ! Vous aimeriez commencer quand ?",
+        "Merci d'avoir pensé à nous ! Vous pouvez nous envoyer le lien de votre chaîne ou de votre blog en message privé ? On y jettera un œil.",
     ),
     "collaboration_cause": (
         "date|Quelle belle initiative ! Vous la prévoyez pour quand ?",
@@ -189,23 +183,23 @@ BANK = {
         "De quoi aimeriez-vous qu'on parle la prochaine fois ?",
     ),
     "question_making": (
-        "Dites-nous comment ça s'est passé ! Vous l'avez déjà fait, ou c'est votre premier essai ?",
+        "Vous l'avez déjà fait, ou c'est votre premier essai ?",
     ),
     "question_owner": (
         "Vous l'avez depuis combien de temps ?",
     ),
     "problem_fault": (
         "date|C'est vraiment agaçant, on est désolés. Vous l'avez depuis combien de temps ?",
-        "On est vraiment désolés, ce n'est pas normal. Qu'est-ce qui arrangerait les choses pour vous ?",
+        "On est vraiment désolés, ça ne devrait pas arriver. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe.",
     ),
     "feedback_opinion": (
         "Merci de partager votre point de vue ! Qu'avez-vous vécu de votre côté ?",
     ),
     "feedback_discontinued": (
-        "Merci de nous dire qu'il vous manque ! Qu'est-ce que vous aimiez le plus ?",
+        "On comprend, c'est dommage ! Qu'est-ce que vous aimiez le plus ?",
     ),
     "collaboration_stockist": (
-        "Merci d'avoir pensé à nous ! Qu'est-ce que vos clients achètent le plus volontiers ?",
+        "Merci d'avoir pensé à nous ! Vous pouvez nous envoyer quelques infos sur votre boutique en message privé ? On vous mettra en contact avec la bonne personne.",
     ),
     "problem_late": (
         "Désolés que ça ait pris autant de temps, ce n'est pas normal. À part ça, tout est en ordre ?",
@@ -217,22 +211,21 @@ BANK = {
         "Désolés que ça ne vous plaise plus autant. Qu'est-ce que vous préfériez dans l'ancienne version ?",
     ),
     "question_care": (
-        "Vous l'utilisez à quelle fréquence en ce moment ?",
-        "Vous l'avez depuis combien de temps ?",
+        "Comment ça se passe jusqu'ici ?",
     ),
     "question_fit": (
-        "Vous avez déjà essayé quelque chose de similaire ? Ça nous aide à voir si ça vous conviendra.",
+        "Vous avez quel modèle en ce moment ? On vérifiera que ça convient.",
     ),
     "problem_refund": (
         "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
-        "On est vraiment désolés que vous attendiez encore. Quand avez-vous eu de nos nouvelles pour la dernière fois ?",
+        "On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer vos coordonnées de commande en message privé ? On relance aujourd'hui.",
     ),
     "story_grief": (
         "person|Toutes nos condoléances, et merci de partager ça avec nous. Quel souvenir de {person} vous est le plus cher ?",
         "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
     ),
     "problem_not_received": (
-        "Désolés qu'il ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",
+        "Désolés que le colis ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",
         "order|Désolés pour ça. Vous pouvez nous envoyer votre numéro de commande en message privé ? On vérifie avec le transporteur aujourd'hui.",
     ),
     "problem_courier": (
@@ -241,5 +234,23 @@ BANK = {
     ),
     "thanks_class": (
         "Ça fait plaisir à lire ! Vous comptez en faire un rendez-vous régulier ?",
+    ),
+    "question_fit_trip": (
+        "Vous partez où ?",
+    ),
+    "question_fit_skin": (
+        "Vous avez déjà eu des soucis avec des produits similaires ?",
+    ),
+    "availability_size": (
+        "Si votre taille n'est pas en stock, voulez-vous qu'on vous prévienne dès qu'elle revient ?",
+    ),
+    "thanks_support": (
+        "On est tellement contents que ça vous ait aidé à traverser ça, merci de nous le dire. Comment allez-vous maintenant ?",
+    ),
+    "praise_app": (
+        "Merci, ça fait plaisir ! Vous l'utilisez surtout pour quoi ?",
+    ),
+    "story_kids": (
+        "Ça fait vraiment plaisir ! Qu'est-ce qui leur a le plus plu ?",
     ),
 }

@@ -15,16 +15,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
-        "version|Che versione dell'app hai? Con l'ultimo aggiornamento alcuni menu sono stati spostati.",
+        "!device|Facci sapere se ancora non la trovi. Che versione dell'app hai?",
     ),
     "question_symptom": (
         "È così fin dall'inizio o è cominciato da poco?",
-        "Da quanto tempo ce l'hai, più o meno?",
     ),
     "question_choosing": (
         "person|Per cosa lo userà soprattutto {person}? Così ti consigliamo quello giusto.",
         "Per cosa lo userai soprattutto? Così ti consigliamo quello giusto.",
-        "Cosa conta di più per te nella scelta?",
     ),
     "question_leaving": (
         "Ci dispiace vederti andare via. Ci racconti cosa ti ha fatto decidere?",
@@ -41,14 +39,12 @@ BANK = {
     ),
     "availability_release": (
         "Vuoi che ti avvisiamo appena ci sono novità?",
-        "Cosa aspetti di più?",
     ),
     "availability_reserve": (
         "Vuoi che ti facciamo una prenotazione?",
     ),
     "availability_store": (
         "Vuoi che ti teniamo da parte la tua taglia in negozio per provarla?",
-        "Quando pensi di passare?",
     ),
     "availability_shipping": (
         "Per quando ti servirebbe? Così ti diciamo come fartelo arrivare in tempo.",
@@ -58,15 +54,15 @@ BANK = {
         "Passi per qualcosa in particolare? Possiamo fartelo trovare pronto.",
     ),
     "problem": (
-        "Ci dispiace davvero, non dovrebbe andare così. Cosa potremmo fare per rimediare?",
+        "Ci dispiace davvero. Ci mandi i dettagli in privato? Ce ne occupiamo oggi stesso.",
     ),
     "problem_letdown": (
         "Ci dispiace che ti abbia deluso. Cosa non ha funzionato come ti aspettavi?",
         "Grazie per la sincerità. Cosa ti aspettavi?",
     ),
     "problem_delivery": (
-        "Ci dispiace per l'attesa! Ti serve entro una data precisa?",
         "order|Ci dispiace che non sia ancora arrivato. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
+        "Ci dispiace per l'attesa! Ti serve entro una data precisa?",
     ),
     "problem_damaged": (
         "Ci dispiace davvero che sia arrivato così. Ci mandi una foto in privato? Ce ne occupiamo subito.",
@@ -78,17 +74,16 @@ BANK = {
     ),
     "problem_billing": (
         "Ci dispiace davvero. Ci scrivi in privato la data dell'addebito? Controlliamo oggi stesso.",
-        "order|Scusa per il disagio. Ci mandi il numero d'ordine in privato così controlliamo subito?",
     ),
     "problem_ignored": (
-        "Ci dispiace che tu abbia dovuto insistere così tanto. Ci mandi in privato il numero della segnalazione? La seguiamo noi.",
+        "Ci dispiace davvero che nessuno ti abbia risposto. Ci mandi in privato il numero d'ordine o della segnalazione? Ce ne occupiamo noi oggi stesso.",
     ),
     "problem_price": (
         "change|Ci dispiace che il cambiamento ti abbia colto di sorpresa. Che piano o prodotto hai? Vediamo cosa ti conviene di più.",
         "Ti capiamo, e ci dispiace. Cosa conta di più per te in quello che ti offriamo?",
     ),
     "problem_service": (
-        "Ci dispiace davvero, non dovrebbe andare così. In quale sede è successo? Ne parleremo con il team.",
+        "place|Ci dispiace davvero, non dovrebbe andare così. In quale sede è successo? Ne parleremo con il team.",
         "Non è l'esperienza che vogliamo per nessuno, ci dispiace. Ci racconti qualcosa in più?",
     ),
     "problem_travel": (
@@ -97,8 +92,7 @@ BANK = {
     ),
     "problem_app": (
         "Ci dispiace davvero! Ti compare un messaggio di errore?",
-        "Scusa il disagio! Succede ogni volta o solo ogni tanto?",
-        "update|Che rabbia, ci dispiace. È cominciato dopo l'ultimo aggiornamento?",
+        "device|Che rabbia, ci dispiace. Su quale smartphone succede?",
     ),
     "problem_content": (
         "Ci dispiace! Da quale app stavi ascoltando? Così controlliamo il volume lì.",
@@ -113,7 +107,7 @@ BANK = {
         "Complimenti, che impresa! Qual è la prossima meta?",
     ),
     "result_made": (
-        "Ha un aspetto fantastico, complimenti! Cosa pensi di preparare adesso?",
+        "Sembra buonissimo, complimenti! Cosa pensi di preparare adesso?",
         "person|Che bello! Cosa ne ha pensato {person}?",
     ),
     "result_progress": (
@@ -126,7 +120,7 @@ BANK = {
         "Che sollievo, siamo contenti che sia tutto a posto! Il resto funziona come dovrebbe?",
     ),
     "thanks_staff": (
-        "Grazie! Glielo riferiamo, gli farà un enorme piacere. Alla fine com'è andata?",
+        "Grazie! Lo riferiamo al team, farà loro molto piacere. Alla fine com'è andata?",
     ),
     "thanks_content": (
         "Grazie, siamo contenti che ti abbia aiutato! Quale parte ti è stata più utile?",
@@ -136,7 +130,7 @@ BANK = {
         "Ci dispiace tanto per la tua perdita, e grazie per avercelo raccontato. C'è una parte che ti è rimasta dentro più delle altre?",
     ),
     "feedback": (
-        "Grazie per la franchezza. Cosa cambieresti per prima cosa?",
+        "Grazie per la sincerità, lo giriamo al team! C'è qualcos'altro che cambieresti?",
     ),
     "feedback_request": (
         "Grazie, ottimo spunto, lo giriamo al team! Già che ci siamo, c'è qualcos'altro che cambieresti?",
@@ -149,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Grazie! Cosa è piaciuto di più a {person}?",
-        "Grazie, ci fa davvero piacere! Cosa ti piace di più?",
+        "Grazie, ci fa davvero piacere! Hai già provato anche qualcos'altro di nostro?",
     ),
     "praise_content": (
         "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta di più?",
@@ -172,7 +166,7 @@ BANK = {
         "person|Che bel regalo! Cosa piace di più a {person}?",
     ),
     "collaboration": (
-        "Bellissima idea, grazie per aver pensato a noi! Quando ti piacerebbe partire?",
+        "Grazie per aver pensato a noi! Ci mandi in privato il link al tuo canale o blog? Ci diamo un'occhiata.",
     ),
     "collaboration_cause": (
         "date|Che bella iniziativa! Per quando la state organizzando?",
@@ -189,23 +183,23 @@ BANK = {
         "Di cosa vorresti che parlassimo la prossima volta?",
     ),
     "question_making": (
-        "Facci sapere com'è venuto! L'hai già fatto altre volte o è il tuo primo tentativo?",
+        "L'hai già fatto altre volte o è il tuo primo tentativo?",
     ),
     "question_owner": (
         "Da quanto tempo ce l'hai, più o meno?",
     ),
     "problem_fault": (
-        "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai?",
-        "Ci dispiace davvero, non dovrebbe andare così. Cosa potremmo fare per rimediare?",
+        "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai, più o meno?",
+        "Ci dispiace davvero, non dovrebbe succedere. Ci mandi una foto in privato? Ce ne occupiamo noi.",
     ),
     "feedback_opinion": (
         "Grazie per aver condiviso il tuo punto di vista! Qual è stata la tua esperienza?",
     ),
     "feedback_discontinued": (
-        "Grazie per averci detto che ti manca! Cosa ti piaceva di più?",
+        "Ti capiamo, è un peccato! Cosa ti piaceva di più?",
     ),
     "collaboration_stockist": (
-        "Grazie per aver pensato a noi! Cosa comprano più volentieri i vostri clienti?",
+        "Grazie per aver pensato a noi! Ci mandi in privato qualche informazione sul vostro negozio? Vi mettiamo in contatto con la persona giusta.",
     ),
     "problem_late": (
         "Ci dispiace che ci sia voluto così tanto, non è l'attesa che vogliamo per nessuno. Per il resto è tutto a posto?",
@@ -217,15 +211,14 @@ BANK = {
         "Ci dispiace che non ti piaccia più come prima. Cosa ti piaceva di più della versione di prima?",
     ),
     "question_care": (
-        "Ogni quanto lo usi in questo periodo?",
-        "Da quanto tempo ce l'hai, più o meno?",
+        "Come ti trovi finora?",
     ),
     "question_fit": (
-        "Hai già provato qualcosa di simile? Così capiamo meglio se fa per te.",
+        "Che modello hai adesso? Così verifichiamo che sia compatibile.",
     ),
     "problem_refund": (
         "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
-        "Ci dispiace davvero che tu stia ancora aspettando. Quando hai avuto nostre notizie l'ultima volta?",
+        "Ci dispiace davvero che tu stia ancora aspettando. Ci mandi i dati dell'ordine in privato? Lo sollecitiamo oggi stesso.",
     ),
     "story_grief": (
         "person|Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Qual è il ricordo di {person} che ti è più caro?",
@@ -241,5 +234,23 @@ BANK = {
     ),
     "thanks_class": (
         "Che bello sentirlo! Pensi di farlo diventare un appuntamento fisso?",
+    ),
+    "question_fit_trip": (
+        "Dove vai di bello?",
+    ),
+    "question_fit_skin": (
+        "Hai già avuto problemi con prodotti simili?",
+    ),
+    "availability_size": (
+        "Se la tua taglia non è disponibile, vuoi che ti avvisiamo appena torna?",
+    ),
+    "thanks_support": (
+        "Siamo felici che ti abbia aiutato in un momento così, grazie per avercelo raccontato. Come stai adesso?",
+    ),
+    "praise_app": (
+        "Grazie, ci fa piacere! Per cosa lo usi di più?",
+    ),
+    "story_kids": (
+        "Che bello! Cosa gli è piaciuto di più?",
     ),
 }

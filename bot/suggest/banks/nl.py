@@ -15,16 +15,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|Heb je een iPhone of een Android? Dan wijzen we je het juiste menu aan.",
-        "version|Welke versie van de app heb je? Bij de laatste update zijn een paar menu's verhuisd.",
+        "!device|Laat het weten als het nog steeds niet verschijnt. Welke versie van de app heb je?",
     ),
     "question_symptom": (
         "Is het al zo vanaf het begin, of pas sinds kort?",
-        "Hoe lang heb je het al?",
     ),
     "question_choosing": (
         "person|Waar gaat {person} het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
         "Waar ga je het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
-        "Wat vind je het belangrijkst bij het kiezen?",
     ),
     "question_leaving": (
         "Jammer dat je weggaat. Wil je vertellen waarom je die keuze maakt?",
@@ -41,14 +39,12 @@ BANK = {
     ),
     "availability_release": (
         "Zullen we je een seintje geven zodra er nieuws is?",
-        "Waar kijk je het meest naar uit?",
     ),
     "availability_reserve": (
         "Zullen we er alvast een voor je reserveren?",
     ),
     "availability_store": (
         "Zullen we je maat apart leggen in de winkel om te passen?",
-        "Wanneer wil je ongeveer langskomen?",
     ),
     "availability_shipping": (
         "Wanneer heb je het uiterlijk nodig? Dan zeggen we hoe het op tijd bij je is.",
@@ -58,15 +54,15 @@ BANK = {
         "Kom je voor iets speciaals? Dan leggen we het alvast klaar.",
     ),
     "problem": (
-        "Wat vervelend, sorry, zo hoort het niet. Wat kunnen we doen om het goed te maken?",
+        "Wat vervelend, sorry. Stuur je ons de details via DM? Dan kijken we er vandaag nog naar.",
     ),
     "problem_letdown": (
         "Jammer dat het tegenvalt, sorry. Wat werkte er niet zoals je verwachtte?",
         "Dank je voor je eerlijkheid. Wat had je ervan verwacht?",
     ),
     "problem_delivery": (
-        "Sorry voor het wachten! Heb je het voor een bepaalde datum nodig?",
         "order|Vervelend dat het er nog steeds niet is, sorry. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
+        "Sorry voor het wachten! Heb je het voor een bepaalde datum nodig?",
     ),
     "problem_damaged": (
         "Wat vervelend dat het zo aankwam, sorry! Stuur je ons via DM een foto? Dan regelen we het meteen.",
@@ -78,17 +74,16 @@ BANK = {
     ),
     "problem_billing": (
         "Wat vervelend, sorry. Stuur je ons via DM de datum van de afschrijving? Dan zoeken we het vandaag uit.",
-        "order|Sorry voor het gedoe. Stuur je ons je bestelnummer via DM zodat we meteen kunnen kijken?",
     ),
     "problem_ignored": (
-        "Sorry dat je er zo achteraan moest zitten. Stuur je ons via DM je ticketnummer? Dan pakken we het zelf op.",
+        "Sorry dat niemand op je heeft gereageerd. Stuur je ons via DM je bestel- of ticketnummer? Dan pakken we het vandaag zelf op.",
     ),
     "problem_price": (
         "change|Sorry dat de verandering je overviel. Welk abonnement of product heb je? Dan kijken we wat het best bij je past.",
         "Dat snappen we, en sorry. Wat vind je het belangrijkst aan wat je bij ons krijgt?",
     ),
     "problem_service": (
-        "Wat vervelend, sorry, zo hoort het niet te gaan. Welke vestiging was het? Dan bespreken we het met het team.",
+        "place|Wat vervelend, sorry, zo hoort het niet te gaan. Welke vestiging was het? Dan bespreken we het met het team.",
         "Zo willen we niet dat iemand het bij ons ervaart, sorry. Wil je er iets meer over vertellen?",
     ),
     "problem_travel": (
@@ -97,8 +92,7 @@ BANK = {
     ),
     "problem_app": (
         "Sorry! Krijg je een foutmelding als het gebeurt?",
-        "Wat vervelend, sorry. Gebeurt het elke keer, of alleen af en toe?",
-        "update|Sorry voor het gedoe. Begon het na de laatste update?",
+        "device|Wat vervelend, sorry. Op welke telefoon gebeurt het?",
     ),
     "problem_content": (
         "Sorry daarvoor! In welke app luisterde je? Dan checken we het volume daar.",
@@ -107,13 +101,13 @@ BANK = {
         "Wat vervelend, sorry, zo hoort het niet. In welke winkel was het? Dan bespreken we het met het team.",
     ),
     "result": (
-        "Wat knap, gefeliciteerd! Wat is de volgende stap?",
+        "Wat knap, gefeliciteerd! Wat ga je hierna aanpakken?",
     ),
     "result_sport": (
         "Geweldig, gefeliciteerd! Wat is je volgende doel?",
     ),
     "result_made": (
-        "Ziet er prachtig uit, goed gedaan! Wat ga je hierna maken?",
+        "Klinkt heerlijk, goed gedaan! Wat ga je hierna maken?",
         "person|Wat leuk! Wat vond {person} ervan?",
     ),
     "result_progress": (
@@ -126,7 +120,7 @@ BANK = {
         "Wat fijn dat het opgelost is! Werkt de rest ook zoals het hoort?",
     ),
     "thanks_staff": (
-        "Dank je wel, we geven het door, daar wordt iemand blij van! Hoe is het uiteindelijk gegaan?",
+        "Dank je wel, we geven het graag door! Hoe is het uiteindelijk gegaan?",
     ),
     "thanks_content": (
         "Dank je, fijn dat het hielp! Welk deel had je het meest aan?",
@@ -136,7 +130,7 @@ BANK = {
         "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Was er een deel dat je het meest is bijgebleven?",
     ),
     "feedback": (
-        "Dank je voor je eerlijkheid. Wat zou je als eerste veranderen?",
+        "Dank je voor je eerlijke feedback, we geven het door aan het team! Is er nog iets dat je zou veranderen?",
     ),
     "feedback_request": (
         "Dank je, goed punt, we geven het door aan het team! Is er nog iets dat je zou veranderen, nu we toch bezig zijn?",
@@ -149,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Dank je! Wat vond {person} er het leukst aan?",
-        "Dank je wel, wat leuk om te horen! Wat vind je er het fijnst aan?",
+        "Dank je wel, wat leuk om te horen! Heb je al eens iets anders van ons geprobeerd?",
     ),
     "praise_content": (
         "Dank je, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
@@ -172,7 +166,7 @@ BANK = {
         "person|Wat een leuk cadeau! Wat vindt {person} er het leukst aan?",
     ),
     "collaboration": (
-        "Klinkt goed, leuk dat je aan ons denkt! Wanneer zou je willen beginnen?",
+        "Leuk dat je aan ons denkt! Stuur je ons via DM een link naar je kanaal of blog? Dan kijken we even mee.",
     ),
     "collaboration_cause": (
         "date|Wat een mooi initiatief! Voor wanneer plannen jullie het?",
@@ -189,23 +183,23 @@ BANK = {
         "Waar moeten we het de volgende keer over hebben?",
     ),
     "question_making": (
-        "Laat je weten hoe het is geworden? Heb je het al eens gemaakt, of is dit je eerste poging?",
+        "Heb je het al eens gemaakt, of is dit je eerste poging?",
     ),
     "question_owner": (
         "Hoe lang heb je het al?",
     ),
     "problem_fault": (
         "date|Wat vervelend, sorry. Hoe lang heb je het al?",
-        "Wat vervelend, sorry, zo hoort het niet. Wat kunnen we doen om het goed te maken?",
+        "Wat vervelend, sorry, dat hoort niet te gebeuren. Stuur je ons via DM een foto? Dan lossen we het op.",
     ),
     "feedback_opinion": (
         "Dank je voor je kijk hierop! Wat is je eigen ervaring?",
     ),
     "feedback_discontinued": (
-        "Dank je dat je laat weten dat je het mist! Wat vond je er het fijnst aan?",
+        "Jammer, dat snappen we! Wat vond je er het fijnst aan?",
     ),
     "collaboration_stockist": (
-        "Leuk dat jullie aan ons denken! Wat kopen jullie klanten het liefst?",
+        "Leuk dat jullie aan ons denken! Sturen jullie ons via DM wat info over jullie winkel? Dan brengen we jullie in contact met de juiste persoon.",
     ),
     "problem_late": (
         "Sorry dat het zo lang duurde, zo lang hoort niemand te wachten. Is de rest wel in orde?",
@@ -217,15 +211,14 @@ BANK = {
         "Sorry dat het je niet meer zo bevalt. Wat vond je het fijnst aan de oude versie?",
     ),
     "question_care": (
-        "Hoe vaak gebruik je het op dit moment?",
-        "Hoe lang heb je het al?",
+        "Hoe bevalt het tot nu toe?",
     ),
     "question_fit": (
-        "Heb je al eens iets vergelijkbaars geprobeerd? Dan kunnen we beter inschatten of het bij je past.",
+        "Welk model heb je nu? Dan checken we of het past.",
     ),
     "problem_refund": (
         "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
-        "Sorry dat je nog steeds moet wachten. Wanneer heb je voor het laatst iets van ons gehoord?",
+        "Sorry dat je nog steeds moet wachten. Stuur je ons je bestelgegevens via DM? Dan zoeken we het vandaag nog uit.",
     ),
     "story_grief": (
         "person|Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Wat is je mooiste herinnering aan {person}?",
@@ -241,5 +234,23 @@ BANK = {
     ),
     "thanks_class": (
         "Wat fijn om te horen! Ga je er een vaste gewoonte van maken?",
+    ),
+    "question_fit_trip": (
+        "Waar ga je naartoe?",
+    ),
+    "question_fit_skin": (
+        "Heb je eerder problemen gehad met vergelijkbare producten?",
+    ),
+    "availability_size": (
+        "Als je maat er niet is, zullen we je dan een seintje geven zodra hij weer binnen is?",
+    ),
+    "thanks_support": (
+        "Wat fijn dat het je door die tijd heen hielp, dank je dat je het vertelt. Hoe gaat het nu met je?",
+    ),
+    "praise_app": (
+        "Dank je, wat fijn om te horen! Waar gebruik je het het meest voor?",
+    ),
+    "story_kids": (
+        "Wat leuk om te horen! Wat vonden ze het leukst?",
     ),
 }

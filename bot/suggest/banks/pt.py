@@ -16,16 +16,14 @@ BANK = {
     ),
     "question_howto_app": (
         "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
-        "version|Qual é a versão do app? Com a última atualização alguns menus mudaram de lugar.",
+        "!device|Avise se continuar sem aparecer. Qual é a versão do app?",
     ),
     "question_symptom": (
         "Está assim desde o início ou começou há pouco tempo?",
-        "Há quanto tempo tem o produto?",
     ),
     "question_choosing": (
         "person|Para que {person} vai usar mais? Assim indicamos o ideal.",
         "Para que vai usar mais? Assim indicamos o que faz mais sentido.",
-        "O que é mais importante na hora de escolher?",
     ),
     "question_leaving": (
         "Que pena! Pode contar o que levou a essa decisão?",
@@ -42,14 +40,12 @@ BANK = {
     ),
     "availability_release": (
         "Quer que avisemos assim que houver novidades?",
-        "O que mais quer ver?",
     ),
     "availability_reserve": (
         "Quer que façamos uma reserva?",
     ),
     "availability_store": (
         "Quer que guardemos o seu tamanho na loja para experimentar?",
-        "Quando pensa passar na loja?",
     ),
     "availability_shipping": (
         "Para quando precisaria? Assim dizemos como fazer chegar a tempo.",
@@ -59,15 +55,15 @@ BANK = {
         "Vem por alguma coisa em especial? Podemos deixar tudo pronto.",
     ),
     "problem": (
-        "Lamentamos muito, não devia ser assim. O que podemos fazer para resolver?",
+        "Lamentamos muito. Pode mandar os detalhes por mensagem privada? Vamos ver isso hoje mesmo.",
     ),
     "problem_letdown": (
         "Lamentamos que não tenha correspondido. O que não funcionou como esperava?",
         "Obrigado pela sinceridade. O que esperava encontrar?",
     ),
     "problem_delivery": (
-        "Lamentamos a espera! Precisa dele até alguma data em particular?",
         "order|Lamentamos que ainda não tenha chegado. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
+        "Lamentamos a espera! Precisa dele até alguma data em particular?",
     ),
     "problem_damaged": (
         "Lamentamos muito que tenha chegado assim. Pode mandar uma foto por mensagem privada? Resolvemos isso já.",
@@ -79,17 +75,16 @@ BANK = {
     ),
     "problem_billing": (
         "Lamentamos muito. Pode mandar por mensagem privada a data da cobrança? Verificamos hoje mesmo.",
-        "order|Desculpe o transtorno. Pode mandar o número do pedido por mensagem privada para verificarmos já?",
     ),
     "problem_ignored": (
-        "Lamentamos muito a demora. Pode mandar por mensagem privada o número de um dos chamados? Vamos acompanhar de perto.",
+        "Lamentamos muito que ninguém tenha respondido. Pode mandar por mensagem privada o número do pedido ou do chamado? Vamos acompanhar hoje mesmo.",
     ),
     "problem_price": (
         "change|Lamentamos que a mudança tenha sido uma surpresa. Que plano ou produto tem? Vemos o que faz mais sentido.",
         "Compreendemos, e lamentamos. O que é mais importante naquilo que oferecemos?",
     ),
     "problem_service": (
-        "Lamentamos muito, não devia ser assim. Em que loja foi? Vamos falar com a loja.",
+        "place|Lamentamos muito, não devia ser assim. Em que loja foi? Vamos falar com a loja.",
         "Não é a experiência que queremos para ninguém, lamentamos. Pode contar um pouco mais?",
     ),
     "problem_travel": (
@@ -98,8 +93,7 @@ BANK = {
     ),
     "problem_app": (
         "Lamentamos! Aparece alguma mensagem de erro?",
-        "Desculpe o transtorno! Acontece sempre ou só de vez em quando?",
-        "update|Lamentamos o transtorno. Começou depois da última atualização?",
+        "device|Lamentamos o transtorno. Em que celular acontece?",
     ),
     "problem_content": (
         "Lamentamos! Em que app ouviu o episódio? Assim verificamos o volume lá.",
@@ -114,7 +108,7 @@ BANK = {
         "Parabéns, que feito! Qual é o próximo objetivo?",
     ),
     "result_made": (
-        "Ficou lindo, parabéns! O que pensa fazer a seguir?",
+        "Parece delicioso, parabéns! O que pensa fazer a seguir?",
         "person|Que orgulho! O que {person} achou?",
     ),
     "result_progress": (
@@ -127,7 +121,7 @@ BANK = {
         "Que alívio, ainda bem que ficou resolvido! O resto está funcionando como deve?",
     ),
     "thanks_staff": (
-        "Obrigado! Vamos passar o recado, vai ficar muito feliz. No fim, como correu tudo?",
+        "Obrigado! Vamos passar o recado com todo o gosto. No fim, como correu tudo?",
     ),
     "thanks_content": (
         "Obrigado, ficamos felizes por ter ajudado! Que parte foi mais útil?",
@@ -137,10 +131,10 @@ BANK = {
         "Lamentamos muito a sua perda, e obrigado por nos contar. Houve alguma parte que tocou mais?",
     ),
     "feedback": (
-        "Obrigado pela sinceridade. O que mudaria primeiro?",
+        "Obrigado pela sinceridade, vamos encaminhar! Há mais alguma coisa que mudaria?",
     ),
     "feedback_request": (
-        "Obrigado, ótima ideia, vamos passá-la adiante! Já agora, há mais alguma coisa que mudaria?",
+        "Obrigado, ótima ideia, vamos encaminhar a sugestão! Há mais alguma coisa que mudaria?",
     ),
     "feedback_content": (
         "Obrigado pelo comentário sincero! Costuma ouvir tudo de uma vez ou em várias partes?",
@@ -150,7 +144,7 @@ BANK = {
     ),
     "praise": (
         "person|Obrigado! Do que {person} mais gostou?",
-        "Obrigado, ficamos muito contentes! Do que gosta mais?",
+        "Obrigado, ficamos muito contentes! Já experimentou outros produtos nossos?",
     ),
     "praise_content": (
         "Obrigado, ainda bem que gostou! Qual foi a parte de que mais gostou?",
@@ -172,7 +166,7 @@ BANK = {
         "person|Que presente bonito! Do que {person} mais gosta?",
     ),
     "collaboration": (
-        "Que legal, obrigado por pensar em nós! Quando gostaria de começar?",
+        "Obrigado por pensar em nós! Pode mandar por mensagem privada o link do seu canal ou blog? Vamos dar uma olhada.",
     ),
     "collaboration_cause": (
         "date|Que bela iniciativa! Para quando estão planejando?",
@@ -189,23 +183,23 @@ BANK = {
         "Sobre o que gostaria que falássemos da próxima vez?",
     ),
     "question_making": (
-        "Depois conte como ficou! Já fez antes ou é a primeira vez?",
+        "Já fez antes ou é a primeira vez?",
     ),
     "question_owner": (
         "Há quanto tempo tem o produto?",
     ),
     "problem_fault": (
         "date|Lamentamos muito, que frustrante. Há quanto tempo tem o produto?",
-        "Lamentamos muito, não devia ser assim. O que podemos fazer para resolver?",
+        "Lamentamos muito, isso não devia acontecer. Pode mandar uma foto por mensagem privada? Vamos resolver.",
     ),
     "feedback_opinion": (
         "Obrigado por partilhar a sua opinião! Qual tem sido a sua experiência?",
     ),
     "feedback_discontinued": (
-        "Obrigado por nos dizer que sente falta! Do que mais gostava?",
+        "Entendemos, é uma pena! Do que mais gostava?",
     ),
     "collaboration_stockist": (
-        "Obrigado por pensar em nós! O que os seus clientes mais procuram?",
+        "Obrigado por pensar em nós! Pode mandar por mensagem privada algumas informações sobre a loja? Assim pomos em contato com a pessoa certa.",
     ),
     "problem_late": (
         "Lamentamos a demora, não é a espera que queremos para ninguém. Está tudo certo com o resto?",
@@ -217,15 +211,14 @@ BANK = {
         "Lamentamos que já não goste tanto. Do que mais gostava na versão antiga?",
     ),
     "question_care": (
-        "Com que frequência usa neste momento?",
-        "Há quanto tempo tem o produto?",
+        "Como tem sido a experiência até agora?",
     ),
     "question_fit": (
-        "Já experimentou algo parecido antes? Assim percebemos melhor se é o ideal.",
+        "Qual modelo tem neste momento? Assim confirmamos que é compatível.",
     ),
     "problem_refund": (
         "order|Lamentamos muito que ainda esteja à espera. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
-        "Lamentamos muito que ainda esteja à espera. Quando teve notícias nossas pela última vez?",
+        "Lamentamos muito que ainda esteja à espera. Pode mandar os dados do pedido por mensagem privada? Vamos verificar hoje mesmo.",
     ),
     "story_grief": (
         "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
@@ -240,5 +233,23 @@ BANK = {
     ),
     "thanks_class": (
         "Que bom saber! Pensa em tornar isso um hábito?",
+    ),
+    "question_fit_trip": (
+        "Para onde vai?",
+    ),
+    "question_fit_skin": (
+        "Já teve problemas com produtos parecidos?",
+    ),
+    "availability_size": (
+        "Se o seu tamanho não estiver disponível, quer que avisemos assim que voltar?",
+    ),
+    "thanks_support": (
+        "Ficamos muito felizes por ter ajudado num momento assim, obrigado por contar. Como está agora?",
+    ),
+    "praise_app": (
+        "Obrigado, ficamos contentes! Para que usa mais?",
+    ),
+    "story_kids": (
+        "Que bom! Do que eles mais gostaram?",
     ),
 }
