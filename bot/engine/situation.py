@@ -47,7 +47,7 @@ class Reading:
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
 _MARKERS: dict[str, dict[str, str]] = {
     "en": {
-        "problem": r"🙃|🙄|👏👏|hangs? up|shrank|shrunk|not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
+        "problem": r"not ok(?:ay)?\b|\bhmm+\b|\bsplit\b|came without|arrived without|makes you|forced to|no way to|can'?t even|🙃|🙄|👏👏|hangs? up|shrank|shrunk|not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
         r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|"
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
@@ -71,7 +71,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
         r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
         r"(?:back|available|out|release|launch|open|get|have|support|come)|open on|opening hours|where can i (?:buy|get)",
-        "collaboration": r"who (?:can|should) i (?:talk|speak) to|would you be open to|collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
+        "collaboration": r"for our (?:school|team|club|charity)|do you do anything for|who (?:can|should) i (?:talk|speak) to|would you be open to|collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
         r"stock your|in our (?:shop|store|caf[eé]|restaurant)|feature (?:you|your)|interview (?:you|your)|guest on",
         "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|discontinued|bring (?:it|them) back|worse|used to be (?:better|good)|no longer|"
@@ -91,7 +91,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"do you|can you|will you|are you",
     },
     "de": {
-        "problem": r"🙃|🙄|👏👏|nervt|eingelaufen|(?:zum )?(?:zweiten|dritten) mal|geliefert statt|\w+ bestellt,? \w+ geliefert|kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
+        "problem": r"zucht|nervig|bestellt und .{0,20}bekommen|wieder nicht|🙃|🙄|👏👏|nervt|eingelaufen|(?:zum )?(?:zweiten|dritten) mal|geliefert statt|\w+ bestellt,? \w+ geliefert|kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
         r"seit \w+ (?:tagen|wochen)|warte\w* seit|nicht angekommen|nie angekommen|keine antwort|niemand antwortet|"
         r"stürzt|abstürz\w*|absturz|funktioniert (?:nicht|nicht mehr)|geht nicht|lässt sich nicht|"
         r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
@@ -117,7 +117,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:wann|wo|wie|was(?! für)|warum|wieso|weshalb|welche\w*|gibt es|kann man|könnt ihr|habt ihr|ist|sind)\b",
     },
     "fr": {
-        "problem": r"commandé .{0,30}reçu|au lieu d[ue']|🙃|🙄|👏👏|se déconnecte|(?:deuxième|troisième) fois|rétréci\w*|cassé\w*|abîmé\w*|endommagé\w*|défectueu\w*|manquant\w*|manquait|toujours pas|"
+        "problem": r"refuse encore|impossible de|commandé .{0,30}reçu|au lieu d[ue']|🙃|🙄|👏👏|se déconnecte|(?:deuxième|troisième) fois|rétréci\w*|cassé\w*|abîmé\w*|endommagé\w*|défectueu\w*|manquant\w*|manquait|toujours pas|"
         r"jamais (?:reçu|arrivé)|pas (?:encore )?(?:reçu|arrivé)|aucune (?:réponse|nouvelle)|personne ne répond|"
         r"ne répond|plante|crash\w*|bug\w*|ne (?:marche|fonctionne) (?:pas|plus)|impossible de|déçu\w*|"
         r"décevant\w*|inadmissible|inacceptable|honteu\w*|nul(?:le)?|lamentable|scandaleu\w*|grossier|impoli|"
@@ -141,7 +141,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quand|où|comment|pourquoi|quel\w*|est-ce|combien|y a-t-il|peut-on)\b",
     },
     "es": {
-        "problem": r"me queda (?:enorme|grande|pequeñ\w*|fatal)|no tiene sentido|🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
+        "problem": r"llevo .{0,30}esperando|devuelvan el dinero|me queda (?:enorme|grande|pequeñ\w*|fatal)|no tiene sentido|🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
         r"nunca (?:llegó|recibí)|no (?:ha )?llegado|no llegó|nadie (?:contesta|responde)|sin respuesta|"
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
@@ -164,7 +164,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:cuándo|dónde|cómo|qué|por qué|cuál\w*|cuánto\w*|hay|tienen|se puede)\b",
     },
     "it": {
-        "problem": r"sotto la pioggia|ho ordinato .{0,30}(?:e )?(?:mi )?è arrivat\w*|invece (?:di|della|del|dello)|🙃|🙄|👏👏|bloccat\w*|taglia in meno|ristrett\w*|infeltrit\w*|mah\.|bravi\W*$|rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
+        "problem": r"il terzo\?|sotto la pioggia|ho ordinato .{0,30}(?:e )?(?:mi )?è arrivat\w*|invece (?:di|della|del|dello)|🙃|🙄|👏👏|bloccat\w*|taglia in meno|ristrett\w*|infeltrit\w*|mah\.|bravi\W*$|rott\w*|danneggiat\w*|difettos\w*|mancava|manca\b|ancora (?:non|niente|nessun)|"
         r"mai (?:arrivat|ricevut)\w*|non (?:è )?(?:ancora )?arrivat\w*|nessuna risposta|nessuno risponde|"
         r"si blocca|crash\w*|non funziona|non riesco|delus\w*|pessim\w*|vergogn\w*|scortes\w*|maleducat\w*|"
         r"taglia (?:piccol|grand)|troppo (?:piccol|grand)|addebitato due volte|rimborso|reclamo|un problema con|"
@@ -187,7 +187,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|dove|come|cosa|perché|quale|quanto|c'è|avete|si può)\b",
     },
     "pt": {
-        "problem": r"rasgou|descosturou|quebrou|estragou|furou|pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
+        "problem": r"faltou|veio sem|chegou sem|rasgou|descosturou|quebrou|estragou|furou|pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
         r"nunca (?:chegou|recebi)|não chegou|ninguém (?:responde|respondeu)|sem resposta|trava|fecha sozinho|"
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
@@ -210,7 +210,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|onde|como|o que|por que|qual|quanto|tem|vocês)\b",
     },
     "nl": {
-        "problem": r"besteld .{0,30}(?:gekregen|ontvangen)|in plaats van|🙃|🙄|👏👏|gekrompen|kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
+        "problem": r"zucht|kapotte|niks weet|al \w+ keer gebeld|besteld .{0,30}(?:gekregen|ontvangen)|in plaats van|🙃|🙄|👏👏|gekrompen|kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
         r"niet (?:aangekomen|ontvangen|geleverd)|geen (?:reactie|antwoord)|niemand reageert|crash\w*|"
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
@@ -241,7 +241,7 @@ PEOPLE: dict[str, dict[str, str]] = {
            "daughter": r"my (?:daughter|girl)\b", "son": r"my (?:son|boy)\b", "kids": r"my (?:kids|children)",
            "wife": r"my wife", "husband": r"my husband", "girlfriend": r"my girlfriend",
            "boyfriend": r"my boyfriend", "partner": r"my partner", "grandmother": r"my (?:grandma|gran|nan|grandmother)",
-           "grandfather": r"my (?:grandpa|grandad|grandfather)", "sister": r"my (?:little |big |older |younger )?sister", "brother": r"my (?:little |big |older |younger )?brother",
+           "grandfather": r"my (?:grandpa|grandad|grandfather)", "child": r"my (?:\d+|little|youngest|eldest)[ -]?(?:year[ -]old|yo|one)\b", "sister": r"my (?:little |big |older |younger )?sister", "brother": r"my (?:little |big |older |younger )?brother",
            "friend": r"my (?:best )?friend\b"},
     "de": {"mother_in_law": r"meine(?:r)? schwiegermutter", "mother": r"meine(?:r|n)? (?:mutter|mama)", "father": r"mein(?:em|en)? (?:vater|papa)",
            "daughter": r"meine(?:r)? tochter", "son": r"mein(?:em|en)? sohn", "kids": r"meine(?:n)? kinde?r",

@@ -104,7 +104,7 @@ _DAMAGED = _pattern(
     r"abierta|rott[oa]|danneggiat|rovesciat|apert[oa]|quebrad|danificad|derramou|kapot|beschadigd|gelekt"
 )
 _WRONG_ITEM = _pattern(
-    r"ordered (?:a|an) \w+,? (?:and )?got|\w+ bestellt,? \w+ geliefert|pedí una? (?:talla )?\w+ y me llegó|"
+    r"ordered (?:a|an) \w+,? (?:and )?got|\w+ bestellt,? \w+ geliefert|bestellt,? (?:und )?\w+ bekommen|pedí una? (?:talla )?\w+ y me llegó|"
     r"commandé .{0,20}reçu|ordinato .{0,20}arrivat|pedi .{0,20}(?:chegou|veio)|besteld,? \w+ gekregen|"
     r"wrong (?:item|size|colou?r|one|order)|instead of|sent me (?:a|the)|\bgeliefert\b|statt|falsche|au lieu|"
     r"mauvaise taille|en vez de|en lugar de|equivocad|invece di|sbagliat|em vez de|errad|verkeerde|in plaats van"
@@ -138,8 +138,8 @@ _SPORT = _pattern(
 )
 _MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)\b|recipe|rezept|recette|receta|ricetta|"
                  r"receita|recept|\bbrew|pattern|recipe|bread|loaf|gebacken|gekocht|gestrickt|genäht|"
-                 r"gebaut|cuit|pain|tricot|cousu|fait (?:le|la|un|une|mon|ma)|horne|cocin|tej|hice|cosí|"
-                 r"sfornat|cucinat|fatto (?:il|la|un)|fiz|assei|cozinhei|tricô|gebakken|gebreid|gemaakt")
+                 r"gebaut|cuit|pain|tricot|cousu|horne|cocin|tej|cosí|"
+                 r"sfornat|cucinat|assei|cozinhei|tricô|gebakken|gebreid")
 _PROGRESS = _pattern(r"\d+ (?:weeks|months|days)|weeks on|months on|finally|\bnow my|seit \d+|nach \d+|depuis \d+|"
                      r"après \d+|desde hace|después de \d+|dopo \d+|da \d+ (?:mesi|settimane)|depois de \d+|há \d+|"
                      r"na \d+ (?:weken|maanden)|eindelijk|endlich|enfin|por fin|finalmente")
@@ -160,7 +160,8 @@ _THANKS = _pattern(r"thank|danke|merci|gracias|grazie|obrigad|bedankt|dank je|da
 _STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|service) team|équipe du|l'équipe|"
                   r"customer (?:service|support)|servicio al cliente|servizio clienti|atendimento|kundenservice|"
                   r"service client|klantenservice|vendedor|vendedora|commess|verkäufer|medewerker|\bpersonal\b|trainer|entrenador|allenat|treinador|instructor|monitor|"
-                  r"(?:thank you|thanks|danke|merci|gracias|grazie|obrigad[oa]|bedankt) (?:to )?(?-i:[A-Z])\w+")
+                  r"(?:thank you|thanks|danke|merci|gracias|grazie|obrigad[oa]|bedankt) (?:to |an |à |a |para |aan )?"
+                  r"(?-i:[A-Z])\w+|aus dem support|support team|du support|del soporte|dal supporto|do suporte|van de support")
 _STOCKIST = _pattern(r"\bstock (?:your|you)|wholesale|in our (?:shop|store|caf[eé])|bei uns anbieten|ins sortiment|"
                      r"revend|mayorista|vender vuestr|rivend|revend|wederverk|verkopen in onze|in unserem (?:laden|café)|"
                      r"unser\w* (?:café|laden)|\bcafé in|\bcaffè\b")
@@ -191,7 +192,7 @@ _CONTENT_ASK = _pattern(r"slides|recording|replay|video|episode|webinar|article|
                         r"folie|enregistrement|grabación|diapositiva|registrazione|gravação|opname|curso|corso|cursus|"
                         r"\bkurs|cours\b|folge|épisode|episodio|episódio|aflevering")
 _OWNER = _pattern(r"warrant|guarantee|\bmine\b|\bmy (?!order\b)\w+|i bought|bought (?:it|mine|the)|garantie|garantía|"
-                  r"garanzia|garantia|\bmein\w*|\bmon\b|\bma\b|\bmi\b|\bmio\b|\bmia\b|\bmeu\b|\bminha\b|\bmijn\b")
+                  r"garanzia|garantia|\bmein\w*|\bmio\b|\bmia\b|\bmeu\b|\bminha\b|\bmijn\b")
 _MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|yarn|rezept|mehl|teig|backen|recette|farine|"
                    r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|recept|"
                    r"meel|deeg|zuurdesem")
@@ -219,7 +220,8 @@ _CARE = _pattern(r"pressure|presión|luftdruck|pression|pressione|pressão|bande
                  r"onderhoud|descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
                  r"détartr|nettoy|laver|lavage|recharger|ranger|descalcific|limpi|lavar|cargar|guardar|decalcific|pulir|"
                  r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|bewaren")
-_AWAITED_REMEDY = _pattern(r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|yet|after)|"
+_AWAITED_REMEDY = _pattern(r"devuelvan el dinero|money back|geld zurück|rembourser|rimborsare|devolvam o dinheiro|geld terug|"
+                           r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|yet|after)|"
                            r"(?:warte|immer noch|noch keine?) .{0,30}(?:erstattung|ersatz)|(?:toujours|attends?|pas de) .{0,30}"
                            r"(?:rembourse|remplacement)|(?:sigo|esperando|todavía|aún) .{0,30}(?:reembolso|reemplazo|cambio)|"
                            r"(?:ancora|aspetto|aspettando) .{0,30}(?:rimborso|sostituzione)|(?:ainda|esperando|aguardando) "
@@ -248,6 +250,14 @@ _IGNORED = _pattern(r"no (?:answer|reply|response)|nobody|no one (?:has )?(?:ans
                     r"(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:comment|email|message|time asking)|keine antwort|"
                     r"niemand (?:antwortet|meldet)|personne ne (?:répond|m'a répondu)|aucune réponse|nadie (?:contesta|responde)|"
                     r"nessuno (?:risponde|mi ha risposto)|ninguém (?:responde|respondeu)|niemand reageert|geen reactie")
+_HELP_GIVEN = _pattern(r"help|talked me through|sorted|saved|hilfe|geholfen|aide|aidé|ayuda|ayudado|aiut|ajud|geholpen|"
+                       r"you (?:got|helped|talked|stayed)")
+_TODAY = _pattern(r"\btoday\b|this morning|heute|aujourd'hui|\bhoy\b|\boggi\b|\bhoje\b|vandaag")
+_MISSING = _pattern(r"came without|arrived without|without the|was missing|were missing|is missing|faltou|veio sem|chegou sem|"
+                    r"faltaba|faltaban|llegó sin|mancava|mancavano|arrivato senza|manquait|manquaient|arrivé sans|fehlte|"
+                    r"fehlten|ohne (?:die|den|das) .{0,20}(?:geliefert|gekommen)|ontbrak|ontbraken|zonder de")
+_IN_THE_WAY = _pattern(r"makes you|forces you|forced to|have to (?:create|sign|log|register)|no way to|can'?t even|"
+                       r"muss man|zwingt|oblige à|obligé de|te obliga|obliga a|ti costringe|obriga a|je moet eerst|verplicht")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
@@ -256,7 +266,7 @@ _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|dem
 
 # Checked in this order: the first whose pattern matches is the case.
 _PROBLEM_CASES = (
-    ("problem_travel", _TRAVEL), ("problem_wrong_item", _WRONG_ITEM), ("problem_not_received", _SAYS_DELIVERED),
+    ("problem_travel", _TRAVEL), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING), ("problem_not_received", _SAYS_DELIVERED),
     ("problem_courier", _COURIER), ("problem_refund", _AWAITED_REMEDY), ("problem_billing", _BILLING),
     ("problem_service", _SERVICE),
 )
@@ -316,6 +326,8 @@ def case(comment: CommentText, reading: Reading) -> str:
         return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
             "result_progress" if _PROGRESS.search(text) else "result")
     if situation == "thanks":
+        if reading.person and _HELP_GIVEN.search(text):
+            return "thanks_person"
         if _FIXED.search(text):
             return "thanks_fixed"
         if _HARD_TIME.search(text):
@@ -330,9 +342,11 @@ def case(comment: CommentText, reading: Reading) -> str:
     if situation == "story":
         if reading.praise and not reading.person and not _KIDS.search(text):
             return _feedback(text, reading)
+        if reading.person and _THANKS.search(text) and _HELP_GIVEN.search(text):
+            return "thanks_person"  # "you talked me through my son's fever": how is he now
         if reading.person and _CELEBRATION.search(text):
             return "story_celebration"
-        if _MEMORY.search(text):
+        if _MEMORY.search(text) and not _TODAY.search(text):
             return "story_memory"
         if reading.person and _GIFT.search(text):
             return "story_gift"
@@ -364,6 +378,8 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"
     if _DISAGREE.search(text):
         return "problem_changed" if _WAS_BEFORE.search(text) else "feedback_opinion"
+    if _IN_THE_WAY.search(text):
+        return "problem_ux"
     if _LETDOWN.search(text) and len(text.split()) < 12:
         return "problem_letdown"
     if _CONTENT.search(text):
@@ -388,11 +404,12 @@ def _question(text: str, situation: str) -> str:
         return "question_leaving"
     if situation != "availability" and _FIT.search(text):
         return _first(text, (("question_fit_trip", _FIT_TRIP), ("question_fit_skin", _FIT_SKIN))) or "question_fit"
-    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)):
+    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)) or (
+            _STORE.search(text) and _IN_STORE.search(text)):
         return _first(text, _AVAILABILITY_CASES) or "availability"
     if _HOWTO.search(text) and _SOFTWARE.search(text) and not _CHOOSING.search(text) and not _FIT.search(text):
         return "question_howto_app"
-    return _first(text, _QUESTION_CASES) or "question"
+    return _first(text, _QUESTION_CASES) or ("question_care" if _HOWTO.search(text) else "question")
 
 
 def _feedback(text: str, reading: Reading) -> str:

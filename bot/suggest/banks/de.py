@@ -176,7 +176,7 @@ BANK = {
         "Danke fürs Mitreden! Was gefällt dir daran am besten?",
     ),
     "noise": (
-        "Danke, dass du das mit uns teilst! Was gefällt dir daran am besten?",
+        "Danke, dass du dir die Zeit nimmst, uns zu schreiben! Können wir dir bei etwas helfen?",
     ),
     "question_content": (
         "Worüber sollen wir als Nächstes sprechen?",
@@ -217,7 +217,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute nach.",
-        "Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Daten per DM? Dann haken wir heute nach.",
     ),
     "story_grief": (
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
@@ -250,5 +249,14 @@ BANK = {
     ),
     "story_kids": (
         "Wie schön zu hören! Was hat ihnen am besten gefallen?",
+    ),
+    "thanks_person": (
+        "person|Wie schön, dass wir helfen konnten! Wie geht es {person} inzwischen?",
+    ),
+    "problem_missing": (
+        "order|Tut uns wirklich leid, dass etwas gefehlt hat. Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",
+    ),
+    "problem_ux": (
+        "Sorry, dass dir das im Weg stand, und danke für den Hinweis! Wir geben es ans Team weiter. Hat dich sonst noch etwas aufgehalten?",
     ),
 }

@@ -1,7 +1,7 @@
 """English follow-up questions: at most three per case, each one fit to send as written for any comment of it."""
 
 PEOPLE = {
-    "mother_in_law": "your mother-in-law",
+    "mother_in_law": "your mother-in-law", "child": "your little one",
     "mother": "your mum", "father": "your dad", "daughter": "your daughter", "son": "your son",
     "wife": "your wife", "husband": "your husband", "girlfriend": "your girlfriend", "boyfriend": "your boyfriend",
     "partner": "your partner", "grandmother": "your grandma", "grandfather": "your grandad",
@@ -176,7 +176,7 @@ BANK = {
         "Thanks for chiming in! What do you like most about it?",
     ),
     "noise": (
-        "Thanks so much for sharing this! What do you like most about it?",
+        "Thanks for taking the time to write to us! Is there anything we can help with?",
     ),
     "question_content": (
         "What would you like us to cover next?",
@@ -217,7 +217,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
-        "I'm really sorry you're still waiting, that's not OK. Could you DM us your details, so we can chase it today?",
     ),
     "story_grief": (
         "person|We're so sorry for your loss, and thank you for sharing this with us. What do you remember most about {person}?",
@@ -251,5 +250,14 @@ BANK = {
     ),
     "story_kids": (
         "That's so lovely to hear! What did they enjoy most?",
+    ),
+    "thanks_person": (
+        "person|We're so glad we could help! How is {person} doing now?",
+    ),
+    "problem_missing": (
+        "order|I'm so sorry something was missing. Could you DM us your order number, so we can sort it out today?",
+    ),
+    "problem_ux": (
+        "Sorry it got in the way, and thanks for telling us! We'll pass it on to the team. Is there anything else that slowed you down?",
     ),
 }

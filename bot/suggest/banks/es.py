@@ -177,7 +177,7 @@ BANK = {
         "¡Gracias por sumarte! ¿Qué es lo que más te gusta?",
     ),
     "noise": (
-        "¡Gracias por compartirlo! ¿Qué es lo que más te gusta?",
+        "¡Gracias por tomarte el tiempo de escribirnos! ¿Te podemos ayudar en algo?",
     ),
     "question_content": (
         "¿De qué te gustaría que habláramos la próxima vez?",
@@ -218,7 +218,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
-        "Sentimos mucho que sigas esperando. ¿Nos pasas los datos del pedido por mensaje privado? Lo reclamamos hoy mismo.",
     ),
     "story_grief": (
         "person|Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas de {person}?",
@@ -252,5 +251,14 @@ BANK = {
     ),
     "story_kids": (
         "¡Qué bien! ¿Qué fue lo que más les gustó?",
+    ),
+    "thanks_person": (
+        "person|¡Nos alegra mucho haber podido ayudar! ¿Cómo está {person} ahora?",
+    ),
+    "problem_missing": (
+        "order|Sentimos mucho que faltara algo. ¿Nos pasas tu número de pedido por mensaje privado? Lo solucionamos hoy.",
+    ),
+    "problem_ux": (
+        "Sentimos que te lo haya complicado, ¡y gracias por contárnoslo! Se lo pasamos al equipo. ¿Hubo algo más que te frenara?",
     ),
 }

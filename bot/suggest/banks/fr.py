@@ -177,7 +177,7 @@ BANK = {
         "Merci pour votre retour ! Qu'est-ce que vous aimez le plus ?",
     ),
     "noise": (
-        "Merci beaucoup de partager ça ! Qu'est-ce que vous aimez le plus ?",
+        "Merci d'avoir pris le temps de nous écrire ! Pouvons-nous vous aider pour quelque chose ?",
     ),
     "question_content": (
         "De quoi aimeriez-vous qu'on parle la prochaine fois ?",
@@ -218,7 +218,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
-        "On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer vos coordonnées de commande en message privé ? On relance aujourd'hui.",
     ),
     "story_grief": (
         "person|Toutes nos condoléances, et merci de partager ça avec nous. Quel souvenir de {person} vous est le plus cher ?",
@@ -252,5 +251,14 @@ BANK = {
     ),
     "story_kids": (
         "Ça fait vraiment plaisir ! Qu'est-ce qui leur a le plus plu ?",
+    ),
+    "thanks_person": (
+        "person|On est tellement contents d'avoir pu aider ! Comment va {person} maintenant ?",
+    ),
+    "problem_missing": (
+        "order|Désolés qu'il manque quelque chose. Vous pouvez nous envoyer votre numéro de commande en message privé ? On règle ça aujourd'hui.",
+    ),
+    "problem_ux": (
+        "Désolés que ça vous ait compliqué les choses, et merci de nous le dire ! On transmet à l'équipe. Autre chose vous a freiné ?",
     ),
 }

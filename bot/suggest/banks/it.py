@@ -177,7 +177,7 @@ BANK = {
         "Grazie per essere intervenuto! Cosa ti piace di più?",
     ),
     "noise": (
-        "Grazie per averlo condiviso! Cosa ti piace di più?",
+        "Grazie per averci scritto! Possiamo aiutarti in qualcosa?",
     ),
     "question_content": (
         "Di cosa vorresti che parlassimo la prossima volta?",
@@ -218,7 +218,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
-        "Ci dispiace davvero che tu stia ancora aspettando. Ci mandi i dati dell'ordine in privato? Lo sollecitiamo oggi stesso.",
     ),
     "story_grief": (
         "person|Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Qual è il ricordo di {person} che ti è più caro?",
@@ -252,5 +251,14 @@ BANK = {
     ),
     "story_kids": (
         "Che bello! Cosa gli è piaciuto di più?",
+    ),
+    "thanks_person": (
+        "person|Siamo felici di aver potuto aiutare! Come sta {person} adesso?",
+    ),
+    "problem_missing": (
+        "order|Ci dispiace davvero che mancasse qualcosa. Ci mandi il numero d'ordine in privato? Sistemiamo oggi stesso.",
+    ),
+    "problem_ux": (
+        "Ci dispiace che ti abbia complicato le cose, e grazie per avercelo detto! Lo giriamo al team. C'è altro che ti ha rallentato?",
     ),
 }

@@ -177,7 +177,7 @@ BANK = {
         "Leuk dat je meepraat! Wat vind je er het fijnst aan?",
     ),
     "noise": (
-        "Dank je voor het delen! Wat vind je er het fijnst aan?",
+        "Dank je dat je de tijd neemt om ons te schrijven! Kunnen we ergens mee helpen?",
     ),
     "question_content": (
         "Waar moeten we het de volgende keer over hebben?",
@@ -218,7 +218,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
-        "Sorry dat je nog steeds moet wachten. Stuur je ons je bestelgegevens via DM? Dan zoeken we het vandaag nog uit.",
     ),
     "story_grief": (
         "person|Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Wat is je mooiste herinnering aan {person}?",
@@ -252,5 +251,14 @@ BANK = {
     ),
     "story_kids": (
         "Wat leuk om te horen! Wat vonden ze het leukst?",
+    ),
+    "thanks_person": (
+        "person|Wat fijn dat we konden helpen! Hoe gaat het nu met {person}?",
+    ),
+    "problem_missing": (
+        "order|Sorry dat er iets ontbrak. Stuur je ons je bestelnummer via DM? Dan lossen we het vandaag op.",
+    ),
+    "problem_ux": (
+        "Sorry dat het je in de weg zat, en dank je voor het melden! We geven het door aan het team. Hield iets anders je nog op?",
     ),
 }

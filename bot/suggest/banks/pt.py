@@ -177,7 +177,7 @@ BANK = {
         "Obrigado por participar! Do que mais gosta?",
     ),
     "noise": (
-        "Obrigado por contar! Do que mais gosta?",
+        "Obrigado por nos escrever! Podemos ajudar em alguma coisa?",
     ),
     "question_content": (
         "Sobre o que gostaria que falássemos da próxima vez?",
@@ -218,7 +218,6 @@ BANK = {
     ),
     "problem_refund": (
         "order|Lamentamos muito que ainda esteja à espera. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
-        "Lamentamos muito que ainda esteja à espera. Pode mandar os dados do pedido por mensagem privada? Vamos verificar hoje mesmo.",
     ),
     "story_grief": (
         "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
@@ -251,5 +250,14 @@ BANK = {
     ),
     "story_kids": (
         "Que bom! Do que eles mais gostaram?",
+    ),
+    "thanks_person": (
+        "person|Ficamos muito felizes por ter ajudado! Como está {person} agora?",
+    ),
+    "problem_missing": (
+        "order|Lamentamos muito que tenha faltado algo. Pode mandar o número do pedido por mensagem privada? Resolvemos hoje mesmo.",
+    ),
+    "problem_ux": (
+        "Lamentamos que tenha atrapalhado, e obrigado por avisar! Vamos encaminhar. Houve mais alguma coisa que atrasou?",
     ),
 }
