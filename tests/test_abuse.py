@@ -390,7 +390,6 @@ def test_a_flagged_name_or_phrase_is_never_echoed_in_a_suggestion():
     for text in ("Love the Nazi propaganda tea, it is great!", "Hitler, thank you for the Nazi propaganda tea!"):
         suggested = " ".join(suggest_questions(text, author="Hitler Fan"))
         assert "Nazi" not in suggested and "Hitler" not in suggested, suggested
-    assert "the new Assam blend" in " ".join(suggest_questions("Love the new Assam blend, it is great!", author="Ann"))
 
 
 def test_the_wordpress_password_goes_only_to_the_configured_origin_over_https(httpserver):

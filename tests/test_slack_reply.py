@@ -82,7 +82,7 @@ def test_reply_on_a_replay_account_is_recorded_and_the_nudge_says_who_replied(sl
 
 
 def test_another_suggestion_replaces_the_text_in_one_click(slack_world):
-    comment_id, ts = posted(slack_world)
+    comment_id, ts = posted(slack_world, text="Do you have a decaf version of the chai? It is for my mum.")  # two fit
     app = slack_world.app()
     view = open_modal(slack_world, app, comment_id, ts)
     suggestions = slack_world.nudge("c1").suggestions

@@ -258,6 +258,9 @@ _MISSING = _pattern(r"came without|arrived without|without the|was missing|were 
                     r"fehlten|ohne (?:die|den|das) .{0,20}(?:geliefert|gekommen)|ontbrak|ontbraken|zonder de")
 _IN_THE_WAY = _pattern(r"makes you|forces you|forced to|have to (?:create|sign|log|register)|no way to|can'?t even|"
                        r"muss man|zwingt|oblige à|obligé de|te obliga|obliga a|ti costringe|obriga a|je moet eerst|verplicht")
+_NAMED_PART = _pattern(r"the (?:part|bit|section) about|the interview with|(?:was|is) my favou?rite|especially|vor allem|"
+                       r"besonders|surtout|en particulier|sobre todo|especialmente|soprattutto|in particolare|principalmente|"
+                       r"vooral|met name")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
@@ -306,6 +309,8 @@ def case(comment: CommentText, reading: Reading) -> str:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
+    if situation in ("question", "feedback") and _REQUEST.search(text) and _CONTENT_ASK.search(text):
+        return "question_content"  # "could you do a video on ...?"
     if situation == "question" and _REQUEST.search(text):
         return "feedback_request"  # "vocês podiam fazer a granola sem açúcar"
     if situation == "result" and reading.person and not _SPORT.search(text) and (
@@ -427,6 +432,6 @@ def _feedback(text: str, reading: Reading) -> str:
         if _STAFF.search(text):
             return "thanks_staff"
         if _CONTENT.search(text):
-            return "praise_content"
+            return "praise_named" if _NAMED_PART.search(text) else "praise_content"
         return "praise_app" if _SOFTWARE.search(text) and not _PRODUCT_WORDS.search(text) else "praise"
     return "feedback"

@@ -11,14 +11,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Hoffentlich hilft dir das! Hast du schon etwas Bestimmtes im Auge?",
+        "Wie bist du bisher damit zufrieden?",
     ),
     "question_howto_app": (
         "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
         "!device|Sag Bescheid, falls es bei dir trotzdem nicht auftaucht. Welche Version der App hast du?",
     ),
     "question_symptom": (
-        "War das von Anfang an so, oder ist es erst seit Kurzem?",
+        "date|War das von Anfang an so, oder ist es erst seit Kurzem?",
     ),
     "question_choosing": (
         "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
@@ -35,7 +35,7 @@ BANK = {
     ),
     "availability_variant": (
         "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
-        "Falls ja, sollen wir dir etwas zurücklegen?",
+        "Sollen wir dir etwas zurücklegen?",
     ),
     "availability_release": (
         "Sollen wir dir Bescheid geben, sobald es Neuigkeiten gibt?",
@@ -133,7 +133,7 @@ BANK = {
         "Danke für das ehrliche Feedback, das geben wir ans Team weiter! Gibt es noch etwas, das du ändern würdest?",
     ),
     "feedback_request": (
-        "Danke, guter Punkt, den geben wir gern ans Team weiter! Gibt es noch etwas, das du ändern würdest, wenn wir schon dabei sind?",
+        "Danke, das ist ein richtig guter Vorschlag, den geben wir ans Team weiter! Was würde es dir leichter machen?",
     ),
     "feedback_content": (
         "Danke für das ehrliche Feedback! Hörst du die Folgen meist am Stück oder in mehreren Etappen?",
@@ -143,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Danke dir! Was hat {person} daran am besten gefallen?",
-        "Danke, das freut uns sehr! Hast du schon andere Sorten von uns probiert?",
+        "Danke, das freut uns sehr! Wann genießt du es am liebsten?",
     ),
     "praise_content": (
         "Danke dir, schön, dass es dir gefallen hat! Was ist dir davon am meisten hängen geblieben?",
@@ -179,7 +179,7 @@ BANK = {
         "Danke, dass du dir die Zeit nimmst, uns zu schreiben! Können wir dir bei etwas helfen?",
     ),
     "question_content": (
-        "Worüber sollen wir als Nächstes sprechen?",
+        "Gute Idee, danke! Was sollen wir noch behandeln?",
     ),
     "question_making": (
         "Hast du es schon mal gemacht, oder ist es dein erster Versuch?",
@@ -227,7 +227,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|Das tut uns wirklich leid. Schickst du uns deine Bestellnummer per DM? Dann klären wir das mit dem Paketdienst.",
-        "Das tut uns wirklich leid, so soll kein Paket behandelt werden. Ist drinnen etwas kaputtgegangen?",
     ),
     "thanks_class": (
         "Wie schön zu hören! Möchtest du das jetzt regelmäßig machen?",
@@ -245,7 +244,7 @@ BANK = {
         "Wie schön, dass es dir durch diese Zeit geholfen hat, danke fürs Erzählen. Wie geht es dir inzwischen?",
     ),
     "praise_app": (
-        "Danke, das freut uns sehr! Wofür nutzt du es am meisten?",
+        "Danke, das freut uns sehr! Was sollte es als Nächstes noch können?",
     ),
     "story_kids": (
         "Wie schön zu hören! Was hat ihnen am besten gefallen?",
@@ -258,5 +257,8 @@ BANK = {
     ),
     "problem_ux": (
         "Sorry, dass dir das im Weg stand, und danke für den Hinweis! Wir geben es ans Team weiter. Hat dich sonst noch etwas aufgehalten?",
+    ),
+    "praise_named": (
+        "Danke dir, schön, dass es dir gefallen hat! Worüber sollen wir als Nächstes sprechen?",
     ),
 }

@@ -10,14 +10,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Hope that helps! Is there anything in particular you've got your eye on?",
+        "How are you finding it so far?",
     ),
     "question_howto_app": (
         "device|Are you on iPhone or Android? Then we can point you to the right menu.",
         "!device|Let us know if it still doesn't show up for you. Which version of the app are you on?",
     ),
     "question_symptom": (
-        "Has it been like this from the start, or did it only begin recently?",
+        "date|Has it been like this from the start, or did it only begin recently?",
     ),
     "question_choosing": (
         "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
@@ -30,11 +30,11 @@ BANK = {
         "Hope that helps! Is there anything in particular you've got your eye on?",
     ),
     "availability_restock": (
-        "Would you like us to let you know as soon as it's back?",
+        "Would you like us to let you know as soon as we've restocked?",
     ),
     "availability_variant": (
         "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
-        "If we have it, would you like us to set one aside for you?",
+        "Would you like us to put one aside for you?",
     ),
     "availability_release": (
         "Would you like us to let you know as soon as there's news?",
@@ -132,7 +132,7 @@ BANK = {
         "Thanks for the honest feedback, we'll pass it on to the team! Is there anything else you'd change?",
     ),
     "feedback_request": (
-        "Thanks, that's a great shout, and we'll pass it on to the team! Is there anything else you'd change while we're at it?",
+        "Thanks, that's a really useful suggestion, and we'll pass it on to the team! What would it make easier for you?",
     ),
     "feedback_content": (
         "Thanks for the honest feedback! Do you usually listen in one go, or over a few sittings?",
@@ -142,7 +142,7 @@ BANK = {
     ),
     "praise": (
         "person|Thank you! What did {person} like best about it?",
-        "Thank you, that's lovely to hear! Have you tried any of our others yet?",
+        "Thank you so much, that's lovely to hear! When do you enjoy it most?",
     ),
     "praise_content": (
         "Thank you, so glad you enjoyed it! Which part stayed with you most?",
@@ -179,7 +179,7 @@ BANK = {
         "Thanks for taking the time to write to us! Is there anything we can help with?",
     ),
     "question_content": (
-        "What would you like us to cover next?",
+        "Great idea, thanks! What else would you like us to cover?",
     ),
     "question_making": (
         "Have you made it before, or is this your first go?",
@@ -228,7 +228,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|I'm really sorry. Could you DM us your order number, so we can take it up with the courier?",
-        "I'm really sorry, that's not how your parcel should be treated. Was anything inside damaged?",
     ),
     "thanks_class": (
         "So glad to hear it! Are you planning to make it a regular thing?",
@@ -246,7 +245,7 @@ BANK = {
         "We're so glad it helped you through, thank you for telling us. How are you doing now?",
     ),
     "praise_app": (
-        "Thank you, that's great to hear! What do you use it for most?",
+        "Thank you, that's great to hear! Is there anything you'd like it to do next?",
     ),
     "story_kids": (
         "That's so lovely to hear! What did they enjoy most?",
@@ -259,5 +258,8 @@ BANK = {
     ),
     "problem_ux": (
         "Sorry it got in the way, and thanks for telling us! We'll pass it on to the team. Is there anything else that slowed you down?",
+    ),
+    "praise_named": (
+        "Thank you, so glad you enjoyed it! What would you like us to cover next?",
     ),
 }

@@ -11,14 +11,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "¡Esperamos que te sirva! ¿Tienes ya algo en mente?",
+        "¿Qué tal la experiencia hasta ahora?",
     ),
     "question_howto_app": (
         "device|¿Usas iPhone o Android? Así te indicamos el menú exacto.",
         "!device|Dinos si sigue sin aparecerte. ¿Qué versión de la app tienes?",
     ),
     "question_symptom": (
-        "¿Ha sido así desde el principio o empezó hace poco?",
+        "date|¿Ha sido así desde el principio o empezó hace poco?",
     ),
     "question_choosing": (
         "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
@@ -31,11 +31,11 @@ BANK = {
         "¡Esperamos que te sirva! ¿Tienes ya algo en mente?",
     ),
     "availability_restock": (
-        "¿Quieres que te avisemos en cuanto vuelva?",
+        "¿Quieres que te avisemos en cuanto volvamos a tener stock?",
     ),
     "availability_variant": (
         "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
-        "Si lo tenemos, ¿quieres que te hagamos una reserva?",
+        "¿Quieres que te hagamos una reserva?",
     ),
     "availability_release": (
         "¿Quieres que te avisemos en cuanto haya novedades?",
@@ -133,7 +133,7 @@ BANK = {
         "¡Gracias por la sinceridad, se lo pasamos al equipo! ¿Hay algo más que cambiarías?",
     ),
     "feedback_request": (
-        "¡Gracias, buena idea, se la pasamos al equipo! Ya puestos, ¿hay algo más que cambiarías?",
+        "¡Gracias, es una sugerencia muy útil y se la pasamos al equipo! ¿Qué te facilitaría?",
     ),
     "feedback_content": (
         "¡Gracias por la sinceridad! ¿Sueles escucharlos de una vez o en varios ratos?",
@@ -143,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|¡Gracias! ¿Qué es lo que más le gustó a {person}?",
-        "¡Gracias, nos hace mucha ilusión! ¿Has probado ya alguno más de los nuestros?",
+        "¡Muchas gracias, nos hace mucha ilusión! ¿En qué momento lo disfrutas más?",
     ),
     "praise_content": (
         "¡Gracias, nos alegra que te haya gustado! ¿Qué parte se te quedó más?",
@@ -180,7 +180,7 @@ BANK = {
         "¡Gracias por tomarte el tiempo de escribirnos! ¿Te podemos ayudar en algo?",
     ),
     "question_content": (
-        "¿De qué te gustaría que habláramos la próxima vez?",
+        "¡Buena idea, gracias! ¿Qué más te gustaría que tratáramos?",
     ),
     "question_making": (
         "¿Lo has hecho antes o es tu primera vez?",
@@ -229,7 +229,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado? Lo hablamos con la empresa de transporte.",
-        "Lo sentimos mucho, así no se trata un paquete. ¿Se ha estropeado algo de lo que venía dentro?",
     ),
     "thanks_class": (
         "¡Qué alegría leerlo! ¿Te animas a convertirlo en algo habitual?",
@@ -247,7 +246,7 @@ BANK = {
         "Nos alegra mucho que te haya acompañado en un momento así, gracias por contárnoslo. ¿Cómo estás ahora?",
     ),
     "praise_app": (
-        "¡Gracias, nos alegra mucho! ¿Para qué lo usas más?",
+        "¡Gracias, nos alegra mucho! ¿Qué más te gustaría que hiciera?",
     ),
     "story_kids": (
         "¡Qué bien! ¿Qué fue lo que más les gustó?",
@@ -260,5 +259,8 @@ BANK = {
     ),
     "problem_ux": (
         "Sentimos que te lo haya complicado, ¡y gracias por contárnoslo! Se lo pasamos al equipo. ¿Hubo algo más que te frenara?",
+    ),
+    "praise_named": (
+        "¡Gracias, nos alegra que te haya gustado! ¿De qué te gustaría que habláramos la próxima vez?",
     ),
 }

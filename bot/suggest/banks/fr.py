@@ -11,14 +11,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "En espérant que ça vous aide ! Vous avez déjà repéré quelque chose en particulier ?",
+        "Vous en êtes content jusqu'ici ?",
     ),
     "question_howto_app": (
         "device|Vous êtes sur iPhone ou sur Android ? On pourra vous indiquer le bon menu.",
         "!device|Dites-nous si ça n'apparaît toujours pas. Vous avez quelle version de l'appli ?",
     ),
     "question_symptom": (
-        "C'est comme ça depuis le début, ou seulement depuis peu ?",
+        "date|C'est comme ça depuis le début, ou seulement depuis peu ?",
     ),
     "question_choosing": (
         "person|À quoi va-t-il surtout servir pour {person} ? On pourra vous orienter vers le bon modèle.",
@@ -35,7 +35,7 @@ BANK = {
     ),
     "availability_variant": (
         "person|À quoi va-t-il surtout servir pour {person} ? On pourra vous orienter vers le bon modèle.",
-        "Si c'est le cas, voulez-vous qu'on vous fasse une réservation ?",
+        "Vous voulez qu'on vous fasse une réservation ?",
     ),
     "availability_release": (
         "Vous voulez qu'on vous prévienne dès qu'il y a du nouveau ?",
@@ -133,7 +133,7 @@ BANK = {
         "Merci pour ce retour honnête, on le transmet à l'équipe ! Y a-t-il autre chose que vous changeriez ?",
     ),
     "feedback_request": (
-        "Merci, bonne idée, on la transmet à l'équipe ! Y a-t-il autre chose que vous changeriez, tant qu'on y est ?",
+        "Merci, c'est une suggestion vraiment utile, on la transmet à l'équipe ! Qu'est-ce que ça vous faciliterait ?",
     ),
     "feedback_content": (
         "Merci pour ce retour honnête ! Vous écoutez plutôt d'une traite, ou en plusieurs fois ?",
@@ -143,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Merci ! Qu'est-ce qui a le plus plu à {person} ?",
-        "Merci, ça fait vraiment plaisir ! Vous avez déjà goûté nos autres produits ?",
+        "Merci beaucoup, ça fait vraiment plaisir ! À quel moment en profitez-vous le plus ?",
     ),
     "praise_content": (
         "Merci, ravis que ça vous ait plu ! Quel passage vous a le plus marqué ?",
@@ -180,7 +180,7 @@ BANK = {
         "Merci d'avoir pris le temps de nous écrire ! Pouvons-nous vous aider pour quelque chose ?",
     ),
     "question_content": (
-        "De quoi aimeriez-vous qu'on parle la prochaine fois ?",
+        "Bonne idée, merci ! Quels autres sujets aimeriez-vous qu'on aborde ?",
     ),
     "question_making": (
         "Vous l'avez déjà fait, ou c'est votre premier essai ?",
@@ -229,7 +229,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|On est vraiment désolés. Vous pouvez nous envoyer votre numéro de commande en message privé ? On en parlera au transporteur.",
-        "On est vraiment désolés, un colis ne devrait pas être traité comme ça. Quelque chose a-t-il été abîmé ?",
     ),
     "thanks_class": (
         "Ça fait plaisir à lire ! Vous comptez en faire un rendez-vous régulier ?",
@@ -247,7 +246,7 @@ BANK = {
         "On est tellement contents que ça vous ait aidé à traverser ça, merci de nous le dire. Comment allez-vous maintenant ?",
     ),
     "praise_app": (
-        "Merci, ça fait plaisir ! Vous l'utilisez surtout pour quoi ?",
+        "Merci, ça fait plaisir ! Qu'aimeriez-vous qu'elle fasse en plus ?",
     ),
     "story_kids": (
         "Ça fait vraiment plaisir ! Qu'est-ce qui leur a le plus plu ?",
@@ -260,5 +259,8 @@ BANK = {
     ),
     "problem_ux": (
         "Désolés que ça vous ait compliqué les choses, et merci de nous le dire ! On transmet à l'équipe. Autre chose vous a freiné ?",
+    ),
+    "praise_named": (
+        "Merci, ravis que ça vous ait plu ! De quoi aimeriez-vous qu'on parle la prochaine fois ?",
     ),
 }

@@ -11,14 +11,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Speriamo di esserti stati utili! Hai già in mente qualcosa in particolare?",
+        "Come ti trovi finora?",
     ),
     "question_howto_app": (
         "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
         "!device|Facci sapere se ancora non la trovi. Che versione dell'app hai?",
     ),
     "question_symptom": (
-        "È così fin dall'inizio o è cominciato da poco?",
+        "date|È così fin dall'inizio o è cominciato da poco?",
     ),
     "question_choosing": (
         "person|Per cosa lo userà soprattutto {person}? Così ti consigliamo quello giusto.",
@@ -31,11 +31,11 @@ BANK = {
         "Speriamo di esserti stati utili! Hai già in mente qualcosa in particolare?",
     ),
     "availability_restock": (
-        "Vuoi che ti avvisiamo appena torna disponibile?",
+        "Vuoi che ti avvisiamo appena arrivano i nuovi rifornimenti?",
     ),
     "availability_variant": (
         "person|Per cosa lo userà soprattutto {person}? Così ti consigliamo quello giusto.",
-        "Se c'è, vuoi che ti facciamo una prenotazione?",
+        "Vuoi che ti facciamo una prenotazione?",
     ),
     "availability_release": (
         "Vuoi che ti avvisiamo appena ci sono novità?",
@@ -133,7 +133,7 @@ BANK = {
         "Grazie per la sincerità, lo giriamo al team! C'è qualcos'altro che cambieresti?",
     ),
     "feedback_request": (
-        "Grazie, ottimo spunto, lo giriamo al team! Già che ci siamo, c'è qualcos'altro che cambieresti?",
+        "Grazie, è un suggerimento davvero utile e lo giriamo al team! Cosa ti renderebbe più facile?",
     ),
     "feedback_content": (
         "Grazie per il feedback sincero! Di solito ascolti tutto di fila o in più volte?",
@@ -143,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Grazie! Cosa è piaciuto di più a {person}?",
-        "Grazie, ci fa davvero piacere! Hai già provato anche qualcos'altro di nostro?",
+        "Grazie mille, ci fa davvero piacere! In quale momento te lo godi di più?",
     ),
     "praise_content": (
         "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta di più?",
@@ -180,7 +180,7 @@ BANK = {
         "Grazie per averci scritto! Possiamo aiutarti in qualcosa?",
     ),
     "question_content": (
-        "Di cosa vorresti che parlassimo la prossima volta?",
+        "Bella idea, grazie! Di cos'altro ti piacerebbe che parlassimo?",
     ),
     "question_making": (
         "L'hai già fatto altre volte o è il tuo primo tentativo?",
@@ -229,7 +229,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|Ci dispiace davvero. Ci mandi il numero d'ordine in privato, così ne parliamo noi con il corriere?",
-        "Ci dispiace davvero, un pacco non va trattato così. Si è rovinato qualcosa all'interno?",
     ),
     "thanks_class": (
         "Che bello sentirlo! Pensi di farlo diventare un appuntamento fisso?",
@@ -247,7 +246,7 @@ BANK = {
         "Siamo felici che ti abbia aiutato in un momento così, grazie per avercelo raccontato. Come stai adesso?",
     ),
     "praise_app": (
-        "Grazie, ci fa piacere! Per cosa lo usi di più?",
+        "Grazie, ci fa piacere! Cos'altro ti piacerebbe che facesse?",
     ),
     "story_kids": (
         "Che bello! Cosa gli è piaciuto di più?",
@@ -260,5 +259,8 @@ BANK = {
     ),
     "problem_ux": (
         "Ci dispiace che ti abbia complicato le cose, e grazie per avercelo detto! Lo giriamo al team. C'è altro che ti ha rallentato?",
+    ),
+    "praise_named": (
+        "Grazie, siamo felici che ti sia piaciuto! Di cosa vorresti che parlassimo la prossima volta?",
     ),
 }

@@ -11,14 +11,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Hopelijk helpt dat! Heb je al iets specifieks op het oog?",
+        "Hoe bevalt het tot nu toe?",
     ),
     "question_howto_app": (
         "device|Heb je een iPhone of een Android? Dan wijzen we je het juiste menu aan.",
         "!device|Laat het weten als het nog steeds niet verschijnt. Welke versie van de app heb je?",
     ),
     "question_symptom": (
-        "Is het al zo vanaf het begin, of pas sinds kort?",
+        "date|Is het al zo vanaf het begin, of pas sinds kort?",
     ),
     "question_choosing": (
         "person|Waar gaat {person} het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
@@ -31,11 +31,11 @@ BANK = {
         "Hopelijk helpt dat! Heb je al iets specifieks op het oog?",
     ),
     "availability_restock": (
-        "Zullen we je een seintje geven zodra het weer binnen is?",
+        "Zullen we je een seintje geven zodra we weer voorraad hebben?",
     ),
     "availability_variant": (
         "person|Waar gaat {person} het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
-        "Als we het hebben, zullen we er dan een voor je apart leggen?",
+        "Zullen we er een voor je apart leggen?",
     ),
     "availability_release": (
         "Zullen we je een seintje geven zodra er nieuws is?",
@@ -133,7 +133,7 @@ BANK = {
         "Dank je voor je eerlijke feedback, we geven het door aan het team! Is er nog iets dat je zou veranderen?",
     ),
     "feedback_request": (
-        "Dank je, goed punt, we geven het door aan het team! Is er nog iets dat je zou veranderen, nu we toch bezig zijn?",
+        "Dank je, dat is een heel nuttige suggestie en we geven hem door aan het team! Wat zou het je makkelijker maken?",
     ),
     "feedback_content": (
         "Dank je voor je eerlijke feedback! Luister je meestal in één keer, of in een paar stukken?",
@@ -143,7 +143,7 @@ BANK = {
     ),
     "praise": (
         "person|Dank je! Wat vond {person} er het leukst aan?",
-        "Dank je wel, wat leuk om te horen! Heb je al eens iets anders van ons geprobeerd?",
+        "Dank je wel, wat leuk om te horen! Wanneer geniet je er het meest van?",
     ),
     "praise_content": (
         "Dank je, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
@@ -180,7 +180,7 @@ BANK = {
         "Dank je dat je de tijd neemt om ons te schrijven! Kunnen we ergens mee helpen?",
     ),
     "question_content": (
-        "Waar moeten we het de volgende keer over hebben?",
+        "Goed idee, dank je! Waar moeten we het verder nog over hebben?",
     ),
     "question_making": (
         "Heb je het al eens gemaakt, of is dit je eerste poging?",
@@ -229,7 +229,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|Wat vervelend, sorry. Stuur je ons je bestelnummer via DM? Dan spreken wij de vervoerder erop aan.",
-        "Sorry, zo hoort een pakket niet behandeld te worden. Is er iets kapotgegaan?",
     ),
     "thanks_class": (
         "Wat fijn om te horen! Ga je er een vaste gewoonte van maken?",
@@ -247,7 +246,7 @@ BANK = {
         "Wat fijn dat het je door die tijd heen hielp, dank je dat je het vertelt. Hoe gaat het nu met je?",
     ),
     "praise_app": (
-        "Dank je, wat fijn om te horen! Waar gebruik je het het meest voor?",
+        "Dank je, wat fijn om te horen! Wat zou je willen dat het nog meer kan?",
     ),
     "story_kids": (
         "Wat leuk om te horen! Wat vonden ze het leukst?",
@@ -260,5 +259,8 @@ BANK = {
     ),
     "problem_ux": (
         "Sorry dat het je in de weg zat, en dank je voor het melden! We geven het door aan het team. Hield iets anders je nog op?",
+    ),
+    "praise_named": (
+        "Dank je, fijn dat je ervan genoten hebt! Waar moeten we het de volgende keer over hebben?",
     ),
 }

@@ -12,14 +12,14 @@ PEOPLE = {
 
 BANK = {
     "question": (
-        "Esperamos ter ajudado! Já tem algo em mente?",
+        "Como tem sido a experiência até agora?",
     ),
     "question_howto_app": (
         "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
         "!device|Avise se continuar sem aparecer. Qual é a versão do app?",
     ),
     "question_symptom": (
-        "Está assim desde o início ou começou há pouco tempo?",
+        "date|Está assim desde o início ou começou há pouco tempo?",
     ),
     "question_choosing": (
         "person|Para que {person} vai usar mais? Assim indicamos o ideal.",
@@ -32,11 +32,11 @@ BANK = {
         "Esperamos ter ajudado! Já tem algo em mente?",
     ),
     "availability_restock": (
-        "Quer que avisemos assim que voltar?",
+        "Quer que avisemos assim que houver reposição?",
     ),
     "availability_variant": (
         "person|Para que {person} vai usar mais? Assim indicamos o ideal.",
-        "Se tivermos, quer que façamos uma reserva?",
+        "Quer que façamos uma reserva?",
     ),
     "availability_release": (
         "Quer que avisemos assim que houver novidades?",
@@ -134,7 +134,7 @@ BANK = {
         "Obrigado pela sinceridade, vamos encaminhar! Há mais alguma coisa que mudaria?",
     ),
     "feedback_request": (
-        "Obrigado, ótima ideia, vamos encaminhar a sugestão! Há mais alguma coisa que mudaria?",
+        "Obrigado, é uma sugestão muito útil e vamos encaminhar! O que ficaria mais fácil?",
     ),
     "feedback_content": (
         "Obrigado pelo comentário sincero! Costuma ouvir tudo de uma vez ou em várias partes?",
@@ -144,7 +144,7 @@ BANK = {
     ),
     "praise": (
         "person|Obrigado! Do que {person} mais gostou?",
-        "Obrigado, ficamos muito contentes! Já experimentou outros produtos nossos?",
+        "Muito obrigado, ficamos muito contentes! Em que momento aproveita mais?",
     ),
     "praise_content": (
         "Obrigado, ainda bem que gostou! Qual foi a parte de que mais gostou?",
@@ -180,7 +180,7 @@ BANK = {
         "Obrigado por nos escrever! Podemos ajudar em alguma coisa?",
     ),
     "question_content": (
-        "Sobre o que gostaria que falássemos da próxima vez?",
+        "Boa ideia, obrigado! Sobre o que mais gostaria que falássemos?",
     ),
     "question_making": (
         "Já fez antes ou é a primeira vez?",
@@ -228,7 +228,6 @@ BANK = {
     ),
     "problem_courier": (
         "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada? Vamos falar com a transportadora.",
-        "Lamentamos muito, não é assim que um pacote deve ser tratado. Alguma coisa ficou danificada?",
     ),
     "thanks_class": (
         "Que bom saber! Pensa em tornar isso um hábito?",
@@ -246,7 +245,7 @@ BANK = {
         "Ficamos muito felizes por ter ajudado num momento assim, obrigado por contar. Como está agora?",
     ),
     "praise_app": (
-        "Obrigado, ficamos contentes! Para que usa mais?",
+        "Obrigado, ficamos contentes! O que mais gostaria que fizesse?",
     ),
     "story_kids": (
         "Que bom! Do que eles mais gostaram?",
@@ -259,5 +258,8 @@ BANK = {
     ),
     "problem_ux": (
         "Lamentamos que tenha atrapalhado, e obrigado por avisar! Vamos encaminhar. Houve mais alguma coisa que atrasou?",
+    ),
+    "praise_named": (
+        "Obrigado, ainda bem que gostou! Sobre o que gostaria que falássemos da próxima vez?",
     ),
 }
