@@ -47,7 +47,7 @@ class Reading:
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
 _MARKERS: dict[str, dict[str, str]] = {
     "en": {
-        "problem": r"not ok(?:ay)?\b|\bhmm+\b|\bsplit\b|came without|arrived without|makes you|forced to|no way to|can'?t even|🙃|🙄|👏👏|hangs? up|shrank|shrunk|not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
+        "problem": r"hasn'?t (?:even )?(?:left|shipped|moved|been sent)|still (?:in|at) the warehouse|not ok(?:ay)?\b|\bhmm+\b|\bsplit\b|came without|arrived without|makes you|forced to|no way to|can'?t even|🙃|🙄|👏👏|hangs? up|shrank|shrunk|not impressed|way off|still (?:says|shows|waiting|no\b|not|nothing|broken|hasn'?t)|"
         r"runs? (?:(?:\w+ )?sizes? )?(?:small|large|big)\b(?! \w)|(?:second|third|fourth) time (?:my|the|it|this|that)|"
         r"(?:still|is|been|got|gets|it'?s) stuck|(?:has|have)n'?t (?:arrived|come|heard|received)|"
         r"been waiting|stopped working|keeps (?:crashing|freezing|logging|failing|closing)|charged (?:twice|me|again)|"
@@ -91,7 +91,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"do you|can you|will you|are you",
     },
     "de": {
-        "problem": r"zucht|nervig|bestellt und .{0,20}bekommen|wieder nicht|🙃|🙄|👏👏|nervt|eingelaufen|(?:zum )?(?:zweiten|dritten) mal|geliefert statt|\w+ bestellt,? \w+ geliefert|kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
+        "problem": r"nur noch \d+|echt schwach|zucht|nervig|bestellt und .{0,20}bekommen|wieder nicht|🙃|🙄|👏👏|nervt|eingelaufen|(?:zum )?(?:zweiten|dritten) mal|geliefert statt|\w+ bestellt,? \w+ geliefert|kaputt|beschädigt|defekt|fehlt|fehlte|falsch\w*|immer noch (?:nicht|kein|nichts)|noch immer|"
         r"seit \w+ (?:tagen|wochen)|warte\w* seit|nicht angekommen|nie angekommen|keine antwort|niemand antwortet|"
         r"stürzt|abstürz\w*|absturz|funktioniert (?:nicht|nicht mehr)|geht nicht|lässt sich nicht|"
         r"enttäuscht|enttäuschend|ärgerlich|unverschämt|unfreundlich|frech|schlecht|schlechter|katastrophe|"
@@ -141,7 +141,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quand|où|comment|pourquoi|quel\w*|est-ce|combien|y a-t-il|peut-on)\b",
     },
     "es": {
-        "problem": r"llevo .{0,30}esperando|devuelvan el dinero|me queda (?:enorme|grande|pequeñ\w*|fatal)|no tiene sentido|🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
+        "problem": r"cobrasteis|cobraron|me cobr\w+ .{0,30}dos veces|llevo .{0,30}esperando|devuelvan el dinero|me queda (?:enorme|grande|pequeñ\w*|fatal)|no tiene sentido|🙃|🙄|👏👏|derramad\w*|bolsa abierta|llegó (?:roto|rota|abiert\w*|mal)|(?:segunda|tercera|cuarta) vez que|me cancelan|me cancelaron|encogi\w*|roto|rota|rotos|dañad\w*|defectuos\w*|falta\w*|faltaba|todavía no|aún no|sigue sin|"
         r"nunca (?:llegó|recibí)|no (?:ha )?llegado|no llegó|nadie (?:contesta|responde)|sin respuesta|"
         r"se cierra|se cuelga|no funciona|no puedo|decepcion\w*|pésim\w*|terrible|horrible|fatal|vergüenza|"
         r"maleducad\w*|grosero|tall\w* (?:pequeñ|grande)|muy (?:pequeñ|grande)|cobrado dos veces|reembolso|"
@@ -187,7 +187,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|dove|come|cosa|perché|quale|quanto|c'è|avete|si può)\b",
     },
     "pt": {
-        "problem": r"faltou|veio sem|chegou sem|rasgou|descosturou|quebrou|estragou|furou|pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
+        "problem": r"não aparece|não carrega|faltou|veio sem|chegou sem|rasgou|descosturou|quebrou|estragou|furou|pedi .{0,30}(?:e )?(?:chegou|veio)|em vez d[aeo]|🙃|🙄|👏👏|cobraram|duas vezes no cartão|e nada\b|crus|desiludi\w*|encolheu|quebrad\w*|danificad\w*|defeito\w*|com defeito|faltando|faltava|descol\w*|ainda não|até agora|"
         r"nunca (?:chegou|recebi)|não chegou|ninguém (?:responde|respondeu)|sem resposta|trava|fecha sozinho|"
         r"não funciona|não consigo|decepcion\w*|péssim\w*|horrível|vergonha|grosseir\w*|mal educad\w*|"
         r"(?:veste|tamanho) (?:pequen|grand)|muito (?:pequen|grand)|cobrad\w* duas vezes|reembolso|estorno|"
@@ -210,7 +210,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "ask": r"^(?:quando|onde|como|o que|por que|qual|quanto|tem|vocês)\b",
     },
     "nl": {
-        "problem": r"zucht|kapotte|niks weet|al \w+ keer gebeld|besteld .{0,30}(?:gekregen|ontvangen)|in plaats van|🙃|🙄|👏👏|gekrompen|kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
+        "problem": r"jeuk|nooit last|zucht|kapotte|niks weet|al \w+ keer gebeld|besteld .{0,30}(?:gekregen|ontvangen)|in plaats van|🙃|🙄|👏👏|gekrompen|kapot|beschadigd|defect|ontbr\w*|nog steeds (?:niet|geen|niks)|nooit (?:aangekomen|ontvangen)|"
         r"niet (?:aangekomen|ontvangen|geleverd)|geen (?:reactie|antwoord)|niemand reageert|crash\w*|"
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
