@@ -244,7 +244,7 @@ PEOPLE: dict[str, dict[str, str]] = {
            "grandfather": r"my (?:grandpa|grandad|grandfather)", "child": r"my (?:\d+|little|youngest|eldest)[ -]?(?:year[ -]old|yo|one)\b", "sister": r"my (?:little |big |older |younger )?sister", "brother": r"my (?:little |big |older |younger )?brother",
            "friend": r"my (?:best )?friend\b"},
     "de": {"mother_in_law": r"meine(?:r)? schwiegermutter", "mother": r"meine(?:r|n)? (?:mutter|mama)", "father": r"mein(?:em|en)? (?:vater|papa)",
-           "daughter": r"meine(?:r)? tochter", "son": r"mein(?:em|en)? sohn", "kids": r"meine(?:n)? kinde?r",
+           "daughter": r"(?:meine|unsere)(?:r)? tochter", "son": r"(?:mein|unser)(?:em|en)? sohn", "kids": r"meine(?:n)? kinde?r",
            "wife": r"meine(?:r)? frau", "husband": r"mein(?:em|en)? mann", "girlfriend": r"meine(?:r)? freundin",
            "boyfriend": r"mein(?:em|en)? freund\b", "grandmother": r"meine(?:r)? (?:oma|großmutter)",
            "grandfather": r"mein(?:em|en)? (?:opa|großvater)", "sister": r"meine(?:r)? schwester",

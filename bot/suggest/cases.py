@@ -183,7 +183,8 @@ _DISAGREE = _pattern(r"\bera (?:bem |mucho |molto )?(?:mais|más|più)|was (?:mu
                      r"era meglio|não concordo|era melhor|niet mee eens|was beter")
 _WAS_BEFORE = _pattern(r"\bold\b|\bbefore\b|used to|\balt\w*|früher|ancien|avant|antigu|antes|vecchi|prima|antig|"
                        r"\boud\w*|vroeger|changed|geändert|changé|cambia|mudaram|veranderd|new|neu|nouv|nuev|nuov|novo|nieuw")
-_DISCONTINUED = _pattern(r"(?:fassiez|vendiez|faites|vendez) plus|no longer (?:sell|make|stock)|discontinued|don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
+_DISCONTINUED = _pattern(r"gibt es .{0,40}nicht mehr|ne faites plus|ya no hay|non c'è più|não tem mais|"
+                         r"(?:fassiez|vendiez|faites|vendez) plus|no longer (?:sell|make|stock)|discontinued|don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
                          r"(?:gibt|verkauft|im sortiment)|ne (?:vendez|faites) plus|ya no (?:venden|hacen|tienen)|"
                          r"non (?:vendete|fate) più|não (?:vendem|fazem) mais|niet meer (?:te koop|verkrijgbaar|verkopen)")
 _HELP = _pattern(r"help|tip|advice|repl|answer|saved me|hilfe|tipp|\brat\b|aide|conseil|réponse|ayuda|consejo|respuesta|"
@@ -210,11 +211,12 @@ _ARRIVED_LATE = _pattern(r"(?:arrived|came|turned up|showed up) .{0,40}(?:late|w
 _SIZING = _pattern(r"sizing|size chart|runs? (?:\w+ )?(?:\w+ )?(?:small|large|big)|größentabelle|fällt .{0,20}(?:klein|groß) aus|"
                    r"guide des tailles|taille (?:petit|grand)|guía de tallas|talla (?:pequeñ|grande)|tabella (?:delle )?taglie|"
                    r"veste (?:pequen|grand)|tabela de medidas|maattabel|valt .{0,20}(?:klein|groot)")
-_FIT = _pattern(r"rentre|fits? (?:in|under|on)|\bcabe\b|\bentra\b|\bpast in\b|big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|compatible|"
+_FIT = _pattern(r"pode ser usad|can (?:i|you|it) be used|può essere usat|se puede usar|peut-on utiliser|"
+                r"kann man .{0,20}verwenden|mag je .{0,20}gebruiken|rentre|fits? (?:in|under|on)|\bcabe\b|\bentra\b|\bpast in\b|big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|compatible|"
                 r"geeignet|groß genug|passt .{0,20}(?:zu|für|auf)|funktioniert .{0,20}mit|kompatibel|convient|adapté|"
                 r"assez grand|compatible|sirve para|apto|apta|va bien para|compatibil|va bene|adatt|serve per|"
                 r"serve para|funciona com|compatível|geschikt|groot genoeg|werkt .{0,20}met|past .{0,20}(?:bij|op)")
-_CARE = _pattern(r"pressure|presión|luftdruck|pression|pressione|pressão|bandenspanning|how (?:much|often|long) should|"
+_CARE = _pattern(r"dishwasher|spülmaschine|lave-vaisselle|lavavajillas|lavastoviglie|máquina de lavar|vaatwasser|pressure|presión|luftdruck|pression|pressione|pressão|bandenspanning|how (?:much|often|long) should|"
                  r"wie (?:viel|oft|lange) soll|combien de|cada cuánto|ogni quanto|de quanto em quanto|hoe vaak moet|"
                  r"\boil|lube|grease|maintain|ölen|schmier|huiler|graisser|engrasar|lubric|ingrassar|oliën|smeren|"
                  r"onderhoud|descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
@@ -238,7 +240,7 @@ _CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clas
                   r"\bles\b|training")
 _FIT_TRIP = _pattern(r"cabin|carry-?on|hand luggage|handgepäck|\bzelt|bagage cabine|\bcabine|\btente\b|equipaje de mano|"
                      r"bagaglio a mano|bagagem de mão|handbagage|\btent\b|tienda de campaña|\btenda\b|barraca")
-_FIT_SKIN = _pattern(r"skin|\bhaut|\bpeau|\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
+_FIT_SKIN = _pattern(r"\bbab(?:y|ies)|bebê|bebé|bébé|\bbimb|enfants? de \d|\bkind(?:er)?\b|child|skin|\bhaut|\bpeau|\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
                      r"sensível|gevoelig|\bnuts?\b|gluten|lactose")
 _STORE = _pattern(r"\bstore\b|\bshop\b|\bladen|filiale|magasin|boutique|\btienda\b|negozio|\bloja\b|winkel")
 _HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|depress|lonely|schwere zeit|durchgeholfen|"
@@ -261,6 +263,12 @@ _IN_THE_WAY = _pattern(r"makes you|forces you|forced to|have to (?:create|sign|l
 _NAMED_PART = _pattern(r"the (?:part|bit|section) about|the interview with|(?:was|is) my favou?rite|especially|vor allem|"
                        r"besonders|surtout|en particulier|sobre todo|especialmente|soprattutto|in particolare|principalmente|"
                        r"vooral|met name")
+_NOT_AS_PICTURED = _pattern(r"nothing like the (?:photo|picture)|not as (?:pictured|described)|n'a rien à voir|pas comme sur la photo|"
+                            r"nada que ver|no se parece|niente a che vedere|divers\w* dalla foto|nada a ver|diferente da foto|"
+                            r"lijkt niet op|heel anders dan|sieht ganz anders aus|nicht wie auf dem foto")
+_SHIP_TO = _pattern(r"ship(?:ping)? to|deliver to|verzenden naar|naar \w+ verzenden|liefern? nach|nach \w+ liefern|"
+                    r"livrez (?:en|au|à)|livraison (?:en|au|à)|envíos? a|enviáis a|spedite (?:in|a)|spedizione (?:in|a)|"
+                    r"entregam (?:em|no|na)|enviam para|envio para")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
@@ -269,7 +277,8 @@ _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|dem
 
 # Checked in this order: the first whose pattern matches is the case.
 _PROBLEM_CASES = (
-    ("problem_travel", _TRAVEL), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING), ("problem_not_received", _SAYS_DELIVERED),
+    ("problem_travel", _TRAVEL), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING),
+    ("problem_not_as_pictured", _NOT_AS_PICTURED), ("problem_not_received", _SAYS_DELIVERED),
     ("problem_courier", _COURIER), ("problem_refund", _AWAITED_REMEDY), ("problem_billing", _BILLING),
     ("problem_service", _SERVICE),
 )
@@ -407,9 +416,13 @@ def _disagree(text: str) -> str:
 def _question(text: str, situation: str) -> str:
     if _LEAVING.search(text):
         return "question_leaving"
-    if situation != "availability" and _FIT.search(text):
+    if situation != "availability" and _FIT.search(text) and not _CARE.search(text):
         return _first(text, (("question_fit_trip", _FIT_TRIP), ("question_fit_skin", _FIT_SKIN))) or "question_fit"
-    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO)) or (
+    if _DISCONTINUED.search(text):
+        return "feedback_discontinued"  # "warum gibt es die Familienpackung nicht mehr?"
+    if _CARE.search(text):
+        return "question_care"
+    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO, _SHIP_TO)) or (
             _STORE.search(text) and _IN_STORE.search(text)):
         return _first(text, _AVAILABILITY_CASES) or "availability"
     if _HOWTO.search(text) and _SOFTWARE.search(text) and not _CHOOSING.search(text) and not _FIT.search(text):

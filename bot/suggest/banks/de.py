@@ -149,7 +149,7 @@ BANK = {
         "Danke dir, schön, dass es dir gefallen hat! Was ist dir davon am meisten hängen geblieben?",
     ),
     "story": (
-        "Danke, dass du das mit uns teilst, wir freuen uns riesig! Was magst du daran am liebsten?",
+        "Wie schön, danke, dass du das mit uns teilst! Was hat es für dich so besonders gemacht?",
     ),
     "story_person": (
         "person|Wie schön! Was mag {person} daran am liebsten?",
@@ -260,5 +260,8 @@ BANK = {
     ),
     "praise_named": (
         "Danke dir, schön, dass es dir gefallen hat! Worüber sollen wir als Nächstes sprechen?",
+    ),
+    "problem_not_as_pictured": (
+        "Tut uns leid, dass es anders aussieht als auf den Fotos. Schickst du uns per DM ein Foto davon? Dann schauen wir uns das an.",
     ),
 }

@@ -148,7 +148,7 @@ BANK = {
         "Thank you, so glad you enjoyed it! Which part stayed with you most?",
     ),
     "story": (
-        "Thanks for sharing this, we love hearing it! What's your favourite part?",
+        "What a lovely thing to share, thank you! What made it so special for you?",
     ),
     "story_person": (
         "person|That's so lovely! What does {person} enjoy most about it?",
@@ -261,5 +261,8 @@ BANK = {
     ),
     "praise_named": (
         "Thank you, so glad you enjoyed it! What would you like us to cover next?",
+    ),
+    "problem_not_as_pictured": (
+        "I'm sorry it's not what you expected from the photos. Could you DM us a photo of what arrived, so we can look into it?",
     ),
 }

@@ -149,7 +149,7 @@ BANK = {
         "¡Gracias, nos alegra que te haya gustado! ¿Qué parte se te quedó más?",
     ),
     "story": (
-        "¡Gracias por compartirlo, nos encanta! ¿Qué es lo que más te gusta?",
+        "¡Qué bonito, gracias por compartirlo! ¿Qué fue lo que lo hizo tan especial para ti?",
     ),
     "story_person": (
         "person|¡Nos encanta! ¿Qué es lo que más le gusta a {person}?",
@@ -262,5 +262,8 @@ BANK = {
     ),
     "praise_named": (
         "¡Gracias, nos alegra que te haya gustado! ¿De qué te gustaría que habláramos la próxima vez?",
+    ),
+    "problem_not_as_pictured": (
+        "Sentimos que no se parezca a las fotos. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
     ),
 }

@@ -149,7 +149,7 @@ BANK = {
         "Merci, ravis que ça vous ait plu ! Quel passage vous a le plus marqué ?",
     ),
     "story": (
-        "Merci de partager ça avec nous, ça nous touche ! Qu'est-ce que vous préférez ?",
+        "Quel joli moment, merci de le partager ! Qu'est-ce qui l'a rendu si spécial pour vous ?",
     ),
     "story_person": (
         "person|Trop bien ! Qu'est-ce que {person} préfère ?",
@@ -262,5 +262,8 @@ BANK = {
     ),
     "praise_named": (
         "Merci, ravis que ça vous ait plu ! De quoi aimeriez-vous qu'on parle la prochaine fois ?",
+    ),
+    "problem_not_as_pictured": (
+        "Désolés que ça ne corresponde pas aux photos. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
     ),
 }

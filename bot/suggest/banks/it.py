@@ -149,7 +149,7 @@ BANK = {
         "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta di più?",
     ),
     "story": (
-        "Grazie per averlo condiviso, ci fa tanto piacere! Cosa ti piace di più?",
+        "Che bello, grazie per averlo condiviso! Cosa l'ha reso così speciale per te?",
     ),
     "story_person": (
         "person|Che bello! Cosa piace di più a {person}?",
@@ -262,5 +262,8 @@ BANK = {
     ),
     "praise_named": (
         "Grazie, siamo felici che ti sia piaciuto! Di cosa vorresti che parlassimo la prossima volta?",
+    ),
+    "problem_not_as_pictured": (
+        "Ci dispiace che non corrisponda alle foto. Ci mandi in privato una foto di quello che ti è arrivato?",
     ),
 }

@@ -149,7 +149,7 @@ BANK = {
         "Dank je, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
     ),
     "story": (
-        "Dank je voor het delen, wat leuk om te lezen! Wat vind je er het mooiste aan?",
+        "Wat mooi, dank je voor het delen! Wat maakte het zo bijzonder voor je?",
     ),
     "story_person": (
         "person|Wat mooi! Wat vindt {person} er het leukst aan?",
@@ -262,5 +262,8 @@ BANK = {
     ),
     "praise_named": (
         "Dank je, fijn dat je ervan genoten hebt! Waar moeten we het de volgende keer over hebben?",
+    ),
+    "problem_not_as_pictured": (
+        "Sorry dat het er anders uitziet dan op de foto's. Stuur je ons via DM een foto van wat je kreeg?",
     ),
 }

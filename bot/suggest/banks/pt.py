@@ -150,7 +150,7 @@ BANK = {
         "Obrigado, ainda bem que gostou! Qual foi a parte de que mais gostou?",
     ),
     "story": (
-        "Obrigado por contar, adoramos ler isso! Do que mais gosta?",
+        "Que bonito, obrigado por contar! O que tornou isso tão especial?",
     ),
     "story_person": (
         "person|Que bonito! Do que {person} mais gosta?",
@@ -261,5 +261,8 @@ BANK = {
     ),
     "praise_named": (
         "Obrigado, ainda bem que gostou! Sobre o que gostaria que falássemos da próxima vez?",
+    ),
+    "problem_not_as_pictured": (
+        "Lamentamos que não corresponda às fotos. Pode mandar uma foto do que chegou por mensagem privada?",
     ),
 }
