@@ -30,13 +30,27 @@ def test_an_older_version_never_overwrites_a_newer_edit(session_factory):
     second_edit = replace(original, text="What grind for the AeroPress?", updated_at=T0 + timedelta(minutes=4))
     store(session_factory, account, original)
     store(session_factory, account, second_edit)
-    for stale in (first_edit, original):  # an older edit, and the original without an edit time
-        store(session_factory, account, stale)
-        stored = comments(session_factory, account)["u1"]
-        assert stored.text == second_edit.text and stored.updated_at == second_edit.updated_at
+    store(session_factory, account, first_edit)
+    stored = comments(session_factory, account)["u1"]
+    assert stored.text == second_edit.text and stored.updated_at == second_edit.updated_at
     newer = replace(original, text="Which grind for the AeroPress?", updated_at=T0 + timedelta(minutes=6))
     store(session_factory, account, newer)
     assert comments(session_factory, account)["u1"].text == newer.text
+
+
+def test_a_version_without_an_edit_time_is_taken_and_keeps_the_stored_one(session_factory):
+    """WordPress's source stamps only the edits it notices: an approval, or a restore after a deletion, comes
+    without a time and must not be taken for a stale original."""
+    account = make_account(session_factory)
+    edited = record("u1", text="what grind for aeropress?", updated_at=T0 + timedelta(minutes=4))
+    store(session_factory, account, edited)
+    store(session_factory, account, replace(edited, deleted=True, updated_at=None))
+    assert comments(session_factory, account)["u1"].deleted
+    store(session_factory, account, replace(edited, updated_at=None))
+    stored = comments(session_factory, account)["u1"]
+    assert not stored.deleted and stored.updated_at == edited.updated_at
+    store(session_factory, account, replace(edited, text="wat grind", updated_at=T0 + timedelta(minutes=1)))
+    assert comments(session_factory, account)["u1"].text == edited.text
 
 
 def test_an_older_version_never_undoes_a_newer_deletion(session_factory):

@@ -73,7 +73,7 @@ def ingest(
             ("external_id", "account_id"),
             {
                 **take_new("text", "fingerprint", "deleted", "held"),
-                "updated_at": keep_later("updated_at"),  # a deletion without a time keeps the edit time
+                "updated_at": keep_later("updated_at"),  # a version without a time keeps the stored edit time
                 "url": coalesce_new("url"),
                 "extra": coalesce_new("extra"),
             },
@@ -141,20 +141,18 @@ def _latest_per_id(records: Sequence[CommentRecord]) -> list[CommentRecord]:
 
 def _older(record: CommentRecord, than: CommentRecord) -> bool:
     """`_not_older`'s rule in Python, between two versions of a page."""
-    if than.updated_at is None or (record.deleted and record.updated_at is None):
-        return False
-    return record.updated_at is None or record.updated_at < than.updated_at
+    return record.updated_at is not None and than.updated_at is not None and record.updated_at < than.updated_at
 
 
 def _not_older(table: Table, excluded):
-    """The comment upsert's condition: a version is written only when it is not older than the stored one, where
-    the platform dates its versions (`updated_at`, the edit time), so a stale page (a cache, a lagging replica)
-    never undoes a newer edit or deletion. An earlier edit time loses, and so does a version without one (the
-    unedited original) once an edit is stored; a deletion without a time (most platforms give none) is taken."""
+    """The comment upsert's condition: a version is written unless both it and the stored one carry an edit time
+    (`updated_at`) and its own is earlier, so a stale page (a cache, a lagging replica) never undoes a newer dated
+    edit or deletion. A version without a time is taken: WordPress's source stamps only the edits it notices, so
+    its approvals and restores come without one, and most platforms date no deletion."""
     return or_(
         table.c.updated_at.is_(None),
+        excluded.updated_at.is_(None),
         excluded.updated_at >= table.c.updated_at,
-        and_(excluded.deleted, excluded.updated_at.is_(None)),
     )
 
 
