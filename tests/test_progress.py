@@ -36,13 +36,14 @@ path = "broken.jsonl"
 """
 
 
-def write_history(workdir, count: int) -> None:
-    """`count` questions, one a minute, the newest three hours old: every one waits and deserves a nudge."""
+def write_history(workdir, count: int, *, brand: bool = False) -> None:
+    """`count` questions, one a minute, the newest three hours old: every one waits and deserves a nudge. With
+    `brand`, the brand's own posts instead: stored, never waiting, so nothing is scored or nudged."""
     start = datetime.now(timezone.utc) - timedelta(hours=3, minutes=count)
     with (workdir / "big.jsonl").open("w") as handle:
         for n in range(count):
             handle.write(json.dumps({"id": f"c{n}", "post": f"p{n % 7}", "author": f"Reader {n % 40}",
-                                     "text": f"Does the X{n} grinder fit the Barista Pro?",
+                                     "text": f"Does the X{n} grinder fit the Barista Pro?", "brand": brand,
                                      "created_at": (start + timedelta(minutes=n)).isoformat()}) + "\n")
     (workdir / "broken.jsonl").write_text('{"id": "1", "post": "p"\n')
     (workdir / "replynudge.toml").write_text(CONFIG)
@@ -124,3 +125,17 @@ def test_a_long_poll_logs_a_line_every_few_seconds_with_the_time_left(session_fa
     assert lines[4] == "blog: 1,000 comments read, 10 pages, 40/s"
     assert lines[-1] == f"blog: 1,000 comments read in {outcome.pages} pages in {int(2.5 * (outcome.pages + 1))}s"
     assert len(lines) == 6
+
+
+def test_without_a_terminal_a_long_first_sync_logs_its_progress_as_json(workdir):
+    """The log lines reach stderr at the default level (no -v), as JSON with LOG_FORMAT=json."""
+    write_history(workdir, 60_000, brand=True)  # a fetch past LOG_EVERY on any machine; nothing to score
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", "LOG_FORMAT": "json"}
+    done = subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], cwd=workdir, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=600)
+    logged = [json.loads(line) for line in done.stderr.splitlines() if line.startswith("{")]
+    progress = [record for record in logged if record["logger"] == "bot.progress"]
+    assert progress and all(record["level"] == "INFO" and record["account"] == "big" for record in progress)
+    assert re.fullmatch(r"big: [\d,]+ comments read, \d+ pages, [\d,]+/s", progress[0]["message"])
+    assert re.fullmatch(r"big: 60,000 comments read in \d+ pages in .+", progress[-1]["message"])
+    assert done.stderr.splitlines()[-3].split() == ["ACCOUNT", "READ", "NEW", "NUDGES", "QUEUED", "RESULT"]
