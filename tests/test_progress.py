@@ -10,13 +10,14 @@ import pty
 import re
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta, timezone
 
 from bot.engine.leases import Lease
 from bot.engine.poller import poll_due, sync_accounts
 from bot.progress import LOG_EVERY, LogProgress
 from bot.sources import build_source
-from tests.fake_wordpress import FakeWordPress
+from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 from tests.test_wordpress import config as wordpress_config
 
 CONFIG = """
@@ -36,14 +37,13 @@ path = "broken.jsonl"
 """
 
 
-def write_history(workdir, count: int, *, brand: bool = False) -> None:
-    """`count` questions, one a minute, the newest three hours old: every one waits and deserves a nudge. With
-    `brand`, the brand's own posts instead: stored, never waiting, so nothing is scored or nudged."""
+def write_history(workdir, count: int) -> None:
+    """`count` questions, one a minute, the newest three hours old: every one waits and deserves a nudge."""
     start = datetime.now(timezone.utc) - timedelta(hours=3, minutes=count)
     with (workdir / "big.jsonl").open("w") as handle:
         for n in range(count):
             handle.write(json.dumps({"id": f"c{n}", "post": f"p{n % 7}", "author": f"Reader {n % 40}",
-                                     "text": f"Does the X{n} grinder fit the Barista Pro?", "brand": brand,
+                                     "text": f"Does the X{n} grinder fit the Barista Pro?",
                                      "created_at": (start + timedelta(minutes=n)).isoformat()}) + "\n")
     (workdir / "broken.jsonl").write_text('{"id": "1", "post": "p"\n')
     (workdir / "replynudge.toml").write_text(CONFIG)
@@ -127,15 +127,31 @@ def test_a_long_poll_logs_a_line_every_few_seconds_with_the_time_left(session_fa
     assert len(lines) == 6
 
 
-def test_without_a_terminal_a_long_first_sync_logs_its_progress_as_json(workdir):
-    """The log lines reach stderr at the default level (no -v), as JSON with LOG_FORMAT=json."""
-    write_history(workdir, 60_000, brand=True)  # a fetch past LOG_EVERY on any machine; nothing to score
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", "LOG_FORMAT": "json"}
+def test_without_a_terminal_a_slow_first_sync_logs_its_progress_as_json(workdir, httpserver):
+    """The log lines reach stderr at the default level (no -v), as JSON with LOG_FORMAT=json, with the time left
+    that WordPress's total gives. Each page of comments takes the local WordPress a second: past LOG_EVERY surely."""
+    wordpress = FakeWordPress(base_url=httpserver.url_for("").rstrip("/"), pretty=True)
+
+    def slowly(request):
+        if "comments" in request.full_path and "order=asc" in request.full_path:
+            time.sleep(1)
+        return wordpress(request)
+
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(slowly)
+    for n in range(700):
+        wordpress.add(f"Reader {n % 9}", f"Question {n}?")
+    (workdir / "replynudge.toml").write_text(
+        f'[[accounts]]\nname = "blog"\nplatform = "wordpress"\nurl = "{wordpress.base_url}/"\nusername = "{USER}"\n'
+        'app_password_env = "WP_APP_PASSWORD"\n')
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", "LOG_FORMAT": "json",
+           "WP_APP_PASSWORD": APP_PASSWORD}
     done = subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], cwd=workdir, env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=600)
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
     logged = [json.loads(line) for line in done.stderr.splitlines() if line.startswith("{")]
     progress = [record for record in logged if record["logger"] == "bot.progress"]
-    assert progress and all(record["level"] == "INFO" and record["account"] == "big" for record in progress)
-    assert re.fullmatch(r"big: [\d,]+ comments read, \d+ pages, [\d,]+/s", progress[0]["message"])
-    assert re.fullmatch(r"big: 60,000 comments read in \d+ pages in .+", progress[-1]["message"])
-    assert done.stderr.splitlines()[-3].split() == ["ACCOUNT", "READ", "NEW", "NUDGES", "QUEUED", "RESULT"]
+    assert progress and all(record["level"] == "INFO" and record["account"] == "blog" for record in progress)
+    assert re.fullmatch(r"blog: [1-6]00 comments read, [1-6] pages, [\d,]+/s, about .+ left of 700",
+                        progress[0]["message"])
+    assert re.fullmatch(r"blog: 700 comments read in \d+ pages in .+", progress[-1]["message"])
+    assert done.stderr.splitlines()[-2].split() == ["ACCOUNT", "READ", "NEW", "NUDGES", "QUEUED", "RESULT"]
