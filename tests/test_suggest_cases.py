@@ -17,7 +17,7 @@ from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
 TAGS = {"person", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
-        "occasion", "increase", "!device"}
+        "occasion", "increase", "error", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
 CASES = [
@@ -31,7 +31,7 @@ CASES = [
      r"sorry.*order number by DM"),
     ("Mijn bestelling is nog steeds niet bezorgd, al tien dagen.", "problem_delivery", r"sorry.*bestelnummer"),
     ("La lampe est arrivée cassée, le verre en mille morceaux.", "problem_damaged", r"désolés.*photo"),
-    ("Ho ordinato una M e mi è arrivata una L, ordine 88412.", "problem_wrong_item", r"dispiace.*foto"),
+    ("Ho ordinato una M e mi è arrivata una L, ordine 88412.", "problem_wrong_item", r"dispiace.*Entro quando"),  # the order number is given
     ("Cobraram a assinatura duas vezes este mês.", "problem_billing", r"Lamentamos.*data da cobrança"),
     ("love how the app now logs me out every time I switch apps 🙃", "problem_app", r"Sorry.*error message"),
     ("Thank you for the episode about caring for a parent. My mum passed away in May and it helped.",

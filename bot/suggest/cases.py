@@ -238,8 +238,6 @@ _PRODUCT_WORDS = _pattern(r"candle|tea|blend|milk|jacket|shoe|bag|cream|coffee|b
                           r"té\b|candela|vela|kaars|thee")
 _CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clase|sesión|lezione|allenamento|aula|treino|"
                   r"\bles\b|training")
-_FIT_TRIP = _pattern(r"cabin|carry-?on|hand luggage|handgepäck|\bzelt|bagage cabine|\bcabine|\btente\b|equipaje de mano|"
-                     r"bagaglio a mano|bagagem de mão|handbagage|\btent\b|tienda de campaña|\btenda\b|barraca")
 _FIT_SKIN = _pattern(r"\bbab(?:y|ies)|bebê|bebé|bébé|\bbimb|enfants? de \d|\bkind(?:er)?\b|child|skin|\bhaut|\bpeau|\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
                      r"sensível|gevoelig|\bnuts?\b|gluten|lactose")
 _STORE = _pattern(r"\bstore\b|\bshop\b|\bladen|filiale|magasin|boutique|\btienda\b|negozio|\bloja\b|winkel")
@@ -269,6 +267,15 @@ _NOT_AS_PICTURED = _pattern(r"nothing like the (?:photo|picture)|not as (?:pictu
 _SHIP_TO = _pattern(r"ship(?:ping)? to|deliver to|verzenden naar|naar \w+ verzenden|liefern? nach|nach \w+ liefern|"
                     r"livrez (?:en|au|à)|livraison (?:en|au|à)|envíos? a|enviáis a|spedite (?:in|a)|spedizione (?:in|a)|"
                     r"entregam (?:em|no|na)|enviam para|envio para")
+_LUGGAGE = _pattern(r"cabin|carry-?on|hand luggage|handgepäck|bagage cabine|\bcabine|equipaje de mano|bagaglio a mano|"
+                    r"bagagem de mão|handbagage")
+_COMPATIBLE = _pattern(r"compatib|kompatib|work(?:s)? with|fits? (?:on|my)|charger|adapter|adaptador|adattatore|cargador|"
+                       r"caricatore|carregador|oplader|ladegerät|chargeur|sirve para|va bene (?:sul|sull|con)|passt (?:auf|zu)|"
+                       r"funktioniert .{0,20}mit|werkt .{0,20}met|funciona com|serve per")
+_AGE = _pattern(r"\d+[ -]?(?:year|yr)s?[ -]old|toddler|older kids|de \d+ ans|\d+ jahre|\d+-jährig|de \d+ años|di \d+ anni|"
+                r"de \d+ anos|van \d+ jaar|\d+-jarig")
+_HEALTH = _pattern(r"fever|\bill\b|sick|hospital|surgery|pain|injur|krank|fieber|schmerz|malade|fièvre|douleur|enferm|fiebre|"
+                   r"dolor|malat|febbre|dolore|doente|febre|\bdor\b|ziek|koorts|pijn")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
@@ -289,8 +296,7 @@ _AVAILABILITY_CASES = (
     ("availability_variant", _ALSO), ("availability_release", _RELEASE),
 )
 _QUESTION_CASES = (
-    ("question_choosing", _CHOOSING), ("question_fit_trip", _FIT_TRIP), ("question_fit_skin", _FIT_SKIN),
-    ("question_fit", _FIT), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
+    ("question_choosing", _CHOOSING), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
     ("question_content", _CONTENT_ASK), ("question_making", _MAKING), ("question_owner", _OWNER),
 )
 
@@ -340,7 +346,7 @@ def case(comment: CommentText, reading: Reading) -> str:
         return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
             "result_progress" if _PROGRESS.search(text) else "result")
     if situation == "thanks":
-        if reading.person and _HELP_GIVEN.search(text):
+        if reading.person and _HELP_GIVEN.search(text) and _HEALTH.search(text):
             return "thanks_person"
         if _FIXED.search(text):
             return "thanks_fixed"
@@ -356,7 +362,7 @@ def case(comment: CommentText, reading: Reading) -> str:
     if situation == "story":
         if reading.praise and not reading.person and not _KIDS.search(text):
             return _feedback(text, reading)
-        if reading.person and _THANKS.search(text) and _HELP_GIVEN.search(text):
+        if reading.person and _THANKS.search(text) and _HELP_GIVEN.search(text) and _HEALTH.search(text):
             return "thanks_person"  # "you talked me through my son's fever": how is he now
         if reading.person and _CELEBRATION.search(text):
             return "story_celebration"
@@ -417,7 +423,7 @@ def _question(text: str, situation: str) -> str:
     if _LEAVING.search(text):
         return "question_leaving"
     if situation != "availability" and _FIT.search(text) and not _CARE.search(text):
-        return _first(text, (("question_fit_trip", _FIT_TRIP), ("question_fit_skin", _FIT_SKIN))) or "question_fit"
+        return _fit(text)
     if _DISCONTINUED.search(text):
         return "feedback_discontinued"  # "warum gibt es die Familienpackung nicht mehr?"
     if _CARE.search(text):
@@ -428,6 +434,14 @@ def _question(text: str, situation: str) -> str:
     if _HOWTO.search(text) and _SOFTWARE.search(text) and not _CHOOSING.search(text) and not _FIT.search(text):
         return "question_howto_app"
     return _first(text, _QUESTION_CASES) or ("question_care" if _HOWTO.search(text) else "question")
+
+
+def _fit(text: str) -> str:
+    """Whether it fits: a trip (luggage), skin, a device (which model), or anything else (what it is for)."""
+    if _SOFTWARE.search(text):
+        return "question_choosing"  # "does the app work with joint accounts?": what for, not which model
+    return _first(text, (("question_fit_trip", _LUGGAGE), ("question_fit_skin", _FIT_SKIN), ("question_fit_age", _AGE),
+                         ("question_fit", _COMPATIBLE))) or "question_choosing"
 
 
 def _feedback(text: str, reading: Reading) -> str:

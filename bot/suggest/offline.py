@@ -33,6 +33,7 @@ _PLACE = re.compile(r"\b(?:store|shop|branch|filiale|laden|magasin|boutique|tien
                     r"(?:in|at|de|di|da|do|van|von)\s+(?-i:[A-Z])|(?-i:[A-Z])\w+\s+(?:store|shop|branch)\b", re.I)
 _REFERENCE = re.compile(r"\b(?:ticket|case|booking|dossier|référence|referencia|riferimento|referência|boeking|"
                         r"buchung|auftrag)\w*\s*(?:no\.?|nr\.?|number|nummer|numéro|número|n°)?\s*[:#]?\s*[A-Z]*\d{4,}", re.I)
+_ERROR_CODE = re.compile(r"\b(?:error|errore|erreur|fehler|erro|fout)\w*\s*(?:code\s*)?\d{3}|\bcódigo de error|foutmelding", re.I)
 _VERSION = re.compile(r"\bv\d|\b\d+\.\d+\b|\b(?:version|versión|versione|versão|versie) \d", re.I)
 
 
@@ -45,8 +46,8 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
              "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
              "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
              "event": "yes" if _EVENT.search(comment.plain) else None}
-    given = reading.given | {name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE))
-                             if pattern.search(comment.plain)}
+    given = reading.given | {name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE),
+                                                        ("error", _ERROR_CODE)) if pattern.search(comment.plain)}
     key = case(comment, reading)
     for fallback in (key, key.split("_")[0], "noise"):
         questions = _fitting(language.BANK.get(fallback, ()), slots, given)

@@ -69,6 +69,7 @@ BANK = {
         "order|Wie ärgerlich, sorry! Schickst du uns deine Bestellnummer per DM, damit wir das in Ordnung bringen?",
     ),
     "problem_wrong_item": (
+        "!order|Das tut uns wirklich leid, da ist bei uns etwas schiefgelaufen. Bis wann brauchst du das Richtige? Dann kümmern wir uns rechtzeitig darum.",
         "Das tut uns wirklich leid, da ist bei uns etwas schiefgelaufen. Schickst du uns per DM ein Foto von dem, was angekommen ist?",
         "order|Sorry für die Verwechslung! Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",
     ),
@@ -91,7 +92,7 @@ BANK = {
         "Sorry für das alles. Schickst du uns per DM deine Buchungsnummer? Dann schauen wir sofort nach Alternativen.",
     ),
     "problem_app": (
-        "Tut uns leid! Bekommst du dabei eine Fehlermeldung angezeigt?",
+        "error|Tut uns leid! Hast du dabei eine Fehlermeldung bekommen?",
         "device|Wie ärgerlich, sorry. Auf welchem Handy passiert das?",
     ),
     "problem_content": (
@@ -117,7 +118,7 @@ BANK = {
         "Sehr gern, schön, dass es geholfen hat! Wie kommst du jetzt damit zurecht?",
     ),
     "thanks_fixed": (
-        "Super, schön, dass alles wieder läuft! Klappt sonst auch alles so, wie es soll?",
+        "Super, schön, dass alles geklappt hat! Können wir sonst noch etwas für dich tun?",
     ),
     "thanks_staff": (
         "Danke dir, das geben wir gern weiter! Wie ist am Ende alles gelaufen?",
@@ -158,7 +159,7 @@ BANK = {
         "Was für eine schöne Erinnerung, danke fürs Teilen! Woran erinnerst du dich am liebsten?",
     ),
     "story_celebration": (
-        "person|Was für ein schöner Moment! Richte {person} liebe Grüße von uns aus. Wie habt ihr gefeiert?",
+        "person|Was für ein schöner Moment! Richte {person} liebe Grüße von uns aus. Was war der schönste Augenblick?",
     ),
     "story_gift": (
         "person|assortment|Wie schön! Was davon mag {person} bisher am liebsten?",
@@ -263,5 +264,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "Tut uns leid, dass es anders aussieht als auf den Fotos. Schickst du uns per DM ein Foto davon? Dann schauen wir uns das an.",
+    ),
+    "question_fit_age": (
+        "Wäre es das erste Mal für sie?",
     ),
 }

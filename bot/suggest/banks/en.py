@@ -68,6 +68,7 @@ BANK = {
         "order|Sorry about this, how disappointing. Could you DM us your order number so we can put it right?",
     ),
     "problem_wrong_item": (
+        "!order|I'm really sorry we got that wrong. When do you need the right one by, so we can sort it out in time?",
         "I'm really sorry we got that wrong. Could you send us a photo of what arrived by DM, so we can put it right quickly?",
         "order|Sorry about the mix-up! Could you DM us your order number so we can sort it out today?",
     ),
@@ -90,7 +91,7 @@ BANK = {
         "Sorry for all of this. Could you DM us your booking reference so we can look at your options straight away?",
     ),
     "problem_app": (
-        "Sorry about that! Do you see an error message when it happens?",
+        "error|Sorry about that! Did you get an error message?",
         "device|That sounds frustrating, sorry. Which phone is it on?",
     ),
     "problem_content": (
@@ -116,7 +117,7 @@ BANK = {
         "You're very welcome, glad it helped! How are you getting on with it now?",
     ),
     "thanks_fixed": (
-        "So glad it's sorted! Is everything else working as it should?",
+        "So glad it's all sorted! Is there anything else we can do for you?",
     ),
     "thanks_staff": (
         "Thank you, we'll be sure to pass this on! How did everything go in the end?",
@@ -158,7 +159,7 @@ BANK = {
         "What a lovely memory, thank you for sharing it! What do you remember most about those days?",
     ),
     "story_celebration": (
-        "person|What a lovely moment! Please pass on our best wishes to {person}. How did you celebrate?",
+        "person|What a lovely moment! Please pass on our best wishes to {person}. What was the highlight?",
     ),
     "story_gift": (
         "person|assortment|That's lovely! Which one has {person} liked best so far?",
@@ -264,5 +265,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "I'm sorry it's not what you expected from the photos. Could you DM us a photo of what arrived, so we can look into it?",
+    ),
+    "question_fit_age": (
+        "Will it be their first time?",
     ),
 }

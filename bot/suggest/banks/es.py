@@ -69,6 +69,7 @@ BANK = {
         "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado para arreglarlo?",
     ),
     "problem_wrong_item": (
+        "!order|Lo sentimos mucho, nos hemos equivocado. ¿Para cuándo necesitas el correcto? Así lo solucionamos a tiempo.",
         "Lo sentimos mucho, nos hemos equivocado. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
         "order|¡Perdona la confusión! ¿Nos pasas tu número de pedido por mensaje privado? Lo arreglamos hoy.",
     ),
@@ -91,7 +92,7 @@ BANK = {
         "Perdona todo esto. ¿Nos pasas tu localizador por mensaje privado? Miramos las opciones ahora mismo.",
     ),
     "problem_app": (
-        "Perdona las molestias. ¿Te sale algún mensaje de error?",
+        "error|Perdona las molestias. ¿Te salió algún mensaje de error?",
         "device|Qué rabia, lo sentimos. ¿En qué móvil te pasa?",
     ),
     "problem_content": (
@@ -117,7 +118,7 @@ BANK = {
         "¡De nada, nos alegra que te haya servido! ¿Qué tal te va ahora?",
     ),
     "thanks_fixed": (
-        "¡Qué alivio, nos alegra que esté resuelto! ¿Todo lo demás funciona como debe?",
+        "¡Qué alivio, nos alegra que esté todo resuelto! ¿Podemos ayudarte en algo más?",
     ),
     "thanks_staff": (
         "¡Gracias! Se lo transmitimos encantados. ¿Al final cómo salió todo?",
@@ -159,7 +160,7 @@ BANK = {
         "¡Qué recuerdo tan bonito, gracias por compartirlo! ¿Qué es lo que más recuerdas de aquella época?",
     ),
     "story_celebration": (
-        "person|¡Qué momento tan bonito! Felicita a {person} de nuestra parte. ¿Cómo lo celebrasteis?",
+        "person|¡Qué momento tan bonito! Felicita a {person} de nuestra parte. ¿Qué fue lo mejor del día?",
     ),
     "story_gift": (
         "person|assortment|¡Qué detalle! ¿Cuál le está gustando más a {person}?",
@@ -265,5 +266,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "Sentimos que no se parezca a las fotos. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
+    ),
+    "question_fit_age": (
+        "¿Sería su primera vez?",
     ),
 }

@@ -69,6 +69,7 @@ BANK = {
         "order|Quelle déception, désolés. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on arrange ça ?",
     ),
     "problem_wrong_item": (
+        "!order|On est vraiment désolés de l'erreur. Pour quand vous faut-il le bon article ? On s'en occupe à temps.",
         "On est vraiment désolés de l'erreur. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
         "order|Désolés pour la confusion ! Vous pouvez nous envoyer votre numéro de commande en message privé ? On règle ça aujourd'hui.",
     ),
@@ -91,7 +92,7 @@ BANK = {
         "Désolés pour tout ça. Vous pouvez nous envoyer votre numéro de réservation en message privé ? On regarde les solutions tout de suite.",
     ),
     "problem_app": (
-        "Désolés ! Vous voyez un message d'erreur quand ça se produit ?",
+        "error|Désolés ! Vous avez eu un message d'erreur ?",
         "device|C'est agaçant, désolés. Ça se passe sur quel téléphone ?",
     ),
     "problem_content": (
@@ -107,7 +108,7 @@ BANK = {
         "Félicitations, c'est énorme ! C'est quoi votre prochain objectif ?",
     ),
     "result_made": (
-        "Ça a l'air délicieux, bravo ! Qu'est-ce que vous comptez faire ensuite ?",
+        "Bravo, quel beau résultat ! Qu'est-ce que vous comptez faire ensuite ?",
         "person|Trop bien ! Qu'en a pensé {person} ?",
     ),
     "result_progress": (
@@ -117,7 +118,7 @@ BANK = {
         "Avec plaisir, ravis que ça vous ait aidé ! Comment ça se passe maintenant ?",
     ),
     "thanks_fixed": (
-        "Super, ravis que ce soit réglé ! Tout le reste fonctionne comme il faut ?",
+        "Super, ravis que tout soit réglé ! On peut faire autre chose pour vous ?",
     ),
     "thanks_staff": (
         "Merci, on transmet avec plaisir ! Et finalement, comment ça s'est passé ?",
@@ -159,7 +160,7 @@ BANK = {
         "Quel beau souvenir, merci de le partager ! Qu'est-ce qui vous en reste le plus ?",
     ),
     "story_celebration": (
-        "person|Quel beau moment ! Transmettez toutes nos amitiés à {person}. Comment avez-vous fêté ça ?",
+        "person|Quel beau moment ! Transmettez toutes nos amitiés à {person}. Quel a été le meilleur moment ?",
     ),
     "story_gift": (
         "person|assortment|Quelle belle idée ! Lequel a le plus plu à {person} jusqu'ici ?",
@@ -265,5 +266,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "Désolés que ça ne corresponde pas aux photos. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
+    ),
+    "question_fit_age": (
+        "Ce serait une première pour eux ?",
     ),
 }

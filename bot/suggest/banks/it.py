@@ -69,6 +69,7 @@ BANK = {
         "order|Che delusione, ci dispiace. Ci mandi il numero d'ordine in privato così sistemiamo tutto?",
     ),
     "problem_wrong_item": (
+        "!order|Ci dispiace davvero, abbiamo sbagliato noi. Entro quando ti serve quello giusto? Così sistemiamo in tempo.",
         "Ci dispiace davvero, abbiamo sbagliato noi. Ci mandi in privato una foto di quello che ti è arrivato?",
         "order|Scusa per lo scambio! Ci mandi il numero d'ordine in privato? Sistemiamo oggi.",
     ),
@@ -91,7 +92,7 @@ BANK = {
         "Scusa per tutto questo. Ci mandi il codice di prenotazione in privato? Guardiamo subito le alternative.",
     ),
     "problem_app": (
-        "Ci dispiace davvero! Ti compare un messaggio di errore?",
+        "error|Ci dispiace davvero! Ti è comparso un messaggio di errore?",
         "device|Che rabbia, ci dispiace. Su quale smartphone succede?",
     ),
     "problem_content": (
@@ -107,7 +108,7 @@ BANK = {
         "Complimenti, che impresa! Qual è la prossima meta?",
     ),
     "result_made": (
-        "Sembra buonissimo, complimenti! Cosa pensi di preparare adesso?",
+        "Complimenti, che bel risultato! Cosa pensi di fare adesso?",
         "person|Che bello! Cosa ne ha pensato {person}?",
     ),
     "result_progress": (
@@ -117,7 +118,7 @@ BANK = {
         "Figurati, siamo contenti che ti sia servito! Come va adesso?",
     ),
     "thanks_fixed": (
-        "Che sollievo, siamo contenti che sia tutto a posto! Il resto funziona come dovrebbe?",
+        "Che sollievo, siamo contenti che sia tutto a posto! Possiamo fare altro per te?",
     ),
     "thanks_staff": (
         "Grazie! Lo riferiamo al team, farà loro molto piacere. Alla fine com'è andata?",
@@ -159,7 +160,7 @@ BANK = {
         "Che bel ricordo, grazie per averlo condiviso! Cosa ricordi di più di quel periodo?",
     ),
     "story_celebration": (
-        "person|Che bel momento! Fai tanti auguri a {person} da parte nostra. Come avete festeggiato?",
+        "person|Che bel momento! Fai tanti auguri a {person} da parte nostra. Qual è stato il momento più bello?",
     ),
     "story_gift": (
         "person|assortment|Che bel pensiero! Quale è piaciuto di più a {person} finora?",
@@ -265,5 +266,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "Ci dispiace che non corrisponda alle foto. Ci mandi in privato una foto di quello che ti è arrivato?",
+    ),
+    "question_fit_age": (
+        "Sarebbe la loro prima volta?",
     ),
 }

@@ -69,6 +69,7 @@ BANK = {
         "order|Wat een domper, sorry. Stuur je ons je bestelnummer via DM zodat we het kunnen oplossen?",
     ),
     "problem_wrong_item": (
+        "!order|Sorry, daar is bij ons iets misgegaan. Wanneer heb je het juiste nodig? Dan regelen we het op tijd.",
         "Sorry, daar is bij ons iets misgegaan. Stuur je ons via DM een foto van wat er is aangekomen?",
         "order|Sorry voor de verwarring! Stuur je ons je bestelnummer via DM? Dan lossen we het vandaag op.",
     ),
@@ -91,7 +92,7 @@ BANK = {
         "Sorry voor dit alles. Stuur je ons via DM je boekingsnummer? Dan kijken we meteen naar de opties.",
     ),
     "problem_app": (
-        "Sorry! Krijg je een foutmelding als het gebeurt?",
+        "error|Sorry! Kreeg je een foutmelding?",
         "device|Wat vervelend, sorry. Op welke telefoon gebeurt het?",
     ),
     "problem_content": (
@@ -107,7 +108,7 @@ BANK = {
         "Geweldig, gefeliciteerd! Wat is je volgende doel?",
     ),
     "result_made": (
-        "Klinkt heerlijk, goed gedaan! Wat ga je hierna maken?",
+        "Wat knap, goed gedaan! Wat ga je hierna maken?",
         "person|Wat leuk! Wat vond {person} ervan?",
     ),
     "result_progress": (
@@ -117,7 +118,7 @@ BANK = {
         "Graag gedaan, fijn dat het hielp! Hoe gaat het nu?",
     ),
     "thanks_fixed": (
-        "Wat fijn dat het opgelost is! Werkt de rest ook zoals het hoort?",
+        "Wat fijn dat alles opgelost is! Kunnen we nog iets anders voor je doen?",
     ),
     "thanks_staff": (
         "Dank je wel, we geven het graag door! Hoe is het uiteindelijk gegaan?",
@@ -159,7 +160,7 @@ BANK = {
         "Wat een mooie herinnering, dank je voor het delen! Wat is je het meest bijgebleven van die tijd?",
     ),
     "story_celebration": (
-        "person|Wat een mooi moment! Feliciteer {person} namens ons. Hoe hebben jullie het gevierd?",
+        "person|Wat een mooi moment! Feliciteer {person} namens ons. Wat was het mooiste moment?",
     ),
     "story_gift": (
         "person|assortment|Wat een leuk cadeau! Welke vindt {person} tot nu toe het lekkerst?",
@@ -265,5 +266,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "Sorry dat het er anders uitziet dan op de foto's. Stuur je ons via DM een foto van wat je kreeg?",
+    ),
+    "question_fit_age": (
+        "Zou het hun eerste keer zijn?",
     ),
 }

@@ -70,6 +70,7 @@ BANK = {
         "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada para resolvermos?",
     ),
     "problem_wrong_item": (
+        "!order|Lamentamos muito, o erro foi nosso. Para quando precisa do artigo certo? Assim resolvemos a tempo.",
         "Lamentamos muito, o erro foi nosso. Pode mandar por mensagem privada uma foto do que chegou?",
         "order|Desculpe a troca! Pode mandar o número do pedido por mensagem privada? Resolvemos hoje.",
     ),
@@ -92,7 +93,7 @@ BANK = {
         "Desculpe por tudo isso. Pode mandar o código da reserva por mensagem privada? Vemos já as alternativas.",
     ),
     "problem_app": (
-        "Lamentamos! Aparece alguma mensagem de erro?",
+        "error|Lamentamos! Apareceu alguma mensagem de erro?",
         "device|Lamentamos o transtorno. Em que celular acontece?",
     ),
     "problem_content": (
@@ -108,7 +109,7 @@ BANK = {
         "Parabéns, que feito! Qual é o próximo objetivo?",
     ),
     "result_made": (
-        "Parece delicioso, parabéns! O que pensa fazer a seguir?",
+        "Parabéns, que resultado lindo! O que pensa fazer a seguir?",
         "person|Que orgulho! O que {person} achou?",
     ),
     "result_progress": (
@@ -118,7 +119,7 @@ BANK = {
         "De nada, ficamos felizes por ter ajudado! Como está indo agora?",
     ),
     "thanks_fixed": (
-        "Que alívio, ainda bem que ficou resolvido! O resto está funcionando como deve?",
+        "Que alívio, ainda bem que ficou tudo resolvido! Podemos ajudar em mais alguma coisa?",
     ),
     "thanks_staff": (
         "Obrigado! Vamos passar o recado com todo o gosto. No fim, como correu tudo?",
@@ -159,7 +160,7 @@ BANK = {
         "Que memória tão bonita, obrigado por contar! Do que se lembra mais desses tempos?",
     ),
     "story_celebration": (
-        "person|Que momento bonito! Dê os parabéns a {person} da nossa parte. Como celebraram?",
+        "person|Que momento bonito! Dê os parabéns a {person} da nossa parte. Qual foi o melhor momento?",
     ),
     "story_gift": (
         "person|assortment|Que presente bonito! De qual {person} gostou mais até agora?",
@@ -264,5 +265,8 @@ BANK = {
     ),
     "problem_not_as_pictured": (
         "Lamentamos que não corresponda às fotos. Pode mandar uma foto do que chegou por mensagem privada?",
+    ),
+    "question_fit_age": (
+        "Seria a primeira vez?",
     ),
 }
