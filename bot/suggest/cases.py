@@ -21,7 +21,8 @@ def _pattern(*parts: str) -> re.Pattern[str]:
 
 
 GRIEF = _pattern(
-    r"\bgrief|\blost my (?:dad|mum|mom|mother|father|husband|wife|son|daughter|brother|sister|grand\w+|best friend|dog|cat)|"
+    r"\bgrief|\blost my (?:dad|mum|mom|mother|father|husband|wife|son|daughter|brother|sister|grand\w+|best friend|dog|"
+    r"cat)|"
     r"passed away|\bdied\b|funeral|\btrauer|verstorben|gestorben|beerdigung|\bdeuil\b|décéd|disparu|\bperdu (?:mon|ma)|"
     r"\bduelo\b|falleci|\bperdí a|\blutto\b|scompars|\bho perso (?:mio|mia)|\bluto\b|faleceu|\bperdi (?:meu|minha)|"
     r"\brouw\b|overleden|verloren (?:mijn)"
@@ -29,12 +30,14 @@ GRIEF = _pattern(
 _HOWTO = _pattern(
     r"\bhow (?:do|can|should) (?:i|we|you)\b|\bhow to\b|is there a way|\bwhere (?:do|can) i (?:find|change|turn|set)|"
     r"\bwie (?:kann|mache|stelle|ändere|entkalke|finde|aktiviere|lösche|exportiere|übertrage|reinige) ich|"
-    r"\bkann man\b|\bcomment (?:je|on|faire|activer|changer)|\bcomment\b.*\?|est-ce qu'on peut|\bcómo (?:activo|hago|puedo|se|cambio)|"
+    r"\bkann man\b|\bcomment (?:je|on|faire|activer|changer)|\bcomment\b.*\?|est-ce qu'on peut|\bcómo (?:activo|hago|"
+    r"puedo|se|cambio)|"
     r"\bcomo (?:activo|faço|eu|se|mudo|transfiro)|\bse puede\b|\bcome (?:faccio|si|posso)|\bsi può\b|"
     r"\bdá pra\b|\bhoe (?:kan|moet|zet|doe|krijg) ik|\bkan ik\b"
 )
 _SOFTWARE = _pattern(
-    r"won'?t (?:pair|connect)|koppel|verbind|jumel|conect|colleg|emparelh|\bapp\b|\bappli|aplicaci|applicazion|aplicativo|setting|einstellung|paramètre|\bajustes\b|impostazion|"
+    r"won'?t (?:pair|connect)|koppel|verbind|jumel|conect|colleg|emparelh|\bapp\b|\bappli|aplicaci|applicazion|"
+    r"aplicativo|setting|einstellung|paramètre|\bajustes\b|impostazion|"
     r"configura|instelling|\bmenu|\bexport|account|\bkonto\b|\bcompte\b|\bcuenta\b|\bconta\b|log ?in|\bsync|"
     r"notification|dark mode|widget|bizum|\bpix\b|transfer|überweis|\blimit|progress|markdown|\bpc\b|celular|"
     r"android|iphone|\bweb(?:site)?\b|\bsite\b|\bspiel\b|\bgame\b|\bjeu\b|\bjuego\b|\bgioco\b|\bjogo\b"
@@ -52,10 +55,13 @@ _ASKS_IF_FAULT = _pattern(
 )
 _ASKS_HOW = _pattern(r"^(?:how|should i|can i|do i|is it|what|which|when|where|wie|soll ich|comment|dois-je|faut-il|"
                      r"cómo|debo|come|devo|como|hoe|moet ik)\b")
-_REQUEST = _pattern(r"podiam fazer|please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|könnt(?:et)? ihr .{0,30}(?:machen|"
+_REQUEST = _pattern(r"podiam fazer|please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|"
+                    r"könnt(?:et)? ihr .{0,30}(?:machen|"
                     r"bringen|anbieten)|pourriez-vous|ce serait (?:top|bien|génial|super) d'avoir|podr[ií]ais|podrían|"
-                    r"potreste|poderiam|zouden jullie|bring back|i wish|really needs|bitte (?:wieder|bringt|macht)|remettez|"
-                    r"ramenez|manque vraiment|vuelvan a|volved a|rimettete|manca (?:la|il|l'|un|una)|voltem com|voltem a|"
+                    r"potreste|poderiam|zouden jullie|bring back|i wish|really needs|bitte (?:wieder|bringt|macht)|"
+                    r"remettez|"
+                    r"ramenez|manque vraiment|vuelvan a|volved a|rimettete|manca (?:la|il|l'|un|una)|voltem com|"
+                    r"voltem a|"
                     r"breng \w+ terug|zet \w+ terug|jammer dat .{0,60}(?:alleen|niet meer|geen)")
 _CHOOSING = _pattern(
     r"recommend|which (?:one|size|model|should)|difference between|\bworth it\b|better for|"
@@ -67,7 +73,8 @@ _LEAVING = _pattern(r"cancel my|close my account|delete my account|unsubscribe|k
                     r"résilier|supprimer mon compte|darme de baja|cancelar mi|disdire|cancellare il mio|"
                     r"cancelar minha|opzeggen|account verwijderen")
 _RESTOCK = _pattern(
-    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bhave .{0,40} back\b|back before|restock|sold out|\bout of stock|been out|\bagain\b|\bwieder\b|ausverkauft|\bweg\b|de retour|"
+    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bhave .{0,40} back\b|back before|restock|sold out|"
+    r"\bout of stock|been out|\bagain\b|\bwieder\b|ausverkauft|\bweg\b|de retour|"
     r"rupture|réassort|\bvuelve|volver[aá]|agotad|de nuevo|\bvolta|voltar|esgotad|tornerà|di nuovo|esaurit|"
     r"terug|uitverkocht|weer\b|\bencore\b|dieses jahr|this year|cette année|este año|quest'anno|este ano|dit jaar"
 )
@@ -81,16 +88,20 @@ _IN_STORE = _pattern(
     r"taille \d+|\btienda\b|\ben el \d+|\btalla|negozio|\btaglia|\bloja\b|tamanho|winkel|\bmaat\b"
 )
 _SHIPPING = _pattern(
-    r"\bship|deliver|post to|pick ?up|collect|liefer|versend|verschick|abhol|livr(?:ez|er|aison|ons|é)|expédi|retrait|envío|envia|"
+    r"\bship|deliver|post to|pick ?up|collect|liefer|versend|verschick|abhol|livr(?:ez|er|aison|ons|é)|expédi|retrait|"
+    r"envío|envia|"
     r"recog|spedi|ritiro|entreg|envio|retirar|lever|bezorg|verzend|ophalen"
 )
 _RELEASE = _pattern(r"version|\bport\b|any news|\bnews on|\bsupport\b|will there be|wird es .{0,30}geben|y aura-t-il|"
-                    r"\bhabrá\b|ci sarà|vai ter|komt er|release|launch|come out|\bnews on|verrà|sortira|sortie|saldrá|lanzamiento|"
+                    r"\bhabrá\b|ci sarà|vai ter|komt er|release|launch|come out|\bnews on|verrà|sortira|sortie|saldrá|"
+                    r"lanzamiento|"
                     r"lançamento|erscheint|kommt .*(?:raus|heraus)|uitkomen|\bkomt\b|versão|versión|versione|versie")
-_VARIANT = _pattern(r"\bin (?:a |an )?(?:\w+ )?(?:frame )?size\b|(?:do|make|have) (?:you )?(?:a|an|any) .{0,30}(?:version|size|colou?r|option)|gibt es .{0,30}(?:version|"
+_VARIANT = _pattern(r"\bin (?:a |an )?(?:\w+ )?(?:frame )?size\b|(?:do|make|have) (?:you )?(?:a|an|"
+                    r"any) .{0,30}(?:version|size|colou?r|option)|gibt es .{0,30}(?:version|"
                     r"variante|größe|farbe)|existe en|version (?:pour|en)|versión (?:para|en)|versione (?:per|in)|"
                     r"versão (?:para|em)|versie (?:voor|in)|\bin (?:other|more) colou?rs")
-_ALSO = _pattern(r"(?:gibt es|habt ihr) (?:das|den|die|es) .{0,40}auch|\bauch (?:in|mit|als)\b|\balso (?:in|with|come in)\b|"
+_ALSO = _pattern(r"(?:gibt es|habt ihr) (?:das|den|die|es) .{0,40}auch|\bauch (?:in|mit|als)\b|\balso (?:in|with|"
+                 r"come in)\b|"
                  r"\banche (?:in|con)\b|\btambién (?:en|con)\b|\btambém (?:em|com|no|na)\b|\baussi (?:en|avec)\b|"
                  r"\book (?:in|met|als)\b|come in (?:a|other)")
 _HOURS = _pattern(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|abren|abierto|orari|aperti|horário|"
@@ -99,12 +110,14 @@ _HOURS = _pattern(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|ab
 _DAMAGED = _pattern(
     r"soaked|ruined|\bwet\b|torn|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
     r"missing (?:a|the|lid|part|piece)|with a missing|fehlte|manquait|faltaba|mancava|faltava|ontbrak|"
-    r"gescheurd|doorweekt|broken|smashed|cracked|dented|crushed|leak|spill|\bopen(?:ed)? (?:bag|box|seal)|bag (?:was )?open|"
+    r"gescheurd|doorweekt|broken|smashed|cracked|dented|crushed|leak|spill|\bopen(?:ed)? (?:bag|box|seal)|"
+    r"bag (?:was )?open|"
     r"kaputt|beschädigt|zerbrochen|ausgelaufen|cassé|abîmé|endommagé|renversé|roto|rota|dañad|derramad|"
     r"abierta|rott[oa]|danneggiat|rovesciat|apert[oa]|quebrad|danificad|derramou|kapot|beschadigd|gelekt"
 )
 _WRONG_ITEM = _pattern(
-    r"ordered (?:a|an) \w+,? (?:and )?got|\w+ bestellt,? \w+ geliefert|bestellt,? (?:und )?\w+ bekommen|pedí una? (?:talla )?\w+ y me llegó|"
+    r"ordered (?:a|an) \w+,? (?:and )?got|\w+ bestellt,? \w+ geliefert|bestellt,? (?:und )?\w+ bekommen|"
+    r"pedí una? (?:talla )?\w+ y me llegó|"
     r"commandé .{0,20}reçu|ordinato .{0,20}arrivat|pedi .{0,20}(?:chegou|veio)|besteld,? \w+ gekregen|"
     r"wrong (?:item|size|colou?r|one|order)|instead of|sent me (?:a|the)|\bgeliefert\b|statt|falsche|au lieu|"
     r"mauvaise taille|en vez de|en lugar de|equivocad|invece di|sbagliat|em vez de|errad|verkeerde|in plaats van"
@@ -136,14 +149,16 @@ _SPORT = _pattern(
     r"personal best|\bpb\b|kreuzheben|bestzeit|lauf|wanderung|marat|course|randonnée|carrera|corr[ií]|"
     r"media marat|sentiero|cammino|corsa|corrida|trilha|treino|hardloop|wandel|training|trainen|\d+ ?kg"
 )
-_MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)\b|recipe|rezept|recette|receta|ricetta|"
+_MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)\b|recipe|rezept|recette|receta|"
+                 r"ricetta|"
                  r"receita|recept|\bbrew|pattern|recipe|bread|loaf|gebacken|gekocht|gestrickt|genäht|"
                  r"gebaut|cuit|pain|tricot|cousu|horne|cocin|tej|cosí|"
                  r"sfornat|cucinat|assei|cozinhei|tricô|gebakken|gebreid")
 _PROGRESS = _pattern(r"\d+ (?:weeks|months|days)|weeks on|months on|finally|\bnow my|seit \d+|nach \d+|depuis \d+|"
                      r"après \d+|desde hace|después de \d+|dopo \d+|da \d+ (?:mesi|settimane)|depois de \d+|há \d+|"
                      r"na \d+ (?:weken|maanden)|eindelijk|endlich|enfin|por fin|finalmente")
-_FIXED = _pattern(r"that worked|that did it|that fixed it|hat funktioniert|ha funcionado|ha funzionato|funcionou|werkte|"
+_FIXED = _pattern(r"that worked|that did it|that fixed it|hat funktioniert|ha funcionado|ha funzionato|funcionou|"
+                  r"werkte|"
                   r"a marché|\bit works|it worked|works now|sorted|fixed|arrived|came this morning|\bgot it\b|"
                   r"funktioniert wieder|angekommen|eingebaut|\bdicht\b|ça marche|reçu|arrivé|llegó|funciona|"
                   r"arrivat|funziona|chegou|deu certo|werkt weer|aangekomen|binnen\b")
@@ -153,17 +168,21 @@ _CELEBRATION = _pattern(r"\b\d+(?:th|st|nd|rd|\.|e|º|°|o)\b|birthday|anniversa
 _MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me back|in the \d0s|erinnert|"
                    r"als ich (?:klein|kind)|früher|vor \w+ jahren|rappelle|quand j'étais|souvenir|enfance|autrefois|"
                    r"recuerda|cuando era|hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|"
-                   r"quando eu era|anos atrás|sempre (?:bebia|fazia|ia)|(?:bebia|fazia|ia) sempre|doet me denken|toen ik|jaar geleden|vroeger")
+                   r"quando eu era|anos atrás|sempre (?:bebia|fazia|ia)|(?:bebia|fazia|ia) sempre|doet me denken|"
+                   r"toen ik|jaar geleden|vroeger")
 _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
 _THANKS = _pattern(r"thank|danke|merci|gracias|grazie|obrigad|bedankt|dank je|dank jullie")
 _STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|service) team|équipe du|l'équipe|"
                   r"customer (?:service|support)|servicio al cliente|servizio clienti|atendimento|kundenservice|"
-                  r"service client|klantenservice|vendedor|vendedora|commess|verkäufer|medewerker|\bpersonal\b|trainer|entrenador|allenat|treinador|instructor|monitor|"
+                  r"service client|klantenservice|vendedor|vendedora|commess|verkäufer|medewerker|\bpersonal\b|trainer|"
+                  r"entrenador|allenat|treinador|instructor|monitor|"
                   r"(?:thank you|thanks|danke|merci|gracias|grazie|obrigad[oa]|bedankt) (?:to |an |à |a |para |aan )?"
-                  r"(?-i:[A-Z])\w+|aus dem support|support team|du support|del soporte|dal supporto|do suporte|van de support")
+                  r"(?-i:[A-Z])\w+|aus dem support|support team|du support|del soporte|dal supporto|do suporte|"
+                  r"van de support")
 _STOCKIST = _pattern(r"\bstock (?:your|you)|wholesale|in our (?:shop|store|caf[eé])|bei uns anbieten|ins sortiment|"
-                     r"revend|mayorista|vender vuestr|rivend|revend|wederverk|verkopen in onze|in unserem (?:laden|café)|"
+                     r"revend|mayorista|vender vuestr|rivend|revend|wederverk|verkopen in onze|in unserem (?:laden|"
+                     r"café)|"
                      r"unser\w* (?:café|laden)|\bcafé in|\bcaffè\b")
 _CHARITY = _pattern(r"charity|hospice|fundrais|school|donat|volunteer|cause|spende|schule|verein|ehrenamt|"
                     r"association|école|caritativ|solidari|escuela|colegio|beneficen|scuola|benefic|escola|"
@@ -176,108 +195,153 @@ _FEATURE_REQUEST = _pattern(
     r"alleen nog|only in|nur noch|seulement en|solo en|solo in|só em"
 )
 _DISAGREE = _pattern(r"\bera (?:bem |mucho |molto )?(?:mais|más|più)|was (?:much |veel )?(?:better|beter|handiger)|"
-                     r"war (?:viel )?(?:besser|praktischer)|était (?:bien )?(?:plus|mieux)|compared to the old|than the old|worse than|nicht mehr wie|schlechter|moins bien que|peor que|"
+                     r"war (?:viel )?(?:besser|praktischer)|était (?:bien )?(?:plus|mieux)|compared to the old|"
+                     r"than the old|worse than|nicht mehr wie|schlechter|moins bien que|peor que|"
                      r"peggio di|pior que|slechter dan|minder handig|weniger praktisch|moins pratique|menos práctic|"
-                     r"meno pratic|menos prátic|less (?:practical|handy)|disagree|was better|used to be better|prefer(?:red)? the old|old \w+ was|sehe ich anders|"
+                     r"meno pratic|menos prátic|less (?:practical|handy)|disagree|was better|used to be better|"
+                     r"prefer(?:red)? the old|old \w+ was|sehe ich anders|"
                      r"war besser|früher war|pas d'accord|était mieux|no estoy de acuerdo|era mejor|non sono d'accordo|"
                      r"era meglio|não concordo|era melhor|niet mee eens|was beter")
 _WAS_BEFORE = _pattern(r"\bold\b|\bbefore\b|used to|\balt\w*|früher|ancien|avant|antigu|antes|vecchi|prima|antig|"
-                       r"\boud\w*|vroeger|changed|geändert|changé|cambia|mudaram|veranderd|new|neu|nouv|nuev|nuov|novo|nieuw")
+                       r"\boud\w*|vroeger|changed|geändert|changé|cambia|mudaram|veranderd|new|neu|nouv|nuev|nuov|"
+                       r"novo|nieuw")
 _DISCONTINUED = _pattern(r"gibt es .{0,40}nicht mehr|ne faites plus|ya no hay|non c'è più|não tem mais|"
-                         r"(?:fassiez|vendiez|faites|vendez) plus|no longer (?:sell|make|stock)|discontinued|don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
+                         r"(?:fassiez|vendiez|faites|vendez) plus|no longer (?:sell|make|stock)|discontinued|"
+                         r"don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
                          r"(?:gibt|verkauft|im sortiment)|ne (?:vendez|faites) plus|ya no (?:venden|hacen|tienen)|"
-                         r"non (?:vendete|fate) più|não (?:vendem|fazem) mais|niet meer (?:te koop|verkrijgbaar|verkopen)")
-_HELP = _pattern(r"help|tip|advice|repl|answer|saved me|hilfe|tipp|\brat\b|aide|conseil|réponse|ayuda|consejo|respuesta|"
+                         r"non (?:vendete|fate) più|não (?:vendem|fazem) mais|niet meer (?:te koop|verkrijgbaar|"
+                         r"verkopen)")
+_HELP = _pattern(r"help|tip|advice|repl|answer|saved me|hilfe|tipp|\brat\b|aide|conseil|réponse|ayuda|consejo|"
+                 r"respuesta|"
                  r"aiuto|consiglio|risposta|ajuda|dica|resposta|hulp|advies|antwoord|sorted|fixed")
 _CONTENT_ASK = _pattern(r"slides|recording|replay|video|episode|webinar|article|course|workshop|tutorial|aufzeichnung|"
                         r"folie|enregistrement|grabación|diapositiva|registrazione|gravação|opname|curso|corso|cursus|"
                         r"\bkurs|cours\b|folge|épisode|episodio|episódio|aflevering")
 _OWNER = _pattern(r"warrant|guarantee|\bmine\b|\bmy (?!order\b)\w+|i bought|bought (?:it|mine|the)|garantie|garantía|"
                   r"garanzia|garantia|\bmein\w*|\bmio\b|\bmia\b|\bmeu\b|\bminha\b|\bmijn\b")
-_MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|yarn|rezept|mehl|teig|backen|recette|farine|"
-                   r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|recept|"
+_MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|yarn|rezept|mehl|teig|backen|recette|"
+                   r"farine|"
+                   r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|"
+                   r"recept|"
                    r"meel|deeg|zuurdesem")
-_FAULT = _pattern(r"rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
+_FAULT = _pattern(r"rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|"
+                  r"shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
                   r"barely|descol|sola|eingelaufen|"
-                  r"rétréci|encogi|ristrett|taglia in meno|encolheu|gekrompen|defekt|défectueu|defectuos|difettos|defeito|"
+                  r"rétréci|encogi|ristrett|taglia in meno|encolheu|gekrompen|defekt|défectueu|defectuos|difettos|"
+                  r"defeito|"
                   r"kapot gegaan|geht nicht mehr|ne marche plus|ya no funciona|non funziona più|parou de funcionar|"
                   r"werkt niet meer|\bzip\b|\bsole\b|brakes|chain")
 _ARRIVAL = _pattern(r"arriv|deliver|came|parcel|package|\bbox\b|order|received|opened|chegou|chegar|llegó|llegar|recib|"
                     r"livr|reçu|angekommen|geliefert|paket|bestell|aangekomen|bezorgd|geleverd|pacco|paquete|pacote|"
                     r"encomenda|pedido|commande|ordine|colis|pakket|consegn|entreg")
-_ARRIVED_LATE = _pattern(r"(?:arrived|came|turned up|showed up) .{0,40}(?:late|weeks?|days?)|late delivery|est arrivée? avec|"
-                         r"kam .{0,30}(?:zu spät|verspätet|wochen|tage)|llegó .{0,30}(?:tarde|retraso)|arrivat\w* .{0,30}"
+_ARRIVED_LATE = _pattern(r"(?:arrived|came|turned up|showed up) .{0,40}(?:late|weeks?|days?)|late delivery|"
+                         r"est arrivée? avec|"
+                         r"kam .{0,30}(?:zu spät|verspätet|wochen|tage)|llegó .{0,30}(?:tarde|retraso)|"
+                         r"arrivat\w* .{0,30}"
                          r"(?:ritardo|tardi)|chegou .{0,30}(?:atraso|atrasad)|te laat (?:aangekomen|bezorgd)")
-_SIZING = _pattern(r"sizing|size chart|runs? (?:\w+ )?(?:\w+ )?(?:small|large|big)|größentabelle|fällt .{0,20}(?:klein|groß) aus|"
-                   r"guide des tailles|taille (?:petit|grand)|guía de tallas|talla (?:pequeñ|grande)|tabella (?:delle )?taglie|"
+_SIZING = _pattern(r"sizing|size chart|runs? (?:\w+ )?(?:\w+ )?(?:small|large|big)|größentabelle|fällt .{0,20}(?:klein|"
+                   r"groß) aus|"
+                   r"guide des tailles|taille (?:petit|grand)|guía de tallas|talla (?:pequeñ|grande)|"
+                   r"tabella (?:delle )?taglie|"
                    r"veste (?:pequen|grand)|tabela de medidas|maattabel|valt .{0,20}(?:klein|groot)")
 _FIT = _pattern(r"pode ser usad|can (?:i|you|it) be used|può essere usat|se puede usar|peut-on utiliser|"
-                r"kann man .{0,20}verwenden|mag je .{0,20}gebruiken|rentre|fits? (?:in|under|on)|\bcabe\b|\bentra\b|\bpast in\b|big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|compatible|"
+                r"kann man .{0,20}verwenden|mag je .{0,20}gebruiken|rentre|fits? (?:in|under|on)|\bcabe\b|\bentra\b|"
+                r"\bpast in\b|big enough|small enough|suitable|good for|safe for|okay for|ok for|work(?:s)? with|"
+                r"compatible|"
                 r"geeignet|groß genug|passt .{0,20}(?:zu|für|auf)|funktioniert .{0,20}mit|kompatibel|convient|adapté|"
                 r"assez grand|compatible|sirve para|apto|apta|va bien para|compatibil|va bene|adatt|serve per|"
                 r"serve para|funciona com|compatível|geschikt|groot genoeg|werkt .{0,20}met|past .{0,20}(?:bij|op)")
-_CARE = _pattern(r"dishwasher|spülmaschine|lave-vaisselle|lavavajillas|lavastoviglie|máquina de lavar|vaatwasser|pressure|presión|luftdruck|pression|pressione|pressão|bandenspanning|how (?:much|often|long) should|"
+_CARE = _pattern(r"dishwasher|spülmaschine|lave-vaisselle|lavavajillas|lavastoviglie|máquina de lavar|vaatwasser|"
+                 r"pressure|presión|luftdruck|pression|pressione|pressão|bandenspanning|how (?:much|often|long) should|"
                  r"wie (?:viel|oft|lange) soll|combien de|cada cuánto|ogni quanto|de quanto em quanto|hoe vaak moet|"
                  r"\boil|lube|grease|maintain|ölen|schmier|huiler|graisser|engrasar|lubric|ingrassar|oliën|smeren|"
-                 r"onderhoud|descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|aufladen|lagern|"
-                 r"détartr|nettoy|laver|lavage|recharger|ranger|descalcific|limpi|lavar|cargar|guardar|decalcific|pulir|"
-                 r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|bewaren")
-_AWAITED_REMEDY = _pattern(r"devuelvan el dinero|money back|geld zurück|rembourser|rimborsare|devolvam o dinheiro|geld terug|"
-                           r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|yet|after)|"
-                           r"(?:warte|immer noch|noch keine?) .{0,30}(?:erstattung|ersatz)|(?:toujours|attends?|pas de) .{0,30}"
-                           r"(?:rembourse|remplacement)|(?:sigo|esperando|todavía|aún) .{0,30}(?:reembolso|reemplazo|cambio)|"
-                           r"(?:ancora|aspetto|aspettando) .{0,30}(?:rimborso|sostituzione)|(?:ainda|esperando|aguardando) "
-                           r".{0,30}(?:reembolso|estorno|troca)|(?:nog steeds|wacht|wachten) .{0,30}(?:terugbetaling|vervanging)")
+                 r"onderhoud|descal|clean|wash|charg(?:e|ing) (?:the|it|my)|store it|storage|entkalk|reinig|wasch|"
+                 r"aufladen|lagern|"
+                 r"détartr|nettoy|laver|lavage|recharger|ranger|descalcific|limpi|lavar|cargar|guardar|decalcific|"
+                 r"pulir|"
+                 r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|"
+                 r"bewaren")
+_AWAITED_REMEDY = _pattern(r"devuelvan el dinero|money back|geld zurück|rembourser|rimborsare|devolvam o dinheiro|"
+                           r"geld terug|"
+                           r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|"
+                           r"yet|after)|"
+                           r"(?:warte|immer noch|noch keine?) .{0,30}(?:erstattung|ersatz)|(?:toujours|attends?|"
+                           r"pas de) .{0,30}"
+                           r"(?:rembourse|remplacement)|(?:sigo|esperando|todavía|aún) .{0,30}(?:reembolso|reemplazo|"
+                           r"cambio)|"
+                           r"(?:ancora|aspetto|aspettando) .{0,30}(?:rimborso|sostituzione)|(?:ainda|esperando|"
+                           r"aguardando) "
+                           r".{0,30}(?:reembolso|estorno|troca)|(?:nog steeds|wacht|wachten) .{0,30}(?:terugbetaling|"
+                           r"vervanging)")
 _SAYS_DELIVERED = _pattern(r"says delivered|shows (?:as )?delivered|marked (?:as )?delivered|als zugestellt|zugestellt "
                           r"angezeigt|marqu[ée]e? (?:comme )?livr[ée]e?|marcado como entregado|risulta consegnat|"
                           r"consta como entregue|aparece como entregue|staat (?:op|als) bezorgd")
 _COURIER = _pattern(r"left (?:it |the parcel |my parcel )?(?:in the rain|outside|on the doorstep)|thrown over|"
                     r"sotto la pioggia|sous la pluie|bajo la lluvia|im regen|vor die tür|debaixo de chuva|na chuva|"
                     r"in de regen|over het hek|courier|kurier|livreur|mensajero|repartidor|corriere|entregador|bezorger")
-_PRODUCT_WORDS = _pattern(r"candle|tea|blend|milk|jacket|shoe|bag|cream|coffee|bike|tent|kerze|tee|jacke|bougie|thé|vela|"
+_PRODUCT_WORDS = _pattern(r"candle|tea|blend|milk|jacket|shoe|bag|cream|coffee|bike|tent|kerze|tee|jacke|bougie|thé|"
+                          r"vela|"
                           r"té\b|candela|vela|kaars|thee")
-_CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clase|sesión|lezione|allenamento|aula|treino|"
+_CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clase|sesión|lezione|allenamento|aula|"
+                  r"treino|"
                   r"\bles\b|training")
-_FIT_SKIN = _pattern(r"\bbab(?:y|ies)|bebê|bebé|bébé|\bbimb|enfants? de \d|\bkind(?:er)?\b|child|skin|\bhaut|\bpeau|\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
+_FIT_SKIN = _pattern(r"\bbab(?:y|ies)|bebê|bebé|bébé|\bbimb|enfants? de \d|\bkind(?:er)?\b|child|skin|\bhaut|\bpeau|"
+                     r"\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
                      r"sensível|gevoelig|\bnuts?\b|gluten|lactose")
 _STORE = _pattern(r"\bstore\b|\bshop\b|\bladen|filiale|magasin|boutique|\btienda\b|negozio|\bloja\b|winkel")
-_HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|depress|lonely|schwere zeit|durchgeholfen|"
-                      r"période difficile|traverser|momento difícil|me ayudó a superar|periodo difficile|aiutato a superare|"
+_HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|depress|lonely|schwere zeit|"
+                      r"durchgeholfen|"
+                      r"période difficile|traverser|momento difícil|me ayudó a superar|periodo difficile|"
+                      r"aiutato a superare|"
                       r"me ajudou a passar|moeilijke tijd|erdoorheen")
 _KIDS = _pattern(r"\b(?:the|my|our) (?:kids|children|boys|girls)\b|meine kinder|unsere kinder|mes enfants|nos enfants|"
                  r"mis hijos|mis niños|i miei figli|i miei bambini|meus filhos|os miúdos|mijn kinderen|onze kinderen")
 _IGNORED = _pattern(r"no (?:answer|reply|response)|nobody|no one (?:has )?(?:answered|replied|got back)|zero replies|"
                     r"(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:comment|email|message|time asking)|keine antwort|"
-                    r"niemand (?:antwortet|meldet)|personne ne (?:répond|m'a répondu)|aucune réponse|nadie (?:contesta|responde)|"
+                    r"niemand (?:antwortet|meldet)|personne ne (?:répond|m'a répondu)|aucune réponse|nadie (?:contesta|"
+                    r"responde)|"
                     r"nessuno (?:risponde|mi ha risposto)|ninguém (?:responde|respondeu)|niemand reageert|geen reactie")
 _HELP_GIVEN = _pattern(r"help|talked me through|sorted|saved|hilfe|geholfen|aide|aidé|ayuda|ayudado|aiut|ajud|geholpen|"
                        r"you (?:got|helped|talked|stayed)")
 _TODAY = _pattern(r"\btoday\b|this morning|heute|aujourd'hui|\bhoy\b|\boggi\b|\bhoje\b|vandaag")
-_MISSING = _pattern(r"came without|arrived without|without the|was missing|were missing|is missing|faltou|veio sem|chegou sem|"
-                    r"faltaba|faltaban|llegó sin|mancava|mancavano|arrivato senza|manquait|manquaient|arrivé sans|fehlte|"
+_MISSING = _pattern(r"came without|arrived without|without the|was missing|were missing|is missing|faltou|veio sem|"
+                    r"chegou sem|"
+                    r"faltaba|faltaban|llegó sin|mancava|mancavano|arrivato senza|manquait|manquaient|arrivé sans|"
+                    r"fehlte|"
                     r"fehlten|ohne (?:die|den|das) .{0,20}(?:geliefert|gekommen)|ontbrak|ontbraken|zonder de")
 _IN_THE_WAY = _pattern(r"makes you|forces you|forced to|have to (?:create|sign|log|register)|no way to|can'?t even|"
-                       r"muss man|zwingt|oblige à|obligé de|te obliga|obliga a|ti costringe|obriga a|je moet eerst|verplicht")
-_NAMED_PART = _pattern(r"the (?:part|bit|section) about|the interview with|(?:was|is) my favou?rite|especially|vor allem|"
-                       r"besonders|surtout|en particulier|sobre todo|especialmente|soprattutto|in particolare|principalmente|"
+                       r"muss man|zwingt|oblige à|obligé de|te obliga|obliga a|ti costringe|obriga a|je moet eerst|"
+                       r"verplicht")
+_NAMED_PART = _pattern(r"the (?:part|bit|section) about|the interview with|(?:was|is) my favou?rite|especially|"
+                       r"vor allem|"
+                       r"besonders|surtout|en particulier|sobre todo|especialmente|soprattutto|in particolare|"
+                       r"principalmente|"
                        r"vooral|met name")
-_NOT_AS_PICTURED = _pattern(r"nothing like the (?:photo|picture)|not as (?:pictured|described)|n'a rien à voir|pas comme sur la photo|"
-                            r"nada que ver|no se parece|niente a che vedere|divers\w* dalla foto|nada a ver|diferente da foto|"
+_NOT_AS_PICTURED = _pattern(r"nothing like the (?:photo|picture)|not as (?:pictured|described)|n'a rien à voir|"
+                            r"pas comme sur la photo|"
+                            r"nada que ver|no se parece|niente a che vedere|divers\w* dalla foto|nada a ver|"
+                            r"diferente da foto|"
                             r"lijkt niet op|heel anders dan|sieht ganz anders aus|nicht wie auf dem foto")
 _SHIP_TO = _pattern(r"ship(?:ping)? to|deliver to|verzenden naar|naar \w+ verzenden|liefern? nach|nach \w+ liefern|"
-                    r"livrez (?:en|au|à)|livraison (?:en|au|à)|envíos? a|enviáis a|spedite (?:in|a)|spedizione (?:in|a)|"
+                    r"livrez (?:en|au|à)|livraison (?:en|au|à)|envíos? a|enviáis a|spedite (?:in|a)|spedizione (?:in|"
+                    r"a)|"
                     r"entregam (?:em|no|na)|enviam para|envio para")
 _LUGGAGE = _pattern(r"cabin|carry-?on|hand luggage|handgepäck|bagage cabine|\bcabine|equipaje de mano|bagaglio a mano|"
                     r"bagagem de mão|handbagage")
-_COMPATIBLE = _pattern(r"compatib|kompatib|work(?:s)? with|fits? (?:on|my)|charger|adapter|adaptador|adattatore|cargador|"
-                       r"caricatore|carregador|oplader|ladegerät|chargeur|sirve para|va bene (?:sul|sull|con)|passt (?:auf|zu)|"
+_COMPATIBLE = _pattern(r"compatib|kompatib|work(?:s)? with|fits? (?:on|my)|charger|adapter|adaptador|adattatore|"
+                       r"cargador|"
+                       r"caricatore|carregador|oplader|ladegerät|chargeur|sirve para|va bene (?:sul|sull|con)|"
+                       r"passt (?:auf|zu)|"
                        r"funktioniert .{0,20}mit|werkt .{0,20}met|funciona com|serve per")
-_AGE = _pattern(r"\d+[ -]?(?:year|yr)s?[ -]old|toddler|older kids|de \d+ ans|\d+ jahre|\d+-jährig|de \d+ años|di \d+ anni|"
+_AGE = _pattern(r"\d+[ -]?(?:year|yr)s?[ -]old|toddler|older kids|de \d+ ans|\d+ jahre|\d+-jährig|de \d+ años|"
+                r"di \d+ anni|"
                 r"de \d+ anos|van \d+ jaar|\d+-jarig")
-_HEALTH = _pattern(r"fever|\bill\b|sick|hospital|surgery|pain|injur|krank|fieber|schmerz|malade|fièvre|douleur|enferm|fiebre|"
+_HEALTH = _pattern(r"fever|\bill\b|sick|hospital|surgery|pain|injur|krank|fieber|schmerz|malade|fièvre|douleur|enferm|"
+                   r"fiebre|"
                    r"dolor|malat|febbre|dolore|doente|febre|\bdor\b|ziek|koorts|pijn")
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
-_PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|verhoog")
+_PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|"
+                     r"verhoog")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
                    r"muito long|te lang")
 
