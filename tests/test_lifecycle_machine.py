@@ -447,3 +447,19 @@ def test_snoozing_an_answered_or_deleted_comment_opens_no_nudge(database_url, tm
         lambda m: m.team_acts(action="snooze", user="U0ANA", which=0),
         lambda m: m.time_passes(minutes=65, which=1),
     )
+
+
+def test_a_deleted_comment_whose_slack_reply_is_deleted_stays_closed(database_url, tmp_path):
+    """A random draw on PostgreSQL: a comment replied to from Slack, then deleted, then the reply deleted on the
+    platform: losing its answer opened the nudge of a deleted comment again. Restored, it waits and is open again."""
+    run_steps(
+        machine_for(database_url, tmp_path)(),
+        lambda m: m.first_page([("ann", "How do I descale the X200?", 61)]),
+        lambda m: m.team_acts(action="reply", user="U0BEN", which=0),
+        lambda m: m.page([("delete", "ann", "How do I descale the X200?", 0, 0)]),
+        lambda m: m.time_passes(minutes=0, which=0),
+        lambda m: m.slack_reply_deleted_on_the_platform(which=0),
+        lambda m: m.time_passes(minutes=0, which=0),
+        lambda m: m.page([("restore", "ann", "How do I descale the X200?", 0, 0)]),  # waits again: nudged again
+        lambda m: m.time_passes(minutes=0, which=1),
+    )

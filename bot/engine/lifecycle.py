@@ -3,8 +3,8 @@
     (comment due) --open--> PENDING --post--> POSTED --settle/close--> HANDLED(outcome)
                             PENDING --fail--> PENDING (backoff) ... --fail (the last attempt)--> FAILED
                    PENDING|POSTED|FAILED --settle/close/confirm_reply--> HANDLED
-           HANDLED(answered|replied) --reopen--> POSTED|PENDING  (the brand's answer was deleted)
-                    HANDLED(deleted) --restore--> POSTED|PENDING  (the comment was restored, still waiting)
+           HANDLED(answered|replied) --reopen--> POSTED|PENDING  (the brand's answer was deleted; not deleted itself)
+   HANDLED(deleted|answered|replied) --restore--> POSTED|PENDING  (the comment was restored, still waiting)
 
 An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`),
 assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an escalation, and claimed by
@@ -278,16 +278,22 @@ def _open_again(dialect: str, *conditions):
     )
 
 
+def _waiting():
+    return exists().where(Comment.id == outbox.c.comment_id, Comment.answered_at.is_(None), not_(Comment.deleted))
+
+
 @lru_cache(maxsize=None)
 def _reopen_statement(dialect: str):
+    # A comment deleted while its nudge was settled as answered stays settled when it loses its answer.
     return _open_again(dialect, outbox.c.state == State.HANDLED,
-                       outbox.c.handled_how.in_(REOPENED_BY_A_DELETED_ANSWER))
+                       outbox.c.handled_how.in_(REOPENED_BY_A_DELETED_ANSWER), _waiting())
 
 
 @lru_cache(maxsize=None)
 def _restore_statement(dialect: str):
-    waiting = exists().where(Comment.id == outbox.c.comment_id, Comment.answered_at.is_(None), not_(Comment.deleted))
-    return _open_again(dialect, outbox.c.state == State.HANDLED, outbox.c.handled_how == Outcome.DELETED, waiting)
+    # Settled as deleted, or as answered before it was deleted and lost its answer meanwhile: it waits again.
+    return _open_again(dialect, outbox.c.state == State.HANDLED,
+                       outbox.c.handled_how.in_((Outcome.DELETED, *REOPENED_BY_A_DELETED_ANSWER)), _waiting())
 
 
 @lru_cache(maxsize=None)
