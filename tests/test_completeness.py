@@ -285,7 +285,7 @@ def test_reddit_every_comment_reaches_the_store_within_two_sweeps(session_factor
         first.body, first.edited = "Is it decaf? Asking for my mum", T0 + 40
         doomed.state = "deleted"
         hidden.state = "removed"
-        backdated = reddit.comment("c5", "lee", "Written on the train", T0 + 5, "t1_c1", "p1")  # out of date order
+        reddit.comment("c5", "lee", "Written on the train", T0 + 5, "t1_c1", "p1")  # out of date order
         assert poller.poll(hours=1).ok  # idle after the inbox: its two requests leave none for the sweep
         assert "c2" not in poller.stored()
         reddit.requests.clear()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.comment_text import CommentText, read_comment
-from bot.engine.situation import Reading, Thread, read_situation
+from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
 from bot.suggest.cases import case
 from bot.suggest.checks import COUNT
