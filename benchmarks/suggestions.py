@@ -13,6 +13,9 @@ benchmarks/data/comments.jsonl; how it was made: benchmarks/data/README.md). rep
 shares of send, edit and bad, the share of comments with a sendable question, and of complaints with one.
 --llm: suggestions from the LLM set in LLM_BASE_URL / LLM_MODEL / LLM_API_KEY (one request per comment).
 
+"comments with no suggestion" is the share of comments that deserve a nudge where no question fits and the team
+writes its own (the generator abstains rather than ask a generic question).
+
 Targets (on the held-out set): deserves-a-nudge F1 >= 0.95; every question in the comment's language; rated blind,
 >= 50% send, <= 10% bad, >= 90% of comments with a sendable question, every complaint with one.
 """
@@ -63,6 +66,7 @@ def evaluate(rows: list[dict], min_score: int, show: bool, llm: LlmProvider | No
     tp = fp = fn = 0
     missed, extra = Counter(), Counter()
     in_language: dict[str, list[bool]] = defaultdict(list)
+    abstained, nudged = Counter(), 0
     for row in rows:
         score = score_comment(row["text"], context(row))
         predicted = score.value >= min_score
@@ -77,6 +81,8 @@ def evaluate(rows: list[dict], min_score: int, show: bool, llm: LlmProvider | No
         if not row["deserves_nudge"]:
             continue
         questions = suggestions(row, llm)
+        nudged += 1
+        abstained[row["situation"]] += not questions
         if row["lang"] in ("en", "de", "fr", "es", "it", "pt", "nl"):
             in_language[row["lang"]] += [detect_language(q).code == row["lang"] for q in questions]
         if show:
@@ -97,6 +103,8 @@ def evaluate(rows: list[dict], min_score: int, show: bool, llm: LlmProvider | No
     }
     for code, checks in sorted(in_language.items()):
         figures[f"questions in the comment's language: {code}"] = sum(checks) / len(checks)
+    figures["comments with no suggestion"] = sum(abstained.values()) / nudged if nudged else 0.0
+    figures["comments with no suggestion, by situation"] = {key: n for key, n in abstained.items() if n}
     figures["missed, by situation"] = dict(missed)
     figures["nudged wrongly, by situation"] = dict(extra)
     return figures

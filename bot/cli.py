@@ -33,7 +33,7 @@ from bot.slack.preview import builder_url, nudge_payload
 from bot.slack.terminal import printable
 from bot.sources.base import headroom
 from bot.engine.comment_text import read_comment
-from bot.suggest import llm_provider, suggest_for, suggestions
+from bot.suggest import NO_SUGGESTION, llm_provider, suggest_for, suggestions
 from bot.engine.situation import read_situation
 from bot.suggest.voice import Voice, brand_voice
 
@@ -240,6 +240,8 @@ def cmd_suggest(args) -> int:
     print(f"{comment.language.name}, {read_situation(comment).situation}:")
     for number, suggestion in enumerate(chosen, 1):
         print(f"{number}. {suggestion.text}  ({suggestion.source})")
+    if not chosen:
+        print(NO_SUGGESTION)
     return 0
 
 

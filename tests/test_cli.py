@@ -37,7 +37,8 @@ def test_demo_then_unanswered_json(workdir, database_url):
         assert required <= item.keys()
         assert item["deserves_nudge"] is True and 0 <= item["score"] <= 100
         assert datetime.fromisoformat(item["created_at"].replace("Z", "+00:00")).tzinfo is not None
-        assert 1 <= len(item["suggestions"]) <= 3 and all("?" in q for q in item["suggestions"])
+        assert len(item["suggestions"]) <= 3 and all("?" in q for q in item["suggestions"])
+    assert any(item["suggestions"] for item in items)
     created = [item["created_at"] for item in items]
     assert created == sorted(created), "oldest first"
     every = json.loads(replynudge(workdir, database_url, "unanswered", "--json", "--all").stdout)

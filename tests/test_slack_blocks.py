@@ -13,6 +13,8 @@ from bot.db.queries import WaitingComment
 from bot.engine.triage import NudgeStatus
 from bot.slack.blocks import listed_blocks, nudge_blocks, nudge_fallback
 from bot.slack.reply_modal import message_modal, reply_modal
+from bot.slack.terminal import render_nudge
+from bot.suggest import NO_SUGGESTION
 from tests.blockkit import check_blocks, check_view
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -49,6 +51,18 @@ def test_the_message_says_who_where_how_long_why_and_what_to_ask():
     for expected in ("Priya", "@priya", "blog", "wordpress", "5h", "https://blog.example/c/42",
                      "asked a question", "score 72", "Which model do you have?", "Descaling 101"):
         assert expected in text
+
+
+def test_a_comment_no_question_fits_says_so_in_its_nudge_reply_modal_and_terminal():
+    quiet = item("Is the winter sale also valid in the outlet stores?")
+    blocks = nudge_blocks(quiet, [])
+    check_blocks(blocks)
+    assert f"*Ask next:* {NO_SUGGESTION}" in str(blocks) and "•" not in str(blocks)
+    assert NO_SUGGESTION not in str(nudge_blocks(quiet, ["Which store were you thinking of?"]))
+    modal = reply_modal(quiet, [], "")
+    check_view(modal)
+    assert NO_SUGGESTION in str(modal) and "Or start from one of these" not in str(modal)
+    assert f"ask next: {NO_SUGGESTION}" in render_nudge(quiet, [])
 
 
 def test_a_comment_held_for_moderation_says_so_in_its_nudge_and_in_lists():

@@ -37,11 +37,22 @@ REPRESENTATIVE = [
 
 
 @pytest.mark.parametrize("text", REPRESENTATIVE, ids=lambda text: text[:30] or "empty")
-def test_every_comment_gets_one_to_three_valid_questions_the_same_each_time(text):
+def test_every_comment_gets_at_most_three_valid_questions_the_same_each_time(text):
     questions = suggest_questions(text, author="Priya Patel")
-    assert checked_questions(questions) == questions
+    assert not questions or checked_questions(questions) == questions
     assert all(len(q) <= MAX_CHARS for q in questions)
     assert suggest_questions(text, author="Priya Patel") == questions
+
+
+@pytest.mark.parametrize("text", [
+    "<p>Is the <strong>winter sale</strong> also valid in the outlet stores?</p>",  # a question no case fits
+    "Wie lange hält der Akku bei Frost?",
+    "日本への配送はありますか？送料はいくらですか？",
+    "I followed your steeping guide but used 90 degree water instead of 80.",
+    "nice",
+])
+def test_a_comment_no_case_fits_gets_no_question_rather_than_a_generic_one(text):
+    assert suggest_questions(text, author="Priya Patel") == []
 
 
 def test_a_complaint_gets_empathy_and_questions_that_help_fix_it_without_a_fragment_of_it():
@@ -116,9 +127,9 @@ def test_a_fan_reply_reads_as_one_unless_it_asks_us():
     assert read_situation(read_comment("Thanks, it made all the difference."), answer).situation == "thanks"
 
 
-def test_text_in_a_language_without_a_bank_still_gets_a_question():
-    assert suggest_questions("日本への配送はありますか？")
-    assert suggest_questions("😍😍😍")
+def test_text_in_a_language_without_a_bank_gets_the_english_questions_of_its_case():
+    assert suggest_questions("I ordered ages ago — 日本への配送 — and it still hasn't arrived")
+    assert suggest_questions("😍😍😍") == []  # no case: the team writes its own
 
 
 def test_key_phrases_prefer_noun_phrases_and_drop_opinion_words():
@@ -157,8 +168,9 @@ def test_the_checks_name_what_is_wrong(candidates, problem):
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=400), author=st.one_of(st.none(), st.text(max_size=30)))
-def test_any_text_gets_valid_questions(text, author):
-    checked_questions(suggest_questions(text, author=author))
+def test_any_text_gets_valid_questions_or_none(text, author):
+    questions = suggest_questions(text, author=author)
+    assert not questions or checked_questions(questions) == questions
 
 
 @pytest.mark.parametrize(

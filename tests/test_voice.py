@@ -22,7 +22,7 @@ from bot.engine.poller import poll_account
 from bot.slack.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from bot.suggest import LIBRARY, OFFLINE, PAST, suggestions
+from bot.suggest import LIBRARY, NO_SUGGESTION, OFFLINE, PAST, suggestions
 from bot.suggest.checks import checked_questions
 from bot.suggest.offline import offline_questions
 from bot.suggest.voice import Voice, brand_voice
@@ -275,3 +275,16 @@ def test_replynudge_suggest_without_config_or_database(workdir):
     assert [s["text"] for s in shown["suggestions"]] == offline_questions(read_comment(text))
     assert {s["source"] for s in shown["suggestions"]} == {OFFLINE}
     assert not (workdir / "replynudge.db").exists()
+
+
+def test_replynudge_suggest_says_plainly_when_no_question_fits(workdir):
+    """A question no case fits gets no generic one: the command says the team writes its own."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'replynudge.db'}"}
+    text = "Is the winter sale also valid in the outlet stores?"
+    plain = subprocess.run([sys.executable, "-m", "bot", "suggest", text], cwd=workdir, env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.splitlines() == ["English, question:", NO_SUGGESTION]
+    shown = subprocess.run([sys.executable, "-m", "bot", "suggest", "--json", text], cwd=workdir, env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert json.loads(shown.stdout)["suggestions"] == []

@@ -12,6 +12,7 @@ from urllib.parse import quote as percent_encoded
 
 from bot.db.queries import WaitingComment
 from bot.engine.triage import SNOOZE_CHOICES, NudgeStatus
+from bot.suggest import NO_SUGGESTION
 
 MAX_BLOCKS = 50
 SECTION_TEXT = 3000
@@ -125,6 +126,8 @@ def nudge_blocks(
     if suggestions:
         asks = "\n".join(f"• {escape(cut(question, 500))}" for question in suggestions[:5])
         blocks.append(section(f"*Ask next:*\n{asks}"))
+    else:
+        blocks.append(context(f"*Ask next:* {NO_SUGGESTION}"))
     if status is None or status.is_open:
         blocks.append(actions_block(item.id))
     lines = [line for line in (note, status_line(status)) if line]

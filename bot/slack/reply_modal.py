@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.db.queries import WaitingComment
 from bot.slack.blocks import button, context, cut, escape, headline, quote, section
+from bot.suggest import NO_SUGGESTION
 
 CALLBACK_ID = "nudge_reply_submit"
 USE_SUGGESTION = "nudge_reply_use"  # a suggestion's button: its value is the suggestion's index
@@ -50,6 +51,8 @@ def reply_modal(
         for index, suggestion in enumerate(suggestions[:SHOWN_SUGGESTIONS]):
             use = button("Use this", USE_SUGGESTION, str(index))
             blocks.append({**section(escape(cut(suggestion, 500))), "accessory": use})
+    else:
+        blocks.append(context(NO_SUGGESTION))
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,

@@ -13,6 +13,7 @@ from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
 from bot.slack.delivery import alert_text
 from bot.slack.flood import flood_fallback
+from bot.suggest import NO_SUGGESTION
 
 MAX_TEXT = 600
 
@@ -86,7 +87,7 @@ def render_nudge(item: WaitingComment, suggestions: list[str], width: int = 100)
         lines.append(f"  why: {', '.join(item.reasons)} (score {item.score})")
     if item.url:
         lines.append(f"  link: {item.url}")
-    lines.append("  ask next:")
+    lines.append("  ask next:" if suggestions else f"  ask next: {NO_SUGGESTION}")
     lines += [f"    • {question}" for question in suggestions]
     return printable("\n".join(lines) + "\n")
 

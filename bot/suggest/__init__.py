@@ -19,6 +19,7 @@ from bot.suggest.voice import Voice, brand_voice
 log = logging.getLogger(__name__)
 
 LLM, PAST, LIBRARY, OFFLINE = "llm", "past reply", "team library", "offline"
+NO_SUGGESTION = "No suggested question fits this comment: write your own follow-up."  # rather than a generic one
 
 
 @dataclass(frozen=True)

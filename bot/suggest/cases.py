@@ -217,8 +217,6 @@ _HELP = _pattern(r"help|tip|advice|repl|answer|saved me|hilfe|tipp|\brat\b|aide|
 _CONTENT_ASK = _pattern(r"slides|recording|replay|video|episode|webinar|article|course|workshop|tutorial|aufzeichnung|"
                         r"folie|enregistrement|grabación|diapositiva|registrazione|gravação|opname|curso|corso|cursus|"
                         r"\bkurs|cours\b|folge|épisode|episodio|episódio|aflevering")
-_OWNER = _pattern(r"warrant|guarantee|\bmine\b|\bmy (?!order\b)\w+|i bought|bought (?:it|mine|the)|garantie|garantía|"
-                  r"garanzia|garantia|\bmein\w*|\bmio\b|\bmia\b|\bmeu\b|\bminha\b|\bmijn\b")
 _MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|yarn|rezept|mehl|teig|backen|recette|"
                    r"farine|"
                    r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|"
@@ -361,7 +359,7 @@ _AVAILABILITY_CASES = (
 )
 _QUESTION_CASES = (
     ("question_choosing", _CHOOSING), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
-    ("question_content", _CONTENT_ASK), ("question_making", _MAKING), ("question_owner", _OWNER),
+    ("question_content", _CONTENT_ASK), ("question_making", _MAKING),
 )
 
 

@@ -1,10 +1,10 @@
 """The offline suggester: hand-written questions for what the comment is doing, in the commenter's language.
 
 The comment is read for its situation (bot/engine/situation.py) and its case within it (bot/suggest/cases.py), and
-gets that case's questions (bot/suggest/banks/): at most three, fewer when fewer fit, never padded with generic
-ones. Words of the comment go into a question only as the person it is about ("my mum" becomes "your mum"). A
-question asking for what the comment already gives (an order number, a device, a date, an app version, the place)
-is left out.
+gets that case's questions (bot/suggest/banks/): at most three, fewer when fewer fit, none when no case fits,
+never padded with generic ones (the team then writes its own). Words of the comment go into a question only as the
+person it is about ("my mum" becomes "your mum"). A question asking for what the comment already gives (an order
+number, a device, a date, an app version, the place) is left out.
 
 For a comment that asks something, `reply_draft` leaves room for the answer before the follow-up question.
 `offline_candidates` is the seam other sources build on: the fitting questions, best first. The same comment
@@ -39,7 +39,8 @@ _VERSION = re.compile(r"\bv\d|\b\d+\.\d+\b|\b(?:version|versión|versione|versã
 
 def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[str]:
     """The offline questions that fit the comment, in its language, the most specific first: those of its case
-    (bot/suggest/cases.py), or of its situation when none of the case's fits; never padded with generic ones."""
+    (bot/suggest/cases.py), or of its situation when none of the case's fits; none when neither fits (a plain
+    question the rules cannot place gets none): never a generic question, which a rater marks bad."""
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)
     slots = {"person": language.PEOPLE.get(reading.person or ""),
@@ -49,7 +50,7 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     given = reading.given | {name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE),
                                                         ("error", _ERROR_CODE)) if pattern.search(comment.plain)}
     key = case(comment, reading)
-    for fallback in (key, key.split("_")[0], "noise"):
+    for fallback in (key, key.split("_")[0]):
         questions = _fitting(language.BANK.get(fallback, ()), slots, given)
         if questions:
             return questions

@@ -10,9 +10,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "Wie bist du bisher damit zufrieden?",
-    ),
     "question_howto_app": (
         "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
         "!device|Sag Bescheid, falls es bei dir trotzdem nicht auftaucht. Welche Version der App hast du?",
@@ -176,17 +173,11 @@ BANK = {
         "date|Danke, dass du deine Erfahrung teilst! Wie lange nutzt du es schon?",
         "Danke fürs Mitreden! Was gefällt dir daran am besten?",
     ),
-    "noise": (
-        "Danke, dass du dir die Zeit nimmst, uns zu schreiben! Können wir dir bei etwas helfen?",
-    ),
     "question_content": (
         "Gute Idee, danke! Was sollen wir noch behandeln?",
     ),
     "question_making": (
         "Hast du es schon mal gemacht, oder ist es dein erster Versuch?",
-    ),
-    "question_owner": (
-        "Wie lange hast du das gute Stück schon?",
     ),
     "problem_fault": (
         "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du das gute Stück schon?",

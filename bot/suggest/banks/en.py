@@ -9,9 +9,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "How are you finding it so far?",
-    ),
     "question_howto_app": (
         "device|Are you on iPhone or Android? Then we can point you to the right menu.",
         "!device|Let us know if it still doesn't show up for you. Which version of the app are you on?",
@@ -176,17 +173,11 @@ BANK = {
         "date|Thanks for sharing your experience! How long have you been using it?",
         "Thanks for chiming in! What do you like most about it?",
     ),
-    "noise": (
-        "Thanks for taking the time to write to us! Is there anything we can help with?",
-    ),
     "question_content": (
         "Great idea, thanks! What else would you like us to cover?",
     ),
     "question_making": (
         "Have you made it before, or is this your first go?",
-    ),
-    "question_owner": (
-        "How long have you had it?",
     ),
     "problem_fault": (
         "date|That's really frustrating, I'm sorry. How long have you had it?",

@@ -10,9 +10,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "¿Qué tal la experiencia hasta ahora?",
-    ),
     "question_howto_app": (
         "device|¿Usas iPhone o Android? Así te indicamos el menú exacto.",
         "!device|Dinos si sigue sin aparecerte. ¿Qué versión de la app tienes?",
@@ -177,17 +174,11 @@ BANK = {
         "date|¡Gracias por contar tu experiencia! ¿Cuánto tiempo llevas usándolo?",
         "¡Gracias por sumarte! ¿Qué es lo que más te gusta?",
     ),
-    "noise": (
-        "¡Gracias por tomarte el tiempo de escribirnos! ¿Te podemos ayudar en algo?",
-    ),
     "question_content": (
         "¡Buena idea, gracias! ¿Qué más te gustaría que tratáramos?",
     ),
     "question_making": (
         "¿Lo has hecho antes o es tu primera vez?",
-    ),
-    "question_owner": (
-        "¿Cuánto tiempo hace de la compra?",
     ),
     "problem_fault": (
         "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace de la compra?",

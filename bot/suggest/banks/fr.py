@@ -10,9 +10,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "Vous en êtes content jusqu'ici ?",
-    ),
     "question_howto_app": (
         "device|Vous êtes sur iPhone ou sur Android ? On pourra vous indiquer le bon menu.",
         "!device|Dites-nous si ça n'apparaît toujours pas. Vous avez quelle version de l'appli ?",
@@ -177,17 +174,11 @@ BANK = {
         "date|Merci de partager votre expérience ! Vous l'utilisez depuis combien de temps ?",
         "Merci pour votre retour ! Qu'est-ce que vous aimez le plus ?",
     ),
-    "noise": (
-        "Merci d'avoir pris le temps de nous écrire ! Pouvons-nous vous aider pour quelque chose ?",
-    ),
     "question_content": (
         "Bonne idée, merci ! Quels autres sujets aimeriez-vous qu'on aborde ?",
     ),
     "question_making": (
         "Vous l'avez déjà fait, ou c'est votre premier essai ?",
-    ),
-    "question_owner": (
-        "Vous l'avez depuis combien de temps ?",
     ),
     "problem_fault": (
         "date|C'est vraiment agaçant, on est désolés. Vous l'avez depuis combien de temps ?",

@@ -10,9 +10,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "Come ti trovi finora?",
-    ),
     "question_howto_app": (
         "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
         "!device|Facci sapere se ancora non la trovi. Che versione dell'app hai?",
@@ -177,17 +174,11 @@ BANK = {
         "date|Grazie per aver raccontato la tua esperienza! Da quanto tempo lo usi?",
         "Grazie per essere intervenuto! Cosa ti piace di più?",
     ),
-    "noise": (
-        "Grazie per averci scritto! Possiamo aiutarti in qualcosa?",
-    ),
     "question_content": (
         "Bella idea, grazie! Di cos'altro ti piacerebbe che parlassimo?",
     ),
     "question_making": (
         "L'hai già fatto altre volte o è il tuo primo tentativo?",
-    ),
-    "question_owner": (
-        "Da quanto tempo ce l'hai, più o meno?",
     ),
     "problem_fault": (
         "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai, più o meno?",

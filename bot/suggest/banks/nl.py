@@ -10,9 +10,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "Hoe bevalt het tot nu toe?",
-    ),
     "question_howto_app": (
         "device|Heb je een iPhone of een Android? Dan wijzen we je het juiste menu aan.",
         "!device|Laat het weten als het nog steeds niet verschijnt. Welke versie van de app heb je?",
@@ -177,17 +174,11 @@ BANK = {
         "date|Dank je voor het delen van je ervaring! Hoe lang gebruik je het al?",
         "Leuk dat je meepraat! Wat vind je er het fijnst aan?",
     ),
-    "noise": (
-        "Dank je dat je de tijd neemt om ons te schrijven! Kunnen we ergens mee helpen?",
-    ),
     "question_content": (
         "Goed idee, dank je! Waar moeten we het verder nog over hebben?",
     ),
     "question_making": (
         "Heb je het al eens gemaakt, of is dit je eerste poging?",
-    ),
-    "question_owner": (
-        "Hoe lang heb je het al?",
     ),
     "problem_fault": (
         "date|Wat vervelend, sorry. Hoe lang heb je het al?",

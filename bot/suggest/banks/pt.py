@@ -11,9 +11,6 @@ PEOPLE = {
 }
 
 BANK = {
-    "question": (
-        "Como tem sido a experiência até agora?",
-    ),
     "question_howto_app": (
         "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
         "!device|Avise se continuar sem aparecer. Qual é a versão do app?",
@@ -177,17 +174,11 @@ BANK = {
         "date|Obrigado por contar a sua experiência! Há quanto tempo usa?",
         "Obrigado por participar! Do que mais gosta?",
     ),
-    "noise": (
-        "Obrigado por nos escrever! Podemos ajudar em alguma coisa?",
-    ),
     "question_content": (
         "Boa ideia, obrigado! Sobre o que mais gostaria que falássemos?",
     ),
     "question_making": (
         "Já fez antes ou é a primeira vez?",
-    ),
-    "question_owner": (
-        "Há quanto tempo tem o produto?",
     ),
     "problem_fault": (
         "date|Lamentamos muito, que frustrante. Há quanto tempo tem o produto?",
