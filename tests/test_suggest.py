@@ -12,6 +12,7 @@ from bot.engine.comment_text import read_comment
 from bot.engine.language import detect_language
 from bot.engine.situation import Thread, read_situation
 from bot.suggest import suggest_questions
+from bot.suggest.banks import bank
 from bot.suggest.checks import MAX_CHARS, InvalidSuggestions, checked_questions
 from bot.suggest.keyphrases import key_phrases
 from tests.test_score import long_comment
@@ -220,3 +221,35 @@ def test_sarcastic_praise_of_the_service_gets_an_apology_not_thanks():
     questions = suggest_questions("Wow. Three emails, zero replies. Great customer service 👏")
     assert all(re.search(r"\bsorry\b", q, re.I) for q in questions)
     assert not any("glad" in q.lower() for q in questions)
+
+
+LOSS_AND_ILLNESS = [
+    ("en", "My late wife loved your lavender candles. I still light one every Sunday."),
+    ("en", "Bought this for my mum while she was in chemo, she loved it so much."),
+    ("de", "Meine Frau ist letztes Jahr verstorben, sie hat eure Kekse geliebt."),
+    ("de", "Meine Frau ist im Krankenhaus, ich habe ihr eure Schokolade mitgebracht. Sie hat sich so gefreut!"),
+    ("fr", "Ma mère est décédée en mai, elle adorait vos tisanes."),
+    ("fr", "Ma femme est en chimio, elle adore vos tisanes."),
+    ("es", "Mi marido falleció el año pasado y le encantaba vuestro café."),
+    ("es", "Mi madre está en el hospital con quimio y vuestro té le alegra las tardes."),
+    ("it", "Mio marito è scomparso a marzo, adorava il vostro caffè."),
+    ("it", "Mia moglie è in ospedale, le ho portato il vostro tè e le è piaciuto tanto."),
+    ("pt", "A minha mãe faleceu e ela adorava os vossos bolos."),
+    ("pt", "Meu marido está no hospital fazendo quimio e adora o vosso chá."),
+    ("nl", "Mijn vrouw is vorig jaar overleden, ze was dol op jullie thee."),
+    ("nl", "Mijn man ligt in het ziekenhuis, ik heb jullie koekjes meegenomen en hij was er zo blij mee."),
+]
+
+
+@pytest.mark.parametrize("lang, text", LOSS_AND_ILLNESS, ids=lambda value: value[:40])
+def test_no_question_asks_about_a_person_after_a_loss_or_in_illness(lang, text):
+    """"What does your wife enjoy most?" to a widower embarrasses the brand: condolences only, or no question."""
+    assert detect_language(text).code == lang
+    people = bank(lang).PEOPLE.values()
+    questions = suggest_questions(text, author="Sam")
+    assert not any(person.lower() in q.lower() for q in questions for person in people), questions
+
+
+def test_the_same_person_outside_a_loss_is_asked_about():
+    assert any("your wife" in q for q in suggest_questions("Got this as a gift for my wife, she loves it"))
+    assert any("votre femme" in q for q in suggest_questions("Ma femme adore vos tisanes, merci !"))

@@ -27,6 +27,18 @@ GRIEF = _pattern(
     r"\bduelo\b|falleci|\bperdí a|\blutto\b|scompars|\bho perso (?:mio|mia)|\bluto\b|faleceu|\bperdi (?:meu|minha)|"
     r"\brouw\b|overleden|verloren (?:mijn)"
 )
+# Late, lost or ill: no question about the person is safe, however kindly meant ("What does your wife enjoy most?")
+_LOSS = _pattern(
+    r"\blate (?:wife|husband|mum|mom|mother|father|dad|son|daughter|partner|brother|sister|grand\w+)|\bwidow|"
+    r"\balone now\b|since (?:she|he) (?:died|passed|left us)|\bburied\b|\bhospice|\bchemo|\bcancer|\bhospital|"
+    r"intensive care|\bicu\b|terminal(?:ly)? ill|in (?:his|her) memory|"
+    r"verwitwet|\bwitwe|allein jetzt|jetzt allein|\bkrebs|krankenhaus|\bklinik|intensivstation|"
+    r"\bveuf|\bveuve|seule? maintenant|hôpital|chimio|soins palliatifs|réanimation|"
+    r"\bviud[oa]|sol[oa] ahora|\bdifunt|\bcáncer|quimio|cuidados intensivos|"
+    r"\bvedov[oa]|da sol[oa] ora|\bdefunt|\bcancro|\btumore|ospedale|chemio|terapia intensiva|"
+    r"\bviúv[oa]|sozinh[oa] agora|\bcâncer|\buti\b|"
+    r"weduw|alleen nu|nu alleen|\bkanker|ziekenhuis|\bkemo"
+)
 _HOWTO = _pattern(
     r"\bhow (?:do|can|should) (?:i|we|you)\b|\bhow to\b|is there a way|\bwhere (?:do|can) i (?:find|change|turn|set)|"
     r"\bwie (?:kann|mache|stelle|ändere|entkalke|finde|aktiviere|lösche|exportiere|übertrage|reinige) ich|"
@@ -363,12 +375,19 @@ _QUESTION_CASES = (
 )
 
 
+def about_loss_or_illness(text: str) -> bool:
+    """Whether the comment tells of a death or a grave illness: then no suggestion may ask about a person."""
+    return bool(GRIEF.search(text) or _LOSS.search(text))
+
+
 def case(comment: CommentText, reading: Reading) -> str:
     """The bank key for the comment: its situation, or a finer case of it."""
     text = comment.plain
     situation = reading.situation
     if GRIEF.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply"):
         return "thanks_grief" if _CONTENT.search(text) else "story_grief"  # a loss is no complaint
+    if _LOSS.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply", "problem"):
+        return "loss"  # an illness or a loss in other words: no bank, the team writes its own
     short = len(comment.words) < 30 and not _REPEAT.search(text)
     if situation == "question" and _PRICE.search(text) and _PRICE_UP.search(text):
         return "problem_price"  # "why did the price go up?" is a complaint put as a question

@@ -17,7 +17,7 @@ import re
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
-from bot.suggest.cases import case
+from bot.suggest.cases import about_loss_or_illness, case
 from bot.suggest.checks import COUNT
 
 ANSWER_HERE = "[your answer]"
@@ -43,13 +43,16 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     question the rules cannot place gets none): never a generic question, which a rater marks bad."""
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)
-    slots = {"person": language.PEOPLE.get(reading.person or ""),
+    sensitive = about_loss_or_illness(comment.plain)
+    slots = {"person": None if sensitive else language.PEOPLE.get(reading.person or ""),
              "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
              "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
              "event": "yes" if _EVENT.search(comment.plain) else None}
     given = reading.given | {name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE),
                                                         ("error", _ERROR_CODE)) if pattern.search(comment.plain)}
     key = case(comment, reading)
+    if key == "loss":
+        return []  # no bank is safe for it
     for fallback in (key, key.split("_")[0]):
         questions = _fitting(language.BANK.get(fallback, ()), slots, given)
         if questions:

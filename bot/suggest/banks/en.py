@@ -211,7 +211,6 @@ BANK = {
         "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
     ),
     "story_grief": (
-        "person|We're so sorry for your loss, and thank you for sharing this with us. What do you remember most about {person}?",
         "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
     ),
     "problem_not_received": (

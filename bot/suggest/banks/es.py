@@ -212,7 +212,6 @@ BANK = {
         "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
     ),
     "story_grief": (
-        "person|Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Qué es lo que más recuerdas de {person}?",
         "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
     ),
     "problem_not_received": (

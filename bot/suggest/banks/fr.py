@@ -212,7 +212,6 @@ BANK = {
         "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
     ),
     "story_grief": (
-        "person|Toutes nos condoléances, et merci de partager ça avec nous. Quel souvenir de {person} vous est le plus cher ?",
         "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
     ),
     "problem_not_received": (

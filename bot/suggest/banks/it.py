@@ -212,7 +212,6 @@ BANK = {
         "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
     ),
     "story_grief": (
-        "person|Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Qual è il ricordo di {person} che ti è più caro?",
         "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
     ),
     "problem_not_received": (

@@ -212,7 +212,6 @@ BANK = {
         "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
     ),
     "story_grief": (
-        "person|Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Wat is je mooiste herinnering aan {person}?",
         "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
     ),
     "problem_not_received": (
