@@ -253,3 +253,30 @@ def test_no_question_asks_about_a_person_after_a_loss_or_in_illness(lang, text):
 def test_the_same_person_outside_a_loss_is_asked_about():
     assert any("your wife" in q for q in suggest_questions("Got this as a gift for my wife, she loves it"))
     assert any("votre femme" in q for q in suggest_questions("Ma femme adore vos tisanes, merci !"))
+
+
+QUESTIONS_WITH_PRAISE_OR_OPINION = [
+    ("en", "Who designed the illustrations for this campaign? They're lovely."),
+    ("de", "Wer hat die Illustrationen für diese Kampagne gemacht? Die sind wunderschön."),
+    ("fr", "Qui a dessiné les illustrations de cette campagne ? Elles sont magnifiques."),
+    ("es", "¿Quién diseñó las ilustraciones de esta campaña? Son preciosas."),
+    ("it", "Chi ha disegnato le illustrazioni di questa campagna? Sono bellissime."),
+    ("pt", "Quem desenhou as ilustrações desta campanha? São lindas."),
+    ("nl", "Wie heeft de illustraties van deze campagne gemaakt? Ze zijn prachtig."),
+]
+
+
+@pytest.mark.parametrize("lang, text", QUESTIONS_WITH_PRAISE_OR_OPINION, ids=lambda value: value[:40])
+def test_a_question_to_the_brand_gets_no_question_for_praise_or_an_opinion(lang, text):
+    """"When do you enjoy it most?" answers praise, not "who designed these?"."""
+    assert detect_language(text).code == lang
+    banks = bank(lang).BANK
+    for_opinions = {entry.split("|")[-1] for key in ("praise", "praise_app", "feedback", "feedback_opinion")
+                    for entry in banks.get(key, ())}
+    questions = suggest_questions(text, author="Sam")
+    assert not for_opinions & set(questions), questions
+
+
+def test_the_same_praise_without_a_question_is_thanked():
+    assert suggest_questions("The illustrations for this campaign are lovely.") == [
+        "Thank you so much, that's lovely to hear! When do you enjoy it most?"]

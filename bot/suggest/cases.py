@@ -380,8 +380,22 @@ def about_loss_or_illness(text: str) -> bool:
     return bool(GRIEF.search(text) or _LOSS.search(text))
 
 
+# Questions for someone who gave praise or an opinion: to someone who asked the brand something they read as a
+# misreading. A change they dislike ("why did you change the recipe?") keeps its own: what they liked about the old one.
+_NOT_FOR_A_QUESTION = frozenset({"praise", "praise_app", "feedback", "feedback_opinion"})
+
+
 def case(comment: CommentText, reading: Reading) -> str:
-    """The bank key for the comment: its situation, or a finer case of it."""
+    """The bank key for the comment: its situation, or a finer case of it. A question put to the brand never gets a
+    case for opinions or praise ("Who designed these? They're lovely."): it gets "question", which has no bank of
+    its own, so when nothing finer fits the team writes its own follow-up."""
+    key = _case(comment, reading)
+    if key in _NOT_FOR_A_QUESTION and comment.asks_question and reading.situation != "fan_reply":
+        return "question"
+    return key
+
+
+def _case(comment: CommentText, reading: Reading) -> str:
     text = comment.plain
     situation = reading.situation
     if GRIEF.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply"):
