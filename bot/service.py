@@ -57,13 +57,14 @@ def run_service(settings: Settings, *, force_http: bool = False, port: int | Non
     poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, stop, sources, metrics),
                               name="poller")
     health = Health.of(settings, factory, alive=poller.is_alive)
-    poller.start()
     servers: list[Running] = []
     try:
+        # The ports first: a setting that keeps a server from starting stops the service before anything is polled.
         if app is not None:
             servers.append(serve(app, settings, health, metrics, force_http=force_http, port=port))
         if settings.health_port is not None:
             servers.append(serve_status(settings, health, metrics))
+        poller.start()
         for server in servers:
             print(f"replynudge: {server.where}", file=sys.stderr, flush=True)
         while not stop.wait(1):
@@ -72,7 +73,8 @@ def run_service(settings: Settings, *, force_http: bool = False, port: int | Non
         stop.set()
         for server in servers:
             server.stop()
-        poller.join()  # the cycle in hand finishes
+        if poller.ident is not None:
+            poller.join()  # the cycle in hand finishes
     return 0
 
 

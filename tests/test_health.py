@@ -3,8 +3,11 @@ in a real `replynudge run` without an HTTP server of its own, and readiness as t
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -13,6 +16,7 @@ from datetime import datetime, timezone
 import pytest
 import requests
 
+from bot.clock import utcnow
 from bot.config import Settings
 from bot.health import SLACK_CHECK_EVERY, Health
 from bot.metrics import Metrics
@@ -123,6 +127,24 @@ def test_health_port_serves_the_status_pages_without_slack(workdir):
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
+
+
+def test_a_port_that_cannot_be_served_stops_the_service_before_it_polls(workdir):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "comments.jsonl").write_text(json.dumps({
+        "id": "c1", "post": "p1", "author": "Ann", "author_id": "u1",
+        "text": "How long should I steep the cold brew if I want it less bitter? 18 hours felt too strong.",
+        "created_at": utcnow().isoformat()}) + "\n")
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", "HEALTH_PORT": str(taken.getsockname()[1])}
+        result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=workdir, env=env, capture_output=True,
+                                text=True, timeout=120)
+    assert result.returncode == 2
+    assert "cannot listen on" in result.stderr and "Address already in use" in result.stderr
+    with sqlite3.connect(workdir / "rn.db") as database:
+        assert database.execute("select count(*) from comments").fetchone() == (0,)
 
 
 def test_a_health_port_that_is_no_port_names_the_key(workdir):
