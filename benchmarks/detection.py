@@ -34,7 +34,7 @@ from sqlalchemy import select  # noqa: E402
 
 from benchmarks.common import fresh_database  # noqa: E402
 from bot.db.models import Comment, SyncState  # noqa: E402
-from tests import fake_wordpress  # noqa: E402
+from tests.support import fake_wordpress  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 REPLYNUDGE = Path(sys.executable).parent / "replynudge"

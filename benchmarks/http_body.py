@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.slack_api import SlackAPI  # noqa: E402
+from tests.support.slack_api import SlackAPI  # noqa: E402
 
 CHUNK = 1024 * 1024
 CONFIG = """

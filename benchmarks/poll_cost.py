@@ -31,9 +31,9 @@ from bot.db import session_factory  # noqa: E402
 from bot.db.models import utcnow  # noqa: E402
 from bot.engine.poller import poll_account, sync_accounts  # noqa: E402
 from bot.sources import build_source  # noqa: E402
-from tests import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta, fake_wordpress  # noqa: E402
-from tests.fake_reddit import T0, FakeReddit  # noqa: E402
-from tests.fake_youtube import NOW, FakeYouTube  # noqa: E402
+from tests.support import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta, fake_wordpress  # noqa: E402
+from tests.support.fake_reddit import T0, FakeReddit  # noqa: E402
+from tests.support.fake_youtube import NOW, FakeYouTube  # noqa: E402
 
 TARGET_IDLE = {platform: 2 for platform in
                ("wordpress", "mastodon", "bluesky", "youtube", "facebook", "instagram", "threads", "linkedin",

@@ -127,9 +127,9 @@ def workdir(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def slack_api():
-    """A local stand-in for Slack's Web API on a free port, recording every call (tests/slack_api.py). Every
+    """A local stand-in for Slack's Web API on a free port, recording every call (tests/support/slack_api.py). Every
     message, modal and Home tab sent to it during the test must keep within Block Kit's limits."""
-    from tests.slack_api import SlackAPI
+    from tests.support.slack_api import SlackAPI
 
     api = SlackAPI()
     yield api
@@ -140,7 +140,7 @@ def slack_api():
 @pytest.fixture
 def slack_world(tmp_path, session_factory, slack_api):
     """A replay account on a fresh database (SQLite and PostgreSQL) wired to the stand-in Slack API."""
-    from tests.slack_world import make_world
+    from tests.support.slack_world import make_world
 
     return make_world(tmp_path, session_factory, slack_api)
 

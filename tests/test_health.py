@@ -23,7 +23,7 @@ from bot.metrics import Metrics
 from bot.slack.client import make_probe_client
 from bot.slack.server import HttpServer, status_app
 from tests.conftest import _admin_connection, new_postgres_database
-from tests.slack_world import start_http_service
+from tests.support.slack_world import start_http_service
 
 CONFIG = """
 [[accounts]]

@@ -19,12 +19,12 @@ from bot.metrics import Metrics
 from bot.sources.tokens import forget_token
 from bot.sources.youtube import YouTubeSource
 from bot.sources.youtube_quota import take_reply_units
-from tests.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
-from tests.fake_youtube import NOW, FakeYouTube
-from tests.records import make_account
-from tests.slack_api import sign
-from tests.slack_world import CHANNEL, SECRET, action_body, start_http_service
-from tests.test_youtube import youtube_account
+from tests.support.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
+from tests.support.fake_youtube import NOW, FakeYouTube
+from tests.support.records import make_account
+from tests.support.slack_api import sign
+from tests.support.slack_world import CHANNEL, SECRET, action_body, start_http_service
+from tests.sources.test_youtube import youtube_account
 
 CONFIG = """
 [defaults]

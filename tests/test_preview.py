@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from bot.cli import main
 from bot.clock import utcnow
-from tests.blockkit import payload_violation
+from tests.support.blockkit import payload_violation
 
 CHANNEL = "C0SOCIAL"
 

@@ -17,8 +17,8 @@ from bot.engine.leases import Lease
 from bot.engine.poller import poll_due, sync_accounts
 from bot.progress import LOG_EVERY, LogProgress
 from bot.sources import build_source
-from tests.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
-from tests.test_wordpress import config as wordpress_config
+from tests.support.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
+from tests.sources.test_wordpress import config as wordpress_config
 
 CONFIG = """
 [defaults]

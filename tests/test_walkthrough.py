@@ -1,5 +1,5 @@
 """docs/walkthrough.md, followed step by step: its shell blocks run in their order, in a fresh clone of this
-repository, against a real WordPress (tests/real_wordpress.py) and the stand-in Slack Web API, with only the
+repository, against a real WordPress (tests/support/real_wordpress.py) and the stand-in Slack Web API, with only the
 walkthrough's placeholders (the site, the secrets, the channel) replaced by the test's own. Editing the page's
 commands changes what this test runs; it passes when the visitor's comment is a nudge in the channel."""
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.real_wordpress import BRAND_USER, RealWordPress
+from tests.support.real_wordpress import BRAND_USER, RealWordPress
 
 pytestmark = [pytest.mark.real_clock, pytest.mark.slow]  # WordPress dates comments by PHP's clock
 

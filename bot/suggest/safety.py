@@ -1,7 +1,7 @@
 """What a suggested question must never do, in the languages we answer in: carry a link, offer or promise money or
 goods (refunds, replacements, vouchers, discounts, something free), or ask in public for a password, payment details
 or personal data. A suggestion is posted in public before anyone has looked at the order or the policy; the remedy is
-the team's to offer in the reply it writes. The offline banks follow the same rule (tests/test_suggest.py checks them).
+the team's to offer in the reply it writes. The offline banks follow the same rule (tests/suggest/test_suggest.py checks them).
 
 An LLM's answer that breaks a rule is refused (the offline questions go out instead); a past question of the team's
 that breaks one is not offered again in another conversation. The team's own [[questions]] are its own business.

@@ -1,4 +1,4 @@
-"""Slash commands. COMMANDS is what the app answers; the manifests list the same (tests/test_slack_manifest.py)."""
+"""Slash commands. COMMANDS is what the app answers; the manifests list the same (tests/slack/test_slack_manifest.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,67 @@
+"""Migrations build the models' schema exactly, on empty SQLite and PostgreSQL databases, and tear it down."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select
+
+from bot.db import downgrade, make_engine, session_factory, upgrade
+from bot.db.models import Base, SyncState
+from bot.engine.ingest import ingest
+from tests.conftest import new_postgres_database
+from tests.support.records import T0, make_account, page, record
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_engine(request, tmp_path):
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+        yield engine
+        engine.dispose()
+    else:
+        url, drop = new_postgres_database()
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+        drop()
+
+
+def test_upgrade_matches_the_models_and_downgrade_removes_everything(empty_engine):
+    upgrade(empty_engine)
+    with empty_engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    downgrade(empty_engine, "base")
+    assert set(inspect(empty_engine).get_table_names()) <= {"alembic_version"}
+    upgrade(empty_engine)
+    assert {"comments", "nudges", "accounts"} <= set(inspect(empty_engine).get_table_names())
+
+
+def test_0006_gives_accounts_polled_before_their_newest_user_comment(empty_engine):
+    upgrade(empty_engine)
+    factory = session_factory(empty_engine)
+    account_id = make_account(factory)
+    with factory.begin() as session:
+        ingest(session, account_id, page(record("old", minute=-90), record("new", minute=-5),
+                                         record("ours", minute=-1, brand=True, parent="new"), cursor={}), now=T0)
+    downgrade(empty_engine, "0005")
+    upgrade(empty_engine)
+    with factory() as session:
+        assert session.scalar(select(SyncState.newest_comment_at)) == T0 - timedelta(minutes=5)
+
+
+def test_0007_counts_accounts_failing_at_the_upgrade_as_failing_since_their_last_error(empty_engine):
+    upgrade(empty_engine)
+    factory = session_factory(empty_engine)
+    failing, fine = make_account(factory, "failing"), make_account(factory, "fine")
+    with factory.begin() as session:
+        session.get(SyncState, failing).error_kind, session.get(SyncState, failing).error_at = "temporary", T0
+    downgrade(empty_engine, "0006")
+    upgrade(empty_engine)
+    with factory() as session:
+        assert session.get(SyncState, failing).failing_since == T0
+        assert session.get(SyncState, fine).failing_since is None

@@ -1,0 +1,284 @@
+"""`replynudge init` as a user runs it: a real process, answers typed on stdin (and on a terminal, through a pty),
+or given as flags with --yes; the credential check against the local WordPress, the channel against the stand-in
+Slack API; what it writes read back the way `replynudge run` reads it."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import stat
+import subprocess
+import sys
+import termios
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_settings
+from bot.sources import build_source
+from tests.support.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
+
+CHANNEL = "C0SOCIAL"
+
+
+@pytest.fixture
+def wordpress(httpserver):
+    fake = FakeWordPress(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    return fake
+
+
+@pytest.fixture
+def slack(slack_api):
+    slack_api.add_channel(CHANNEL, "social")
+    return slack_api
+
+
+def environment(slack, **variables) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WP_", "REPLYNUDGE_", "DATABASE_"))}
+    return {**clean, "SLACK_API_URL": slack.url, **variables}
+
+
+def init(workdir: Path, slack, *flags: str, answers: str | None = None, **variables) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", "init", *flags], cwd=workdir, input=answers or "",
+                          capture_output=True, text=True, timeout=180, env=environment(slack, **variables))
+
+
+def scripted(wordpress, name="blog", *more) -> list[str]:
+    return ["--platform", "wordpress", "--name", name, "--url", wordpress.base_url, "--username", USER,
+            "--secret-env", "WP_APP_PASSWORD", "--channel", CHANNEL, "--yes", *more]
+
+
+def settings(workdir: Path):
+    """The files as `replynudge run` reads them from that folder: .env, then replynudge.toml."""
+    from dotenv import dotenv_values
+
+    environ = {k: v for k, v in dotenv_values(workdir / ".env").items() if v}
+    return load_settings({**environ, "REPLYNUDGE_CONFIG": str(workdir / "replynudge.toml")})
+
+
+def files(workdir: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(workdir.iterdir())}
+
+
+def test_flags_write_a_config_that_runs_and_keep_the_secrets_in_env(tmp_path, wordpress, slack):
+    done = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD, SLACK_BOT_TOKEN="xoxb-test",
+                SLACK_SIGNING_SECRET="shh")
+    assert done.returncode == 0, done.stderr
+    assert "ok: Acme Coffee (user 3)" in done.stdout and "#social" in done.stdout
+    assert [call.params["channel"] for call in slack.calls_to("conversations.info")] == [CHANNEL]
+
+    config = (tmp_path / "replynudge.toml").read_text()
+    assert APP_PASSWORD not in config and "xoxb-test" not in config
+    assert tomllib.loads(config)["accounts"] == [{"name": "blog", "platform": "wordpress", "url": wordpress.base_url,
+                                                 "username": USER, "app_password_env": "WP_APP_PASSWORD",
+                                                 "channel": CHANNEL}]
+    assert stat.S_IMODE((tmp_path / ".env").stat().st_mode) == 0o600
+    loaded = settings(tmp_path)
+    assert loaded.slack_bot_token == "xoxb-test" and loaded.slack_signing_secret == "shh"
+    account = loaded.account("blog")
+    assert account.secrets["app_password"] == APP_PASSWORD and account.channel == CHANNEL
+    assert build_source(account).check().startswith("Acme Coffee")
+    assert not [path for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_the_config_file_named_in_env_is_the_one_written(tmp_path, wordpress, slack):
+    (tmp_path / ".env").write_text("REPLYNUDGE_CONFIG=team/nudges.toml\n")
+    done = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert "Wrote account 'blog' to team/nudges.toml" in done.stdout
+    assert tomllib.loads((tmp_path / "team" / "nudges.toml").read_text())["accounts"][0]["name"] == "blog"
+    assert not (tmp_path / "replynudge.toml").exists()
+
+
+def test_a_second_run_adds_an_account_and_keeps_the_comments(tmp_path, wordpress, slack):
+    (tmp_path / "replynudge.toml").write_text('# our team\n[defaults]\nnudge_after = "30m"  # quick\n')
+    assert init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD).returncode == 0
+    second = init(tmp_path, slack, *scripted(wordpress, "shop-blog", "--secret-env", "SHOP_PASSWORD"),
+                  WP_APP_PASSWORD="ignored", SHOP_PASSWORD=APP_PASSWORD)
+    assert second.returncode == 0, second.stderr
+
+    config = (tmp_path / "replynudge.toml").read_text()
+    assert config.startswith('# our team\n[defaults]\nnudge_after = "30m"  # quick\n')
+    assert [a.name for a in settings(tmp_path).accounts] == ["blog", "shop-blog"]
+    assert "nudge_after" not in tomllib.loads(config)["accounts"][1]  # it inherits [defaults]
+    assert settings(tmp_path).account("shop-blog").secrets["app_password"] == APP_PASSWORD
+
+
+def test_an_existing_account_is_replaced_only_with_force(tmp_path, wordpress, slack):
+    assert init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD).returncode == 0
+    before = files(tmp_path)
+    again = init(tmp_path, slack, *scripted(wordpress), "--channel", "C0OTHER", WP_APP_PASSWORD=APP_PASSWORD)
+    assert again.returncode == 2
+    assert "already has an account 'blog'; choose another --name, or pass --force" in again.stderr
+    assert files(tmp_path) == before
+
+    slack.add_channel("C0OTHER", "other")
+    forced = init(tmp_path, slack, *scripted(wordpress), "--channel", "C0OTHER", "--force",
+                  WP_APP_PASSWORD=APP_PASSWORD)
+    assert forced.returncode == 0, forced.stderr
+    assert [(a.name, a.channel) for a in settings(tmp_path).accounts] == [("blog", "C0OTHER")]
+
+
+def test_a_different_secret_in_env_is_not_overwritten_without_force(tmp_path, wordpress, slack):
+    (tmp_path / ".env").write_text("# ours\nWP_APP_PASSWORD=old-one\n")
+    refused = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD)
+    assert refused.returncode == 2
+    assert ".env already has WP_APP_PASSWORD with another value; pass --force" in refused.stderr
+    assert files(tmp_path) == {".env": b"# ours\nWP_APP_PASSWORD=old-one\n"}
+
+    forced = init(tmp_path, slack, *scripted(wordpress, "blog", "--force"), WP_APP_PASSWORD=APP_PASSWORD)
+    assert forced.returncode == 0, forced.stderr
+    assert (tmp_path / ".env").read_text() == f"# ours\nWP_APP_PASSWORD='{APP_PASSWORD}'\n"
+
+
+def test_failing_checks_write_nothing_and_say_why(tmp_path, wordpress, slack):
+    wrong = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD="not it")
+    assert wrong.returncode == 2
+    assert "the check failed: wordpress rejected the credentials (HTTP 401" in wrong.stderr and "not it" not in wrong.stderr
+    unseen = init(tmp_path, slack, *scripted(wordpress), "--channel", "C0SECRET", WP_APP_PASSWORD=APP_PASSWORD,
+                  SLACK_BOT_TOKEN="xoxb-test")
+    assert unseen.returncode == 2 and "the bot cannot see C0SECRET (channel_not_found)" in unseen.stderr
+    missing = init(tmp_path, slack, "--platform", "wordpress", "--url", wordpress.base_url, "--yes",
+                   SLACK_BOT_TOKEN="xoxb-test")
+    assert missing.returncode == 2 and "init: --username: required with --yes" in missing.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_answers_on_stdin_and_bad_ones_asked_again(tmp_path, wordpress, slack):
+    answers = "\n".join([
+        "myspace", "wordpress",             # platform
+        "my blog", "blog",                   # account name
+        "ftp://blog", wordpress.base_url,    # url
+        USER, "", "wrong password",          # username, variable (default), password
+        "y", wordpress.base_url, USER, "", APP_PASSWORD,  # the check failed: again
+        "soon", "30m",                       # nudge after
+        "xoxb-test", "", "shh",              # Slack: bot token, no app token (HTTP mode), signing secret
+        "general", "C0NOPE", CHANNEL,        # channel
+    ]) + "\n"
+    done = init(tmp_path, slack, answers=answers)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "'myspace' is not a platform; choose one of wordpress, mastodon" in out
+    assert "'my blog': use letters, digits" in out
+    assert "wordpress url (the site's home page" in out and "accounts[blog].url: must be an http(s) URL" in out
+    assert "the check failed: wordpress rejected the credentials (HTTP 401" in out
+    assert "'soon' is not a duration" in out
+    assert "'general' is not a channel id" in out and "the bot cannot see C0NOPE (channel_not_found)" in out
+    loaded = settings(tmp_path)
+    assert loaded.account("blog").secrets["app_password"] == APP_PASSWORD
+    written = tomllib.loads((tmp_path / "replynudge.toml").read_text())["accounts"][0]
+    assert (written["app_password_env"], written["nudge_after"]) == ("BLOG_APP_PASSWORD", "30m")
+    assert (loaded.slack_bot_token, loaded.slack_signing_secret, loaded.slack_app_token) == ("xoxb-test", "shh", None)
+
+
+def test_on_a_terminal_secrets_are_not_echoed_and_ctrl_c_writes_nothing(tmp_path, wordpress, slack):
+    (tmp_path / "replynudge.toml").write_text("# kept as it is\n")
+    terminal = Terminal(tmp_path, environment(slack))
+    terminal.answer("Platform", "wordpress")
+    terminal.answer("Account name", "")
+    terminal.answer("wordpress url", wordpress.base_url)
+    terminal.answer("wordpress username", USER)
+    terminal.answer("Environment variable", "")
+    terminal.answer("hidden, saved to .env", APP_PASSWORD)
+    terminal.wait_for("ok: Acme Coffee")
+    terminal.answer("before the nudge", "")
+    terminal.answer("Slack bot token", "")
+    terminal.wait_for("Slack channel id", prompting=True)
+    terminal.interrupt()
+    assert terminal.close() == 130
+    assert APP_PASSWORD not in terminal.output and "nothing written" in terminal.output
+    assert files(tmp_path) == {"replynudge.toml": b"# kept as it is\n"}
+
+
+class Terminal:
+    """`replynudge init` on a pseudo-terminal, as a person at a keyboard sees it."""
+
+    def __init__(self, workdir: Path, env: dict[str, str]):
+        self.main, child = pty.openpty()
+        self.process = subprocess.Popen([sys.executable, "-m", "bot", "init"], cwd=workdir, env=env,
+                                        stdin=child, stdout=child, stderr=child, start_new_session=True,
+                                        preexec_fn=self._at_a_keyboard)
+        os.close(child)
+        self.output, self.seen = "", 0
+
+    @staticmethod
+    def _at_a_keyboard() -> None:
+        """In the child: the pty is its controlling terminal, and Ctrl-C interrupts it as in a shell (a test run
+        started in the background inherits SIGINT ignored, and Python then never raises KeyboardInterrupt)."""
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    def wait_for(self, text: str, timeout: float = 120, *, prompting: bool = False) -> None:
+        """Until `text` appears after what was waited for before (and, `prompting`, the output ends in a prompt:
+        the process waits for the keyboard)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.output[self.seen :] or (prompting and not self.output.endswith(": ")):
+            assert time.monotonic() < deadline, f"no {text!r} in {self.output[self.seen:]!r}"
+            if select.select([self.main], [], [], 0.2)[0]:
+                self.output += os.read(self.main, 4096).decode(errors="replace")
+        self.seen = self.output.index(text, self.seen) + len(text)
+
+    def answer(self, prompt: str, text: str) -> None:
+        """Typed once the prompt is shown in full (a hidden one turns echo off first, and drops what came early)."""
+        self.wait_for(prompt, prompting=True)
+        os.write(self.main, (text + "\n").encode())
+
+    def interrupt(self) -> None:
+        os.write(self.main, b"\x03")  # the terminal turns it into SIGINT
+
+    def close(self) -> int:
+        deadline = time.monotonic() + 120
+        while self.process.poll() is None or select.select([self.main], [], [], 0.1)[0]:
+            assert time.monotonic() < deadline, f"still running after: {self.output!r}"
+            if select.select([self.main], [], [], 0.1)[0]:
+                try:
+                    self.output += os.read(self.main, 4096).decode(errors="replace")
+                except OSError:  # the other end closed
+                    break
+        os.close(self.main)
+        return self.process.wait()
+
+
+def test_a_bot_token_without_a_mode_asks_for_one_or_says_so(tmp_path, wordpress, slack):
+    warned = init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD, SLACK_BOT_TOKEN="xoxb-test")
+    assert warned.returncode == 0, warned.stderr
+    assert "neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set" in warned.stdout
+
+    answers = "\n".join(["wordpress", "shop", wordpress.base_url, USER, "WP_APP_PASSWORD", "", "xapp-1-A0", CHANNEL])
+    asked = init(tmp_path, slack, answers=answers + "\n", SLACK_BOT_TOKEN="xoxb-test")
+    assert asked.returncode == 0, asked.stdout + asked.stderr
+    assert "Slack app-level token for Socket Mode" in asked.stdout
+    assert settings(tmp_path).slack_app_token == "xapp-1-A0"
+
+
+def test_asked_before_replacing_an_account_and_a_broken_file_is_left_alone(tmp_path, wordpress, slack):
+    assert init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD).returncode == 0
+    answers = "\n".join(["wordpress", "blog", "n", "blog-2", wordpress.base_url, USER, "", APP_PASSWORD, "", "", CHANNEL]) + "\n"
+    done = init(tmp_path, slack, answers=answers, WP_APP_PASSWORD=APP_PASSWORD)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "already has an account 'blog'. Replace it? [y/N]" in done.stdout
+    assert settings(tmp_path).account("blog-2").secrets["app_password"] == APP_PASSWORD  # in BLOG_2_APP_PASSWORD
+    assert [a.name for a in settings(tmp_path).accounts] == ["blog", "blog-2"]
+
+    (tmp_path / "replynudge.toml").write_text("[[accounts]\nname = 'broken'\n")
+    before = files(tmp_path)
+    broken = init(tmp_path, slack, *scripted(wordpress, "blog-3"), WP_APP_PASSWORD=APP_PASSWORD)
+    assert broken.returncode == 2 and "replynudge.toml: not valid TOML" in broken.stderr
+    assert files(tmp_path) == before
+
+
+def test_a_secret_a_env_file_would_read_differently_is_refused(tmp_path, wordpress, slack):
+    done = init(tmp_path, slack, *scripted(wordpress), "--no-check", WP_APP_PASSWORD="pa${HOME}ss")
+    assert done.returncode == 2
+    assert ".env: WP_APP_PASSWORD: the value cannot be written to a .env file as it is" in done.stderr
+    assert "pa${HOME}ss" not in done.stderr and list(tmp_path.iterdir()) == []
+    quoted = init(tmp_path, slack, *scripted(wordpress), "--no-check", WP_APP_PASSWORD="it's \"quoted\" \\ too")
+    assert quoted.returncode == 0, quoted.stderr
+    assert settings(tmp_path).account("blog").secrets["app_password"] == "it's \"quoted\" \\ too"

@@ -1,0 +1,439 @@
+"""No silent misses: the completeness audit finds what a fetch missed, through the real poll path on each platform's
+local server; polls that keep failing, and gaps that stay, reach the account's channel once, and again when they
+close. Time comes from the clock the poller is given."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+from werkzeug import Response
+
+from bot.cli import main
+from bot.config import ConfigError, parse_accounts
+from bot.db.models import SyncState
+from bot.engine.poller import poll_account, sync_accounts
+from bot.slack.delivery import deliver_due
+from bot.slack.terminal import TerminalNotifier
+from bot.sources import build_source
+from bot.sources.tokens import forget_token
+from bot.sources.youtube import YouTubeSource
+from bot.sources.youtube_quota import take_reply_units
+from tests.support import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
+from tests.support.connectors import comments
+from tests.support.fake_reddit import T0, FakeReddit
+from tests.support.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
+from tests.support.fake_youtube import NOW, FakeYouTube
+from tests.sources.test_linkedin import config as linkedin_config
+from tests.sources.test_reddit import reddit_account
+from tests.sources.test_wordpress import config as wordpress_config
+from tests.sources.test_youtube import youtube_account
+
+START = datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Clock:
+    def __init__(self, start: datetime = START):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+class Poller:
+    """One account polled as `replynudge run` polls it: one source kept, the poller's clock, alerts delivered."""
+
+    def __init__(self, session_factory, account, start: datetime = START):
+        self.factory, self.account, self.clock = session_factory, account, Clock(start)
+        self.source = build_source(account)
+        self.source.http.backoff = 0.001
+        with session_factory.begin() as session:
+            self.account_id = sync_accounts(session, [account])[account.name]
+        self.said = io.StringIO()
+
+    def poll(self, **advance):
+        self.clock.advance(**(advance or {"minutes": 1}))
+        outcome = poll_account(self.factory, self.account_id, self.account, self.source, self.clock)
+        deliver_due(self.factory, TerminalNotifier(self.said), self.clock)
+        return outcome
+
+    def stored(self):
+        return comments(self.factory, self.account_id)
+
+    def state(self) -> SyncState:
+        with self.factory() as session:
+            return session.scalar(select(SyncState).where(SyncState.account_id == self.account_id))
+
+    def told(self) -> list[str]:
+        """The alerts posted since the last call."""
+        lines = [line for line in self.said.getvalue().split("\n\n") if line.startswith("! ")]
+        self.said = io.StringIO()
+        return lines
+
+
+@pytest.fixture
+def wordpress(httpserver):
+    fake = FakeWordPress(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    return fake
+
+
+def backdate(fake: FakeWordPress, comment_id: int, **delta) -> None:
+    """A comment written with an older date (an import, a clock that was off): inserted out of date order."""
+    comment = fake.comments[comment_id]
+    for key in ("date", "date_gmt"):
+        comment[key] = (datetime.fromisoformat(comment[key]) - timedelta(**delta)).isoformat()
+
+
+def test_wordpress_every_comment_reaches_the_store_within_two_sweeps(session_factory, wordpress):
+    wordpress.edits_posts = False  # a brand user who cannot see the moderation queue: the audit is the net
+    held = wordpress.add("Quiet reader", "Is the decaf any good?", status="hold")  # first-time commenter: held
+    hidden = wordpress.add("Priya", "Which grind for a moka pot?")
+    doomed = wordpress.add("Tom", "First!")
+    recent = [wordpress.add(f"Reader {n}", f"Question {n}?", post=9 if n % 2 else 4) for n in range(110)]
+    poller = Poller(session_factory, wordpress_config(wordpress))
+    assert poller.poll().ok
+    assert len(poller.stored()) == 112 and str(held) not in poller.stored()
+
+    # Approved late (it keeps its date, below the 100 newest), one written with an old date, one edited.
+    wordpress.comments[held]["status"] = "approved"
+    old_dated = wordpress.add("Importer", "Brought over from the old blog")
+    backdate(wordpress, old_dated, hours=3)
+    wordpress.comments[recent[-1]]["content"]["rendered"] = "<p>Question 109, edited?</p>\n"
+    assert poller.poll().ok
+    stored = poller.stored()
+    assert {str(held), str(old_dated)} <= set(stored) and not stored[str(held)].deleted
+    assert stored[str(recent[-1])].text == "Question 109, edited?"
+
+    # Hidden (unapproved) and deleted, far below the 100 newest.
+    wordpress.comments[hidden]["status"] = "hold"
+    wordpress.comments[doomed]["status"] = "trash"
+    assert poller.poll().ok
+    stored = poller.stored()
+    assert stored[str(hidden)].deleted and stored[str(doomed)].deleted
+
+    # Shown again.
+    wordpress.comments[hidden]["status"] = "approved"
+    assert poller.poll().ok
+    assert not poller.stored()[str(hidden)].deleted
+    assert poller.state().complete_at == poller.clock.now
+    assert poller.told() == []  # every difference closed by its re-read: nothing to tell
+
+    wordpress.requests.clear()
+    assert poller.poll().ok
+    assert len(wordpress.requests) == 2  # an idle poll, audit included
+
+
+def test_a_gap_that_stays_after_the_re_read_tells_the_channel_once_and_again_when_it_closes(session_factory, wordpress):
+    wordpress.edits_posts = False  # a brand user who cannot see the moderation queue
+    held = wordpress.add("Quiet reader", "Is the decaf any good?", status="hold")
+    for n in range(320):  # more comments written after it than a re-read reaches (300 by id)
+        wordpress.add(f"Reader {n}", f"Question {n}?")
+    poller = Poller(session_factory, wordpress_config(wordpress))
+    assert poller.poll().ok and poller.told() == []
+
+    wordpress.comments[held]["status"] = "approved"
+    assert poller.poll().ok
+    told = poller.told()
+    assert len(told) == 1 and "may be missing comments of *blog* (wordpress) on the whole account" in told[0]
+    assert "counts 321, 320 are stored" in told[0]
+    assert poller.state().complete_at < poller.clock.now
+    wordpress.requests.clear()
+    assert poller.poll().ok and poller.told() == []  # once
+    assert len(wordpress.requests) == 2  # the gap stands: not read again at every poll
+    assert poller.poll(hours=1).ok and poller.told() == []
+    assert len(wordpress.requests) == 2 + 2 + 3  # an hour later it is (300 comments by id, 3 pages)
+
+    wordpress.comments[held]["status"] = "trash"
+    assert poller.poll().ok
+    assert poller.told() == ["! Reply Nudge has every comment of *blog* (wordpress) again on the whole account."]
+    assert poller.state().complete_at == poller.clock.now
+
+
+def test_polls_failing_longer_than_alert_after_tell_the_channel_once_and_again_when_they_work(
+    session_factory, wordpress
+):
+    wordpress.add("Priya", "Which grind?")
+    poller = Poller(session_factory, wordpress_config(wordpress, alert_after="30m"))
+    assert poller.poll().ok
+    last_success = poller.clock.now
+
+    for _ in range(3):  # failing for 20 minutes: a temporary error, not told yet
+        broken(wordpress)
+        assert not poller.poll(minutes=10).ok
+    assert poller.told() == []
+    broken(wordpress)
+    assert not poller.poll(minutes=10).ok  # 30 minutes
+    broken(wordpress)
+    assert not poller.poll(minutes=10).ok
+    told = poller.told()
+    assert len(told) == 1
+    assert "keeps failing to poll *blog* (wordpress)" in told[0] and "HTTP 502" in told[0]
+    assert f"Last successful poll: {last_success:%Y-%m-%d %H:%M} UTC" in told[0]
+
+    assert poller.poll().ok
+    assert poller.told() == [f"! Reply Nudge polls *blog* (wordpress) again: the poll at "
+                             f"{poller.clock.now:%Y-%m-%d %H:%M} UTC succeeded."]
+    assert poller.poll().ok and poller.told() == []
+
+
+def broken(fake: FakeWordPress) -> None:
+    """The next poll meets a gateway error on every attempt."""
+    for _ in range(4):
+        fake.fail_next("/wp/v2/comments", Response("<h1>Bad gateway</h1>", status=502))
+
+
+def test_check_shows_complete_as_of_and_fails_for_an_account_failing_past_alert_after(
+    workdir, database_url, session_factory, wordpress, capsys, monkeypatch
+):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("WP_APP_PASSWORD", APP_PASSWORD)
+    (workdir / "replynudge.toml").write_text(
+        f'[[accounts]]\nname = "blog"\nplatform = "wordpress"\nurl = "{wordpress.base_url}/"\n'
+        f'username = "{USER}"\napp_password_env = "WP_APP_PASSWORD"\n'
+    )
+    wordpress.add("Priya", "Which grind?")
+    poller = Poller(session_factory, wordpress_config(wordpress), start=START - timedelta(hours=3))
+    assert poller.poll().ok
+    assert main(["check"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert f"complete as of {poller.clock.now:%Y-%m-%d %H:%M} UTC" in row and "ok: Acme Coffee" in row
+
+    for _ in range(9):
+        broken(wordpress)
+        assert not poller.poll(minutes=10).ok
+    assert main(["check"]) == 1
+    row = capsys.readouterr().out.splitlines()[2]
+    assert "FAILED: polls failing for" in row and "(temporary: wordpress: GET" in row
+    assert f"last success {START - timedelta(hours=3) + timedelta(minutes=1):%Y-%m-%d %H:%M} UTC" in row
+
+
+@pytest.mark.parametrize("platform", ["facebook", "instagram"])
+def test_meta_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver, platform):
+    graph = fake_meta.serve(httpserver)
+    if platform == "facebook":
+        post, user, keys = graph.fb_post("Our new roast"), fake_meta.fb_user, {"page_id": fake_meta.PAGE["id"]}
+    else:
+        post, user, keys = graph.ig_media("Our new roast"), fake_meta.ig_user, {"user_id": fake_meta.IG_USER["id"]}
+    first = graph.comment(post, user(1), "Is it decaf?")
+    doomed = graph.comment(post, user(2), "First!")
+    poller = Poller(session_factory, fake_meta.account(graph, platform, "brand", **keys))
+    assert poller.poll().ok and set(poller.stored()) == {first, doomed}
+
+    # Written a while ago but listed only now (below the post's watermark).
+    late = graph.comment(post, user(3), "Sent from the train this morning", reply_to=first)
+    graph.comments[late]["created"] -= timedelta(hours=2)
+    newer = graph.comment(post, user(4), "Any left?")
+    assert poller.poll().ok
+    assert {first, late, newer} <= set(poller.stored())
+
+    del graph.comments[doomed]  # deleted
+    assert poller.poll().ok
+    assert poller.stored()[doomed].deleted
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+    graph.requests.clear()
+    assert poller.poll().ok and len(graph.requests) == 1  # idle: the posts listing, counts included
+
+
+def test_linkedin_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    linkedin = fake_linkedin.FakeLinkedIn()
+    linkedin.url = linkedin.install(httpserver)
+    post = linkedin.post("Our new roast")
+    first = linkedin.comment(post, fake_linkedin.member(1), "Is it decaf?")
+    doomed = linkedin.comment(post, fake_linkedin.member(2), "First!")
+    poller = Poller(session_factory, linkedin_config(linkedin))
+    assert poller.poll().ok and set(poller.stored()) == {first, doomed}
+
+    late = linkedin.comment(post, fake_linkedin.member(3), "Sent from the train this morning", reply_to=first)
+    linkedin.comments[late]["time"] -= 2 * 3600 * 1000  # written before what was read: below the watermark
+    newer = linkedin.comment(post, fake_linkedin.member(4), "Any left?")
+    assert poller.poll().ok
+    assert {first, late, newer} <= set(poller.stored())
+
+    del linkedin.comments[doomed]
+    assert poller.poll().ok
+    assert poller.stored()[doomed].deleted
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+    linkedin.requests.clear()
+    assert poller.poll().ok and len(linkedin.requests) == 2  # idle: the posts and their counts
+
+
+def test_reddit_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    reddit = FakeReddit()
+    reddit.url = reddit.install(httpserver)
+    reddit.post("p1", "Our new roast", T0)
+    first = reddit.comment("c1", "priya", "Is it decaf?", T0 + 10, "t3_p1", "p1")
+    held = reddit.comment("c2", "newbie", "Where to buy?", T0 + 15, "t3_p1", "p1")
+    held.state = "filtered"  # the spam filter holds a new account's comment
+    doomed = reddit.comment("c3", "tom", "First!", T0 + 20, "t3_p1", "p1")
+    hidden = reddit.comment("c4", "sam", "Which grind for a moka pot?", T0 + 30, "t3_p1", "p1")
+    poller = Poller(session_factory, reddit_account(reddit))
+    try:
+        assert poller.poll().ok and set(poller.stored()) == {"c1", "c3", "c4"}
+
+        # None of these moves num_comments (it counts held, removed and deleted comments too), and the inbox
+        # lists the approved comment below what it read: only a read of the tree finds them.
+        held.state = "live"  # approved late, with its old date
+        first.body, first.edited = "Is it decaf? Asking for my mum", T0 + 40
+        doomed.state = "deleted"
+        hidden.state = "removed"
+        reddit.comment("c5", "lee", "Written on the train", T0 + 5, "t1_c1", "p1")  # out of date order
+        assert poller.poll(hours=1).ok  # idle after the inbox: its two requests leave none for the sweep
+        assert "c2" not in poller.stored()
+        reddit.requests.clear()
+        assert poller.poll(minutes=10).ok  # so this poll sweeps instead: the post's tree, read whole
+        assert [path for _, path, _ in reddit.requests] == ["/comments/p1"]
+        stored = poller.stored()
+        assert {"c2", "c5"} <= set(stored) and not stored["c2"].deleted
+        assert stored["c1"].text == "Is it decaf? Asking for my mum"
+        assert stored["c3"].deleted and stored["c4"].deleted
+
+        hidden.state = "live"  # shown again by a moderator
+        # The second sweep: this poll reads the tree (c5 moved num_comments since the posts were listed), finds
+        # something, and so may spend two more requests sweeping.
+        assert poller.poll(hours=1).ok
+        stored = poller.stored()
+        assert not stored["c4"].deleted and stored["c4"].text == "Which grind for a moka pot?"
+        assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+        reddit.requests.clear()
+        assert poller.poll().ok and len(reddit.requests) == 2  # idle: the inbox and one of its two turns
+    finally:
+        forget_token((reddit.url, reddit.client_id, reddit.brand.lower()))
+
+
+def test_threads_every_reply_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    graph = fake_meta.serve(httpserver)
+    post, other = graph.thread("Our new roast"), graph.thread("Our café opens Monday")
+    first = graph.comment(post, fake_meta.ig_user(1), "Is it decaf?")
+    doomed = graph.comment(post, fake_meta.ig_user(2), "First!")
+    hidden = graph.comment(post, fake_meta.ig_user(3), "Which grind for a moka pot?")
+    graph.comment(other, fake_meta.ig_user(4), "Where?")
+    poller = Poller(session_factory, fake_meta.account(graph, "threads", "brand", version=fake_meta.THREADS_VERSION))
+    assert poller.poll().ok and {first, doomed, hidden} <= set(poller.stored())
+
+    # Written a while ago but listed only now (below the post's watermark), edited, deleted, hidden.
+    late = graph.comment(post, fake_meta.ig_user(5), "Sent from the train this morning", reply_to=first)
+    graph.comments[late]["created"] -= timedelta(hours=2)
+    graph.comments[first]["text"] = "Is it decaf? Asking for my mum"
+    del graph.comments[doomed]
+    graph.comments[hidden]["hide_status"] = "HIDDEN"
+    assert poller.poll(hours=1).ok and late not in poller.stored()  # idle: the list and one post in turn
+    graph.requests.clear()
+    assert poller.poll(minutes=10).ok  # so this poll sweeps instead: both conversations, read to their end
+    assert sorted(graph.paths()) == sorted(f"/{fake_meta.THREADS_VERSION}/{p}/conversation" for p in (post, other))
+    stored = poller.stored()
+    assert late in stored and stored[first].text == "Is it decaf? Asking for my mum"
+    assert stored[doomed].deleted and stored[hidden].deleted
+
+    graph.comments[hidden]["hide_status"] = "NOT_HUSHED"  # shown again
+    assert poller.poll(hours=1).ok
+    assert poller.poll(minutes=10).ok  # the second sweep
+    assert not poller.stored()[hidden].deleted
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+    graph.requests.clear()
+    assert poller.poll().ok and len(graph.requests) == 2  # idle: the posts and one conversation in turn
+
+
+def test_mastodon_a_reply_that_notified_nobody_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
+    mastodon = fake_mastodon.FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(mastodon)
+    post = mastodon.post(fake_mastodon.BRAND, "Our new roast is out")
+    first = mastodon.post(fake_mastodon.user(1), "@acme is it decaf?", reply_to=post)
+    entry = {"name": "toots", "platform": "mastodon", "base_url": mastodon.base_url, "access_token_env": "TOKEN"}
+    poller = Poller(session_factory, parse_accounts({"accounts": [entry]}, "t.toml", {"TOKEN": fake_mastodon.TOKEN})[0])
+    assert poller.poll().ok and set(poller.stored()) == {first}
+
+    # A follower-only reply (notified; Mastodon's count leaves it out) and one whose writer removed the mention.
+    private = mastodon.post(fake_mastodon.user(2), "@acme sent you a DM", reply_to=post, visibility="private")
+    silent = mastodon.post(fake_mastodon.user(3), "Tried it, lovely", reply_to=post, mention=False)
+    assert poller.poll(hours=1).ok  # the counts are due, and this poll found something: it reads them
+    assert {first, private, silent} <= set(poller.stored())
+    assert poller.told() == [] and poller.state().complete_at == poller.clock.now
+
+    deeper = mastodon.post(fake_mastodon.user(4), "Me too", reply_to=post, mention=False)
+    mastodon.requests.clear()
+    assert poller.poll(hours=1).ok and len(mastodon.requests) == 2  # idle: its two requests leave none
+    assert deeper not in poller.stored()
+    assert poller.poll(minutes=10).ok  # so the next poll reads the counts instead
+    assert deeper in poller.stored() and poller.state().complete_at == poller.clock.now
+    assert len(mastodon.requests) == 2 + 1 + 2  # the count, then the post and its context
+
+
+def test_bluesky_a_reply_listed_below_the_look_back_reaches_the_store_at_the_next_sweep(session_factory, httpserver):
+    bluesky = fake_bluesky.FakeBluesky(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(bluesky)
+    post = bluesky.post(fake_bluesky.BRAND, "Our new roast is out")
+    first = bluesky.post(fake_bluesky.user(1), "Is it decaf?", reply_to=post)
+    entry = {"name": "sky", "platform": "bluesky", "handle": fake_bluesky.BRAND["handle"], "pds_url": bluesky.base_url,
+             "app_password_env": "BSKY"}
+    poller = Poller(session_factory, parse_accounts({"accounts": [entry]}, "t.toml", {"BSKY": fake_bluesky.APP_PASSWORD})[0])
+    assert poller.poll().ok and set(poller.stored()) == {first}
+
+    # Written on a phone whose clock is half an hour slow: listed below the 15 minutes the reading looks back.
+    slow = bluesky.post(fake_bluesky.user(2), "Drafted on the train", reply_to=post,
+                        created_at=bluesky.clock - timedelta(minutes=30))
+    assert poller.poll(hours=1).ok and slow not in poller.stored()  # idle: its two requests leave none
+    assert poller.poll(minutes=10).ok  # so the next poll reads the counts instead
+    assert slow in poller.stored()
+    assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+
+def test_youtube_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
+    youtube = FakeYouTube()
+    youtube.url = youtube.install(httpserver)
+    first = youtube.thread("T1", "UCuser1", "Is it decaf?", NOW - timedelta(hours=1))
+    youtube.thread("H1", "UCuser4", "First time here: where to buy?", NOW - timedelta(minutes=30)).status = "heldForReview"
+    youtube.reply("T1", "H2", "UCuser5", "Cheap pills at spam dot example", NOW - timedelta(minutes=20)).status = \
+        "heldForReview"
+    poller = Poller(session_factory, youtube_account(youtube), start=NOW)
+    poller.source = YouTubeSource(poller.account, clock=poller.clock)
+    try:
+        assert poller.poll().ok
+        stored = poller.stored()
+        assert set(stored) == {"T1", "H1", "T1.H2"} and stored["H1"].held and stored["T1.H2"].held
+        assert not stored["T1"].held
+
+        # Approved (it keeps its time), rejected, written with an old date, a reply deep in an old thread, edited.
+        youtube.comments["H1"].status = "published"
+        youtube.comments["T1.H2"].status = "rejected"
+        youtube.thread("T3", "UCuser2", "Imported from the old channel", NOW - timedelta(hours=3))
+        youtube.reply("T1", "R1", "UCuser3", "Me too", NOW - timedelta(hours=2))
+        first.text, first.edited = "Is it decaf? Asking for my mum", NOW + timedelta(minutes=30)
+        youtube.requests.clear()
+        assert poller.poll(hours=1).ok  # found something, so the counts (due) are read too
+        assert [path for _, path, _ in youtube.requests] == [
+            "/commentThreads", "/commentThreads", "/comments", "/videos", "/commentThreads", "/videos"]
+        stored = poller.stored()
+        assert {"T3", "T1.R1"} <= set(stored) and stored["T1"].text == "Is it decaf? Asking for my mum"
+        assert not stored["H1"].held and not stored["H1"].deleted  # approved: read again by its id
+        assert stored["T1.H2"].deleted  # rejected: gone from the queue and not to be found
+        assert poller.state().complete_at == poller.clock.now and poller.told() == []
+
+        youtube.requests.clear()
+        assert poller.poll().ok  # idle: the threads and the moderation queue
+        assert [args.get("moderationStatus") for _, _, args in youtube.requests] == [None, "heldForReview"]
+    finally:
+        forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
+        take_reply_units(youtube.channel)
+
+
+def test_alert_after_comes_from_defaults_or_the_account_and_a_bad_one_names_its_key():
+    document = {"defaults": {"alert_after": "2h"},
+                "accounts": [{"name": "a", "platform": "replay", "path": "a.jsonl"},
+                             {"name": "b", "platform": "replay", "path": "b.jsonl", "alert_after": "15m"}]}
+    first, second = parse_accounts(document, "replynudge.toml", {})
+    assert (first.alert_after, second.alert_after) == (timedelta(hours=2), timedelta(minutes=15))
+    assert parse_accounts({"accounts": [document["accounts"][0]]}, "r.toml", {})[0].alert_after == timedelta(hours=1)
+    document["accounts"][1]["alert_after"] = "soon"
+    with pytest.raises(ConfigError, match=r"replynudge.toml: accounts\[b\]\.alert_after: 'soon' is not a duration"):
+        parse_accounts(document, "replynudge.toml", {})
