@@ -17,7 +17,7 @@ import psycopg
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 
-from bot.config import parse_accounts
+from bot.config_file import parse_accounts
 from bot.db import SessionFactory, make_engine, session_factory, upgrade
 from bot.engine.poller import sync_accounts
 from bot.sources.base import CommentRecord

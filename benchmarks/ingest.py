@@ -36,7 +36,7 @@ from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import Connection, Engine  # noqa: E402
 
 from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts, synthetic_comments  # noqa: E402
-from bot.config import parse_accounts  # noqa: E402
+from bot.config_file import parse_accounts  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade  # noqa: E402
 from bot.db.models import Author, Comment, Post  # noqa: E402
 from bot.engine.ingest import ingest  # noqa: E402

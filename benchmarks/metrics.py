@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import filled_database  # noqa: E402
 from benchmarks.unanswered import ACCOUNTS, fill  # noqa: E402
-from bot.config import parse_accounts  # noqa: E402
+from bot.config_file import parse_accounts  # noqa: E402
 from bot.db.queries import comments_after, newest_comment_id  # noqa: E402
 from bot.metrics import Metrics  # noqa: E402
 

@@ -39,7 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select  # noqa: E402
 
 from benchmarks.common import fresh_database  # noqa: E402
-from bot.config import Settings, parse_accounts  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.config_file import parse_accounts  # noqa: E402
 from bot.db import session_factory  # noqa: E402
 from bot.db.models import Nudge, utcnow  # noqa: E402
 from bot.engine.leases import Lease  # noqa: E402

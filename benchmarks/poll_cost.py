@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pytest_httpserver import HTTPServer  # noqa: E402
 
 from benchmarks.common import fresh_database  # noqa: E402
-from bot.config import parse_accounts  # noqa: E402
+from bot.config_file import parse_accounts  # noqa: E402
 from bot.db import session_factory  # noqa: E402
 from bot.db.models import utcnow  # noqa: E402
 from bot.engine.poller import poll_account, sync_accounts  # noqa: E402

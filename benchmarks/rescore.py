@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select  # noqa: E402
 
 from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts  # noqa: E402
-from bot.config import parse_accounts  # noqa: E402
+from bot.config_file import parse_accounts  # noqa: E402
 from bot.db import session_factory  # noqa: E402
 from bot.db.models import Comment  # noqa: E402
 from bot.engine import poller  # noqa: E402

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Sequence
 
 from bot import __version__
-from bot.config import ConfigError, format_duration, load_settings, parse_duration, process_environment, read_log_format
+from bot.config import ConfigError, format_duration, parse_duration, process_environment, read_log_format
+from bot.config_file import load_settings
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import check_connection, make_engine, session_factory, upgrade

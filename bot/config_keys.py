@@ -1,6 +1,6 @@
 """Every setting a user can write: the environment variables, the config file's keys, each platform's keys, with
 the default and meaning that the configuration reference (docs/configuration.md, written from these by
-scripts/gen-config-reference) shows. bot/config.py reads and checks them; a key is known only when it is here."""
+scripts/gen-config-reference) shows. bot/config_file/ reads and checks them; a key is known only when it is here."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ import pytest
 
 from bot import config_keys
 from bot.cli import main
-from bot.config import format_duration, load_settings, parse_accounts
+from bot.config import format_duration
+from bot.config_file import load_settings, parse_accounts
 from bot.config_keys import names
 from bot.sources import build_source
 

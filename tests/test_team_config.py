@@ -10,7 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
-from bot.config import QUESTION_KEYS, ROUTE_KEYS, SHARED_KEYS, load_settings, parse_business_hours
+from bot.config_file import load_settings
+from bot.config_file.account import SHARED_KEYS
+from bot.config_file.team_tables import QUESTION_KEYS, ROUTE_KEYS
+from bot.engine.hours import parse_business_hours
 from bot.engine.hours import OfficeHours
 
 ACCOUNTS = """

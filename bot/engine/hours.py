@@ -1,4 +1,6 @@
-"""Business-hour arithmetic: when an account's team is open, and how long a comment has waited in open time.
+"""Business hours: reading `business_hours = "mon-fri 09:00-17:30"` (parse_business_hours, which the config file's
+reader calls), and the arithmetic of OfficeHours: when an account's team is open, and how long a comment has waited
+in open time.
 
 Windows are local wall-clock times in the account's time zone, so a 09:00 opening stays 09:00 across DST changes.
 All inputs and outputs are timezone-aware datetimes; results come back in UTC.
@@ -6,16 +8,70 @@ All inputs and outputs are timezone-aware datetimes; results come back in UTC.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable, Iterable, Iterator
 from zoneinfo import ZoneInfo
 
-from bot.config import AccountConfig, BusinessHours
+from bot.config import WEEKDAYS, AccountConfig, BusinessHours
 
 # How far ahead to look for an opening; a schedule whose days are all holidays for this long never opens.
 HORIZON_DAYS = 3 * 366
 DEFAULT_OPENING = time(9, 0)  # "tomorrow at opening time" for an account without business hours
+_HOURS_RANGE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
+
+
+def parse_business_hours(text: str) -> BusinessHours:
+    """`mon-fri 09:00-17:30`, clauses joined by commas: `mon-thu 09:00-12:00 13:00-17:30, fri 09:00-15:00`.
+
+    Days are `mon`..`sun`, a range `mon-fri`, or `daily`; `24:00` closes at midnight. Raises ValueError.
+    """
+    windows: list[list[tuple[time, time | None]]] = [[] for _ in WEEKDAYS]
+    clauses = [clause.split() for clause in text.lower().split(",")]
+    if not any(clauses):
+        raise ValueError("empty business hours (e.g. 'mon-fri 09:00-17:30')")
+    for words in clauses:
+        if len(words) < 2:
+            raise ValueError(f"{' '.join(words) or 'an empty clause'!r}: write days then hours, e.g. 'mon-fri 09:00-17:30'")
+        days = _weekdays(words[0])
+        for hours in words[1:]:
+            opens, closes = _opening_window(hours)
+            for day in days:
+                windows[day].append((opens, closes))
+    for day, spans in enumerate(windows):
+        spans.sort(key=lambda span: span[0])
+        for (_, first_close), (second_open, _) in zip(spans, spans[1:]):
+            if first_close is None or first_close > second_open:
+                raise ValueError(f"opening hours overlap on {WEEKDAYS[day]}")
+    return BusinessHours(tuple(tuple(spans) for spans in windows), text)
+
+
+def _weekdays(word: str) -> list[int]:
+    if word in ("daily", "mon-sun"):
+        return list(range(7))
+    first, _, last = word.partition("-")
+    for name in (first, last) if last else (first,):
+        if name not in WEEKDAYS:
+            raise ValueError(f"{name!r} is not a day (one of {', '.join(WEEKDAYS)}, or 'daily')")
+    start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+    if end < start:
+        raise ValueError(f"{word!r}: a day range runs forward, e.g. 'mon-fri'")
+    return list(range(start, end + 1))
+
+
+def _opening_window(hours: str) -> tuple[time, time | None]:
+    match = _HOURS_RANGE.fullmatch(hours)
+    if not match:
+        raise ValueError(f"{hours!r} is not an opening window (e.g. 09:00-17:30)")
+    open_h, open_m, close_h, close_m = (int(part) for part in match.groups())
+    if open_h > 23 or open_m > 59 or close_m > 59 or close_h > 24 or (close_h == 24 and close_m):
+        raise ValueError(f"{hours!r}: hours run from 00:00 to 24:00")
+    opens = time(open_h, open_m)
+    closes = None if close_h == 24 else time(close_h, close_m)
+    if closes is not None and closes <= opens:
+        raise ValueError(f"{hours!r}: closing time must come after opening time (no overnight windows)")
+    return opens, closes
 
 
 @dataclass(frozen=True)

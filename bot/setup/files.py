@@ -16,7 +16,8 @@ import tomlkit
 from dotenv import dotenv_values
 from tomlkit.exceptions import TOMLKitError
 
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 
 ENV_MODE = 0o600
 

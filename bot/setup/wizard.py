@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from bot import config_keys
-from bot.config import (DEFAULT_CONFIG_PATH, DEFAULT_SLACK_API_URL, PLATFORM_KEYS, PLATFORMS, ConfigError,
-                        MissingSetting, parse_accounts, parse_duration)
+from bot.config import DEFAULT_CONFIG_PATH, DEFAULT_SLACK_API_URL, ConfigError, MissingSetting, parse_duration
+from bot.config_file import parse_accounts
+from bot.config_file.account import PLATFORMS, PLATFORM_KEYS
 from bot.setup.files import ConfigFile, EnvFile, save
 from bot.setup.questions import Questions
 from bot.setup.slack_check import CHANNEL_ID, check_channel, check_token

@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from bot.cli import main
 from bot.db.models import Author, Comment, Nudge
-from bot.config import parse_business_hours
+from bot.engine.hours import parse_business_hours
 from bot.db.stats import team_stats
 from bot.engine.hours import business_clocks
 from bot.engine.ingest import ingest

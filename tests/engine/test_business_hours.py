@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from sqlalchemy import select
 
 from bot.cli import main
-from bot.config import parse_business_hours
+from bot.engine.hours import parse_business_hours
 from bot.db.models import Nudge
 from bot.engine.hours import OfficeHours
 from bot.engine.poller import poll_account

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.cli import main
-from bot.config import parse_business_hours
+from bot.engine.hours import parse_business_hours
 from bot.db.models import Account, Nudge, Outcome
 from bot.engine import lifecycle
 from bot.engine.leases import Lease

@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.config import ConfigError, PollIntervals, load_settings
+from bot.config import ConfigError, PollIntervals
+from bot.config_file import load_settings
 from bot.db.models import Comment, Nudge, SyncState
 from bot.engine import lifecycle, outbox
 from bot.engine.ingest import ingest

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from bot.config import ConfigError, PollIntervals, parse_accounts
+from bot.config import ConfigError, PollIntervals
+from bot.config_file import parse_accounts
 from bot.db.models import Account, SyncState
 from bot.engine.ingest import ingest
 from bot.engine.leases import Lease

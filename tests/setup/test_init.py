@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_settings
+from bot.config_file import load_settings
 from bot.sources import build_source
 from tests.support.fake_wordpress import APP_PASSWORD, USER, FakeWordPress
 

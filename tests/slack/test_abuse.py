@@ -25,7 +25,8 @@ import requests
 from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 from bot.db import make_engine, session_factory as make_session_factory
 from bot.db.models import Comment, Nudge
 from bot.slack.access import CACHE_FOR

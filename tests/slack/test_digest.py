@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
-from bot.config import parse_business_hours
+from bot.engine.hours import parse_business_hours
 from bot.engine.digests import DAILY, schedules
 from bot.engine.leases import Lease
 from bot.slack.digest import post_due_digests

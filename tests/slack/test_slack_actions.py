@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.config import parse_business_hours
+from bot.engine.hours import parse_business_hours
 from bot.db.models import Nudge, utcnow
 from bot.slack.delivery import update_changed
 from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.config import parse_business_hours
+from bot.engine.hours import parse_business_hours
 from bot.slack.app import build_app
 from tests.support.blockkit import check_view
 from tests.support.records import account_config

@@ -16,7 +16,7 @@ import pytest
 from matplotlib.image import imread
 
 from bot.cli import main
-from bot.config import load_settings
+from bot.config_file import load_settings
 from bot.db.stats import DayFigures
 from bot.engine.leases import Lease
 from bot.slack.chart import weekly_chart

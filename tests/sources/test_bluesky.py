@@ -11,7 +11,8 @@ import pytest
 from werkzeug import Response
 
 from bot.cli import main
-from bot.config import ConfigError, Settings, parse_accounts
+from bot.config import ConfigError, Settings
+from bot.config_file import parse_accounts
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier

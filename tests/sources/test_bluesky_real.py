@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from bot.config import parse_accounts
+from bot.config_file import parse_accounts
 from bot.db.models import Comment, SyncState
 from bot.engine.replies import record_reply, reply_target
 from bot.sources.bluesky import SWEEP_SECONDS, forget_login

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from werkzeug import Response
 
 from bot.cli import main
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 from bot.db.models import SyncState
 from bot.engine.poller import poll_account, sync_accounts
 from bot.slack.delivery import deliver_due

@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import select
 from werkzeug import Request, Response
 
-from bot.config import Settings, parse_accounts
+from bot.config import Settings
+from bot.config_file import parse_accounts
 from bot.db.models import SyncState
 from bot.service import poll_cycle
 from bot.slack.client import make_client

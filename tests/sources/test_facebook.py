@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from werkzeug import Response
 
-from bot.config import ConfigError, Settings, parse_accounts
+from bot.config import ConfigError, Settings
+from bot.config_file import parse_accounts
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source

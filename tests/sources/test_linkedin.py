@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 import pytest
 from werkzeug import Response
 
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 from bot.sources import build_source
 from tests.support import connectors
 from tests.support.connectors import comments, fetched, paused_until, store_reply, stored_cursor

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 from werkzeug import Response
 
-from bot.config import ConfigError, Settings, parse_accounts
+from bot.config import ConfigError, Settings
+from bot.config_file import parse_accounts
 from bot.db.models import Comment
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from werkzeug import Response
 
-from bot.config import parse_accounts
+from bot.config_file import parse_accounts
 from bot.sources import build_source
 from bot.sources.base import CommentRecord, parse_time
 from bot.sources.tokens import forget_token

@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 import pytest
 from werkzeug import Response
 
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 from bot.engine.poller import poll_account
 from bot.sources import build_source
 from bot.sources.base import AuthError, RateLimited, TemporaryError

@@ -15,7 +15,7 @@ from tests.support import connectors
 from tests.support.connectors import comments, source_for
 from tests.support.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
 from tests.support.records import T0, make_account, page, record
-from bot.config import parse_accounts
+from bot.config_file import parse_accounts
 
 
 def store(session_factory, account_id, *records):

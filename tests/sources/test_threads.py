@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from werkzeug import Response
 
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 from bot.sources import build_source
 from tests.support import connectors
 from tests.support.connectors import comments, fetched, store_reply, stored_cursor

@@ -9,7 +9,8 @@ from datetime import UTC, timedelta
 import pytest
 from werkzeug import Response
 
-from bot.config import ConfigError, Settings, parse_accounts
+from bot.config import ConfigError, Settings
+from bot.config_file import parse_accounts
 from bot.db.queries import unanswered
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle

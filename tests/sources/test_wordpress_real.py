@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import parse_accounts
+from bot.config_file import parse_accounts
 from bot.engine.ingest import ingest
 from bot.sources.base import Page
 from tests.support.connectors import comments, poll, stored_cursor

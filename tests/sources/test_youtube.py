@@ -10,7 +10,8 @@ import pytest
 from werkzeug import Response
 
 from bot.cli import main
-from bot.config import ConfigError, parse_accounts
+from bot.config import ConfigError
+from bot.config_file import parse_accounts
 from bot.db.models import SyncState
 from bot.engine.leases import Lease
 from bot.engine.poller import poll_account, poll_due

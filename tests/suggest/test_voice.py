@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import main
-from bot.config import ConfigError, load_accounts
+from bot.config import ConfigError
+from bot.config_file import load_accounts
 from bot.db.models import Nudge
 from bot.engine.comment_text import read_comment
 from bot.engine.poller import poll_account

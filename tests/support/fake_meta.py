@@ -29,7 +29,8 @@ from urllib.parse import urlencode
 
 from werkzeug import Request, Response
 
-from bot.config import AccountConfig, parse_accounts
+from bot.config import AccountConfig
+from bot.config_file import parse_accounts
 from tests.support.connectors import FailureQueue
 
 TOKEN = "EAAGm0PX4ZCpsBAtest-page-token"
