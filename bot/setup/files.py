@@ -133,23 +133,29 @@ def _quoted(name: str, value: str) -> str:
 
 def save(config: ConfigFile, env: EnvFile | None) -> None:
     """Both files written next to themselves and renamed into place with Ctrl-C held back, so either both are new
-    or both are as they were."""
-    staged: list[tuple[str, Path]] = []
+    or both are as they were. A symlinked file is written through: its target is replaced, and the link stays."""
+    staged: list[tuple[str, Path, Path]] = []
     try:
         staged.append(_stage(config.path, config.text(), _mode_of(config.path, 0o644)))
         if env is not None:
             staged.append(_stage(env.path, env.text(), ENV_MODE))
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
+            replaced: list[Path] = []
             while staged:  # .env first: the config names its variables
-                temporary, path = staged.pop()
-                os.replace(temporary, path)
+                temporary, target, path = staged[-1]
+                try:
+                    os.replace(temporary, target)
+                except OSError as error:
+                    written = f"only {replaced[0]} was written" if replaced else "nothing written"
+                    raise ConfigError(f"{path}: cannot replace it ({error.strerror}); {written}") from None
+                staged.pop()
+                replaced.append(path)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     finally:
-        for temporary, _ in staged:
+        for temporary, _, _ in staged:
             os.unlink(temporary)
-
 
 def _mode_of(path: Path, default: int) -> int:
     try:
@@ -158,9 +164,12 @@ def _mode_of(path: Path, default: int) -> int:
         return default
 
 
-def _stage(path: Path, text: str, mode: int) -> tuple[str, Path]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _stage(path: Path, text: str, mode: int) -> tuple[str, Path, Path]:
+    """The new text in a temporary file beside the file's target (a symlink's too, so the rename stays on its file
+    system); returns it, the target, and the path as the user named it."""
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(descriptor, mode)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -170,4 +179,4 @@ def _stage(path: Path, text: str, mode: int) -> tuple[str, Path]:
     except BaseException:
         os.unlink(temporary)
         raise
-    return temporary, path
+    return temporary, target, path

@@ -282,3 +282,49 @@ def test_a_secret_a_env_file_would_read_differently_is_refused(tmp_path, wordpre
     quoted = init(tmp_path, slack, *scripted(wordpress), "--no-check", WP_APP_PASSWORD="it's \"quoted\" \\ too")
     assert quoted.returncode == 0, quoted.stderr
     assert settings(tmp_path).account("blog").secrets["app_password"] == "it's \"quoted\" \\ too"
+
+
+def test_a_symlinked_env_is_written_through_to_its_target(tmp_path, wordpress, slack):
+    """A .env (or config) kept elsewhere and linked in stays linked: the target is replaced, with its mode."""
+    project, secrets = tmp_path / "project", tmp_path / "secrets"
+    project.mkdir(), secrets.mkdir()
+    (secrets / "replynudge.env").write_text("# shared with the team\n")
+    (secrets / "replynudge.env").chmod(0o600)
+    (secrets / "replynudge.toml").write_text("# ours\n")
+    (project / ".env").symlink_to("../secrets/replynudge.env")
+    (project / "replynudge.toml").symlink_to(secrets / "replynudge.toml")
+    done = init(project, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert (project / ".env").is_symlink() and (project / "replynudge.toml").is_symlink()
+    assert (secrets / "replynudge.env").read_text() == f"# shared with the team\nWP_APP_PASSWORD='{APP_PASSWORD}'\n"
+    assert stat.S_IMODE((secrets / "replynudge.env").stat().st_mode) == 0o600
+    assert (secrets / "replynudge.toml").read_text().startswith("# ours\n")
+    assert settings(project).account("blog").secrets["app_password"] == APP_PASSWORD
+    assert sorted(path.name for path in secrets.iterdir()) == ["replynudge.env", "replynudge.toml"]
+    assert sorted(path.name for path in project.iterdir()) == [".env", "replynudge.toml"]
+
+
+def test_a_file_that_cannot_be_replaced_leaves_no_copy_of_the_secrets(tmp_path, wordpress, slack):
+    """.env turned into a folder while init waits for the last answer: the rename fails, and the staged copies
+    (one holds the password) are removed; the error names the file."""
+    (tmp_path / "replynudge.toml").write_text("# kept as it is\n")
+    terminal = Terminal(tmp_path, environment(slack))
+    terminal.answer("Platform", "wordpress")
+    terminal.answer("Account name", "")
+    terminal.answer("wordpress url", wordpress.base_url)
+    terminal.answer("wordpress username", USER)
+    terminal.answer("Environment variable", "")
+    terminal.answer("hidden, saved to .env", APP_PASSWORD)
+    terminal.wait_for("ok: Acme Coffee")
+    terminal.answer("before the nudge", "")
+    terminal.answer("Slack bot token", "")
+    terminal.wait_for("Slack channel id", prompting=True)
+    (tmp_path / ".env").mkdir()
+    terminal.answer("", CHANNEL)
+    assert terminal.close() == 2
+    assert ".env: cannot replace it (Is a directory); nothing written" in terminal.output
+    assert files_and_folders(tmp_path) == {"replynudge.toml": b"# kept as it is\n", ".env": None}
+
+
+def files_and_folders(workdir: Path) -> dict[str, bytes | None]:
+    return {path.name: None if path.is_dir() else path.read_bytes() for path in workdir.iterdir()}
