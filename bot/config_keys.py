@@ -13,6 +13,7 @@ class Setting:
     default: str  # as the reference shows it: a value in backticks, or words ("none", "members of `channel`")
     meaning: str  # one Markdown sentence or two for the reference's table
     more: str = ""  # the manual's page (and section) that tells the rest, e.g. "team-workflow.md#escalation"
+    whole_number: bool = False  # written as a TOML integer (others are strings, ids made of digits included)
 
 
 def names(settings: tuple[Setting, ...]) -> set[str]:
@@ -145,7 +146,7 @@ QUESTIONS = (
 )
 
 _RECENT_DAYS = Setting("recent_days", "`30`", "how many days back a first sync reads, and how old a post may be "
-                       "for its new comments to be read")
+                       "for its new comments to be read", whole_number=True)
 _API_URL = "the platform's API, for a proxy or a test server"
 
 # The keys each platform's connector understands, as written in the file; any other key is a typo. Keys ending in
@@ -173,8 +174,8 @@ PLATFORMS = {
         Setting("client_secret_env", "none", "the OAuth client's secret, with `client_id`"),
         Setting("refresh_token_env", "none", "the channel owner's refresh token (scope `youtube.force-ssl`)"),
         Setting("api_key_env", "none", "an API key instead of OAuth: reads, never replies"),
-        Setting("quota_budget", "`10000`", "the project's daily quota units"),
-        Setting("reply_reserve", "`1000`", "units polling leaves for replies from Slack"),
+        Setting("quota_budget", "`10000`", "the project's daily quota units", whole_number=True),
+        Setting("reply_reserve", "`1000`", "units polling leaves for replies from Slack", whole_number=True),
         Setting("api_url", "`https://www.googleapis.com/youtube/v3`", _API_URL),
         Setting("token_url", "`https://oauth2.googleapis.com/token`", "Google's OAuth token endpoint"),
         _RECENT_DAYS,

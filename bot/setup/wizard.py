@@ -23,6 +23,8 @@ from bot.setup.slack_check import CHANNEL_ID, check_channel, check_token
 from bot.sources import build_source
 
 SETUP_PLATFORMS = tuple(platform for platform in PLATFORMS if platform in PLATFORM_KEYS)  # replay is for imports
+WHOLE_NUMBER_KEYS = {setting.name for settings in config_keys.PLATFORMS.values() for setting in settings
+                     if setting.whole_number}  # a flag's digits are a TOML integer only for these: ids stay strings
 OPTION_KEYS = sorted({key for keys in PLATFORM_KEYS.values() for key in keys})  # each is a flag: --app-password-env
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 ACCOUNT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -128,7 +130,7 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> dict[str, Any]
         if key not in PLATFORM_KEYS[platform]:
             raise ConfigError(f"init: {flag(key)}: not a {platform} setting (its keys: "
                               f"{', '.join(sorted(PLATFORM_KEYS[platform]))})")
-        entry[key] = int(given[key]) if given[key].isdigit() else given[key]
+        entry[key] = int(given[key]) if key in WHOLE_NUMBER_KEYS and given[key].isdigit() else given[key]
     secret_flag_used = False
     previous: dict[str, Any] = {}  # the answers before a failed check: the defaults when asked again
     again: set[str] = set()  # keys asked again after a failed check
@@ -149,6 +151,8 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> dict[str, Any]
             if setup.args.no_check or _works(setup, source):
                 return entry
             previous, given = entry, {}
+            for variable in (value for key, value in previous.items() if key.endswith("_env")):
+                setup.to_save.pop(variable, None)  # a secret that failed the check is typed again, never saved
             entry = {"name": name, "platform": platform}
             again = {key.removesuffix("_env") for key in previous if key not in entry}
             continue
@@ -194,7 +198,8 @@ def _env_name(text: str) -> str:
 
 
 def _secret_value(setup: Setup, variable: str, label: str, *, ask: bool) -> None:
-    """The secret's value: from the environment or .env when it is there (and not just found wrong), else typed."""
+    """The secret's value: from the environment or .env when it is there (and not just found wrong), else typed
+    (with no default: the one there is the one found wrong)."""
     current = setup.value(variable)
     if current and not ask:
         setup.questions.say(f"  using {variable} from {'.env' if current == setup.env.values().get(variable) else 'the environment'}")
@@ -209,7 +214,7 @@ def _secret_value(setup: Setup, variable: str, label: str, *, ask: bool) -> None
         return text
 
     value = setup.questions.ask(f"{label[0].upper()}{label[1:]}, hidden, saved to .env as {variable}", flag=variable,
-                                check=present, hidden=True, default=current)
+                                check=present, hidden=True)
     setup.to_save[variable] = value
 
 

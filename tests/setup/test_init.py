@@ -328,3 +328,29 @@ def test_a_file_that_cannot_be_replaced_leaves_no_copy_of_the_secrets(tmp_path, 
 
 def files_and_folders(workdir: Path) -> dict[str, bytes | None]:
     return {path.name: None if path.is_dir() else path.read_bytes() for path in workdir.iterdir()}
+
+
+def test_a_secret_that_failed_its_check_is_neither_offered_again_nor_saved(tmp_path, wordpress, slack):
+    answers = "\n".join([
+        "wordpress", "blog", wordpress.base_url, USER, "", "wrong password",  # BLOG_APP_PASSWORD
+        "y", wordpress.base_url, USER, "", "", "still wrong",  # Enter at the password: asked again, not reused
+        "y", wordpress.base_url, USER, "BLOG_PASSWORD", APP_PASSWORD,  # another variable: the wrong one not kept
+        "", "", CHANNEL,                                                  # nudge after, no Slack token, channel
+    ]) + "\n"
+    done = init(tmp_path, slack, answers=answers)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("the check failed: wordpress rejected the credentials (HTTP 401") == 2
+    assert "the wordpress app password (an Application Password of that user) is required (input is hidden)" in done.stdout
+    assert "wrong" not in done.stdout and "wrong" not in (tmp_path / ".env").read_text()
+    assert (tmp_path / ".env").read_text() == f"BLOG_PASSWORD='{APP_PASSWORD}'\n"
+    assert settings(tmp_path).account("blog").secrets["app_password"] == APP_PASSWORD
+
+
+def test_flags_made_of_digits_stay_strings_unless_the_key_is_a_number(tmp_path, slack):
+    done = init(tmp_path, slack, "--platform", "facebook", "--name", "page", "--page-id", "0012345678",
+                "--secret-env", "FB_TOKEN", "--recent-days", "14", "--channel", CHANNEL, "--no-check", "--yes",
+                FB_TOKEN="EAAtoken")
+    assert done.returncode == 0, done.stderr
+    written = tomllib.loads((tmp_path / "replynudge.toml").read_text())["accounts"][0]
+    assert (written["page_id"], written["recent_days"]) == ("0012345678", 14)
+    assert settings(tmp_path).account("page").options["page_id"] == "0012345678"
