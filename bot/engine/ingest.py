@@ -190,10 +190,12 @@ def _comment_row(account_id, record: CommentRecord, post_ids, author_ids, flat_t
 
 
 def _mark_scores_stale(session: Session, changed: list[int]) -> None:
-    """A score counts the author's earlier comments (engine/rescore.py), so what a page changes in an author's
-    history (a comment arriving, edited, deleted or restored; an answer given or taken away) makes the scores of
-    their waiting comments written since stale, and only those (the page's own were cleared by the upsert). Comments
-    arrive mostly newest last, so a poll rescores its new comments, whatever an author's backlog."""
+    """Clears the scores `changed` may have moved, for rescore_waiting (engine/rescore.py) to redo them: a score
+    counts the author's earlier comments, so each scored waiting comment (a user's, not deleted, not answered) that
+    its author wrote at or after one of `changed` loses it, that comment included. `changed` is every user comment
+    the page names, changed or not, and every comment whose answer it gave or took away; the page's new comments
+    are stored unscored. Comments arrive mostly newest last, so little beyond a poll's own comments is rescored,
+    whatever an author's backlog."""
     if changed:
         connection = session.connection()
         connection.execute(_stale_scores(connection.dialect.name), {WANTED: changed})
