@@ -2,7 +2,8 @@
 log collector to index.
 
 A JSON line carries the record's own time (ISO 8601, UTC), level, logger and message, every field a call passed in
-`extra=` (such as `account`), and the traceback as `exception` when there is one.
+`extra=` (such as `account`), and the traceback as `exception` when there is one. Those five names are the record's:
+an `extra=` field of the same name is kept as `extra_<name>` instead, so a collector can trust them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ TEXT_FORMAT = "%(levelname)s %(name)s: %(message)s"
 ALWAYS_INFO = ("bot.progress",)
 # The attributes every LogRecord has; anything else on a record came from `extra=`.
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName"}
+RESERVED = ("time", "level", "logger", "message", "exception")
 
 
 class JsonFormatter(logging.Formatter):
@@ -26,7 +28,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        line.update((key, value) for key, value in record.__dict__.items() if key not in _STANDARD)
+        line.update((f"extra_{key}" if key in RESERVED else key, value)
+                    for key, value in record.__dict__.items() if key not in _STANDARD)
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False, default=str)

@@ -92,3 +92,23 @@ def test_a_traceback_stays_inside_its_json_line():
     parsed = json.loads(line)
     assert parsed["message"] == "polling blog failed" and parsed["account"] == "blog"
     assert parsed["exception"].startswith("Traceback") and "ValueError: broken page" in parsed["exception"]
+
+
+def test_a_field_passed_in_extra_never_replaces_time_level_or_logger(capfd):
+    """The record's own fields win; an `extra=` key of the same name is kept beside them, prefixed `extra_`."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("bot.engine.poller.extras")
+    logger.addHandler(handler)
+    try:
+        logger.warning("polling %s stopped", "blog", extra={
+            "time": "yesterday", "level": "DEBUG", "logger": "elsewhere", "exception": "none", "account": "blog"})
+    finally:
+        logger.removeHandler(handler)
+    line = json.loads(capfd.readouterr().err)
+    assert (line["level"], line["logger"], line["message"]) == ("WARNING", "bot.engine.poller.extras",
+                                                                "polling blog stopped")
+    assert line["time"].endswith("+00:00") and "exception" not in line
+    assert (line["extra_time"], line["extra_level"], line["extra_logger"], line["extra_exception"]) == (
+        "yesterday", "DEBUG", "elsewhere", "none")
+    assert line["account"] == "blog"
