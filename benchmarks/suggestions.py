@@ -102,6 +102,8 @@ def evaluate(rows: list[dict], min_score: int, show: bool, llm: LlmProvider | No
         "F1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
     }
     for code, checks in sorted(in_language.items()):
+        if not checks:
+            continue  # every comment in that language abstained: nothing to check
         figures[f"questions in the comment's language: {code}"] = sum(checks) / len(checks)
     figures["comments with no suggestion"] = sum(abstained.values()) / nudged if nudged else 0.0
     figures["comments with no suggestion, by situation"] = {key: n for key, n in abstained.items() if n}
