@@ -14,6 +14,7 @@ import re
 
 from bot.engine.comment_text import CommentText
 from bot.engine.situation import Reading
+from bot.suggest.banks import bank
 
 
 def _pattern(*parts: str) -> re.Pattern[str]:
@@ -378,6 +379,16 @@ _QUESTION_CASES = (
 def about_loss_or_illness(text: str) -> bool:
     """Whether the comment tells of a death or a grave illness: then no suggestion may ask about a person."""
     return bool(GRIEF.search(text) or _LOSS.search(text))
+
+
+def about_someone_after_a_loss(question: str, comment: CommentText) -> bool:
+    """Whether a question asks about a person (one the banks name back: "your wife", "votre mère", also "your late
+    wife") when the comment tells of a loss or a grave illness: the offline questions never do, and neither may the
+    team's past questions or an LLM's."""
+    if not about_loss_or_illness(comment.plain):
+        return False
+    nouns = {name.split()[-1] for name in bank(comment.language.code).PEOPLE.values()}
+    return any(re.search(rf"\b{re.escape(noun)}\b", question, re.I) for noun in nouns)
 
 
 # Questions for someone who gave praise or an opinion: to someone who asked the brand something they read as a

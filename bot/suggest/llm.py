@@ -26,6 +26,7 @@ from bot.suggest.checks import COUNT, MAX_CHARS, InvalidSuggestions, checked_que
 from bot.engine.language import detect_language
 from bot.engine.situation import Reading, Thread, read_situation
 from bot.suggest.keyphrases import key_phrases
+from bot.suggest.cases import about_someone_after_a_loss
 from bot.suggest.safety import unsafe
 from bot.suggest.thread import ThreadContext
 from bot.suggest.voice import Voice
@@ -42,7 +43,7 @@ when fewer fit, since a question nobody would send is worse than none.
 First read what the comment is doing: asking how to do something, whether something is in stock or ships, reporting a
 fault, a late or damaged order, a charge, asking for a feature, disagreeing, sharing a result or a story about
 someone, thanking someone, proposing a collaboration. Sarcasm ("great job 👏", "love it 🙃") is a complaint. A
-thank-you after a loss is no complaint.
+thank-you after a loss is no complaint; after a death or in a grave illness never ask about the person.
 Then ask what a good community manager would: plain, specific to this comment, in its tone, inviting a story or a
 detail. A complaint gets empathy first and a question that helps fix it; a question will be answered by the team
 first, so ask about their situation rather than whether the answer helped; a result, a story or praise gets a warm
@@ -157,6 +158,8 @@ def _screened(questions: list[str], comment: CommentText) -> list[str]:
     for question in questions:
         if what := unsafe(question):
             raise InvalidSuggestions(f"{what} in {question[:60]!r}")
+        if about_someone_after_a_loss(question, comment):
+            raise InvalidSuggestions(f"asks about a person after a loss or in illness: {question[:60]!r}")
     expected = comment.language
     if expected.code not in ("und", "other"):
         written = detect_language(" ".join(questions))

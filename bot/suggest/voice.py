@@ -28,6 +28,7 @@ from bot.engine.comment_text import CommentText, plain_text, read_comment
 from bot.engine.language import detect_language, function_words
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.checks import MAX_CHARS, MIN_CHARS, QUESTION_MARKS, offensive
+from bot.suggest.cases import about_someone_after_a_loss
 from bot.suggest.safety import unsafe
 
 CANDIDATES = 400  # the most recent answered conversations read per comment
@@ -210,6 +211,8 @@ def _fitted(
     now, then = _terms(comment.plain, code), _terms(before.plain, code)
     if any(term in then and term not in now for term in _terms(text, code)):
         return None  # names a detail of the earlier comment that this one does not mention
+    if about_someone_after_a_loss(text, comment):
+        return None
     text = text[:1].upper() + text[1:]
     return text if MIN_CHARS <= len(text) <= MAX_CHARS else None
 

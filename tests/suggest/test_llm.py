@@ -368,3 +368,18 @@ def test_questions_in_another_language_than_the_comment_fall_back(httpserver, ca
                  "Was würde dir jetzt am meisten helfen?"]
     httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(in_german)))
     assert suggest_questions(german, llm=provider(httpserver)) == in_german
+
+
+def test_questions_about_a_person_after_a_loss_fall_back(httpserver, caplog):
+    """The offline rule holds for an LLM: "What did your late wife love most?" is never offered to a widower."""
+    widower = "My late wife loved your lavender candles. I still light one every Sunday."
+    about_her = ["We're so sorry for your loss. What did your late wife love most about them?",
+                 "Which scent do you light on Sundays?"]
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(about_her)))
+    with caplog.at_level(logging.WARNING, logger="bot.suggest"):
+        assert suggest_questions(widower, llm=provider(httpserver)) == offline(widower)
+    assert "asks about a person after a loss or in illness" in caplog.text
+    httpserver.clear()
+    about_him = ["We're so sorry for your loss. Which scent do you light on Sundays?"]
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(about_him)))
+    assert suggest_questions(widower, llm=provider(httpserver)) == about_him

@@ -114,6 +114,23 @@ def test_an_unrelated_comment_gets_nothing_from_history(shop):
     assert past(shop, "My mug arrived cracked, really disappointed.", account="nobody") == ()
 
 
+WIFE = [
+    ("w1", "Tom Hale", "My wife loves your lavender candles, she lights one every evening after work.", 0, None, False),
+    ("w2", "Shop", "Thank you Tom! Which scent does your wife like best? Do you light them together?", 5, "w1", True),
+]
+
+
+def test_no_past_question_asks_about_a_person_after_a_loss(session_factory, tmp_path):
+    """The offline rule holds for the team's own questions: someone whose wife is in hospital is not asked which
+    scent she likes best."""
+    polled(session_factory, tmp_path, "gifts", WIFE)
+    asked = past(session_factory, "My wife loves your lavender candles, she lights one every evening.", account="gifts")
+    assert "Which scent does your wife like best?" in asked
+    after_a_loss = past(session_factory, "My wife loves your lavender candles, she lights one every evening. She is in "
+                        "hospital now.", account="gifts")
+    assert after_a_loss and not any("wife" in q for q in after_a_loss), after_a_loss
+
+
 def test_own_questions_come_first_and_the_generators_fill_the_rest():
     text = "My mug arrived cracked, really disappointed."
     voice = Voice(past=("Was the box dented when it arrived?",),
