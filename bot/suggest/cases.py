@@ -56,7 +56,8 @@ _SOFTWARE = _pattern(
     r"android|iphone|\bweb(?:site)?\b|\bsite\b|\bspiel\b|\bgame\b|\bjeu\b|\bjuego\b|\bgioco\b|\bjogo\b"
 )
 _SYMPTOM = _pattern(
-    r"\bkeeps\b|is (?:this|that|it) normal|\bnormal\b|c'est normal|ist das normal|es normal|è normale|é normal|"
+    r"\b(?:it|mine|that|this|which|and) keeps\b|keeps (?:skipping|crashing|freezing|dropping|disconnecting|leaking|"
+    r"beeping|turning|switching|restarting|logging|jumping|slipping|stopping)|is (?:this|that|it) normal|\bnormal\b|c'est normal|ist das normal|es normal|è normale|é normal|"
     r"is dat normaal|\bsmells?\b|riecht|\bsent (?:le|bizarre|mauvais)|huele|puzza|cheira|ruikt|skipping|"
     r"laisse des|\bdeja (?:marcas|manchas)|lascia|deixa (?:marcas|manchas)|is it dead|\bdead\b|"
     r"won'?t|doesn'?t|not working|stopped|no me sale|ne marche|funktioniert nicht|non funziona|não funciona|"
@@ -85,11 +86,15 @@ _CHOOSING = _pattern(
 _LEAVING = _pattern(r"cancel my|close my account|delete my account|unsubscribe|kündig|abmelden|konto löschen|"
                     r"résilier|supprimer mon compte|darme de baja|cancelar mi|disdire|cancellare il mio|"
                     r"cancelar minha|opzeggen|account verwijderen")
+# Words that say the thing is gone or coming back; not any "again" ("the buns again this weekend?"), "this year"
+# ("ship to Canada this year?") or "encore" (a grinder's name as well as "still").
 _RESTOCK = _pattern(
     r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bhave .{0,40} back\b|back before|restock|sold out|"
-    r"\bout of stock|been out|\bagain\b|\bwieder\b|ausverkauft|\bweg\b|de retour|"
-    r"rupture|réassort|\bvuelve|volver[aá]|agotad|de nuevo|\bvolta|voltar|esgotad|tornerà|di nuovo|esaurit|"
-    r"terug|uitverkocht|weer\b|\bencore\b|dieses jahr|this year|cette année|este año|quest'anno|este ano|dit jaar"
+    r"\bout of stock|been out|(?:in stock|available) again|\b(?:gibt|gibts|habt|kommt|kommen)\b.{0,60}\bwieder\b|"
+    r"wieder (?:geben|da|im|auf lager|erhältlich|verfügbar)|ausverkauft|\bweg\b|de retour|"
+    r"rupture|réassort|(?:aurez|avez|aura|faites|ferez)[- ](?:vous )?encore|reviendra|\bvuelve|volver[aá]|agotad|"
+    r"\bvolta|voltar|esgotad|tornerà|di nuovo disponibil|esaurit|"
+    r"\bterug\b|uitverkocht|weer (?:op voorraad|verkrijgbaar|leverbaar|te koop)"
 )
 _RESERVE = _pattern(
     r"avete ancora|still have|noch da|vous avez encore|todavía tenéis|ainda têm|lo vorrei ritirare|pick (?:it )?up on|"
@@ -160,7 +165,8 @@ _LETDOWN = _pattern(r"not impressed|disappoint|let ?down|underwhelm|enttäusch|d
 _SPORT = _pattern(
     r"\d+ ?k\b|\d+ ?km|marathon|half|race|\bran (?:my|the|a|\d)|\bride\b|hike|trail|climb|lift|deadlift|pull-?up|"
     r"personal best|\bpb\b|kreuzheben|bestzeit|lauf|wanderung|marat|course|randonnée|carrera|corr[ií]|"
-    r"media marat|sentiero|cammino|corsa|corrida|trilha|treino|hardloop|wandel|training|trainen|\d+ ?kg"
+    r"media marat|sentiero|cammino|corsa|corrida|trilha|treino|hardloop|wandel|training|trainen|"
+    r"(?:squat|bench|press|snatch|lift|lifted|pulled|kniebeuge|sentadilla|panca|agachamento)\w* .{0,20}\d+ ?kg"
 )
 _MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)\b|recipe|rezept|recette|receta|"
                  r"ricetta|"
@@ -218,6 +224,10 @@ _DISAGREE = _pattern(r"\bera (?:bem |mucho |molto )?(?:mais|más|più)|was (?:mu
 _WAS_BEFORE = _pattern(r"\bold\b|\bbefore\b|used to|\balt\w*|früher|ancien|avant|antigu|antes|vecchi|prima|antig|"
                        r"\boud\w*|vroeger|changed|geändert|changé|cambia|mudaram|veranderd|new|neu|nouv|nuev|nuov|"
                        r"novo|nieuw")
+_OLD_DESCRIBED = _pattern(r"\b(?:old|alte|alten|ancien\w*|antig\w*|vecchi\w*|oude?)\b.{0,20}\b(?:was|war|était|era|"
+                          r"is|ist|est|es|è|é)\s+(?!better|besser|mieux|mejor|meglio|melhor|beter)\w{4,}|"
+                          r"\b(?:das|die|der|it|that|ça|c'|eso|quello|isso|dat) (?:war|was|était|era|was) (?:\w+ )?"
+                          r"(?:saftiger|weicher|relaxing|\w+er\b|plus \w+|más \w+|più \w+|mais \w+|\w+der\b)")
 _DISCONTINUED = _pattern(r"gibt es .{0,40}nicht mehr|ne faites plus|ya no hay|non c'è più|não tem mais|"
                          r"(?:fassiez|vendiez|faites|vendez) plus|no longer (?:sell|make|stock)|discontinued|"
                          r"don'?t (?:sell|make) .{0,30} any ?more|nicht mehr "
@@ -300,6 +310,9 @@ _FIT_SKIN = _pattern(r"\bbab(?:y|ies)|bebê|bebé|bébé|\bbimb|enfants? de \d|\
                      r"\bpiel|\bpelle|\bpele\b|\bhuid|sensitive|allerg|empfindlich|sensible|sensibile|"
                      r"sensível|gevoelig|\bnuts?\b|gluten|lactose")
 _STORE = _pattern(r"\bstore\b|\bshop\b|\bladen|filiale|magasin|boutique|\btienda\b|negozio|\bloja\b|winkel")
+# A size asked for: only then is there a size to set aside ("a store in Valencia?" for lipsticks has none)
+_SIZE = _pattern(r"\bsize|\bgröße|\btaille|\btalla|\btaglia|tamanho|\bmaat\b|\b(?:in|no|na|en|em|im|op) \d{2}(?:[,.]5)?\b|"
+                 r"\b\d{2}(?:[,.]5)? (?:feminino|masculino|femme|homme|damen|herren|donna|uomo|mujer|hombre)")
 _HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|depress|lonely|schwere zeit|"
                       r"durchgeholfen|"
                       r"période difficile|traverser|momento difícil|me ayudó a superar|periodo difficile|"
@@ -366,13 +379,15 @@ _PROBLEM_CASES = (
 )
 _AVAILABILITY_CASES = (
     ("availability_reserve", _RESERVE), ("availability_restock", _RESTOCK), ("availability_hours", _HOURS),
-    ("availability_shipping", _SHIPPING), ("availability_store", _STORE), ("availability_size", _IN_STORE),
+    ("availability_shipping", _SHIPPING),
     ("availability_variant", _VARIANT),
     ("availability_variant", _ALSO), ("availability_release", _RELEASE),
 )
+# A word of the case is not enough where its question presumes more: "Have you made it before?" fits "how do I keep
+# the dough from sticking?", not "any gluten-free food at the café?"; "What else should we cover?" fits a request for
+# content, not "do I need a course first?" (which gets none).
 _QUESTION_CASES = (
     ("question_choosing", _CHOOSING), ("question_symptom", _SYMPTOM), ("question_care", _CARE),
-    ("question_content", _CONTENT_ASK), ("question_making", _MAKING),
 )
 
 
@@ -428,6 +443,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
     if situation in ("question", "result", "feedback", "thanks") and _FIXED.search(text) and _THANKS.search(text) \
             and "?" not in text:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
+    if situation == "result" and _THANKS.search(text) and _HELP.search(text):
+        return "thanks"  # a result of our tip is a thank-you: no "what's your next challenge?"
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
     if situation in ("question", "feedback") and _REQUEST.search(text) and _CONTENT_ASK.search(text):
@@ -503,7 +520,8 @@ def _problem(text: str, reading: Reading) -> str:
     if reading.problem == "delivery":
         return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"
     if _DISAGREE.search(text):
-        return "problem_changed" if _WAS_BEFORE.search(text) else "feedback_opinion"
+        return "feedback" if _OLD_DESCRIBED.search(text) else (
+            "problem_changed" if _WAS_BEFORE.search(text) else "feedback_opinion")
     if _IN_THE_WAY.search(text):
         return "problem_ux"
     if _LETDOWN.search(text) and len(text.split()) < 12:
@@ -521,7 +539,10 @@ def _first(text: str, cases: tuple[tuple[str, re.Pattern[str]], ...]) -> str | N
 
 
 def _disagree(text: str) -> str:
-    """A change they do not like ("the old recipe was better"), or an opinion they do not share."""
+    """A change they do not like ("the old recipe was better"), or an opinion they do not share; none when they
+    said what the old one was like ("das war saftiger"): asking what they liked about it would ask it again."""
+    if _OLD_DESCRIBED.search(text):
+        return "feedback"
     return "feedback_disagree" if _WAS_BEFORE.search(text) else "feedback_opinion"
 
 
@@ -536,9 +557,14 @@ def _question(text: str, situation: str) -> str:
         return "question_care"
     if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO, _SHIP_TO)) or (
             _STORE.search(text) and _IN_STORE.search(text)):
-        return _first(text, _AVAILABILITY_CASES) or "availability"
+        held = _first(text, (("availability_reserve", _RESERVE), ("availability_restock", _RESTOCK)))
+        if not held and _SIZE.search(text):
+            return "availability_store" if _STORE.search(text) else "availability_size"
+        return held or _first(text, _AVAILABILITY_CASES) or "availability"
     if _HOWTO.search(text) and _SOFTWARE.search(text) and not _CHOOSING.search(text) and not _FIT.search(text):
         return "question_howto_app"
+    if _HOWTO.search(text) and _MAKING.search(text):
+        return "question_making"
     return _first(text, _QUESTION_CASES) or ("question_care" if _HOWTO.search(text) else "question")
 
 
@@ -546,8 +572,9 @@ def _fit(text: str) -> str:
     """Whether it fits: a trip (luggage), skin, a device (which model), or anything else (what it is for)."""
     if _SOFTWARE.search(text):
         return "question_choosing"  # "does the app work with joint accounts?": what for, not which model
-    return _first(text, (("question_fit_trip", _LUGGAGE), ("question_fit_skin", _FIT_SKIN), ("question_fit_age", _AGE),
-                         ("question_fit", _COMPATIBLE))) or "question_choosing"
+    fit = _first(text, (("question_fit_trip", _LUGGAGE), ("question_fit_skin", _FIT_SKIN), ("question_fit_age", _AGE),
+                        ("question_fit", _COMPATIBLE)))
+    return fit or ("question_choosing" if _CHOOSING.search(text) else "question")  # "ok for beginners?": none
 
 
 def _feedback(text: str, reading: Reading) -> str:

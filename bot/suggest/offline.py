@@ -7,8 +7,10 @@ person it is about ("my mum" becomes "your mum"). A question asking for what the
 number, a device, a date, an app version, the place) is left out.
 
 For a comment that asks something, `reply_draft` leaves room for the answer before the follow-up question.
-`offline_candidates` is the seam other sources build on: the fitting questions, best first. The same comment
-always gets the same questions."""
+`offline_candidates` is the seam other sources build on: the fitting questions, best first; a nudge shows only the
+best one (`offline_questions`), since blind raters marked the second and third almost always bad and a team wants one
+good question rather than three to choose from (docs/suggestions.md). The same comment always gets the same
+questions."""
 
 from __future__ import annotations
 
@@ -18,9 +20,9 @@ from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
 from bot.suggest.cases import about_loss_or_illness, case
-from bot.suggest.checks import COUNT
 
 ANSWER_HERE = "[your answer]"
+OFFERED = 1  # offline questions a comment gets: the best one
 _PRICE_CHANGE = re.compile(r"increase|went up|goes up|go up|rise|raised|hike|erhöh|gestiegen|teurer|augment|hausse|subida|"
                            r"subieron|aument|verhoging|duurder|omhoog", re.I)
 _ASSORTMENT = re.compile(r"sampler|selection|\bbox\b|\bset\b|assortment|probierbox|auswahl|coffret|assortiment|"
@@ -34,6 +36,20 @@ _PLACE = re.compile(r"\b(?:store|shop|branch|filiale|laden|magasin|boutique|tien
 _REFERENCE = re.compile(r"\b(?:ticket|case|booking|dossier|référence|referencia|riferimento|referência|boeking|"
                         r"buchung|auftrag)\w*\s*(?:no\.?|nr\.?|number|nummer|numéro|número|n°)?\s*[:#]?\s*[A-Z]*\d{4,}", re.I)
 _ERROR_CODE = re.compile(r"\b(?:error|errore|erreur|fehler|erro|fout)\w*\s*(?:code\s*)?\d{3}|\bcódigo de error|foutmelding", re.I)
+_ORDER = re.compile(r"\b(?:order|bestell|auftrag|commande|pedido|ordine|encomenda|bestel)\w*\.?\s*"
+                    r"(?:no\.?|nr\.?|n[°º.]|number|nummer|numéro|número|numero)?\s*[:#]?\s*[A-Z]{0,3}-?\d{3,}", re.I)
+# Bought in person: there is no order number to ask for
+_IN_PERSON = re.compile(r"\bbought (?:it |them |one )?(?:at|in|from) (?:our|the|a|my) (?:local )?\w*\s?(?:shop|store|market)|"
+                        r"\bin store\b|im laden gekauft|in der filiale gekauft|acheté en (?:magasin|boutique)|"
+                        r"comprad[oa] en (?:la )?tienda|comprat[oa] in negozio|comprei na loja|in de winkel gekocht", re.I)
+# A gift or an occasion: then there is a day it is needed by ("pour ses 6 ans")
+_GIFT_OR_OCCASION = re.compile(r"gift|present|regal|offrir|offert|cadeau|geschenk|schenken|\d+ (?:ans|años|anni|anos|jaar|"
+                               r"jahre)\b|party|fiesta|festa|feest|fête", re.I)
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|montag|dienstag|mittwoch|"
+                      r"donnerstag|freitag|samstag|sonntag|wochenende|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                      r"dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|"
+                      r"venerdì|sabato|domenica|segunda|terça|quarta|quinta|sexta|maandag|dinsdag|woensdag|donderdag|"
+                      r"vrijdag|zaterdag|zondag)\b", re.I)
 _VERSION = re.compile(r"\bv\d|\b\d+\.\d+\b|\b(?:version|versión|versione|versão|versie) \d", re.I)
 
 
@@ -47,9 +63,12 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     slots = {"person": None if sensitive else language.PEOPLE.get(reading.person or ""),
              "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
              "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
-             "event": "yes" if _EVENT.search(comment.plain) else None}
-    given = reading.given | {name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE),
-                                                        ("error", _ERROR_CODE)) if pattern.search(comment.plain)}
+             "event": "yes" if _EVENT.search(comment.plain) else None,
+             "deadline": "yes" if "occasion" in reading.given or _GIFT_OR_OCCASION.search(comment.plain) else None}
+    given = reading.given | {
+        name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE), ("order", _ORDER),
+                                   ("order", _IN_PERSON), ("error", _ERROR_CODE),
+                                   ("date", _WEEKDAY)) if pattern.search(comment.plain)}
     key = case(comment, reading)
     if key == "loss":
         return []  # no bank is safe for it
@@ -82,6 +101,6 @@ def reply_draft(text: str, question: str, thread: Thread = Thread()) -> str:
 
 
 def offline_questions(comment: CommentText, author: str | None = None, thread: Thread = Thread()) -> list[str]:
-    """At most three distinct questions from offline_candidates: fewer when fewer fit."""
+    """The best of offline_candidates, or none when none fits."""
     del author  # the questions speak to the person without a name: a handle is no name to greet
-    return list(dict.fromkeys(offline_candidates(comment, thread)))[:COUNT]
+    return offline_candidates(comment, thread)[:OFFERED]

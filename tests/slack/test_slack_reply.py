@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from werkzeug import Response
 
+from bot.config import TeamQuestions
 from bot.db.models import Comment, Nudge
 from bot.slack.listeners.views import reply as reply_listener
 from bot.sources.bluesky import forget_login
@@ -26,7 +27,7 @@ from tests.support.slack_world import (
 TEXT_BOX = "reply:0"
 
 
-def posted(world, external_id="c1", text="Does the X200 need descaling every month?"):
+def posted(world, external_id="c1", text="Will the rhubarb jam be back before Easter?"):
     world.add(external_id, text)
     world.poll()
     return world.comment_id(external_id), world.nudge(external_id).slack_ts
@@ -61,17 +62,17 @@ def test_reply_on_a_replay_account_is_recorded_and_the_nudge_says_who_replied(sl
     suggestions = slack_world.nudge("c1").suggestions
     # a question: room for the answer first, the follow-up question after it
     assert suggestions and text_box(view)["element"]["initial_value"] == f"[your answer]\n\n{suggestions[0]}"
-    assert "Does the X200 need descaling" in str(view["blocks"])
+    assert "Will the rhubarb jam be back before Easter?" in str(view["blocks"])
 
-    response = submit(slack_world, app, view, "  Every three months is enough.  ")
+    response = submit(slack_world, app, view, "  Yes, it is back on the first of April.  ")
 
     assert (response.status, response.body) == (200, "")  # an empty ack closes the modal
     (update,) = slack_world.api.wait_for("chat.update")
     assert update.params["ts"] == ts
     assert "Replied from Slack by <@U0ANA>" in str(update.params["blocks"])
-    assert "Every three months is enough." in str(update.params["blocks"])
+    assert "Yes, it is back on the first of April." in str(update.params["blocks"])
     (reply,) = brand_comments(slack_world)
-    assert reply.text == "Every three months is enough." and reply.parent_external_id == "c1"
+    assert reply.text == "Yes, it is back on the first of April." and reply.parent_external_id == "c1"
     with slack_world.factory() as session:
         assert session.get(Comment, comment_id).answered_by_id == reply.id
     nudge = slack_world.nudge("c1")
@@ -81,7 +82,9 @@ def test_reply_on_a_replay_account_is_recorded_and_the_nudge_says_who_replied(sl
     assert len(slack_world.api.calls_to("chat.update")) == 1
 
 
-def test_another_suggestion_replaces_the_text_in_one_click(slack_world):
+def test_another_suggestion_replaces_the_text_in_one_click(tmp_path, session_factory, slack_api):
+    library = (TeamQuestions("availability", ("How do you usually take your chai?",)),)
+    slack_world = make_world(tmp_path, session_factory, slack_api, questions=library)
     comment_id, ts = posted(slack_world, text="Do you have a decaf version of the chai? It is for my mum.")  # two fit
     app = slack_world.app()
     view = open_modal(slack_world, app, comment_id, ts)

@@ -51,6 +51,13 @@ def test_every_comment_gets_at_most_three_valid_questions_the_same_each_time(tex
     "日本への配送はありますか？送料はいくらですか？",
     "I followed your steeping guide but used 90 degree water instead of 80.",
     "nice",
+    "Love the autumn candle collection, the whole flat smells amazing.",  # not "When do you enjoy it most?"
+    "Thank you so much for the quick help yesterday!",  # not "How are you getting on with it now?"
+    "Are student discounts still available for the yearly plan?",  # not "anything you've got your eye on?"
+    "My son loves the dinosaur pyjamas, he refuses to take them off.",  # not "What does your son enjoy most?"
+    "Please bring back the dark mode toggle, digging through settings every evening is annoying.",
+    "Honestly the new recipe is worse than the old one, that was much creamier.",  # said what they liked
+    "Thanks for the tip about resting the dough, the crust came out perfect!",  # not "what's your next challenge?"
 ])
 def test_a_comment_no_case_fits_gets_no_question_rather_than_a_generic_one(text):
     assert suggest_questions(text, author="Priya Patel") == []
@@ -252,7 +259,7 @@ def test_no_question_asks_about_a_person_after_a_loss_or_in_illness(lang, text):
 
 def test_the_same_person_outside_a_loss_is_asked_about():
     assert any("your wife" in q for q in suggest_questions("Got this as a gift for my wife, she loves it"))
-    assert any("votre femme" in q for q in suggest_questions("Ma femme adore vos tisanes, merci !"))
+    assert any("votre femme" in q for q in suggest_questions("J'ai offert vos tisanes à ma femme, elle adore !"))
 
 
 QUESTIONS_WITH_PRAISE_OR_OPINION = [
@@ -277,6 +284,7 @@ def test_a_question_to_the_brand_gets_no_question_for_praise_or_an_opinion(lang,
     assert not for_opinions & set(questions), questions
 
 
-def test_the_same_praise_without_a_question_is_thanked():
-    assert suggest_questions("The illustrations for this campaign are lovely.") == [
-        "Thank you so much, that's lovely to hear! When do you enjoy it most?"]
+def test_praise_naming_whom_it_was_for_is_asked_about_them_and_only_that():
+    """One question, the best that fits: the next ones were marked bad almost every time, so none is shown."""
+    assert suggest_questions("Bought the lavender candle for my girlfriend and she loved it.") == [
+        "What a lovely gift! What does your girlfriend like most about it?"]

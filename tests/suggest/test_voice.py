@@ -284,7 +284,7 @@ def test_replynudge_suggest_in_an_accounts_voice(workdir, database_url, capsys, 
 
 def test_replynudge_suggest_without_config_or_database(workdir):
     """Nothing configured: the offline questions, and no database file left behind."""
-    text = "Love the lavender candle, it smells amazing!"
+    text = "My mug arrived cracked, really disappointed."
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'replynudge.db'}"}
     done = subprocess.run([sys.executable, "-m", "bot", "suggest", "--json", text], cwd=workdir, env=env,
                           capture_output=True, text=True, timeout=60)

@@ -6,11 +6,14 @@ them back ("my mum" -> "your mum"). A question may start with tags before a "|":
 - change|  it speaks of a price change, so it is only asked when the comment mentions one;
 - assortment|  it asks which one they liked best, so only when they got a box, a set, a selection;
 - event|   it asks how many people are coming, so only when the comment is about an event (a ride, a fair);
+- deadline|  it asks when they need it by, so only for a gift or an occasion (a birthday, a party);
 - order| device| date| tracking| update| occasion| version| place|  it asks for that, so it is never asked when
   the comment already gives it; increase| is not asked when the comment speaks of a price change;
 - !device| (and so on)  it is only asked when the comment gives that ("which version?" once the device is known).
 At most three per case, fewer where fewer fit any comment of it: a question that would not be sent as written is
-worse than none (docs/suggestions.md).
+worse than none (docs/suggestions.md). A nudge shows the first that fits. A situation has a bank of its own only
+where one question fits any comment of it (a problem: an apology and a DM); praise, thanks, feedback, a story and
+availability have none, since their generic questions ("When do you enjoy it most?") were marked bad blind.
 Problem questions all open with empathy; question and availability ones are follow-ups to add after the answer.
 """
 

@@ -24,15 +24,11 @@ BANK = {
     "question_leaving": (
         "Schade, dass du gehen möchtest. Magst du uns sagen, was dich zu der Entscheidung gebracht hat?",
     ),
-    "availability": (
-        "Hoffentlich hilft dir das! Hast du schon etwas Bestimmtes im Auge?",
-    ),
     "availability_restock": (
         "Sollen wir dir Bescheid geben, sobald wir wieder Nachschub haben?",
     ),
     "availability_variant": (
         "person|Wofür möchte {person} es vor allem nutzen? Dann finden wir das Passende.",
-        "Sollen wir dir etwas zurücklegen?",
     ),
     "availability_release": (
         "Sollen wir dir Bescheid geben, sobald es Neuigkeiten gibt?",
@@ -44,7 +40,7 @@ BANK = {
         "Sollen wir dir deine Größe zum Anprobieren zurücklegen?",
     ),
     "availability_shipping": (
-        "Bis wann brauchst du es? Dann sagen wir dir, wie es rechtzeitig bei dir ist.",
+        "deadline|date|Bis wann brauchst du es? Dann sagen wir dir, wie es rechtzeitig bei dir ist.",
     ),
     "availability_hours": (
         "Kommst du zum ersten Mal zu uns?",
@@ -59,7 +55,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Sorry für die Warterei. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute noch nach.",
-        "Tut uns leid, dass du so lange wartest! Brauchst du es bis zu einem bestimmten Tag?",
+        "!order|Tut uns echt leid, dass es so lange dauert. Wir haken heute noch beim Paketdienst nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
     "problem_damaged": (
         "Oh nein, das tut uns wirklich leid. Schickst du uns per DM ein Foto? Dann kümmern wir uns sofort darum.",
@@ -74,7 +70,8 @@ BANK = {
         "Das tut uns wirklich leid. Schickst du uns per DM das Datum der Abbuchung? Dann gehen wir dem heute nach.",
     ),
     "problem_ignored": (
-        "Tut uns wirklich leid, dass sich niemand gemeldet hat. Schickst du uns deine Bestell- oder Ticketnummer per DM? Dann kümmern wir uns heute selbst darum.",
+        "order|Tut uns wirklich leid, dass sich niemand gemeldet hat. Schickst du uns deine Bestell- oder Ticketnummer per DM? Dann kümmern wir uns heute selbst darum.",
+        "!order|Tut uns wirklich leid, dass sich niemand gemeldet hat. Wir kümmern uns heute selbst darum: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
     "problem_price": (
         "change|Tut uns leid, dass dich die Änderung überrascht hat. Welchen Tarif oder welches Produkt hast du? Dann schauen wir, was am besten passt.",
@@ -111,14 +108,8 @@ BANK = {
     "result_progress": (
         "Wie schön zu hören, danke fürs Erzählen! Was hast du als Nächstes vor?",
     ),
-    "thanks": (
-        "Sehr gern, schön, dass es geholfen hat! Wie kommst du jetzt damit zurecht?",
-    ),
     "thanks_fixed": (
         "Super, schön, dass alles geklappt hat! Können wir sonst noch etwas für dich tun?",
-    ),
-    "thanks_staff": (
-        "Danke dir, das geben wir gern weiter! Wie ist am Ende alles gelaufen?",
     ),
     "thanks_content": (
         "Danke dir, schön, dass es geholfen hat! Welcher Teil war für dich am hilfreichsten?",
@@ -126,12 +117,6 @@ BANK = {
     ),
     "thanks_grief": (
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Gab es einen Teil, der dir besonders geblieben ist?",
-    ),
-    "feedback": (
-        "Danke für das ehrliche Feedback, das geben wir ans Team weiter! Gibt es noch etwas, das du ändern würdest?",
-    ),
-    "feedback_request": (
-        "Danke, das ist ein richtig guter Vorschlag, den geben wir ans Team weiter! Was würde es dir leichter machen?",
     ),
     "feedback_content": (
         "Danke für das ehrliche Feedback! Hörst du die Folgen meist am Stück oder in mehreren Etappen?",
@@ -141,16 +126,9 @@ BANK = {
     ),
     "praise": (
         "person|Danke dir! Was hat {person} daran am besten gefallen?",
-        "Danke, das freut uns sehr! Wann genießt du es am liebsten?",
     ),
     "praise_content": (
         "Danke dir, schön, dass es dir gefallen hat! Was ist dir davon am meisten hängen geblieben?",
-    ),
-    "story": (
-        "Wie schön, danke, dass du das mit uns teilst! Was hat es für dich so besonders gemacht?",
-    ),
-    "story_person": (
-        "person|Wie schön! Was mag {person} daran am liebsten?",
     ),
     "story_memory": (
         "Was für eine schöne Erinnerung, danke fürs Teilen! Woran erinnerst du dich am liebsten?",
@@ -169,10 +147,6 @@ BANK = {
         "date|Was für eine tolle Sache! Für wann plant ihr das?",
         "event|Danke, dass ihr an uns denkt! Mit wie vielen Leuten rechnet ihr ungefähr?",
     ),
-    "fan_reply": (
-        "date|Danke, dass du deine Erfahrung teilst! Wie lange nutzt du es schon?",
-        "Danke fürs Mitreden! Was gefällt dir daran am besten?",
-    ),
     "question_content": (
         "Gute Idee, danke! Was sollen wir noch behandeln?",
     ),
@@ -180,11 +154,8 @@ BANK = {
         "Hast du es schon mal gemacht, oder ist es dein erster Versuch?",
     ),
     "problem_fault": (
-        "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du das gute Stück schon?",
         "Das tut uns wirklich leid, das sollte nicht passieren. Schickst du uns per DM ein Foto? Dann kümmern wir uns darum.",
-    ),
-    "feedback_opinion": (
-        "Danke, dass du deine Sicht teilst! Welche Erfahrungen hast du selbst gemacht?",
+        "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du das gute Stück schon?",
     ),
     "feedback_discontinued": (
         "Schade, dass du es vermisst, das verstehen wir! Was mochtest du daran am liebsten?",
@@ -200,9 +171,6 @@ BANK = {
     ),
     "problem_changed": (
         "Schade, dass es dir nicht mehr so gefällt, das tut uns leid. Was mochtest du an der alten Version am liebsten?",
-    ),
-    "question_care": (
-        "Wie bist du bisher damit zufrieden?",
     ),
     "question_fit": (
         "Welches Modell hast du im Moment? Dann prüfen wir, ob es passt.",

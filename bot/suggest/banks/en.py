@@ -23,15 +23,11 @@ BANK = {
     "question_leaving": (
         "Sorry to see you go. Would you mind telling us what made you decide?",
     ),
-    "availability": (
-        "Hope that helps! Is there anything in particular you've got your eye on?",
-    ),
     "availability_restock": (
         "Would you like us to let you know as soon as we've restocked?",
     ),
     "availability_variant": (
         "person|What will {person} mainly use it for? Then we can point you to the one that fits.",
-        "Would you like us to put one aside for you?",
     ),
     "availability_release": (
         "Would you like us to let you know as soon as there's news?",
@@ -43,7 +39,7 @@ BANK = {
         "Would you like us to set your size aside for you to try on?",
     ),
     "availability_shipping": (
-        "When would you need it by? Then we can tell you the best way to get it to you in time.",
+        "deadline|date|When would you need it by? Then we can tell you the best way to get it to you in time.",
     ),
     "availability_hours": (
         "Will this be your first visit?",
@@ -58,7 +54,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|I'm sorry it still hasn't turned up. Could you send us your order number by DM so we can chase it today?",
-        "Sorry for the wait! Do you need it by a particular date?",
+        "!order|I'm really sorry it's taking this long. We'll chase it with the courier today: shall we DM you as soon as we hear back?",
     ),
     "problem_damaged": (
         "I'm so sorry it reached you like that. Could you send us a photo by DM so we can sort it out straight away?",
@@ -73,7 +69,8 @@ BANK = {
         "I'm really sorry about this. Could you DM us the date of the charge, so we can trace it today?",
     ),
     "problem_ignored": (
-        "I'm really sorry nobody got back to you. Could you DM us your order or case number, so we can follow it up ourselves today?",
+        "order|I'm really sorry nobody got back to you. Could you DM us your order or case number, so we can follow it up ourselves today?",
+        "!order|I'm really sorry nobody got back to you. We're picking this up ourselves today: shall we DM you as soon as we know more?",
     ),
     "problem_price": (
         "change|I'm sorry the change came as a surprise. Which plan or product are you on, so we can look at what fits you best?",
@@ -110,14 +107,8 @@ BANK = {
     "result_progress": (
         "That's so good to hear, thank you for telling us! What's next for you?",
     ),
-    "thanks": (
-        "You're very welcome, glad it helped! How are you getting on with it now?",
-    ),
     "thanks_fixed": (
         "So glad it's all sorted! Is there anything else we can do for you?",
-    ),
-    "thanks_staff": (
-        "Thank you, we'll be sure to pass this on! How did everything go in the end?",
     ),
     "thanks_content": (
         "Thank you, so glad it helped! Which part was most useful for you?",
@@ -125,12 +116,6 @@ BANK = {
     ),
     "thanks_grief": (
         "We're so sorry for your loss, and thank you for telling us. Was there a part that stayed with you most?",
-    ),
-    "feedback": (
-        "Thanks for the honest feedback, we'll pass it on to the team! Is there anything else you'd change?",
-    ),
-    "feedback_request": (
-        "Thanks, that's a really useful suggestion, and we'll pass it on to the team! What would it make easier for you?",
     ),
     "feedback_content": (
         "Thanks for the honest feedback! Do you usually listen in one go, or over a few sittings?",
@@ -140,16 +125,9 @@ BANK = {
     ),
     "praise": (
         "person|Thank you! What did {person} like best about it?",
-        "Thank you so much, that's lovely to hear! When do you enjoy it most?",
     ),
     "praise_content": (
         "Thank you, so glad you enjoyed it! Which part stayed with you most?",
-    ),
-    "story": (
-        "What a lovely thing to share, thank you! What made it so special for you?",
-    ),
-    "story_person": (
-        "person|That's so lovely! What does {person} enjoy most about it?",
     ),
     "story_memory": (
         "person|What a lovely memory! What comes to mind first when you think of {person}?",
@@ -169,10 +147,6 @@ BANK = {
         "date|What a great cause! When are you planning it for?",
         "event|Thanks for thinking of us! Roughly how many people are you expecting?",
     ),
-    "fan_reply": (
-        "date|Thanks for sharing your experience! How long have you been using it?",
-        "Thanks for chiming in! What do you like most about it?",
-    ),
     "question_content": (
         "Great idea, thanks! What else would you like us to cover?",
     ),
@@ -180,11 +154,8 @@ BANK = {
         "Have you made it before, or is this your first go?",
     ),
     "problem_fault": (
-        "date|That's really frustrating, I'm sorry. How long have you had it?",
         "I'm really sorry, that shouldn't happen. Could you DM us a photo, so we can sort it out?",
-    ),
-    "feedback_opinion": (
-        "Thanks for sharing your view! What's your own experience been?",
+        "date|That's really frustrating, I'm sorry. How long have you had it?",
     ),
     "feedback_discontinued": (
         "We're sorry to hear you miss it! What did you love most about it?",
@@ -200,9 +171,6 @@ BANK = {
     ),
     "problem_changed": (
         "I'm sorry it's not what you loved any more. What did you like most about the old one?",
-    ),
-    "question_care": (
-        "How's it been treating you so far?",
     ),
     "question_fit": (
         "Which model do you have at the moment? Then we can double-check it fits.",

@@ -24,15 +24,11 @@ BANK = {
     "question_leaving": (
         "Nos da pena que te vayas. ¿Nos cuentas qué te ha hecho decidirte?",
     ),
-    "availability": (
-        "¡Esperamos que te sirva! ¿Tienes ya algo en mente?",
-    ),
     "availability_restock": (
         "¿Quieres que te avisemos en cuanto volvamos a tener stock?",
     ),
     "availability_variant": (
         "person|¿Para qué lo va a usar sobre todo {person}? Así te recomendamos el que mejor le va.",
-        "¿Quieres que te hagamos una reserva?",
     ),
     "availability_release": (
         "¿Quieres que te avisemos en cuanto haya novedades?",
@@ -44,7 +40,7 @@ BANK = {
         "¿Quieres que te guardemos tu talla en la tienda para probártela?",
     ),
     "availability_shipping": (
-        "¿Para cuándo lo necesitarías? Así te decimos cómo hacer que te llegue a tiempo.",
+        "deadline|date|¿Para cuándo lo necesitarías? Así te decimos cómo hacer que te llegue a tiempo.",
     ),
     "availability_hours": (
         "¿Será tu primera visita?",
@@ -59,7 +55,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Sentimos que aún no haya llegado. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
-        "¡Sentimos la espera! ¿Lo necesitas para alguna fecha concreta?",
+        "!order|Sentimos mucho que esté tardando tanto. Hoy mismo lo reclamamos a la empresa de transporte: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
     "problem_damaged": (
         "¡Qué rabia, lo sentimos mucho! ¿Nos mandas una foto por mensaje privado? Lo solucionamos enseguida.",
@@ -74,7 +70,8 @@ BANK = {
         "Lo sentimos mucho. ¿Nos pasas por mensaje privado la fecha del cargo? Lo revisamos hoy mismo.",
     ),
     "problem_ignored": (
-        "Sentimos mucho que nadie te haya contestado. ¿Nos pasas por mensaje privado tu número de pedido o de incidencia? Lo seguimos nosotros hoy mismo.",
+        "order|Sentimos mucho que nadie te haya contestado. ¿Nos pasas por mensaje privado tu número de pedido o de incidencia? Lo seguimos nosotros hoy mismo.",
+        "!order|Sentimos mucho que nadie te haya contestado. Hoy mismo nos encargamos nosotros: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
     "problem_price": (
         "change|Sentimos que el cambio te haya pillado por sorpresa. ¿Qué plan o producto tienes? Miramos qué te encaja mejor.",
@@ -111,14 +108,8 @@ BANK = {
     "result_progress": (
         "¡Qué alegría leer esto, gracias por contárnoslo! ¿Y ahora qué reto te vas a poner?",
     ),
-    "thanks": (
-        "¡De nada, nos alegra que te haya servido! ¿Qué tal te va ahora?",
-    ),
     "thanks_fixed": (
         "¡Qué alivio, nos alegra que esté todo resuelto! ¿Podemos ayudarte en algo más?",
-    ),
-    "thanks_staff": (
-        "¡Gracias! Se lo transmitimos encantados. ¿Al final cómo salió todo?",
     ),
     "thanks_content": (
         "¡Gracias, nos alegra que te haya servido! ¿Qué parte te resultó más útil?",
@@ -126,12 +117,6 @@ BANK = {
     ),
     "thanks_grief": (
         "Sentimos mucho tu pérdida, y gracias por contárnoslo. ¿Hubo alguna parte que te llegara especialmente?",
-    ),
-    "feedback": (
-        "¡Gracias por la sinceridad, se lo pasamos al equipo! ¿Hay algo más que cambiarías?",
-    ),
-    "feedback_request": (
-        "¡Gracias, es una sugerencia muy útil y se la pasamos al equipo! ¿Qué te facilitaría?",
     ),
     "feedback_content": (
         "¡Gracias por la sinceridad! ¿Sueles escucharlos de una vez o en varios ratos?",
@@ -141,16 +126,9 @@ BANK = {
     ),
     "praise": (
         "person|¡Gracias! ¿Qué es lo que más le gustó a {person}?",
-        "¡Muchas gracias, nos hace mucha ilusión! ¿En qué momento lo disfrutas más?",
     ),
     "praise_content": (
         "¡Gracias, nos alegra que te haya gustado! ¿Qué parte se te quedó más?",
-    ),
-    "story": (
-        "¡Qué bonito, gracias por compartirlo! ¿Qué fue lo que lo hizo tan especial para ti?",
-    ),
-    "story_person": (
-        "person|¡Nos encanta! ¿Qué es lo que más le gusta a {person}?",
     ),
     "story_memory": (
         "person|¡Qué recuerdo tan bonito! ¿Qué es lo primero que te viene a la mente cuando piensas en {person}?",
@@ -170,10 +148,6 @@ BANK = {
         "date|¡Qué buena iniciativa! ¿Para qué fechas la estáis pensando?",
         "event|¡Gracias por pensar en nosotros! ¿Cuántas personas esperáis más o menos?",
     ),
-    "fan_reply": (
-        "date|¡Gracias por contar tu experiencia! ¿Cuánto tiempo llevas usándolo?",
-        "¡Gracias por sumarte! ¿Qué es lo que más te gusta?",
-    ),
     "question_content": (
         "¡Buena idea, gracias! ¿Qué más te gustaría que tratáramos?",
     ),
@@ -181,11 +155,8 @@ BANK = {
         "¿Lo has hecho antes o es tu primera vez?",
     ),
     "problem_fault": (
-        "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace de la compra?",
         "Lo sentimos mucho, no debería pasar. ¿Nos mandas una foto por mensaje privado? Lo solucionamos.",
-    ),
-    "feedback_opinion": (
-        "¡Gracias por compartir tu punto de vista! ¿Cuál ha sido tu experiencia?",
+        "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace de la compra?",
     ),
     "feedback_discontinued": (
         "¡Lo entendemos, qué pena! ¿Qué era lo que más te gustaba?",
@@ -201,9 +172,6 @@ BANK = {
     ),
     "problem_changed": (
         "Sentimos que ya no te guste tanto. ¿Qué era lo que más te gustaba de la versión anterior?",
-    ),
-    "question_care": (
-        "¿Qué tal la experiencia hasta ahora?",
     ),
     "question_fit": (
         "¿Qué modelo tienes ahora mismo? Así comprobamos que sea compatible.",

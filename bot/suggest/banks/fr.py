@@ -24,15 +24,11 @@ BANK = {
     "question_leaving": (
         "Dommage de vous voir partir. Vous voulez bien nous dire ce qui vous a décidé ?",
     ),
-    "availability": (
-        "En espérant que ça vous aide ! Vous avez déjà repéré quelque chose en particulier ?",
-    ),
     "availability_restock": (
         "Vous voulez qu'on vous prévienne dès que c'est de retour ?",
     ),
     "availability_variant": (
         "person|À quoi va-t-il surtout servir pour {person} ? On pourra vous orienter vers le bon modèle.",
-        "Vous voulez qu'on vous fasse une réservation ?",
     ),
     "availability_release": (
         "Vous voulez qu'on vous prévienne dès qu'il y a du nouveau ?",
@@ -44,7 +40,7 @@ BANK = {
         "Vous voulez qu'on vous mette votre taille de côté pour l'essayer ?",
     ),
     "availability_shipping": (
-        "C'est pour quand ? On vous dira quelle livraison choisir.",
+        "deadline|date|C'est pour quand ? On vous dira quelle livraison choisir.",
     ),
     "availability_hours": (
         "Ce sera votre première visite ?",
@@ -59,7 +55,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|On est désolés qu'elle ne soit toujours pas arrivée. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
-        "Désolés pour l'attente ! Vous en avez besoin pour une date précise ?",
+        "!order|On est vraiment désolés que ça prenne autant de temps. On relance le transporteur aujourd'hui : on vous écrit en message privé dès qu'on a une réponse ?",
     ),
     "problem_damaged": (
         "On est vraiment désolés qu'il soit arrivé dans cet état. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe tout de suite.",
@@ -74,7 +70,8 @@ BANK = {
         "On est vraiment désolés. Vous pouvez nous envoyer la date du prélèvement en message privé ? On vérifie aujourd'hui.",
     ),
     "problem_ignored": (
-        "On est vraiment désolés que personne ne vous ait répondu. Vous pouvez nous envoyer votre numéro de commande ou de dossier en message privé ? On s'en occupe nous-mêmes aujourd'hui.",
+        "order|On est vraiment désolés que personne ne vous ait répondu. Vous pouvez nous envoyer votre numéro de commande ou de dossier en message privé ? On s'en occupe nous-mêmes aujourd'hui.",
+        "!order|On est vraiment désolés que personne ne vous ait répondu. On s'en occupe nous-mêmes aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
     ),
     "problem_price": (
         "change|Désolés que ce changement vous ait surpris. Quelle formule ou quel produit avez-vous ? On regarde ce qui vous convient le mieux.",
@@ -111,14 +108,8 @@ BANK = {
     "result_progress": (
         "Ça fait plaisir à lire, merci de nous le dire ! Et maintenant, c'est quoi la suite ?",
     ),
-    "thanks": (
-        "Avec plaisir, ravis que ça vous ait aidé ! Comment ça se passe maintenant ?",
-    ),
     "thanks_fixed": (
         "Super, ravis que tout soit réglé ! On peut faire autre chose pour vous ?",
-    ),
-    "thanks_staff": (
-        "Merci, on transmet avec plaisir ! Et finalement, comment ça s'est passé ?",
     ),
     "thanks_content": (
         "Merci, ravis que ça vous ait aidé ! Quelle partie vous a été la plus utile ?",
@@ -126,12 +117,6 @@ BANK = {
     ),
     "thanks_grief": (
         "Toutes nos condoléances, et merci de nous l'avoir confié. Y a-t-il un passage qui vous a particulièrement marqué ?",
-    ),
-    "feedback": (
-        "Merci pour ce retour honnête, on le transmet à l'équipe ! Y a-t-il autre chose que vous changeriez ?",
-    ),
-    "feedback_request": (
-        "Merci, c'est une suggestion vraiment utile, on la transmet à l'équipe ! Qu'est-ce que ça vous faciliterait ?",
     ),
     "feedback_content": (
         "Merci pour ce retour honnête ! Vous écoutez plutôt d'une traite, ou en plusieurs fois ?",
@@ -141,16 +126,9 @@ BANK = {
     ),
     "praise": (
         "person|Merci ! Qu'est-ce qui a le plus plu à {person} ?",
-        "Merci beaucoup, ça fait vraiment plaisir ! À quel moment en profitez-vous le plus ?",
     ),
     "praise_content": (
         "Merci, ravis que ça vous ait plu ! Quel passage vous a le plus marqué ?",
-    ),
-    "story": (
-        "Quel joli moment, merci de le partager ! Qu'est-ce qui l'a rendu si spécial pour vous ?",
-    ),
-    "story_person": (
-        "person|Trop bien ! Qu'est-ce que {person} préfère ?",
     ),
     "story_memory": (
         "person|Quel beau souvenir ! Qu'est-ce qui vous vient en premier quand vous pensez à {person} ?",
@@ -170,10 +148,6 @@ BANK = {
         "date|Quelle belle initiative ! Vous la prévoyez pour quand ?",
         "event|Merci d'avoir pensé à nous ! Vous attendez combien de personnes à peu près ?",
     ),
-    "fan_reply": (
-        "date|Merci de partager votre expérience ! Vous l'utilisez depuis combien de temps ?",
-        "Merci pour votre retour ! Qu'est-ce que vous aimez le plus ?",
-    ),
     "question_content": (
         "Bonne idée, merci ! Quels autres sujets aimeriez-vous qu'on aborde ?",
     ),
@@ -181,11 +155,8 @@ BANK = {
         "Vous l'avez déjà fait, ou c'est votre premier essai ?",
     ),
     "problem_fault": (
-        "date|C'est vraiment agaçant, on est désolés. Vous l'avez depuis combien de temps ?",
         "On est vraiment désolés, ça ne devrait pas arriver. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe.",
-    ),
-    "feedback_opinion": (
-        "Merci de partager votre point de vue ! Qu'avez-vous vécu de votre côté ?",
+        "date|C'est vraiment agaçant, on est désolés. Vous l'avez depuis combien de temps ?",
     ),
     "feedback_discontinued": (
         "On comprend, c'est dommage ! Qu'est-ce que vous aimiez le plus ?",
@@ -201,9 +172,6 @@ BANK = {
     ),
     "problem_changed": (
         "Désolés que ça ne vous plaise plus autant. Qu'est-ce que vous préfériez dans l'ancienne version ?",
-    ),
-    "question_care": (
-        "Comment ça se passe jusqu'ici ?",
     ),
     "question_fit": (
         "Vous avez quel modèle en ce moment ? On vérifiera que ça convient.",

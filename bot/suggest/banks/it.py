@@ -24,15 +24,11 @@ BANK = {
     "question_leaving": (
         "Ci dispiace vederti andare via. Ci racconti cosa ti ha fatto decidere?",
     ),
-    "availability": (
-        "Speriamo di esserti stati utili! Hai già in mente qualcosa in particolare?",
-    ),
     "availability_restock": (
         "Vuoi che ti avvisiamo appena arrivano i nuovi rifornimenti?",
     ),
     "availability_variant": (
         "person|Per cosa lo userà soprattutto {person}? Così ti consigliamo quello giusto.",
-        "Vuoi che ti facciamo una prenotazione?",
     ),
     "availability_release": (
         "Vuoi che ti avvisiamo appena ci sono novità?",
@@ -44,7 +40,7 @@ BANK = {
         "Vuoi che ti teniamo da parte la tua taglia in negozio per provarla?",
     ),
     "availability_shipping": (
-        "Per quando ti servirebbe? Così ti diciamo come fartelo arrivare in tempo.",
+        "deadline|date|Per quando ti servirebbe? Così ti diciamo come fartelo arrivare in tempo.",
     ),
     "availability_hours": (
         "Sarà la tua prima visita?",
@@ -59,7 +55,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Ci dispiace che non sia ancora arrivato. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
-        "Ci dispiace per l'attesa! Ti serve entro una data precisa?",
+        "!order|Ci dispiace davvero che ci stia mettendo così tanto. Oggi stesso sollecitiamo il corriere: ti scriviamo in privato appena abbiamo notizie?",
     ),
     "problem_damaged": (
         "Ci dispiace davvero che sia arrivato così. Ci mandi una foto in privato? Ce ne occupiamo subito.",
@@ -74,7 +70,8 @@ BANK = {
         "Ci dispiace davvero. Ci scrivi in privato la data dell'addebito? Controlliamo oggi stesso.",
     ),
     "problem_ignored": (
-        "Ci dispiace davvero che nessuno ti abbia risposto. Ci mandi in privato il numero d'ordine o della segnalazione? Ce ne occupiamo noi oggi stesso.",
+        "order|Ci dispiace davvero che nessuno ti abbia risposto. Ci mandi in privato il numero d'ordine o della segnalazione? Ce ne occupiamo noi oggi stesso.",
+        "!order|Ci dispiace davvero che nessuno ti abbia risposto. Ce ne occupiamo noi oggi stesso: ti scriviamo in privato appena ne sappiamo di più?",
     ),
     "problem_price": (
         "change|Ci dispiace che il cambiamento ti abbia colto di sorpresa. Che piano o prodotto hai? Vediamo cosa ti conviene di più.",
@@ -111,14 +108,8 @@ BANK = {
     "result_progress": (
         "Che bello leggerlo, grazie per avercelo raccontato! Qual è il prossimo passo?",
     ),
-    "thanks": (
-        "Figurati, siamo contenti che ti sia servito! Come va adesso?",
-    ),
     "thanks_fixed": (
         "Che sollievo, siamo contenti che sia tutto a posto! Possiamo fare altro per te?",
-    ),
-    "thanks_staff": (
-        "Grazie! Lo riferiamo al team, farà loro molto piacere. Alla fine com'è andata?",
     ),
     "thanks_content": (
         "Grazie, siamo contenti che ti abbia aiutato! Quale parte ti è stata più utile?",
@@ -126,12 +117,6 @@ BANK = {
     ),
     "thanks_grief": (
         "Ci dispiace tanto per la tua perdita, e grazie per avercelo raccontato. C'è una parte che ti è rimasta dentro più delle altre?",
-    ),
-    "feedback": (
-        "Grazie per la sincerità, lo giriamo al team! C'è qualcos'altro che cambieresti?",
-    ),
-    "feedback_request": (
-        "Grazie, è un suggerimento davvero utile e lo giriamo al team! Cosa ti renderebbe più facile?",
     ),
     "feedback_content": (
         "Grazie per il feedback sincero! Di solito ascolti tutto di fila o in più volte?",
@@ -141,16 +126,9 @@ BANK = {
     ),
     "praise": (
         "person|Grazie! Cosa è piaciuto di più a {person}?",
-        "Grazie mille, ci fa davvero piacere! In quale momento te lo godi di più?",
     ),
     "praise_content": (
         "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta di più?",
-    ),
-    "story": (
-        "Che bello, grazie per averlo condiviso! Cosa l'ha reso così speciale per te?",
-    ),
-    "story_person": (
-        "person|Che bello! Cosa piace di più a {person}?",
     ),
     "story_memory": (
         "person|Che bel ricordo! Cosa ti viene in mente per primo, se pensi a {person}?",
@@ -170,10 +148,6 @@ BANK = {
         "date|Che bella iniziativa! Per quando la state organizzando?",
         "event|Grazie per aver pensato a noi! Quante persone vi aspettate più o meno?",
     ),
-    "fan_reply": (
-        "date|Grazie per aver raccontato la tua esperienza! Da quanto tempo lo usi?",
-        "Grazie per essere intervenuto! Cosa ti piace di più?",
-    ),
     "question_content": (
         "Bella idea, grazie! Di cos'altro ti piacerebbe che parlassimo?",
     ),
@@ -181,11 +155,8 @@ BANK = {
         "L'hai già fatto altre volte o è il tuo primo tentativo?",
     ),
     "problem_fault": (
-        "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai, più o meno?",
         "Ci dispiace davvero, non dovrebbe succedere. Ci mandi una foto in privato? Ce ne occupiamo noi.",
-    ),
-    "feedback_opinion": (
-        "Grazie per aver condiviso il tuo punto di vista! Qual è stata la tua esperienza?",
+        "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai, più o meno?",
     ),
     "feedback_discontinued": (
         "Ti capiamo, è un peccato! Cosa ti piaceva di più?",
@@ -201,9 +172,6 @@ BANK = {
     ),
     "problem_changed": (
         "Ci dispiace che non ti piaccia più come prima. Cosa ti piaceva di più della versione di prima?",
-    ),
-    "question_care": (
-        "Come ti trovi finora?",
     ),
     "question_fit": (
         "Che modello hai adesso? Così verifichiamo che sia compatibile.",

@@ -24,15 +24,11 @@ BANK = {
     "question_leaving": (
         "Jammer dat je weggaat. Wil je vertellen waarom je die keuze maakt?",
     ),
-    "availability": (
-        "Hopelijk helpt dat! Heb je al iets specifieks op het oog?",
-    ),
     "availability_restock": (
         "Zullen we je een seintje geven zodra we weer voorraad hebben?",
     ),
     "availability_variant": (
         "person|Waar gaat {person} het vooral voor gebruiken? Dan helpen we je de juiste te kiezen.",
-        "Zullen we er een voor je apart leggen?",
     ),
     "availability_release": (
         "Zullen we je een seintje geven zodra er nieuws is?",
@@ -44,7 +40,7 @@ BANK = {
         "Zullen we je maat apart leggen in de winkel om te passen?",
     ),
     "availability_shipping": (
-        "Wanneer heb je het uiterlijk nodig? Dan zeggen we hoe het op tijd bij je is.",
+        "deadline|date|Wanneer heb je het uiterlijk nodig? Dan zeggen we hoe het op tijd bij je is.",
     ),
     "availability_hours": (
         "Wordt het je eerste bezoek?",
@@ -59,7 +55,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Vervelend dat het er nog steeds niet is, sorry. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
-        "Sorry voor het wachten! Heb je het voor een bepaalde datum nodig?",
+        "!order|Sorry dat het zo lang duurt. We gaan vandaag nog bij de vervoerder na: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "problem_damaged": (
         "Wat vervelend dat het zo aankwam, sorry! Stuur je ons via DM een foto? Dan regelen we het meteen.",
@@ -74,7 +70,8 @@ BANK = {
         "Wat vervelend, sorry. Stuur je ons via DM de datum van de afschrijving? Dan zoeken we het vandaag uit.",
     ),
     "problem_ignored": (
-        "Sorry dat niemand op je heeft gereageerd. Stuur je ons via DM je bestel- of ticketnummer? Dan pakken we het vandaag zelf op.",
+        "order|Sorry dat niemand op je heeft gereageerd. Stuur je ons via DM je bestel- of ticketnummer? Dan pakken we het vandaag zelf op.",
+        "!order|Sorry dat niemand op je heeft gereageerd. We pakken het vandaag zelf op: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "problem_price": (
         "change|Sorry dat de verandering je overviel. Welk abonnement of product heb je? Dan kijken we wat het best bij je past.",
@@ -111,14 +108,8 @@ BANK = {
     "result_progress": (
         "Wat fijn om te lezen, dank je voor het delen! Wat is je volgende stap?",
     ),
-    "thanks": (
-        "Graag gedaan, fijn dat het hielp! Hoe gaat het nu?",
-    ),
     "thanks_fixed": (
         "Wat fijn dat alles opgelost is! Kunnen we nog iets anders voor je doen?",
-    ),
-    "thanks_staff": (
-        "Dank je wel, we geven het graag door! Hoe is het uiteindelijk gegaan?",
     ),
     "thanks_content": (
         "Dank je, fijn dat het hielp! Welk deel had je het meest aan?",
@@ -126,12 +117,6 @@ BANK = {
     ),
     "thanks_grief": (
         "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Was er een deel dat je het meest is bijgebleven?",
-    ),
-    "feedback": (
-        "Dank je voor je eerlijke feedback, we geven het door aan het team! Is er nog iets dat je zou veranderen?",
-    ),
-    "feedback_request": (
-        "Dank je, dat is een heel nuttige suggestie en we geven hem door aan het team! Wat zou het je makkelijker maken?",
     ),
     "feedback_content": (
         "Dank je voor je eerlijke feedback! Luister je meestal in één keer, of in een paar stukken?",
@@ -141,16 +126,9 @@ BANK = {
     ),
     "praise": (
         "person|Dank je! Wat vond {person} er het leukst aan?",
-        "Dank je wel, wat leuk om te horen! Wanneer geniet je er het meest van?",
     ),
     "praise_content": (
         "Dank je, fijn dat je ervan genoten hebt! Wat is je het meest bijgebleven?",
-    ),
-    "story": (
-        "Wat mooi, dank je voor het delen! Wat maakte het zo bijzonder voor je?",
-    ),
-    "story_person": (
-        "person|Wat mooi! Wat vindt {person} er het leukst aan?",
     ),
     "story_memory": (
         "person|Wat een mooie herinnering! Waar denk je als eerste aan bij {person}?",
@@ -170,10 +148,6 @@ BANK = {
         "date|Wat een mooi initiatief! Voor wanneer plannen jullie het?",
         "event|Leuk dat jullie aan ons denken! Met hoeveel mensen rekenen jullie ongeveer?",
     ),
-    "fan_reply": (
-        "date|Dank je voor het delen van je ervaring! Hoe lang gebruik je het al?",
-        "Leuk dat je meepraat! Wat vind je er het fijnst aan?",
-    ),
     "question_content": (
         "Goed idee, dank je! Waar moeten we het verder nog over hebben?",
     ),
@@ -181,11 +155,8 @@ BANK = {
         "Heb je het al eens gemaakt, of is dit je eerste poging?",
     ),
     "problem_fault": (
-        "date|Wat vervelend, sorry. Hoe lang heb je het al?",
         "Wat vervelend, sorry, dat hoort niet te gebeuren. Stuur je ons via DM een foto? Dan lossen we het op.",
-    ),
-    "feedback_opinion": (
-        "Dank je voor je kijk hierop! Wat is je eigen ervaring?",
+        "date|Wat vervelend, sorry. Hoe lang heb je het al?",
     ),
     "feedback_discontinued": (
         "Jammer, dat snappen we! Wat vond je er het fijnst aan?",
@@ -201,9 +172,6 @@ BANK = {
     ),
     "problem_changed": (
         "Sorry dat het je niet meer zo bevalt. Wat vond je het fijnst aan de oude versie?",
-    ),
-    "question_care": (
-        "Hoe bevalt het tot nu toe?",
     ),
     "question_fit": (
         "Welk model heb je nu? Dan checken we of het past.",

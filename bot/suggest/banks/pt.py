@@ -25,15 +25,11 @@ BANK = {
     "question_leaving": (
         "Que pena! Pode contar o que levou a essa decisão?",
     ),
-    "availability": (
-        "Esperamos ter ajudado! Já tem algo em mente?",
-    ),
     "availability_restock": (
         "Quer que avisemos assim que houver reposição?",
     ),
     "availability_variant": (
         "person|Para que {person} vai usar mais? Assim indicamos o ideal.",
-        "Quer que façamos uma reserva?",
     ),
     "availability_release": (
         "Quer que avisemos assim que houver novidades?",
@@ -45,7 +41,7 @@ BANK = {
         "Quer que guardemos o seu tamanho na loja para experimentar?",
     ),
     "availability_shipping": (
-        "Para quando precisaria? Assim dizemos como fazer chegar a tempo.",
+        "deadline|date|Para quando precisaria? Assim dizemos como fazer chegar a tempo.",
     ),
     "availability_hours": (
         "Vai ser a primeira visita?",
@@ -60,7 +56,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Lamentamos que ainda não tenha chegado. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
-        "Lamentamos a espera! Precisa dele até alguma data em particular?",
+        "!order|Lamentamos muito a demora. Vamos falar hoje mesmo com a transportadora: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
     "problem_damaged": (
         "Lamentamos muito que tenha chegado assim. Pode mandar uma foto por mensagem privada? Resolvemos isso já.",
@@ -75,7 +71,8 @@ BANK = {
         "Lamentamos muito. Pode mandar por mensagem privada a data da cobrança? Verificamos hoje mesmo.",
     ),
     "problem_ignored": (
-        "Lamentamos muito que ninguém tenha respondido. Pode mandar por mensagem privada o número do pedido ou do chamado? Vamos acompanhar hoje mesmo.",
+        "order|Lamentamos muito que ninguém tenha respondido. Pode mandar por mensagem privada o número do pedido ou do chamado? Vamos acompanhar hoje mesmo.",
+        "!order|Lamentamos muito que ninguém tenha respondido. Vamos tratar disso nós mesmos hoje: podemos mandar uma mensagem privada assim que soubermos mais?",
     ),
     "problem_price": (
         "change|Lamentamos que a mudança tenha sido uma surpresa. Que plano ou produto tem? Vemos o que faz mais sentido.",
@@ -112,14 +109,8 @@ BANK = {
     "result_progress": (
         "Que bom ler isso, obrigado por contar! Qual é o próximo passo?",
     ),
-    "thanks": (
-        "De nada, ficamos felizes por ter ajudado! Como está indo agora?",
-    ),
     "thanks_fixed": (
         "Que alívio, ainda bem que ficou tudo resolvido! Podemos ajudar em mais alguma coisa?",
-    ),
-    "thanks_staff": (
-        "Obrigado! Vamos passar o recado com todo o gosto. No fim, como correu tudo?",
     ),
     "thanks_content": (
         "Obrigado, ficamos felizes por ter ajudado! Que parte foi mais útil?",
@@ -127,12 +118,6 @@ BANK = {
     ),
     "thanks_grief": (
         "Lamentamos muito a sua perda, e obrigado por nos contar. Houve alguma parte que tocou mais?",
-    ),
-    "feedback": (
-        "Obrigado pela sinceridade, vamos encaminhar! Há mais alguma coisa que mudaria?",
-    ),
-    "feedback_request": (
-        "Obrigado, é uma sugestão muito útil e vamos encaminhar! O que ficaria mais fácil?",
     ),
     "feedback_content": (
         "Obrigado pelo comentário sincero! Costuma ouvir tudo de uma vez ou em várias partes?",
@@ -142,16 +127,9 @@ BANK = {
     ),
     "praise": (
         "person|Obrigado! Do que {person} mais gostou?",
-        "Muito obrigado, ficamos muito contentes! Em que momento aproveita mais?",
     ),
     "praise_content": (
         "Obrigado, ainda bem que gostou! Qual foi a parte de que mais gostou?",
-    ),
-    "story": (
-        "Que bonito, obrigado por contar! O que tornou isso tão especial?",
-    ),
-    "story_person": (
-        "person|Que bonito! Do que {person} mais gosta?",
     ),
     "story_memory": (
         "Que memória tão bonita, obrigado por contar! Do que se lembra mais desses tempos?",
@@ -170,10 +148,6 @@ BANK = {
         "date|Que bela iniciativa! Para quando estão planejando?",
         "event|Obrigado por pensarem em nós! Quantas pessoas esperam, mais ou menos?",
     ),
-    "fan_reply": (
-        "date|Obrigado por contar a sua experiência! Há quanto tempo usa?",
-        "Obrigado por participar! Do que mais gosta?",
-    ),
     "question_content": (
         "Boa ideia, obrigado! Sobre o que mais gostaria que falássemos?",
     ),
@@ -181,11 +155,8 @@ BANK = {
         "Já fez antes ou é a primeira vez?",
     ),
     "problem_fault": (
-        "date|Lamentamos muito, que frustrante. Há quanto tempo tem o produto?",
         "Lamentamos muito, isso não devia acontecer. Pode mandar uma foto por mensagem privada? Vamos resolver.",
-    ),
-    "feedback_opinion": (
-        "Obrigado por partilhar a sua opinião! Qual tem sido a sua experiência?",
+        "date|Lamentamos muito, que frustrante. Há quanto tempo tem o produto?",
     ),
     "feedback_discontinued": (
         "Entendemos, é uma pena! Do que mais gostava?",
@@ -201,9 +172,6 @@ BANK = {
     ),
     "problem_changed": (
         "Lamentamos que já não goste tanto. Do que mais gostava na versão antiga?",
-    ),
-    "question_care": (
-        "Como tem sido a experiência até agora?",
     ),
     "question_fit": (
         "Qual modelo tem neste momento? Assim confirmamos que é compatível.",
