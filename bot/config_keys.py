@@ -1,6 +1,7 @@
-"""Every setting a user can write: the environment variables, the config file's keys, each platform's keys, with
-the default and meaning that the configuration reference (docs/configuration.md, written from these by
-scripts/gen-config-reference) shows. bot/config_file/ reads and checks them; a key is known only when it is here."""
+"""Every setting a user can write, with the default and meaning that the configuration reference
+(docs/configuration.md, written by scripts/gen-config-reference) shows: the environment variables and the config
+file's keys here, each platform's keys as Options declared by its source (`OPTIONS` in bot/sources/<platform>.py).
+bot/config_file/ reads and checks them; a key is known only when it is declared."""
 
 from __future__ import annotations
 
@@ -13,11 +14,40 @@ class Setting:
     default: str  # as the reference shows it: a value in backticks, or words ("none", "members of `channel`")
     meaning: str  # one Markdown sentence or two for the reference's table
     more: str = ""  # the manual's page (and section) that tells the rest, e.g. "team-workflow.md#escalation"
-    whole_number: bool = False  # written as a TOML integer (others are strings, ids made of digits included)
 
 
 def names(settings: tuple[Setting, ...]) -> set[str]:
     return {setting.name for setting in settings}
+
+
+REQUIRED = "required"  # an Option's default when the source cannot do without it
+
+
+@dataclass(frozen=True)
+class Option:
+    """A key a source reads from its account's table, declared in the source's module beside the code that reads it,
+    as a Singer tap declares its config schema: the config file's reader knows a platform's keys only from these,
+    `replynudge init` shows their meaning (and writes a whole number's digits as an integer), and the configuration
+    reference lists them."""
+
+    key: str  # as the source asks for it: account.option(key), or account.secret(key) for a secret
+    meaning: str
+    default: object = REQUIRED  # the value when unset: REQUIRED, None for nothing, or the value the source uses
+    kind: type = str  # int: a whole number, a TOML integer; str: a string, ids made of digits included
+    secret: bool = False  # written `<key>_env` in the file: the environment variable that holds it
+    shown_default: str = ""  # the reference's words for a default the value alone does not say
+
+    @property
+    def written(self) -> str:
+        return f"{self.key}_env" if self.secret else self.key
+
+    def setting(self) -> Setting:
+        """The option as the reference and `replynudge init` show it."""
+        if self.shown_default:
+            default = self.shown_default
+        else:
+            default = REQUIRED if self.default is REQUIRED else "none" if self.default is None else f"`{self.default}`"
+        return Setting(self.written, default, self.meaning)
 
 
 ENVIRONMENT = (
@@ -144,81 +174,3 @@ QUESTIONS = (
     Setting("language", "`en`", "the ISO 639-1 code of the language the questions are in"),
     Setting("accounts", "every account", "only for these accounts"),
 )
-
-_RECENT_DAYS = Setting("recent_days", "`30`", "how many days back a first sync reads, and how old a post may be "
-                       "for its new comments to be read", whole_number=True)
-_API_URL = "the platform's API, for a proxy or a test server"
-
-# The keys each platform's connector understands, as written in the file; any other key is a typo. Keys ending in
-# `_env` name the environment variable holding a secret.
-PLATFORMS = {
-    "wordpress": (
-        Setting("url", "required", "the site's home page; the REST API root is found from it"),
-        Setting("username", "required", "the user the brand replies as; their comments are the brand's"),
-        Setting("app_password_env", "required", "an Application Password of that user"),
-    ),
-    "mastodon": (
-        Setting("base_url", "required", "the brand account's server, e.g. `https://mastodon.social`"),
-        Setting("access_token_env", "required", "an access token with scopes `read` and `write:statuses`"),
-        _RECENT_DAYS,
-    ),
-    "bluesky": (
-        Setting("handle", "required", "the brand account's handle (or its email)"),
-        Setting("app_password_env", "required", "an App Password of the account, never its main password"),
-        Setting("pds_url", "`https://bsky.social`", "the account's PDS, for self-hosted ones"),
-        _RECENT_DAYS,
-    ),
-    "youtube": (
-        Setting("channel_id", "required", "the channel's id (`UC…`); its comments are the brand's"),
-        Setting("client_id", "none", "the OAuth client's id, to reply"),
-        Setting("client_secret_env", "none", "the OAuth client's secret, with `client_id`"),
-        Setting("refresh_token_env", "none", "the channel owner's refresh token (scope `youtube.force-ssl`)"),
-        Setting("api_key_env", "none", "an API key instead of OAuth: reads, never replies"),
-        Setting("quota_budget", "`10000`", "the project's daily quota units", whole_number=True),
-        Setting("reply_reserve", "`1000`", "units polling leaves for replies from Slack", whole_number=True),
-        Setting("api_url", "`https://www.googleapis.com/youtube/v3`", _API_URL),
-        Setting("token_url", "`https://oauth2.googleapis.com/token`", "Google's OAuth token endpoint"),
-        _RECENT_DAYS,
-    ),
-    "facebook": (
-        Setting("page_id", "required", "the Page's id"),
-        Setting("access_token_env", "required", "a Page access token"),
-        Setting("api_url", "`https://graph.facebook.com/v25.0`", _API_URL),
-        _RECENT_DAYS,
-    ),
-    "instagram": (
-        Setting("user_id", "required", "the Instagram Business or Creator account's id"),
-        Setting("access_token_env", "required", "a token for that account (Facebook Login or Instagram Login)"),
-        Setting("api_url", "`https://graph.facebook.com/v25.0`",
-                "`https://graph.instagram.com/v25.0` with an Instagram Login token"),
-        _RECENT_DAYS,
-    ),
-    "threads": (
-        Setting("access_token_env", "required", "a long-lived Threads user token"),
-        Setting("api_url", "`https://graph.threads.net/v1.0`", _API_URL),
-        _RECENT_DAYS,
-    ),
-    "linkedin": (
-        Setting("organization_id", "required", "the company Page's organization id"),
-        Setting("access_token_env", "required", "an OAuth access token of a Page administrator"),
-        Setting("api_version", "`202610`", "the `LinkedIn-Version` the calls ask for"),
-        Setting("api_url", "`https://api.linkedin.com/rest`", _API_URL),
-        _RECENT_DAYS,
-    ),
-    "reddit": (
-        Setting("username", "required", "the brand's Reddit account; the script app acts as it"),
-        Setting("client_id", "required", "the script app's id (under its name on reddit.com/prefs/apps)"),
-        Setting("client_secret_env", "required", "the script app's secret"),
-        Setting("password_env", "required", "the brand account's password"),
-        Setting("user_agent", "`python:reply-nudge:0.1 (by /u/<username>)`", "the User-Agent Reddit asks apps to "
-                "set"),
-        Setting("api_url", "`https://oauth.reddit.com`", _API_URL),
-        Setting("auth_url", "`https://www.reddit.com`", "where Reddit's OAuth tokens come from"),
-        _RECENT_DAYS,
-    ),
-    "replay": (
-        Setting("path", "required", "the JSON Lines file, one comment an object"),
-        Setting("threading", "`nested`", "`flat`: a brand comment answers every earlier comment of its post, as on "
-                "flat-threaded platforms"),
-    ),
-}

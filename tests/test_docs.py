@@ -17,7 +17,7 @@ from bot.cli import main
 from bot.config import format_duration
 from bot.config_file import load_settings, parse_accounts
 from bot.config_keys import names
-from bot.sources import build_source
+from bot.sources import build_source, options_of
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -160,5 +160,5 @@ def test_the_documented_platform_defaults_are_the_sources(platform, key, attribu
     entry.pop(key, None)
     secrets = {value: "a-secret" for name, value in entry.items() if name.endswith("_env")}
     (account,) = parse_accounts(document, "f", secrets)
-    (setting,) = [setting for setting in config_keys.PLATFORMS[platform] if setting.name == key]
+    (setting,) = [option.setting() for option in options_of(platform) if option.written == key]
     assert str(getattr(build_source(account), attribute)) == setting.default.strip("`")

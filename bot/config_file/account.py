@@ -13,19 +13,7 @@ from bot.config import (DEFAULT_MIN_SCORE, WEEKDAYS, AccountConfig, ConfigError,
 from bot.config_file.values import integer, strings
 from bot.config_keys import names
 from bot.engine.hours import parse_business_hours
-
-PLATFORMS = (
-    "wordpress",
-    "mastodon",
-    "bluesky",
-    "youtube",
-    "facebook",
-    "instagram",
-    "threads",
-    "linkedin",
-    "reddit",
-    "replay",
-)
+from bot.sources import PLATFORMS, options_of
 
 SHARED_KEYS = names(config_keys.SHARED)  # an account inherits these from [defaults] unless it sets its own
 # Who may act, by role: the config key of each; unset, the members of the account's nudge channel may.
@@ -36,9 +24,6 @@ COUNT_MODES = ("calendar", "business")
 # Whom an escalation mentions: a user group (S…), a user (U…/W…), or everyone here / in the channel.
 _ESCALATION_TARGET = re.compile(r"[SUW][A-Z0-9]{2,}|@?here|@?channel")
 
-
-# The platform keys each connector understands, as written in the file; any other key is a typo.
-PLATFORM_KEYS = {platform: names(settings) for platform, settings in config_keys.PLATFORMS.items()}
 MAX_VOICE_CHARS = 500  # a few sentences on tone; it goes into every LLM prompt
 
 
@@ -55,13 +40,12 @@ def parse_account(
     if platform not in PLATFORMS:
         raise ConfigError(f"{where}.platform: {platform!r} is not a platform (one of: {', '.join(PLATFORMS)})")
 
-    known = PLATFORM_KEYS.get(platform)
-    if known is not None:
-        for key in entry:
-            if key not in ACCOUNT_KEYS and key not in known:
-                raise ConfigError(
-                    f"{where}.{key}: unknown key for platform {platform!r} (known: {', '.join(sorted(known))})"
-                )
+    known = {option.written for option in options_of(platform)}  # as its source declares them
+    for key in entry:
+        if key not in ACCOUNT_KEYS and key not in known:
+            raise ConfigError(
+                f"{where}.{key}: unknown key for platform {platform!r} (known: {', '.join(sorted(known))})"
+            )
     merged = {**defaults, **{k: v for k, v in entry.items() if k in SHARED_KEYS}}
 
     def text(key: str) -> str | None:

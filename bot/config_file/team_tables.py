@@ -6,11 +6,11 @@ from typing import Any, Mapping
 
 from bot import config_keys
 from bot.config import ConfigError, Route, TeamQuestions
-from bot.config_file.account import PLATFORMS
 from bot.config_file.values import strings
 from bot.config_keys import names
 from bot.engine.language import NAMES as LANGUAGE_NAMES
 from bot.engine.situation import SITUATIONS
+from bot.sources import PLATFORMS
 
 ROUTE_KEYS = names(config_keys.ROUTES)
 QUESTION_KEYS = names(config_keys.QUESTIONS)

@@ -13,18 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from bot import config_keys
 from bot.config import DEFAULT_CONFIG_PATH, DEFAULT_SLACK_API_URL, ConfigError, MissingSetting, parse_duration
 from bot.config_file import parse_accounts
-from bot.config_file.account import PLATFORMS, PLATFORM_KEYS
 from bot.setup.files import ConfigFile, EnvFile, save
 from bot.setup.questions import Questions
 from bot.setup.slack_check import CHANNEL_ID, check_channel, check_token
-from bot.sources import build_source
+from bot.sources import PLATFORMS, build_source, options_of
 
-SETUP_PLATFORMS = tuple(platform for platform in PLATFORMS if platform in PLATFORM_KEYS)  # replay is for imports
-WHOLE_NUMBER_KEYS = {setting.name for settings in config_keys.PLATFORMS.values() for setting in settings
-                     if setting.whole_number}  # a flag's digits are a TOML integer only for these: ids stay strings
+SETUP_PLATFORMS = PLATFORMS
+PLATFORM_KEYS = {platform: {option.written for option in options_of(platform)} for platform in PLATFORMS}
+WHOLE_NUMBER_KEYS = {option.key for platform in PLATFORMS for option in options_of(platform)
+                     if option.kind is int}  # a flag's digits are a TOML integer only for these: ids stay strings
 OPTION_KEYS = sorted({key for keys in PLATFORM_KEYS.values() for key in keys})  # each is a flag: --app-password-env
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 ACCOUNT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -175,8 +174,8 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> dict[str, Any]
 
 def _meaning(platform: str, key: str) -> str:
     """What the configuration reference says of the key, as plain text."""
-    setting = next(s for s in config_keys.PLATFORMS[platform] if s.name in (key, f"{key}_env"))
-    return setting.meaning.replace("`", "")
+    option = next(option for option in options_of(platform) if option.key == key)
+    return option.meaning.replace("`", "")
 
 
 def _key_named(message: str, name: str, entry: Mapping[str, Any]) -> str | None:

@@ -33,10 +33,11 @@ from typing import Any, ClassVar, Iterable, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig
+from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.bluesky_facets import facets
 from bot.sources.http import ApiClient, HttpSource, url_option
-from bot.sources.recency import recent_days, recent_since
+from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.watermark import LateWatermark
 
 DEFAULT_PDS = "https://bsky.social"
@@ -53,6 +54,12 @@ THREAD_DEPTH = 1000  # getPostThread's maximum: a brand post's whole thread in o
 WATCHED = 100  # user posts checked for deletions and unnotified replies, the newest first
 POSTS_PER_CALL = 25  # getPosts' maximum
 SWEEP_SECONDS = 300
+OPTIONS = (
+    Option("handle", "the brand account's handle (or its email)"),
+    Option("app_password", "an App Password of the account, never its main password", secret=True),
+    Option("pds_url", "the account's PDS, for self-hosted ones", DEFAULT_PDS),
+    RECENT_DAYS,
+)
 
 
 class SessionExpired(AuthError):

@@ -19,9 +19,11 @@ from datetime import datetime
 from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig
+from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, TemporaryError
-from bot.sources.http import redact_url
-from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.http import api_url, redact_url
+from bot.sources.meta_graph import GRAPH_URL, PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.recency import RECENT_DAYS
 from bot.sources.watched_posts import CountedPosts, WatchedPost
 from bot.sources.watermark import Watermark
 
@@ -30,6 +32,12 @@ POST_FIELDS = f"id,created_time,updated_time,message,permalink_url,{COUNT_FIELD}
 COMMENT_FIELDS = "id,from{id,name},message,created_time,parent{id},permalink_url"
 # Reading comments with their authors, and commenting as the Page (Graph reference: Page Comments, Page Feed)
 NEEDED_SCOPES = ("pages_read_engagement", "pages_read_user_engagement", "pages_manage_engagement")
+OPTIONS = (
+    Option("page_id", "the Page's id"),
+    Option("access_token", "a Page access token", secret=True),
+    api_url(GRAPH_URL),
+    RECENT_DAYS,
+)
 
 
 class FacebookSource(CountedPosts, GraphSource):

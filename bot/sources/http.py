@@ -37,6 +37,7 @@ import requests
 from bot.clock import utcnow
 from bot import __version__
 from bot.config import AccountConfig, ConfigError
+from bot.config_keys import Option
 from bot.sources.base import AuthError, Headroom, RateLimited, SourceError, TemporaryError
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,11 @@ class TimeoutSession(requests.Session):
 
 def make_session(timeout: float | tuple[float, float] = DEFAULT_TIMEOUT) -> requests.Session:
     return TimeoutSession(timeout)
+
+
+def api_url(default: str, meaning: str = "the platform's API, for a proxy or a test server") -> Option:
+    """The `api_url` option of a source whose API can be reached at another address."""
+    return Option("api_url", meaning, default)
 
 
 def url_option(account: AccountConfig, key: str, example: str, default: str | None = None) -> str:

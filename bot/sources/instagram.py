@@ -15,15 +15,23 @@ from datetime import datetime
 from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig
+from bot.config_keys import Option
 from bot.sources.base import CommentRecord
-from bot.sources.http import redact_url
-from bot.sources.meta_graph import GraphSource, edge, graph_time
+from bot.sources.http import api_url, redact_url
+from bot.sources.meta_graph import GRAPH_URL, GraphSource, edge, graph_time
+from bot.sources.recency import RECENT_DAYS
 from bot.sources.watched_posts import CountedPosts, WatchedPost
 from bot.sources.watermark import Watermark
 
 MEDIA_FIELDS = "id,caption,permalink,timestamp,comments_count"
 COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},parent_id"
 COMMENTS_PAGE = 50
+OPTIONS = (
+    Option("user_id", "the Instagram Business or Creator account's id"),
+    Option("access_token", "a token for that account (Facebook Login or Instagram Login)", secret=True),
+    api_url(GRAPH_URL, "`https://graph.instagram.com/v25.0` with an Instagram Login token"),
+    RECENT_DAYS,
+)
 
 
 class InstagramSource(CountedPosts, GraphSource):

@@ -20,10 +20,11 @@ from urllib.parse import quote
 import requests
 
 from bot.config import AccountConfig, ConfigError
+from bot.config_keys import Option
 from bot.sources.base import CommentRecord, RateLimited, SourceError, TemporaryError
-from bot.sources.http import ApiClient
+from bot.sources.http import ApiClient, api_url
 from bot.sources.meta_graph import api_url_option
-from bot.sources.recency import recent_days
+from bot.sources.recency import RECENT_DAYS, recent_days
 from bot.sources.watched_posts import CountedPosts, WatchedPost
 from bot.sources.watermark import Watermark
 
@@ -32,6 +33,13 @@ API_VERSION = "202610"  # LinkedIn supports each monthly version for about a yea
 PAGE_SIZE = 100
 MAX_PAGES = 50
 METADATA_BATCH = 50
+OPTIONS = (
+    Option("organization_id", "the company Page's organization id"),
+    Option("access_token", "an OAuth access token of a Page administrator", secret=True),
+    Option("api_version", "the `LinkedIn-Version` the calls ask for", API_VERSION),
+    api_url(API_URL),
+    RECENT_DAYS,
+)
 FINDER, GET_ALL, BATCH_GET, CREATE = "finder", "get_all", "batch_get", "create"  # Rest.li methods, as sent
 _ACTIVITY = re.compile(r"^urn:li:comment:\((urn:li:[A-Za-z]+:[^,]+),")
 

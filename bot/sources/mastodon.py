@@ -25,9 +25,10 @@ from typing import Any, ClassVar, Iterable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from bot.config import AccountConfig
+from bot.config_keys import Option
 from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, url_option
-from bot.sources.recency import recent_days, recent_since
+from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.text import html_to_text
 
 PAGE_SIZE = 40  # the documented default; statuses allow at most 40
@@ -36,6 +37,11 @@ COUNTED_VISIBILITY = ("public", "unlisted")  # the replies `replies_count` count
 WATCHED = 20  # user statuses read again for edits; GET /api/v1/statuses takes at most 20 ids
 # Not public: "direct" reaches only the people mentioned (a private message), "private" only followers.
 PRIVATE_VISIBILITY = ("direct", "private")
+OPTIONS = (
+    Option("base_url", "the brand account's server, e.g. `https://mastodon.social`"),
+    Option("access_token", "an access token with scopes `read` and `write:statuses`", secret=True),
+    RECENT_DAYS,
+)
 
 
 def _query_value(link: str | None, name: str) -> str | None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.config import AccountConfig, ConfigError
+from bot.config_keys import Option
 
 RECENCY_KEY = "recent_days"
 DEFAULT_RECENT_DAYS = 30
+RECENT_DAYS = Option(RECENCY_KEY, "how many days back a first sync reads, and how old a post may be for its new "
+                     "comments to be read", DEFAULT_RECENT_DAYS, int)
 
 
 def recent_days(account: AccountConfig) -> int:

@@ -20,10 +20,11 @@ from typing import Any, ClassVar, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
+from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Headroom, Page, RateLimited, Reread, Tally
 from bot.sources.base import TemporaryError
-from bot.sources.http import ApiClient, HttpSource, make_session, standard_headroom, url_option
-from bot.sources.recency import recent_days, recent_since
+from bot.sources.http import ApiClient, HttpSource, api_url, make_session, standard_headroom, url_option
+from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.sweep import sweep
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.watermark import Watermark
@@ -34,6 +35,17 @@ WEB_URL = "https://www.reddit.com"
 LISTING_LIMIT = 100
 MAX_LISTING_PAGES = 10  # Reddit stops listings at about 1,000 items
 MORECHILDREN_BATCH = 100
+OPTIONS = (
+    Option("username", "the brand's Reddit account; the script app acts as it"),
+    Option("client_id", "the script app's id (under its name on reddit.com/prefs/apps)"),
+    Option("client_secret", "the script app's secret", secret=True),
+    Option("password", "the brand account's password", secret=True),
+    Option("user_agent", "the User-Agent Reddit asks apps to set", None,
+           shown_default="`python:reply-nudge:0.1 (by /u/<username>)`"),
+    api_url(API_URL),
+    Option("auth_url", "where Reddit's OAuth tokens come from", AUTH_URL),
+    RECENT_DAYS,
+)
 _ARTICLE = re.compile(r"/comments/([a-z0-9]+)/", re.IGNORECASE)
 _TRY_AGAIN = re.compile(r"try again in (\d+) (second|minute)", re.IGNORECASE)
 

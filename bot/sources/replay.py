@@ -14,10 +14,14 @@ from typing import ClassVar, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
+from bot.config_keys import Option
 from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_time
 
 PAGE_LINES = 500
 REQUIRED = ("id", "post", "author", "text", "created_at")
+THREADING = Option("threading", "`flat`: a brand comment answers every earlier comment of its post, as on "
+                   "flat-threaded platforms", "nested")
+OPTIONS = (Option("path", "the JSON Lines file, one comment an object"), THREADING)
 
 
 class ReplaySource:
@@ -26,7 +30,7 @@ class ReplaySource:
     def __init__(self, account: AccountConfig):
         self.account = account
         self.path = Path(account.option("path", required=True))
-        threading = account.option("threading", "nested")
+        threading = account.option(THREADING.key, THREADING.default)
         if threading not in ("nested", "flat"):
             raise ConfigError(f"{account.where('threading')}: must be \"nested\" or \"flat\"")
         self.flat_threads = threading == "flat"

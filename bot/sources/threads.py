@@ -15,9 +15,11 @@ from datetime import datetime
 from typing import ClassVar, Iterator
 
 from bot.config import AccountConfig
+from bot.config_keys import Option
 from bot.sources.base import CommentRecord, Cursor, Reread, Tally
-from bot.sources.http import redact_url
+from bot.sources.http import api_url, redact_url
 from bot.sources.meta_graph import MAX_PAGES, PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.recency import RECENT_DAYS
 from bot.sources.sweep import sweep
 from bot.sources.watched_posts import WatchedPost
 from bot.sources.watermark import Watermark
@@ -26,6 +28,11 @@ THREADS_URL = "https://graph.threads.net/v1.0"
 POST_FIELDS = "id,media_type,text,timestamp,permalink,has_replies"
 REPLY_FIELDS = "id,text,timestamp,username,permalink,replied_to,root_post,is_reply_owned_by_me,hide_status"
 HIDDEN = frozenset({"HIDDEN", "BLOCKED", "RESTRICTED"})  # hidden by the brand or Meta: nothing to answer
+OPTIONS = (
+    Option("access_token", "a long-lived Threads user token", secret=True),
+    api_url(THREADS_URL),
+    RECENT_DAYS,
+)
 
 
 class ThreadsSource(GraphSource):

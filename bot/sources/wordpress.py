@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
+from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.http import ApiClient, HttpSource, redact_url, same_origin, url_option
 from bot.sources.text import html_to_text
@@ -37,6 +38,11 @@ PER_PAGE = 100
 REREAD_PAGES = 3  # a re-read of the whole site reads the 300 newest comments by id
 DIGEST, HELD = 1, 2  # positions in what the cursor remembers of a recent comment
 API_LINK_REL = "https://api.w.org/"
+OPTIONS = (
+    Option("url", "the site's home page; the REST API root is found from it"),
+    Option("username", "the user the brand replies as; their comments are the brand's"),
+    Option("app_password", "an Application Password of that user", secret=True),
+)
 
 
 def endpoint(api_root: str, route: str) -> str:

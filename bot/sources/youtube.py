@@ -20,16 +20,19 @@ from typing import Any, Callable, ClassVar, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError, MissingSetting
+from bot.config_keys import Option
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
-from bot.sources.http import ApiClient, url_option
-from bot.sources.recency import recent_days, recent_since
+from bot.sources.http import ApiClient, api_url, url_option
+from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
 
 API_URL = "https://www.googleapis.com/youtube/v3"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
+QUOTA_BUDGET = 10_000  # Google's default daily quota of a project
+REPLY_RESERVE = 1_000
 PAGE_SIZE = 100
 MAX_PAGES = 50
 VIDEOS_PER_CALL = 50  # videos.list takes at most 50 ids
@@ -38,6 +41,18 @@ COMMENTS_PER_CALL = 50  # comments.list by id: the ids of one call
 HELD = "heldForReview"  # snippet.moderationStatus of a comment awaiting review
 AUTH_REASONS = {"keyInvalid", "authError", "insufficientPermissions", "forbidden", "accessNotConfigured"}
 QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded"}
+OPTIONS = (
+    Option("channel_id", "the channel's id (`UC…`); its comments are the brand's"),
+    Option("client_id", "the OAuth client's id, to reply", None),
+    Option("client_secret", "the OAuth client's secret, with `client_id`", None, secret=True),
+    Option("refresh_token", "the channel owner's refresh token (scope `youtube.force-ssl`)", None, secret=True),
+    Option("api_key", "an API key instead of OAuth: reads, never replies", None, secret=True),
+    Option("quota_budget", "the project's daily quota units", QUOTA_BUDGET, int),
+    Option("reply_reserve", "units polling leaves for replies from Slack", REPLY_RESERVE, int),
+    api_url(API_URL),
+    Option("token_url", "Google's OAuth token endpoint", TOKEN_URL),
+    RECENT_DAYS,
+)
 
 
 class YouTubeSource:
@@ -64,8 +79,8 @@ class YouTubeSource:
                 "refresh_token",
                 secret=True,
             )
-        self.budget = self._whole(account, "quota_budget", 10_000, 100, 1_000_000)
-        self.reserve = self._whole(account, "reply_reserve", 1_000, 0, self.budget - 50)
+        self.budget = self._whole(account, "quota_budget", QUOTA_BUDGET, 100, 1_000_000)
+        self.reserve = self._whole(account, "reply_reserve", REPLY_RESERVE, 0, self.budget - 50)
         self.days = recent_days(account)
         self.api_url = url_option(account, "api_url", API_URL, API_URL).rstrip("/")
         self.token_url = url_option(account, "token_url", TOKEN_URL, TOKEN_URL)
