@@ -126,11 +126,11 @@ _HOURS = _pattern(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|ab
                   r"abrem|aberto|openingstijden|geopend")
 
 _DAMAGED = _pattern(
-    r"soaked|ruined|\bwet\b|torn|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
+    r"soaked|ruined|\bwet\b|\btorn\b|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
     r"missing (?:a|the|lid|part|piece)|with a missing|fehlte|manquait|faltaba|mancava|faltava|ontbrak|"
     r"gescheurd|doorweekt|broken|smashed|cracked|dented|crushed|leak|spill|\bopen(?:ed)? (?:bag|box|seal)|"
     r"bag (?:was )?open|"
-    r"kaputt|beschädigt|zerbrochen|ausgelaufen|cassé|abîmé|endommagé|renversé|roto|rota|dañad|derramad|"
+    r"kaputt|beschädigt|zerbrochen|ausgelaufen|cassé|abîmé|endommagé|renversé|\broto\b|\brota\b|dañad|derramad|"
     r"abierta|rott[oa]|danneggiat|rovesciat|apert[oa]|quebrad|danificad|derramou|kapot|beschadigd|gelekt"
 )
 _WRONG_ITEM = _pattern(
@@ -140,9 +140,11 @@ _WRONG_ITEM = _pattern(
     r"wrong (?:item|size|colou?r|one|order)|instead of|sent me (?:a|the)|\bgeliefert\b|statt|falsche|au lieu|"
     r"mauvaise taille|en vez de|en lugar de|equivocad|invece di|sbagliat|em vez de|errad|verkeerde|in plaats van"
 )
-_BILLING = _pattern(r"charged|double charge|twice on my|refund|invoice|subscription fee|abgebucht|doppelt|rechnung|"
-                    r"débité|facture|cobrad|cobrar|cobraram|dos veces|addebit|due volte|duas vezes|afgeschreven|"
-                    r"dubbel|factuur|taxa|\bfee\b")
+# "Twice" is a charge only beside one ("doppelt abgebucht"): "it now crashes twice as fast" is an app fault
+_BILLING = _pattern(r"charged|double charge|twice on my|refund|invoice|subscription fee|abgebucht|rechnung|"
+                    r"débité|facture|\bcobr|addebit|afgeschreven|factuur|taxa|\bfee\b|"
+                    r"(?:doppelt|dos veces|due volte|duas vezes|dubbel) (?:\w+ )?(?:bezahlt|gezahlt|pagad|pagat|pago|"
+                    r"betaald)")
 _TICKET = _pattern(r"ticket|case number|support request|\bchamado|\bcaso\b|dossier|anfrage|reclamaci|segnalazion|"
                    r"melding")
 _TRAVEL = _pattern(r"flight|\bgate\b|airport|luggage|suitcase|\bflug|gepäck|koffer|\bvol\b|valise|bagage|aéroport|"
@@ -151,6 +153,8 @@ _CONTENT = _pattern(
     r"episode|podcast|video|article|newsletter|webinar|tutorial|\bpost\b|blog|audio|\bfolge|artikel|beitrag|"
     r"épisode|vidéo|émission|episodio|artículo|puntata|articolo|episódio|artigo|aflevering|nieuwsbrief"
 )
+_AUDIO = _pattern(r"sound|audio|volume|levels|\bson\b|\bton\b|sonido|suono|\bsom\b|geluid|too quiet|too loud|"
+                  r"leise|crackl|\becho|\bmic\b|saute|skipping|springt|salta|hapert")
 _FOOD = _pattern(r"\bcake|bread|pastr|tasted|\bstale|undercooked|\braw\b|\bname was|spelled|kuchen|brot|torte|"
                  r"gâteau|\bpain\b|pastel|tarta|\bpan\b|torta|\bcrud|\bpão\b|pastéis|taart|\bbrood")
 _SERVICE = _pattern(r"rude|staff|unfriendly|hung up|hangs up|cancel+ed (?:my|the) (?:class|booking|appointment)|"
@@ -517,8 +521,8 @@ def _problem(text: str, reading: Reading) -> str:
         return f"problem_{reading.problem}"
     if _SIZING.search(text):
         return "problem_sizing"
-    if reading.problem == "delivery":
-        return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"
+    if reading.problem == "delivery" or ("tracking" in reading.given and _ARRIVAL.search(text)):
+        return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"  # tracking: a parcel, not an app
     if _DISAGREE.search(text):
         return "feedback" if _OLD_DESCRIBED.search(text) else (
             "problem_changed" if _WAS_BEFORE.search(text) else "feedback_opinion")
@@ -526,8 +530,8 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_ux"
     if _LETDOWN.search(text) and len(text.split()) < 12:
         return "problem_letdown"
-    if _CONTENT.search(text):
-        return "problem_content"
+    if _CONTENT.search(text) and _AUDIO.search(text):
+        return "problem_content"  # its question asks which app they listened in: not for a video's advice
     if reading.problem == "app" or _SOFTWARE.search(text):
         return "problem_app"
     return _first(text, (("problem_food", _FOOD), ("problem_fault", _FAULT))) or "problem"

@@ -36,7 +36,7 @@ _PLACE = re.compile(r"\b(?:store|shop|branch|filiale|laden|magasin|boutique|tien
 _REFERENCE = re.compile(r"\b(?:ticket|case|booking|dossier|référence|referencia|riferimento|referência|boeking|"
                         r"buchung|auftrag)\w*\s*(?:no\.?|nr\.?|number|nummer|numéro|número|n°)?\s*[:#]?\s*[A-Z]*\d{4,}", re.I)
 _ERROR_CODE = re.compile(r"\b(?:error|errore|erreur|fehler|erro|fout)\w*\s*(?:code\s*)?\d{3}|\bcódigo de error|foutmelding", re.I)
-_ORDER = re.compile(r"\b(?:order|bestell|auftrag|commande|pedido|ordine|encomenda|bestel)\w*\.?\s*"
+_ORDER = re.compile(r"\b(?:order|bestell|auftrag|commande|pedido|ordine|encomenda|bestel)\w*[.,]?\s*"
                     r"(?:no\.?|nr\.?|n[°º.]|number|nummer|numéro|número|numero)?\s*[:#]?\s*[A-Z]{0,3}-?\d{3,}", re.I)
 # Bought in person: there is no order number to ask for
 _IN_PERSON = re.compile(r"\bbought (?:it |them |one )?(?:at|in|from) (?:our|the|a|my) (?:local )?\w*\s?(?:shop|store|market)|"

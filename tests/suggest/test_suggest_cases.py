@@ -139,3 +139,29 @@ def test_an_order_number_given_with_a_complaint_that_nobody_answered_is_not_aske
     given = suggest_questions("My order #4471 arrived with a broken grinder lid and nobody answered my email.")
     assert given and not any(re.search(r"order|case number", q, re.I) for q in given), given
     assert re.search(r"order or case number", suggest_questions("My lid arrived broken and nobody answered my email.")[0])
+
+
+@pytest.mark.parametrize("text, not_this", [
+    ("adorei a atualização, agora o app fecha duas vezes mais rápido quando salvo 🙃", "problem_billing"),  # no charge
+    ("third time the chain has snapped since I followed your video. great.", "problem_content"),  # not the audio
+    ("Fiz o pedido 7712 pelo site há 12 dias e nada. O rastreio parou. Alguém me dá um retorno?",
+     "problem_damaged"),  # "retorno" is not "torn"
+])
+def test_a_word_that_only_occurs_does_not_make_the_case(text, not_this):
+    comment = read_comment(text)
+    assert case(comment, read_situation(comment)) != not_this
+
+
+def test_a_parcel_with_tracking_is_a_delivery_and_the_order_number_given_is_not_asked_for():
+    text = "Fiz o pedido 7712 pelo site há 12 dias e nada. O rastreio parou. Alguém me dá um retorno?"
+    comment = read_comment(text)
+    assert case(comment, read_situation(comment)) == "problem_delivery"
+    assert "transportadora" in suggest_questions(text)[0] and "número" not in suggest_questions(text)[0]
+
+
+def test_a_charge_made_twice_and_a_sound_fault_keep_their_cases():
+    for text, expected in [("Me cobrasteis el envío dos veces en el mismo pedido, número 44812.", "problem_billing"),
+                           ("The sound on the latest episode is awful, it crackles the whole way through.",
+                            "problem_content")]:
+        comment = read_comment(text)
+        assert case(comment, read_situation(comment)) == expected
