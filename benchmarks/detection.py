@@ -127,6 +127,7 @@ def measure(kind: str, interval: float, rate: float, count: int, seed: int) -> t
                 "REPLYNUDGE_CONFIG": str(config_file(Path(folder), site.site.base_url, interval)),
                 "DATABASE_URL": engine.url.render_as_string(hide_password=False),
                 "WP_APP_PASSWORD": fake_wordpress.APP_PASSWORD,
+                "HEALTH_PORT": "0",
             }
             service = subprocess.Popen(
                 [str(REPLYNUDGE), "run"], env=environ, cwd=folder,

@@ -83,7 +83,7 @@ def main() -> None:
         (workdir / "blog.jsonl").write_text("")
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "SLACK_BOT_TOKEN": "xoxb-bench",
                "SLACK_SIGNING_SECRET": "bench-secret", "SLACK_API_URL": api.url,
-               "PYTHONPATH": str(args.source.resolve())}
+               "HEALTH_PORT": "0", "PYTHONPATH": str(args.source.resolve())}
         process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--http", "--port", "0"], cwd=workdir,
                                    env=env, stderr=subprocess.PIPE, text=True)
         try:

@@ -61,14 +61,17 @@ ENVIRONMENT = (
     Setting("SLACK_APP_TOKEN", "none", "`xapp-…`; selects Socket Mode", "slack-setup.md"),
     Setting("SLACK_API_URL", "`https://slack.com/api/`",
             "base URL of Slack's Web API (proxies, Enterprise gateways, tests)"),
-    Setting("PORT", "`3000`", "HTTP mode port: `POST /slack/events` and the status pages `/healthz`, `/readyz`, "
-            "`/metrics`", "operations.md#health-and-readiness"),
-    Setting("HEALTH_PORT", "none", "a port of its own for the status pages `/healthz`, `/readyz` and `/metrics`, in "
-            "any mode (Socket Mode has no HTTP server otherwise); unset, none is opened",
+    Setting("PORT", "`3000`", "HTTP mode port: `POST /slack/events`, and `GET /healthz` for a load balancer",
             "operations.md#health-and-readiness"),
     Setting("HOST", "`0.0.0.0`",
             "the address HTTP mode listens on; `127.0.0.1` when the reverse proxy runs on the same machine",
             "operations.md#running-as-a-service"),
+    Setting("HEALTH_PORT", "`9100`", "the status pages `/healthz`, `/readyz` and `/metrics`, in either mode; `0` "
+            "takes a free port (the startup line names it)", "operations.md#health-and-readiness"),
+    Setting("HEALTH_HOST", "`127.0.0.1`",
+            "the address the status pages listen on: this machine only, unless a monitor elsewhere reads them "
+            "(`0.0.0.0` in a container, whose own network keeps them private)",
+            "operations.md#health-and-readiness"),
     Setting("REPLYNUDGE_LEASE", "`2m`",
             "how long a replica's claim on an account or a nudge lasts; a dead replica's work is taken over after it",
             "operations.md#scaling"),

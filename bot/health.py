@@ -1,16 +1,20 @@
 """Liveness and readiness, as `GET /healthz` and `GET /readyz` answer them.
 
-Live: the process answers and its polling loop still runs. Ready: the database answers a `SELECT 1` and, with
-Slack configured, Slack accepts the bot token (`auth.test`). Slack's answer is kept for SLACK_CHECK_EVERY, so
-that probes every few seconds from several load balancers cost Slack one call a half minute; the call has a short
+Live: the process answers and its loops still run. Ready: the database answers a `SELECT 1` and, with Slack
+configured, Slack accepts the bot token (`auth.test`). Slack's answer is kept for SLACK_CHECK_EVERY, so that
+probes every few seconds from several load balancers cost Slack one call a half minute; the call has a short
 timeout and no retries (bot/slack/client.py), so a probe never waits long.
+
+A probe is told only which check failed: the error itself (a database host, a driver's message) goes to the log,
+once when it appears or changes and once when the service is ready again, not at every probe.
 """
 
 from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
-from typing import Callable
+import logging
+from typing import Callable, Mapping
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -20,7 +24,11 @@ from bot.config import ConfigError, Settings
 from bot.db import SessionFactory, check_connection
 from bot.slack.client import make_probe_client
 
+log = logging.getLogger(__name__)
+
 SLACK_CHECK_EVERY = timedelta(seconds=30)
+DATABASE_DOWN = "database unavailable"
+SLACK_DOWN = "Slack unavailable"
 
 
 class Health:
@@ -28,30 +36,43 @@ class Health:
         self,
         factory: SessionFactory,
         slack: WebClient | None,
-        alive: Callable[[], bool] = lambda: True,
+        loops: Mapping[str, Callable[[], bool]] = {},
         clock: Callable[[], datetime] = utcnow,
     ):
-        self._factory, self._slack, self._alive, self._clock = factory, slack, alive, clock
+        self._factory, self._slack, self._loops, self._clock = factory, slack, loops, clock
         self._lock = threading.Lock()
         self._slack_checked: tuple[datetime, str | None] | None = None  # when, and the problem (None: it answered)
+        self._logged: dict[str, str] = {}  # the problems last logged: what a probe is told -> the error
 
     @classmethod
-    def of(cls, settings: Settings, factory: SessionFactory, alive: Callable[[], bool]) -> Health:
-        return cls(factory, make_probe_client(settings) if settings.slack_bot_token else None, alive)
+    def of(cls, settings: Settings, factory: SessionFactory, loops: Mapping[str, Callable[[], bool]]) -> Health:
+        """`loops`: each of the service's loops by name, and whether it still runs."""
+        return cls(factory, make_probe_client(settings) if settings.slack_bot_token else None, loops)
 
-    def live(self) -> bool:
-        return self._alive()
+    def stopped(self) -> str | None:
+        """The name of a loop that stopped running (the service is not live), or None."""
+        return next((name for name, alive in self._loops.items() if not alive()), None)
 
     def problems(self) -> list[str]:
-        """What keeps the service from being ready; empty when it is."""
-        found = []
+        """What keeps the service from being ready, one line per failed check, without its error; empty when ready."""
+        found = {}
         try:
             check_connection(self._factory.kw["bind"])
         except ConfigError as error:
-            found.append(str(error))
+            found[DATABASE_DOWN] = str(error)
         if self._slack is not None and (slack := self._slack_problem()):
-            found.append(slack)
-        return found
+            found[SLACK_DOWN] = slack
+        self._log_changes(found)
+        return list(found)
+
+    def _log_changes(self, found: dict[str, str]) -> None:
+        with self._lock:
+            for problem, error in found.items():
+                if self._logged.get(problem) != error:
+                    log.warning("not ready: %s", error)
+            if self._logged and not found:
+                log.info("ready again")
+            self._logged = found
 
     def _slack_problem(self) -> str | None:
         with self._lock:

@@ -1,7 +1,7 @@
 """What `GET /metrics` tells a Prometheus server, in its text exposition format (prometheus-client).
 
-Counters count what this process did since it started (polls and their outcome, comment records stored, nudges
-posted, edited and failed): with several replicas each counts its own share, and a query sums them. Gauges are
+Counters count what this process did since it started (polls and their outcome, new comments stored, nudges
+posted, summarized, edited and failed, as the Slack notifier tells them): with several replicas each counts its own share, and a query sums them. Gauges are
 read when scraped: from the database (poll lag, the waiting backlog: the same figures in every replica) and from
 the sources this process polls with (the rate-limit headroom and quota its platforms reported last).
 
@@ -24,7 +24,6 @@ from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.queries import WaitingComment, backlog, polling_states
 from bot.engine.poller import PollOutcome
-from bot.slack.delivery import Notifier
 from bot.sources.base import Source, headroom
 from bot.sources.youtube_quota import QuotaBudget
 
@@ -34,25 +33,25 @@ disable_created_metrics()  # a `_created` series beside every counter says only 
 OK, SKIPPED = "ok", "skipped"
 # A poll's outcome: ok, skipped (paused, or waiting for rate-limit headroom), or the kind of its error.
 OUTCOMES = (OK, SKIPPED, "auth", "quota", "rate_limited", "temporary", "bug", "lease_lost")
-NUDGE_ACTIONS = ("posted", "edited", "failed")
+NUDGE_ACTIONS = ("posted", "summarized", "edited", "failed")
 
 
 class Metrics:
-    """The registry of one service, and the counters its poller and notifier move."""
+    """The registry of one service, and the counters its poller and Slack notifier move."""
 
     def __init__(self, accounts: Sequence[AccountConfig]):
         self.registry = CollectorRegistry(auto_describe=True)
         self.platforms = {account.name: account.platform for account in accounts}
-        self._counted: dict[str, int] = {}  # account -> comments of its poll in hand counted so far
+        self._counted: dict[str, int] = {}  # account -> new comments of its poll in hand counted so far
         labels = ("account", "platform")
         self.polls = Counter("replynudge_polls", "Polls of an account by this process, by outcome: ok, skipped "
                              "(paused or waiting for headroom) or the kind of error",
                              (*labels, "outcome"), registry=self.registry)
-        self.comments = Counter("replynudge_comments_ingested", "Comment records read from the platform and "
-                                "stored (new or changed) by this process", labels, registry=self.registry)
-        self.nudges = Counter("replynudge_nudges", "Nudges this process posted to Slack (one by one or in a flood "
-                              "summary), edited (answered, done, snoozed...), or failed to post or edit",
-                              (*labels, "action"), registry=self.registry)
+        self.comments = Counter("replynudge_comments_ingested", "New comments (brand replies included) this "
+                                "process stored; a comment read again is not counted", labels, registry=self.registry)
+        self.nudges = Counter("replynudge_nudges", "Nudges this process posted to Slack as messages of their own, "
+                              "listed in a flood summary, edited (answered, done, snoozed...), or failed to post or "
+                              "edit", (*labels, "action"), registry=self.registry)
         for account, platform in self.platforms.items():  # every series exists from the start, at 0
             for outcome in OUTCOMES:
                 self.polls.labels(account, platform, outcome)
@@ -66,8 +65,8 @@ class Metrics:
     def paged(self, outcome: PollOutcome) -> None:
         """Comments count as their pages are stored, so that a long first sync shows its pace."""
         counted = self._counted.get(outcome.account, 0)
-        self.comments.labels(outcome.account, self.platforms.get(outcome.account, "")).inc(outcome.records - counted)
-        self._counted[outcome.account] = outcome.records
+        self.comments.labels(outcome.account, self.platforms.get(outcome.account, "")).inc(outcome.new - counted)
+        self._counted[outcome.account] = outcome.new
 
     def polled(self, outcome: PollOutcome) -> None:
         self._counted.pop(outcome.account, None)
@@ -78,6 +77,7 @@ class Metrics:
         self.polls.labels(outcome.account, self.platforms.get(outcome.account, ""), kind).inc()
 
     def nudge(self, item: WaitingComment, action: str) -> None:
+        """The Slack notifier's tally (bot/slack/notifier.py)."""
         self.nudges.labels(item.account, item.platform, action).inc()
 
     def watch(self, factory: SessionFactory, sources: Mapping[str, Source]) -> None:
@@ -164,32 +164,3 @@ class StateCollector(Collector):
                 budget.add_metric(values, quota.budget)
         return [remaining, limit, reset, used, budget]
 
-
-class MeteredNotifier:
-    """A notifier that counts the nudges it posts, edits and fails to, then does what the one it wraps does."""
-
-    def __init__(self, notifier: Notifier, metrics: Metrics):
-        self._notifier, self._metrics = notifier, metrics
-
-    def __getattr__(self, name: str):
-        return getattr(self._notifier, name)
-
-    def post_nudge(self, item: WaitingComment, *args, **kwargs):
-        return self._counted([item], "posted", self._notifier.post_nudge, item, *args, **kwargs)
-
-    def update_nudge(self, item: WaitingComment, *args, **kwargs):
-        return self._counted([item], "edited", self._notifier.update_nudge, item, *args, **kwargs)
-
-    def post_summary(self, channel: str, items: list[WaitingComment]):
-        return self._counted(items, "posted", self._notifier.post_summary, channel, items)
-
-    def _counted(self, items: Sequence[WaitingComment], action: str, call: Callable, *args, **kwargs):
-        try:
-            result = call(*args, **kwargs)
-        except Exception:
-            for item in items:
-                self._metrics.nudge(item, "failed")
-            raise
-        for item in items:
-            self._metrics.nudge(item, action)
-        return result

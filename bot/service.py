@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import signal
-import sys
 import threading
 from datetime import timedelta
 from typing import Sequence
@@ -20,14 +19,14 @@ from bot.db.models import utcnow
 from bot.engine.leases import Lease, next_claimable
 from bot.engine.poller import PollOutcome, PollWatcher, poll_due, sync_accounts
 from bot.health import Health
-from bot.metrics import MeteredNotifier, Metrics
+from bot.metrics import Metrics
 from bot.progress import LogProgress
 from bot.slack.app import build_app
 from bot.slack.client import make_client
 from bot.slack.delivery import Notifier, deliver_due, escalate_due
 from bot.slack.digest import post_due_digests
 from bot.slack.report import post_due_reports
-from bot.slack.notifier import SlackNotifier
+from bot.slack.notifier import SlackNotifier, Tally, no_tally
 from bot.slack.server import Running, serve, serve_status
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
@@ -42,31 +41,30 @@ MIN_PAUSE = timedelta(seconds=1)
 
 def run_service(settings: Settings, *, force_http: bool = False, port: int | None = None) -> int:
     """The Slack app (with a bot token) and the polling loop in its own thread, until SIGTERM or SIGINT; the status
-    pages (health, metrics) in HTTP mode and on HEALTH_PORT."""
+    pages (health, readiness, metrics) on HEALTH_HOST:HEALTH_PORT in either mode."""
     factory = open_database(settings)
     # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
     sources = build_sources(settings)
     metrics = Metrics(settings.accounts)
     metrics.watch(factory, sources)
-    client = make_client(settings) if settings.slack_bot_token else None
-    notifier = MeteredNotifier(make_notifier(settings, client), metrics)
-    app = build_app(settings, factory, client=client, notifier=notifier) if client is not None else None
+    notifier = make_notifier(settings, tally=metrics.nudge)
+    slack = notifier if isinstance(notifier, SlackNotifier) else None
+    app = build_app(settings, factory, client=slack.client, notifier=slack) if slack else None
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, stop, sources, metrics),
                               name="poller")
-    health = Health.of(settings, factory, alive=poller.is_alive)
+    health = Health.of(settings, factory, {"polling": poller.is_alive})
     servers: list[Running] = []
     try:
         # The ports first: a setting that keeps a server from starting stops the service before anything is polled.
+        servers.append(serve_status(settings, health, metrics))
         if app is not None:
-            servers.append(serve(app, settings, health, metrics, force_http=force_http, port=port))
-        if settings.health_port is not None:
-            servers.append(serve_status(settings, health, metrics))
+            servers.append(serve(app, settings, health, force_http=force_http, port=port))
         poller.start()
         for server in servers:
-            print(f"replynudge: {server.where}", file=sys.stderr, flush=True)
+            log.info(server.where)
         while not stop.wait(1):
             pass
     finally:
@@ -116,11 +114,11 @@ def open_database(settings: Settings, *, migrate: bool = True) -> SessionFactory
     return session_factory(engine)
 
 
-def make_notifier(settings: Settings, client: WebClient | None = None) -> Notifier:
-    """Slack when SLACK_BOT_TOKEN is set, else the terminal."""
+def make_notifier(settings: Settings, client: WebClient | None = None, *, tally: Tally = no_tally) -> Notifier:
+    """Slack when SLACK_BOT_TOKEN is set, else the terminal; `tally` is told what became of each nudge in Slack."""
     if not settings.slack_bot_token:
         return TerminalNotifier()
-    return SlackNotifier(client or make_client(settings))
+    return SlackNotifier(client or make_client(settings), tally=tally)
 
 
 def build_sources(settings: Settings) -> dict[str, Source]:

@@ -117,10 +117,12 @@ def session_factory(engine):
 
 @pytest.fixture
 def workdir(tmp_path, monkeypatch) -> Path:
-    """A clean working folder with no stray REPLYNUDGE_*/SLACK_* settings from the developer's shell."""
+    """A clean working folder with no stray REPLYNUDGE_*/SLACK_* settings from the developer's shell, and the status
+    pages of a service started there on a free port (HEALTH_PORT=0), not the default one other runs may hold."""
     for key in list(os.environ):
-        if key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_")) or key in ("DATABASE_URL", "PORT", "LOG_FORMAT", "HEALTH_PORT"):
+        if key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_")) or key in ("DATABASE_URL", "PORT", "LOG_FORMAT", "HEALTH_HOST"):
             monkeypatch.delenv(key)
+    monkeypatch.setenv("HEALTH_PORT", "0")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -129,10 +129,10 @@ def test_the_documented_defaults_are_the_defaults():
     settings = load_settings({}, require_config=False, dotenv=False)
     environment = {setting.name: setting.default.strip("`") for setting in config_keys.ENVIRONMENT}
     assert (settings.database_url, str(settings.config_path), settings.slack_api_url, str(settings.port),
-            settings.host, format_duration(settings.lease), settings.log_format, settings.health_port) == tuple(
+            settings.host, format_duration(settings.lease), settings.log_format, str(settings.health_port),
+            settings.health_host) == tuple(
         environment[name] for name in ("DATABASE_URL", "REPLYNUDGE_CONFIG", "SLACK_API_URL", "PORT", "HOST",
-                                       "REPLYNUDGE_LEASE", "LOG_FORMAT")) + (None,)
-    assert environment["HEALTH_PORT"] == "none"
+                                       "REPLYNUDGE_LEASE", "LOG_FORMAT", "HEALTH_PORT", "HEALTH_HOST"))
     (account,) = parse_accounts({"accounts": [{"name": "a", "platform": "replay", "path": "c.jsonl"}]}, "f", {})
     shared = {setting.name: setting.default.strip("`") for setting in config_keys.SHARED}
     assert (format_duration(account.nudge_after), str(account.min_score), str(account.timezone), account.count,

@@ -1,5 +1,6 @@
-"""`/healthz` (live) and `/readyz` (database and Slack reachable): in a real `replynudge run --http`, on HEALTH_PORT
-in a real `replynudge run` without an HTTP server of its own, and readiness as the database and Slack come and go."""
+"""`/healthz` (live) and `/readyz` (database and Slack reachable): on HEALTH_HOST:HEALTH_PORT of a real `replynudge
+run --http` and of a real `replynudge run` without an HTTP server of its own, liveness alone on the public port, and
+readiness as the database and Slack come and go."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ import requests
 
 from bot.clock import utcnow
 from bot.config import Settings
-from bot.health import SLACK_CHECK_EVERY, Health
+from bot.health import DATABASE_DOWN, SLACK_CHECK_EVERY, SLACK_DOWN, Health
 from bot.metrics import Metrics
 from bot.slack.client import make_probe_client
 from bot.slack.server import HttpServer, status_app
 from tests.conftest import _admin_connection, new_postgres_database
-from tests.support.slack_world import start_http_service
+from tests.support.slack_world import start_http_service, status_url
 
 CONFIG = """
 [[accounts]]
@@ -52,16 +53,16 @@ def allow_connections(url: str, allowed: bool) -> None:
 def test_readiness_follows_the_database_of_a_running_service(workdir, postgres_url, slack_api):
     (workdir / "replynudge.toml").write_text(CONFIG)
     (workdir / "comments.jsonl").write_text("")
-    process, _, port = start_http_service(workdir, postgres_url, slack_api)
-    base = f"http://127.0.0.1:{port}"
+    process, banner, _ = start_http_service(workdir, postgres_url, slack_api)
+    base = status_url(banner)
     try:
         ready = requests.get(f"{base}/readyz", timeout=10)
         assert (ready.status_code, ready.text) == (200, "ready")
 
         allow_connections(postgres_url, False)
-        down = requests.get(f"{base}/readyz", timeout=10)
-        assert down.status_code == 503
-        assert down.text.startswith("environment: DATABASE_URL: cannot reach the database (")
+        for _ in range(3):  # a probe is told which check failed, not the database's error
+            down = requests.get(f"{base}/readyz", timeout=10)
+            assert (down.status_code, down.text) == (503, DATABASE_DOWN)
         assert requests.get(f"{base}/healthz", timeout=10).status_code == 200  # alive all the same
 
         allow_connections(postgres_url, True)
@@ -69,6 +70,29 @@ def test_readiness_follows_the_database_of_a_running_service(workdir, postgres_u
         assert len(slack_api.calls_to("auth.test")) <= 2  # the one at start, and readiness's, kept for a while
     finally:
         allow_connections(postgres_url, True)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    logged = process.stderr.read()  # the operator is told the error, once while it lasts
+    assert logged.count("not ready: environment: DATABASE_URL: cannot reach the database (") == 1, logged
+    assert logged.count("ready again") == 1, logged
+
+
+def test_the_public_port_answers_slack_and_liveness_only(workdir, database_url, slack_api):
+    """Readiness and metrics are operational data: on HEALTH_HOST:HEALTH_PORT (this machine by default), not on the
+    port that Slack's requests, and anyone else's, reach."""
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "comments.jsonl").write_text("")
+    process, banner, port = start_http_service(workdir, database_url, slack_api)
+    public, status = f"http://127.0.0.1:{port}", status_url(banner)
+    try:
+        assert status.startswith("http://127.0.0.1:")
+        assert requests.get(f"{public}/healthz", timeout=10).text == "ok"  # for a load balancer
+        for page in ("/readyz", "/metrics"):
+            assert requests.get(public + page, timeout=10).status_code == 404, page
+            assert requests.head(public + page, timeout=10).status_code == 404, page
+        assert requests.get(f"{status}/readyz", timeout=10).text == "ready"
+        assert 'replynudge_polls_total{account="blog"' in requests.get(f"{status}/metrics", timeout=10).text
+    finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
 
@@ -87,7 +111,7 @@ def test_readiness_asks_slack_at_most_every_half_minute(session_factory, slack_a
 
         now[0] += SLACK_CHECK_EVERY
         down = requests.get(ready, timeout=10)
-        assert (down.status_code, down.text) == (503, "Slack: auth.test answered invalid_auth")
+        assert (down.status_code, down.text) == (503, SLACK_DOWN)
 
         now[0] += SLACK_CHECK_EVERY
         assert requests.get(ready, timeout=10).status_code == 200
@@ -100,8 +124,8 @@ def test_liveness_is_the_polling_loop(session_factory):
     finished = threading.Thread(target=lambda: None)
     finished.start()
     finished.join()
-    server = HttpServer(status_app(Health(session_factory, None, alive=finished.is_alive), Metrics(())), port=0,
-                        host="127.0.0.1")
+    server = HttpServer(status_app(Health(session_factory, None, {"polling": finished.is_alive}), Metrics(())),
+                        port=0, host="127.0.0.1")
     try:
         stopped = requests.get(f"http://127.0.0.1:{server.port}/healthz", timeout=10)
         assert (stopped.status_code, stopped.text) == (503, "polling stopped")
@@ -110,20 +134,40 @@ def test_liveness_is_the_polling_loop(session_factory):
         server.stop()
 
 
-def test_health_port_serves_the_status_pages_without_slack(workdir):
-    """What Socket Mode relies on: the status pages on a port of their own, whatever serves Slack."""
+def serving_status_pages(workdir, **env) -> tuple[subprocess.Popen, str]:
+    """`replynudge run` without Slack, and where its startup line says the status pages are."""
     (workdir / "replynudge.toml").write_text(CONFIG)
     (workdir / "comments.jsonl").write_text("")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", "HEALTH_PORT": "0"}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=workdir, env=env, stderr=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=workdir, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", **env})
+    printed = ""
+    for line in iter(process.stderr.readline, ""):
+        printed += line
+        if "serving health and metrics" in line:
+            break
+    return process, status_url(printed)
+
+
+def answers(host: str, port: int) -> bool:
     try:
-        banner = process.stderr.readline()
-        assert "serving health and metrics on http://0.0.0.0:" in banner, banner
-        base = "http://127.0.0.1:" + banner.split("http://0.0.0.0:", 1)[1].split(" ", 1)[0]
-        assert requests.get(f"{base}/healthz", timeout=10).text == "ok"
-        assert requests.get(f"{base}/readyz", timeout=10).text == "ready"  # no Slack to ask
-        assert 'replynudge_polls_total{account="blog"' in requests.get(f"{base}/metrics", timeout=10).text
+        return requests.get(f"http://{host}:{port}/healthz", timeout=10).text == "ok"
+    except requests.ConnectionError:
+        return False
+
+
+@pytest.mark.parametrize("health_host, listening", [(None, "127.0.0.1"), ("0.0.0.0", "0.0.0.0")])
+def test_health_port_serves_the_status_pages_on_this_machine_unless_told(workdir, health_host, listening):
+    """What Socket Mode relies on too: the status pages on a port of their own, whatever serves Slack; by default
+    on 127.0.0.1 alone (a socket bound to it refuses 127.0.0.2, another loopback address), whatever HOST says."""
+    process, base = serving_status_pages(workdir, HOST="0.0.0.0", **({"HEALTH_HOST": health_host} if health_host else {}))
+    try:
+        assert base.startswith(f"http://{listening}:"), base
+        port = int(base.rsplit(":", 1)[1])
+        assert answers("127.0.0.1", port)
+        assert answers("127.0.0.2", port) is (listening == "0.0.0.0")
+        assert requests.get(f"http://127.0.0.1:{port}/readyz", timeout=10).text == "ready"  # no Slack to ask
+        assert 'replynudge_polls_total{account="blog"' in requests.get(f"http://127.0.0.1:{port}/metrics",
+                                                                       timeout=10).text
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
@@ -136,7 +180,7 @@ def test_a_port_that_cannot_be_served_stops_the_service_before_it_polls(workdir)
         "text": "How long should I steep the cold brew if I want it less bitter? 18 hours felt too strong.",
         "created_at": utcnow().isoformat()}) + "\n")
     with socket.socket() as taken:
-        taken.bind(("0.0.0.0", 0))
+        taken.bind(("127.0.0.1", 0))
         taken.listen()
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/rn.db", "HEALTH_PORT": str(taken.getsockname()[1])}
         result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=workdir, env=env, capture_output=True,

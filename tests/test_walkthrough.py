@@ -62,7 +62,7 @@ def test_the_walkthrough_from_a_fresh_clone_to_a_nudge_in_the_channel(tmp_path, 
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_", "WP_")) and key not in (
                "DATABASE_URL", "TEST_DATABASE_URL", "PORT", "LOG_FORMAT", "HEALTH_PORT", "VIRTUAL_ENV")}
-    env.update(SLACK_API_URL=slack_api.url, PORT="0")
+    env.update(SLACK_API_URL=slack_api.url, PORT="0", HEALTH_PORT="0")
     state = tmp_path / "environment"
 
     ran = []

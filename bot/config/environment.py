@@ -39,7 +39,8 @@ class Settings:
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: int = 3000
     host: str = "0.0.0.0"  # the address HTTP mode listens on (HOST): 127.0.0.1 behind a reverse proxy on the same machine
-    health_port: int | None = None  # HEALTH_PORT: /healthz, /readyz and /metrics on a port of their own, in any mode
+    health_port: int = 9100  # HEALTH_PORT: /healthz, /readyz and /metrics, in either mode
+    health_host: str = "127.0.0.1"  # HEALTH_HOST: operational data stays off the address Slack's requests reach
     accounts: tuple[AccountConfig, ...] = ()
     lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
     llm: LlmSettings | None = None  # suggested questions from an LLM; None: the offline generator only

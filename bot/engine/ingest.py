@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, Sequence
 
-from sqlalchemy import Table, and_, bindparam, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
@@ -25,7 +25,7 @@ from bot.sources.base import CommentRecord, Page
 
 @dataclass
 class IngestResult:
-    inserted_or_updated: int = 0
+    new: int = 0  # comments stored for the first time
     answered: list[int] = field(default_factory=list)
     unanswered: list[int] = field(default_factory=list)
 
@@ -45,8 +45,11 @@ def ingest(
     now = now or utcnow()
     lock_account(session, account_id)
     records = _latest_per_id(page.records)
-    result = IngestResult(inserted_or_updated=len(records))
+    result = IngestResult()
     if records:
+        # Ids only grow, and the account's stored comments are all visible under its lock: those above the highest
+        # id before the upsert are the page's new ones (an index lookup, not a read of the page's rows).
+        highest_before = session.scalar(select(func.max(Comment.id))) or 0
         post_ids = _upsert_named(
             session,
             Post,
@@ -80,6 +83,7 @@ def ingest(
             update_when=_not_older,
         )
         touched = nodes_where(session, account_id, Comment.external_id, [r.external_id for r in records])
+        result.new = sum(1 for node in touched if node.id > highest_before)
         brand_deleted = [n.id for n in touched if n.is_brand and n.deleted]
         result.answered, result.unanswered = refresh_reply_state(
             session, account_id, flat_threads, touched, brand_deleted

@@ -42,6 +42,7 @@ class PollOutcome:
     ok: bool
     pages: int = 0
     records: int = 0
+    new: int = 0  # comments among the records stored for the first time
     expected: int | None = None  # how many records the fetch reads in all, where the platform says
     queued: int = 0  # nudges the poll queued
     error: str | None = None
@@ -216,7 +217,7 @@ def _fetch(session_factory, account_id, source, cursor, audited_at, clock, lease
         with session_factory.begin() as session:
             if lease:  # first: the account's row stays locked until this page commits
                 renew_account(session, account_id, lease, clock())
-            ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock())
+            outcome.new += ingest(session, account_id, page, flat_threads=source.flat_threads, now=clock()).new
         outcome.pages += 1
         outcome.records += len(page.records)
         outcome.expected = page.expected if page.expected is not None else outcome.expected

@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 from slack_sdk import WebClient
 
@@ -33,6 +34,14 @@ POST_INTERVAL = 1.0  # seconds between messages to one channel: Slack's chat.pos
 LOOKBACK_SECONDS = 14 * 86400  # how far back recovery looks: a nudge's age limit
 HISTORY_PAGES = 10
 
+# Told what became of a nudge in Slack (bot/metrics.py counts it): "posted" (a message of its own),
+# "summarized" (listed in a flood summary), "edited", or "failed" (Slack refused the post or the edit).
+Tally = Callable[[WaitingComment, str], None]
+
+
+def no_tally(item: WaitingComment, action: str) -> None:
+    """A notifier nobody counts (`replynudge poll --once`, tests)."""
+
 
 @dataclass
 class _Shown:
@@ -50,8 +59,10 @@ class SlackNotifier:
         interval: float = POST_INTERVAL,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        tally: Tally = no_tally,
     ):
         self.client = client
+        self._tally = tally
         self.interval = interval
         self._monotonic, self._sleep = monotonic, sleep
         self._last_post: dict[str, float] = {}
@@ -65,12 +76,12 @@ class SlackNotifier:
         if not channel:
             log.warning("account %s has no channel: nudge for comment %s not posted", item.account, item.id)
             return None
-        if tried:  # another process may have posted it since this one read the channel
-            self._forget(channel)
-        known = self._known(channel).nudges
-        if item.id in known:
-            return known[item.id]
-        try:
+        with self._failing([item], channel):
+            if tried:  # another process may have posted it since this one read the channel
+                self._forget(channel)
+            known = self._known(channel).nudges
+            if item.id in known:  # posted before, by a process that died before recording it
+                return known[item.id]
             response = self._post(
                 channel=channel,
                 text=nudge_fallback(item),
@@ -78,21 +89,21 @@ class SlackNotifier:
                 metadata={"event_type": EVENT_TYPE, "event_payload": {"comment_id": item.id}},
                 unfurl_links=False,
             )
-        except Exception:
-            self._forget(channel)  # the post may have gone through: look again before the next one
-            raise
         known[item.id] = response["ts"]
+        self._tally(item, "posted")
         return response["ts"]
 
     def update_nudge(
         self, item: WaitingComment, suggestions: list[str], status: NudgeStatus, note: str | None = None
     ) -> None:
-        self.client.chat_update(
-            channel=status.channel,
-            ts=status.slack_ts,
-            text=nudge_fallback(item),
-            blocks=nudge_blocks(item, suggestions, status, note),
-        )
+        with self._failing([item]):
+            self.client.chat_update(
+                channel=status.channel,
+                ts=status.slack_ts,
+                text=nudge_fallback(item),
+                blocks=nudge_blocks(item, suggestions, status, note),
+            )
+        self._tally(item, "edited")
 
     def remind(self, item: WaitingComment, status: NudgeStatus) -> None:
         """A snooze ran out: say so in the nudge's thread, also sent to the channel."""
@@ -114,11 +125,11 @@ class SlackNotifier:
 
     def post_summary(self, channel: str, items: list[WaitingComment]) -> None:
         """One message for the nudges due at once (the flood rule), leaving out comments a summary already shows."""
-        shown = self._known(channel)
-        fresh = [item for item in items if item.id not in shown.summarized]
-        if not fresh:
-            return
-        try:
+        with self._failing(items, channel):
+            shown = self._known(channel)
+            fresh = [item for item in items if item.id not in shown.summarized]
+            if not fresh:
+                return
             self._post(
                 channel=channel,
                 text=flood_fallback(fresh),
@@ -126,10 +137,9 @@ class SlackNotifier:
                 metadata={"event_type": SUMMARY_EVENT_TYPE, "event_payload": {"comment_ids": [i.id for i in fresh]}},
                 unfurl_links=False,
             )
-        except Exception:
-            self._forget(channel)
-            raise
         shown.summarized.update(item.id for item in fresh)
+        for item in fresh:
+            self._tally(item, "summarized")
 
     def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str:
         return self._post(channel=channel, text=text, blocks=blocks, unfurl_links=False)["ts"]
@@ -148,6 +158,19 @@ class SlackNotifier:
             log.warning(alert_text(alert))
             return
         self._post(channel=alert.channel, text=alert_text(alert))
+
+    @contextmanager
+    def _failing(self, items: Sequence[WaitingComment], posting_to: str | None = None) -> Iterator[None]:
+        """When Slack refuses a call (or the history read before it): the items tally as failed, and a post's
+        channel is read again before the next post there (the post may have gone through)."""
+        try:
+            yield
+        except Exception:
+            if posting_to:
+                self._forget(posting_to)
+            for item in items:
+                self._tally(item, "failed")
+            raise
 
     def _post(self, **message):
         channel = message["channel"]

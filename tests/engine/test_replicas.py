@@ -70,7 +70,7 @@ def start_replica(workdir: Path, url: str, number: int) -> tuple[subprocess.Pope
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("SLACK_", "REPLYNUDGE_", "LLM_")) and key not in ("DATABASE_URL", "PORT")}
     env.update(DATABASE_URL=url, REPLYNUDGE_CONFIG=str(workdir / "replynudge.toml"), REPLYNUDGE_LEASE=LEASE,
-               PORT="0", PYTHONUNBUFFERED="1")
+               PORT="0", HEALTH_PORT="0", PYTHONUNBUFFERED="1")
     out = workdir / f"replica{number}.out"
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "run"], cwd=workdir, env=env,

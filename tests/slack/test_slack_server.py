@@ -15,7 +15,6 @@ from slack_bolt import BoltRequest
 
 from bot.cli import main
 from bot.health import Health
-from bot.metrics import Metrics
 from bot.slack.server import HttpServer, wsgi_app
 from tests.support.slack_api import sign
 from tests.support.slack_world import CHANNEL, SECRET, action_body, command_body, start_http_service, view_submission_body
@@ -88,8 +87,8 @@ def test_slash_command_button_and_modal_submission_over_a_real_port(slack_world)
     slack_world.add("c1", "Does the grinder fit the X200?")
     slack_world.poll()
     comment_id, ts = slack_world.comment_id("c1"), slack_world.nudge("c1").slack_ts
-    health, metrics = Health(slack_world.factory, None), Metrics(slack_world.settings.accounts)
-    server = HttpServer(wsgi_app(slack_world.app(), SECRET, health, metrics), port=0, host="127.0.0.1")
+    health = Health(slack_world.factory, None)
+    server = HttpServer(wsgi_app(slack_world.app(), SECRET, health), port=0, host="127.0.0.1")
     base = f"http://127.0.0.1:{server.port}"
     try:
         command = command_body(slack_world.api, "/unanswered", "blog")

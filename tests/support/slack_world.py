@@ -103,7 +103,7 @@ def start_http_service(workdir: Path, database_url: str, api: SlackAPI, *, clock
     process, what it printed up to its banner (the banner last) and its port. With `clock_jumps` (a file),
     `move_clock` moves the process's clock on."""
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test-token",
-           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api.url}
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api.url, "HEALTH_PORT": "0"}
     if clock_jumps:
         clock_jumps.write_text("")
         env.update(TEST_CLOCK_JUMPS=str(clock_jumps),
@@ -118,6 +118,12 @@ def start_http_service(workdir: Path, database_url: str, api: SlackAPI, *, clock
     assert "serving Slack on http://" in banner, banner
     serving = banner.splitlines()[-1]
     return process, banner, int(serving.split("http://", 1)[1].split("/")[0].rsplit(":", 1)[1])
+
+
+def status_url(banner: str) -> str:
+    """Where the status pages of a service are served, from what it printed at start (HEALTH_HOST:HEALTH_PORT)."""
+    line = next(line for line in banner.splitlines() if "serving health and metrics on http://" in line)
+    return "http://" + line.split("http://", 1)[1].split(" ", 1)[0]
 
 
 def move_clock(process: subprocess.Popen, clock_jumps: Path, seconds: float, timeout: float = 10) -> None:
