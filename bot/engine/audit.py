@@ -3,9 +3,10 @@
 After a poll's fetch, the source reports the counts the fetch read at no cost (`tallies`, see
 bot/sources/base.py), and once every AUDIT_EVERY also those it reads with the requests an idle poll has left of
 its budget of two; a count that differs from the store makes the source read that post again (`reread`), and a
-difference that stays after the re-read is an open gap: its account's channel is told once, with the post, and
-again when it closes. A source whose fetch leaves no request for its counts gets an audit of its own, in place of
-a fetch, AUDIT_GRACE later: no idle poll costs more than two requests.
+difference that stays after the re-read is an open gap (a post a sweep has just read whole is not read again: a
+difference there is a gap at once): its account's channel is told once, with the post, and again when it closes.
+A source whose fetch leaves no request for its counts gets an audit of its own, in place of a fetch, AUDIT_GRACE
+later: no idle poll costs more than two requests.
 """
 
 from __future__ import annotations
@@ -87,13 +88,14 @@ def audit(
         return False
     rereads = 0
     for tally in tallies:
-        if isinstance(tally, Reread):  # a post read whole on a sweep: stored first, then compared
-            store_reread(session_factory, account_id, source, tally, clock)
-            tally = tally.tally
+        swept = tally if isinstance(tally, Reread) else None
+        if swept is not None:  # a post read whole on a sweep: stored first, then compared, and never read again
+            store_reread(session_factory, account_id, source, swept, clock)
+            tally = swept.tally
         with session_factory() as session:
             stored = stored_count(session, account_id, tally)
             known = standing_gap(session, account_id, tally, stored, clock())
-        if tally.differs(stored) and not known:
+        if tally.differs(stored) and not known and swept is None:
             if rereads == MAX_REREADS:
                 continue
             rereads += 1

@@ -311,6 +311,27 @@ def test_reddit_every_comment_reaches_the_store_within_two_sweeps(session_factor
         forget_token((reddit.url, reddit.client_id, reddit.brand.lower()))
 
 
+def test_a_post_swept_whole_is_not_read_again_in_the_same_poll(session_factory, httpserver):
+    """A reply deeper than Reddit's tree goes ("continue this thread") is stored from the inbox but missing from
+    the post's tree: the counts differ after the sweep's read, and reading the post again would only repeat it."""
+    reddit = FakeReddit(max_depth=2)
+    reddit.url = reddit.install(httpserver)
+    reddit.post("p1", "Our new roast", T0)
+    reddit.comment("c1", "priya", "Is it decaf?", T0 + 10, "t3_p1", "p1")
+    reddit.comment("b1", reddit.brand, "It is!", T0 + 20, "t1_c1", "p1")
+    reddit.comment("c2", "priya", "Great, ordering now", T0 + 30, "t1_b1", "p1")  # depth 2: behind the stub
+    poller = Poller(session_factory, reddit_account(reddit))
+    try:
+        assert poller.poll().ok and set(poller.stored()) == {"c1", "b1", "c2"}
+        assert poller.poll(hours=1).ok  # idle: the inbox and the brand's comments leave nothing for the sweep
+        reddit.requests.clear()
+        assert poller.poll(minutes=10).ok  # so this poll sweeps instead: the post's tree, once
+        assert [path for _, path, _ in reddit.requests] == ["/comments/p1"]
+        assert not poller.stored()["c2"].deleted  # an incomplete read deletes nothing
+    finally:
+        forget_token((reddit.url, reddit.client_id, reddit.brand.lower()))
+
+
 def test_threads_every_reply_reaches_the_store_within_two_sweeps(session_factory, httpserver):
     graph = fake_meta.serve(httpserver)
     post, other = graph.thread("Our new roast"), graph.thread("Our café opens Monday")

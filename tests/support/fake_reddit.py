@@ -46,6 +46,7 @@ class FakeReddit:
     ratelimit: dict = field(default_factory=lambda: {"remaining": "999.0", "reset": "572", "used": "1"})
     failures: list[Response] = field(default_factory=list)  # served (once each) before anything else
     more_after: int = 0  # top-level comments beyond this many in a tree become a "more" stub
+    max_depth: int = 0  # replies this deep in a tree become a "continue this thread" stub (0: every depth shown)
     next_id: int = 1000
 
     def install(self, httpserver) -> str:
@@ -211,12 +212,14 @@ class FakeReddit:
         return thing.state != "filtered" and any(self._shown(t) for t in self.comments.values()
                                                  if t.parent == f"t1_{thing.id}")
 
-    def _subtree(self, thing: Thing) -> dict:
+    def _subtree(self, thing: Thing, depth: int = 0) -> dict:
         children = self._children_of(f"t1_{thing.id}")
-        replies = (
-            {"kind": "Listing", "data": {"children": [self._subtree(c) for c in children], "after": None}}
-            if children else ""
-        )
+        if children and self.max_depth and depth + 1 >= self.max_depth:  # a `more` with no ids: Reddit's link
+            shown = [{"kind": "more", "data": {"count": 0, "name": "t1__", "id": "_", "parent_id": f"t1_{thing.id}",
+                                               "depth": depth + 1, "children": []}}]
+        else:
+            shown = [self._subtree(c, depth + 1) for c in children]
+        replies = {"kind": "Listing", "data": {"children": shown, "after": None}} if children else ""
         return {"kind": "t1", "data": self._comment_data(thing, replies)}
 
     def _tree(self, request: Request, article: str) -> list:
