@@ -348,57 +348,71 @@ _PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|top|brilliant|impr
 
 
 def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
-    code = comment.language.code if comment.language.code in _MARKERS else "en"
     lowered = comment.plain.lower()
-    found = {name for name, pattern in _compiled(code).items() if pattern.search(lowered)}
-    asks = comment.asks_question or "ask" in found
+    situation = rules_situation(comment, thread)
     given = frozenset(name for name, pattern in (("order", _ORDER_NUMBER), ("device", _DEVICE), ("date", _DATE),
                                                              ("tracking", _TRACKING), ("update", _UPDATE),
                                                              ("occasion", _OCCASION))
                       if pattern.search(comment.plain))
-    person = next((key for key, pattern in _people(code).items() if pattern.search(lowered)), None)
-    praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
-    praise = (praise_words or comment.statement_sentiment >= STRONG_PRAISE) and not _BUT.search(lowered)
-    angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
-    problem = "problem" in found or comment.reports_problem or angry
-    if thread.answers_a_commenter and not _asks_us(asks, found):
-        situation = "fan_reply"
-    elif problem:
-        situation = "problem"
-    elif "collaboration" in found:
-        situation = "collaboration"
-    elif "feedback" in found and not praise and (asks or not found & {"result", "story"}):
-        situation = "feedback"
-    elif "availability" in found and asks:
-        situation = "availability"
-    elif asks:
-        situation = "question"
-    elif "feedback" in found and not praise:
-        situation = "feedback"
-    elif "result" in found:
-        situation = "result"
-    elif "story" in found or person:
-        situation = "story"
-    elif "thanks" in found and (not praise_words or _THANKS_FOR_HELP.search(lowered)):
-        situation = "thanks"
-    elif praise or praise_words:
-        situation = "feedback"
-    else:
-        situation = "noise"
+    person = next((key for key, pattern in _people(_code(comment)).items() if pattern.search(lowered)), None)
     kind = None
     if situation == "problem":
         kinds = [name for name, pattern in _kinds().items() if pattern.search(lowered)]
         if "damaged" in kinds and not _ARRIVED.search(lowered):
             kinds.remove("damaged")  # broke on the second night: not how it arrived
         kind = kinds[0] if kinds else "general"
-    return Reading(situation, kind, praise and situation != "problem", person, given)
+    return Reading(situation, kind, _praise(comment) and situation != "problem", person, given)
+
+
+def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:
+    """The situation as the hand-written markers read it."""
+    lowered = comment.plain.lower()
+    found = {name for name, pattern in _compiled(_code(comment)).items() if pattern.search(lowered)}
+    asks = comment.asks_question or "ask" in found
+    person = next((key for key, pattern in _people(_code(comment)).items() if pattern.search(lowered)), None)
+    praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
+    praise = _praise(comment)
+    angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
+    problem = "problem" in found or comment.reports_problem or angry
+    if thread.answers_a_commenter and not _asks_us(asks, found):
+        return "fan_reply"
+    if problem:
+        return "problem"
+    if "collaboration" in found:
+        return "collaboration"
+    if "feedback" in found and not praise and (asks or not found & {"result", "story"}):
+        return "feedback"
+    if "availability" in found and asks:
+        return "availability"
+    if asks:
+        return "question"
+    if "feedback" in found and not praise:
+        return "feedback"
+    if "result" in found:
+        return "result"
+    if "story" in found or person:
+        return "story"
+    if "thanks" in found and (not praise_words or _THANKS_FOR_HELP.search(lowered)):
+        return "thanks"
+    if praise or praise_words:
+        return "feedback"
+    return "noise"
+
+
+def _praise(comment: CommentText) -> bool:
+    lowered = comment.plain.lower()
+    praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
+    return (praise_words or comment.statement_sentiment >= STRONG_PRAISE) and not _BUT.search(lowered)
+
+
+def _code(comment: CommentText) -> str:
+    return comment.language.code if comment.language.code in _MARKERS else "en"
 
 
 def asks_us(comment: CommentText) -> bool:
     """The comment asks the brand something (not only the person it answers): "do you ship to ...", "@brand"."""
-    code = comment.language.code if comment.language.code in _MARKERS else "en"
     lowered = comment.plain.lower()
-    found = {name for name, pattern in _compiled(code).items() if pattern.search(lowered)}
+    found = {name for name, pattern in _compiled(_code(comment)).items() if pattern.search(lowered)}
     return _asks_us(comment.asks_question or "ask" in found, found)
 
 
