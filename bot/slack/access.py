@@ -5,8 +5,9 @@ members of the account's nudge channel may do everything; `can_reply`, `can_tria
 account or in [defaults]) name the users (U…/W…) and user groups (S…) who may instead. Whatever the config says,
 guests (`is_restricted`, `is_ultra_restricted`), deactivated users, bots and users of another team or enterprise
 (Slack Connect) may not act at all. Slack's answers (users.info, conversations.members, usergroups.users.list,
-auth.test) are cached for CACHE_FOR by bot/clock.py's time, so a member removed from the channel (or made a guest)
-loses access within minutes. When Slack cannot be asked, the answer is no.
+auth.test) are cached for CACHE_FOR by the app's clock (bot/clock.py's, the one its listeners read), so a member
+removed from the channel or a user group (or made a guest) loses access within minutes. When Slack cannot be
+asked, the answer is no.
 """
 
 from __future__ import annotations

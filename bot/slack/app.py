@@ -36,7 +36,8 @@ def build_app(
         app = App(client=client, signing_secret=settings.slack_signing_secret or "", name="replynudge")
     except BoltError as error:
         raise ConfigError(f"environment: SLACK_BOT_TOKEN: Slack did not accept it ({error})") from None
-    shared = AppContext(settings, session_factory, notifier or SlackNotifier(client), access or Access(client), clock)
+    access = access or Access(client, clock=clock)  # its cache ages on the clock every listener reads
+    shared = AppContext(settings, session_factory, notifier or SlackNotifier(client), access, clock)
 
     def provide(context: BoltContext, next: Callable[[], None]) -> None:
         context[KEY] = shared

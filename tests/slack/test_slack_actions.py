@@ -11,6 +11,8 @@ import pytest
 
 from bot.engine.hours import parse_business_hours
 from bot.db.models import Nudge, utcnow
+from bot.slack.access import CACHE_FOR
+from bot.slack.app import build_app
 from bot.slack.delivery import update_changed
 from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request
 
@@ -164,3 +166,27 @@ def test_bad_and_stale_signatures_get_401_and_change_nothing(slack_world):
     assert slack_world.api.calls_to("chat.update") == []
     assert slack_world.nudge("c1").state == Nudge.POSTED
     assert CHANNEL in slack_world.api.history
+
+
+def test_a_role_taken_away_in_slack_ends_when_the_apps_clock_passes_the_access_cache(tmp_path, session_factory,
+                                                                                        slack_api):
+    """Slack's answers about who may triage are kept CACHE_FOR by the app's clock, the one every listener uses."""
+    world = make_world(tmp_path, session_factory, slack_api, roles={"triage": ("S0TEAM",)})
+    slack_api.usergroups["S0TEAM"] = ["U0ANA"]
+    now = [utcnow()]
+    app = build_app(world.settings, world.factory, clock=lambda: now[0])
+    (first, ts1), (second, ts2), (third, ts3) = (posted(world, name) for name in ("c1", "c2", "c3"))
+    assert app.dispatch(signed_request(action_body(slack_api, "nudge_done", first, message_ts=ts1))).status == 200
+    slack_api.wait_for("chat.update")
+    assert world.nudge("c1").state == Nudge.HANDLED
+
+    slack_api.usergroups["S0TEAM"] = []  # U0ANA leaves the team in Slack
+    assert app.dispatch(signed_request(action_body(slack_api, "nudge_done", second, message_ts=ts2))).status == 200
+    slack_api.wait_for("chat.update", count=2)
+    assert world.nudge("c2").state == Nudge.HANDLED  # Slack's answer is still the cached one
+
+    now[0] += CACHE_FOR + timedelta(seconds=1)
+    assert app.dispatch(signed_request(action_body(slack_api, "nudge_done", third, message_ts=ts3))).status == 200
+    (refusal,) = slack_api.wait_for("response_url")
+    assert "Only <!subteam^S0TEAM> may triage the comments of *blog*" in refusal.params["text"]
+    assert world.nudge("c3").state != Nudge.HANDLED
