@@ -46,7 +46,8 @@ from bot.db.models import Nudge, utcnow  # noqa: E402
 from bot.engine.leases import Lease  # noqa: E402
 from bot.engine.poller import poll_account, sync_accounts  # noqa: E402
 from bot.slack.client import make_client  # noqa: E402
-from bot.slack.delivery import deliver_due  # noqa: E402
+from bot.engine.delivery import deliver_due  # noqa: E402
+from bot.suggest import suggester  # noqa: E402
 from bot.slack.notifier import EVENT_TYPE, SUMMARY_EVENT_TYPE, SlackNotifier  # noqa: E402
 from bot.sources import build_source  # noqa: E402
 
@@ -189,10 +190,12 @@ def measure(kind: str, total: int, channels: int, threshold: int, seed: int) -> 
             accounts = queue_nudges(factory, Path(folder), total, channels, threshold, seed)
             lease = Lease.for_this_process()
             started = time.perf_counter()
-            posted = deliver_due(factory, SlackNotifier(make_client(settings)), lease=lease, accounts=accounts)
+            posted = deliver_due(factory, SlackNotifier(make_client(settings)), suggester(factory),
+                                 lease=lease, accounts=accounts)
             seconds = time.perf_counter() - started
             # Nothing is posted twice: neither by the next cycle nor by a restarted service (a new notifier).
-            again = deliver_due(factory, SlackNotifier(make_client(settings)), lease=lease, accounts=accounts)
+            again = deliver_due(factory, SlackNotifier(make_client(settings)), suggester(factory),
+                                lease=lease, accounts=accounts)
             with factory() as session:
                 recorded = session.scalar(select(func.count()).where(Nudge.state == Nudge.POSTED))
     finally:

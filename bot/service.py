@@ -16,21 +16,22 @@ from slack_sdk import WebClient
 from bot.config import Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
+from bot.engine.delivery import deliver_due, escalate_due
 from bot.engine.leases import Lease, next_claimable
+from bot.engine.notifier import Notifier
 from bot.engine.poller import PollOutcome, PollWatcher, poll_due, sync_accounts
 from bot.health import Health
 from bot.metrics import Metrics
 from bot.progress import LogProgress
 from bot.slack.app import build_app
 from bot.slack.client import make_client
-from bot.slack.delivery import Notifier, deliver_due, escalate_due
 from bot.slack.digest import post_due_digests
 from bot.slack.report import post_due_reports
 from bot.slack.notifier import SlackNotifier, Tally, no_tally
 from bot.slack.server import Running, serve, serve_status
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import Source, build_source
-from bot.suggest import llm_provider
+from bot.suggest import llm_provider, suggester
 from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,7 @@ def poll_cycle(
         ids = sync_accounts(session, settings.accounts)
     accounts = {ids[account.name]: account for account in settings.accounts}
     outcomes = poll_due(factory, accounts, sources, lease, due_only=due_only, watchers=watchers)
-    deliver_due(factory, notifier, lease=lease, llm=llm or llm_provider(settings), accounts=accounts)
+    deliver_due(factory, notifier, suggester(factory, llm or llm_provider(settings)), lease=lease, accounts=accounts)
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)
     post_due_reports(factory, notifier, settings.accounts, lease=lease)

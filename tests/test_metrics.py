@@ -20,11 +20,12 @@ from bot.engine.poller import poll_due
 from bot.health import Health
 from bot.metrics import Metrics
 from bot.service import make_notifier
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
 from bot.slack.server import HttpServer, status_app
 from bot.sources.tokens import forget_token
 from bot.sources.youtube import YouTubeSource
 from bot.sources.youtube_quota import take_reply_units
+from bot.suggest import suggester
 from tests.support.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
 from tests.support.fake_youtube import NOW, FakeYouTube
 from tests.support.records import make_account
@@ -206,7 +207,8 @@ def test_a_nudge_found_in_its_channel_after_a_crash_is_not_counted_again(slack_w
     with power_cut_when_recording_a_post(engine), pytest.raises(RuntimeError, match="power cut"):
         slack_world.poll(make_notifier(slack_world.settings, tally=metrics.nudge))
     later = utcnow() + DEFAULT_LEASE + timedelta(seconds=1)
-    deliver_due(slack_world.factory, make_notifier(slack_world.settings, tally=metrics.nudge), clock=lambda: later)
+    deliver_due(slack_world.factory, make_notifier(slack_world.settings, tally=metrics.nudge),
+                suggester(slack_world.factory), clock=lambda: later)
     assert len(slack_world.api.messages(CHANNEL)) == 1 and slack_world.nudge("c1").slack_ts is not None
 
     server = HttpServer(status_app(Health(slack_world.factory, None), metrics), port=0, host="127.0.0.1")

@@ -13,7 +13,7 @@ one person replying from Slack (`claim_reply`, then `confirm_reply` or `release_
 Each transition is one UPDATE guarded by the states it starts from (and by the claim it needs), so two replicas
 or two people acting at once change a nudge once: the first wins, the second is told it did nothing. Each one
 also decides the Slack edit it needs: a transition made by the platform or the poller flags a posted message
-`needs_update` for the background pass (slack/delivery.py); one made from Slack returns whether it changed
+`needs_update` for the background pass (engine/delivery.py); one made from Slack returns whether it changed
 anything, the listener edits the message at once and flags it only when that edit fails (`flag_edit`).
 """
 

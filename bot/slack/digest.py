@@ -19,7 +19,7 @@ from bot.db.stats import Conversation, Stats, continued_conversations, team_stat
 from bot.engine import digests
 from bot.engine.leases import Lease
 from bot.slack.blocks import context, cut, escape, link, section
-from bot.slack.delivery import Notifier
+from bot.engine.notifier import Notifier
 
 log = logging.getLogger(__name__)
 

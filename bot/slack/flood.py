@@ -1,5 +1,5 @@
 """The flood rule's message: more nudges due for one channel in one cycle than the accounts' `digest_threshold`
-become this one summary instead of a message each (see delivery.py)."""
+become this one summary instead of a message each (see engine/delivery.py)."""
 
 from __future__ import annotations
 

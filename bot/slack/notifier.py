@@ -23,7 +23,7 @@ from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
 from bot.slack.blocks import cut, escalation_text, escape, nudge_blocks, nudge_fallback
-from bot.slack.delivery import alert_text
+from bot.engine.notifier import alert_text
 from bot.slack.flood import flood_blocks, flood_fallback
 
 log = logging.getLogger(__name__)

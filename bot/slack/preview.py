@@ -1,7 +1,7 @@
 """`replynudge preview`: a waiting comment's nudge as Slack's Block Kit Builder shows it, before any Slack app exists.
 
 The blocks are the ones the nudge will be posted with: the same block builder (nudge_blocks) and the same
-suggestions (stored with the comment, else asked for as delivery asks) as bot/slack/delivery.py.
+suggestions (stored with the comment, else asked for as delivery asks) as bot/engine/delivery.py.
 """
 
 from __future__ import annotations

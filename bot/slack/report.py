@@ -16,7 +16,7 @@ from bot.db.stats import team_stats
 from bot.engine import digests
 from bot.engine.leases import Lease
 from bot.slack.chart import weekly_chart
-from bot.slack.delivery import Notifier
+from bot.engine.notifier import Notifier
 from bot.slack.digest import post_due
 from bot.slack.stats_view import stats_text
 

@@ -11,7 +11,7 @@ from typing import TextIO
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
-from bot.slack.delivery import alert_text
+from bot.engine.notifier import alert_text
 from bot.slack.flood import flood_fallback
 from bot.suggest import NO_SUGGESTION
 

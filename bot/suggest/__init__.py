@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from bot.config import AccountConfig, Settings
 from bot.db import SessionFactory
@@ -80,6 +81,14 @@ def suggest_for(
         context = thread_context(session, item) if llm is not None else ThreadContext()
     return suggest_questions(item.text, reasons=item.reasons, author=item.author, llm=llm, voice=voice,
                              thread=thread, context=context)
+
+
+def suggester(
+    session_factory: SessionFactory, llm: LlmProvider | None = None
+) -> Callable[[WaitingComment, AccountConfig | None], list[str]]:
+    """`suggest_for` on this database with this LLM (None: the offline generator): what delivery
+    (bot/engine/delivery.py) asks for a nudge's questions."""
+    return lambda item, account: suggest_for(session_factory, item, account, llm)
 
 
 def llm_provider(settings: Settings) -> LlmProvider | None:

@@ -17,7 +17,8 @@ from bot.db.models import Nudge
 from bot.engine.hours import OfficeHours
 from bot.engine.poller import poll_account
 from bot.slack.app import build_app
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from tests.support.records import account_config, make_account
@@ -159,7 +160,8 @@ def test_a_nudge_due_at_the_weekend_waits_in_the_outbox_for_monday(session_facto
 
     out = io.StringIO()
     for moment, posted in ((saturday, 0), (utc(2026, 11, 23, 8, 29), 0), (utc(2026, 11, 23, 8, 30), 1)):
-        assert deliver_due(session_factory, TerminalNotifier(out), clock=lambda: moment) == posted
+        assert deliver_due(session_factory, TerminalNotifier(out), suggester(session_factory),
+                           clock=lambda: moment) == posted
     assert "oat milk" in out.getvalue()
 
 
@@ -190,7 +192,8 @@ def test_the_wait_shown_counts_as_the_account_counts(count, shown, workdir, data
     account_id = make_account(session_factory, "blog")
     monday = utc(2026, 11, 23, 10, 0)  # 11:00 in Berlin
     poll_account(session_factory, account_id, config, build_source(config), clock=lambda: monday)
-    assert deliver_due(session_factory, world.notifier(), clock=lambda: monday, accounts={account_id: config}) == 1
+    assert deliver_due(session_factory, world.notifier(), suggester(session_factory),
+                       clock=lambda: monday, accounts={account_id: config}) == 1
 
     (nudge,) = world.api.messages(CHANNEL)
     assert f"has waited *{shown}*" in nudge["blocks"][0]["text"]["text"]

@@ -12,7 +12,8 @@ from sqlalchemy import event, select
 
 from bot.db.models import Comment, Nudge, SyncState
 from bot.engine.poller import poll_account
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources.replay import PAGE_LINES, ReplaySource
 from tests.support.records import T0, account_config, make_account, reply_state
@@ -54,7 +55,7 @@ class CrashAfterPages:
 
 def poll(session_factory, account_id, config, source, out):
     outcome = poll_account(session_factory, account_id, config, source, clock=lambda: NOW)
-    deliver_due(session_factory, TerminalNotifier(out), clock=lambda: NOW)
+    deliver_due(session_factory, TerminalNotifier(out), suggester(session_factory), clock=lambda: NOW)
     return outcome
 
 

@@ -15,7 +15,7 @@ from bot.engine.hours import parse_business_hours
 from bot.db.models import Account, Nudge, Outcome
 from bot.engine import lifecycle
 from bot.engine.leases import Lease
-from bot.slack.delivery import escalate_due, update_changed
+from bot.engine.delivery import escalate_due, update_changed
 from tests.support.slack_world import CHANNEL, make_world
 
 HOUR = timedelta(hours=1)

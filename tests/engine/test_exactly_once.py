@@ -23,7 +23,8 @@ from bot.engine.nudges import enqueue_due
 from bot.engine.poller import poll_account
 from bot.engine.replies import record_reply, reply_target
 from bot.engine.rescore import rescore_waiting
-from bot.slack.delivery import deliver_due, update_changed
+from bot.engine.delivery import deliver_due, update_changed
+from bot.suggest import suggester
 from bot.sources.replay import ReplaySource
 from tests.support.records import T0, account_config, make_account, page, record, reply_state
 from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request, view_submission_body
@@ -183,7 +184,7 @@ def test_4_nudges_that_keep_failing_hold_up_no_other_and_give_up_telling_someone
     def to_gone():
         return [c for c in world.api.calls_to("chat.postMessage") if c.params["channel"] == "C0GONE"]
 
-    deliver_due(world.factory, notifier, clock=lambda: T0, lease=ONE)
+    deliver_due(world.factory, notifier, suggester(world.factory), clock=lambda: T0, lease=ONE)
     assert world.nudge("good").slack_ts is not None
     assert len(to_gone()) == 1
 
@@ -191,7 +192,7 @@ def test_4_nudges_that_keep_failing_hold_up_no_other_and_give_up_telling_someone
     moment = T0
     for _ in range(12):  # the backoff doubles from a minute: an hour of cycles is past every attempt
         moment += timedelta(minutes=30)
-        deliver_due(world.factory, notifier, clock=lambda: moment, lease=ONE)
+        deliver_due(world.factory, notifier, suggester(world.factory), clock=lambda: moment, lease=ONE)
     assert len(to_gone()) <= 8  # each attempt: one nudge's call, the notice's
     with world.factory() as session:
         states = set(session.scalars(select(Nudge.state).join(Comment).where(Comment.external_id.like("bad%"))))

@@ -19,7 +19,8 @@ from bot.engine.nudges import enqueue_due
 from bot.engine.poller import poll_due
 from bot.engine.rescore import rescore_waiting
 from bot.engine.schedule import NextPoll
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources.replay import ReplaySource
 from tests.support.records import T0, account_config, make_account, page, record
@@ -148,11 +149,13 @@ def test_a_replica_whose_claim_lapsed_mid_batch_leaves_the_rest_to_the_one_that_
     def slow_replica(count):
         if count == 1:  # ONE is slow: by its second post the rest of its batch has lapsed and TWO takes that over
             now[0] = T0 + LEASE + timedelta(seconds=1)
-            deliver_due(session_factory, RecordingNotifier("two", posts), clock=lambda: now[0], lease=TWO)
+            deliver_due(session_factory, RecordingNotifier("two", posts), suggester(session_factory),
+                        clock=lambda: now[0], lease=TWO)
         else:
             now[0] = T0 + LEASE - timedelta(seconds=1)
 
-    deliver_due(session_factory, RecordingNotifier("one", posts, slow_replica), clock=lambda: now[0], lease=ONE)
+    deliver_due(session_factory, RecordingNotifier("one", posts, slow_replica), suggester(session_factory),
+                clock=lambda: now[0], lease=ONE)
     # ONE renewed its claim on its second nudge before posting it, so TWO took only the two after it
     assert [who for who, _ in posts] == ["one", "two", "two", "one"]
     assert len({comment for _, comment in posts}) == 4

@@ -41,7 +41,8 @@ from bot.slack.access import Access
 from bot.slack.blocks import status_line
 from bot.slack.client import make_client
 from bot.slack.context import KEY, AppContext
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.listeners.actions import triage as buttons
 from bot.slack.listeners.commands.nudge import mute as mute_command, unmute as unmute_command
 from bot.slack.listeners.views.reply import post_reply
@@ -79,7 +80,7 @@ class Replica:
         if any(o.error_kind != "lease_lost" and o.skipped_until is None for o in outcomes):
             machine.enqueued_at = machine.now  # this poll ran enqueue_due at this time
             machine.unmuted.clear()
-        deliver_due(machine.factory, self.notifier, clock=machine.clock, lease=self.lease)
+        deliver_due(machine.factory, self.notifier, suggester(machine.factory), clock=machine.clock, lease=self.lease)
 
 
 class LifecycleMachine(RuleBasedStateMachine):
@@ -229,7 +230,8 @@ class LifecycleMachine(RuleBasedStateMachine):
         replica = self.replicas[which]
         with power_cut_when_recording_a_post(self.engine):
             try:
-                deliver_due(self.factory, replica.notifier, clock=self.clock, lease=replica.lease)
+                deliver_due(self.factory, replica.notifier, suggester(self.factory),
+                            clock=self.clock, lease=replica.lease)
             except RuntimeError as error:
                 assert "power cut" in str(error)
         self.replicas[which] = Replica(f"restarted-{which}", self)

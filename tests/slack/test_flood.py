@@ -19,7 +19,8 @@ from bot.engine.nudges import enqueue_due
 from bot.engine.poller import poll_due
 from bot.engine.rescore import rescore_waiting
 from bot.service import build_sources
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from tests.support.blockkit import check_blocks
 from tests.support.records import T0, account_config, make_account, page, record
@@ -126,7 +127,8 @@ def test_a_failed_summary_is_tried_again_after_its_backoff(world):
     world.poll()
     assert summaries(world) == []  # not before its backoff
     accounts = {world.nudge("c0").account_id: world.settings.accounts[0]}
-    deliver_due(world.factory, world.notifier(), clock=lambda: utcnow() + lifecycle.FIRST_RETRY, accounts=accounts)
+    deliver_due(world.factory, world.notifier(), suggester(world.factory),
+                clock=lambda: utcnow() + lifecycle.FIRST_RETRY, accounts=accounts)
     assert len(summaries(world)) == 1 and world.nudge("c0").state == Nudge.POSTED
 
 
@@ -145,7 +147,8 @@ def test_accounts_sharing_a_channel_flood_at_the_lowest_threshold(session_factor
                         channel=CHANNEL, now=now)
     out = io.StringIO()
 
-    assert deliver_due(session_factory, TerminalNotifier(out), clock=lambda: now, accounts=accounts) == 3
+    assert deliver_due(session_factory, TerminalNotifier(out), suggester(session_factory),
+                       clock=lambda: now, accounts=accounts) == 3
     assert out.getvalue() == f"── {CHANNEL}: 3 comments fell due at once: blog 2, shop 1\n"
 
     with session_factory() as session:
@@ -166,7 +169,8 @@ def test_a_crash_between_posting_the_summary_and_recording_it_posts_nothing_twic
     add(world, 1, first=4)
     poll_due(world.factory, accounts, build_sources(world.settings), Lease.for_this_process(), due_only=False)
     later = utcnow() + DEFAULT_LEASE + timedelta(seconds=1)
-    assert deliver_due(world.factory, world.notifier(), clock=lambda: later, accounts=accounts) == 5
+    assert deliver_due(world.factory, world.notifier(), suggester(world.factory),
+                       clock=lambda: later, accounts=accounts) == 5
 
     first, second = summaries(world)
     assert second["text"] == "1 comment fell due at once: blog 1" and "Person 4" in str(second["blocks"])

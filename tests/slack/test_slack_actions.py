@@ -13,7 +13,7 @@ from bot.engine.hours import parse_business_hours
 from bot.db.models import Nudge, utcnow
 from bot.slack.access import CACHE_FOR
 from bot.slack.app import build_app
-from bot.slack.delivery import update_changed
+from bot.engine.delivery import update_changed
 from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request
 
 BERLIN = ZoneInfo("Europe/Berlin")

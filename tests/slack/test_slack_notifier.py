@@ -10,7 +10,8 @@ import pytest
 from bot.config import Route
 from bot.db.models import Nudge, utcnow
 from bot.engine.leases import DEFAULT_LEASE
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from tests.support.slack_api import DROP
 from tests.support.slack_world import CHANNEL, make_world, power_cut_when_recording_a_post
 
@@ -70,7 +71,7 @@ def test_a_crash_between_posting_and_recording_the_ts_posts_nothing_twice(slack_
 
     # A new process (a fresh notifier), once the dead one's claim on the nudges has run out.
     later = utcnow() + DEFAULT_LEASE + timedelta(seconds=1)
-    deliver_due(slack_world.factory, slack_world.notifier(), clock=lambda: later)
+    deliver_due(slack_world.factory, slack_world.notifier(), suggester(slack_world.factory), clock=lambda: later)
 
     messages = slack_world.api.messages(CHANNEL)
     assert len(messages) == 2

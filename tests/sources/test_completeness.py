@@ -17,7 +17,8 @@ from bot.config import ConfigError
 from bot.config_file import parse_accounts
 from bot.db.models import SyncState
 from bot.engine.poller import poll_account, sync_accounts
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.tokens import forget_token
@@ -61,7 +62,7 @@ class Poller:
     def poll(self, **advance):
         self.clock.advance(**(advance or {"minutes": 1}))
         outcome = poll_account(self.factory, self.account_id, self.account, self.source, self.clock)
-        deliver_due(self.factory, TerminalNotifier(self.said), self.clock)
+        deliver_due(self.factory, TerminalNotifier(self.said), suggester(self.factory), self.clock)
         return outcome
 
     def stored(self):

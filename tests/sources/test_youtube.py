@@ -15,7 +15,8 @@ from bot.config_file import parse_accounts
 from bot.db.models import SyncState
 from bot.engine.leases import Lease
 from bot.engine.poller import poll_account, poll_due
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
+from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import AuthError, RateLimited, TemporaryError
@@ -170,8 +171,8 @@ def test_quota_exceeded_pauses_the_account_until_pacific_midnight(session_factor
     assert second.skipped_until == datetime(2026, 7, 1, 7, 0, tzinfo=timezone.utc)
     assert calls(youtube) == ["GET /commentThreads"]  # the paused account makes no further calls
     slack = io.StringIO()
-    deliver_due(session_factory, TerminalNotifier(slack), clock=clock)
-    deliver_due(session_factory, TerminalNotifier(slack), clock=clock)
+    deliver_due(session_factory, TerminalNotifier(slack), suggester(session_factory), clock=clock)
+    deliver_due(session_factory, TerminalNotifier(slack), suggester(session_factory), clock=clock)
     assert slack.getvalue().count("paused *yt* (youtube)") == 1  # said once, not at every poll
     assert "resumes by itself" in slack.getvalue()
 

@@ -18,10 +18,10 @@ from bot.config import ConfigError, LlmSettings, TeamQuestions, load_llm_setting
 from bot.db.models import Nudge
 from bot.engine.comment_text import read_comment
 from bot.engine.poller import poll_account
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from bot.suggest import suggest_questions
+from bot.suggest import suggest_questions, suggester
 from bot.suggest.checks import checked_questions
 from bot.suggest.llm import MAX_COMMENT_CHARS, LlmProvider
 from bot.suggest.offline import offline_questions
@@ -231,7 +231,7 @@ def nudge_one(session_factory, tmp_path, llm: LlmProvider) -> tuple[str, list[st
     account_id = make_account(session_factory, "blog")
     poll_account(session_factory, account_id, config, build_source(config), clock=lambda: T0)
     out = io.StringIO()
-    assert deliver_due(session_factory, TerminalNotifier(out), clock=lambda: T0, llm=llm) == 1
+    assert deliver_due(session_factory, TerminalNotifier(out), suggester(session_factory, llm), clock=lambda: T0) == 1
     with session_factory() as session:
         return out.getvalue(), session.scalars(select(Nudge.suggestions)).one()
 
@@ -317,8 +317,9 @@ def test_the_prompt_carries_the_thread_the_language_the_voice_and_the_teams_ques
     later = T0 + timedelta(minutes=10)
     poll_account(session_factory, account_id, config, build_source(config), clock=lambda: later)
     httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
-    assert deliver_due(session_factory, TerminalNotifier(io.StringIO()), clock=lambda: later,
-                       llm=provider(httpserver), accounts={account_id: config}) == 2
+    suggest = suggester(session_factory, provider(httpserver))
+    assert deliver_due(session_factory, TerminalNotifier(io.StringIO()), suggest, clock=lambda: later,
+                       accounts={account_id: config}) == 2
     prompts = {}
     for request, _ in httpserver.log:
         system, user = (m["content"] for m in request.get_json()["messages"])

@@ -20,10 +20,10 @@ from bot.config_file import load_accounts
 from bot.db.models import Nudge
 from bot.engine.comment_text import read_comment
 from bot.engine.poller import poll_account
-from bot.slack.delivery import deliver_due
+from bot.engine.delivery import deliver_due
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
-from bot.suggest import LIBRARY, NO_SUGGESTION, OFFLINE, PAST, suggestions
+from bot.suggest import LIBRARY, NO_SUGGESTION, OFFLINE, PAST, suggester, suggestions
 from bot.suggest.checks import checked_questions
 from bot.suggest.offline import offline_questions
 from bot.suggest.voice import Voice, brand_voice
@@ -245,7 +245,8 @@ def test_the_posted_nudge_asks_the_teams_own_question(shop, tmp_path):
     now = T0 + timedelta(hours=2)
     poll_account(shop, account_id, config, build_source(config), clock=lambda: now)
     out = io.StringIO()
-    assert deliver_due(shop, TerminalNotifier(out), clock=lambda: now, accounts={account_id: config}) == 1
+    assert deliver_due(shop, TerminalNotifier(out), suggester(shop),
+                       clock=lambda: now, accounts={account_id: config}) == 1
     with shop() as session:
         stored = session.scalars(select(Nudge.suggestions)).one()
     assert stored[0] == "Ana, was the box dented when it arrived?"

@@ -1,11 +1,13 @@
-"""The outbox's consumer: posts due nudges and account alerts through a notifier, after the poll committed.
+"""The outbox's consumer: posts due nudges and account alerts through a notifier (engine/notifier.py), after the
+poll committed.
 
 The flood rule: when more nudges fall due for one channel in one cycle than its accounts' `digest_threshold`
 (the lowest of them), they go out as one summary message instead; they count as posted (with no message of
 their own to edit or escalate) and stay in /unanswered and the App Home with their buttons.
 
 Suggestions are computed here, off the polling path and outside any transaction (an LLM may take seconds), and
-cached with the nudge.
+cached with the nudge. They come from a `Suggest` function the caller passes in (bot/suggest's `suggester`): the
+engine sits below the suggestions in the layers of bot/ (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from datetime import datetime
-from typing import Callable, Mapping, Protocol, Sequence
+from typing import Callable, Mapping, Sequence
 
 from bot.config import AccountConfig
 from bot.db import SessionFactory
@@ -22,89 +24,27 @@ from bot.db.queries import Clocks, WaitingComment, waiting_comments
 from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_clocks
 from bot.engine.leases import Lease
-from bot.suggest import suggest_for
-from bot.suggest.llm import LlmProvider
+from bot.engine.notifier import Notifier
 
 log = logging.getLogger(__name__)
 
-
-class Notifier(Protocol):
-    def post_nudge(
-        self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False,
-        status: triage.NudgeStatus | None = None,
-    ) -> str | None:
-        """Show one nudge (as `status` says: assigned already, say); returns the message's id (Slack ts) when there
-        is one. `tried`: a post of it may have reached Slack before (a replica died, a post failed): the notifier
-        looks for it instead of posting twice."""
-
-    def post_alert(self, alert: outbox.DueAlert) -> None:
-        """Tell an account's channel that its polling stopped working or works again, or of a completeness gap."""
-
-    def update_nudge(
-        self, item: WaitingComment, suggestions: list[str], status: triage.NudgeStatus, note: str | None = None
-    ) -> None:
-        """Edit a posted nudge in place to show what became of it."""
-
-    def remind(self, item: WaitingComment, status: triage.NudgeStatus) -> None:
-        """Raise a posted nudge again: its snooze ran out."""
-
-    def escalate(self, item: WaitingComment, status: triage.NudgeStatus, number: int, target: str | None) -> None:
-        """Follow up on a nudge nobody answered, mentioning `target` (a user or group id) when there is one."""
-
-    def post_summary(self, channel: str, items: list[WaitingComment]) -> None:
-        """One message for many nudges due at once in a channel (the flood rule)."""
-
-    def post_digest(self, channel: str, text: str, blocks: list[dict]) -> str | None:
-        """Post a summary message to a channel; returns its ts when there is one."""
-
-    def post_report(self, channel: str, text: str, image: bytes, filename: str, title: str) -> None:
-        """Share an image (the weekly chart) in a channel with `text` as its message."""
-
-    def post_notice(self, channel: str, text: str) -> None:
-        """Tell a channel something that needs a person (nudges that could not be posted there)."""
-
-
-def alert_text(alert: outbox.DueAlert) -> str:
-    name = f"*{alert.account}* ({alert.platform})"
-    if alert.kind == "quota":
-        return f"Reply Nudge paused {name}: {alert.error}\nNothing to do: polling resumes by itself."
-    if alert.kind == "failing":
-        last = f"{alert.since:%Y-%m-%d %H:%M} UTC" if alert.since else "never"
-        return (f"Reply Nudge keeps failing to poll {name}: {alert.error}\nLast successful poll: {last}. "
-                "New comments are not seen until it works again; `replynudge check` shows more.")
-    if alert.kind == "recovered":
-        return f"Reply Nudge polls {name} again: the poll at {alert.since:%Y-%m-%d %H:%M} UTC succeeded."
-    if alert.gap is not None:
-        return gap_text(name, alert.kind, alert.gap)
-    return (
-        f"Reply Nudge stopped polling {name}: {alert.error}\n"
-        "Fix the credential, then run `replynudge check`; polling resumes by itself."
-    )
-
-
-def gap_text(name: str, kind: str, gap: outbox.GapAlert) -> str:
-    post = "the whole account" if not gap.post else " ".join(
-        filter(None, (f"post {gap.post}", f"“{gap.title}”" if gap.title else None, gap.url))
-    )
-    if kind == "gap_closed":
-        return f"Reply Nudge has every comment of {name} again on {post}."
-    return (f"Reply Nudge may be missing comments of {name} on {post}: the platform counts {gap.counted}, "
-            f"{gap.stored} are stored, even after reading it again.")
+Suggest = Callable[[WaitingComment, AccountConfig | None], Sequence[str]]
+"""The follow-up questions for a waiting comment, in its account's voice (None: an account the config no longer has)."""
 
 
 def deliver_due(
     session_factory: SessionFactory,
     notifier: Notifier,
+    suggest: Suggest,
     clock: Callable[[], datetime] = utcnow,
     lease: Lease | None = None,
-    llm: LlmProvider | None = None,
     accounts: Mapping[int, AccountConfig] | None = None,
 ) -> int:
     """Post every due nudge and alert; returns how many nudges were posted (one by one or in a flood summary).
 
     Nudges are claimed under `lease` (one per replica) so that replicas sharing a database post each one once.
-    `llm` writes the suggested questions when given (the offline generator when it fails). `accounts` (by id)
-    set the flood rule's thresholds and the suggestions' voice and [[questions]]; an account not in it has none.
+    `suggest` writes the suggested questions of a nudge that has none stored. `accounts` (by id) set the flood
+    rule's thresholds and the suggestions' voice and [[questions]]; an account not in it has none.
     """
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
@@ -115,7 +55,7 @@ def deliver_due(
             outbox.mark_alerted(session, alert, clock())
 
     clocks = business_clocks((accounts or {}).values())
-    posted = _post_due(session_factory, notifier, clock, lease, llm, accounts or {}, clocks)
+    posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts or {}, clocks)
     update_changed(session_factory, notifier, clock, clocks)
     return posted
 
@@ -123,9 +63,9 @@ def deliver_due(
 def _post_due(
     session_factory: SessionFactory,
     notifier: Notifier,
+    suggest: Suggest,
     clock: Callable[[], datetime],
     lease: Lease,
-    llm: LlmProvider | None,
     accounts: Mapping[int, AccountConfig],
     clocks: Clocks,
 ) -> int:
@@ -152,8 +92,8 @@ def _post_due(
             if nudge.channel in failing:
                 _fail(session_factory, nudge, lease, clock, f"not tried: {failing[nudge.channel]}", gave_up)
                 continue
-            done, error = _deliver_one(session_factory, notifier, nudge, items[nudge.comment_id],
-                                       statuses.get(nudge.comment_id), lease, clock, llm,
+            done, error = _deliver_one(session_factory, notifier, suggest, nudge, items[nudge.comment_id],
+                                       statuses.get(nudge.comment_id), lease, clock,
                                        accounts.get(nudge.account_id))
             posted += done
             if error is not None:
@@ -311,12 +251,12 @@ def escalate_due(
 def _deliver_one(
     session_factory: SessionFactory,
     notifier: Notifier,
+    suggest: Suggest,
     nudge: outbox.DueNudge,
     item: WaitingComment,
     status: triage.NudgeStatus | None,
     lease: Lease,
     clock: Callable[[], datetime],
-    llm: LlmProvider | None,
     account: AccountConfig | None,
 ) -> tuple[bool, str | None]:
     """Post one claimed nudge: (whether it was posted, the error when the post failed). A nudge settled while it
@@ -326,7 +266,7 @@ def _deliver_one(
     each post, after the suggestions are written, so that a nudge another replica took over meanwhile is left to
     that replica instead of being posted twice.
     """
-    suggestions = list(item.suggestions or suggest_for(session_factory, item, account, llm))
+    suggestions = list(item.suggestions or suggest(item, account))
     with session_factory.begin() as session:
         if not lifecycle.renew(session, nudge.nudge_id, lease.owner, lease.until(clock())):
             return False, None
