@@ -150,7 +150,8 @@ class RedditSource(HttpSource):
 
     def reread(self, post_id: str | None) -> Reread:
         records, complete = self._tree(str(post_id))
-        return Reread(records, Tally(post_id, sum(1 for record in records if not record.deleted)), complete)
+        shown = sum(1 for record in records if not record.deleted)
+        return Reread(records, Tally(post_id, shown, exact=complete), complete)  # cut short: a floor
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
         data = self._call(

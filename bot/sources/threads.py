@@ -92,7 +92,8 @@ class ThreadsSource(GraphSource):
 
     def reread(self, post_id: str | None) -> Reread:
         records, complete = self._conversation(WatchedPost(str(post_id), None, None, None), None)
-        return Reread(records, Tally(post_id, sum(1 for record in records if not record.deleted)), complete)
+        shown = sum(1 for record in records if not record.deleted)
+        return Reread(records, Tally(post_id, shown, exact=complete), complete)  # cut short: a floor
 
     def reply(self, comment: CommentRecord, text: str) -> CommentRecord:
         url = f"{self.api_url}/me/threads"

@@ -329,6 +329,8 @@ def test_a_post_swept_whole_is_not_read_again_in_the_same_poll(session_factory, 
         assert poller.poll(minutes=10).ok  # so this poll sweeps instead: the post's tree, once
         assert [path for _, path, _ in reddit.requests] == ["/comments/p1"]
         assert not poller.stored()["c2"].deleted  # an incomplete read deletes nothing
+        # and holds no proof that one is missing: its count is a floor, which the store meets
+        assert poller.told() == [] and poller.state().complete_at == poller.clock.now
     finally:
         forget_token((reddit.url, reddit.client_id, reddit.brand.lower()))
 
