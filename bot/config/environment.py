@@ -11,6 +11,7 @@ from typing import Mapping
 from dotenv import load_dotenv
 
 from bot.config.accounts import DEFAULT_CONFIG_PATH, AccountConfig
+from bot.config.checks import http_url
 from bot.config.durations import parse_duration
 from bot.config.errors import ConfigError
 
@@ -95,8 +96,7 @@ def load_llm_settings(environ: Mapping[str, str]) -> LlmSettings | None:
     base_url, model = environ.get("LLM_BASE_URL") or "", environ.get("LLM_MODEL") or ""
     if not base_url and not model:
         return None
-    if not base_url.startswith(("https://", "http://")):
-        raise ConfigError("environment: LLM_BASE_URL: must be an http(s) URL, e.g. https://api.openai.com/v1")
+    http_url(base_url, "environment: LLM_BASE_URL", "https://api.openai.com/v1", https_unless_loopback=False)
     if not model:
         raise ConfigError("environment: LLM_MODEL: required with LLM_BASE_URL (the model name, e.g. gpt-4o-mini)")
     timeout_text = environ.get("LLM_TIMEOUT") or "10s"

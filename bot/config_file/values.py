@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from bot.config import ConfigError
+from bot.config.checks import whole_number
 
 
 def strings(value: Any, where: str, *, required: bool = False) -> tuple[str, ...]:
@@ -21,7 +22,4 @@ def strings(value: Any, where: str, *, required: bool = False) -> tuple[str, ...
 
 
 def integer(values: Mapping[str, Any], key: str, default: int, where: str, low: int, high: int) -> int:
-    value = values.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(f"{where}.{key}: must be a whole number from {low} to {high}")
-    return value
+    return whole_number(values.get(key, default), f"{where}.{key}", low, high)

@@ -21,7 +21,6 @@ scrubbed from them too.
 from __future__ import annotations
 
 import base64
-import ipaddress
 import json
 import logging
 import random
@@ -36,7 +35,8 @@ import requests
 
 from bot.clock import utcnow
 from bot import __version__
-from bot.config import AccountConfig, ConfigError
+from bot.config import AccountConfig
+from bot.config.checks import http_url
 from bot.config_keys import Option
 from bot.sources.base import AuthError, Headroom, RateLimited, SourceError, TemporaryError
 
@@ -77,22 +77,7 @@ def api_url(default: str, meaning: str = "the platform's API, for a proxy or a t
 def url_option(account: AccountConfig, key: str, example: str, default: str | None = None) -> str:
     """A URL credentials are sent to, from the account's settings (required without a default), or a ConfigError
     naming the key: `https://`, or `http://` to a loopback address only (a local test server, a tunnel)."""
-    value = account.option(key, default, required=default is None)
-    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
-        raise ConfigError(f"{account.where(key)}: must be an http(s) URL, e.g. {example}")
-    if value.startswith("http://") and not is_loopback(urlsplit(value).hostname):
-        raise ConfigError(f"{account.where(key)}: must be https:// (credentials are sent to it); http:// is allowed "
-                          "only for a loopback address such as 127.0.0.1")
-    return value
-
-
-def is_loopback(host: str | None) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host or "").is_loopback
-    except ValueError:
-        return False
+    return http_url(account.option(key, default, required=default is None), account.where(key), example)
 
 
 def same_origin(first: str, second: str) -> bool:

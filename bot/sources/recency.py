@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.config import AccountConfig, ConfigError
+from bot.config import AccountConfig
+from bot.config.checks import whole_number_option
 from bot.config_keys import Option
 
 RECENCY_KEY = "recent_days"
@@ -19,10 +20,7 @@ RECENT_DAYS = Option(RECENCY_KEY, "how many days back a first sync reads, and ho
 
 
 def recent_days(account: AccountConfig) -> int:
-    value = account.option(RECENCY_KEY, DEFAULT_RECENT_DAYS)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
-        raise ConfigError(f"{account.where(RECENCY_KEY)}: must be a whole number of days from 1 to 3650")
-    return value
+    return whole_number_option(account, RECENCY_KEY, DEFAULT_RECENT_DAYS, 1, 3650, of="days")
 
 
 def recent_since(days: int, now: datetime) -> datetime:

@@ -19,7 +19,8 @@ from datetime import datetime
 from typing import Any, Callable, ClassVar, Iterator
 
 from bot.clock import utcnow
-from bot.config import AccountConfig, ConfigError, MissingSetting
+from bot.config import AccountConfig, MissingSetting
+from bot.config.checks import whole_number_option
 from bot.config_keys import Option
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
@@ -79,8 +80,8 @@ class YouTubeSource:
                 "refresh_token",
                 secret=True,
             )
-        self.budget = self._whole(account, "quota_budget", QUOTA_BUDGET, 100, 1_000_000)
-        self.reserve = self._whole(account, "reply_reserve", REPLY_RESERVE, 0, self.budget - 50)
+        self.budget = whole_number_option(account, "quota_budget", QUOTA_BUDGET, 100, 1_000_000)
+        self.reserve = whole_number_option(account, "reply_reserve", REPLY_RESERVE, 0, self.budget - 50)
         self.days = recent_days(account)
         self.api_url = url_option(account, "api_url", API_URL, API_URL).rstrip("/")
         self.token_url = url_option(account, "token_url", TOKEN_URL, TOKEN_URL)
@@ -94,13 +95,6 @@ class YouTubeSource:
         )
         self.quota = QuotaBudget(self.budget, self.reserve, None, self.clock())
         self.units_per_poll = 1.0
-
-    @staticmethod
-    def _whole(account: AccountConfig, key: str, default: int, low: int, high: int) -> int:
-        value = account.option(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ConfigError(f"{account.where(key)}: must be a whole number from {low} to {high}")
-        return value
 
     # --- the Source contract -------------------------------------------------------------------------------
 
