@@ -36,14 +36,13 @@ from bot.config import AccountConfig
 from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
 from bot.sources.bluesky_facets import facets
-from bot.sources.http import ApiClient, HttpSource, url_option
+from bot.sources.http import ApiClient, HttpSource, newest_first, pages, url_option
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.watermark import LateWatermark
 
 DEFAULT_PDS = "https://bsky.social"
 WEB_URL = "https://bsky.app"
 PAGE_SIZE = 100
-MAX_PAGES = 50  # per list and poll: past that the poll fails and says so rather than stop short
 REASONS = ("reply", "mention", "quote")
 LOOK_BACK_SECONDS = 900  # how far below newer posts a post may still show up in a list (slow clocks, indexing)
 RECORDS_PER_PAGE = 200  # thread records are stored in pages of about this size during a long first sync
@@ -232,32 +231,30 @@ class BlueskySource(HttpSource):
         `indexedAt` is that time already), which is the time compared.
         """
         floor = since if mark.time == 0.0 else mark.time - mark.overlap
-        found: list[tuple[float, str, dict]] = []
-        page_cursor = None
-        for _ in range(MAX_PAGES):
-            body = self._xrpc("GET", nsid, params={**params, "limit": PAGE_SIZE, "cursor": page_cursor})
-            with self.http.reading(self._url(nsid)):
-                page_cursor = body.get("cursor")
+        url = self._url(nsid)
+
+        def read(cursor: str | None) -> dict:
+            return self._xrpc("GET", nsid, params={**params, "limit": PAGE_SIZE, "cursor": cursor})
+
+        def next_cursor(body: dict) -> str | None:
+            with self.http.reading(url):
+                cursor = body.get("cursor")
+                at = _cursor_time(cursor) if cursor else None
+            return None if at is not None and at < floor else cursor  # an empty (filtered) page past the floor
+
+        def dated(body: dict) -> Iterator[tuple[float, str, dict]]:
+            with self.http.reading(url):
                 for item in body[key]:
                     post = item.get("post", item)
                     if post is not item and item.get("reason"):
                         continue  # a repost in the brand's feed
                     where = f"bluesky {nsid}: {post['uri']}"
-                    moment = min(parse_time(post["indexedAt"], f"{where}: indexedAt"),
-                                 parse_time(post["record"]["createdAt"], f"{where}: createdAt")).timestamp()
-                    if moment < floor:
-                        page_cursor = None
-                        break
-                    if not mark.seen(post["uri"]):
-                        found.append((moment, post["uri"], item))
-                at = _cursor_time(page_cursor) if page_cursor else None
-                if at is not None and at < floor:  # an empty (filtered) page whose cursor is past the floor
-                    page_cursor = None
-            if not page_cursor:
-                break
-        else:
-            raise TemporaryError(f"bluesky {nsid}: {MAX_PAGES} pages read without reaching the last poll's position; "
-                                 "the next poll goes on from the same watermark")
+                    yield min(parse_time(post["indexedAt"], f"{where}: indexedAt"),
+                              parse_time(post["record"]["createdAt"], f"{where}: createdAt")).timestamp(), post["uri"], item
+
+        listing = pages(read, next_cursor, f"bluesky {nsid}")
+        found = [entry for entry in newest_first(map(dated, listing), lambda entry: entry[0] < floor)
+                 if not mark.seen(entry[1])]
         for moment, uri, _ in found:
             mark.advance(moment, uri)
         return [item for _, _, item in found]

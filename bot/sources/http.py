@@ -328,9 +328,61 @@ def _error_text(body: Any) -> str | None:
     return None
 
 
-def next_link(response: requests.Response) -> str | None:
+# Paging -------------------------------------------------------------------------------------------------------------
+#
+# As in the Singer SDK's REST streams, a read names how to get one page (`read(token)`, the token None for the
+# first) and where the next page is (`next_token(page)`, None on the last); `pages()` does the rest, for every
+# style the platforms use: a `Link` header URL or its `min_id`/`max_id` (Mastodon), a token in the body (YouTube's
+# `nextPageToken`, Graph's `paging.cursors.after`, Bluesky's `cursor`, Reddit's `after`), an offset (LinkedIn's
+# `start`) and a page number (WordPress). A read stops by itself where it has what it needs (`newest_first`).
+
+MAX_PAGES = 50  # pages one read may take in a poll
+
+
+class PageCapReached(TemporaryError):
+    """A read took MAX_PAGES pages and the platform listed more: what it did not read would be a silent gap."""
+
+
+def pages(read: Callable[[Any], Any], next_token: Callable[[Any], Any], what: str, *, resumes: bool = False,
+          goal: str = "the last poll's position", then: str = "the next poll goes on from the same watermark",
+          max_pages: int = MAX_PAGES) -> Iterator[Any]:
+    """The pages of one listing, each read with the token the page before named, while there is one.
+
+    Past `max_pages` the read raises PageCapReached naming `what`, `goal` (what it did not reach) and `then` (what
+    happens next), unless it `resumes`: each of its pages was stored with the position after it, so the next poll
+    goes on from there and nothing is skipped; then the read ends and says so in the log.
+    """
+    token = None
+    for _ in range(max_pages):
+        page = read(token)
+        yield page
+        token = next_token(page)
+        if token is None:
+            return
+    if resumes:
+        log.info("%s: %d pages read, the next poll goes on from the last of them", what, max_pages)
+        return
+    raise PageCapReached(f"{what}: {max_pages} pages read without reaching {goal}; {then}")
+
+
+def newest_first(listing: Iterable[Iterable[Any]], reached: Callable[[Any], bool]) -> Iterator[Any]:
+    """The items of a listing's pages, newest first, down to the first one `reached` says an earlier read saw (a
+    watermark) or is older than wanted; the pages after it are not read."""
+    for items in listing:
+        for item in items:
+            if reached(item):
+                return
+            yield item
+
+
+def next_link(response: requests.Response, rel: str = "next") -> str | None:
     """The `Link: <…>; rel="next"` URL (Mastodon, GitHub-style pagination), if any."""
-    return response.links.get("next", {}).get("url")
+    return response.links.get(rel, {}).get("url")
+
+
+def body_token(key: str) -> Callable[[dict], Any]:
+    """The next page's token where the body says it (`nextPageToken`, `cursor`), None when it is missing or empty."""
+    return lambda body: body.get(key) or None
 
 
 class HttpSource:
