@@ -24,13 +24,12 @@ import requests
 
 from bot.config import AccountConfig
 from bot.sources.base import AuthError, Headroom, Page, RateLimited, SourceError, parse_time
-from bot.sources.http import ApiClient, url_option
+from bot.sources.http import ApiClient, newest_first, pages, redact_url, url_option
 from bot.sources.recency import recent_days
 from bot.sources.watched_posts import WatchedPostsSource
 
 GRAPH_URL = "https://graph.facebook.com/v25.0"
 PAGE_LIMIT = 100
-MAX_PAGES = 50
 TOKEN_CODES = frozenset({102, 190})
 PERMISSION_CODES = frozenset({10, *range(200, 300)})
 THROTTLE_CODES = frozenset({4, 17, 32, 613, *range(80001, 80015)})
@@ -115,21 +114,25 @@ def edge(http: ApiClient, url: str, params: dict, first: Any = None) -> Iterator
 
     `first` is a page already in hand (a nested edge such as `replies{...}`): its rest is read from `url`.
     """
-    params = dict(params)
-    body = first
-    for _ in range(MAX_PAGES):
-        if body is None:
-            body = http.get(url, params=params)
+
+    def read(after: str | None) -> dict:
+        if after is None and first is not None:
+            return first
+        return http.get(url, params={**params, "after": after} if after else params)
+
+    def next_after(body: dict) -> str | None:
+        with http.reading(url):
+            paging = body.get("paging") or {}
+            after = (paging.get("cursors") or {}).get("after")
+        return after if paging.get("next") and after else None
+
+    for body in pages(read, next_after, f"{http.platform}: {redact_url(url)}", goal="the end of the list",
+                      then="the next poll reads it again"):
         with http.reading(url):
             data = body["data"]
             if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
                 raise TypeError("data is not a list of objects")
-            paging = body.get("paging") or {}
-            after = (paging.get("cursors") or {}).get("after")
         yield data
-        if not paging.get("next") or not after:
-            return
-        params["after"], body = after, None
 
 
 def graph_time(item: dict, key: str, where: str) -> datetime:
@@ -174,13 +177,15 @@ class GraphSource(WatchedPostsSource):
 
     def newest_first(self, url: str, fields: str, time_key: str, since: datetime) -> Iterator[dict]:
         """An edge listing posts newest first (`since` is also asked of Graph), down to the recency window."""
-        for items in edge(self.http, url, {"fields": fields, "since": int(since.timestamp()), "limit": PAGE_LIMIT}):
-            for item in items:
-                with self.http.reading(url):
-                    if graph_time(item, time_key, url) < since:
-                        return
-                    item["id"] = str(item["id"])
-                yield item
+        def too_old(item: dict) -> bool:
+            with self.http.reading(url):
+                return graph_time(item, time_key, url) < since
+
+        listing = edge(self.http, url, {"fields": fields, "since": int(since.timestamp()), "limit": PAGE_LIMIT})
+        for item in newest_first(listing, too_old):
+            with self.http.reading(url):
+                item["id"] = str(item["id"])
+            yield item
 
     def remember_brand(self, state: dict) -> Iterator[Page]:
         if self.profile_path:

@@ -17,8 +17,8 @@ from typing import ClassVar, Iterator
 from bot.config import AccountConfig
 from bot.config_keys import Option
 from bot.sources.base import CommentRecord, Cursor, Reread, Tally
-from bot.sources.http import api_url, redact_url
-from bot.sources.meta_graph import MAX_PAGES, PAGE_LIMIT, GraphSource, edge, graph_time
+from bot.sources.http import PageCapReached, api_url, redact_url
+from bot.sources.meta_graph import PAGE_LIMIT, GraphSource, edge, graph_time
 from bot.sources.recency import RECENT_DAYS
 from bot.sources.sweep import sweep
 from bot.sources.watched_posts import WatchedPost
@@ -70,15 +70,18 @@ class ThreadsSource(GraphSource):
         they are all of them."""
         url = f"{self.api_url}/{post.id}/conversation"
         records: list[CommentRecord] = []
-        pages = 0
-        for items in edge(self.http, url, {"fields": REPLY_FIELDS, "reverse": "true", "limit": PAGE_LIMIT}):
-            with self.http.reading(url):
-                page = [self._reply(item, post, url) for item in items]
-            records.extend(page)
-            pages += 1
-            if mark and any(mark.seen(r.created_at.timestamp(), r.external_id) for r in page):
-                return records, False  # newest first: the rest was read by an earlier poll
-        return records, pages < MAX_PAGES
+        try:
+            for items in edge(self.http, url, {"fields": REPLY_FIELDS, "reverse": "true", "limit": PAGE_LIMIT}):
+                with self.http.reading(url):
+                    page = [self._reply(item, post, url) for item in items]
+                records.extend(page)
+                if mark and any(mark.seen(r.created_at.timestamp(), r.external_id) for r in page):
+                    return records, False  # newest first: the rest was read by an earlier poll
+        except PageCapReached:
+            if mark:
+                raise
+            return records, False  # a re-read that says it is not whole records nothing as deleted
+        return records, True
 
     # --- the completeness audit: a slow sweep of the conversations ------------------------------------------------
 
