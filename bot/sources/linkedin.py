@@ -22,7 +22,7 @@ import requests
 from bot.config import AccountConfig, ConfigError
 from bot.config_keys import Option
 from bot.sources.base import CommentRecord, RateLimited, SourceError, TemporaryError
-from bot.sources.http import ApiClient, api_url
+from bot.sources.http import ApiClient, api_url, newest_first, pages
 from bot.sources.meta_graph import api_url_option
 from bot.sources.recency import RECENT_DAYS, recent_days
 from bot.sources.watched_posts import CountedPosts, WatchedPost
@@ -31,7 +31,6 @@ from bot.sources.watermark import Watermark
 API_URL = "https://api.linkedin.com/rest"
 API_VERSION = "202610"  # LinkedIn supports each monthly version for about a year
 PAGE_SIZE = 100
-MAX_PAGES = 50
 METADATA_BATCH = 50
 OPTIONS = (
     Option("organization_id", "the company Page's organization id"),
@@ -99,13 +98,14 @@ class LinkedInSource(CountedPosts):
     # --- reading -----------------------------------------------------------------------------------------------
 
     def recent_posts(self, since: datetime) -> Iterator[WatchedPost]:
-        posts = []
-        for item in self._collection(f"{self.api_url}/posts",
-                                     {"q": "author", "author": self.organization, "sortBy": "CREATED"}, FINDER):
-            with self.http.reading(f"{self.api_url}/posts"):
-                if millis(item.get("createdAt"), f"LinkedIn post {item.get('id')}") < since:
-                    break  # newest first: the rest is older than the recency window
-                posts.append(item)
+        url = f"{self.api_url}/posts"
+
+        def too_old(item: dict) -> bool:
+            with self.http.reading(url):
+                return millis(item.get("createdAt"), f"LinkedIn post {item.get('id')}") < since
+
+        listing = self._collection(url, {"q": "author", "author": self.organization, "sortBy": "CREATED"}, FINDER)
+        posts = list(newest_first([listing], too_old))
         counts = self._comment_counts([str(post["id"]) for post in posts])
         for post in posts:
             urn = str(post["id"])
@@ -134,17 +134,23 @@ class LinkedInSource(CountedPosts):
 
     def _collection(self, url: str, params: dict, method: str) -> Iterator[dict]:
         """A Rest.li collection's elements over every page (`start`/`count`)."""
-        start = 0
-        for _ in range(MAX_PAGES):
+
+        def read(start: int | None) -> tuple[int, list[dict]]:
+            start = start or 0
             body = self.http.get(url, params={**params, "start": start, "count": PAGE_SIZE}, headers=restli(method))
             with self.http.reading(url):
                 elements = body["elements"]
                 if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
                     raise TypeError("elements is not a list of objects")
+            return start, elements
+
+        def next_start(page: tuple[int, list[dict]]) -> int | None:
+            start, elements = page
+            return start + len(elements) if len(elements) >= PAGE_SIZE else None
+
+        for _, elements in pages(read, next_start, f"LinkedIn: {url}", goal="the end of the collection",
+                                 then="the next poll reads it again"):
             yield from elements
-            if len(elements) < PAGE_SIZE:
-                return
-            start += len(elements)
 
     def _comment_counts(self, urns: list[str]) -> dict[str, int]:
         """Each post's comment count (replies included) from socialMetadata, a batch call per 50 posts."""
