@@ -25,7 +25,7 @@ from bot.config_keys import Option
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
-from bot.sources.http import ApiClient, api_url, url_option
+from bot.sources.http import ApiClient, PageCapReached, api_url, body_token, pages, url_option
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
@@ -35,7 +35,6 @@ TOKEN_URL = "https://oauth2.googleapis.com/token"
 QUOTA_BUDGET = 10_000  # Google's default daily quota of a project
 REPLY_RESERVE = 1_000
 PAGE_SIZE = 100
-MAX_PAGES = 50
 VIDEOS_PER_CALL = 50  # videos.list takes at most 50 ids
 COUNTED_THREADS = 1000  # threads whose reply count the cursor keeps
 COMMENTS_PER_CALL = 50  # comments.list by id: the ids of one call
@@ -118,9 +117,8 @@ class YouTubeSource:
 
     def _pages(self, cursor, floor, mark_ids, newest, newest_ids, started) -> Iterator[Page]:
         counts: dict[str, int] = dict(cursor.get("reply_counts", {}))
-        token = None
-        for _ in range(MAX_PAGES):
-            threads, next_token = self._thread_page(token)
+        listing = pages(self._thread_page, lambda page: page[1], f"YouTube {self.api_url}/commentThreads")
+        for threads, token in listing:
             records: list[CommentRecord] = []
             reached = False
             for thread in threads:
@@ -140,7 +138,6 @@ class YouTubeSource:
                     newest, newest_ids = activity, {thread_id}
                 elif activity == newest:
                     newest_ids.add(thread_id)
-            token = next_token
             last = reached or not token
             if last:
                 cursor["watermark"], cursor["watermark_ids"] = newest.isoformat(), sorted(newest_ids)
@@ -274,7 +271,7 @@ class YouTubeSource:
     def reread(self, post_id: str | None) -> Reread:
         """Every thread of the video with every reply, and its count read afresh."""
         params = {"part": "snippet,replies", "videoId": post_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
-        threads = self._every_page("commentThreads.list", "commentThreads", params, self._audit_call)
+        threads = self._every_page("commentThreads.list", "commentThreads", params, self._audit_call, whole=False)
         records = [record for thread in threads for record in self._thread(thread)]
         video = self._audit_call("videos.list", "videos", {"part": "statistics", "id": post_id})
         tally = next((t for item in video.get("items") or [] if (t := self._tally(item))), Tally(post_id, 0, exact=False))
@@ -320,19 +317,25 @@ class YouTubeSource:
         params = {"part": "snippet", "parentId": thread_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
         return self._every_page("comments.list", "comments", params, self._call)
 
-    def _every_page(self, call: str, path: str, params: dict, send: Callable[[str, str, dict], dict]) -> list[dict]:
-        """The items of a list call over its pages (`pageToken`), at most MAX_PAGES."""
-        found: list[dict] = []
-        token = None
-        for _ in range(MAX_PAGES):
+    def _every_page(self, call: str, path: str, params: dict, send: Callable[[str, str, dict], dict],
+                    whole: bool = True) -> list[dict]:
+        """The items of a list call over its pages (`pageToken`); past MAX_PAGES, PageCapReached, or where not
+        `whole` is needed (a re-read, which then says it is not whole), the items read."""
+
+        def read(token: str | None) -> dict:
             data = send(call, path, {**params, "pageToken": token} if token else params)
-            items = data.get("items")
-            if not isinstance(items, list):
+            if not isinstance(data.get("items"), list):
                 raise TemporaryError(f"{self.api_url}/{path}: no items in the response")
-            found.extend(items)
-            token = data.get("nextPageToken")
-            if not token:
-                break
+            return data
+
+        found: list[dict] = []
+        try:
+            for data in pages(read, body_token("nextPageToken"), f"YouTube {self.api_url}/{path}",
+                              goal="the end of the list", then="the next poll reads it again"):
+                found.extend(data["items"])
+        except PageCapReached:
+            if whole:
+                raise
         return found
 
     def _comment(
