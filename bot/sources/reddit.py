@@ -23,7 +23,9 @@ from bot.config import AccountConfig, ConfigError
 from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Headroom, Page, RateLimited, Reread, Tally
 from bot.sources.base import TemporaryError
-from bot.sources.http import ApiClient, HttpSource, api_url, make_session, standard_headroom, url_option
+from bot.sources.http import (
+    ApiClient, HttpSource, api_url, make_session, newest_first, pages, standard_headroom, url_option,
+)
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.sweep import sweep
 from bot.sources.tokens import cached_token, forget_token
@@ -33,7 +35,6 @@ API_URL = "https://oauth.reddit.com"
 AUTH_URL = "https://www.reddit.com"
 WEB_URL = "https://www.reddit.com"
 LISTING_LIMIT = 100
-MAX_LISTING_PAGES = 10  # Reddit stops listings at about 1,000 items
 MORECHILDREN_BATCH = 100
 OPTIONS = (
     Option("username", "the brand's Reddit account; the script app acts as it"),
@@ -184,43 +185,43 @@ class RedditSource(HttpSource):
     def _listing(self, path: str, mark: Watermark, since: float) -> list[dict]:
         """Items newer than the watermark (and than `since` on the first read), newest first."""
         first_read = mark.time == 0.0
-        found: list[dict] = []
-        after = None
-        for _ in range(MAX_LISTING_PAGES):
-            params = {"limit": LISTING_LIMIT, "raw_json": 1}
-            if after:
-                params["after"] = after
-            children, after = self._children(self._call("GET", path, params=params), path)
-            done = False
-            for child in children:
-                created = _utc(child.get("created_utc"), f"{self.api_url}{path}").timestamp()
-                name = str(child.get("name") or "")
-                if mark.seen(created, name) or (first_read and created < since):
-                    done = True
-                    break
-                found.append(child)
-            if done or not after:
-                break
+        where = f"{self.api_url}{path}"
+
+        def dated(page: tuple[list[dict], str | None]) -> Iterator[tuple[float, str, dict]]:
+            for child in page[0]:
+                yield _utc(child.get("created_utc"), where).timestamp(), str(child.get("name") or ""), child
+
+        def reached(entry: tuple[float, str, dict]) -> bool:
+            created, name, _ = entry
+            return mark.seen(created, name) or (first_read and created < since)
+
+        listing = pages(lambda after: self._page(path, {}, after), lambda page: page[1], f"Reddit {where}")
+        found = [child for _, _, child in newest_first(map(dated, listing), reached)]
         for child in found:
             mark.advance(float(child["created_utc"]), str(child.get("name") or ""))
         return found
 
     def _recent_submissions(self, since: float) -> list[dict]:
+        path = f"/user/{self.username}/submitted"
+        where = f"{self.api_url}{path}"
+
+        def read(after: str | None) -> tuple[list[dict], str | None]:
+            children, after = self._page(path, {"sort": "new"}, after)
+            recent = [c for c in children if _utc(c.get("created_utc"), where).timestamp() >= since and c.get("id")]
+            return recent, after if len(recent) == len(children) else None  # an older post ends the window
+
         posts: list[dict] = []
-        after = None
-        for _ in range(MAX_LISTING_PAGES):
-            params = {"limit": LISTING_LIMIT, "sort": "new", "raw_json": 1}
-            if after:
-                params["after"] = after
-            path = f"/user/{self.username}/submitted"
-            children, after = self._children(self._call("GET", path, params=params), path)
-            recent = [
-                c for c in children if _utc(c.get("created_utc"), f"{self.api_url}{path}").timestamp() >= since and c.get("id")
-            ]
+        for recent, _ in pages(read, lambda page: page[1], f"Reddit {where}", goal="the end of the recency window",
+                               then="the next poll reads it again"):
             posts.extend(recent)
-            if len(recent) < len(children) or not after:
-                break
         return posts
+
+    def _page(self, path: str, params: dict, after: str | None) -> tuple[list[dict], str | None]:
+        """One page of a listing (`after` the last item of the page before) and the `after` of the next."""
+        params = {"limit": LISTING_LIMIT, **params, "raw_json": 1}
+        if after:
+            params["after"] = after
+        return self._children(self._call("GET", path, params=params), path)
 
     def _tree(self, article: str) -> tuple[list[CommentRecord], bool]:
         """Every comment the post's tree shows, and whether that is all of them: a "continue this thread" stub
