@@ -27,8 +27,8 @@ from urllib.parse import parse_qs, urlsplit
 from bot.config import AccountConfig
 from bot.config_keys import Option
 from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
-from bot.sources.http import ApiClient, HttpSource, url_option
-from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
+from bot.sources.http import ApiClient, HttpSource, next_link, pages, url_option
+from bot.sources.recency import RECENCY_KEY, RECENT_DAYS, recent_days, recent_since
 from bot.sources.text import html_to_text
 
 PAGE_SIZE = 40  # the documented default; statuses allow at most 40
@@ -132,19 +132,23 @@ class MastodonSource(HttpSource):
         """A first sync: notifications newest first, back to `recent_days`; the last page carries the `min_id`
         of the newest, the others None."""
         since = recent_since(self.days, self.http.clock())
-        newest: str | None = None
-        while True:
-            response = self.http.request("GET", url, params=params)
+
+        def read(max_id: str | None) -> tuple[list, list, str | None]:
+            response = self.http.request("GET", url, params={**params, "max_id": max_id} if max_id else params)
             items = self.http.json_of(response, expect=list)
             with self.http.reading(url):
-                newest = newest or (items[0]["id"] if items else "0")
                 recent = [item for item in items if parse_time(item["created_at"], "created_at") >= since]
-            older = _max_id_of(response.links.get("next", {}).get("url"))
-            if len(recent) < len(items) or len(items) < PAGE_SIZE or older is None:
-                yield recent, newest
-                return
-            yield recent, None
-            params = {**params, "max_id": older}
+            older = _max_id_of(next_link(response))
+            return items, recent, None if len(recent) < len(items) or len(items) < PAGE_SIZE else older
+
+        newest: str | None = None
+        for items, recent, older in pages(
+            read, lambda page: page[2], f"mastodon {url}", goal=f"{self.days} days back ({RECENCY_KEY})",
+            then=f"the next poll starts the first sync again; a smaller {self.account.where(RECENCY_KEY)} reads less",
+        ):
+            with self.http.reading(url):
+                newest = newest or (items[0]["id"] if items else "0")
+            yield recent, newest if older is None else None
 
     @staticmethod
     def _watching(state: dict, records: list[CommentRecord]) -> dict:
@@ -178,18 +182,22 @@ class MastodonSource(HttpSource):
         """Pages newer than `min_id`, oldest page first, each with the `min_id` that resumes after it.
 
         The next `min_id` comes from the `Link: rel="prev"` URL; our own parameters are sent again with it,
-        because Mastodon's link leaves out `limit`.
+        because Mastodon's link leaves out `limit`. Each page is stored with its `min_id`, so a read that takes
+        MAX_PAGES pages ends there and the next poll goes on from it.
         """
-        while True:
-            response = self.http.request("GET", url, params=params)
-            body = self.http.json_of(response, expect=expect)
+
+        def read(min_id: str | None) -> tuple[list, str | None]:
+            response = self.http.request("GET", url, params={**params, "min_id": min_id} if min_id else params)
+            return self.http.json_of(response, expect=expect), _min_id_of(next_link(response, "prev"))
+
+        def next_min_id(page: tuple[list, str | None]) -> str | None:
+            body, min_id = page
+            return min_id if len(body) >= PAGE_SIZE else None
+
+        for body, min_id in pages(read, next_min_id, f"mastodon {url}", resumes=True):
             if not body:
                 return
-            next_min_id = _min_id_of(response.links.get("prev", {}).get("url"))
-            yield body, next_min_id
-            if next_min_id is None or len(body) < PAGE_SIZE:
-                return
-            params = {**params, "min_id": next_min_id}
+            yield body, min_id
 
     def _with_threads(
         self, statuses: Iterable[dict], brand_id: str, threads: dict[str, list[CommentRecord]]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
-from werkzeug import Response
+from werkzeug import Request, Response
 
 from bot.config import ConfigError, Settings
 from bot.config_file import parse_accounts
@@ -18,6 +19,7 @@ from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import Page
+from bot.sources.http import MAX_PAGES
 from bot.sources.mastodon import PAGE_SIZE
 from tests.support.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
 from tests.support import connectors
@@ -244,3 +246,68 @@ def test_a_direct_message_to_the_brand_is_stored_private(session_factory, mastod
         private = dict(session.execute(select(Comment.external_id, Comment.private)
                                        .where(Comment.account_id == account_id)).all())
     assert private[direct] is True and private[followers] is True and private[public] is False
+
+
+class EndlessNotifications:
+    """In front of a FakeMastodon: the notifications never end, newest first or forward from a `min_id`; every page
+    is full and its Link header names the next, each notification a mention in the same status (so its thread is
+    read once). `on` False: the fake's own notifications."""
+
+    def __init__(self, fake: FakeMastodon, status_id: str, on: bool = True):
+        self.fake, self.status_id, self.on, self.pages = fake, status_id, on, 0
+
+    def __call__(self, request: Request) -> Response:
+        if not self.on or request.path != "/api/v1/notifications":
+            return self.fake(request)
+        self.fake.requests.append(request.full_path)
+        self.pages += 1
+        if "min_id" in request.args:
+            ids = range(int(request.args["min_id"]) + PAGE_SIZE, int(request.args["min_id"]), -1)
+        else:
+            top = int(request.args.get("max_id", 10**9))
+            ids = range(top - 1, top - 1 - PAGE_SIZE, -1)
+        status = self.fake.statuses[self.status_id]
+        items = [{"id": str(n), "type": "mention", "created_at": status["created_at"], "account": status["account"],
+                  "status": status} for n in ids]
+        link = f"{self.fake.base_url}{request.path}?types[]=mention"
+        headers = {"Link": f'<{link}&max_id={items[-1]["id"]}>; rel="next", <{link}&min_id={items[0]["id"]}>; rel="prev"'}
+        return Response(json.dumps(items), headers=headers, content_type="application/json")
+
+
+def serve(httpserver, handler):
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(handler)
+
+
+def test_a_first_sync_that_never_reaches_recent_days_fails_after_the_page_cap_and_says_so(session_factory, httpserver):
+    fake = FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    mention = fake.post(user(1), "@acme is the shop open today?")
+    endless = EndlessNotifications(fake, mention)
+    serve(httpserver, endless)
+    outcome, account_id, _ = poll(session_factory, fake)
+    assert not outcome.ok and outcome.error_kind == "temporary"
+    assert f"{MAX_PAGES} pages read without reaching 30 days back" in outcome.error
+    assert "accounts[toots].recent_days reads less" in outcome.error  # what the brand can do about it
+    assert endless.pages == MAX_PAGES
+    assert mention in comments(session_factory, account_id)  # what was read is kept
+    assert "notifications_min_id" not in (stored_cursor(session_factory, account_id) or {})  # not taken as read
+
+
+def test_new_notifications_that_never_end_stop_at_the_page_cap_and_the_next_poll_goes_on(session_factory, httpserver):
+    fake = FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    mention = fake.post(user(1), "@acme is the shop open today?")
+    endless = EndlessNotifications(fake, mention, on=False)
+    serve(httpserver, endless)
+    outcome, account_id, _ = poll(session_factory, fake)
+    assert outcome.ok, outcome.describe()
+    start = int(stored_cursor(session_factory, account_id)["notifications_min_id"])
+
+    endless.on = True  # each page is stored with the min_id after it: nothing is skipped by stopping
+    outcome, _, _ = poll(session_factory, fake)
+    assert outcome.ok, outcome.describe()
+    assert endless.pages == MAX_PAGES
+    resumed = stored_cursor(session_factory, account_id)["notifications_min_id"]
+    assert resumed == str(start + MAX_PAGES * PAGE_SIZE)
+
+    fake.requests.clear()
+    poll(session_factory, fake)
+    assert f"min_id={resumed}" in next(path for path in fake.requests if path.startswith("/api/v1/notifications"))
