@@ -27,11 +27,13 @@ from datetime import datetime, timedelta
 from typing import Any, ClassVar, Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+import requests
+
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
 from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
-from bot.sources.http import ApiClient, HttpSource, redact_url, same_origin, url_option
+from bot.sources.http import ApiClient, HttpSource, PageCapReached, pages, redact_url, same_origin, url_option
 from bot.sources.text import html_to_text
 
 PER_PAGE = 100
@@ -130,9 +132,17 @@ class WordPressSource(HttpSource):
             local = datetime.fromisoformat(state["after_date"]) - timedelta(seconds=1)
             params["after"] = local.isoformat()
         seen = (state.get("after_gmt", ""), state.get("after_id", 0))
-        page = 1
-        while True:
-            response = self.http.request("GET", url, params={**params, "page": page})
+
+        def read(page: int | None) -> tuple[int, requests.Response]:
+            return page or 1, self.http.request("GET", url, params={**params, "page": page or 1})
+
+        def next_page(answer: tuple[int, requests.Response]) -> int | None:
+            page, response = answer
+            with self.http.reading(url):
+                last = int(response.headers.get("X-WP-TotalPages") or page)
+            return page + 1 if page < last else None  # not a short page: held comments the user may not edit are left out
+
+        for _, response in pages(read, next_page, f"wordpress {redact_url(url)}", resumes=True):
             items = self.http.json_of(response, expect=list)
             with self.http.reading(url):
                 fresh = [item for item in items if _position(item) > seen]
@@ -142,14 +152,10 @@ class WordPressSource(HttpSource):
                     state.update(after_date=newest["date"], after_gmt=newest["date_gmt"], after_id=int(newest["id"]))
                     self._remember(recent, fresh)
                     state["recent"] = recent
-                pages = int(response.headers.get("X-WP-TotalPages") or page)
                 total = response.headers.get("X-WP-Total", "")  # for progress only: a bad one is no error here
                 expected = int(total) if total.isdigit() else None
             if records:
                 yield Page(records, dict(state), expected)
-            if page >= pages:  # not a short page: WordPress leaves out held comments the user may not edit
-                return
-            page += 1
 
     def _recheck(self, state: dict, recent: dict[str, list]) -> Iterator[Page]:
         url = endpoint(state["api_root"], "wp/v2/comments")
@@ -280,15 +286,20 @@ class WordPressSource(HttpSource):
         }
         if post_id is not None:
             params["post"] = post_id
+        site = self.site
+
+        def read(page: int | None) -> tuple[int, list, int]:
+            response = self.http.request("GET", url, params={**params, "page": page or 1})
+            return page or 1, self.http.json_of(response, expect=list), self._total(response.headers.get("X-WP-Total"))
+
         records: list[CommentRecord] = []
-        for page in range(1, REREAD_PAGES + 1):
-            response = self.http.request("GET", url, params={**params, "page": page})
-            items = self.http.json_of(response, expect=list)
-            total = self._total(response.headers.get("X-WP-Total"))
-            with self.http.reading(url):
-                records += [self._record(item, self.site) for item in items]
-            if len(items) < PER_PAGE:
-                break
+        try:
+            for _, items, total in pages(read, lambda answer: answer[0] + 1 if len(answer[1]) >= PER_PAGE else None,
+                                         f"wordpress {redact_url(url)}", max_pages=REREAD_PAGES):
+                with self.http.reading(url):
+                    records += [self._record(item, site) for item in items]
+        except PageCapReached:
+            pass  # a re-read reads the newest REREAD_PAGES pages; `complete` says whether that was all
         return Reread(records, Tally(post_id, total), complete=len(records) == total)
 
     @staticmethod
