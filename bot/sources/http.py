@@ -16,6 +16,9 @@
 
 Messages carry the URL with secret-looking query parameters redacted, and every secret the client was given is
 scrubbed from them too.
+
+Paging, for every source: `pages()` follows a listing's pages up to MAX_PAGES a poll and `newest_first()` reads a
+newest-first listing down to a watermark (see "Paging" below).
 """
 
 from __future__ import annotations
