@@ -1,5 +1,5 @@
 """How well the situation is read on comments the reader did not learn from: the hand-written rules, the trained
-model (bot/engine/situation_model.py), and the two combined, leaving each labelled set out in turn (trained on the
+model (benchmarks/situation_model.py), and the two combined, leaving each labelled set out in turn (trained on the
 others, tested on it). Also trains the model (scripts/train-situation-reader calls train()).
 
     .venv/bin/python benchmarks/situation_reader.py [--show]
@@ -22,8 +22,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.engine.comment_text import read_comment  # noqa: E402
-from bot.engine.situation import SITUATIONS, Thread, combine, rules_situation  # noqa: E402
-from bot.engine.situation_model import Model, features, probabilities  # noqa: E402
+from bot.engine.situation import SITUATIONS, Thread, rules_situation  # noqa: E402
+from benchmarks.situation_model import Model, combine, features, probabilities  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = ("comments", "tuning-2", "heldout", "heldout-2")
@@ -51,7 +51,7 @@ def row_features(row: dict) -> list[str]:
 
 def train(rows: list[dict]) -> Model:
     """Multinomial logistic regression with an L2 penalty, by full-batch Adam over binary features scaled by
-    1/sqrt(features present), the scaling bot/engine/situation_model.py applies when it reads. Each comment weighs
+    1/sqrt(features present), the scaling benchmarks/situation_model.py applies when it reads. Each comment weighs
     inversely to how common its situation is, so that the seven collaborations count as much as the 130 problems."""
     named = [row_features(row) for row in rows]
     counts = Counter(name for names in named for name in names)

@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine.comment_text import CommentText
-from bot.engine.situation_model import features, load_model, probabilities
 
 ANGRY = -0.75  # upset enough to read as a problem without a problem word (two complaint words in other languages)
-AGREES = 0.7  # the rules' situation stands when the model gives it at least this share of its best one's probability
-SURE = 0.5  # the model's probability of its best situation from which it overrules the rules; below, no reading
 STRONG_PRAISE = 0.6  # glad enough to read as praise without a praise word (VADER reads "like you asked" as 0.4)
 SITUATIONS = (
     "question", "availability", "problem", "result", "story", "thanks", "feedback", "collaboration", "fan_reply",
@@ -365,25 +362,6 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
             kinds.remove("damaged")  # broke on the second night: not how it arrived
         kind = kinds[0] if kinds else "general"
     return Reading(situation, kind, _praise(comment) and situation != "problem", person, given)
-
-
-def model_situation(comment: CommentText, thread: Thread = Thread()) -> tuple[str, bool]:
-    """The situation as the trained reader and the rules read it together (combine), and whether it is sure.
-    Not what read_situation gives: on the rated held-out comments, the ones it is unsure of had got better
-    suggestions than the rest (docs/suggestions.md, "A trained reader"), so abstaining on them would not help."""
-    odds = probabilities(load_model(), features(comment, thread.answers_a_commenter, thread.parent_by_brand))
-    return combine(rules_situation(comment, thread), odds)
-
-
-def combine(rules: str, odds: dict[str, float]) -> tuple[str, bool]:
-    """The situation and whether it is sure. The rules' reading where the model gives it nearly as much weight as
-    its own best (AGREES), and always for a fan answering a fan, which the thread tells; otherwise the model's best
-    when it is confident (SURE); else the rules' reading, not sure. On the held-out sets, left out of training in
-    turn, what it is sure of is read wrong half as often as the rules read them (benchmarks/situation_reader.py)."""
-    best = max(odds, key=odds.__getitem__)
-    if rules == "fan_reply" or odds[rules] >= AGREES * odds[best]:
-        return rules, True
-    return (best, True) if odds[best] >= SURE else (rules, False)
 
 
 def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from bot.engine.comment_text import read_comment
-from bot.engine.situation import AGREES, SITUATIONS, SURE, Thread, combine, model_situation, rules_situation
-from bot.engine.situation_model import WEIGHTS, dump_model, features, load_model, model_from, probabilities
+from benchmarks.situation_model import (AGREES, SURE, WEIGHTS, combine, dump_model, features, load_model, model_from,
+                                        model_situation, probabilities)
+from bot.engine.situation import SITUATIONS, Thread, rules_situation
 
 
 def test_the_shipped_weights_load_with_a_weight_per_situation():
