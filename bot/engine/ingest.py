@@ -15,7 +15,7 @@ from sqlalchemy import Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.lookup import WANTED, one_of
-from bot.db.models import Author, Comment, Post, SyncState, fingerprint, folded, folded_handle, utcnow
+from bot.db.models import Author, Comment, Post, SyncState, fingerprint, folded, folded_handle, is_waiting, utcnow
 from bot.db.upsert import coalesce_new, keep_later, take_new, upsert
 from bot.engine import lifecycle
 from bot.engine.leases import lock_account
@@ -91,6 +91,7 @@ def ingest(
         _mark_scores_stale(
             session, [n.id for n in touched if not n.is_brand] + result.answered + result.unanswered
         )
+        _mark_replies_stale(session, account_id, [r.external_id for r in records])
         users = [n for n in touched if not n.is_brand]
         lifecycle.comments_changed(
             session, answered=result.answered, unanswered=result.unanswered,
@@ -218,6 +219,24 @@ def _stale_scores(dialect: str):
         )
     )
     return update(Comment.__table__).where(Comment.id.in_(since_changed)).values(score=None)
+
+
+def _mark_replies_stale(session: Session, account_id: int, parents: list[str]) -> None:
+    """A score also says whether a comment answers the brand or another commenter, so a comment arriving after its
+    replies (pages out of order) makes their scores stale too."""
+    connection = session.connection()
+    connection.execute(_stale_replies(connection.dialect.name), {"account": account_id, WANTED: parents})
+
+
+@lru_cache(maxsize=None)
+def _stale_replies(dialect: str):
+    replies = select(Comment.id).where(
+        Comment.account_id == bindparam("account"),
+        one_of(dialect, Comment.parent_external_id),
+        is_waiting(),
+        Comment.score.is_not(None),
+    )
+    return update(Comment).where(Comment.id.in_(replies)).values(score=None)
 
 
 def _save_cursor(session: Session, account_id: int, cursor: dict | None, newest: datetime | None, now: datetime) -> None:

@@ -188,3 +188,14 @@ def test_an_answered_comment_keeps_its_score_when_it_comes_again(session_factory
     assert "u1" not in rescore
     with session_factory() as session:
         assert session.scalar(select(Comment.score).where(Comment.external_id == "u1")) == waited_with > 0
+
+
+def test_a_reply_stored_before_its_parent_is_scored_again_when_the_parent_arrives(session_factory):
+    """A score says whether a comment answers another commenter: a reply that came before its parent (pages out of
+    order) was scored without it, and kept that score once the parent came."""
+    account = make_account(session_factory)
+    ingest_all(session_factory, account, record("r1", minute=5, parent="u1", author="bo", text="Is it open today?"))
+    assert "answers another commenter" not in scores(session_factory, account)["r1"][1]
+    ingest_all(session_factory, account, record("u1", author="ana", text=NEUTRAL))
+    assert "answers another commenter" in scores(session_factory, account)["r1"][1]
+    assert scores(session_factory, account) == from_scratch(session_factory, account)
