@@ -77,6 +77,14 @@ def _make_private(dbapi_connection) -> None:
 
 
 SQLITE_CACHE_KIB = 32 * 1024
+# WAL pages between checkpoints (SQLite's default is 1,000). A page of comments dirties index pages all over the
+# comments' indexes, so checkpointing every 1,000 WAL pages wrote the same index pages back into the file after
+# nearly every commit. With synchronous=NORMAL, SQLite syncs the WAL only at a checkpoint: a commit survives a
+# crash of the process whatever this number, and a power cut may take back the commits since the last checkpoint
+# whatever it is (on a quiet service, 1,000 pages span hours of polls); this number bounds that window in
+# pages, not in time. Each page is stored with its cursor in one transaction, so a commit taken back is fetched
+# again (docs/operations.md, "SQLite and power cuts").
+SQLITE_CHECKPOINT_PAGES = 10_000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -87,6 +95,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}")
     cursor.execute("PRAGMA foreign_keys=ON")
     # The default 2 MB page cache holds the comments' indexes of a few ten thousand comments; past that every
     # insert reads index pages back from the file and a page's commit writes many more of them.
