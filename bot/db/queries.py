@@ -289,7 +289,7 @@ def recent_replies(session: Session, since: datetime, accounts: Sequence[str] | 
     )
     from_slack = session.scalar(
         select(func.count()).select_from(Nudge).join(Account, Account.id == Nudge.account_id)
-        .where(Nudge.handled_how == "replied", Nudge.handled_at >= since, *of)
+        .where(Nudge.handled_how == Outcome.REPLIED, Nudge.handled_at >= since, *of)
     )
     return RecentReplies(answered or 0, from_slack or 0)
 

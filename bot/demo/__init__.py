@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select
 
 from bot.config import AccountConfig, Settings
-from bot.db.models import Account, Comment, Nudge, utcnow
+from bot.db.models import Account, Comment, Nudge, Outcome, utcnow
 from bot.service import open_database, poll_cycle
 from bot.slack.terminal import TerminalNotifier
 
@@ -127,7 +127,7 @@ def _counts(factory) -> dict[str, int]:
                 select(func.count())
                 .select_from(Nudge)
                 .join(Comment)
-                .where(in_demo, Nudge.handled_how == "answered", Nudge.posted_at.is_not(None))
+                .where(in_demo, Nudge.handled_how == Outcome.ANSWERED, Nudge.posted_at.is_not(None))
             )
             or 0,
         }

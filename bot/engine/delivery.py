@@ -19,7 +19,7 @@ from typing import Callable, Mapping, Sequence
 
 from bot.config import AccountConfig
 from bot.db import SessionFactory
-from bot.db.models import Nudge, utcnow
+from bot.db.models import NudgeState, utcnow
 from bot.db.queries import Clocks, WaitingComment, waiting_comments
 from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_clocks
@@ -233,7 +233,7 @@ def escalate_due(
     posted = 0
     for each in due:
         with session_factory.begin() as session:  # a long batch may have lost the claim to another replica
-            if not lifecycle.renew(session, each.nudge_id, lease.owner, lease.until(clock()), Nudge.POSTED):
+            if not lifecycle.renew(session, each.nudge_id, lease.owner, lease.until(clock()), NudgeState.POSTED):
                 continue
         try:
             notifier.escalate(items[each.comment_id], statuses[each.comment_id], each.number, each.mention)

@@ -9,16 +9,15 @@ each is posted once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Mapping
 
-from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig
-from bot.db.models import Nudge
+from bot.engine import lifecycle
 from bot.engine.hours import OfficeHours
-from bot.engine.leases import Lease, unclaimed
+from bot.engine.leases import Lease
 
 
 @dataclass(frozen=True)
@@ -34,47 +33,17 @@ def claim_due(
 ) -> list[DueEscalation]:
     """Claim the open nudges whose next escalation is due; commit, post, then engine/lifecycle.py `escalated`
     (or `release` when the post failed) each."""
-    escalating = {account_id: a for account_id, a in accounts.items() if a.escalate_after is not None}
-    if not escalating:
-        return []
-    # Calendar time bounds business time from above, so this catches every due row; business hours filter below.
-    per_account = [
-        and_(
-            Nudge.account_id == account_id,
-            Nudge.escalations < account.max_escalations,
-            Nudge.escalate_from <= now - account.escalate_after,
-        )
-        for account_id, account in escalating.items()
-    ]
-    candidates = session.execute(
-        select(Nudge.id, Nudge.account_id, Nudge.escalate_from)
-        .where(
-            Nudge.state == Nudge.POSTED,
-            Nudge.slack_ts.is_not(None),
-            Nudge.snoozed_until.is_(None),
-            unclaimed(Nudge, now),
-            or_(*per_account),
-        )
-        .order_by(Nudge.escalate_from, Nudge.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    ).all()
-    hours = {account_id: OfficeHours.of(account) for account_id, account in escalating.items()}
-    due = {
-        row.id: position
-        for position, row in enumerate(candidates)
-        if hours[row.account_id].due_at(row.escalate_from, escalating[row.account_id].escalate_after) <= now
-    }
-    if not due:
-        return []
-    rows = session.execute(
-        update(Nudge)
-        .where(Nudge.id.in_(list(due)), Nudge.state == Nudge.POSTED, unclaimed(Nudge, now))
-        .values(lease_owner=lease.owner, lease_until=lease.until(now))
-        .returning(Nudge.id, Nudge.comment_id, Nudge.account_id, Nudge.escalations, Nudge.assigned_to)
-        .execution_options(synchronize_session=False)
-    ).all()
+    rules = {account_id: _rule(account, account.escalate_after, now)
+             for account_id, account in accounts.items() if account.escalate_after is not None}
+    rows = lifecycle.claim_escalations(session, rules, lease.owner, lease.until(now), now, limit)
     return [
-        DueEscalation(row.id, row.comment_id, row.escalations + 1, row.assigned_to or escalating[row.account_id].escalate_to)
-        for row in sorted(rows, key=lambda row: due[row.id])
+        DueEscalation(row.id, row.comment_id, row.escalations + 1,
+                      row.assigned_to or accounts[row.account_id].escalate_to)
+        for row in rows
     ]
+
+
+def _rule(account: AccountConfig, after: timedelta, now: datetime) -> lifecycle.EscalationRule:
+    """How `account` escalates: `after` (its `escalate_after`) counted the way it counts waiting time."""
+    hours = OfficeHours.of(account)
+    return lifecycle.EscalationRule(account.max_escalations, after, lambda since: hours.due_at(since, after) <= now)

@@ -7,8 +7,9 @@
    HANDLED(deleted|answered|replied) --restore--> POSTED|PENDING  (the comment was restored, still waiting)
 
 An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`),
-assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an escalation, and claimed by
-one person replying from Slack (`claim_reply`, then `confirm_reply` or `release_reply`).
+assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an escalation
+(`claim_escalations`), and claimed by one person replying from Slack (`claim_reply`, then `confirm_reply` or
+`release_reply`).
 
 Each transition is one UPDATE guarded by the states it starts from (and by the claim it needs), so two replicas
 or two people acting at once change a nudge once: the first wins, the second is told it did nothing. Each one
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 from sqlalchemy import and_, bindparam, case, exists, false, not_, or_, select, true, update
 from sqlalchemy.orm import Session
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Session
 from bot.db.lookup import WANTED, one_of
 from bot.db.models import Account, Author, Comment, Nudge, NudgeState as State, Outcome
 from bot.db.upsert import insert_ignoring_conflicts
+from bot.engine.leases import unclaimed
 
 OPEN = (State.PENDING, State.POSTED, State.FAILED)
 REOPENED_BY_A_DELETED_ANSWER = (Outcome.ANSWERED, Outcome.REPLIED)
@@ -95,11 +97,6 @@ def ensure(session: Session, comment_id: int, *, due_at: datetime, now: datetime
 # -- posting -----------------------------------------------------------------------------------------------------
 
 
-def _unclaimed(now: datetime):
-    """No live lease holds the nudge."""
-    return or_(Nudge.lease_until.is_(None), Nudge.lease_until <= now)
-
-
 def _no_live_reply_claim(now: datetime):
     return or_(Nudge.reply_claimed_by.is_(None), Nudge.reply_claimed_at <= now - REPLY_CLAIM)
 
@@ -114,7 +111,7 @@ def claim_due(session: Session, owner: str, until: datetime, now: datetime, limi
         .where(
             Nudge.state == State.PENDING,
             Nudge.due_at <= now,
-            _unclaimed(now),
+            unclaimed(Nudge, now),
             or_(Nudge.retry_at.is_(None), Nudge.retry_at <= now),
             _no_live_reply_claim(now),
         )
@@ -129,7 +126,7 @@ def claim_due(session: Session, owner: str, until: datetime, now: datetime, limi
     # within one UPDATE, each run skipping the rows the last one locked, and so claim more than `limit`.
     rows = session.execute(
         update(Nudge)
-        .where(Nudge.id.in_(list(tried)), Nudge.state == State.PENDING, _unclaimed(now))
+        .where(Nudge.id.in_(list(tried)), Nudge.state == State.PENDING, unclaimed(Nudge, now))
         .values(lease_owner=owner, lease_until=until)
         .returning(Nudge.id, Nudge.comment_id, Nudge.account_id, Nudge.channel, Nudge.due_at)
         .execution_options(synchronize_session=False)
@@ -443,6 +440,57 @@ def confirm_reply(session: Session, comment_id: int, by: str, now: datetime) -> 
 # -- escalations and edits -------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class EscalationRule:
+    """An account's follow-ups: at most `most` of them, each `after` a wait counted by `is_due`."""
+
+    most: int
+    after: timedelta
+    is_due: Callable[[datetime], bool]  # the wait since this moment is over (business hours may stretch it)
+
+
+def claim_escalations(session: Session, rules: Mapping[int, EscalationRule], owner: str, until: datetime,
+                      now: datetime, limit: int) -> list:
+    """Claim the posted, unsnoozed, unclaimed nudges of these accounts (id -> rule) whose next follow-up is due;
+    (nudge id, comment id, account id, escalations so far, assignee) rows, the longest waiting first. On
+    PostgreSQL the candidates are picked `FOR UPDATE SKIP LOCKED`, as `claim_due` picks them."""
+    if not rules:
+        return []
+    # Calendar time bounds business time from above, so this catches every due row; `is_due` filters below.
+    per_account = [
+        and_(Nudge.account_id == account_id, Nudge.escalations < rule.most, Nudge.escalate_from <= now - rule.after)
+        for account_id, rule in rules.items()
+    ]
+    candidates = session.execute(
+        select(Nudge.id, Nudge.account_id, Nudge.escalate_from)
+        .where(
+            Nudge.state == State.POSTED,
+            Nudge.slack_ts.is_not(None),
+            Nudge.snoozed_until.is_(None),
+            unclaimed(Nudge, now),
+            or_(*per_account),
+        )
+        .order_by(Nudge.escalate_from, Nudge.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    due = {
+        row.id: position
+        for position, row in enumerate(candidates)
+        if rules[row.account_id].is_due(row.escalate_from)
+    }
+    if not due:
+        return []
+    rows = session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(list(due)), Nudge.state == State.POSTED, unclaimed(Nudge, now))
+        .values(lease_owner=owner, lease_until=until)
+        .returning(Nudge.id, Nudge.comment_id, Nudge.account_id, Nudge.escalations, Nudge.assigned_to)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return sorted(rows, key=lambda row: due[row.id])
+
+
 def escalated(session: Session, nudge_id: int, owner: str, now: datetime) -> None:
     """A follow-up was posted for a nudge this replica claimed: the clock starts again."""
     session.execute(
@@ -470,8 +518,8 @@ def flag_edit(session: Session, comment_id: int) -> None:
                     .values(needs_update=True).execution_options(synchronize_session=False))
 
 
-def edited(session: Session, nudge_id: int, *, state: str, handled_how: str | None, snoozed_until: datetime | None,
-           assigned_to: str | None) -> None:
+def edited(session: Session, nudge_id: int, *, state: State, handled_how: Outcome | None,
+           snoozed_until: datetime | None, assigned_to: str | None) -> None:
     """The background pass edited the message to show the nudge as it was read: the flag is lowered unless a
     transition changed it since (then the next pass edits it again)."""
     session.execute(

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.models import Account, Author, Nudge
+from bot.db.models import Account, Author, Nudge, NudgeState, Outcome
 from bot.config import parse_duration
 from bot.engine import lifecycle
 from bot.engine.hours import DEFAULT_OPENING, OfficeHours
@@ -25,10 +25,10 @@ class NudgeStatus:
 
     nudge_id: int
     comment_id: int
-    state: str
+    state: NudgeState
     channel: str | None
     slack_ts: str | None
-    handled_how: str | None  # done | replied | answered | deleted | muted
+    handled_how: Outcome | None
     handled_by: str | None  # a Slack user id, or "platform"
     handled_at: datetime | None
     snoozed_until: datetime | None
@@ -56,7 +56,9 @@ _COLUMNS = (
 
 
 def _status(row) -> NudgeStatus:
-    return NudgeStatus(*row[:10], suggestions=tuple(row[10] or ()))
+    how = Outcome(row.handled_how) if row.handled_how else None
+    return NudgeStatus(row.id, row.comment_id, NudgeState(row.state), row.channel, row.slack_ts, how, *row[6:10],
+                       suggestions=tuple(row[10] or ()))
 
 
 def nudge_status(session: Session, comment_id: int) -> NudgeStatus | None:

@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 from urllib.parse import quote as percent_encoded
 
+from bot.db.models import Outcome
 from bot.db.queries import WaitingComment
 from bot.engine.triage import SNOOZE_CHOICES, NudgeStatus
 from bot.suggest import NO_SUGGESTION
@@ -84,13 +85,15 @@ def status_line(status: NudgeStatus | None) -> str | None:
     if not status.is_open:
         at = f" {when(status.handled_at)}" if status.handled_at else ""
         by = who(status.handled_by)
-        return {
-            "done": f":white_check_mark: Marked done {by}{at}",
-            "replied": f":speech_balloon: Replied from Slack {by}{at}",
-            "answered": f":white_check_mark: Answered {by}{at}",
-            "deleted": f":wastebasket: The comment was deleted{at}",
-            "muted": f":mute: Author muted {by}{at}",
-        }.get(status.handled_how or "", f":white_check_mark: Handled {by}{at}")
+        settled = {
+            Outcome.DONE: f":white_check_mark: Marked done {by}{at}",
+            Outcome.REPLIED: f":speech_balloon: Replied from Slack {by}{at}",
+            Outcome.ANSWERED: f":white_check_mark: Answered {by}{at}",
+            Outcome.DELETED: f":wastebasket: The comment was deleted{at}",
+            Outcome.MUTED: f":mute: Author muted {by}{at}",
+        }
+        handled = f":white_check_mark: Handled {by}{at}"
+        return settled.get(status.handled_how, handled) if status.handled_how else handled
     parts = []
     if status.snoozed_until:
         parts.append(f":zzz: Snoozed until {when(status.snoozed_until)}")
