@@ -8,7 +8,6 @@ complaint words instead, which tells the tone of a short comment well enough to 
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import lru_cache
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.engine.language import Language, detect_language
+from bot.sources.text import html_to_text
 
 READ_CHARS = 5000  # what is read of a comment: its opening (WordPress allows 65,525 characters) says what it is
 SENTIMENT_CHARS = 4000  # VADER's cost grows with length; the opening of a long comment carries its tone
@@ -25,9 +25,8 @@ NEGATIVE = -0.3
 POSITIVE = 0.4
 OPINION_VALENCE = 1.8  # below it, VADER's words are often topics too ("support", "party", "problem")
 
-# Every pattern runs in time linear in the text: a tag stops at the next "<", a bare domain starts where its run
-# of letters and dashes does, a question sentence where a sentence does.
-_TAG = re.compile(r"<(?:br|/p|/div|/li)\s*/?>|<[a-zA-Z/!][^<>]*>", re.I)
+# Every pattern runs in time linear in the text: a bare domain starts where its run of letters and dashes does, a
+# question sentence where a sentence does.
 _LINK = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]++\.(?:com|net|org|biz|info|io|ly|co)(?:/\S*)?\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -139,8 +138,11 @@ def _read(text: str) -> CommentText:
 
 
 def plain_text(text: str) -> str:
-    """The text as a person reads it: tags dropped (line breaks kept as spaces), entities decoded."""
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    """The text as a person reads it, on one line: tags dropped by the one HTML reader (bot/sources/text.py, so
+    that "@<span>acme</span>" stays "@acme" and a script's text is not read), entities decoded."""
+    if "<" not in text and "&" not in text:  # most comments: nothing to parse
+        return " ".join(text.split())
+    return " ".join(html_to_text(text).split())
 
 
 def _words(prose: str) -> tuple[str, ...]:

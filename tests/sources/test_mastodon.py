@@ -14,6 +14,7 @@ from werkzeug import Request, Response
 from bot.config import ConfigError, Settings
 from bot.config_file import parse_accounts
 from bot.db.models import Comment
+from bot.engine.comment_text import read_comment
 from bot.engine.ingest import ingest
 from bot.service import poll_cycle
 from bot.slack.terminal import TerminalNotifier
@@ -152,6 +153,22 @@ def test_quotes_and_mentions_a_notification_policy_filtered_are_read(session_fac
     assert outcome.ok, outcome.describe()
     assert {quoted, newcomer} <= set(comments(session_factory, account_id))
     assert all("include_filtered=true" in path for path in mastodon.requests if "notifications" in path)
+
+
+def test_a_mention_in_markup_stays_one_word_and_a_script_is_not_text(session_factory, mastodon):
+    """Mastodon marks a mention up as "@<span>user2</span>" inside a link: the stored text and what the scorer and
+    the suggester read of the status's HTML are the same plain text, with no space inside the mention and nothing
+    of the script."""
+    post = mastodon.post(BRAND, "The winter roast is back")
+    mention = ('<span class="h-card"><a href="https://example.social/@user2" class="u-url mention">'
+               "@<span>user2</span></a></span>")
+    question = mastodon.post(user(1), f"{mention} is it back in the shop too?<script>alert(1)</script>", reply_to=post)
+    outcome, account_id, _ = poll(session_factory, mastodon)
+    assert outcome.ok, outcome.describe()
+    stored = comments(session_factory, account_id)[question].text
+    assert stored == "@acme @user2 is it back in the shop too?"
+    assert read_comment(mastodon.statuses[question]["content"]).plain == stored
+    assert read_comment(stored).plain == stored
 
 
 def test_a_reply_keeps_the_content_warning_and_mentions_everyone_in_the_conversation(session_factory, mastodon):
