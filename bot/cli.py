@@ -22,7 +22,7 @@ from bot.db.models import utcnow
 from bot.db.queries import UnansweredResult, comments_after, newest_comment_id, polling_states, unanswered
 from bot.db.stats import team_stats
 from bot.engine import trail
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.engine.schedule import PAUSED
 from bot.logs import configure_logging
 from bot.progress import LogProgress, TerminalProgress, summary
@@ -204,7 +204,7 @@ def cmd_unanswered(args) -> int:
             older_than=args.older_than,
             limit=args.limit,
             include_all=args.all,
-            clocks=business_clocks(settings.accounts),
+            business_waits=business_waits_of(settings.accounts),
         )
     if args.json:
         items = []
@@ -260,7 +260,7 @@ def cmd_export(args) -> int:
     else:
         with factory() as session:
             stats = team_stats(session, since=now - args.since, until=now, accounts=args.account,
-                               clocks=business_clocks(settings.accounts))
+                               business_waits=business_waits_of(settings.accounts))
         if args.format == "json":
             text = json.dumps(stats.as_json(), indent=2) + "\n"
         else:

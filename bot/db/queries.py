@@ -14,8 +14,8 @@ from bot.config import format_wait
 from bot.db.models import Account, AuditGap, Author, Comment, Nudge, Outcome, Post, SyncState, is_waiting
 
 # Account name -> the wait between two instants in open hours, for accounts with count = "business"
-# (engine/hours.py business_clocks); the others' waits are calendar time.
-Clocks = Mapping[str, Callable[[datetime, datetime], timedelta]]
+# (engine/hours.py business_waits_of); the others' waits are calendar time.
+BusinessWaits = Mapping[str, Callable[[datetime, datetime], timedelta]]
 
 
 @dataclass(frozen=True)
@@ -120,9 +120,9 @@ def _base() -> Select:
     ).join(Account, Account.id == Comment.account_id)
 
 
-def _to_item(row, now: datetime, clocks: Clocks) -> WaitingComment:
+def _to_item(row, now: datetime, business_waits: BusinessWaits) -> WaitingComment:
     comment: Comment = row[0]
-    clock = clocks.get(row[1])
+    clock = business_waits.get(row[1])
     return WaitingComment(
         id=comment.id,
         external_id=comment.external_id,
@@ -161,14 +161,14 @@ def unanswered(
     older_than: timedelta | None = None,
     limit: int | None = None,
     include_all: bool = False,
-    clocks: Clocks = {},
+    business_waits: BusinessWaits = {},
     total: int | None = None,
     private_from: Sequence[str] | None = None,
 ) -> UnansweredResult:
-    """Waiting comments, oldest first. By default only those that deserve a nudge. `clocks`: the accounts whose
-    waits are also counted in open hours. `total`: how many match, when the caller counted them already (the App
-    Home's backlog), so they are not counted again. `private_from`: the accounts whose private messages may be listed
-    (None: every account's)."""
+    """Waiting comments, oldest first. By default only those that deserve a nudge. `business_waits`: the accounts
+    whose waits are also counted in open hours. `total`: how many match, when the caller counted them already (the
+    App Home's backlog), so they are not counted again. `private_from`: the accounts whose private messages may be
+    listed (None: every account's)."""
     chosen = []  # which accounts
     if account:
         chosen.append(Account.name == account)
@@ -193,7 +193,7 @@ def unanswered(
     query = _base().where(*which).order_by(Comment.created_at, Comment.id)
     if limit is not None:
         query = query.limit(limit)
-    return UnansweredResult([_to_item(row, now, clocks) for row in session.execute(query)], total or 0)
+    return UnansweredResult([_to_item(row, now, business_waits) for row in session.execute(query)], total or 0)
 
 
 def _per_account(aggregate, conditions):
@@ -234,15 +234,17 @@ def comments_after(session: Session, comment_id: int) -> dict[str, int]:
 
 
 def waiting_comments(
-    session: Session, comment_ids: list[int], now: datetime, clocks: Clocks = {}
+    session: Session, comment_ids: list[int], now: datetime, business_waits: BusinessWaits = {}
 ) -> dict[int, WaitingComment]:
     """Comments in the read model by id, whatever their state (a nudge shows its comment after it is answered too)."""
     rows = session.execute(_base().where(Comment.id.in_(comment_ids)))
-    return {item.id: item for item in (_to_item(row, now, clocks) for row in rows)}
+    return {item.id: item for item in (_to_item(row, now, business_waits) for row in rows)}
 
 
-def waiting_comment(session: Session, comment_id: int, now: datetime, clocks: Clocks = {}) -> WaitingComment | None:
-    return waiting_comments(session, [comment_id], now, clocks).get(comment_id)
+def waiting_comment(
+    session: Session, comment_id: int, now: datetime, business_waits: BusinessWaits = {}
+) -> WaitingComment | None:
+    return waiting_comments(session, [comment_id], now, business_waits).get(comment_id)
 
 
 @dataclass(frozen=True)

@@ -95,15 +95,15 @@ def team_stats(
     until: datetime,
     accounts: Sequence[str] | None = None,
     zone: ZoneInfo = ZoneInfo("UTC"),
-    clocks: Mapping[str, ReplyClock] | None = None,
+    business_waits: Mapping[str, ReplyClock] | None = None,
 ) -> Stats:
-    """Figures for comments written in [since, until); days are local dates in `zone`; `clocks` (by account
+    """Figures for comments written in [since, until); days are local dates in `zone`; `business_waits` (by account
     name) count the reply times of the accounts that count business hours."""
-    clocks = clocks or {}
+    business_waits = business_waits or {}
     rows = _rows(session, since, until, accounts)
     received = [row for row in rows if row.created_at >= since]
     answered = [row for row in received if row.answered_at is not None and row.answered_at < until]
-    reply_seconds = [_reply_seconds(row, clocks) for row in answered]
+    reply_seconds = [_reply_seconds(row, business_waits) for row in answered]
     after_nudge = sum(1 for row in answered if row.nudged_at is not None and row.nudged_at <= row.answered_at)
     waiting = [row for row in rows if _waiting_at(row, until)]
     return Stats(
@@ -119,8 +119,8 @@ def team_stats(
         continued=sum(1 for row in answered if row.continued),
         backlog_by_account=dict(sorted(Counter(row.account for row in waiting).items())),
         backlog_by_platform=dict(sorted(Counter(row.platform for row in waiting).items())),
-        days=tuple(_days(rows, received, since, until, zone, clocks)),
-        business_hours=tuple(sorted(name for name in clocks if accounts is None or name in accounts)),
+        days=tuple(_days(rows, received, since, until, zone, business_waits)),
+        business_hours=tuple(sorted(name for name in business_waits if accounts is None or name in accounts)),
     )
 
 
@@ -203,7 +203,7 @@ def _rows(session: Session, since: datetime, until: datetime, accounts: Sequence
 
 def _days(
     rows: list[_Row], received: list[_Row], since: datetime, until: datetime, zone: ZoneInfo,
-    clocks: Mapping[str, ReplyClock],
+    business_waits: Mapping[str, ReplyClock],
 ) -> Iterable[DayFigures]:
     first, last = since.astimezone(zone).date(), (until - timedelta(microseconds=1)).astimezone(zone).date()
     by_day: dict[date, list[_Row]] = {}
@@ -213,7 +213,8 @@ def _days(
     while day <= last:
         end = min(until, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc))
         today = by_day.get(day, [])
-        replies = [_reply_seconds(row, clocks) for row in today if row.answered_at is not None and row.answered_at < until]
+        replies = [_reply_seconds(row, business_waits) for row in today
+                   if row.answered_at is not None and row.answered_at < until]
         yield DayFigures(
             day=day,
             received=len(today),
@@ -228,9 +229,9 @@ def _waiting_at(row: _Row, moment: datetime) -> bool:
     return row.answered_at is None or row.answered_at > moment
 
 
-def _reply_seconds(row: _Row, clocks: Mapping[str, ReplyClock]) -> int:
+def _reply_seconds(row: _Row, business_waits: Mapping[str, ReplyClock]) -> int:
     assert row.answered_at is not None
-    clock = clocks.get(row.account)
+    clock = business_waits.get(row.account)
     taken = clock(row.created_at, row.answered_at) if clock else row.answered_at - row.created_at
     return int(taken.total_seconds())
 

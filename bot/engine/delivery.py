@@ -20,9 +20,9 @@ from typing import Callable, Mapping, Sequence
 from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import NudgeState, utcnow
-from bot.db.queries import Clocks, WaitingComment, waiting_comments
+from bot.db.queries import BusinessWaits, WaitingComment, waiting_comments
 from bot.engine import escalation, lifecycle, outbox, triage
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.engine.leases import Lease
 from bot.engine.notifier import Notifier
 
@@ -54,9 +54,9 @@ def deliver_due(
         with session_factory.begin() as session:
             outbox.mark_alerted(session, alert, clock())
 
-    clocks = business_clocks((accounts or {}).values())
-    posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts or {}, clocks)
-    update_changed(session_factory, notifier, clock, clocks)
+    business_waits = business_waits_of((accounts or {}).values())
+    posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts or {}, business_waits)
+    update_changed(session_factory, notifier, clock, business_waits)
     return posted
 
 
@@ -67,7 +67,7 @@ def _post_due(
     clock: Callable[[], datetime],
     lease: Lease,
     accounts: Mapping[int, AccountConfig],
-    clocks: Clocks,
+    business_waits: BusinessWaits,
 ) -> int:
     """Claim and post batches until none is due. A failed nudge waits out its backoff (engine/lifecycle.py), so
     nudges that keep failing never hold up the others; once a channel fails in a batch, its other nudges there
@@ -77,7 +77,7 @@ def _post_due(
     while True:
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
-            items = waiting_comments(session, [nudge.comment_id for nudge in due], clock(), clocks)
+            items = waiting_comments(session, [nudge.comment_id for nudge in due], clock(), business_waits)
             statuses = triage.nudge_statuses(session, [nudge.comment_id for nudge in due])
         if not due:
             return posted
@@ -189,15 +189,18 @@ def channels_in_turn(due: list[outbox.DueNudge]) -> list[outbox.DueNudge]:
 
 
 def update_changed(
-    session_factory: SessionFactory, notifier: Notifier, clock: Callable[[], datetime] = utcnow, clocks: Clocks = {}
+    session_factory: SessionFactory,
+    notifier: Notifier,
+    clock: Callable[[], datetime] = utcnow,
+    business_waits: BusinessWaits = {},
 ) -> int:
     """Edit the posted nudges whose comment changed (answered, deleted, a snooze ran out); returns how many.
-    `clocks`: the accounts whose waits are shown in open hours."""
+    `business_waits`: the accounts whose waits are shown in open hours."""
     with session_factory.begin() as session:
         woken = set(lifecycle.wake(session, clock()))
     with session_factory() as session:
         changed = triage.needing_update(session)
-        items = waiting_comments(session, [status.comment_id for status in changed], clock(), clocks)
+        items = waiting_comments(session, [status.comment_id for status in changed], clock(), business_waits)
     updated = 0
     for status in changed:
         item = items[status.comment_id]
@@ -227,8 +230,8 @@ def escalate_due(
     with session_factory.begin() as session:
         due = escalation.claim_due(session, accounts, lease, clock())
     with session_factory() as session:
-        clocks = business_clocks(accounts.values())
-        items = waiting_comments(session, [each.comment_id for each in due], clock(), clocks)
+        business_waits = business_waits_of(accounts.values())
+        items = waiting_comments(session, [each.comment_id for each in due], clock(), business_waits)
         statuses = triage.nudge_statuses(session, [each.comment_id for each in due])  # one query for the batch
     posted = 0
     for each in due:

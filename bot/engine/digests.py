@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bot.config import AccountConfig
 from bot.db.models import Digest
 from bot.db.upsert import insert_ignoring_conflicts
-from bot.engine.hours import OfficeHours, business_clocks
+from bot.engine.hours import OfficeHours, business_waits_of
 from bot.engine.leases import Lease, unclaimed
 
 DAILY, WEEKLY = "daily", "weekly"
@@ -34,8 +34,8 @@ class ChannelSchedule:
     at: time
     hours: OfficeHours
     weekday: int | None = None  # 0 = Monday; None: every day
-    # how the accounts counting business hours count reply times (engine/hours.py business_clocks)
-    clocks: Mapping[str, Callable[[datetime, datetime], timedelta]] = field(default_factory=dict)
+    # how the accounts counting business hours count reply times (engine/hours.py business_waits_of)
+    business_waits: Mapping[str, Callable[[datetime, datetime], timedelta]] = field(default_factory=dict)
 
     def due_day(self, now: datetime) -> date | None:
         """The local day whose digest is due at `now`, if any."""
@@ -58,7 +58,8 @@ def schedules(accounts: Sequence[AccountConfig], kind: str) -> list[ChannelSched
         if lead is not None:
             weekday, at = _when(lead, kind)
             names = tuple(account.name for account in members)
-            found.append(ChannelSchedule(kind, channel, names, at, OfficeHours.of(lead), weekday, business_clocks(members)))
+            found.append(ChannelSchedule(kind, channel, names, at, OfficeHours.of(lead), weekday,
+                                         business_waits_of(members)))
     return found
 
 

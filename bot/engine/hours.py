@@ -159,7 +159,7 @@ class OfficeHours:
                 yield _local(day, opens, self.zone), end
 
 
-def business_clocks(accounts: Iterable[AccountConfig]) -> dict[str, Callable[[datetime, datetime], timedelta]]:
+def business_waits_of(accounts: Iterable[AccountConfig]) -> dict[str, Callable[[datetime, datetime], timedelta]]:
     """Account name -> the time between two instants in open hours, for the accounts with `count = "business"`:
     how long a reply took (stats) or a comment has waited (what Slack and the CLI show). Other accounts count
     calendar time."""

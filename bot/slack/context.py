@@ -15,7 +15,7 @@ from bot.db import SessionFactory
 from bot.db.models import utcnow
 from bot.db.queries import WaitingComment, waiting_comment
 from bot.engine import lifecycle, triage
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.slack.access import Access, Verdict
 from bot.slack.home import home_view
 from bot.slack.reply_modal import message_modal
@@ -56,7 +56,7 @@ class AppContext:
 
     def load(self, comment_id: int) -> tuple[WaitingComment | None, triage.NudgeStatus | None]:
         with self.session_factory() as session:
-            item = waiting_comment(session, comment_id, self.clock(), business_clocks(self.settings.accounts))
+            item = waiting_comment(session, comment_id, self.clock(), business_waits_of(self.settings.accounts))
             return item, triage.nudge_status(session, comment_id)
 
     def suggestions(self, item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:

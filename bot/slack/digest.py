@@ -95,13 +95,14 @@ def post_due(
 
 
 def daily_digest(session, schedule: digests.ChannelSchedule, day: date, since: datetime, now: datetime) -> DailyDigest:
-    oldest = unanswered(session, now=now, accounts=schedule.accounts, limit=1, clocks=schedule.clocks).items
+    oldest = unanswered(session, now=now, accounts=schedule.accounts, limit=1,
+                        business_waits=schedule.business_waits).items
     return DailyDigest(
         day=day,
         backlog=waiting_counts(session, schedule.accounts),
         oldest=oldest[0] if oldest else None,
         stats=team_stats(session, since=since, until=now, accounts=schedule.accounts, zone=schedule.hours.zone,
-                         clocks=schedule.clocks),
+                         business_waits=schedule.business_waits),
         conversations=continued_conversations(session, since=since, until=now, accounts=schedule.accounts),
     )
 

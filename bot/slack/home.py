@@ -13,9 +13,9 @@ from typing import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig, format_wait
-from bot.db.queries import AccountBacklog, Clocks, backlog, recent_replies, unanswered
+from bot.db.queries import AccountBacklog, BusinessWaits, backlog, recent_replies, unanswered
 from bot.db.stats import team_stats
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import context, cut, escape, listed_blocks, section, when
 from bot.slack.stats_view import stats_text, window_label
@@ -39,19 +39,21 @@ def waiting_section(session: Session, now: datetime, accounts: Sequence[AccountC
         return [header("Waiting for an answer"),
                 section("No accounts yet: add them to `replynudge.toml`. (You see the accounts whose nudge "
                         "channel you are a member of.)")]
-    clocks = business_clocks(accounts)
+    business_waits = business_waits_of(accounts)
     total = sum(account.waiting for account in backlogs)
     private = sum(account.private for account in backlogs)
-    return (_backlog_blocks(backlogs, total, now, clocks)
-            + _oldest_blocks(session, names, total - private, private, now, clocks))
+    return (_backlog_blocks(backlogs, total, now, business_waits)
+            + _oldest_blocks(session, names, total - private, private, now, business_waits))
 
 
-def _backlog_blocks(backlogs: list[AccountBacklog], total: int, now: datetime, clocks: Clocks) -> list[dict]:
+def _backlog_blocks(
+    backlogs: list[AccountBacklog], total: int, now: datetime, business_waits: BusinessWaits
+) -> list[dict]:
     lines = []
     for account in backlogs:
         line = f"• *{escape(account.account)}* ({escape(account.platform)}): "
         if account.waiting:
-            waited = _waited(account.oldest, now, clocks.get(account.account)) if account.oldest else "?"
+            waited = _waited(account.oldest, now, business_waits.get(account.account)) if account.oldest else "?"
             line += f"{account.waiting} waiting, the oldest for {waited}"
         else:
             line += "nothing waiting :white_check_mark:"
@@ -65,10 +67,10 @@ def _waited(since: datetime, now: datetime, clock: Callable[[datetime, datetime]
 
 
 def _oldest_blocks(session: Session, names: list[str], listed: int, private: int, now: datetime,
-                   clocks: Clocks) -> list[dict]:
+                   business_waits: BusinessWaits) -> list[dict]:
     """The oldest comments of the `listed` the tab may show; the `private` messages are only counted."""
-    result = unanswered(session, now=now, limit=OLDEST_SHOWN, clocks=clocks, total=listed, accounts=names,
-                        private_from=())  # private messages only in their own channel
+    result = unanswered(session, now=now, limit=OLDEST_SHOWN, business_waits=business_waits, total=listed,
+                        accounts=names, private_from=())  # private messages only in their own channel
     if not result.items:
         return []
     statuses = nudge_statuses(session, [item.id for item in result.items])
@@ -97,7 +99,7 @@ def week_section(session: Session, now: datetime, accounts: Sequence[AccountConf
 def stats_section(session: Session, now: datetime, accounts: Sequence[AccountConfig]) -> list[dict]:
     window = timedelta(days=7)
     stats = team_stats(session, since=now - window, until=now, accounts=[account.name for account in accounts],
-                       clocks=business_clocks(accounts))
+                       business_waits=business_waits_of(accounts))
     return [header("Team stats"), section(stats_text(stats, window_label(window))),
             context("`/nudge stats 30d` (or `90d`) looks further back; `replynudge export` writes it for spreadsheets.")]
 

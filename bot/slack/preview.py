@@ -12,7 +12,7 @@ from urllib.parse import quote
 from bot.clock import utcnow
 from bot.config import ConfigError, Settings
 from bot.db.queries import WaitingComment, unanswered, waiting_comment
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.slack.blocks import nudge_blocks
 from bot.suggest import llm_provider, suggest_for
 
@@ -26,17 +26,17 @@ def builder_url(payload: dict) -> str:
 
 def nudge_payload(settings: Settings, session_factory, comment_id: int | None) -> dict:
     """`{"blocks": …}` of the nudge for `comment_id`, or for the oldest comment that deserves one."""
-    clocks = business_clocks(settings.accounts)
+    business_waits = business_waits_of(settings.accounts)
     with session_factory() as session:
         item: WaitingComment | None
         if comment_id is None:
-            found = unanswered(session, now=utcnow(), limit=1, clocks=clocks).items
+            found = unanswered(session, now=utcnow(), limit=1, business_waits=business_waits).items
             item = found[0] if found else None
             if item is None:
                 raise LookupError("nobody is waiting for an answer: no nudge to preview (replynudge unanswered --all "
                                   "lists the comments that do not deserve one; --comment ID shows one of them)")
         else:
-            item = waiting_comment(session, comment_id, utcnow(), clocks)
+            item = waiting_comment(session, comment_id, utcnow(), business_waits)
             if item is None:
                 raise ConfigError(f"--comment {comment_id}: no such comment waiting for an answer "
                                   "(replynudge unanswered --all lists their ids)")

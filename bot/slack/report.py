@@ -49,7 +49,7 @@ def weekly_report(session: Session, schedule: digests.ChannelSchedule, day: date
     """The seven whole local days before `day`."""
     start, end = (schedule.hours.local(day - timedelta(days=7), time(0)), schedule.hours.local(day, time(0)))
     stats = team_stats(session, since=start, until=end, accounts=schedule.accounts, zone=schedule.hours.zone,
-                       clocks=schedule.clocks)
+                       business_waits=schedule.business_waits)
     last = day - timedelta(days=1)
     title = f"Reply Nudge: week of {day - timedelta(days=7):%d %b} to {last:%d %b %Y}"
     return WeeklyReport(

@@ -15,7 +15,7 @@ from bot.cli import main
 from bot.db.models import Author, Comment, Nudge
 from bot.engine.hours import parse_business_hours
 from bot.db.stats import team_stats
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.engine.ingest import ingest
 from tests.support.records import T0, account_config, make_account, page, record
 
@@ -109,11 +109,12 @@ def test_with_count_business_reply_times_count_open_hours_only(team):
     """Both accounts open mon-fri 09:00-17:00 UTC: a1 took 30m, a2 2h, a3 3h (from Tuesday's opening at 09:00),
     v1 5h (Thursday 12:00 to the close; Friday 00:30 is before opening)."""
     office = parse_business_hours("mon-fri 09:00-17:00")
-    clocks = business_clocks([account_config(name, business_hours=office, count="business") for name in ("blog", "video")]
-                          + [account_config("calendar-only")])
+    accounts = [account_config(name, business_hours=office, count="business") for name in ("blog", "video")]
+    business_waits = business_waits_of(accounts + [account_config("calendar-only")])
     with team() as session:
-        stats = team_stats(session, since=NOW - timedelta(days=7), until=NOW, clocks=clocks)
-        video = team_stats(session, since=NOW - timedelta(days=7), until=NOW, accounts=["video"], clocks=clocks)
+        stats = team_stats(session, since=NOW - timedelta(days=7), until=NOW, business_waits=business_waits)
+        video = team_stats(session, since=NOW - timedelta(days=7), until=NOW, accounts=["video"],
+                           business_waits=business_waits)
     assert (stats.median_reply_seconds, stats.p90_reply_seconds) == ((7200 + 10800) // 2, 5 * 3600)
     assert [d.median_reply_seconds for d in stats.days if d.answered] == [3 * 3600, 2 * 3600, (1800 + 5 * 3600) // 2]
     assert (stats.received, stats.answered, stats.backlog) == (7, 4, 4)  # only reply times change

@@ -150,8 +150,8 @@ def test_accounts_sharing_a_channel_share_one_digest_set_by_the_first_with_diges
     assert (schedule.channel, schedule.accounts, schedule.at, schedule.hours.zone) == (
         "C1", ("blog", "shop", "video"), time(8, 30), BERLIN)
     # The digest's reply times count shop's in open hours, the others' in calendar time.
-    assert list(schedule.clocks) == ["shop"]
-    assert schedule.clocks["shop"](at(date(2026, 11, 20), 16), at(date(2026, 11, 23), 10)) == timedelta(hours=2)
+    assert list(schedule.business_waits) == ["shop"]
+    assert schedule.business_waits["shop"](at(date(2026, 11, 20), 16), at(date(2026, 11, 23), 10)) == timedelta(hours=2)
 
 
 def test_digest_at_mistakes_name_the_key(workdir, capsys):

@@ -13,7 +13,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from bot.config import parse_duration
 from bot.db.stats import team_stats
 from bot.engine import lifecycle, trail, triage
-from bot.engine.hours import OfficeHours, business_clocks
+from bot.engine.hours import OfficeHours, business_waits_of
 from bot.slack.access import CONFIGURE, SEE, TRIAGE
 from bot.slack.blocks import escape, when
 from bot.slack.context import KEY, NOTHING_VISIBLE, AppContext
@@ -122,7 +122,7 @@ def stats(app: AppContext, args: list[str], user: str) -> str:
         return NOTHING_VISIBLE
     with app.session_factory() as session:
         figures = team_stats(session, since=now - window, until=now, accounts=[account.name for account in accounts],
-                             clocks=business_clocks(accounts))
+                             business_waits=business_waits_of(accounts))
     return stats_text(figures, window_label(window))
 
 

@@ -13,7 +13,7 @@ from slack_bolt import Ack, BoltContext, Respond
 
 from bot.config import format_duration, parse_duration
 from bot.db.queries import unanswered
-from bot.engine.hours import business_clocks
+from bot.engine.hours import business_waits_of
 from bot.engine.triage import nudge_statuses
 from bot.slack.blocks import MAX_BLOCKS, context as context_block, listed_blocks, section
 from bot.slack.context import KEY, NOTHING_VISIBLE, AppContext
@@ -85,7 +85,7 @@ def list_unanswered(ack: Ack, command: dict, context: BoltContext, respond: Resp
         now = app.clock()
         result = unanswered(session, now=now, account_or_platform=filters.name, older_than=filters.older_than,
                             accounts=[account.name for account in visible], limit=min(filters.limit, MAX_LIMIT),
-                            clocks=business_clocks(visible),
+                            business_waits=business_waits_of(visible),
                             private_from=[a.name for a in visible if a.channel == command.get("channel_id")])
         statuses = nudge_statuses(session, [item.id for item in result.items])
     if not result.items:
