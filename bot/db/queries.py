@@ -233,7 +233,7 @@ def comments_after(session: Session, comment_id: int) -> dict[str, int]:
     return dict(rows.all())
 
 
-def waiting_comments(
+def comments_by_id(
     session: Session, comment_ids: list[int], now: datetime, business_waits: BusinessWaits = {}
 ) -> dict[int, WaitingComment]:
     """Comments in the read model by id, whatever their state (a nudge shows its comment after it is answered too)."""
@@ -241,10 +241,10 @@ def waiting_comments(
     return {item.id: item for item in (_to_item(row, now, business_waits) for row in rows)}
 
 
-def waiting_comment(
+def comment_by_id(
     session: Session, comment_id: int, now: datetime, business_waits: BusinessWaits = {}
 ) -> WaitingComment | None:
-    return waiting_comments(session, [comment_id], now, business_waits).get(comment_id)
+    return comments_by_id(session, [comment_id], now, business_waits).get(comment_id)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import Callable, Mapping, Sequence
 from bot.config import AccountConfig
 from bot.db import SessionFactory
 from bot.db.models import NudgeState, utcnow
-from bot.db.queries import BusinessWaits, WaitingComment, waiting_comments
+from bot.db.queries import BusinessWaits, WaitingComment, comments_by_id
 from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_waits_of
 from bot.engine.leases import Lease
@@ -77,7 +77,7 @@ def _post_due(
     while True:
         with session_factory.begin() as session:
             due = outbox.due_nudges(session, clock(), lease)
-            items = waiting_comments(session, [nudge.comment_id for nudge in due], clock(), business_waits)
+            items = comments_by_id(session, [nudge.comment_id for nudge in due], clock(), business_waits)
             statuses = triage.nudge_statuses(session, [nudge.comment_id for nudge in due])
         if not due:
             return posted
@@ -200,7 +200,7 @@ def update_changed(
         woken = set(lifecycle.wake(session, clock()))
     with session_factory() as session:
         changed = triage.needing_update(session)
-        items = waiting_comments(session, [status.comment_id for status in changed], clock(), business_waits)
+        items = comments_by_id(session, [status.comment_id for status in changed], clock(), business_waits)
     updated = 0
     for status in changed:
         item = items[status.comment_id]
@@ -231,7 +231,7 @@ def escalate_due(
         due = escalation.claim_due(session, accounts, lease, clock())
     with session_factory() as session:
         business_waits = business_waits_of(accounts.values())
-        items = waiting_comments(session, [each.comment_id for each in due], clock(), business_waits)
+        items = comments_by_id(session, [each.comment_id for each in due], clock(), business_waits)
         statuses = triage.nudge_statuses(session, [each.comment_id for each in due])  # one query for the batch
     posted = 0
     for each in due:

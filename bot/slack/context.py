@@ -13,7 +13,7 @@ from slack_bolt import Respond
 from bot.config import AccountConfig, Settings
 from bot.db import SessionFactory
 from bot.db.models import utcnow
-from bot.db.queries import WaitingComment, waiting_comment
+from bot.db.queries import WaitingComment, comment_by_id
 from bot.engine import lifecycle, triage
 from bot.engine.hours import business_waits_of
 from bot.slack.access import Access, Verdict
@@ -56,7 +56,7 @@ class AppContext:
 
     def load(self, comment_id: int) -> tuple[WaitingComment | None, triage.NudgeStatus | None]:
         with self.session_factory() as session:
-            item = waiting_comment(session, comment_id, self.clock(), business_waits_of(self.settings.accounts))
+            item = comment_by_id(session, comment_id, self.clock(), business_waits_of(self.settings.accounts))
             return item, triage.nudge_status(session, comment_id)
 
     def suggestions(self, item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:

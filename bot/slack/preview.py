@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from bot.clock import utcnow
 from bot.config import ConfigError, Settings
-from bot.db.queries import WaitingComment, unanswered, waiting_comment
+from bot.db.queries import WaitingComment, comment_by_id, unanswered
 from bot.engine.hours import business_waits_of
 from bot.slack.blocks import nudge_blocks
 from bot.suggest import llm_provider, suggest_for
@@ -36,7 +36,7 @@ def nudge_payload(settings: Settings, session_factory, comment_id: int | None) -
                 raise LookupError("nobody is waiting for an answer: no nudge to preview (replynudge unanswered --all "
                                   "lists the comments that do not deserve one; --comment ID shows one of them)")
         else:
-            item = waiting_comment(session, comment_id, utcnow(), business_waits)
+            item = comment_by_id(session, comment_id, utcnow(), business_waits)
             if item is None:
                 raise ConfigError(f"--comment {comment_id}: no such comment waiting for an answer "
                                   "(replynudge unanswered --all lists their ids)")
