@@ -43,7 +43,7 @@ from bot.slack.client import make_client
 from bot.slack.context import KEY, AppContext
 from bot.engine.delivery import deliver_due
 from bot.suggest import suggester
-from bot.slack.listeners.actions import triage as buttons
+from bot.slack.listeners.actions import done_snooze_assign as buttons
 from bot.slack.listeners.commands.nudge import mute as mute_command, unmute as unmute_command
 from bot.slack.listeners.views.reply import post_reply
 from bot.slack.notifier import EVENT_TYPE, SlackNotifier

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.slack.listeners.actions.done_snooze_assign import assign, mark_done, snooze
 from bot.slack.listeners.actions.reply import open_reply_modal, use_suggestion
-from bot.slack.listeners.actions.triage import assign, mark_done, snooze
 from bot.slack.reply_modal import USE_SUGGESTION
 
 
