@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import base64
 import json
-import threading
-import time
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -35,6 +33,7 @@ from bot.clock import utcnow
 from bot.config import AccountConfig
 from bot.config_keys import Option
 from bot.sources.base import AuthError, CommentRecord, Cursor, Page, Reread, Tally, TemporaryError, parse_time
+from bot.sources import tokens
 from bot.sources.bluesky_facets import facets
 from bot.sources.http import ApiClient, HttpSource, newest_first, pages, url_option
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
@@ -46,7 +45,6 @@ PAGE_SIZE = 100
 REASONS = ("reply", "mention", "quote")
 LOOK_BACK_SECONDS = 900  # how far below newer posts a post may still show up in a list (slow clocks, indexing)
 RECORDS_PER_PAGE = 200  # thread records are stored in pages of about this size during a long first sync
-EXPIRY_MARGIN_SECONDS = 60
 POST_COLLECTION = "app.bsky.feed.post"
 REPLY_NOTIF_DEPTH = 5  # the AppView notifies ancestors fewer than this many levels above a reply
 THREAD_DEPTH = 1000  # getPostThread's maximum: a brand post's whole thread in one read
@@ -76,16 +74,6 @@ class Login:
     did: str
     handle: str
     pds_url: str
-    access_until: float  # time.monotonic() after which the access token is renewed before use
-
-
-_lock = threading.Lock()
-_logins: dict[tuple[str, str], Login] = {}  # (PDS, identifier) -> session; its refresh token is in the cursor
-
-
-def forget_login(key: tuple[str, str]) -> None:
-    with _lock:
-        _logins.pop(key, None)
 
 
 def _access_lifetime(jwt: str) -> float:
@@ -216,8 +204,7 @@ class BlueskySource(HttpSource):
                 if parse_time(at, f"bluesky post {uri}: createdAt").timestamp() >= since}
         watched.clear()
         watched.update(kept)
-        with _lock:
-            login = _logins.get(self._key)
+        login = self._kept()
         session = {"refresh": login.refresh_jwt, "did": login.did, "handle": login.handle, "pds": login.pds_url} \
             if login else state.get("session")
         return {**state, "watched": dict(kept), "session": session}
@@ -468,9 +455,13 @@ class BlueskySource(HttpSource):
 
     # XRPC and the session --------------------------------------------------------------------------------------
 
+    def _kept(self) -> Login | None:
+        """This process's session (kept in bot/sources/tokens.py under (PDS, identifier)), fresh or not."""
+        entry = tokens.kept(self._key)
+        return entry[0] if entry else None
+
     def _url(self, nsid: str) -> str:
-        with _lock:
-            login = _logins.get(self._key)
+        login = self._kept()
         return f"{login.pds_url if login else self.pds_url}/xrpc/{nsid}"
 
     def _xrpc(self, method: str, nsid: str, **kwargs: Any) -> Any:
@@ -483,7 +474,7 @@ class BlueskySource(HttpSource):
         try:
             return self._send(method, nsid, renewed, **kwargs)
         except SessionExpired:
-            forget_login(self._key)  # the next poll starts from the app password
+            tokens.forget_token(self._key)  # the next poll starts from the app password
             raise
 
     def _send(self, method: str, nsid: str, login: Login, **kwargs: Any) -> Any:
@@ -492,24 +483,20 @@ class BlueskySource(HttpSource):
 
     def _resume(self, stored: Any) -> Login:
         """The process's session; else the one an earlier process kept in the cursor, refreshed (no login)."""
-        with _lock:
-            login = _logins.get(self._key)
+        login = self._kept()
         if login is None and isinstance(stored, dict) and isinstance(stored.get("refresh"), str):
             for client in (self.http, self.sessions):
                 client.add_secret(stored["refresh"])
             return self._renew(Login(access_jwt="", refresh_jwt=stored["refresh"], did=str(stored.get("did")),
-                                     handle=str(stored.get("handle")), pds_url=str(stored.get("pds") or self.pds_url),
-                                     access_until=0.0))
+                                     handle=str(stored.get("handle")), pds_url=str(stored.get("pds") or self.pds_url)))
         return self._login()
 
     def _login(self) -> Login:
-        with _lock:
-            login = _logins.get(self._key)
-        if login is None:
+        entry = tokens.kept(self._key)
+        if entry is None:
             return self._create_session()
-        if login.access_until <= time.monotonic():
-            return self._renew(login)
-        return login
+        login, fresh = entry
+        return login if fresh else self._renew(login)
 
     def _renew(self, login: Login) -> Login:
         try:
@@ -530,16 +517,15 @@ class BlueskySource(HttpSource):
 
     def _keep(self, body: dict, pds_url: str) -> Login:
         with self.sessions.reading(f"{pds_url}/xrpc/com.atproto.server.createSession"):
-            lifetime = _access_lifetime(body["accessJwt"]) - EXPIRY_MARGIN_SECONDS
+            lifetime = _access_lifetime(body["accessJwt"])
             login = Login(
                 access_jwt=body["accessJwt"], refresh_jwt=body["refreshJwt"], did=body["did"], handle=body["handle"],
-                pds_url=pds_url, access_until=time.monotonic() + lifetime,
+                pds_url=pds_url,
             )
         for client in (self.http, self.sessions):
             client.add_secret(login.access_jwt)
             client.add_secret(login.refresh_jwt)
-        with _lock:
-            _logins[self._key] = login
+        tokens.keep(self._key, login, lifetime)
         return login
 
     def _map_error(self, response) -> TemporaryError | AuthError | None:

@@ -16,7 +16,7 @@ from werkzeug import Response
 from bot.config import TeamQuestions
 from bot.db.models import Comment, Nudge
 from bot.slack.listeners.views import reply as reply_listener
-from bot.sources.bluesky import forget_login
+from bot.sources.tokens import forget_token
 from tests.support import fake_bluesky, fake_wordpress
 from tests.support.blockkit import check_view
 from tests.support.fake_mastodon import BRAND, TOKEN, FakeMastodon, user
@@ -296,7 +296,7 @@ def test_reply_from_slack_to_a_bluesky_reply_uses_root_and_parent_refs(tmp_path,
 
         reply = reply_from_slack(world, app, question, comment_id, "Yes, it pulls a sweet shot.")
     finally:
-        forget_login((sky.base_url, fake_bluesky.BRAND["handle"]))
+        forget_token((sky.base_url, fake_bluesky.BRAND["handle"]))
 
     (created,) = sky.created
     assert created["record"]["reply"] == {

@@ -19,7 +19,8 @@ from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import Page, TemporaryError
 from bot.db.models import SyncState
-from bot.sources.bluesky import SWEEP_SECONDS, forget_login
+from bot.sources.bluesky import SWEEP_SECONDS
+from bot.sources.tokens import forget_token
 from tests.support import connectors
 from tests.support.connectors import comments, paused_until, source_for, stored_cursor
 from tests.support.fake_bluesky import APP_PASSWORD, BRAND, FakeBluesky, user
@@ -34,7 +35,7 @@ def bluesky(httpserver):
     httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
     yield fake
     for handle in (BRAND["handle"], "old-acme.bsky.social"):
-        forget_login((fake.base_url, handle))
+        forget_token((fake.base_url, handle))
 
 
 def config(fake: FakeBluesky, name: str = "sky", handle: str = BRAND["handle"], **extra):
@@ -229,7 +230,7 @@ def test_one_session_per_process_refreshed_when_the_access_token_expires(session
     assert poll(session_factory, bluesky)[0].ok
     assert bluesky.calls("com.atproto.server.createSession") == 2
 
-    forget_login((bluesky.base_url, BRAND["handle"]))
+    forget_token((bluesky.base_url, BRAND["handle"]))
     bluesky.access_lifetime = 61.5  # renewed a minute before `exp`, without a refused request
     assert poll(session_factory, bluesky)[0].ok
     time.sleep(1.6)
@@ -382,7 +383,7 @@ def test_a_new_process_refreshes_the_kept_session(session_factory, bluesky):
     bluesky.post(user(1), f"@{BRAND['handle']} first")
     _, account_id, _ = poll(session_factory, bluesky)
     kept = stored_cursor(session_factory, account_id)["session"]
-    forget_login((bluesky.base_url, BRAND["handle"]))
+    forget_token((bluesky.base_url, BRAND["handle"]))
     bluesky.requests.clear()
     assert poll(session_factory, bluesky)[0].ok
     assert bluesky.calls("com.atproto.server.createSession") == 0 and bluesky.calls(

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from bot.config_file import parse_accounts
 from bot.db.models import Comment, SyncState
 from bot.engine.replies import record_reply, reply_target
-from bot.sources.bluesky import SWEEP_SECONDS, forget_login
+from bot.sources.bluesky import SWEEP_SECONDS
+from bot.sources.tokens import forget_token
 from tests.support.connectors import comments, poll, stored_cursor
 from tests.support.real_bluesky import RealBluesky, stamp
 from tests.support.records import reply_state
@@ -44,7 +45,7 @@ def people(net):
 
     yield make
     for person in made:
-        forget_login((net.pds, person.handle))
+        forget_token((net.pds, person.handle))
 
 
 def account(net: RealBluesky, brand, password: str | None = None):
@@ -239,7 +240,7 @@ def test_the_next_process_refreshes_the_kept_session_instead_of_logging_in(sessi
     account_id, _ = polled(session_factory, net, brand)
     kept = stored_cursor(session_factory, account_id).get("session")
 
-    forget_login((net.pds, brand.handle))  # a new process (a cron `poll --once`)
+    forget_token((net.pds, brand.handle))  # a new process (a cron `poll --once`)
     later = net.post(ana, "still there?", reply_to=launch)
     net.process_all()
     # with a wrong app password a login would fail: the kept refresh token is what renews the session

@@ -24,7 +24,7 @@ from bot.db.models import SyncState
 from bot.service import poll_cycle
 from bot.slack.client import make_client
 from bot.slack.notifier import SlackNotifier
-from bot.sources.bluesky import forget_login
+from bot.sources.tokens import forget_token
 from tests.support import fake_bluesky, fake_mastodon, fake_wordpress
 
 GOOD_CHANNEL, BAD_CHANNEL = "C0GOOD", "C0BAD"
@@ -110,7 +110,7 @@ def platform(request, httpserver):
     yield built
     if request.param is bluesky:
         for entry in built.entries:
-            forget_login((built.fake.base_url, entry["handle"]))
+            forget_token((built.fake.base_url, entry["handle"]))
 
 
 def test_no_secret_in_logs_errors_database_or_slack_and_one_alert_for_a_rejected_credential(
