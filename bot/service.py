@@ -1,6 +1,11 @@
-"""`replynudge run`: the polling loop (and, with Slack configured, the Slack app) until SIGTERM or SIGINT.
+"""`replynudge run`: two loops, polling and delivery, (and with Slack configured the Slack app) until SIGTERM or
+SIGINT; `poll --once` and the demo: one cycle of both in turn.
 
-A signal lets the cycle in hand finish its page and exits 0.
+The loops (bot/loops.py) share this replica's lease, so that replicas sharing a database split the accounts and the
+nudges between them, and each keeps its own pace: polling sleeps until an account is due, delivery looks every
+DELIVER_EVERY for what fell due by the clock (a nudge's wait, an escalation, a digest, a report, a snooze) and is
+woken at once when a poll queued nudges. A long poll therefore never holds up a nudge. A signal lets each loop
+finish the step in hand (a poll its page) and exits 0.
 """
 
 from __future__ import annotations
@@ -9,18 +14,19 @@ import logging
 import signal
 import threading
 from datetime import timedelta
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from slack_sdk import WebClient
 
-from bot.config import Settings
+from bot.config import AccountConfig, Settings
 from bot.db import SessionFactory, check_connection, make_engine, session_factory, upgrade
 from bot.db.models import utcnow
-from bot.engine.delivery import deliver_due, escalate_due
+from bot.engine.delivery import Suggest, deliver_due, escalate_due
 from bot.engine.leases import Lease, next_claimable
 from bot.engine.notifier import Notifier
 from bot.engine.poller import PollOutcome, PollWatcher, poll_due, sync_accounts
 from bot.health import Health
+from bot.loops import Loop, Loops
 from bot.metrics import Metrics
 from bot.progress import LogProgress
 from bot.slack.app import build_app
@@ -36,13 +42,14 @@ from bot.suggest.llm import LlmProvider
 
 log = logging.getLogger(__name__)
 
-LOOK_EVERY = timedelta(minutes=1)
+LOOK_EVERY = timedelta(minutes=1)  # polling looks at least this often (an account added, a replica's lease ran out)
 MIN_PAUSE = timedelta(seconds=1)
+DELIVER_EVERY = timedelta(seconds=5)
 
 
 def run_service(settings: Settings, *, force_http: bool = False, port: int | None = None) -> int:
-    """The Slack app (with a bot token) and the polling loop in its own thread, until SIGTERM or SIGINT; the status
-    pages (health, readiness, metrics) on HEALTH_HOST:HEALTH_PORT in either mode."""
+    """The Slack app (with a bot token), and the polling and delivery loops in threads of their own, until SIGTERM
+    or SIGINT; the status pages (health, readiness, metrics) on HEALTH_HOST:HEALTH_PORT in either mode."""
     factory = open_database(settings)
     # Sources live as long as the service: they keep sessions (Bluesky) and rate-limit headroom between cycles.
     sources = build_sources(settings)
@@ -54,51 +61,78 @@ def run_service(settings: Settings, *, force_http: bool = False, port: int | Non
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    poller = threading.Thread(target=poll_forever, args=(settings, factory, notifier, stop, sources, metrics),
-                              name="poller")
-    health = Health.of(settings, factory, {"polling": poller.is_alive})
+    with factory.begin() as session:
+        ids = sync_accounts(session, settings.accounts)
+    accounts = {ids[account.name]: account for account in settings.accounts}
+    lease = Lease.for_this_process(settings.lease)
+    loops = Loops()
+    delivery = loops.add("delivery", delivering(settings, factory, notifier, accounts, lease), after_error=LOOK_EVERY)
+    loops.add("polling", polling(settings, factory, accounts, sources, lease, [metrics, LogProgress(),
+                                                                            WakeOnQueued(delivery)]),
+              after_error=LOOK_EVERY)
+    health = Health.of(settings, factory, loops.alive())
     servers: list[Running] = []
     try:
         # The ports first: a setting that keeps a server from starting stops the service before anything is polled.
         servers.append(serve_status(settings, health, metrics))
         if app is not None:
             servers.append(serve(app, settings, health, force_http=force_http, port=port))
-        poller.start()
+        loops.start()
         for server in servers:
             log.info(server.where)
         while not stop.wait(1):
             pass
     finally:
-        stop.set()
         for server in servers:
             server.stop()
-        if poller.ident is not None:
-            poller.join()  # the cycle in hand finishes
+        loops.stop()  # each finishes the step in hand
     return 0
 
 
-def poll_forever(settings: Settings, factory: SessionFactory, notifier: Notifier, stop: threading.Event,
-                 sources: dict[str, Source], metrics: Metrics) -> None:
-    lease = Lease.for_this_process(settings.lease)
-    llm = llm_provider(settings)  # kept too: a pause after the endpoint failed outlasts the cycle
-    progress = LogProgress()
-    while not stop.is_set():
-        try:
-            outcomes = poll_cycle(settings, factory, notifier, sources, lease=lease, due_only=True, llm=llm,
-                                  watchers=[metrics, progress])
-            for outcome in outcomes:
-                if not outcome.ok:
-                    log.warning(outcome.describe(), extra={"account": outcome.account, "error_kind": outcome.error_kind})
-            pause = until_next_poll(factory, settings)
-        except Exception:  # a database outage must not end the service: the next cycle tries again
-            log.exception("poll cycle failed")
-            pause = LOOK_EVERY
-        stop.wait(pause.total_seconds())
+def polling(settings: Settings, factory: SessionFactory, accounts: Mapping[int, AccountConfig],
+            sources: dict[str, Source], lease: Lease, watchers: Sequence[PollWatcher]):
+    """The polling loop's step: poll the accounts due that this replica claims, then wait for the next."""
+
+    def step() -> timedelta:
+        for outcome in poll_due(factory, accounts, sources, lease, due_only=True, watchers=watchers):
+            if not outcome.ok:
+                log.warning(outcome.describe(), extra={"account": outcome.account, "error_kind": outcome.error_kind})
+        return until_next_poll(factory, settings)
+
+    return step
+
+
+def delivering(settings: Settings, factory: SessionFactory, notifier: Notifier, accounts: Mapping[int, AccountConfig],
+               lease: Lease):
+    """The delivery loop's step: post what fell due, then look again after DELIVER_EVERY."""
+    suggest = suggester(factory, llm_provider(settings))  # kept: a pause after the LLM failed outlasts the step
+
+    def step() -> timedelta:
+        deliver(settings, factory, notifier, accounts, lease, suggest)
+        return DELIVER_EVERY
+
+    return step
+
+
+class WakeOnQueued:
+    """Wakes the delivery loop when a poll queued nudges, so that they go out at once, not after its pause."""
+
+    def __init__(self, delivery: Loop):
+        self._delivery = delivery
+
+    def started(self, account: str) -> None:
+        pass
+
+    def paged(self, outcome: PollOutcome) -> None:
+        pass
+
+    def polled(self, outcome: PollOutcome) -> None:
+        if outcome.queued:
+            self._delivery.wake()
 
 
 def until_next_poll(factory: SessionFactory, settings: Settings) -> timedelta:
-    """Sleep until an account can be claimed for its next poll, but look at least every LOOK_EVERY for nudges,
-    digests and escalations that fell due in between."""
+    """Sleep until an account can be claimed for its next poll (at most LOOK_EVERY)."""
     names = [account.name for account in settings.accounts]
     now = utcnow()
     with factory() as session:
@@ -137,16 +171,22 @@ def poll_cycle(
     llm: LlmProvider | None = None,
     watchers: Sequence[PollWatcher] = (),
 ) -> list[PollOutcome]:
-    """One cycle: poll the accounts this replica claims (every free one, or with `due_only` those due), then post
-    the nudges, alerts, escalations, digests and reports that fell due."""
+    """One cycle (`poll --once`, the demo): poll the accounts this replica claims (every free one, or with
+    `due_only` those due), then deliver what fell due."""
     sources = sources or build_sources(settings)
     lease = lease or Lease.for_this_process(settings.lease)
     with factory.begin() as session:
         ids = sync_accounts(session, settings.accounts)
     accounts = {ids[account.name]: account for account in settings.accounts}
     outcomes = poll_due(factory, accounts, sources, lease, due_only=due_only, watchers=watchers)
-    deliver_due(factory, notifier, suggester(factory, llm or llm_provider(settings)), lease=lease, accounts=accounts)
+    deliver(settings, factory, notifier, accounts, lease, suggester(factory, llm or llm_provider(settings)))
+    return outcomes
+
+
+def deliver(settings: Settings, factory: SessionFactory, notifier: Notifier, accounts: Mapping[int, AccountConfig],
+            lease: Lease, suggest: Suggest) -> None:
+    """Post the nudges, alerts, escalations, digests and reports that fell due (claimed under `lease`)."""
+    deliver_due(factory, notifier, suggest, lease=lease, accounts=accounts)
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)
     post_due_reports(factory, notifier, settings.accounts, lease=lease)
-    return outcomes

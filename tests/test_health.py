@@ -12,7 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
@@ -20,6 +20,7 @@ import requests
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.health import DATABASE_DOWN, SLACK_CHECK_EVERY, SLACK_DOWN, Health
+from bot.loops import Loops
 from bot.metrics import Metrics
 from bot.slack.client import make_probe_client
 from bot.slack.server import HttpServer, status_app
@@ -120,17 +121,34 @@ def test_readiness_asks_slack_at_most_every_half_minute(session_factory, slack_a
         server.stop()
 
 
-def test_liveness_is_the_polling_loop(session_factory):
-    finished = threading.Thread(target=lambda: None)
-    finished.start()
-    finished.join()
-    server = HttpServer(status_app(Health(session_factory, None, {"polling": finished.is_alive}), Metrics(())),
-                        port=0, host="127.0.0.1")
+def test_liveness_is_both_loops_running(session_factory):
+    """An error in a step is retried (the loop lives on); a loop that ended all the same fails liveness by name."""
+    tried_again = threading.Event()
+    errors = []
+
+    def failing() -> timedelta:
+        errors.append(1)
+        if len(errors) > 1:
+            tried_again.set()
+        raise RuntimeError("the database is away")
+
+    def ending() -> timedelta:
+        raise SystemExit  # what no step catches
+
+    loops = Loops()
+    loops.add("polling", failing, after_error=timedelta(milliseconds=10))
+    delivery = loops.add("delivery", ending, after_error=timedelta(milliseconds=10))
+    server = HttpServer(status_app(Health(session_factory, None, loops.alive()), Metrics(())), port=0,
+                        host="127.0.0.1")
     try:
+        loops.start()
+        delivery.join(timeout=10)
         stopped = requests.get(f"http://127.0.0.1:{server.port}/healthz", timeout=10)
-        assert (stopped.status_code, stopped.text) == (503, "polling stopped")
+        assert (stopped.status_code, stopped.text) == (503, "delivery stopped")
+        assert tried_again.wait(10) and loops.alive()["polling"]()  # polling still runs, tried again after errors
         assert requests.get(f"http://127.0.0.1:{server.port}/slack/events", timeout=10).status_code == 404
     finally:
+        loops.stop()
         server.stop()
 
 
@@ -168,6 +186,21 @@ def test_health_port_serves_the_status_pages_on_this_machine_unless_told(workdir
         assert requests.get(f"http://127.0.0.1:{port}/readyz", timeout=10).text == "ready"  # no Slack to ask
         assert 'replynudge_polls_total{account="blog"' in requests.get(f"http://127.0.0.1:{port}/metrics",
                                                                        timeout=10).text
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+
+
+def test_socket_mode_serves_the_status_pages_too(workdir, slack_api):
+    """Socket Mode has no HTTP server of Slack's: the status pages are there all the same, on HEALTH_PORT."""
+    process, base = serving_status_pages(workdir, SLACK_BOT_TOKEN="xoxb-test-token", SLACK_APP_TOKEN="xapp-test-token",
+                                         SLACK_API_URL=slack_api.url)
+    try:
+        slack_api.wait_for("socket", timeout=30)  # connected: the WebSocket handshake went through
+        assert requests.get(f"{base}/healthz", timeout=10).text == "ok"
+        assert requests.get(f"{base}/readyz", timeout=10).text == "ready"
+        assert 'replynudge_polls_total{account="blog"' in requests.get(f"{base}/metrics", timeout=10).text
+        assert slack_api.calls_to("apps.connections.open")
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0

@@ -13,6 +13,7 @@ file's bytes are POSTed there, and files.completeUploadExternal shares the uploa
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import itertools
@@ -29,6 +30,8 @@ from tests.support.blockkit import payload_violation
 BOT_USER = "U0BOT"
 TEAM = "T0TEAM"
 DROP = 0  # a failure status: the connection is closed without an answer
+SOCKET_PATH = "/socket-mode"  # where apps.connections.open sends a Socket Mode client
+WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"  # RFC 6455's, for the handshake's Sec-WebSocket-Accept
 MEMBERS = ("U0ANA", "U0BEN")  # full members of TEAM, in every channel unless `members` says otherwise
 
 
@@ -140,7 +143,25 @@ class SlackAPI:
                 pass
 
             def do_GET(self) -> None:
+                if urlsplit(self.path).path == SOCKET_PATH and self.headers.get("Upgrade", "").lower() == "websocket":
+                    self._hold_socket()
+                    return
                 self._serve()
+
+            def _hold_socket(self) -> None:
+                """Socket Mode: the WebSocket handshake, then the connection held open (sending no events) until
+                the client closes it; recorded as a call to "socket"."""
+                key = self.headers["Sec-WebSocket-Key"] + WEBSOCKET_GUID
+                self.send_response(101)
+                self.send_header("Upgrade", "websocket")
+                self.send_header("Connection", "Upgrade")
+                self.send_header("Sec-WebSocket-Accept", base64.b64encode(hashlib.sha1(key.encode()).digest()).decode())
+                self.end_headers()
+                self.wfile.flush()
+                api._record("socket", {}, self.path)
+                while self.rfile.read1(4096):  # the client's pings, unanswered
+                    pass
+                self.close_connection = True
 
             def do_POST(self) -> None:
                 self._serve()
@@ -203,6 +224,8 @@ class SlackAPI:
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return {"ok": True, "user_id": BOT_USER, "team_id": TEAM, "bot_id": "B0BOT", "user": "replynudge"}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self._server.server_port}{SOCKET_PATH}"}
         if method == "chat.postMessage":
             return self._post(params)
         if method == "chat.update":
