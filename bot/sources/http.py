@@ -29,6 +29,7 @@ import logging
 import random
 import time
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -346,6 +347,22 @@ class PageCapReached(TemporaryError):
     """A read took MAX_PAGES pages and the platform listed more: what it did not read would be a silent gap."""
 
 
+_cut_short: ContextVar[list[str] | None] = ContextVar("cut_short", default=None)
+
+
+@contextmanager
+def ending_at_cap() -> Iterator[list[str]]:
+    """Within it, a read past MAX_PAGES ends where it is instead of raising PageCapReached, and the list given
+    gets what it did not reach: for a read whose caller says it is not whole (an audit's re-read), so that what
+    it read is kept and nothing is taken for deleted."""
+    said: list[str] = []
+    token = _cut_short.set(said)
+    try:
+        yield said
+    finally:
+        _cut_short.reset(token)
+
+
 def pages(read: Callable[[Any], Any], next_token: Callable[[Any], Any], what: str, *, resumes: bool = False,
           goal: str = "the last poll's position", then: str = "the next poll goes on from the same watermark",
           max_pages: int = MAX_PAGES) -> Iterator[Any]:
@@ -353,7 +370,8 @@ def pages(read: Callable[[Any], Any], next_token: Callable[[Any], Any], what: st
 
     Past `max_pages` the read raises PageCapReached naming `what`, `goal` (what it did not reach) and `then` (what
     happens next), unless it `resumes`: each of its pages was stored with the position after it, so the next poll
-    goes on from there and nothing is skipped; then the read ends and says so in the log.
+    goes on from there and nothing is skipped; then the read ends and says so in the log. Within `ending_at_cap()`
+    it ends too, and says so to the caller.
     """
     token = None
     for _ in range(max_pages):
@@ -364,6 +382,10 @@ def pages(read: Callable[[Any], Any], next_token: Callable[[Any], Any], what: st
             return
     if resumes:
         log.info("%s: %d pages read, the next poll goes on from the last of them", what, max_pages)
+        return
+    cut_short = _cut_short.get()
+    if cut_short is not None:
+        cut_short.append(f"{what}: {max_pages} pages read without reaching {goal}")
         return
     raise PageCapReached(f"{what}: {max_pages} pages read without reaching {goal}; {then}")
 

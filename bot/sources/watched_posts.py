@@ -10,15 +10,18 @@ cursor keeps the signature and a watermark of the comments already stored, so on
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator
 
 from bot.config import AccountConfig
 from bot.sources.base import CommentRecord, Cursor, Page, Reread, Tally
-from bot.sources.http import ApiClient, HttpSource
+from bot.sources.http import ApiClient, HttpSource, ending_at_cap
 from bot.sources.recency import recent_since
 from bot.sources.watermark import Watermark
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -114,5 +117,10 @@ class CountedPosts(WatchedPostsSource):
         return [Tally(post_id, count) for post_id, count in counted if count is not None]
 
     def reread(self, post_id: str | None) -> Reread:
-        records = self.post_comments(WatchedPost(str(post_id), None, None, None), Watermark(None), {})
-        return Reread(records, Tally(post_id, self.count_now(str(post_id))), complete=True)
+        """The post read again whole; past MAX_PAGES, what was read, said not to be whole (nothing is taken for
+        deleted, and the count's difference stays an open gap)."""
+        with ending_at_cap() as cut_short:
+            records = self.post_comments(WatchedPost(str(post_id), None, None, None), Watermark(None), {})
+        for said in cut_short:
+            log.warning("re-read of post %s not whole: %s", post_id, said)
+        return Reread(records, Tally(post_id, self.count_now(str(post_id))), complete=not cut_short)

@@ -21,6 +21,8 @@ from bot.engine.delivery import deliver_due
 from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
+from bot.sources.http import MAX_PAGES
+from bot.sources.meta_graph import PAGE_LIMIT
 from bot.sources.tokens import forget_token
 from bot.sources.youtube import YouTubeSource
 from bot.sources.youtube_quota import take_reply_units
@@ -242,6 +244,30 @@ def test_meta_every_comment_reaches_the_store_within_two_sweeps(session_factory,
 
     graph.requests.clear()
     assert poller.poll().ok and len(graph.requests) == 1  # idle: the posts listing, counts included
+
+
+def test_meta_a_re_read_past_the_page_cap_records_nothing_deleted_and_the_polls_go_on(session_factory, httpserver):
+    graph = fake_meta.serve(httpserver)
+    post = graph.fb_post("Our new roast")
+    first = graph.comment(post, fake_meta.fb_user(1), "Is it decaf?")
+    doomed = graph.comment(post, fake_meta.fb_user(2), "First!")
+    poller = Poller(session_factory, fake_meta.account(graph, "facebook", "brand", page_id=fake_meta.PAGE["id"]))
+    assert poller.poll().ok and set(poller.stored()) == {first, doomed}
+
+    # More comments than MAX_PAGES pages hold, written before the post's watermark: only the re-read lists them,
+    # oldest first, and stops at the cap before it reaches the two stored ones.
+    for number in range(MAX_PAGES * PAGE_LIMIT + 10):
+        late = graph.comment(post, fake_meta.fb_user(3 + number), f"Late {number}", same_second=True)
+        graph.comments[late]["created"] -= timedelta(hours=2)
+    del graph.comments[doomed]
+    outcome = poller.poll()
+    assert outcome.ok, outcome.error
+    stored = poller.stored()
+    assert len(stored) == MAX_PAGES * PAGE_LIMIT + 2
+    assert not stored[doomed].deleted and not stored[first].deleted  # a partial read proves no deletion
+    told = poller.told()
+    assert len(told) == 1 and "Our new roast" in told[0], told
+    assert poller.poll().ok and poller.told() == []
 
 
 def test_linkedin_every_comment_reaches_the_store_within_two_sweeps(session_factory, httpserver):
