@@ -65,7 +65,7 @@ class WatchedPostsSource(HttpSource):
                 known[post.id], noted = {"signature": post.signature, "comments": Watermark(None).state()}, True
                 continue
             mark, notes = Watermark(seen.get("comments")), dict(seen.get("notes") or {})
-            records = [r for r in self.post_comments(post, mark, notes)
+            records = [r for r in self.new_comments(post, mark, notes)
                        if not mark.seen(r.created_at.timestamp(), r.external_id)]
             for record in records:
                 mark.advance(record.created_at.timestamp(), record.external_id)
@@ -79,6 +79,10 @@ class WatchedPostsSource(HttpSource):
         if noted or set(known) != listed:  # posts that left the recency window are no longer watched
             state["posts"] = {post_id: seen for post_id, seen in known.items() if post_id in listed}
             yield Page([], dict(state))
+
+    def new_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
+        """The post's comments as a poll reads them; past MAX_PAGES the read fails the poll (PageCapReached)."""
+        return self.post_comments(post, mark, notes)
 
     def _waiting_their_turn(self, posts: list[WatchedPost], known: dict[str, dict]) -> set[str]:
         """With `unsigned_in_turn`, the posts without a signature left for later polls: all that were read before
@@ -116,11 +120,27 @@ class CountedPosts(WatchedPostsSource):
         counted = ((post_id, self.count_in(seen.get("signature"))) for post_id, seen in posts)
         return [Tally(post_id, count) for post_id, count in counted if count is not None]
 
+    def new_comments(self, post: WatchedPost, mark: Watermark, notes: dict) -> list[CommentRecord]:
+        """Past MAX_PAGES (a post with thousands of new comments since the last poll), what was read is stored and
+        the poll goes on, so a viral post does not stop its account: the count in the signature then differs from
+        the store, and the completeness audit of this same poll re-reads the post and tells its channel once."""
+        records, cut_short = self._up_to_cap(post, mark, notes)
+        if cut_short and records:
+            times = sorted(record.created_at for record in records)
+            log.warning("post %s: comments written from %s to %s were read, the rest was not: %s", post.id,
+                        f"{times[0]:%Y-%m-%d %H:%M:%S}", f"{times[-1]:%Y-%m-%d %H:%M:%S} UTC", "; ".join(cut_short))
+        return records
+
     def reread(self, post_id: str | None) -> Reread:
         """The post read again whole; past MAX_PAGES, what was read, said not to be whole (nothing is taken for
         deleted, and the count's difference stays an open gap)."""
-        with ending_at_cap() as cut_short:
-            records = self.post_comments(WatchedPost(str(post_id), None, None, None), Watermark(None), {})
+        records, cut_short = self._up_to_cap(WatchedPost(str(post_id), None, None, None), Watermark(None), {})
         for said in cut_short:
             log.warning("re-read of post %s not whole: %s", post_id, said)
         return Reread(records, Tally(post_id, self.count_now(str(post_id))), complete=not cut_short)
+
+    def _up_to_cap(self, post: WatchedPost, mark: Watermark, notes: dict) -> tuple[list[CommentRecord], list[str]]:
+        """The post's comments up to MAX_PAGES pages a read, and what each read cut short there did not reach."""
+        with ending_at_cap() as cut_short:
+            records = self.post_comments(post, mark, notes)
+        return records, cut_short

@@ -246,6 +246,33 @@ def test_meta_every_comment_reaches_the_store_within_two_sweeps(session_factory,
     assert poller.poll().ok and len(graph.requests) == 1  # idle: the posts listing, counts included
 
 
+def test_meta_a_post_with_more_new_comments_than_the_page_cap_is_stored_told_once_and_the_polls_go_on(
+    session_factory, httpserver
+):
+    graph = fake_meta.serve(httpserver)
+    post = graph.fb_post("Our new roast")
+    first = graph.comment(post, fake_meta.fb_user(1), "Is it decaf?")
+    poller = Poller(session_factory, fake_meta.account(graph, "facebook", "brand", page_id=fake_meta.PAGE["id"]))
+    assert poller.poll().ok and set(poller.stored()) == {first}
+
+    viral = MAX_PAGES * PAGE_LIMIT + 10
+    for number in range(viral):  # the post goes viral between two polls: a comment a second
+        late = graph.comment(post, fake_meta.fb_user(2 + number), f"Wow {number}", same_second=True)
+        graph.comments[late]["created"] += timedelta(seconds=number + 1)
+    outcome = poller.poll()
+    assert outcome.ok, outcome.error
+    assert len(poller.stored()) == MAX_PAGES * PAGE_LIMIT  # 50 pages read from the watermark's own comment on
+    told = poller.told()
+    assert len(told) == 1 and "Our new roast" in told[0], told
+    assert f"counts {viral + 1}, {MAX_PAGES * PAGE_LIMIT} are stored" in told[0]
+    assert poller.poll().ok and poller.told() == []
+
+    last = graph.comment(post, fake_meta.fb_user(1), "Still there?")  # the next read goes on from the watermark
+    assert poller.poll().ok
+    assert last in poller.stored() and len(poller.stored()) == viral + 2
+    assert [line for line in poller.told() if "has every comment" in line]
+
+
 def test_meta_a_re_read_past_the_page_cap_records_nothing_deleted_and_the_polls_go_on(session_factory, httpserver):
     graph = fake_meta.serve(httpserver)
     post = graph.fb_post("Our new roast")
