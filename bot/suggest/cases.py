@@ -24,7 +24,7 @@ def _pattern(*parts: str) -> re.Pattern[str]:
 GRIEF = _pattern(
     r"\bgrief|\blost my (?:dad|mum|mom|mother|father|husband|wife|son|daughter|brother|sister|grand\w+|best friend|dog|"
     r"cat)|"
-    r"passed away|\bdied\b|funeral|\btrauer|verstorben|gestorben|beerdigung|\bdeuil\b|décéd|disparu|\bperdu (?:mon|ma)|"
+    r"passed away|\b(?:she|he|mum|mom|dad|mother|father) passed\b|\bdied\b|funeral|\btrauer|verstorben|gestorben|beerdigung|\bdeuil\b|décéd|disparu|\bperdu (?:mon|ma)|"
     r"\bduelo\b|falleci|\bperdí a|\blutto\b|scompars|\bho perso (?:mio|mia)|\bluto\b|faleceu|\bperdi (?:meu|minha)|"
     r"\brouw\b|overleden|verloren (?:mijn)"
 )
@@ -126,7 +126,7 @@ _HOURS = _pattern(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|ab
                   r"abrem|aberto|openingstijden|geopend")
 
 _DAMAGED = _pattern(
-    r"soaked|ruined|\bwet\b|\btorn\b|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
+    r"squash|crispy|hechas? polvo|zerdrückt|écrasé|aplastad|schiacciat|amassad|geplet|ingedeukt|soaked|ruined|\bwet\b|\btorn\b|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
     r"missing (?:a|the|lid|part|piece)|with a missing|fehlte|manquait|faltaba|mancava|faltava|ontbrak|"
     r"gescheurd|doorweekt|broken|smashed|cracked|dented|crushed|leak|spill|\bopen(?:ed)? (?:bag|box|seal)|"
     r"bag (?:was )?open|"
@@ -176,7 +176,7 @@ _MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)
                  r"ricetta|"
                  r"receita|recept|\bbrew|pattern|recipe|bread|loaf|gebacken|gekocht|gestrickt|genäht|"
                  r"gebaut|cuit|pain|tricot|cousu|horne|cocin|tej|cosí|"
-                 r"sfornat|cucinat|assei|cozinhei|tricô|gebakken|gebreid")
+                 r"sfornat|cucinat|\bassei\b|cozinhei|tricô|gebakken|gebreid")
 _PROGRESS = _pattern(r"\d+ (?:weeks|months|days)|weeks on|months on|finally|\bnow my|seit \d+|nach \d+|depuis \d+|"
                      r"après \d+|desde hace|después de \d+|dopo \d+|da \d+ (?:mesi|settimane)|depois de \d+|há \d+|"
                      r"na \d+ (?:weken|maanden)|eindelijk|endlich|enfin|por fin|finalmente")
@@ -185,6 +185,10 @@ _FIXED = _pattern(r"that worked|that did it|that fixed it|hat funktioniert|ha fu
                   r"a marché|\bit works|it worked|works now|sorted|fixed|arrived|came this morning|\bgot it\b|"
                   r"funktioniert wieder|angekommen|eingebaut|\bdicht\b|ça marche|reçu|arrivé|llegó|funciona|"
                   r"arrivat|funziona|chegou|deu certo|werkt weer|aangekomen|binnen\b")
+_ACHIEVED = _pattern(r"\bpassed (?:my|the)\b|\bpassei\b|\baprob[éeó]|\bbestanden\b|\bgeslaagd|\bsuperat[oa]\b|"
+                      r"\b(?:first|premier|première|primer|primeira|prima|eerste|erste[nr]?) (?:marathon|marat|maratona|"
+                      r"half|semi|100k|triathlon)|\bbouclé|\bfinished (?:my|the)|\bgeschafft\b|\bcompleted\b|"
+                      r"\b(?:bijna|almost|fast|presque|casi|quase|quasi) (?:weg|gone|verschwunden|parti|disparu|desaparec)")
 _CELEBRATION = _pattern(r"\b\d+(?:th|st|nd|rd|\.|e|º|°|o)\b|birthday|anniversary|wedding|geburtstag|hochzeit|"
                         r"anniversaire|mariage|cumpleaños|boda|compleanno|matrimonio|aniversário|casamento|"
                         r"verjaardag|bruiloft|jarig")
@@ -195,6 +199,11 @@ _MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me b
                    r"toen ik|jaar geleden|vroeger")
 _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
+# Thanks to someone on the team by name, as the comment's opening ("Danke an Jonas vom Kundenservice! Hat mir den
+# falschen Schuh umgetauscht"): a thank-you, whatever problem it tells of having been solved
+_THANKS_TO = re.compile(r"^\W*(?:(?:a |big |huge |massive )?(?:thank you|thanks|shout-?out|kudos)|danke|merci|gracias|grazie|"
+                        r"obrigad[oa]|bedankt|dank)\s+(?:so much |a lot )?(?:to |an |à |a |para |aan |ao )(?-i:([A-Z]\w+))",
+                        re.I)
 _THANKS = _pattern(r"thank|danke|merci|gracias|grazie|obrigad|bedankt|dank je|dank jullie")
 _STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|service) team|équipe du|l'équipe|"
                   r"customer (?:service|support)|servicio al cliente|servizio clienti|atendimento|kundenservice|"
@@ -207,6 +216,20 @@ _STOCKIST = _pattern(r"\bstock (?:your|you)|wholesale|in our (?:shop|store|caf[e
                      r"revend|mayorista|vender vuestr|rivend|revend|wederverk|verkopen in onze|in unserem (?:laden|"
                      r"café)|"
                      r"unser\w* (?:café|laden)|\bcafé in|\bcaffè\b")
+# Someone offering to do something with the brand (host, teach, sell, sponsor), often put as a question
+_PROPOSAL = _pattern(r"would love to (?:co-?host|collaborate|work|partner|team up|run|host|hold|do a)|\bco-?host|"
+                     r"partner(?:ship)? with|work together|\b(?:i|we) run an? |je tiens une?|j'aimerais (?:vendre|proposer|"
+                     r"organiser)|teriam interesse|\bsou (?:ilustrador|fotógraf|artista|professor)|podríamos (?:organizar|"
+                     r"colaborar|hacer)|somos un (?:club|grupo|colectivo)|zusammenarbeit|kooperation|samenwerk|"
+                     r"ik ontwerp|zoek een plek|vorremmo organizzare|mi piacerebbe (?:organizzare|proporre)|parceria|"
+                     r"collaborer|colaboraci|collaborazion")
+# A creator's channel: the proposal then gets the question asking for a link to it
+_CREATOR = _pattern(r"channel|follower|\bsubs\b|subscriber|seguidor|abonné|abonnent|iscritt|volger|\bkanal|\bcanal|canale|kanaal|"
+                    r"\bblog|instagram|tiktok|youtube|\bperfil|\bprofil")
+# Better after an operation, an injury or pain: how they feel now, never "what's your next challenge?"
+_RECOVERY = _pattern(r"surgery|operaci|operaç|operazion|opérat|operatie|\bop\b|cirurgi|cirug|chirurg|injur|recover|rehab|"
+                     r"physio|verletz|blessure|lesión|infortun|lesão|(?:back|knee|shoulder|hip|neck) pain|without pain|"
+                     r"pain-?free|schmerz|douleur|dolor|dolore|\bdor(?:es)?\b|pijn")
 _CHARITY = _pattern(r"charity|hospice|fundrais|school|donat|volunteer|cause|spende|schule|verein|ehrenamt|"
                     r"association|école|caritativ|solidari|escuela|colegio|beneficen|scuola|benefic|escola|"
                     r"doação|goede doel|school|vereniging|inzamel|recogida|campaña")
@@ -395,6 +418,12 @@ _QUESTION_CASES = (
 )
 
 
+def staff_name(text: str) -> str | None:
+    """The name of the team member a comment opens by thanking ("Big thank you to Priya ..."), if any."""
+    found = _THANKS_TO.search(text)
+    return found.group(1) if found else None
+
+
 def about_loss_or_illness(text: str) -> bool:
     """Whether the comment tells of a death or a grave illness: then no suggestion may ask about a person."""
     return bool(GRIEF.search(text) or _LOSS.search(text))
@@ -460,6 +489,14 @@ def _case(comment: CommentText, reading: Reading) -> str:
         situation = "story"  # what they did for someone: the person is the story
     if situation in ("noise", "story") and _REQUEST.search(text):
         return "feedback_request"
+    if situation in ("problem", "result", "thanks", "feedback", "story", "noise") and _THANKS_TO.search(text) \
+            and not comment.asks_question:
+        return "thanks_class" if _CLASS.search(text) else "thanks_staff"
+    if situation in ("question", "collaboration") and _PROPOSAL.search(text) and not _CREATOR.search(text):
+        situation = "collaboration"
+    if situation == "noise" and not comment.asks_question and (_ACHIEVED.search(text) or (
+            _PROGRESS.search(text) and (_SPORT.search(text) or _RECOVERY.search(text)))):
+        situation = "result"
     if situation == "problem":
         return _problem(text, reading)
     if situation in ("question", "availability"):
@@ -470,8 +507,10 @@ def _case(comment: CommentText, reading: Reading) -> str:
     if situation == "result":
         if _FIXED.search(text) and not _SPORT.search(text) and not _MADE.search(text):
             return "thanks_fixed"
+        if _RECOVERY.search(text):
+            return "result_recovery"
         return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
-            "result_progress" if _PROGRESS.search(text) else "result")
+            "result_progress" if _PROGRESS.search(text) and not _ACHIEVED.search(text) else "result")
     if situation == "thanks":
         if reading.person and _HELP_GIVEN.search(text) and _HEALTH.search(text):
             return "thanks_person"
@@ -503,7 +542,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
     if situation == "collaboration":
         if _STOCKIST.search(text):
             return "collaboration_stockist"
-        return "collaboration_cause" if _CHARITY.search(text) else "collaboration"
+        return "collaboration_cause" if _CHARITY.search(text) else (
+            "collaboration_proposal" if _PROPOSAL.search(text) and not _CREATOR.search(text) else "collaboration")
     return situation
 
 

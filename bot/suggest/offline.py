@@ -19,7 +19,7 @@ import re
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
-from bot.suggest.cases import about_loss_or_illness, case
+from bot.suggest.cases import about_loss_or_illness, case, staff_name
 
 ANSWER_HERE = "[your answer]"
 OFFERED = 1  # offline questions a comment gets: the best one
@@ -50,6 +50,9 @@ _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
                       r"dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|"
                       r"venerdì|sabato|domenica|segunda|terça|quarta|quinta|sexta|maandag|dinsdag|woensdag|donderdag|"
                       r"vrijdag|zaterdag|zondag)\b", re.I)
+# When it began, told as a span ("after about 300km", "seit drei Wochen"): no "has it been like this from the start?"
+_SINCE = re.compile(r"\bafter (?:about |around )?\d+|\bsince\b|\bseit\b|\bdepuis\b|\bdesde\b|\bsinds\b|\bnach \d+|"
+                    r"\baprès \d+|\bdespués de \d+|\bdopo \d+|\bdepois de \d+|\bna \d+|\bstarted\b", re.I)
 _VERSION = re.compile(r"\bv\d|\b\d+\.\d+\b|\b(?:version|versión|versione|versão|versie) \d", re.I)
 
 
@@ -60,7 +63,11 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)
     sensitive = about_loss_or_illness(comment.plain)
-    slots = {"person": None if sensitive else language.PEOPLE.get(reading.person or ""),
+    person = None if sensitive else reading.person or ""
+    slots = {"person": language.PEOPLE.get(person) if person else None,
+             # after "to" or a dative verb ("Was gefällt deinem Vater?", "à sua namorada"), where that differs
+             "to_person": getattr(language, "PEOPLE_TO", language.PEOPLE).get(person) if person else None,
+             "staff": staff_name(comment.plain),
              "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
              "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
              "event": "yes" if _EVENT.search(comment.plain) else None,
@@ -68,7 +75,7 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     given = reading.given | {
         name for name, pattern in (("version", _VERSION), ("place", _PLACE), ("order", _REFERENCE), ("order", _ORDER),
                                    ("order", _IN_PERSON), ("error", _ERROR_CODE),
-                                   ("date", _WEEKDAY)) if pattern.search(comment.plain)}
+                                   ("date", _WEEKDAY), ("date", _SINCE)) if pattern.search(comment.plain)}
     key = case(comment, reading)
     if key == "loss":
         return []  # no bank is safe for it

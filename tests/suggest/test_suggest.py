@@ -101,7 +101,7 @@ def test_rude_staff_is_not_asked_what_they_tried():
     "text, language, person",
     [
         ("Bought the lavender candle for my girlfriend and she loved it.", "en", "your girlfriend"),
-        ("Zum Geburtstag habe ich meiner Mutter euren Tee geschenkt, sie war begeistert.", "de", "deine Mutter"),
+        ("Zum Geburtstag habe ich meiner Mutter euren Tee geschenkt, sie war begeistert.", "de", "deiner Mutter"),  # dative: "Was gefällt deiner Mutter?"
         ("J'ai offert votre coffret de thés à ma mère pour Noël, elle l'adore.", "fr", "votre mère"),
         ("Le regalé la vela a mi novia por su cumpleaños y le encantó.", "es", "tu novia"),
         ("Questa ricetta mi ricorda mia nonna, la faceva ogni domenica.", "it", "tua nonna"),

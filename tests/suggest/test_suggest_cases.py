@@ -16,7 +16,7 @@ from bot.suggest.cases import case
 from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
-TAGS = {"person", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
+TAGS = {"person", "staff", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
         "occasion", "increase", "error", "deadline", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
@@ -38,6 +38,25 @@ CASES = [
     ("Thank you for the episode about caring for a parent. My mum passed away in May and it helped.",
      "thanks_grief", r"sorry for your loss.*stayed with you"),
     ("Just ran my first half marathon in your trail shoes, 2h05!", "result_sport", r"next goal"),
+    # thanks to someone on the team by name, whatever fault it tells of having been fixed: no apology, no photo request
+    ("Big thanks to Marco at the Leeds store, he swapped my cracked screen in ten minutes.", "thanks_staff",
+     r"pass this on to Marco"),
+    ("Obrigada à Carla pelas aulas de pilates de quarta, adoro!", "thanks_class", r"Carla vai adorar.*aulas"),
+    # a result told without a question, which the situation reader leaves as noise
+    ("Geslaagd voor mijn rijexamen! Elke dag geoefend met de app.", "result", r"gefeliciteerd.*lastigste"),
+    ("Finally passed my driving theory test after three tries, your flashcards saved me", "result",
+     r"took the most work"),
+    # better after an operation: how they feel, no "next challenge"
+    ("Seis semanas después de la operación de rodilla he vuelto a caminar 5 km sin muletas.", "result_recovery",
+     r"Cómo te encuentras"),
+    # a proposal put as a question is a collaboration; a creator's channel keeps the question for its link
+    ("Hi! I'm a ceramicist based in Leeds and would love to run a workshop in your café. Who should I talk to?",
+     "collaboration_proposal", r"right person"),
+    ("Hi! I run a small baking channel with 12k followers and would love to collab on a video.", "collaboration",
+     r"link to your channel"),
+    ("The mug arrived with the handle snapped off and the box squashed.", "problem_damaged", r"photo"),
+    ("My dad used to take me here every summer. He passed in April and I came back on my own today.", "story_grief",
+     r"sorry for your loss"),
     ("Eindelijk mijn eerste zuurdesembrood gebakken met jullie meel!", "result_made", r"hierna maken"),
     ("Le regalé la caja de bombones a mi abuela y ya se ha comido la mitad 😂", "story_gift",
      r"Cuál le está gustando más a tu abuela"),
@@ -86,6 +105,28 @@ def test_what_the_comment_gives_is_never_asked_for(text, never):
     assert not any(re.search(never, q, re.I) for q in questions), questions
 
 
+def _filled(language, entry: str) -> str:
+    return entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), staff="Sam",
+                                       to_person=next(iter(getattr(language, "PEOPLE_TO", language.PEOPLE).values())))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_person_reads_right_in_every_question_that_names_them(code):
+    """The person after "a" or a dative verb: "Was gefällt deinem Vater?", "à sua namorada", "alla tua ragazza";
+    never "dein Vater" as a dative, "a a sua", "a il tuo"."""
+    language = bank(code)
+    to_people = getattr(language, "PEOPLE_TO", language.PEOPLE)
+    assert set(to_people) == set(language.PEOPLE)
+    for entries in language.BANK.values():
+        for entry in entries:
+            for key, person in language.PEOPLE.items():
+                text = entry.split("|")[-1].format(person=person, to_person=to_people[key], staff="Sam")
+                if code in ("pt", "it"):
+                    assert not re.search(r"\ba (?:a|o|as|os|il|la|lo|i|gli) ", text), text
+                if code == "de":
+                    assert not re.search(r"(?:gefällt|geht es|Richte) deine?\b|Was hat deine?\b[^?]*gefallen", text), text
+
+
 def test_every_language_has_the_same_cases_with_at_most_three_questions_each():
     english = set(bank("en").BANK)
     for code in LANGUAGES:
@@ -104,7 +145,7 @@ def test_no_bank_question_offers_money_or_asks_for_private_data(code):
     language = bank(code)
     for entries in language.BANK.values():
         for entry in entries:
-            text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())))
+            text = _filled(language, entry)
             assert unsafe(text) is None, text
 
 
@@ -114,7 +155,7 @@ def test_a_bank_question_is_in_its_language():
         language = bank(code)
         for entries in language.BANK.values():
             for entry in entries:
-                text = entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())))
+                text = _filled(language, entry)
                 if detect_language(text).code != code:
                     wrong.append((code, text))
     assert wrong == []

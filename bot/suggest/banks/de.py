@@ -9,6 +9,14 @@ PEOPLE = {
     "sister": "deine Schwester", "brother": "dein Bruder",
 }
 
+PEOPLE_TO = {  # the same people in the dative: "Was gefällt deinem Vater?", "Richte deiner Mutter ..."
+    "mother_in_law": "deiner Schwiegermutter",
+    "mother": "deiner Mutter", "father": "deinem Vater", "daughter": "deiner Tochter", "son": "deinem Sohn",
+    "wife": "deiner Frau", "husband": "deinem Mann", "girlfriend": "deiner Freundin",
+    "boyfriend": "deinem Freund", "grandmother": "deiner Oma", "grandfather": "deinem Opa",
+    "sister": "deiner Schwester", "brother": "deinem Bruder",
+}
+
 BANK = {
     "question_howto_app": (
         "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
@@ -96,7 +104,7 @@ BANK = {
         "Das tut uns wirklich leid, so soll es nicht sein. In welcher Filiale war das? Dann sprechen wir mit dem Team.",
     ),
     "result": (
-        "Stark, Glückwunsch! Was hast du dir als Nächstes vorgenommen?",
+        "Herzlichen Glückwunsch, das ist eine tolle Leistung! Was war dabei am schwierigsten?",
     ),
     "result_sport": (
         "Wahnsinn, Glückwunsch! Was ist dein nächstes Ziel?",
@@ -106,7 +114,7 @@ BANK = {
         "person|Wie schön! Was hat {person} dazu gesagt?",
     ),
     "result_progress": (
-        "Wie schön zu hören, danke fürs Erzählen! Was hast du als Nächstes vor?",
+        "Wie schön, dass es bei dir so gut wirkt, danke fürs Erzählen! Wie sieht deine Routine jetzt aus?",
     ),
     "thanks_fixed": (
         "Super, schön, dass alles geklappt hat! Können wir sonst noch etwas für dich tun?",
@@ -125,7 +133,7 @@ BANK = {
         "Danke für deine ehrliche Meinung! Was mochtest du an der alten Version am liebsten?",
     ),
     "praise": (
-        "person|Danke dir! Was hat {person} daran am besten gefallen?",
+        "person|Danke dir! Was hat {to_person} daran am besten gefallen?",
     ),
     "praise_content": (
         "Danke dir, schön, dass es dir gefallen hat! Was ist dir davon am meisten hängen geblieben?",
@@ -134,11 +142,11 @@ BANK = {
         "Was für eine schöne Erinnerung, danke fürs Teilen! Woran erinnerst du dich am liebsten?",
     ),
     "story_celebration": (
-        "person|Was für ein schöner Moment! Richte {person} liebe Grüße von uns aus. Was war der schönste Augenblick?",
+        "person|Was für ein schöner Moment! Richte {to_person} liebe Grüße von uns aus. Was war der schönste Augenblick?",
     ),
     "story_gift": (
         "person|assortment|Wie schön! Was davon mag {person} bisher am liebsten?",
-        "person|Was für ein schönes Geschenk! Was gefällt {person} daran am besten?",
+        "person|Was für ein schönes Geschenk! Was gefällt {to_person} daran am besten?",
     ),
     "collaboration": (
         "Danke, dass du an uns denkst! Schickst du uns per DM einen Link zu deinem Kanal oder Blog? Dann schauen wir gern rein.",
@@ -189,7 +197,8 @@ BANK = {
         "order|Das tut uns wirklich leid. Schickst du uns deine Bestellnummer per DM? Dann klären wir das mit dem Paketdienst.",
     ),
     "thanks_class": (
-        "Wie schön zu hören! Möchtest du das jetzt regelmäßig machen?",
+        "staff|Wie schön zu hören, das geben wir an {staff} weiter! Was gefällt dir an den Stunden am besten?",
+        "Wie schön zu hören! Was gefällt dir an den Stunden am besten?",
     ),
     "question_fit_trip": (
         "Wohin geht die Reise?",
@@ -210,7 +219,7 @@ BANK = {
         "Wie schön zu hören! Was hat ihnen am besten gefallen?",
     ),
     "thanks_person": (
-        "person|Wie schön, dass wir helfen konnten! Wie geht es {person} inzwischen?",
+        "person|Wie schön, dass wir helfen konnten! Wie geht es {to_person} inzwischen?",
     ),
     "problem_missing": (
         "order|Tut uns wirklich leid, dass etwas gefehlt hat. Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",
@@ -226,5 +235,15 @@ BANK = {
     ),
     "question_fit_age": (
         "Wäre es das erste Mal für sie?",
+    ),
+    "result_recovery": (
+        "Wie schön, das freut uns riesig, danke fürs Teilen! Wie geht es dir jetzt?",
+    ),
+    "thanks_staff": (
+        "staff|Danke dir, das geben wir gleich an {staff} weiter, das wird den Tag versüßen! Wie läuft es seitdem?",
+        "Danke dir, das geben wir gleich ans Team weiter, das wird allen den Tag versüßen! Wie läuft es seitdem?",
+    ),
+    "collaboration_proposal": (
+        "Danke, dass du an uns denkst, das klingt toll! Schickst du uns per DM ein paar Details? Dann bringen wir dich mit der richtigen Person zusammen.",
     ),
 }

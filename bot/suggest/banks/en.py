@@ -95,7 +95,7 @@ BANK = {
         "I'm so sorry, that's not what we want you to get. Which shop was it from, so we can talk to the team?",
     ),
     "result": (
-        "That's brilliant, well done! What's next for you?",
+        "Congratulations, that's a big achievement! Which part took the most work?",
     ),
     "result_sport": (
         "Congratulations, that's huge! What's your next goal?",
@@ -105,7 +105,7 @@ BANK = {
         "person|That's wonderful! What did {person} think of it?",
     ),
     "result_progress": (
-        "That's so good to hear, thank you for telling us! What's next for you?",
+        "So good to hear it's working for you, thanks for telling us! What does your routine look like now?",
     ),
     "thanks_fixed": (
         "So glad it's all sorted! Is there anything else we can do for you?",
@@ -189,7 +189,8 @@ BANK = {
         "order|I'm really sorry. Could you DM us your order number, so we can take it up with the courier?",
     ),
     "thanks_class": (
-        "So glad to hear it! Are you planning to make it a regular thing?",
+        "staff|So glad to hear it, we'll pass this on to {staff}! What do you enjoy most about the classes?",
+        "So glad to hear it! What do you enjoy most about the classes?",
     ),
     "question_fit_trip": (
         "Where are you off to?",
@@ -226,5 +227,15 @@ BANK = {
     ),
     "question_fit_age": (
         "Will it be their first time?",
+    ),
+    "result_recovery": (
+        "That's wonderful to hear, thank you for sharing it with us! How are you feeling now?",
+    ),
+    "thanks_staff": (
+        "staff|Thank you, we'll pass this on to {staff}, it'll make their day! How has everything been since?",
+        "Thank you, we'll pass this on to the team, it'll make their day! How has everything been since?",
+    ),
+    "collaboration_proposal": (
+        "Thanks for thinking of us, that sounds lovely! Could you DM us a few details, so we can put you in touch with the right person?",
     ),
 }

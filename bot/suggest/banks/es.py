@@ -96,7 +96,7 @@ BANK = {
         "Lo sentimos mucho, no es lo que queremos darte. ¿En qué tienda fue? Lo hablaremos con el equipo.",
     ),
     "result": (
-        "¡Enhorabuena, qué pasada! ¿Y ahora qué reto te vas a poner?",
+        "¡Enhorabuena, menudo logro! ¿Qué fue lo que más te costó?",
     ),
     "result_sport": (
         "¡Enhorabuena, menudo logro! ¿Cuál es tu próximo objetivo?",
@@ -106,7 +106,7 @@ BANK = {
         "person|¡Qué bien! ¿Qué le pareció a {person}?",
     ),
     "result_progress": (
-        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Y ahora qué reto te vas a poner?",
+        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Cómo es tu rutina ahora?",
     ),
     "thanks_fixed": (
         "¡Qué alivio, nos alegra que esté todo resuelto! ¿Podemos ayudarte en algo más?",
@@ -190,7 +190,8 @@ BANK = {
         "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado? Lo hablamos con la empresa de transporte.",
     ),
     "thanks_class": (
-        "¡Qué alegría leerlo! ¿Te animas a convertirlo en algo habitual?",
+        "staff|¡Qué alegría leerlo, se lo diremos a {staff}! ¿Qué es lo que más te gusta de las clases?",
+        "¡Qué alegría leerlo! ¿Qué es lo que más te gusta de las clases?",
     ),
     "question_fit_trip": (
         "¿A dónde te vas?",
@@ -227,5 +228,15 @@ BANK = {
     ),
     "question_fit_age": (
         "¿Sería su primera vez?",
+    ),
+    "result_recovery": (
+        "¡Qué alegría, gracias por compartirlo con nosotros! ¿Cómo te encuentras ahora?",
+    ),
+    "thanks_staff": (
+        "staff|¡Gracias! Se lo diremos a {staff} ahora mismo, le va a hacer mucha ilusión. ¿Qué tal todo desde entonces?",
+        "¡Gracias! Se lo diremos al equipo ahora mismo, les va a hacer mucha ilusión. ¿Qué tal todo desde entonces?",
+    ),
+    "collaboration_proposal": (
+        "¡Gracias por pensar en nosotros, suena genial! ¿Nos mandas unos detalles por mensaje privado para ponerte en contacto con la persona adecuada?",
     ),
 }

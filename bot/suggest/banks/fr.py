@@ -96,7 +96,7 @@ BANK = {
         "On est vraiment désolés, ce n'est pas ce qu'on veut vous servir. C'était dans quelle boutique ? On en parlera à l'équipe.",
     ),
     "result": (
-        "Bravo, c'est génial ! C'est quoi la suite pour vous ?",
+        "Félicitations, c'est une sacrée réussite ! Qu'est-ce qui vous a demandé le plus d'efforts ?",
     ),
     "result_sport": (
         "Félicitations, c'est énorme ! C'est quoi votre prochain objectif ?",
@@ -106,7 +106,7 @@ BANK = {
         "person|Trop bien ! Qu'en a pensé {person} ?",
     ),
     "result_progress": (
-        "Ça fait plaisir à lire, merci de nous le dire ! Et maintenant, c'est quoi la suite ?",
+        "Ça fait plaisir à lire, merci de nous le dire ! À quoi ressemble votre routine maintenant ?",
     ),
     "thanks_fixed": (
         "Super, ravis que tout soit réglé ! On peut faire autre chose pour vous ?",
@@ -190,7 +190,8 @@ BANK = {
         "order|On est vraiment désolés. Vous pouvez nous envoyer votre numéro de commande en message privé ? On en parlera au transporteur.",
     ),
     "thanks_class": (
-        "Ça fait plaisir à lire ! Vous comptez en faire un rendez-vous régulier ?",
+        "staff|Ça fait plaisir à lire, on transmet à {staff} ! Qu'est-ce que vous aimez le plus dans les cours ?",
+        "Ça fait plaisir à lire ! Qu'est-ce que vous aimez le plus dans les cours ?",
     ),
     "question_fit_trip": (
         "Vous partez où ?",
@@ -227,5 +228,15 @@ BANK = {
     ),
     "question_fit_age": (
         "Ce serait une première pour eux ?",
+    ),
+    "result_recovery": (
+        "Quelle belle nouvelle, merci de l'avoir partagée avec nous ! Comment vous sentez-vous maintenant ?",
+    ),
+    "thanks_staff": (
+        "staff|Merci, on transmet tout de suite à {staff}, ça va faire très plaisir ! Comment ça se passe depuis ?",
+        "Merci, on transmet tout de suite à l'équipe, ça va faire très plaisir ! Comment ça se passe depuis ?",
+    ),
+    "collaboration_proposal": (
+        "Merci d'avoir pensé à nous, ça a l'air super ! Vous pouvez nous envoyer quelques détails en message privé, pour qu'on vous mette en contact avec la bonne personne ?",
     ),
 }

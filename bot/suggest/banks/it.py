@@ -9,6 +9,14 @@ PEOPLE = {
     "sister": "tua sorella", "brother": "tuo fratello",
 }
 
+PEOPLE_TO = {  # "a" with the same people: "alla tua ragazza", "a tua madre"
+    "mother_in_law": "a tua suocera",
+    "mother": "a tua madre", "father": "a tuo padre", "daughter": "a tua figlia", "son": "a tuo figlio",
+    "wife": "a tua moglie", "husband": "a tuo marito", "girlfriend": "alla tua ragazza",
+    "boyfriend": "al tuo ragazzo", "grandmother": "a tua nonna", "grandfather": "a tuo nonno",
+    "sister": "a tua sorella", "brother": "a tuo fratello",
+}
+
 BANK = {
     "question_howto_app": (
         "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
@@ -96,7 +104,7 @@ BANK = {
         "Ci dispiace davvero, non è quello che vogliamo servirti. In quale negozio è successo? Ne parleremo con il team.",
     ),
     "result": (
-        "Grandissimo, complimenti! Qual è il prossimo passo?",
+        "Complimenti, è un bel traguardo! Qual è stata la parte più impegnativa?",
     ),
     "result_sport": (
         "Complimenti, che impresa! Qual è la prossima meta?",
@@ -106,7 +114,7 @@ BANK = {
         "person|Che bello! Cosa ne ha pensato {person}?",
     ),
     "result_progress": (
-        "Che bello leggerlo, grazie per avercelo raccontato! Qual è il prossimo passo?",
+        "Che bello leggerlo, grazie per avercelo raccontato! Com'è la tua routine adesso?",
     ),
     "thanks_fixed": (
         "Che sollievo, siamo contenti che sia tutto a posto! Possiamo fare altro per te?",
@@ -125,21 +133,21 @@ BANK = {
         "Grazie per la sincerità! Cosa ti piaceva di più della versione di prima?",
     ),
     "praise": (
-        "person|Grazie! Cosa è piaciuto di più a {person}?",
+        "person|Grazie! Cosa è piaciuto di più {to_person}?",
     ),
     "praise_content": (
         "Grazie, siamo felici che ti sia piaciuto! Quale parte ti è rimasta di più?",
     ),
     "story_memory": (
-        "person|Che bel ricordo! Cosa ti viene in mente per primo, se pensi a {person}?",
+        "person|Che bel ricordo! Cosa ti viene in mente per primo, se pensi {to_person}?",
         "Che bel ricordo, grazie per averlo condiviso! Cosa ricordi di più di quel periodo?",
     ),
     "story_celebration": (
-        "person|Che bel momento! Fai tanti auguri a {person} da parte nostra. Qual è stato il momento più bello?",
+        "person|Che bel momento! Fai tanti auguri {to_person} da parte nostra. Qual è stato il momento più bello?",
     ),
     "story_gift": (
-        "person|assortment|Che bel pensiero! Quale è piaciuto di più a {person} finora?",
-        "person|Che bel regalo! Cosa piace di più a {person}?",
+        "person|assortment|Che bel pensiero! Quale è piaciuto di più {to_person} finora?",
+        "person|Che bel regalo! Cosa piace di più {to_person}?",
     ),
     "collaboration": (
         "Grazie per aver pensato a noi! Ci mandi in privato il link al tuo canale o blog? Ci diamo un'occhiata.",
@@ -190,7 +198,8 @@ BANK = {
         "order|Ci dispiace davvero. Ci mandi il numero d'ordine in privato, così ne parliamo noi con il corriere?",
     ),
     "thanks_class": (
-        "Che bello sentirlo! Pensi di farlo diventare un appuntamento fisso?",
+        "staff|Che bello sentirlo, lo riferiamo subito a {staff}! Cosa ti piace di più delle lezioni?",
+        "Che bello sentirlo! Cosa ti piace di più delle lezioni?",
     ),
     "question_fit_trip": (
         "Dove vai di bello?",
@@ -227,5 +236,15 @@ BANK = {
     ),
     "question_fit_age": (
         "Sarebbe la loro prima volta?",
+    ),
+    "result_recovery": (
+        "Che bella notizia, grazie per averla condivisa con noi! Come ti senti adesso?",
+    ),
+    "thanks_staff": (
+        "staff|Grazie, lo riferiamo subito a {staff}: farà tanto piacere! Com'è andata da allora?",
+        "Grazie, lo riferiamo subito al team: farà tanto piacere! Com'è andata da allora?",
+    ),
+    "collaboration_proposal": (
+        "Grazie per aver pensato a noi, sembra bellissimo! Ci mandi qualche dettaglio in privato, così ti mettiamo in contatto con la persona giusta?",
     ),
 }

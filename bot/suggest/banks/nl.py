@@ -96,7 +96,7 @@ BANK = {
         "Wat vervelend, sorry, zo hoort het niet. In welke winkel was het? Dan bespreken we het met het team.",
     ),
     "result": (
-        "Wat knap, gefeliciteerd! Wat ga je hierna aanpakken?",
+        "Gefeliciteerd, wat een prestatie! Wat was het lastigste deel?",
     ),
     "result_sport": (
         "Geweldig, gefeliciteerd! Wat is je volgende doel?",
@@ -106,7 +106,7 @@ BANK = {
         "person|Wat leuk! Wat vond {person} ervan?",
     ),
     "result_progress": (
-        "Wat fijn om te lezen, dank je voor het delen! Wat is je volgende stap?",
+        "Wat fijn om te lezen, dank je voor het delen! Hoe ziet je routine er nu uit?",
     ),
     "thanks_fixed": (
         "Wat fijn dat alles opgelost is! Kunnen we nog iets anders voor je doen?",
@@ -190,7 +190,8 @@ BANK = {
         "order|Wat vervelend, sorry. Stuur je ons je bestelnummer via DM? Dan spreken wij de vervoerder erop aan.",
     ),
     "thanks_class": (
-        "Wat fijn om te horen! Ga je er een vaste gewoonte van maken?",
+        "staff|Wat fijn om te horen, we geven het door aan {staff}! Wat vind je het fijnst aan de lessen?",
+        "Wat fijn om te horen! Wat vind je het fijnst aan de lessen?",
     ),
     "question_fit_trip": (
         "Waar ga je naartoe?",
@@ -227,5 +228,15 @@ BANK = {
     ),
     "question_fit_age": (
         "Zou het hun eerste keer zijn?",
+    ),
+    "result_recovery": (
+        "Wat fijn om te lezen, dank je dat je het met ons deelt! Hoe voel je je nu?",
+    ),
+    "thanks_staff": (
+        "staff|Dank je, we geven het meteen door aan {staff}, die zal het geweldig vinden! Hoe gaat het sindsdien?",
+        "Dank je, we geven het meteen door aan het team! Hoe gaat het sindsdien?",
+    ),
+    "collaboration_proposal": (
+        "Leuk dat je aan ons denkt, dat klinkt goed! Stuur je ons via DM wat details? Dan brengen we je in contact met de juiste persoon.",
     ),
 }

@@ -10,6 +10,14 @@ PEOPLE = {
     "brother": "o seu irmão", "friend": "a sua amiga",
 }
 
+PEOPLE_TO = {  # "a" with the same people: "à sua namorada", "ao seu pai"
+    "mother_in_law": "à sua sogra",
+    "mother": "à sua mãe", "father": "ao seu pai", "daughter": "à sua filha", "son": "ao seu filho",
+    "wife": "à sua esposa", "husband": "ao seu marido", "girlfriend": "à sua namorada",
+    "boyfriend": "ao seu namorado", "grandmother": "à sua avó", "grandfather": "ao seu avô", "sister": "à sua irmã",
+    "brother": "ao seu irmão", "friend": "à sua amiga",
+}
+
 BANK = {
     "question_howto_app": (
         "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
@@ -97,7 +105,7 @@ BANK = {
         "Lamentamos muito, não é isso que queremos servir. Em que loja os comprou?",
     ),
     "result": (
-        "Parabéns, que conquista! Qual é o próximo passo?",
+        "Parabéns, que conquista! Qual foi a parte mais difícil?",
     ),
     "result_sport": (
         "Parabéns, que feito! Qual é o próximo objetivo?",
@@ -107,7 +115,7 @@ BANK = {
         "person|Que orgulho! O que {person} achou?",
     ),
     "result_progress": (
-        "Que bom ler isso, obrigado por contar! Qual é o próximo passo?",
+        "Que bom ler isso, obrigado por contar! Como é a sua rotina agora?",
     ),
     "thanks_fixed": (
         "Que alívio, ainda bem que ficou tudo resolvido! Podemos ajudar em mais alguma coisa?",
@@ -135,7 +143,7 @@ BANK = {
         "Que memória tão bonita, obrigado por contar! Do que se lembra mais desses tempos?",
     ),
     "story_celebration": (
-        "person|Que momento bonito! Dê os parabéns a {person} da nossa parte. Qual foi o melhor momento?",
+        "person|Que momento bonito! Dê os parabéns {to_person} da nossa parte. Qual foi o melhor momento?",
     ),
     "story_gift": (
         "person|assortment|Que presente bonito! De qual {person} gostou mais até agora?",
@@ -190,7 +198,8 @@ BANK = {
         "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada? Vamos falar com a transportadora.",
     ),
     "thanks_class": (
-        "Que bom saber! Pensa em tornar isso um hábito?",
+        "staff|Que bom saber, {staff} vai adorar ler isto! O que gosta mais nas aulas?",
+        "Que bom saber! O que gosta mais nas aulas?",
     ),
     "question_fit_trip": (
         "Para onde vai?",
@@ -227,5 +236,15 @@ BANK = {
     ),
     "question_fit_age": (
         "Seria a primeira vez?",
+    ),
+    "result_recovery": (
+        "Que notícia boa, obrigado por nos contar! E como se sente agora?",
+    ),
+    "thanks_staff": (
+        "staff|Obrigado pela mensagem, {staff} vai adorar ler isto! Como tem corrido tudo desde então?",
+        "Obrigado pela mensagem, a equipa vai adorar ler isto! Como tem corrido tudo desde então?",
+    ),
+    "collaboration_proposal": (
+        "Obrigado por pensar em nós, parece ótimo! Pode mandar alguns detalhes por mensagem privada? Assim encaminhamos para a pessoa certa.",
     ),
 }
