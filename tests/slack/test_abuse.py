@@ -36,7 +36,7 @@ from bot.suggest import suggest_questions
 from bot.suggest.safety import unsafe
 from tests.support.slack_api import sign
 from tests.support.slack_world import (SECRET, action_body, command_body, event_body, home_action_body, move_clock,
-                               start_http_service, view_submission_body)
+                                       start_http_service, view_submission_body)
 
 CONFIG = """
 [defaults]
