@@ -44,6 +44,7 @@ class WaitingComment:
     business_waiting_seconds: int | None = None  # in open hours, for an account with count = "business"
     private: bool = False  # a private message to the brand: shown only in its account's channel, labelled
     parent_by_brand: bool = False  # the comment answers one of the brand's own
+    parent_by_author: bool = False  # the comment follows up one of its author's own
     held: bool = False  # held for moderation on the platform: visible to the brand's moderators only
 
     def waited(self) -> str:
@@ -117,6 +118,7 @@ def _base() -> Select:
         select(Nudge.suggestions).where(Nudge.comment_id == Comment.id).scalar_subquery(),
         _deserves().label("deserves"),
         select(parent.is_brand).where(of_parent).scalar_subquery(),
+        select(parent.author_id == Comment.author_id).where(of_parent).scalar_subquery(),
     ).join(Account, Account.id == Comment.account_id)
 
 
@@ -145,6 +147,7 @@ def _to_item(row, now: datetime, business_waits: BusinessWaits) -> WaitingCommen
         suggestions=tuple(row[10]) if row[10] else None,
         business_waiting_seconds=int(clock(comment.created_at, now).total_seconds()) if clock else None,
         parent_by_brand=bool(row[12]),
+        parent_by_author=bool(row[13]),
         held=comment.held,
         private=comment.private,
     )

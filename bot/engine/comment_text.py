@@ -77,7 +77,7 @@ _SPAM = re.compile(
     r"visit (?:https?://|www\.|[\w-]+\.(?:ly|com|net|biz))|"
     r"(?:sub|subscribe|follow)(?: (?:and|&) i'?ll| 4| for) (?:sub|subscribe|follow)\w*|follow me|"
     r"earn (?:money|\$)|make money|from home|crypto|bitcoin|forex|\d+% returns|guaranteed (?:reach|returns|profit)|"
-    r"giveaway|promote (?:it|your)|replica|friend request|click (?:the|this) link|"
+    r"giveaways?|(?:sub|subscribe|follow) (?:to )?my (?:channel|page|account|profile)|promote (?:it|your)|replica|friend request|click (?:the|this) link|"
     r"sígueme|gana dinero|link en mi perfil)\b",
     re.I,
 )

@@ -25,14 +25,16 @@ SITUATIONS = (
 
 @dataclass(frozen=True)
 class Thread:
-    """What the comment answers: its parent's text, and whether the brand wrote it (None: a top-level comment)."""
+    """What the comment answers: its parent's text, and whether the brand wrote it or the comment's own author did
+    (parent_text None: a top-level comment)."""
 
     parent_text: str | None = None
     parent_by_brand: bool = False
+    parent_by_author: bool = False  # a follow-up to their own comment ("Still no answer about the lid?")
 
     @property
     def answers_a_commenter(self) -> bool:
-        return self.parent_text is not None and not self.parent_by_brand
+        return self.parent_text is not None and not self.parent_by_brand and not self.parent_by_author
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"in stock|back in stock|restock|sold out|available|pre-?order|come in (?:a |other )?(?:size|colou?r|\w+ size)|"
         r"(?:is|are) (?:there|it|they) (?:a|an|any)? ?\w* ?(?:version|size)|when (?:will|does|do|is) .{0,40}"
         r"(?:back|available|out|release|launch|open|get|have|support|come)|open on|opening hours|where can i (?:buy|get)",
-        "collaboration": r"for our (?:school|team|club|charity)|do you do anything for|who (?:can|should) i (?:talk|speak) to|would you be open to|collab\w*|partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
+        "collaboration": r"for our (?:school|team|club|charity)|do you do anything for|who (?:can|should) i (?:talk|speak) to|would you be open to|collab\w*|(?<!my )(?<!your )partner(?:ship)?|sponsor\w*|work together|working together|ambassador|"
         r"affiliate|pr (?:package|list)|my (?:channel|followers|audience|blog|podcast|shop|store)|wholesale|"
         r"stock your|in our (?:shop|store|caf[eé]|restaurant)|feature (?:you|your)|interview (?:you|your)|guest on",
         "feedback": r"should|would be (?:nice|great|better|good|cool|amazing)|discontinued|bring (?:it|them) back|worse|used to be (?:better|good)|no longer|"
@@ -102,7 +104,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"gibt es|habt ihr .{0,40}(?:auch|noch|wieder|vorrätig|auf lager|in größe|in farbe)|liefert ihr|versendet ihr|verschickt ihr|lieferbar|verfügbar|"
         r"auf lager|wieder da|wieder (?:erhältlich|verfügbar)|vorbestell\w*|in (?:größe|grösse|farbe)|"
         r"wann kommt|wann gibt|ab wann|öffnungszeiten|geöffnet|offen|wo kann man|wo bekomme",
-        "collaboration": r"ansprechpartner|an wen (?:kann|können) (?:ich|wir) uns wenden|kooperation|zusammenarbeit|zusammenarbeiten|bei uns (?:anbieten|verkaufen)|ins sortiment|unser\w* (?:café|laden|geschäft)|sponsor\w*|partner\w*|mein(?:em)? (?:kanal|blog|"
+        "collaboration": r"ansprechpartner|an wen (?:kann|können) (?:ich|wir) uns wenden|kooperation|zusammenarbeit|zusammenarbeiten|bei uns (?:anbieten|verkaufen)|ins sortiment|unser\w* (?:café|laden|geschäft)|sponsor\w*|(?<!mein )(?<!meine )(?<!meinem )(?<!meinen )(?<!meiner )(?<!dein )(?<!deine )partner\w*|mein(?:em)? (?:kanal|blog|"
         r"podcast|laden)|meine follower|influencer|botschafter|großhandel|wiederverkäufer",
         "feedback": r"solltet|sollte|wäre (?:schön|toll|super|gut|besser|cool)|würde mir wünschen|wünsche mir|"
         r"bitte (?:wieder|mehr|macht|bringt)|vorschlag|finde ich (?:nicht|schade)|schade,? dass|sehe ich anders|"
@@ -126,7 +128,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"vous livrez|livrez-vous|livraison (?:en|au|aux|à)|expédiez|vous avez|avez-vous|"
         r"disponible|en stock|de retour|réassort|rupture|précommande|existe-t-(?:il|elle)|existe en|"
         r"en taille|quand (?:est-ce que|sortira|revient|arrive)|horaires|ouvert\w*|où (?:peut-on|acheter|trouver)",
-        "collaboration": r"à qui (?:puis-je|peut-on|dois-je) (?:m'adresser|nous adresser|parler|écrire)|collab\w*|partenariat|partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
+        "collaboration": r"à qui (?:puis-je|peut-on|dois-je) (?:m'adresser|nous adresser|parler|écrire)|collab\w*|partenariat|(?<!mon )(?<!ma )partenaire|sponsor\w*|travailler ensemble|ma chaîne|mon blog|"
         r"mon podcast|ma boutique|mes abonnés|ambassad\w*|revendeur|grossiste|revendre|dans notre (?:boutique|café|magasin)",
         "feedback": r"manque (?:vraiment|un|une|le|la|l')|devriez|faudrait|ce serait (?:bien|top|génial|mieux|super)|j'aimerais (?:bien|que|voir)|"
         r"dommage que|je ne suis pas d'accord|pas d'accord|suggestion|je trouve|à mon avis|je préfère|"
@@ -196,7 +198,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"entregam|enviam para|envio para|prazo de entrega|entrega (?:para|em)|vocês têm|tem (?:no|em|na)|disponível|em estoque|"
         r"em stock|volta a|reposição|esgotad\w*|pré-venda|no tamanho|em (?:outras )?cores|quando (?:chega|sai|volta)|"
         r"horário|abrem|aberto\w*|onde (?:posso|dá pra) (?:comprar|encontrar)",
-        "collaboration": r"com quem (?:posso|podemos) falar|parceria|parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
+        "collaboration": r"com quem (?:posso|podemos) falar|parceria|(?<!meu )(?<!minha )parceir\w*|colab\w*|patrocín\w*|trabalhar juntos|meu canal|meu blog|"
         r"meu podcast|minha loja|meus seguidores|embaixador\w*|revend\w*|atacado|na nossa loja",
         "feedback": r"voltem com|sinto falta|deveriam|deveria|seria (?:bom|ótimo|legal|melhor)|gostaria (?:que|de ver)|tomara|"
         r"não concordo|sugestão|acho que|não vendem mais|não tem mais|na minha opinião|prefiro|voltem a|por que (?:mudaram|tiraram)|confus\w*|"
@@ -219,7 +221,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",
-        "collaboration": r"met wie kan ik|bij wie kan ik|samenwerk\w*|partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
+        "collaboration": r"met wie kan ik|bij wie kan ik|samenwerk\w*|(?<!mijn )partner\w*|sponsor\w*|mijn kanaal|mijn blog|mijn podcast|mijn winkel|"
         r"mijn volgers|ambassadeur|wederverkop\w*|groothandel|in onze winkel|verkopen in",
         "feedback": r"jammer dat|zouden jullie|zou (?:fijn|mooi|leuk|handig|beter) zijn|ik zou graag|ik mis|"
         r"niet mee eens|suggestie|ik vind|niet meer (?:te koop|verkrijgbaar)|volgens mij|liever|breng \w+ terug|waarom hebben jullie|verwarrend|"
@@ -350,10 +352,12 @@ _PRAISE = re.compile(r"\b(?:love|loved|loves|obsessed|helpful|top|brilliant|impr
 def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
     lowered = comment.plain.lower()
     situation = rules_situation(comment, thread)
+    # What they told us, in this comment or in the one of theirs it follows up (an order number given once)
+    told = f"{comment.plain}\n{thread.parent_text}" if thread.parent_by_author and thread.parent_text else comment.plain
     given = frozenset(name for name, pattern in (("order", _ORDER_NUMBER), ("device", _DEVICE), ("date", _DATE),
                                                              ("tracking", _TRACKING), ("update", _UPDATE),
                                                              ("occasion", _OCCASION))
-                      if pattern.search(comment.plain))
+                      if pattern.search(told))
     person = next((key for key, pattern in _people(_code(comment)).items() if pattern.search(lowered)), None)
     kind = None
     if situation == "problem":

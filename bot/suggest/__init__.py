@@ -98,4 +98,4 @@ def llm_provider(settings: Settings) -> LlmProvider | None:
 
 def thread_of(item: WaitingComment) -> Thread:
     """What a waiting comment answers, for the suggestions."""
-    return Thread(item.parent_text, item.parent_by_brand)
+    return Thread(item.parent_text, item.parent_by_brand, item.parent_by_author)

@@ -68,6 +68,7 @@ def test_questions_complaints_and_substantive_praise_deserve_a_nudge(text, reaso
         ("nice 👍", "one word", 10),
         ("Check out my profile for free followers!!! 🔥🔥🔥", "looks like spam (promotes something)", 5),
         ("Cheap followers and likes!!! Visit bit.ly/gr0w-fast now!!!", "looks like spam (promotes something)", 5),
+        ("Subscribe to my channel for FREE giveaways!!! 🎁🎁 bit.ly/free-stuff", "looks like spam (promotes something)", 5),
         ("the best the best the best the best the best", "looks like spam (repeats itself)", 5),
         ("a" * 10_000, "looks like spam (repeats itself)", 5),
         ("look https://bit.ly/3xFree https://bit.ly/3xGift", "looks like spam (mostly links)", 5),

@@ -200,6 +200,12 @@ def test_any_text_gets_valid_questions_or_none(text, author):
         ("O app não abre desde ontem no meu iPhone.", "problem"),
         ("Mon colis est marqué livré mais je n'ai rien reçu.", "problem"),
         ("Danke für den Tipp mit dem Backpapier, hat super funktioniert!", "thanks"),
+        # a partner who is a person is no business partner
+        ("Is this grinder quiet enough for a small apartment? My partner sleeps in on weekends.", "question"),
+        ("Mein Partner liebt den Kaffee, gibt es den auch entkoffeiniert?", "availability"),
+        ("O meu parceiro adora, vocês enviam para o Porto?", "availability"),
+        ("Wir suchen Partner für unser Café, habt ihr Interesse?", "collaboration"),
+        ("We would love to partner with you for our school fair", "collaboration"),
     ],
 )
 def test_what_a_comment_is_doing_is_read_in_its_language(text, situation):
