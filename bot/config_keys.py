@@ -83,7 +83,9 @@ ENVIRONMENT = (
             "suggestions.md#suggestions-from-an-llm"),
     Setting("LLM_MODEL", "none", "the model name; required with `LLM_BASE_URL`"),
     Setting("LLM_API_KEY", "none",
-            "sent as `Authorization: Bearer …`; leave empty for local servers without keys"),
+            "sent as `Authorization: Bearer …`; leave empty for local servers without keys. With a key, "
+            "`LLM_BASE_URL` must be `https://` or a loopback address: a key is never sent in clear text across the "
+            "network", "suggestions.md#suggestions-from-an-llm"),
     Setting("LLM_TIMEOUT", "`10s`",
             "how long to wait for the LLM's answer (at most `2m`) before using the offline questions"),
 )

@@ -130,6 +130,21 @@ def test_check_shows_when_each_account_is_polled_next_and_why(workdir, database_
     assert re.search(r"^quiet +replay +- +\ds ago, ok +in 14m 5\ds \(quiet\) +- +ok:", rows["quiet"]), rows["quiet"]
 
 
+def test_check_refuses_to_send_the_llm_key_over_plain_http(workdir, database_url, capsys, monkeypatch):
+    for name, value in (("DATABASE_URL", database_url), ("LLM_BASE_URL", "http://llm.example.com:8000/v1"),
+                        ("LLM_MODEL", "llama3.2"), ("LLM_API_KEY", "sk-test-4f9a0c")):
+        monkeypatch.setenv(name, value)
+    write_replay(workdir / "c.jsonl", [])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n')
+    for command in (["check"], ["suggest", "Is the grinder dishwasher safe?"]):
+        assert main(command) == 2
+        said = capsys.readouterr()
+        assert said.out == ""
+        assert said.err.startswith("replynudge: error: environment: LLM_API_KEY: would cross the network in clear "
+                                   "text to llm.example.com"), said.err
+        assert "sk-test-4f9a0c" not in said.err
+
+
 def test_check_tries_the_llm_when_one_is_configured(workdir, database_url, capsys, monkeypatch, httpserver):
     httpserver.expect_request("/v1/chat/completions").respond_with_data("Service Unavailable", status=503)
     for name, value in (("DATABASE_URL", database_url), ("LLM_BASE_URL", httpserver.url_for("/v1")),

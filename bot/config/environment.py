@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
 from bot.config.accounts import DEFAULT_CONFIG_PATH, AccountConfig
-from bot.config.checks import http_url
+from bot.config.checks import http_url, is_loopback
 from bot.config.durations import parse_duration
 from bot.config.errors import ConfigError
 
@@ -97,6 +98,14 @@ def load_llm_settings(environ: Mapping[str, str]) -> LlmSettings | None:
     if not base_url and not model:
         return None
     http_url(base_url, "environment: LLM_BASE_URL", "https://api.openai.com/v1", https_unless_loopback=False)
+    api_key = environ.get("LLM_API_KEY") or None
+    host = urlsplit(base_url).hostname
+    if api_key and base_url.startswith("http://") and not is_loopback(host):
+        raise ConfigError(
+            f"environment: LLM_API_KEY: would cross the network in clear text to {host} (LLM_BASE_URL is http://); "
+            "use the endpoint's https:// URL, reach it through a loopback address (an SSH tunnel or a TLS proxy on "
+            "127.0.0.1), or leave LLM_API_KEY empty if the server needs no key"
+        )
     if not model:
         raise ConfigError("environment: LLM_MODEL: required with LLM_BASE_URL (the model name, e.g. gpt-4o-mini)")
     timeout_text = environ.get("LLM_TIMEOUT") or "10s"
@@ -106,5 +115,5 @@ def load_llm_settings(environ: Mapping[str, str]) -> LlmSettings | None:
         raise ConfigError(f"environment: LLM_TIMEOUT: {error}") from None
     if not timedelta(0) < timeout <= timedelta(minutes=2):
         raise ConfigError(f"environment: LLM_TIMEOUT: {timeout_text!r} must be more than 0s and at most 2m")
-    return LlmSettings(base_url.rstrip("/"), model, environ.get("LLM_API_KEY") or None, timeout)
+    return LlmSettings(base_url.rstrip("/"), model, api_key, timeout)
 

@@ -260,6 +260,28 @@ def test_llm_settings_from_the_environment():
                                                   "LLM_API_KEY": API_KEY}))
 
 
+@pytest.mark.parametrize("base_url, key", [
+    ("http://ollama:11434/v1", None),  # docker-compose.yml's Ollama: a private network, no key
+    ("http://192.168.1.20:8000/v1", None),
+    ("http://127.0.0.1:11434/v1", API_KEY),
+    ("http://localhost:8080/v1", API_KEY),
+    ("http://[::1]:8000/v1", API_KEY),
+    ("https://llm.internal.example/v1", API_KEY),
+])
+def test_plain_http_is_fine_without_a_key_or_to_this_machine(base_url, key):
+    environ = {"LLM_BASE_URL": base_url, "LLM_MODEL": "m", **({"LLM_API_KEY": key} if key else {})}
+    assert load_llm_settings(environ) == LlmSettings(base_url, "m", key)
+
+
+@pytest.mark.parametrize("base_url", ["http://ollama:11434/v1", "http://10.0.0.7:8000/v1", "http://api.example.com/v1"])
+def test_a_key_is_never_sent_in_clear_text_across_the_network(base_url):
+    with pytest.raises(ConfigError) as refused:
+        load_llm_settings({"LLM_BASE_URL": base_url, "LLM_MODEL": "m", "LLM_API_KEY": API_KEY})
+    message = str(refused.value)
+    assert message.startswith("environment: LLM_API_KEY: would cross the network in clear text to ")
+    assert "https://" in message and "leave LLM_API_KEY empty" in message and API_KEY not in message
+
+
 @pytest.mark.parametrize(
     "environ, message",
     [
