@@ -43,7 +43,8 @@ class Reading:
     problem: str | None  # "damaged", "price", "billing", "delivery", "app", "ignored", "service" or "general"
     praise: bool  # the feedback or result is glad rather than critical
     person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
-    given: frozenset[str]  # what they told: "order", "device", "date", "tracking", "update", "occasion"
+    given: frozenset[str]  # what they told: "order" (or bought in a shop), "device", "date", "tracking", "update",
+    # "occasion", "version", "place", "error"
 
 
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
@@ -308,9 +309,16 @@ _PROBLEM_KINDS = {
     "service": r"rude|staff|unfriendly|unfreundlich|frech|grossier|impoli|grosero|maleducad\w*|scortes\w*|"
     r"grosseir\w*|mal educad\w*|onbeleefd|onvriendelijk|das personal|personnel|vendedor\w*|commess\w*|medewerker\w*",
 }
-_ORDER_NUMBER = re.compile(r"#\s?\d{3,}|\b(?:order|bestellung|commande|pedido|ordine|encomenda|bestelling)\w*"
-                           r"(?:\s+(?:no\.?|nr\.?|number|nummer|numéro|número|numero|n°|nº))?\s*[:#]?\s*\d{4,}|\b\d{6,}\b",
-                           re.I)
+# An order, booking or ticket number however it is written ("#48213", "Bestellnr. 30917", "commande n°FR-2291",
+# "Sub #CT-1193"), or the lack of one: who bought in a shop has no order number to ask for.
+_ORDER = re.compile(r"#\s?(?:[A-Z]{1,3}-?)?\d{3,}|\b\d{6,}\b|"
+                    r"\b(?:order|bestell|auftrag|commande|pedido|ordine|encomenda|bestel)\w*[.,]?\s*"
+                    r"(?:no\.?|nr\.?|n[°º.]|number|nummer|numéro|número|numero)?\s*[:#]?\s*[A-Z]{0,3}-?\d{3,}|"
+                    r"\b(?:ticket|case|booking|dossier|référence|referencia|riferimento|referência|boeking|buchung)\w*"
+                    r"\s*(?:no\.?|nr\.?|number|nummer|numéro|número|n°)?\s*[:#]?\s*[A-Z]*\d{4,}|"
+                    r"\bbought (?:it |them |one )?(?:at|in|from) (?:our|the|a|my) (?:local )?\w*\s?(?:shop|store|market)|"
+                    r"\bin store\b|im laden gekauft|in der filiale gekauft|acheté en (?:magasin|boutique)|"
+                    r"comprad[oa] en (?:la )?tienda|comprat[oa] in negozio|comprei na loja|in de winkel gekocht", re.I)
 _ARRIVED = re.compile(r"arriv|deliver|parcel|package|box|came|received|opened|unpacked|order|shows up|got a|"
                       r"angekommen|geliefert|paket|bestell|arrivé|livré|colis|reçu|commande|llegó|paquete|pedido|"
                       r"arrivat|consegnat|pacco|ordine|chegou|caixa|pedido|encomenda|aangekomen|geleverd|pakket|"
@@ -336,6 +344,21 @@ _DATE = re.compile(r"\b(?:yesterday|today|last (?:week|month|night|\w+day)|ago|s
                    r"agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
                    r"settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
                    r"dezembro|januari|februari|maart|mei|augustus|oktober))\b", re.I)
+_VERSION = re.compile(r"\bv\d|\b\d+\.\d+\b|\b(?:version|versión|versione|versão|versie) \d", re.I)
+_PLACE = re.compile(r"\b(?:store|shop|branch|filiale|laden|magasin|boutique|tienda|negozio|sede|loja|winkel|vestiging)\s+"
+                    r"(?:in|at|de|di|da|do|van|von)\s+(?-i:[A-Z])|(?-i:[A-Z])\w+\s+(?:store|shop|branch)\b", re.I)
+_ERROR = re.compile(r"\b(?:error|errore|erreur|fehler|erro|fout)\w*\s*(?:code\s*)?\d{3}|\bcódigo de error|foutmelding", re.I)
+# A day named ("on Saturday", "no sábado"), or when it began, told as a span ("after about 300km", "seit drei Wochen")
+_DAY_OR_SINCE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|wochenende|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda|terça|quarta|"
+    r"quinta|sexta|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|"
+    r"\bafter (?:about |around )?\d+|\bsince\b|\bseit\b|\bdepuis\b|\bdesde\b|\bsinds\b|\bnach \d+|\baprès \d+|"
+    r"\bdespués de \d+|\bdopo \d+|\bdepois de \d+|\bna \d+|\bstarted\b", re.I)
+# What the comment tells, by the name a question bank's tag gives it (bot/suggest/banks): never asked for again
+_GIVEN = (("order", _ORDER), ("device", _DEVICE), ("date", _DATE), ("date", _DAY_OR_SINCE), ("tracking", _TRACKING),
+          ("update", _UPDATE), ("occasion", _OCCASION), ("version", _VERSION), ("place", _PLACE), ("error", _ERROR))
 _THANKS_FOR_HELP = re.compile(
     r"thanks? (?:you )?for (?:the|your) (?:quick )?(?:tip|help|advice|reply|answer)|danke für (?:den|die|deine|eure) "
     r"(?:tipp|hilfe|antwort)|merci pour (?:le|la|l'|votre) ?(?:conseil|aide|réponse|astuce)|gracias por (?:el|la|tu|vuestra|"
@@ -354,10 +377,7 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
     situation = rules_situation(comment, thread)
     # What they told us, in this comment or in the one of theirs it follows up (an order number given once)
     told = f"{comment.plain}\n{thread.parent_text}" if thread.parent_by_author and thread.parent_text else comment.plain
-    given = frozenset(name for name, pattern in (("order", _ORDER_NUMBER), ("device", _DEVICE), ("date", _DATE),
-                                                             ("tracking", _TRACKING), ("update", _UPDATE),
-                                                             ("occasion", _OCCASION))
-                      if pattern.search(told))
+    given = frozenset(name for name, pattern in _GIVEN if pattern.search(told))
     person = next((key for key, pattern in _people(_code(comment)).items() if pattern.search(lowered)), None)
     kind = None
     if situation == "problem":

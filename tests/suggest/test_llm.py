@@ -100,6 +100,14 @@ def test_the_prompt_says_what_the_comment_already_told(httpserver):
     assert "already told, never ask for it: order" in prompt
 
 
+def test_the_prompt_says_the_place_the_error_and_the_version_told(httpserver):
+    httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
+    suggest_questions("Error 503 at the Leeds store's till since v2.4, and the staff just shrugged.",
+                      llm=provider(httpserver))
+    prompt = httpserver.log[0][0].get_json()["messages"][1]["content"]
+    assert "already told, never ask for it: date, error, place, version" in prompt
+
+
 @pytest.mark.parametrize(
     "content",
     [
