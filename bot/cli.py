@@ -27,6 +27,7 @@ from bot.engine.schedule import PAUSED
 from bot.logs import configure_logging
 from bot.progress import LogProgress, TerminalProgress, summary
 from bot.setup.questions import Questions
+from bot.setup.slack_check import slack_status
 from bot.setup.wizard import OPTION_KEYS, SETUP_PLATFORMS, flag as setup_flag, run_init
 from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import build_source
@@ -345,6 +346,10 @@ def cmd_check(args) -> int:
             status, failed = f"FAILED: {failing}; {status}", True
         rows.append((account.name, account.platform, _headroom_of(source, state), _last_poll(state, now),
                      _next_poll(state, now), _completeness(state), status))
+    mode, status, slack_failed = slack_status(settings, [account.channel for account in settings.accounts
+                                                        if account.channel])
+    failed = failed or slack_failed
+    rows.append(("(slack)", mode, "", "", "", "", status))
     if llm := llm_provider(settings):
         status = llm.check()
         failed = failed or not status.startswith("ok")

@@ -145,6 +145,46 @@ def test_check_refuses_to_send_the_llm_key_over_plain_http(workdir, database_url
         assert "sk-test-4f9a0c" not in said.err
 
 
+def test_check_says_whether_slack_is_ready_for_run(workdir, database_url, capsys, monkeypatch, slack_api):
+    """Slack setup step 4 is `replynudge check`, then `replynudge run`: check tells a missing, refused or modeless
+    token and a channel the bot is not in before run does."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    slack_api.add_channel("C0SOCIAL", "social")
+    slack_api.add_channel("C0OTHER", "other")
+    slack_api.members["C0OTHER"] = ["U0ANA"]
+    write_replay(workdir / "c.jsonl", [])
+    (workdir / "replynudge.toml").write_text(
+        '[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\nchannel = "C0SOCIAL"\n')
+
+    def slack_row() -> str:
+        return next(line for line in capsys.readouterr().out.splitlines() if line.startswith("(slack)"))
+
+    assert main(["check"]) == 0
+    assert re.search(r"^\(slack\) +- +SLACK_BOT_TOKEN not set: nudges print in the terminal", slack_row())
+
+    monkeypatch.setenv("SLACK_API_URL", slack_api.url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-wrong")
+    slack_api.fail("auth.test", status=200, error="invalid_auth")
+    assert main(["check"]) == 1
+    assert "FAILED: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth): copy the Bot User OAuth Token" in slack_row()
+
+    assert main(["check"]) == 1
+    assert re.search(r"^\(slack\) +http +FAILED: replynudge in T0TEAM; neither SLACK_APP_TOKEN \(Socket Mode\) nor "
+                     r"SLACK_SIGNING_SECRET \(HTTP mode\) is set", slack_row())
+
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-A0")
+    assert main(["check"]) == 0
+    assert re.search(r"^\(slack\) +socket mode +ok: replynudge in T0TEAM, posts to #social$", slack_row())
+
+    (workdir / "replynudge.toml").write_text(
+        '[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\nchannel = "C0OTHER"\n'
+        '[[accounts]]\nname = "shop"\nplatform = "replay"\npath = "c.jsonl"\nchannel = "C0GONE"\n')
+    assert main(["check"]) == 1
+    row = slack_row()
+    assert "the bot cannot see C0GONE (channel_not_found)" in row
+    assert "the bot is not in #other (C0OTHER): type /invite @Reply Nudge in the channel" in row
+
+
 def test_check_tries_the_llm_when_one_is_configured(workdir, database_url, capsys, monkeypatch, httpserver):
     httpserver.expect_request("/v1/chat/completions").respond_with_data("Service Unavailable", status=503)
     for name, value in (("DATABASE_URL", database_url), ("LLM_BASE_URL", httpserver.url_for("/v1")),

@@ -1,9 +1,11 @@
-"""What `replynudge init` asks Slack: whether the bot token works (auth.test) and whether the bot can see the
-channel the nudges go to (conversations.info; a private channel is invisible until the bot is invited)."""
+"""What `replynudge init` and `replynudge check` ask Slack: whether the bot token works (auth.test) and whether the
+bot can see the channel the nudges go to (conversations.info; a private channel is invisible until the bot is
+invited)."""
 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from slack_sdk.errors import SlackApiError
 
@@ -39,3 +41,38 @@ def check_channel(channel: str, token: str, api_url: str) -> tuple[str, bool]:
         raise ValueError(f"cannot reach Slack at {api_url}: {error}") from None
     info = answer.get("channel") or {}
     return str(info.get("name") or channel), bool(info.get("is_member"))
+
+
+def slack_status(settings: Settings, channels: Iterable[str]) -> tuple[str, str, bool]:
+    """`replynudge check`'s row for Slack: the mode `replynudge run` would use, whether the bot token works, the
+    mode has its secret and the bot is in every channel nudges go to; (mode, status, failed). No bot token is no
+    failure: the nudges print in the terminal."""
+    token, api_url = settings.slack_bot_token, settings.slack_api_url
+    if not token:
+        return "-", "SLACK_BOT_TOKEN not set: nudges print in the terminal (docs/slack-setup.md, step 2)", False
+    app_token = settings.slack_app_token
+    mode = "socket mode" if app_token else "http"
+    try:
+        bot = check_token(token, api_url)
+    except ValueError as error:
+        return mode, f"FAILED: SLACK_BOT_TOKEN: {error}", True
+    problems = []
+    if app_token and not app_token.startswith("xapp-"):
+        problems.append("SLACK_APP_TOKEN: the app-level token starts with xapp- (Basic Information → App-Level Tokens)")
+    if not app_token and not settings.slack_signing_secret:
+        problems.append("neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set; "
+                        "replynudge run needs one of them")
+    posts_to = []
+    for channel in sorted(set(channels)):
+        try:
+            name, member = check_channel(channel, token, api_url)
+        except ValueError as error:
+            problems.append(str(error))
+            continue
+        if member:
+            posts_to.append(f"#{name}")
+        else:
+            problems.append(f"the bot is not in #{name} ({channel}): type /invite @Reply Nudge in the channel")
+    if problems:
+        return mode, f"FAILED: {bot}; " + "; ".join(problems), True
+    return mode, f"ok: {bot}" + (f", posts to {', '.join(posts_to)}" if posts_to else ""), False
