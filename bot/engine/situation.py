@@ -44,7 +44,7 @@ class Reading:
     praise: bool  # the feedback or result is glad rather than critical
     person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
     given: frozenset[str]  # what they told: "order" (or bought in a shop), "device", "date", "tracking", "update",
-    # "occasion", "version", "place", "error"
+    # "occasion", "version", "place", "error", "link" (a handle or a link: where their work is)
 
 
 # Per language: markers of each situation (regular expressions over the lowercased text, word-bounded).
@@ -356,9 +356,12 @@ _DAY_OR_SINCE = re.compile(
     r"quinta|sexta|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|"
     r"\bafter (?:about |around )?\d+|\bsince\b|\bseit\b|\bdepuis\b|\bdesde\b|\bsinds\b|\bnach \d+|\baprès \d+|"
     r"\bdespués de \d+|\bdopo \d+|\bdepois de \d+|\bna \d+|\bstarted\b", re.I)
+# Where they can be found already: a handle or a link ("@stitchandfjord"), so nobody asks for a link to it
+_LINK = re.compile(r"@\w{3,}|https?://|\bwww\.", re.I)
 # What the comment tells, by the name a question bank's tag gives it (bot/suggest/banks): never asked for again
 _GIVEN = (("order", _ORDER), ("device", _DEVICE), ("date", _DATE), ("date", _DAY_OR_SINCE), ("tracking", _TRACKING),
-          ("update", _UPDATE), ("occasion", _OCCASION), ("version", _VERSION), ("place", _PLACE), ("error", _ERROR))
+          ("update", _UPDATE), ("occasion", _OCCASION), ("version", _VERSION), ("place", _PLACE), ("error", _ERROR),
+          ("link", _LINK))
 _THANKS_FOR_HELP = re.compile(
     r"thanks? (?:you )?for (?:the|your) (?:quick )?(?:tip|help|advice|reply|answer)|danke für (?:den|die|deine|eure) "
     r"(?:tipp|hilfe|antwort)|merci pour (?:le|la|l'|votre) ?(?:conseil|aide|réponse|astuce)|gracias por (?:el|la|tu|vuestra|"

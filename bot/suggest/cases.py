@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.comment_text import CommentText
-from bot.engine.situation import Reading
+from bot.engine.situation import PEOPLE, Reading
 from bot.suggest.banks import bank
 
 
@@ -188,7 +188,10 @@ _FIXED = _pattern(r"that worked|that did it|that fixed it|hat funktioniert|ha fu
 _ACHIEVED = _pattern(r"\bpassed (?:my|the)\b|\bpassei\b|\baprob[éeó]|\bbestanden\b|\bgeslaagd|\bsuperat[oa]\b|"
                       r"\b(?:first|premier|première|primer|primeira|prima|eerste|erste[nr]?) (?:marathon|marat|maratona|"
                       r"half|semi|100k|triathlon)|\bbouclé|\bfinished (?:my|the)|\bgeschafft\b|\bcompleted\b|"
-                      r"\b(?:bijna|almost|fast|presque|casi|quase|quasi) (?:weg|gone|verschwunden|parti|disparu|desaparec)")
+                      r"\b(?:bijna|almost|fast|presque|casi|quase|quasi) (?:weg|gone|verschwunden|parti|disparu|desaparec)|"
+                      r"\bgot the job|den job bekommen|die stelle bekommen|j'ai eu le poste|me dieron el (?:trabajo|puesto)|"
+                      r"conseguí el (?:trabajo|puesto)|ho ottenuto il (?:lavoro|posto)|mi hanno preso|consegui o emprego|"
+                      r"fui contratad[oa]|de baan gekregen|ik ben aangenomen")
 _CELEBRATION = _pattern(r"\b\d+(?:th|st|nd|rd|\.|e|º|°|o)\b|birthday|anniversary|wedding|geburtstag|hochzeit|"
                         r"anniversaire|mariage|cumpleaños|boda|compleanno|matrimonio|aniversário|casamento|"
                         r"verjaardag|bruiloft|jarig")
@@ -201,9 +204,15 @@ _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bp
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
 # Thanks to someone on the team by name, as the comment's opening ("Danke an Jonas vom Kundenservice! Hat mir den
 # falschen Schuh umgetauscht"): a thank-you, whatever problem it tells of having been solved
-_THANKS_TO = re.compile(r"^\W*(?:(?:a |big |huge |massive )?(?:thank you|thanks|shout-?out|kudos)|danke|merci|gracias|grazie|"
-                        r"obrigad[oa]|bedankt|dank)\s+(?:so much |a lot )?(?:to |an |à |a |para |aan |ao )(?-i:([A-Z]\w+))",
-                        re.I)
+_THANKS_TO = re.compile(
+    r"^\W*(?:(?:a |big |huge |massive )?(?:thank you|thanks|shout-?out|kudos)|(?:un (?:grand|énorme) )?merci(?: beaucoup)?|"
+    r"(?:vielen |großes )?dank(?:e|je ?wel|jewel)?|(?:mil |muchas )?gracias|grazie(?: mille)?|(?:muito )?obrigad[oa]|"
+    r"bedankt|hartelijk dank|(?:queria|quero|quiero|vorrei|je voudrais|ich möchte) (?:agradecer|ringraziare|remercier)"
+    r")\s+(?:so much |a lot |mille )?"
+    r"(?:(?:to |an |à |a |para |aan |ao |al |alla )(?-i:([A-Z]\w+))|"
+    # no "to" ("Thank you Priya from customer service"): only a name said to be from somewhere, not the brand's name
+    r"(?-i:([A-Z]\w+))\s+(?:from|at|in|vom|von|aus|du|de|del|della|dal|do|da|van|uit|bij)\b)",
+    re.I)
 _THANKS = _pattern(r"thank|danke|merci|gracias|grazie|obrigad|bedankt|dank je|dank jullie")
 _STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|service) team|équipe du|l'équipe|"
                   r"customer (?:service|support)|servicio al cliente|servizio clienti|atendimento|kundenservice|"
@@ -215,7 +224,9 @@ _STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|ser
 _STOCKIST = _pattern(r"\bstock (?:your|you)|wholesale|in our (?:shop|store|caf[eé])|bei uns anbieten|ins sortiment|"
                      r"revend|mayorista|vender vuestr|rivend|revend|wederverk|verkopen in onze|in unserem (?:laden|"
                      r"café)|"
-                     r"unser\w* (?:café|laden)|\bcafé in|\bcaffè\b")
+                     r"unser\w* (?:café|laden)|\bcafé in|\bcaffè\b|trade prices?|fate forniture|prezzi per (?:ristoranti|locali|bar)|"
+                     r"zakelijke bestelling|tarifs? (?:pro|professionnels)|precios? para (?:hostelería|restaurantes|bares)|"
+                     r"preços? para (?:restaurantes|lojas)|gastronomiepreise|großkunden")
 # Someone offering to do something with the brand (host, teach, sell, sponsor), often put as a question
 _PROPOSAL = _pattern(r"would love to (?:co-?host|collaborate|work|partner|team up|run|host|hold|do a)|\bco-?host|"
                      r"partner(?:ship)? with|work together|\b(?:i|we) run an? |je tiens une?|j'aimerais (?:vendre|proposer|"
@@ -223,6 +234,19 @@ _PROPOSAL = _pattern(r"would love to (?:co-?host|collaborate|work|partner|team u
                      r"colaborar|hacer)|somos un (?:club|grupo|colectivo)|zusammenarbeit|kooperation|samenwerk|"
                      r"ik ontwerp|zoek een plek|vorremmo organizzare|mi piacerebbe (?:organizzare|proporre)|parceria|"
                      r"collaborer|colaboraci|collaborazion")
+# Someone who introduces a business, a club, a school or a channel of their own ("I run a small taco truck",
+# "Gestisco un piccolo B&B", "Wij zijn een klein koffiebarretje") and asks for terms or proposes something: a
+# collaboration, even put as a question ("Fate prezzi per ristoranti?", "Vocês mandam cópia pra análise?")
+_INTRO = _pattern(r"\b(?:i|we) (?:run|own|manage|host|teach|organi[sz]e)\b|\bwe'?re an? (?:small |little |local )?|"
+                  r"\bi'?m an? \w+ (?:in|at|based|from)\b|\bich (?:betreibe|leite|unterrichte)|\bwir sind eine?\b|"
+                  r"\bje (?:tiens|gère|suis prof)|\bnous sommes une?\b|\bgestisco|\binsegno\b|\bsiamo una?\b|"
+                  r"\bsomos una?\b|\borganizamos\b|\btengo una?\b|\bdoy clases|\btenho uma?\b|\bsou (?:professor|dono|dona)|"
+                  r"\bwij (?:zijn|hebben) een\b|\bik (?:run|heb|geef les)")
+_TERMS = _pattern(r"discount|group (?:rate|trip|booking)|trade|wholesale|sponsor|collab|pop-?up|tasting|review cop|"
+                  r"would you (?:ever )?(?:be )?(?:up for|open to|consider|be interested)|open to|rabatt|gruppen|"
+                  r"hättet ihr lust|tarifs?|groupes? scolaires|auriez-vous|louez|descuento|patrocin|os interesar[ií]a|"
+                  r"alquil|prezzi|sconto|forniture|vi interessa|affitt|desconto|mandam cópia|teriam interesse|"
+                  r"aluga|korting|zakelijk|zouden jullie|verhuren|doen jullie ook")
 # A creator's channel: the proposal then gets the question asking for a link to it
 _CREATOR = _pattern(r"channel|follower|\bsubs\b|subscriber|seguidor|abonné|abonnent|iscritt|volger|\bkanal|\bcanal|canale|kanaal|"
                     r"\bblog|instagram|tiktok|youtube|\bperfil|\bprofil")
@@ -393,8 +417,57 @@ _HEALTH = _pattern(r"fever|\bill\b|sick|hospital|surgery|pain|injur|krank|fieber
 _PRICE = _pattern(r"price|preis|prix|precio|prezzo|preço|prijs|cost|kost|coût|cuesta|costa|custa")
 _PRICE_UP = _pattern(r"go(?:es)? up|went up|increase|raise|more expensive|erhöh|teurer|augment|subi|aument|duurder|"
                      r"verhoog")
+# Too many notifications or reminders: when one would suit them, not "did you get an error message?"
+_TOO_MANY_NOTIFICATIONS = _pattern(
+    r"(?:too|so) many (?:\w+ )?(?:notifications|reminders|push)|(?:zu|so) viele (?:\w+ )?(?:benachrichtigungen|"
+    r"mitteilungen|erinnerungen|push)|(?:trop|tellement) de (?:notifications|rappels)|(?:demasiadas|tantas) "
+    r"(?:notificaciones|alertas)|(?:troppe|tante) notifiche|notifiche (?:sono )?troppe|(?:muitas|tantas) "
+    r"notificações|notificações demais|(?:te|zo) veel (?:meldingen|notificaties|herinneringen)"
+)
+# Packaging felt wasteful: which part, not an apology for a fault ("SO much plastic wrapping around the pot")
+_WASTEFUL_PACKAGING = _pattern(
+    r"(?:so much|too much|all (?:the|that)|excess\w*|lots of|wasteful) (?:\w+ )?(?:plastic|packaging|wrapping|bubble wrap)|"
+    r"packaging (?:is|was) (?:so )?(?:wasteful|excessive)|(?:so )?viel (?:\w+ )?(?:plastik|verpackung|folie)|"
+    r"halben sack müll|tellement d'emballage|trop d'(?:emballage|plastique)|(?:tanto|demasiado) (?:plástico|embalaje)|"
+    r"(?:tanta|troppa) plastica|(?:troppo|tanto) imballaggio|(?:tanto|muito) plástico|plástico demais|"
+    r"(?:zoveel|te veel|veel te veel) (?:plastic|verpakking)"
+)
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
                    r"muito long|te lang")
+
+
+# What someone enjoyed, from a closed list the banks name back with their article and case (THINGS: "an der App",
+# "del juego", "nas aulas"): the first kind named. A workshop or a tour was once: asked about in the past tense.
+_THING_KINDS = (
+    ("workshop", _pattern(r"\bworkshop|\batelier\b|\btaller\b")),
+    ("tour", _pattern(r"\b(?:guided )?tour\b|\bführung\b|visite guidée|visita guiada|visita guidata|rondleiding")),
+    ("class", _pattern(r"\bclasses\b|\blessons\b|\bkurse?\b|\bunterricht|\bcours\b|\bclases\b|\blezioni\b|\baulas\b|"
+                       r"\blessen\b")),
+    ("game", _pattern(r"\b(?:board ?)?game\b|\b(?:brett|lern|karten|kinder)?spiel\b|\bjeu\b|\bjuego\b|\bgioco\b|"
+                      r"\bjogo\b|\b(?:bord|kaart)?spel\b")),
+    ("book", _pattern(r"\bbook\b|\bbuch\b|\blivre\b|\blibro\b|\blivro\b|\bboek\b")),
+    ("app", _pattern(r"\bapp\b|\bappli\b")),
+)
+OUTINGS = frozenset({"workshop", "tour"})
+# "but" in each language, for feedback that turns to a criticism ("ma" is no "but" in French: "ma fille")
+_BUT = {"en": r"\bbut\b", "de": r"\baber\b", "fr": r"\bmais\b", "es": r"\bpero\b", "it": r"\b(?:ma|però)\b",
+        "pt": r"\b(?:mas|porém)\b", "nl": r"\bmaar\b"}
+
+
+def thing_kind(text: str) -> str | None:
+    """The kind of thing a comment names from the closed list ("class", "game", "book", ...), if any."""
+    return _first(text, _THING_KINDS)
+
+
+def _opens_with_person(comment: CommentText, person: str) -> bool:
+    """The person is who the comment is about ("Meine Oma lernt mit eurer App ..."), not someone who came along
+    ("... the app got me to Cusco with my sister"): then what they enjoy is theirs to tell."""
+    found = re.search(PEOPLE.get(comment.language.code, PEOPLE["en"])[person], comment.plain.lower())
+    return found is not None and found.start() < 20
+
+
+def _turns_critical(comment: CommentText) -> bool:
+    return bool(re.search(_BUT.get(comment.language.code, _BUT["en"]), comment.plain, re.I))
 
 
 # Checked in this order: the first whose pattern matches is the case.
@@ -421,7 +494,7 @@ _QUESTION_CASES = (
 def staff_name(text: str) -> str | None:
     """The name of the team member a comment opens by thanking ("Big thank you to Priya ..."), if any."""
     found = _THANKS_TO.search(text)
-    return found.group(1) if found else None
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def about_loss_or_illness(text: str) -> bool:
@@ -461,6 +534,11 @@ def _case(comment: CommentText, reading: Reading) -> str:
         return "thanks_grief" if _CONTENT.search(text) else "story_grief"  # a loss is no complaint
     if _LOSS.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply", "problem"):
         return "loss"  # an illness or a loss in other words: no bank, the team writes its own
+    if situation in ("noise", "feedback", "question", "problem") and _TOO_MANY_NOTIFICATIONS.search(text):
+        return "feedback_notifications"
+    if situation in ("noise", "feedback", "question", "problem") and reading.problem in (None, "general") \
+            and _WASTEFUL_PACKAGING.search(text):
+        return "feedback_packaging"
     short = len(comment.words) < 30 and not _REPEAT.search(text)
     if situation == "question" and _PRICE.search(text) and _PRICE_UP.search(text):
         return "problem_price"  # "why did the price go up?" is a complaint put as a question
@@ -478,6 +556,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
     if situation == "result" and _THANKS.search(text) and _HELP.search(text):
         return "thanks"  # a result of our tip is a thank-you: no "what's your next challenge?"
+    if situation == "result" and _turns_critical(comment) and (_REQUEST.search(text) or _FEATURE_REQUEST.search(text)):
+        situation = "feedback"  # "first game last night, gorgeous art! But the rulebook really needs an example turn"
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
     if situation in ("question", "feedback") and _REQUEST.search(text) and _CONTENT_ASK.search(text):
@@ -494,6 +574,9 @@ def _case(comment: CommentText, reading: Reading) -> str:
         return "thanks_class" if _CLASS.search(text) else "thanks_staff"
     if situation in ("question", "collaboration") and _PROPOSAL.search(text) and not _CREATOR.search(text):
         situation = "collaboration"
+    if situation in ("question", "availability", "feedback", "noise") and _INTRO.search(text) and _TERMS.search(text) \
+            and len(comment.words) < 60:  # not a customer's long question that ends asking for a charity discount
+        situation = "collaboration"  # "I run a small taco truck ... Open to a collab?", "Fate prezzi per ristoranti?"
     if situation == "noise" and not comment.asks_question and (_ACHIEVED.search(text) or (
             _PROGRESS.search(text) and (_SPORT.search(text) or _RECOVERY.search(text)))):
         situation = "result"
@@ -538,12 +621,16 @@ def _case(comment: CommentText, reading: Reading) -> str:
             return "story_gift"
         if _KIDS.search(text):
             return "story_kids"
+        if reading.person not in (None, "kids") and _opens_with_person(comment, reading.person) and thing_kind(text) \
+                and not _turns_critical(comment):
+            return "story_thing"  # "mi madre ha empezado vuestras clases de yoga": what she enjoys most about them
         return "story_person" if reading.person else "story"
     if situation == "collaboration":
         if _STOCKIST.search(text):
             return "collaboration_stockist"
+        # a link to their channel only from a creator: a club or a taco truck has none
         return "collaboration_cause" if _CHARITY.search(text) else (
-            "collaboration_proposal" if _PROPOSAL.search(text) and not _CREATOR.search(text) else "collaboration")
+            "collaboration" if _CREATOR.search(text) else "collaboration_proposal")
     return situation
 
 

@@ -19,7 +19,7 @@ import re
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
-from bot.suggest.cases import about_loss_or_illness, case, staff_name
+from bot.suggest.cases import OUTINGS, about_loss_or_illness, case, staff_name, thing_kind
 
 ANSWER_HERE = "[your answer]"
 OFFERED = 1  # offline questions a comment gets: the best one
@@ -43,11 +43,15 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)
     sensitive = about_loss_or_illness(comment.plain)
+    kind = thing_kind(comment.plain) or ""
     person = None if sensitive else reading.person or ""
     slots = {"person": language.PEOPLE.get(person) if person else None,
              # after "to" or a dative verb ("Was gefällt deinem Vater?", "à sua namorada"), where that differs
              "to_person": getattr(language, "PEOPLE_TO", language.PEOPLE).get(person) if person else None,
              "staff": staff_name(comment.plain),
+             # what they enjoyed, from a closed list named back with its article ("am Spiel", "de las clases")
+             "thing": language.THINGS.get(kind) if kind not in OUTINGS else None,
+             "outing": language.THINGS.get(kind) if kind in OUTINGS else None,
              "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
              "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
              "event": "yes" if _EVENT.search(comment.plain) else None,

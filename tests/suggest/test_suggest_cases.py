@@ -16,7 +16,7 @@ from bot.suggest.cases import case
 from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
-TAGS = {"person", "staff", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
+TAGS = {"person", "staff", "thing", "outing", "link", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
         "occasion", "increase", "error", "deadline", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
@@ -65,6 +65,29 @@ CASES = [
     ("Organizamos una carrera solidaria para el hospital infantil en junio, ¿os gustaría colaborar?",
      "collaboration_cause", r"Cuántas personas"),  # the date is given: only how many are coming
     ("Die neue Rezeptur schmeckt viel schlechter als die alte, schade.", "problem_changed", r"leid.*alten"),
+    # the person a story is about, and what they enjoy from a closed list, with its article and case
+    ("My mum started your pottery classes in January and now the whole house is full of bowls", "story_thing",
+     r"What does your mum enjoy most about the classes\?"),
+    ("Mein Vater spielt euer Kartenspiel jetzt jeden Abend mit den Nachbarn 😄", "story_thing",
+     r"Was gefällt deinem Vater am Spiel am besten\?"),
+    ("Mi abuela se ha apuntado a vuestro taller de acuarela y ya ha pintado medio salón", "story_thing",
+     r"le gustó a tu abuela del taller\?"),
+    # a thank-you to someone on the team, also without "to" and after "un grand merci"
+    ("Thank you Aisha from the Cardiff store, she found my size in the back in two minutes!", "thanks_staff",
+     r"pass this on to Aisha right away"),
+    ("Un grand merci à Léa du service client pour sa patience au téléphone !", "thanks_staff", r"transmet.*à Léa"),
+    # a club, a business or a school that introduces itself and asks for terms: no "link to your channel or blog"
+    ("We run a little board game club on Thursdays, would you be up for sponsoring a tournament night?",
+     "collaboration_proposal", r"right person"),
+    ("Gestisco un piccolo agriturismo vicino a Siena: fate prezzi per ristoranti e agriturismi?",
+     "collaboration_stockist", r"vostra attività"),
+    ("Hi! I'm a crochet designer (@loopsandlace, 12k followers) and would love to collab on a pattern.",
+     "collaboration", r"few details of what you have in mind"),  # the handle is given: no link asked for
+    # criticism within praise: that part answered
+    ("Die App ist super, aber zu viele Benachrichtigungen, fünf am Tag nerven einfach.", "feedback_notifications",
+     r"Uhrzeit"),
+    ("Les bougies sont magnifiques mais il y avait tellement d'emballage plastique dans le carton.",
+     "feedback_packaging", r"partie de l'emballage"),
 ]
 
 
@@ -107,7 +130,9 @@ def test_what_the_comment_gives_is_never_asked_for(text, never):
 
 def _filled(language, entry: str) -> str:
     return entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), staff="Sam",
-                                       to_person=next(iter(getattr(language, "PEOPLE_TO", language.PEOPLE).values())))
+                                       to_person=next(iter(getattr(language, "PEOPLE_TO", language.PEOPLE).values())),
+                                       thing=next(iter(language.THINGS.values())),
+                                       outing=next(iter(language.THINGS.values())))
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -120,11 +145,15 @@ def test_every_person_reads_right_in_every_question_that_names_them(code):
     for entries in language.BANK.values():
         for entry in entries:
             for key, person in language.PEOPLE.items():
-                text = entry.split("|")[-1].format(person=person, to_person=to_people[key], staff="Sam")
-                if code in ("pt", "it"):
-                    assert not re.search(r"\ba (?:a|o|as|os|il|la|lo|i|gli) ", text), text
-                if code == "de":
-                    assert not re.search(r"(?:gefällt|geht es|Richte) deine?\b|Was hat deine?\b[^?]*gefallen", text), text
+                for thing in language.THINGS.values():
+                    text = entry.split("|")[-1].format(person=person, to_person=to_people[key], staff="Sam",
+                                                       thing=thing, outing=thing)
+                    if code in ("pt", "it"):
+                        assert not re.search(r"\ba (?:a|o|as|os|il|la|lo|i|gli) |\bde (?:el|la)\b", text), text
+                    if code == "de":
+                        assert not re.search(r"(?:gefällt|geht es|Richte) deine?\b|Was hat deine?\b[^?]*gefallen", text), text
+                    if code == "es":
+                        assert not re.search(r"\bde el\b|\ba el\b", text), text
 
 
 def test_every_language_has_the_same_cases_with_at_most_three_questions_each():
@@ -206,3 +235,22 @@ def test_a_charge_made_twice_and_a_sound_fault_keep_their_cases():
                             "problem_content")]:
         comment = read_comment(text)
         assert case(comment, read_situation(comment)) == expected
+
+
+@pytest.mark.parametrize("text, not_this", [
+    # the person came along; what they enjoy is not told
+    ("Saved up with the app's 52-week challenge for a trip to Rome with my sister!", "story_thing"),
+    ("Meine Oma liebt euer Spiel, aber die Karten sind viel zu klein für ihre Augen.", "story_thing"),  # a criticism
+    # a result that turns to a request is feedback: no congratulations
+    ("Played your co-op game for the first time last night, great art! But the rulebook really needs a summary card.",
+     "result"),
+])
+def test_a_story_a_person_or_a_result_is_not_read_past_what_it_tells(text, not_this):
+    comment = read_comment(text)
+    assert not case(comment, read_situation(comment)).startswith(not_this)
+    assert not any(re.search(r"channel|congratulations|enjoy most", q, re.I) for q in suggest_questions(text))
+
+
+def test_every_language_names_the_same_things():
+    for code in LANGUAGES:
+        assert set(bank(code).THINGS) <= set(bank("en").THINGS), code

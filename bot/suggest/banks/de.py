@@ -17,6 +17,10 @@ PEOPLE_TO = {  # the same people in the dative: "Was gefällt deinem Vater?", "R
     "sister": "deiner Schwester", "brother": "deinem Bruder",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "am Workshop", "tour": "an der Führung", "class": "an den Kursen", "game": "am Spiel",
+          "book": "am Buch", "app": "an der App"}
+
 BANK = {
     "question_howto_app": (
         "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
@@ -149,11 +153,13 @@ BANK = {
         "person|Was für ein schönes Geschenk! Was gefällt {to_person} daran am besten?",
     ),
     "collaboration": (
-        "Danke, dass du an uns denkst! Schickst du uns per DM einen Link zu deinem Kanal oder Blog? Dann schauen wir gern rein.",
+        "link|Danke, dass du an uns denkst! Schickst du uns per DM einen Link zu deinem Kanal oder Blog? Dann schauen wir gern rein.",
+        "Danke, dass du an uns denkst, das klingt spannend! Schickst du uns per DM ein paar Details zu deiner Idee? Dann bringen wir dich mit der richtigen Person zusammen.",
     ),
     "collaboration_cause": (
         "date|Was für eine tolle Sache! Für wann plant ihr das?",
         "event|Danke, dass ihr an uns denkt! Mit wie vielen Leuten rechnet ihr ungefähr?",
+        "Danke, dass ihr an uns denkt, was für eine tolle Sache! Schickt ihr uns per DM ein paar Details? Dann bringen wir euch mit der richtigen Person zusammen.",
     ),
     "question_content": (
         "Gute Idee, danke! Was sollen wir noch behandeln?",
@@ -169,7 +175,7 @@ BANK = {
         "Schade, dass du es vermisst, das verstehen wir! Was mochtest du daran am liebsten?",
     ),
     "collaboration_stockist": (
-        "Danke, dass ihr an uns denkt! Schickt ihr uns per DM ein paar Infos zu eurem Laden? Dann bringen wir euch mit der richtigen Person zusammen.",
+        "Danke, dass ihr an uns denkt! Schickt ihr uns per DM ein paar Infos zu eurem Geschäft? Dann bringen wir euch mit der richtigen Person zusammen.",
     ),
     "problem_late": (
         "Sorry, dass es so lange gedauert hat, so lange soll niemand warten. Ist sonst alles in Ordnung damit?",
@@ -218,6 +224,10 @@ BANK = {
     "story_kids": (
         "Wie schön zu hören! Was hat ihnen am besten gefallen?",
     ),
+    "story_thing": (
+        "person|thing|Wie schön zu hören! Was gefällt {to_person} {thing} am besten?",
+        "person|outing|Wie schön zu hören! Was hat {to_person} {outing} am besten gefallen?",
+    ),
     "thanks_person": (
         "person|Wie schön, dass wir helfen konnten! Wie geht es {to_person} inzwischen?",
     ),
@@ -240,10 +250,16 @@ BANK = {
         "Wie schön, das freut uns riesig, danke fürs Teilen! Wie geht es dir jetzt?",
     ),
     "thanks_staff": (
-        "staff|Danke dir, das geben wir gleich an {staff} weiter, das wird den Tag versüßen! Wie läuft es seitdem?",
+        "staff|Danke dir, das geben wir gleich an {staff} weiter, das freut uns riesig! Wie läuft es seitdem?",
         "Danke dir, das geben wir gleich ans Team weiter, das wird allen den Tag versüßen! Wie läuft es seitdem?",
     ),
     "collaboration_proposal": (
         "Danke, dass du an uns denkst, das klingt toll! Schickst du uns per DM ein paar Details? Dann bringen wir dich mit der richtigen Person zusammen.",
+    ),
+    "feedback_notifications": (
+        "Danke für die ehrliche Rückmeldung, das ist wirklich viel! Wenn du nur eine Erinnerung am Tag bekämst: Welche Uhrzeit wäre dir am liebsten?",
+    ),
+    "feedback_packaging": (
+        "Danke für den Hinweis, da hast du recht! Welcher Teil der Verpackung kam dir am überflüssigsten vor?",
     ),
 }

@@ -8,6 +8,10 @@ PEOPLE = {
     "sister": "your sister", "brother": "your brother", "friend": "your friend",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "the workshop", "tour": "the tour", "class": "the classes", "game": "the game", "book": "the book",
+          "app": "the app"}
+
 BANK = {
     "question_howto_app": (
         "device|Are you on iPhone or Android? Then we can point you to the right menu.",
@@ -141,11 +145,13 @@ BANK = {
         "person|What a lovely gift! What does {person} like most about it?",
     ),
     "collaboration": (
-        "Thanks for thinking of us! Could you send us a link to your channel or blog by DM, so we can take a look?",
+        "link|Thanks for thinking of us! Could you send us a link to your channel or blog by DM, so we can take a look?",
+        "Thanks for thinking of us, that sounds fun! Could you DM us a few details of what you have in mind, so we can put you in touch with the right person?",
     ),
     "collaboration_cause": (
         "date|What a great cause! When are you planning it for?",
         "event|Thanks for thinking of us! Roughly how many people are you expecting?",
+        "Thanks for thinking of us, what a great cause! Could you DM us a few details, so we can put you in touch with the right person?",
     ),
     "question_content": (
         "Great idea, thanks! What else would you like us to cover?",
@@ -161,7 +167,7 @@ BANK = {
         "We're sorry to hear you miss it! What did you love most about it?",
     ),
     "collaboration_stockist": (
-        "Thanks for thinking of us! Could you DM us a few details about your shop, so we can put you in touch with the right person?",
+        "Thanks for thinking of us! Could you DM us a few details about your business, so we can put you in touch with the right person?",
     ),
     "problem_late": (
         "Sorry it took so long to reach you, that's not the wait we want for anyone. Is everything else as it should be?",
@@ -210,6 +216,10 @@ BANK = {
     "story_kids": (
         "That's so lovely to hear! What did they enjoy most?",
     ),
+    "story_thing": (
+        "person|thing|That's so lovely to hear! What does {person} enjoy most about {thing}?",
+        "person|outing|That's so lovely to hear! What did {person} enjoy most about {outing}?",
+    ),
     "thanks_person": (
         "person|We're so glad we could help! How is {person} doing now?",
     ),
@@ -232,10 +242,16 @@ BANK = {
         "That's wonderful to hear, thank you for sharing it with us! How are you feeling now?",
     ),
     "thanks_staff": (
-        "staff|Thank you, we'll pass this on to {staff}, it'll make their day! How has everything been since?",
+        "staff|Thank you, we'll pass this on to {staff} right away! How has everything been since?",
         "Thank you, we'll pass this on to the team, it'll make their day! How has everything been since?",
     ),
     "collaboration_proposal": (
         "Thanks for thinking of us, that sounds lovely! Could you DM us a few details, so we can put you in touch with the right person?",
+    ),
+    "feedback_notifications": (
+        "Thanks for telling us, that is a lot! If you got just one reminder a day, what time would suit you best?",
+    ),
+    "feedback_packaging": (
+        "Thanks for flagging it, that's fair! Which part of the packaging felt most unnecessary to you?",
     ),
 }

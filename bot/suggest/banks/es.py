@@ -9,6 +9,10 @@ PEOPLE = {
     "friend": "tu amigo",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "del taller", "tour": "de la visita", "class": "de las clases", "game": "del juego",
+          "book": "del libro", "app": "de la app"}
+
 BANK = {
     "question_howto_app": (
         "device|¿Usas iPhone o Android? Así te indicamos el menú exacto.",
@@ -142,11 +146,13 @@ BANK = {
         "person|¡Qué buen regalo! ¿Qué es lo que más le gusta a {person}?",
     ),
     "collaboration": (
-        "¡Gracias por pensar en nosotros! ¿Nos mandas por mensaje privado el enlace a tu canal o blog? Le echamos un vistazo.",
+        "link|¡Gracias por pensar en nosotros! ¿Nos mandas por mensaje privado el enlace a tu canal o blog? Le echamos un vistazo.",
+        "¡Gracias por pensar en nosotros, suena genial! ¿Nos mandas por mensaje privado unos detalles de tu idea? Así te ponemos en contacto con la persona adecuada.",
     ),
     "collaboration_cause": (
         "date|¡Qué buena iniciativa! ¿Para qué fechas la estáis pensando?",
         "event|¡Gracias por pensar en nosotros! ¿Cuántas personas esperáis más o menos?",
+        "¡Gracias por pensar en nosotros, qué buena iniciativa! ¿Nos mandáis unos detalles por mensaje privado? Así os ponemos en contacto con la persona adecuada.",
     ),
     "question_content": (
         "¡Buena idea, gracias! ¿Qué más te gustaría que tratáramos?",
@@ -162,7 +168,7 @@ BANK = {
         "¡Lo entendemos, qué pena! ¿Qué era lo que más te gustaba?",
     ),
     "collaboration_stockist": (
-        "¡Gracias por pensar en nosotros! ¿Nos cuentas por mensaje privado un poco sobre vuestra tienda? Así os ponemos en contacto con la persona adecuada.",
+        "¡Gracias por pensar en nosotros! ¿Nos cuentas por mensaje privado un poco sobre vuestro negocio? Así os ponemos en contacto con la persona adecuada.",
     ),
     "problem_late": (
         "Sentimos que haya tardado tanto, no es la espera que queremos para nadie. ¿Todo lo demás está bien?",
@@ -211,6 +217,10 @@ BANK = {
     "story_kids": (
         "¡Qué bien! ¿Qué fue lo que más les gustó?",
     ),
+    "story_thing": (
+        "person|thing|¡Qué bonito! ¿Qué es lo que más le gusta a {person} {thing}?",
+        "person|outing|¡Qué bonito! ¿Qué es lo que más le gustó a {person} {outing}?",
+    ),
     "thanks_person": (
         "person|¡Nos alegra mucho haber podido ayudar! ¿Cómo está {person} ahora?",
     ),
@@ -238,5 +248,11 @@ BANK = {
     ),
     "collaboration_proposal": (
         "¡Gracias por pensar en nosotros, suena genial! ¿Nos mandas unos detalles por mensaje privado para ponerte en contacto con la persona adecuada?",
+    ),
+    "feedback_notifications": (
+        "¡Gracias por contárnoslo, la verdad es que son muchas! Si recibieras un solo recordatorio al día, ¿a qué hora te vendría mejor?",
+    ),
+    "feedback_packaging": (
+        "¡Gracias por decírnoslo, tienes razón! ¿Qué parte del embalaje te pareció más innecesaria?",
     ),
 }

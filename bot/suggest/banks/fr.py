@@ -9,6 +9,10 @@ PEOPLE = {
     "sister": "votre sœur", "brother": "votre frère", "friend": "votre ami",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "l'atelier", "tour": "la visite", "class": "les cours", "game": "le jeu", "book": "le livre",
+          "app": "l'appli"}
+
 BANK = {
     "question_howto_app": (
         "device|Vous êtes sur iPhone ou sur Android ? On pourra vous indiquer le bon menu.",
@@ -142,11 +146,13 @@ BANK = {
         "person|Quel joli cadeau ! Qu'est-ce qui plaît le plus à {person} ?",
     ),
     "collaboration": (
-        "Merci d'avoir pensé à nous ! Vous pouvez nous envoyer le lien de votre chaîne ou de votre blog en message privé ? On y jettera un œil.",
+        "link|Merci d'avoir pensé à nous ! Vous pouvez nous envoyer le lien de votre chaîne ou de votre blog en message privé ? On y jettera un œil.",
+        "Merci d'avoir pensé à nous, ça a l'air super ! Vous pouvez nous envoyer quelques détails sur votre idée en message privé, pour qu'on vous mette en contact avec la bonne personne ?",
     ),
     "collaboration_cause": (
         "date|Quelle belle initiative ! Vous la prévoyez pour quand ?",
         "event|Merci d'avoir pensé à nous ! Vous attendez combien de personnes à peu près ?",
+        "Merci d'avoir pensé à nous, quelle belle initiative ! Vous pouvez nous envoyer quelques détails en message privé, pour qu'on vous mette en contact avec la bonne personne ?",
     ),
     "question_content": (
         "Bonne idée, merci ! Quels autres sujets aimeriez-vous qu'on aborde ?",
@@ -162,7 +168,7 @@ BANK = {
         "On comprend, c'est dommage ! Qu'est-ce que vous aimiez le plus ?",
     ),
     "collaboration_stockist": (
-        "Merci d'avoir pensé à nous ! Vous pouvez nous envoyer quelques infos sur votre boutique en message privé ? On vous mettra en contact avec la bonne personne.",
+        "Merci d'avoir pensé à nous ! Vous pouvez nous envoyer quelques infos sur votre activité en message privé ? On vous mettra en contact avec la bonne personne.",
     ),
     "problem_late": (
         "Désolés que ça ait pris autant de temps, ce n'est pas normal. À part ça, tout est en ordre ?",
@@ -211,6 +217,10 @@ BANK = {
     "story_kids": (
         "Ça fait vraiment plaisir ! Qu'est-ce qui leur a le plus plu ?",
     ),
+    "story_thing": (
+        "person|thing|Ça fait vraiment plaisir ! Qu'est-ce qui plaît le plus à {person} dans {thing} ?",
+        "person|outing|Ça fait vraiment plaisir ! Qu'est-ce qui a le plus plu à {person} pendant {outing} ?",
+    ),
     "thanks_person": (
         "person|On est tellement contents d'avoir pu aider ! Comment va {person} maintenant ?",
     ),
@@ -238,5 +248,11 @@ BANK = {
     ),
     "collaboration_proposal": (
         "Merci d'avoir pensé à nous, ça a l'air super ! Vous pouvez nous envoyer quelques détails en message privé, pour qu'on vous mette en contact avec la bonne personne ?",
+    ),
+    "feedback_notifications": (
+        "Merci pour ce retour, c'est vrai que ça fait beaucoup ! Si vous n'aviez qu'un seul rappel par jour, quelle heure vous conviendrait le mieux ?",
+    ),
+    "feedback_packaging": (
+        "Merci de nous le signaler, vous avez raison ! Quelle partie de l'emballage vous a semblé la plus superflue ?",
     ),
 }

@@ -17,6 +17,10 @@ PEOPLE_TO = {  # "a" with the same people: "alla tua ragazza", "a tua madre"
     "sister": "a tua sorella", "brother": "a tuo fratello",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "del workshop", "tour": "della visita", "class": "delle lezioni", "game": "del gioco",
+          "book": "del libro", "app": "dell'app"}
+
 BANK = {
     "question_howto_app": (
         "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
@@ -150,11 +154,13 @@ BANK = {
         "person|Che bel regalo! Cosa piace di più {to_person}?",
     ),
     "collaboration": (
-        "Grazie per aver pensato a noi! Ci mandi in privato il link al tuo canale o blog? Ci diamo un'occhiata.",
+        "link|Grazie per aver pensato a noi! Ci mandi in privato il link al tuo canale o blog? Ci diamo un'occhiata.",
+        "Grazie per aver pensato a noi, sembra un'idea bellissima! Ci mandi in privato qualche dettaglio, così ti mettiamo in contatto con la persona giusta?",
     ),
     "collaboration_cause": (
         "date|Che bella iniziativa! Per quando la state organizzando?",
         "event|Grazie per aver pensato a noi! Quante persone vi aspettate più o meno?",
+        "Grazie per aver pensato a noi, che bella iniziativa! Ci mandate qualche dettaglio in privato, così vi mettiamo in contatto con la persona giusta?",
     ),
     "question_content": (
         "Bella idea, grazie! Di cos'altro ti piacerebbe che parlassimo?",
@@ -170,7 +176,7 @@ BANK = {
         "Ti capiamo, è un peccato! Cosa ti piaceva di più?",
     ),
     "collaboration_stockist": (
-        "Grazie per aver pensato a noi! Ci mandi in privato qualche informazione sul vostro negozio? Vi mettiamo in contatto con la persona giusta.",
+        "Grazie per aver pensato a noi! Ci mandi in privato qualche informazione sulla vostra attività? Vi mettiamo in contatto con la persona giusta.",
     ),
     "problem_late": (
         "Ci dispiace che ci sia voluto così tanto, non è l'attesa che vogliamo per nessuno. Per il resto è tutto a posto?",
@@ -219,6 +225,10 @@ BANK = {
     "story_kids": (
         "Che bello! Cosa gli è piaciuto di più?",
     ),
+    "story_thing": (
+        "person|thing|Che bello! Cosa piace di più {to_person} {thing}?",
+        "person|outing|Che bello! Che cosa è piaciuto di più {to_person} {outing}?",
+    ),
     "thanks_person": (
         "person|Siamo felici di aver potuto aiutare! Come sta {person} adesso?",
     ),
@@ -241,10 +251,16 @@ BANK = {
         "Che bella notizia, grazie per averla condivisa con noi! Come ti senti adesso?",
     ),
     "thanks_staff": (
-        "staff|Grazie, lo riferiamo subito a {staff}: farà tanto piacere! Com'è andata da allora?",
+        "staff|Grazie di cuore, lo riferiamo subito a {staff}! Com'è andata da allora?",
         "Grazie, lo riferiamo subito al team: farà tanto piacere! Com'è andata da allora?",
     ),
     "collaboration_proposal": (
         "Grazie per aver pensato a noi, sembra bellissimo! Ci mandi qualche dettaglio in privato, così ti mettiamo in contatto con la persona giusta?",
+    ),
+    "feedback_notifications": (
+        "Grazie per avercelo detto, in effetti sono tante! Se ricevessi un solo promemoria al giorno, a che ora ti farebbe più comodo?",
+    ),
+    "feedback_packaging": (
+        "Grazie per la segnalazione, hai ragione! Quale parte dell'imballaggio ti è sembrata più superflua?",
     ),
 }

@@ -9,6 +9,10 @@ PEOPLE = {
     "brother": "je broer",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "de workshop", "tour": "de rondleiding", "class": "de lessen", "game": "het spel", "book": "het boek",
+          "app": "de app"}
+
 BANK = {
     "question_howto_app": (
         "device|Heb je een iPhone of een Android? Dan wijzen we je het juiste menu aan.",
@@ -142,11 +146,13 @@ BANK = {
         "person|Wat een leuk cadeau! Wat vindt {person} er het leukst aan?",
     ),
     "collaboration": (
-        "Leuk dat je aan ons denkt! Stuur je ons via DM een link naar je kanaal of blog? Dan kijken we even mee.",
+        "link|Leuk dat je aan ons denkt! Stuur je ons via DM een link naar je kanaal of blog? Dan kijken we even mee.",
+        "Leuk dat je aan ons denkt, dat klinkt goed! Stuur je ons via DM wat details over je idee? Dan brengen we je in contact met de juiste persoon.",
     ),
     "collaboration_cause": (
         "date|Wat een mooi initiatief! Voor wanneer plannen jullie het?",
         "event|Leuk dat jullie aan ons denken! Met hoeveel mensen rekenen jullie ongeveer?",
+        "Leuk dat jullie aan ons denken, wat een mooi initiatief! Sturen jullie ons via DM wat details? Dan brengen we jullie in contact met de juiste persoon.",
     ),
     "question_content": (
         "Goed idee, dank je! Waar moeten we het verder nog over hebben?",
@@ -162,7 +168,7 @@ BANK = {
         "Jammer, dat snappen we! Wat vond je er het fijnst aan?",
     ),
     "collaboration_stockist": (
-        "Leuk dat jullie aan ons denken! Sturen jullie ons via DM wat info over jullie winkel? Dan brengen we jullie in contact met de juiste persoon.",
+        "Leuk dat jullie aan ons denken! Sturen jullie ons via DM wat info over jullie zaak? Dan brengen we jullie in contact met de juiste persoon.",
     ),
     "problem_late": (
         "Sorry dat het zo lang duurde, zo lang hoort niemand te wachten. Is de rest wel in orde?",
@@ -211,6 +217,10 @@ BANK = {
     "story_kids": (
         "Wat leuk om te horen! Wat vonden ze het leukst?",
     ),
+    "story_thing": (
+        "person|thing|Wat leuk om te horen! Wat vindt {person} het leukst aan {thing}?",
+        "person|outing|Wat leuk om te horen! Wat vond {person} het leukst aan {outing}?",
+    ),
     "thanks_person": (
         "person|Wat fijn dat we konden helpen! Hoe gaat het nu met {person}?",
     ),
@@ -238,5 +248,11 @@ BANK = {
     ),
     "collaboration_proposal": (
         "Leuk dat je aan ons denkt, dat klinkt goed! Stuur je ons via DM wat details? Dan brengen we je in contact met de juiste persoon.",
+    ),
+    "feedback_notifications": (
+        "Dank je voor je eerlijke reactie, dat is inderdaad veel! Als je maar één herinnering per dag kreeg, welk tijdstip zou je dan het beste uitkomen?",
+    ),
+    "feedback_packaging": (
+        "Dank je dat je het laat weten, terecht! Welk deel van de verpakking vond je het meest overbodig?",
     ),
 }

@@ -18,6 +18,9 @@ PEOPLE_TO = {  # "a" with the same people: "à sua namorada", "ao seu pai"
     "brother": "ao seu irmão", "friend": "à sua amiga",
 }
 
+# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+THINGS = {"workshop": "no workshop", "tour": "na visita", "class": "nas aulas", "game": "no jogo", "book": "no livro"}
+
 BANK = {
     "question_howto_app": (
         "device|Usa iPhone ou Android? Assim indicamos o menu certo.",
@@ -150,11 +153,13 @@ BANK = {
         "person|Que presente bonito! Do que {person} mais gosta?",
     ),
     "collaboration": (
-        "Obrigado por pensar em nós! Pode mandar por mensagem privada o link do seu canal ou blog? Vamos dar uma olhada.",
+        "link|Obrigado por pensar em nós! Pode mandar por mensagem privada o link do seu canal ou blog? Vamos dar uma olhada.",
+        "Obrigado por pensar em nós, parece ótimo! Pode mandar alguns detalhes da ideia por mensagem privada? Assim encaminhamos para a pessoa certa.",
     ),
     "collaboration_cause": (
         "date|Que bela iniciativa! Para quando estão planejando?",
         "event|Obrigado por pensarem em nós! Quantas pessoas esperam, mais ou menos?",
+        "Obrigado por pensarem em nós, que bela iniciativa! Podem mandar alguns detalhes por mensagem privada? Assim encaminhamos para a pessoa certa.",
     ),
     "question_content": (
         "Boa ideia, obrigado! Sobre o que mais gostaria que falássemos?",
@@ -170,7 +175,7 @@ BANK = {
         "Entendemos, é uma pena! Do que mais gostava?",
     ),
     "collaboration_stockist": (
-        "Obrigado por pensar em nós! Pode mandar por mensagem privada algumas informações sobre a loja? Assim pomos em contato com a pessoa certa.",
+        "Obrigado por pensar em nós! Pode mandar por mensagem privada algumas informações sobre o negócio? Assim pomos em contato com a pessoa certa.",
     ),
     "problem_late": (
         "Lamentamos a demora, não é a espera que queremos para ninguém. Está tudo certo com o resto?",
@@ -219,6 +224,10 @@ BANK = {
     "story_kids": (
         "Que bom! Do que eles mais gostaram?",
     ),
+    "story_thing": (
+        "person|thing|Que bom! Do que {person} mais gosta {thing}?",
+        "person|outing|Que bom! Do que {person} mais gostou {outing}?",
+    ),
     "thanks_person": (
         "person|Ficamos muito felizes por ter ajudado! Como está {person} agora?",
     ),
@@ -246,5 +255,11 @@ BANK = {
     ),
     "collaboration_proposal": (
         "Obrigado por pensar em nós, parece ótimo! Pode mandar alguns detalhes por mensagem privada? Assim encaminhamos para a pessoa certa.",
+    ),
+    "feedback_notifications": (
+        "Obrigado por avisar, são mesmo muitas! Se recebesse só um lembrete por dia, qual seria o melhor horário?",
+    ),
+    "feedback_packaging": (
+        "Obrigado pelo aviso, tem toda a razão! Que parte da embalagem pareceu mais desnecessária?",
     ),
 }
