@@ -7,6 +7,8 @@ has more. Threads are ordered by their top-level comment's time, so a new reply 
 the cursor keeps each thread's `totalReplyCount`, the rest of the page where the watermark is reached is checked
 against it, and one more page of older threads a poll (a sweep through the recency window, its page token in the
 cursor), so a thread whose count moved is read again. Threads are flat (every reply hangs off the top-level comment).
+A read that stops at MAX_PAGES moves the watermark past what it read and keeps where it stopped (`behind`): the next
+polls read on from there down to the old watermark, and fail until they get there (see `_catch_up`).
 With OAuth as the channel owner, the moderation queue (`moderationStatus=heldForReview`) is read too, in turn with
 the sweep, so an idle poll costs at most two calls: held comments are stored as held, and followed by id until they
 leave the queue (approved: stored as published; gone: recorded deleted). Each call is counted against the
@@ -15,6 +17,7 @@ day's quota budget (youtube_quota), which also sets the pace of polling.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, ClassVar, Iterator
 
@@ -25,7 +28,7 @@ from bot.config_keys import Option
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
-from bot.sources.http import ApiClient, PageCapReached, api_url, body_token, pages, url_option
+from bot.sources.http import MAX_PAGES, ApiClient, PageCapReached, api_url, body_token, pages, url_option
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
@@ -117,7 +120,76 @@ class YouTubeSource:
 
     def _pages(self, cursor, floor, mark_ids, newest, newest_ids, started) -> Iterator[Page]:
         counts: dict[str, int] = dict(cursor.get("reply_counts", {}))
-        listing = pages(self._thread_page, lambda page: page[1], f"YouTube {self.api_url}/commentThreads")
+        mark = [newest, newest_ids]
+        read = self._down_to(None, floor, mark_ids, counts, mark)
+        try:
+            for records, page, token, reached in read:
+                last = reached or not token
+                if last:
+                    cursor["watermark"], cursor["watermark_ids"] = mark[0].isoformat(), sorted(mark[1])
+                    if self.refresh_token and (cursor.get("turn") != "held" or "sweep" not in cursor):
+                        cursor["turn"] = "held"  # the queue, and the sweep when it has a page to read, take turns
+                        records.extend(self._held(cursor))
+                        if "sweep" not in cursor and token:
+                            cursor["sweep"] = token  # the sweep starts at its next turn
+                    else:
+                        cursor["turn"] = "sweep"
+                        records.extend(self._sweep(cursor, counts, token))
+                    cursor["reply_counts"] = counts
+                yield self._page(records, cursor, started)
+                if last:
+                    break
+        except PageCapReached:
+            behind = cursor.get("behind") or {"down_to": floor.isoformat(), "down_to_ids": sorted(mark_ids)}
+            cursor["behind"] = {**behind, "token": page.token, "ids": page.ids}
+            cursor["watermark"], cursor["watermark_ids"] = mark[0].isoformat(), sorted(mark[1])
+            cursor["reply_counts"] = counts
+            raise self._not_read_yet(behind, page) from None
+        if cursor.get("behind"):
+            yield from self._catch_up(cursor, counts, started)
+
+    def _catch_up(self, cursor: dict, counts: dict[str, int], started: int) -> Iterator[Page]:
+        """After a read stopped at MAX_PAGES, the threads between where it stopped and the watermark before it, read
+        on from the page it stopped at; the poll fails until they are all read, so a catch-up longer than alert_after
+        reaches the channel (and its end too). The page read last is read again first: it must hold a thread it held
+        then, or the listing moved in between (a page token is not documented to keep its place), and the catch-up
+        starts again from the newest thread, so that no thread is skipped."""
+        behind = cursor["behind"]
+        floor, mark_ids = datetime.fromisoformat(behind["down_to"]), set(behind["down_to_ids"])
+        first = True
+        try:
+            for records, page, token, reached in self._down_to(behind["token"], floor, mark_ids, counts, None):
+                if first and behind["ids"] and not set(behind["ids"]) & set(page.ids):
+                    cursor["behind"] = {**behind, "token": None, "ids": []}
+                    raise TemporaryError(f"YouTube {self.api_url}/commentThreads: the page the last poll stopped at "
+                                         "no longer holds the threads it held; the next poll reads again from the "
+                                         f"newest thread down to {floor:%Y-%m-%d %H:%M:%S} UTC")
+                first = False
+                if reached or not token:
+                    del cursor["behind"]
+                else:
+                    cursor["behind"] = {**behind, "token": page.token, "ids": page.ids}
+                cursor["reply_counts"] = counts
+                yield self._page(records, cursor, started)
+                if reached or not token:
+                    return
+        except PageCapReached:
+            raise self._not_read_yet(behind, page) from None
+
+    def _not_read_yet(self, behind: dict, page: "_ThreadPage") -> PageCapReached:
+        since = datetime.fromisoformat(behind["down_to"])
+        return PageCapReached(f"YouTube {self.api_url}/commentThreads: {MAX_PAGES} pages read; the threads written "
+                              f"from {since:%Y-%m-%d %H:%M:%S} to {page.oldest:%Y-%m-%d %H:%M:%S} UTC are not read "
+                              "yet, the next poll reads on from where this one stopped")
+
+    def _down_to(self, start: str | None, floor: datetime, mark_ids: set[str], counts: dict[str, int],
+                 mark: list | None) -> Iterator[tuple[list[CommentRecord], "_ThreadPage", str | None, bool]]:
+        """The pages of threads from `start` (None: the newest) down to the watermark (`floor`, `mark_ids`): each
+        page's records, the page, the next page's token and whether the watermark was reached there. `mark` gets the
+        newest activity read and its threads; past MAX_PAGES, PageCapReached."""
+        listing = pages(lambda token: self._thread_page(token or start), lambda page: page[1],
+                        f"YouTube {self.api_url}/commentThreads")
+        used = start
         for threads, token in listing:
             records: list[CommentRecord] = []
             reached = False
@@ -134,27 +206,20 @@ class YouTubeSource:
                     continue
                 records.extend(thread_records)
                 _note(counts, thread_id, count)
-                if activity > newest:
-                    newest, newest_ids = activity, {thread_id}
-                elif activity == newest:
-                    newest_ids.add(thread_id)
-            last = reached or not token
-            if last:
-                cursor["watermark"], cursor["watermark_ids"] = newest.isoformat(), sorted(newest_ids)
-                if self.refresh_token and (cursor.get("turn") != "held" or "sweep" not in cursor):
-                    cursor["turn"] = "held"  # the queue, and the sweep when it has a page to read, take turns
-                    records.extend(self._held(cursor))
-                    if "sweep" not in cursor and token:
-                        cursor["sweep"] = token  # the sweep starts at its next turn
-                else:
-                    cursor["turn"] = "sweep"
-                    records.extend(self._sweep(cursor, counts, token))
-                cursor["reply_counts"] = counts
-            self.units_per_poll = max(1.0, float(self.quota.used - started))
-            cursor["quota"] = self.quota.state()
-            yield Page(records, dict(cursor))
-            if last:
-                break
+                if mark is None:
+                    continue
+                if activity > mark[0]:
+                    mark[0], mark[1] = activity, {thread_id}
+                elif activity == mark[0]:
+                    mark[1].add(thread_id)
+            oldest = min((self._top_time(thread) for thread in threads), default=floor)
+            yield records, _ThreadPage(used, [str(thread["id"]) for thread in threads], oldest), token, reached
+            used = token
+
+    def _page(self, records: list[CommentRecord], cursor: dict, started: int) -> Page:
+        self.units_per_poll = max(1.0, float(self.quota.used - started))
+        cursor["quota"] = self.quota.state()
+        return Page(records, dict(cursor))
 
     def _thread_page(self, token: str | None) -> tuple[list, str | None]:
         params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "order": "time",
@@ -417,6 +482,15 @@ class YouTubeSource:
         if not data.get("access_token"):
             raise TemporaryError(f"YouTube: {self.token_url} answered no access_token")
         return str(data["access_token"]), float(data.get("expires_in") or 3600)
+
+
+@dataclass(frozen=True)
+class _ThreadPage:
+    """Where a page of threads was read (its token, None for the newest), the threads it held, and the oldest."""
+
+    token: str | None
+    ids: list[str]
+    oldest: datetime
 
 
 def _held_entry(record: CommentRecord) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -24,7 +25,7 @@ from bot.sources import build_source
 from bot.sources.http import MAX_PAGES
 from bot.sources.meta_graph import PAGE_LIMIT
 from bot.sources.tokens import forget_token
-from bot.sources.youtube import YouTubeSource
+from bot.sources.youtube import PAGE_SIZE as YOUTUBE_PAGE, YouTubeSource
 from bot.sources.youtube_quota import take_reply_units
 from tests.support import fake_bluesky, fake_linkedin, fake_mastodon, fake_meta
 from tests.support.connectors import comments
@@ -503,6 +504,64 @@ def test_youtube_every_comment_reaches_the_store_within_two_sweeps(session_facto
     finally:
         forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
         take_reply_units(youtube.channel)
+
+
+@contextmanager
+def youtube_gone_viral(session_factory, httpserver, viral: int):
+    """A channel polled once with one thread; then a video goes viral: `viral` new threads, 4 a second."""
+    youtube = FakeYouTube()
+    youtube.url = youtube.install(httpserver)
+    youtube.thread("T1", "UCuser1", "Is it decaf?", NOW - timedelta(hours=1))
+    poller = Poller(session_factory, youtube_account(youtube), start=NOW)
+    poller.source = YouTubeSource(poller.account, clock=poller.clock)
+    poller.source.http.backoff = 0.001
+    try:
+        assert poller.poll().ok and set(poller.stored()) == {"T1"}
+        for number in range(viral):
+            youtube.thread(f"V{number}", f"UCfan{number}", f"Wow {number}",
+                           NOW + timedelta(minutes=2, seconds=number // 4), video="vid2")
+        yield youtube, poller
+    finally:
+        forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
+        take_reply_units(youtube.channel)
+
+
+def test_youtube_more_new_threads_than_the_page_cap_are_read_on_by_the_next_polls_and_a_long_catch_up_is_told(
+    session_factory, httpserver
+):
+    page = MAX_PAGES * YOUTUBE_PAGE
+    viral = 2 * page + 10  # twice what a poll reads
+    with youtube_gone_viral(session_factory, httpserver, viral) as (youtube, poller):
+        outcome = poller.poll(hours=1)
+        assert not outcome.ok and "50 pages read; the threads written from " in outcome.error
+        assert "not read yet, the next poll reads on from where this one stopped" in outcome.error
+        assert len(poller.stored()) == 1 + page and poller.told() == []  # failing, not for alert_after yet
+
+        outcome = poller.poll(minutes=61)  # on from where the last poll stopped: 50 more pages, still behind
+        assert not outcome.ok and "not read yet" in outcome.error
+        assert len(poller.stored()) == 1 + 2 * page - YOUTUBE_PAGE  # the page it stopped at is read again
+        told = poller.told()
+        assert len(told) == 1 and "keeps failing to poll *yt* (youtube)" in told[0] and "not read yet" in told[0]
+
+        assert poller.poll(minutes=61).ok
+        assert set(poller.stored()) == {"T1"} | {f"V{number}" for number in range(viral)}
+        assert poller.told() == [f"! Reply Nudge polls *yt* (youtube) again: the poll at "
+                                 f"{poller.clock.now:%Y-%m-%d %H:%M} UTC succeeded."]
+        youtube.requests.clear()
+        assert poller.poll(minutes=61).ok and poller.told() == [] and len(youtube.requests) <= 3
+
+
+def test_youtube_a_catch_up_whose_page_moved_reads_again_from_the_newest_thread_and_skips_none(session_factory,
+                                                                                            httpserver):
+    viral = MAX_PAGES * YOUTUBE_PAGE + 10
+    with youtube_gone_viral(session_factory, httpserver, viral) as (youtube, poller):
+        assert not poller.poll(minutes=30).ok
+        for number in range(viral - 150, viral):  # 150 of the newest threads deleted: every later one moves up
+            del youtube.comments[f"V{number}"]
+        outcome = poller.poll(minutes=10)  # read on from the token, the page would start 150 threads too far
+        assert not outcome.ok and "no longer holds the threads it held" in outcome.error
+        assert poller.poll(minutes=10).ok
+        assert {f"V{number}" for number in range(10)} <= set(poller.stored())  # the 10 the first read did not reach
 
 
 def test_alert_after_comes_from_defaults_or_the_account_and_a_bad_one_names_its_key():

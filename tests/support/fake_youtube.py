@@ -59,6 +59,7 @@ class FakeYouTube:
     clock: Callable[[], datetime] = lambda: NOW
     next_id: int = 0
     owner_view: bool = False  # the answer being made goes to the channel owner's OAuth request, not by id
+    _by_parent: dict[str, list[Comment]] | None = None  # the replies of each thread, for the request being answered
 
     def install(self, httpserver) -> str:
         httpserver.expect_request(re.compile(".*")).respond_with_handler(self.handle)
@@ -77,6 +78,7 @@ class FakeYouTube:
 
     def handle(self, request: Request) -> Response:
         self.requests.append((request.method, request.path, dict(request.args)))
+        self._by_parent = None
         if self.failures:
             return self.failures.pop(0)
         if request.path == "/token":
@@ -153,8 +155,12 @@ class FakeYouTube:
         return {"kind": "youtube#comment", "etag": f"e-{comment.id}", "id": comment.id, "snippet": self._snippet(comment)}
 
     def _replies_of(self, thread: str, statuses: tuple[str, ...] = ("published",)) -> list[Comment]:
-        return sorted((c for c in self.comments.values() if c.parent == thread and c.status in statuses),
-                      key=lambda c: c.at)
+        if self._by_parent is None:  # once a request: a page of a channel with thousands of threads stays quick
+            self._by_parent = {}
+            for comment in self.comments.values():
+                if comment.parent:
+                    self._by_parent.setdefault(comment.parent, []).append(comment)
+        return sorted((c for c in self._by_parent.get(thread, []) if c.status in statuses), key=lambda c: c.at)
 
     def _threads_item(self, id: str, statuses: tuple[str, ...] = ("published",)) -> dict:
         top, replies = self.comments[id], self._replies_of(id, statuses)
