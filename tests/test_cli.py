@@ -168,6 +168,10 @@ def test_check_says_whether_slack_is_ready_for_run(workdir, database_url, capsys
     assert main(["check"]) == 1
     assert "FAILED: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth): copy the Bot User OAuth Token" in slack_row()
 
+    slack_api.fail("auth.test", status=0, times=3)  # the connection closed without an answer, retries included
+    assert main(["check"]) == 1
+    assert f"FAILED: SLACK_API_URL: cannot reach Slack at {slack_api.url}" in slack_row()
+
     assert main(["check"]) == 1
     assert re.search(r"^\(slack\) +http +FAILED: replynudge in T0TEAM; neither SLACK_APP_TOKEN \(Socket Mode\) nor "
                      r"SLACK_SIGNING_SECRET \(HTTP mode\) is set", slack_row())

@@ -55,7 +55,8 @@ def slack_status(settings: Settings, channels: Iterable[str]) -> tuple[str, str,
     try:
         bot = check_token(token, api_url)
     except ValueError as error:
-        return mode, f"FAILED: SLACK_BOT_TOKEN: {error}", True
+        about = "SLACK_API_URL" if str(error).startswith("cannot reach") else "SLACK_BOT_TOKEN"
+        return mode, f"FAILED: {about}: {error}", True
     problems = []
     if app_token and not app_token.startswith("xapp-"):
         problems.append("SLACK_APP_TOKEN: the app-level token starts with xapp- (Basic Information → App-Level Tokens)")

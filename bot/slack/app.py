@@ -36,6 +36,10 @@ def build_app(
         app = App(client=client, signing_secret=settings.slack_signing_secret or "", name="replynudge")
     except BoltError as error:
         raise ConfigError(f"environment: SLACK_BOT_TOKEN: Slack did not accept it ({error})") from None
+    except OSError as error:  # the token is checked at start: no network, a proxy down, a wrong SLACK_API_URL
+        raise ConfigError(f"environment: SLACK_API_URL: cannot reach Slack at {settings.slack_api_url} to check "
+                          f"SLACK_BOT_TOKEN ({getattr(error, 'reason', None) or error}); check the network, or the "
+                          "address in SLACK_API_URL") from None
     access = access or Access(client, clock=clock)  # its cache ages on the clock every listener reads
     shared = AppContext(settings, session_factory, notifier or SlackNotifier(client), access, clock)
 

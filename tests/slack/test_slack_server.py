@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote, unquote
@@ -136,3 +137,21 @@ def test_http_mode_without_a_signing_secret_names_the_variable(workdir, slack_ap
 
     assert main(["run", "--http", "--port", "0"]) == 2
     assert "SLACK_SIGNING_SECRET" in capsys.readouterr().err
+
+
+def test_slack_out_of_reach_at_start_is_one_line_naming_the_address(workdir, capsys, monkeypatch):
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    (workdir / "comments.jsonl").write_text("")
+    with socket.socket() as closed:  # a port nothing listens on: the connection is refused
+        closed.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}/api/"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{workdir / 'rn.db'}")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test-token")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
+    monkeypatch.setenv("SLACK_API_URL", nowhere)
+
+    assert main(["run", "--http", "--port", "0"]) == 2
+    said = capsys.readouterr().err
+    assert f"replynudge: error: environment: SLACK_API_URL: cannot reach Slack at {nowhere} to check SLACK_BOT_TOKEN (" \
+        in said, said
+    assert "Traceback" not in said
