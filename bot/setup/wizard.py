@@ -82,7 +82,8 @@ def run_init(args, questions: Questions) -> int:
     save(setup.config, env if setup.to_save else None)
     saved = f" and {', '.join(setup.to_save)} to {env.path.name} (mode 600)" if setup.to_save else ""
     say(f"Wrote account {name!r} to {config_path}{saved}.")
-    say("Next: replynudge run" + ("" if channel else " (no channel: nudges print in the terminal)"))
+    say("Next: replynudge check, then replynudge run" + (
+        "" if setup.value("SLACK_BOT_TOKEN") else " (no Slack bot token yet: the nudges print in the terminal)"))
     return 0
 
 
@@ -270,7 +271,7 @@ def _slack(setup: Setup) -> str | None:
 
     def seen(text: str) -> str:
         if not text:
-            if existing:
+            if existing or not token:  # without Slack yet, the channel can wait too
                 return ""
             raise ValueError("the channel id is required: channel name → View channel details, at the bottom (C…)")
         if not CHANNEL_ID.fullmatch(text):
@@ -281,9 +282,10 @@ def _slack(setup: Setup) -> str | None:
                           " (the bot is not in it yet: type /invite @Reply Nudge in the channel)"))
         return text
 
-    question = "Slack channel id for the nudges" + (f" (Enter: [defaults] {existing})" if existing else "")
+    later = "" if token else " (Enter: none yet, add it with the Slack tokens)"
+    question = "Slack channel id for the nudges" + (f" (Enter: [defaults] {existing})" if existing else later)
     return questions.ask(question, flag="--channel", given=setup.args.channel, check=seen,
-                         default="" if existing else None) or None
+                         default="" if existing or not token else None) or None
 
 
 def _ask_bot_token(setup: Setup, api_url: str) -> str | None:

@@ -354,3 +354,22 @@ def test_flags_made_of_digits_stay_strings_unless_the_key_is_a_number(tmp_path, 
     written = tomllib.loads((tmp_path / "replynudge.toml").read_text())["accounts"][0]
     assert (written["page_id"], written["recent_days"]) == ("0012345678", 14)
     assert settings(tmp_path).account("page").options["page_id"] == "0012345678"
+
+
+def test_without_slack_yet_the_channel_can_wait_and_the_nudges_print(tmp_path, slack):
+    """Enter at the bot token skips Slack, as the question says: then the channel is not required either."""
+    (tmp_path / "comments.jsonl").write_text("")
+    answers = "\n".join(["replay", "mugs", "comments.jsonl", "", "", ""])  # nudge after: 1h; no token; no channel
+    asked = init(tmp_path, slack, answers=answers + "\n")
+    assert asked.returncode == 0, asked.stdout + asked.stderr
+    assert "Slack channel id for the nudges (Enter: none yet, add it with the Slack tokens)" in asked.stdout
+    assert "Next: replynudge check, then replynudge run (no Slack bot token yet: the nudges print in the terminal)" \
+        in asked.stdout
+    assert "channel" not in tomllib.loads((tmp_path / "replynudge.toml").read_text())["accounts"][0]
+    assert settings(tmp_path).account("mugs").channel is None
+
+    scripted = init(tmp_path, slack, "--platform", "replay", "--name", "shop", "--path", "comments.jsonl", "--yes")
+    assert scripted.returncode == 0, scripted.stderr
+    with_slack = init(tmp_path, slack, "--platform", "replay", "--name", "video", "--path", "comments.jsonl", "--yes",
+                      SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-1-A0")
+    assert with_slack.returncode == 2 and "init: --channel: required with --yes" in with_slack.stderr
