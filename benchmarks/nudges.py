@@ -1,6 +1,7 @@
 """Nudge throughput: 1,000 due nudges over 10 channels posted through the real delivery path (outbox claim, the
-flood rule, suggestions, SlackNotifier on the WebClient `replynudge run` uses) to a local stand-in for Slack's Web
-API that answers 429 to a second message in a channel within a second, as Slack's chat.postMessage limit allows.
+flood rule, suggestions, SlackNotifier on the WebClient `replynudge run` uses) to the tests' local stand-in for
+Slack's Web API (tests/support/slack_api.py), answering 429 to a second message in a channel within a second, as
+Slack's chat.postMessage limit allows.
 
     .venv/bin/python benchmarks/nudges.py [--scale 1.0] [--channels 10] [--databases sqlite]
                                           [--digest-thresholds 5,1000]
@@ -25,14 +26,11 @@ import logging
 import random
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -50,6 +48,7 @@ from bot.engine.delivery import deliver_due  # noqa: E402
 from bot.suggest import suggester  # noqa: E402
 from bot.slack.notifier import EVENT_TYPE, SUMMARY_EVENT_TYPE, SlackNotifier  # noqa: E402
 from bot.sources import build_source  # noqa: E402
+from tests.support.slack_api import SlackAPI  # noqa: E402
 
 FULL_SCALE = 1000
 QUESTIONS = [
@@ -68,30 +67,24 @@ class Posted:
     summary: bool
 
 
-@dataclass
-class StandInSlack:
-    """chat.postMessage and conversations.history, with Slack's one-message-per-second-per-channel limit."""
+class PacedSlack:
+    """The tests' stand-in for Slack's Web API (tests/support/slack_api.py) with Slack's limit of one message per
+    second per channel: a chat.postMessage within a second of the channel's last accepted one gets 429,
+    Retry-After 1. Delivery posts one message at a time, so each call's answer is decided before the next."""
 
-    posted: list[Posted] = field(default_factory=list)
-    rejected: int = 0  # 429s answered
-    history: dict[str, list[dict]] = field(default_factory=dict)  # channel -> messages, oldest first
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self) -> None:
+        self.api = SlackAPI()
+        self.posted: list[Posted] = []
+        self.rejected = 0  # 429s answered
+        self.api.on("chat.postMessage", self._pace)
 
-    def answer(self, method: str, params: dict) -> tuple[int, dict, dict]:
-        with self.lock:
-            if method == "chat.postMessage":
-                return self._post(params)
-            if method == "conversations.history":
-                messages = list(reversed(self.history.get(params.get("channel"), [])))
-                return 200, {"ok": True, "messages": messages, "has_more": False}, {}
-            return 200, {"ok": False, "error": "unknown_method"}, {}
-
-    def _post(self, params: dict) -> tuple[int, dict, dict]:
-        channel, now = params["channel"], time.monotonic()
+    def _pace(self, params: dict) -> None:
+        channel, now = params.get("channel"), time.monotonic()
         last = next((p.at for p in reversed(self.posted) if p.channel == channel), None)
         if last is not None and now - last < 1.0:
             self.rejected += 1
-            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+            self.api.fail("chat.postMessage", channel=channel)
+            return
         metadata = params.get("metadata") or {}
         payload = metadata.get("event_payload") or {}
         if metadata.get("event_type") == EVENT_TYPE:
@@ -99,44 +92,6 @@ class StandInSlack:
         else:
             summary = metadata.get("event_type") == SUMMARY_EVENT_TYPE
             self.posted.append(Posted(channel, now, payload.get("comment_ids", []) if summary else [], summary))
-        ts = f"{time.time():.6f}"
-        self.history.setdefault(channel, []).append({"type": "message", "ts": ts, "metadata": metadata})
-        return 200, {"ok": True, "channel": channel, "ts": ts}, {}
-
-    def serve(self) -> ThreadingHTTPServer:
-        slack = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                self._serve()
-
-            def do_POST(self) -> None:
-                self._serve()
-
-            def _serve(self) -> None:
-                split = urlsplit(self.path)
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-                params = dict(parse_qsl(split.query))
-                if body:
-                    is_json = self.headers.get("Content-Type", "").startswith("application/json")
-                    params.update(json.loads(body) if is_json else dict(parse_qsl(body)))
-                status, answer, headers = slack.answer(split.path.removeprefix("/api/"), params)
-                payload = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(payload)))
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(payload)
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        return server
 
 
 def queue_nudges(factory, folder: Path, total: int, channels: int, threshold: int, seed: int) -> dict:
@@ -181,9 +136,8 @@ def busiest_second(times: list[float]) -> int:
 
 
 def measure(kind: str, total: int, channels: int, threshold: int, seed: int) -> dict:
-    slack = StandInSlack()
-    server = slack.serve()
-    settings = Settings(slack_bot_token="xoxb-bench", slack_api_url=f"http://127.0.0.1:{server.server_address[1]}/api/")
+    slack = PacedSlack()
+    settings = Settings(slack_bot_token="xoxb-bench", slack_api_url=slack.api.url)
     try:
         with fresh_database(kind) as engine, tempfile.TemporaryDirectory() as folder:
             factory = session_factory(engine)
@@ -199,8 +153,9 @@ def measure(kind: str, total: int, channels: int, threshold: int, seed: int) -> 
             with factory() as session:
                 recorded = session.scalar(select(func.count()).where(Nudge.state == Nudge.POSTED))
     finally:
-        server.shutdown()
-        server.server_close()
+        slack.api.close()
+    if slack.api.violations:
+        raise SystemExit(f"Slack would refuse: {slack.api.violations[0]}")
     per_channel: dict[str, list[float]] = {}
     for post in slack.posted:
         per_channel.setdefault(post.channel, []).append(post.at)
