@@ -40,7 +40,7 @@ class Thread:
 @dataclass(frozen=True)
 class Reading:
     situation: str  # one of SITUATIONS
-    problem: str | None  # "damaged", "price", "billing", "delivery", "app", "ignored", "service" or "general"
+    problem: str | None  # "smaller", "damaged", "price", "billing", "delivery", "app", "ignored", "service", "general"
     praise: bool  # the feedback or result is glad rather than critical
     person: str | None  # who they did it for or with, as a key of the question banks' PEOPLE ("mother", "friend")
     given: frozenset[str]  # what they told: "order" (or bought in a shop), "device", "date", "tracking", "update",
@@ -237,6 +237,53 @@ _MARKERS: dict[str, dict[str, str]] = {
     },
 }
 
+# Complaints told between the lines, by class, in each language: nobody picks up the phone, it happened before
+# ("not the first time", "weeks in a row"), an understated let-down ("beetje jammer", "bit of a wasted trip"), fewer
+# than were ordered or not the ones ordered, a fault named by what it does (peeling, wobbly, tunnelling, "se me
+# borraron"), a reaction to the product, a status that has not moved ("zegt nog steeds"). Read as a problem whatever
+# else the comment says, like the markers above.
+_IMPLICIT_PROBLEM: dict[str, str] = {
+    "en": r"nobody (?:picks|picked) up|no one(?:'s| is)? (?:picking|picks|picked) up|no call(?: back)?|never called (?:me )?back|"
+    r"nobody knew|not the first time|(?:weeks?|days?|times|months?) in a row|that'?s (?:two|three|the second|the third) now|"
+    r"bit of a (?:wasted|letdown|let-down|shame|pain|joke)|wasted (?:trip|journey|morning|afternoon|day|evening)|"
+    r"only (?:\d+|one|two|three|half) (?:of them )?(?:arrived|came|were in)|but i ordered|when i ordered|"
+    r"(?:noticeably |much )?(?:lighter|darker) than the (?:others|rest)|(?:noticeably|visibly) (?:lighter|darker)|"
+    r"different dye lots?|wobbly|peeling|(?:dropped|dropping|lost|losing) (?:\d+|all|most|half|a few|its) (?:of its )?leaves|"
+    r"tunnel(?:l?ing|l?ed)|burns? (?:unevenly|crooked|lopsided)|(?:aren'?t|isn'?t|not) showing up|gone (?:soft|mouldy|moldy)|"
+    r"deleted (?:all )?my|wiped (?:all )?my|allergic reaction|gave me a rash|broke me out|instead of (?:\w+day)",
+    "de": r"niemand (?:geht|ging) ran|niemand nimmt ab|kein rückruf|nie zurückgerufen|wusste niemand|nicht (?:das )?erste mal|"
+    r"schon wieder|(?:wochen|tage|mal) (?:hintereinander|in folge)|(?:etwas|ziemlich|bisschen|nur|echt) schade|"
+    r"nur (?:\d+|zwei|drei|eine?) (?:von|statt)|obwohl ich .{0,30}bestellt|unterschiedliche (?:größen|farben|chargen)|"
+    r"wackel\w*|löst sich|quietscht(?! (?:nix|nichts|nicht|kein))|strohig|schimmel\w*|einen tunnel|brennt (?:\w+ )?schief|wird nicht (?:mehr )?angezeigt|"
+    r"(?:alles )?gelöscht|allergische reaktion|ausschlag|steht immer noch|zeigt immer noch|hallo\?+|wie geht das bitte",
+    "fr": r"personne ne décroche|personne ne (?:m'a )?rappel\w*|aucun rappel|personne n'était au courant|pas la première fois|"
+    r"(?:semaines?|fois|jours) de suite|un peu dommage|un peu déçu\w*|il (?:en )?manque|alors que j'ai commandé|"
+    r"(?:tailles|couleurs|pointures) différentes|fendu\w*|fissur\w*|décoll\w*|bancal\w*|grince|cornée?s|moisi\w*|"
+    r"n'apparai\w* pas|ne s'affiche pas|(?:tout )?effacé\w*|réaction allergique|des boutons partout|affiche toujours|"
+    r"indique toujours",
+    "es": r"nadie (?:coge|cogió|contesta|contestó) el teléfono|nadie me (?:ha )?llama\w*|nadie sabía|no es la primera vez|"
+    r"(?:semanas?|veces|días) seguid[oa]s|(?:un poco|bastante) decepcionante|me (?:han|ha) llegado (?:solo )?(?:\d+|dos|tres|una?)\b|"
+    r"y pedí|pero pedí|(?:tallas|colores|números) distint\w*|se (?:despeg|descos)\w*|agrietad\w*|se me borr(?:aron|ó)|"
+    r"se borr(?:aron|ó)|mohos\w*|no aparece\w*|reacción alérgica|me dio alergia|sarpullido|sigue (?:diciendo|poniendo)",
+    "it": r"nessuno risponde al telefono|nessuno (?:mi )?(?:ha )?richiamat\w*|nessuno sapeva|non è la prima volta|"
+    r"(?:settimane|volte|giorni) di (?:fila|seguito)|un po' un peccato|ne mancano|ma avevo ordinato|due numeri diversi|"
+    r"(?:taglie|colori|numeri) divers\w*|si (?:stacca|scolla)\w*|crepat\w*|scheggiat\w*|cigola|mi fa (?:malissimo|male)|"
+    r"ammuffit\w*|non (?:compare|appare|si vede)\w*|reazione allergica|prurito|risulta ancora|dice ancora",
+    "pt": r"ninguém atende|ninguém (?:me )?(?:ligou|retornou)|ninguém sabia|não é a primeira vez|(?:semanas?|vezes|dias) seguid[oa]s|"
+    r"(?:um pouco|meio) decepcionad\w*|(?:vieram|chegaram) só|só (?:vieram|chegaram) \d|mas eu pedi|só que pedi|"
+    r"(?:tamanhos|cores|números) diferentes|descascand\w*|rachad\w*|bambo\w*|deu alergia|reação alérgica|coceira|mofad\w*|"
+    r"continua a pedir|continua pedindo|não aparece\w*|apag(?:ou|aram)|sumiram|ainda diz|continua (?:dizendo|a dizer)",
+    "nl": r"niemand neemt op|niet teruggebeld|niemand wist|niet de eerste keer|alweer|(?:weken|keer|dagen) achter elkaar|"
+    r"(?:beetje|wel|best|erg) jammer|beetje teleurgesteld|te missen|(?:missen|ontbreken) er|terwijl ik .{0,30}besteld|"
+    r"verschillende (?:maten|kleuren)|scheef|piept|wiebel\w*|laat los|gebarsten|(?:al|nu) een tunnel|beschimmeld|"
+    r"verschijnt niet|allergische reactie|uitslag|zegt nog steeds|staat nog steeds|hallo\?+",
+}
+# Less for the same money ("smaller than before for the same price", "kostet jetzt 6,90 und ist halb so groß"),
+# however glad the words around it sound: a complaint about the price
+_SMALLER = re.compile(r"smaller|half the size|less in (?:the|a) (?:bag|box|pack)|kleiner|halb so groß|plus petit|moitié moins|"
+                      r"más pequeñ|la mitad de|più piccol|la metà|menor|metade do|half zo groot", re.I)
+_PRICED = re.compile(r"[€£$]|\d+[,.]\d\d\b|price|preis|kost|prix|coûte|precio|cuesta|prezzo|costa|preço|custa|prijs", re.I)
+
 # Who the comment is about: a family member, a friend, a partner. Per language: pattern -> key of PEOPLE in the
 # question banks (bot/suggest/banks), which turn it to our side of the conversation ("my mum" -> "your mum").
 PEOPLE: dict[str, dict[str, str]] = {
@@ -299,7 +346,7 @@ _PROBLEM_KINDS = {
     r"llegó|llegado|ordine|spedizion\w*|pacco|consegna|arrivat\w*|encomenda|entrega|chegou|bestelling|pakket|"
     r"bezorg\w*|geleverd|verzend\w*",
     "app": r"\bapp\b|crash\w*|log ?in|login|logg\w*|password|update|sync\w*|bug\w*|error|fehler|absturz|stürzt|"
-    r"anmeld\w*|plante|connexion|mise à jour|se cierra|actualización|aggiorn\w*|si blocca|trava|atualiza\w*|"
+    r"anmeld\w*|plante|connexion|mise à jour|se cierra|actualizaci\w*|aggiorn\w*|si blocca|trava|atualiza\w*|"
     r"inloggen|loopt vast",
     "ignored": r"nobody (?:answer|repl|respond|got back)\w*|no (?:answer|reply|response)|zero replies|no replies|"
     r"on hold|ignored|"
@@ -387,6 +434,8 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
         kinds = [name for name, pattern in _kinds().items() if pattern.search(lowered)]
         if "damaged" in kinds and not _ARRIVED.search(lowered):
             kinds.remove("damaged")  # broke on the second night: not how it arrived
+        if _shrunk(lowered):
+            kinds.insert(0, "smaller")  # less for the same money: about the price, whatever else it names
         kind = kinds[0] if kinds else "general"
     return Reading(situation, kind, _praise(comment) and situation != "problem", person, given)
 
@@ -400,7 +449,7 @@ def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:
     praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
     praise = _praise(comment)
     angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
-    problem = "problem" in found or comment.reports_problem or angry
+    problem = "problem" in found or comment.reports_problem or angry or _shrunk(lowered)
     if thread.answers_a_commenter and not _asks_us(asks, found):
         return "fan_reply"
     if problem:
@@ -426,6 +475,10 @@ def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:
     return "noise"
 
 
+def _shrunk(lowered: str) -> bool:
+    return bool(_SMALLER.search(lowered) and _PRICED.search(lowered))
+
+
 def _praise(comment: CommentText) -> bool:
     lowered = comment.plain.lower()
     praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
@@ -449,7 +502,8 @@ def _asks_us(asks: bool, found: set[str]) -> bool:
 
 @lru_cache(maxsize=None)
 def _compiled(code: str) -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(rf"(?:^|(?<=\W))(?:{pattern})(?=\W|$)") for name, pattern in _MARKERS[code].items()
+    markers = {**_MARKERS[code], "problem": f"{_MARKERS[code]['problem']}|{_IMPLICIT_PROBLEM[code]}"}
+    return {name: re.compile(rf"(?:^|(?<=\W))(?:{pattern})(?=\W|$)") for name, pattern in markers.items()
             if pattern}
 
 

@@ -126,7 +126,7 @@ _HOURS = _pattern(r"\bopen\b|hours|öffnungs|geöffnet|horaire|ouvert|horario|ab
                   r"abrem|aberto|openingstijden|geopend")
 
 _DAMAGED = _pattern(
-    r"squash|crispy|hechas? polvo|zerdrückt|écrasé|aplastad|schiacciat|amassad|geplet|ingedeukt|soaked|ruined|\bwet\b|\btorn\b|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
+    r"fendu|fissur|agrietad|crepat|scheggiat|rachad|gebarsten|squash|crispy|hechas? polvo|zerdrückt|écrasé|aplastad|schiacciat|amassad|geplet|ingedeukt|soaked|ruined|\bwet\b|\btorn\b|ripped|durchnässt|zerrissen|trempé|déchiré|mojad|rasgad|bagnat|strappat|molhad|"
     r"missing (?:a|the|lid|part|piece)|with a missing|fehlte|manquait|faltaba|mancava|faltava|ontbrak|"
     r"gescheurd|doorweekt|broken|smashed|cracked|dented|crushed|leak|spill|\bopen(?:ed)? (?:bag|box|seal)|"
     r"bag (?:was )?open|"
@@ -137,7 +137,10 @@ _WRONG_ITEM = _pattern(
     r"ordered (?:a|an) \w+,? (?:and )?got|\w+ bestellt,? \w+ geliefert|bestellt,? (?:und )?\w+ bekommen|"
     r"pedí una? (?:talla )?\w+ y me llegó|"
     r"commandé .{0,20}reçu|ordinato .{0,20}arrivat|pedi .{0,20}(?:chegou|veio)|besteld,? \w+ gekregen|"
-    r"wrong (?:item|size|colou?r|one|order)|instead of|sent me (?:a|the)|\bgeliefert\b|statt|falsche|au lieu|"
+    r"wrong (?:item|size|colou?r|one|order)|instead of (?!\w+day)|\by pedí|pero pedí|but i ordered|ma avevo ordinato|"
+    r"mas eu pedi|alors que j'ai commandé|different dye lots?|(?:noticeably|visibly) (?:lighter|darker)|"
+    r"numeri diversi|(?:taglie|colori) divers|(?:tailles|couleurs|pointures) différentes|(?:tallas|colores|números) distint|"
+    r"(?:tamanhos|cores|números) diferentes|unterschiedliche (?:größen|farben|chargen)|verschillende (?:maten|kleuren)|sent me (?:a|the)|\bgeliefert\b|statt|falsche|au lieu|"
     r"mauvaise taille|en vez de|en lugar de|equivocad|invece di|sbagliat|em vez de|errad|verkeerde|in plaats van"
 )
 # "Twice" is a charge only beside one ("doppelt abgebucht"): "it now crashes twice as fast" is an app fault
@@ -157,7 +160,10 @@ _AUDIO = _pattern(r"sound|audio|volume|levels|\bson\b|\bton\b|sonido|suono|\bsom
                   r"leise|crackl|\becho|\bmic\b|saute|skipping|springt|salta|hapert")
 _FOOD = _pattern(r"\bcake|bread|pastr|tasted|\bstale|undercooked|\braw\b|\bname was|spelled|kuchen|brot|torte|"
                  r"gâteau|\bpain\b|pastel|tarta|\bpan\b|torta|\bcrud|\bpão\b|pastéis|taart|\bbrood")
-_SERVICE = _pattern(r"rude|staff|unfriendly|hung up|hangs up|cancel+ed (?:my|the) (?:class|booking|appointment)|"
+_SERVICE = _pattern(r"sold (?:it |them )?to someone else|an jemand anderen verkauft|vendu à quelqu'un d'autre|"
+                    r"vendid[oa] a otra persona|vendut[oa] a qualcun altro|vendid[oa] para outra pessoa|"
+                    r"aan iemand anders verkocht|nobody knew|niemand wusste|personne n'était au courant|nadie sabía|nessuno sapeva|ninguém sabia|"
+                    r"niemand wist|rude|staff|unfriendly|hung up|hangs up|cancel+ed (?:my|the) (?:class|booking|appointment)|"
                     r"unfreundlich|personal|grossier|raccroch|annulé|grosero|maleducad|cancelan|me cancelaron|"
                     r"scortes|cancellat|grosseir|cancelaram|onbeleefd|onvriendelijk|geannuleerd")
 _REPEAT = _pattern(r"(?:second|third|fourth) time|again|zum (?:zweiten|dritten) mal|schon wieder|encore une fois|"
@@ -296,7 +302,9 @@ _MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|ya
                    r"pâte|levain|receta|harina|masa|ricetta|farina|impasto|lievito|receita|farinha|massa|fermento|"
                    r"recept|"
                    r"meel|deeg|zuurdesem")
-_FAULT = _pattern(r"rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|"
+_FAULT = _pattern(r"wobbl|wackel|bancal|traballa|bambo|wiebel|peel|décoll|despeg|si stacca|descasc|laat los|löst sich|"
+                  r"strohig|scheef|schief|piept|quietscht|grince|cigola|chirr|(?:dropped|dropping|lost|losing) .{0,12}leaves|"
+                  r"yellow leaf|cornée|rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|"
                   r"shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
                   r"barely|descol|sola|eingelaufen|"
                   r"rétréci|encogi|ristrett|taglia in meno|encolheu|gekrompen|defekt|défectueu|defectuos|difettos|"
@@ -371,7 +379,9 @@ _HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|d
                       r"me ajudou a passar|moeilijke tijd|erdoorheen")
 _KIDS = _pattern(r"\b(?:the|my|our) (?:kids|children|boys|girls)\b|meine kinder|unsere kinder|mes enfants|nos enfants|"
                  r"mis hijos|mis niños|i miei figli|i miei bambini|meus filhos|os miúdos|mijn kinderen|onze kinderen")
-_IGNORED = _pattern(r"no (?:answer|reply|response)|nobody|no one (?:has )?(?:answered|replied|got back)|zero replies|"
+_IGNORED = _pattern(r"no (?:answer|reply|response)|nobody(?! knew)|(?:picking|picks|picked) up the phone|nobody picks up|"
+                    r"no one(?:'s| is) picking up|niemand (?:geht|ging) ran|niemand nimmt ab|personne ne décroche|"
+                    r"nadie (?:coge|cogió) el teléfono|nessuno risponde al telefono|ninguém atende|niemand neemt op|no one (?:has )?(?:answered|replied|got back)|zero replies|"
                     r"(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:comment|email|message|time asking)|keine antwort|"
                     r"niemand (?:antwortet|meldet)|personne ne (?:répond|m'a répondu)|aucune réponse|nadie (?:contesta|"
                     r"responde)|"
@@ -379,7 +389,9 @@ _IGNORED = _pattern(r"no (?:answer|reply|response)|nobody|no one (?:has )?(?:ans
 _HELP_GIVEN = _pattern(r"help|talked me through|sorted|saved|hilfe|geholfen|aide|aidé|ayuda|ayudado|aiut|ajud|geholpen|"
                        r"you (?:got|helped|talked|stayed)")
 _TODAY = _pattern(r"\btoday\b|this morning|heute|aujourd'hui|\bhoy\b|\boggi\b|\bhoje\b|vandaag")
-_MISSING = _pattern(r"came without|arrived without|without the|was missing|were missing|is missing|faltou|veio sem|"
+_MISSING = _pattern(r"il (?:en )?manque|te missen|(?:missen|ontbreken) er|me (?:han|ha) llegado (?:solo )?(?:\d|dos|tres|una?\b)|"
+                    r"ne mancano|(?:vieram|chegaram) só|só (?:vieram|chegaram)|only (?:\d+|one|two|three) (?:of them )?"
+                    r"(?:arrived|came)|nur (?:\d+|zwei|drei|eine?) (?:von|statt)|came without|arrived without|without the|was missing|were missing|is missing|faltou|veio sem|"
                     r"chegou sem|"
                     r"faltaba|faltaban|llegó sin|mancava|mancavano|arrivato senza|manquait|manquaient|arrivé sans|"
                     r"fehlte|"
@@ -469,10 +481,17 @@ def _opens_with_person(comment: CommentText, person: str) -> bool:
 def _turns_critical(comment: CommentText) -> bool:
     return bool(re.search(_BUT.get(comment.language.code, _BUT["en"]), comment.plain, re.I))
 
+# A reaction to the product (a rash, an allergy): how they feel now, before anything else
+_REACTION = _pattern(r"allerg|\brash\b|broke me out|ausschlag|juckt|réaction|irrit|sarpullido|reaz|prurito|alergia|reação|"
+                     r"coceira|uitslag|jeuk")
+# Arrived, but on another day than promised ("showed up on Friday instead of Wednesday"): late, not the wrong item
+_LATE_DAY = _pattern(r"(?:showed up|arrived|came|turned up|delivered) on \w+day instead of|kam (?:erst )?am \w+tag statt|"
+                     r"arrivée? (?:le )?\w+di au lieu|llegó el \w+ en (?:vez|lugar) del|arrivat[oa] (?:di )?\w+dì invece|"
+                     r"chegou n[ao] \w+ em vez|kwam (?:pas )?op \w+dag in plaats van")
 
 # Checked in this order: the first whose pattern matches is the case.
 _PROBLEM_CASES = (
-    ("problem_travel", _TRAVEL), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING),
+    ("problem_travel", _TRAVEL), ("problem_late", _LATE_DAY), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING),
     ("problem_not_as_pictured", _NOT_AS_PICTURED), ("problem_not_received", _SAYS_DELIVERED),
     ("problem_courier", _COURIER), ("problem_refund", _AWAITED_REMEDY), ("problem_billing", _BILLING),
     ("problem_service", _SERVICE),
@@ -634,7 +653,17 @@ def _case(comment: CommentText, reading: Reading) -> str:
     return situation
 
 
+def complaint(comment: CommentText, reading: Reading) -> str:
+    """The case of a comment read as a problem, as a complaint: for one whose own case (a question, a stock
+    question) has no question that fits it, so that every complaint gets an empathetic one."""
+    return _problem(comment.plain, reading)
+
+
 def _problem(text: str, reading: Reading) -> str:
+    if reading.problem == "smaller":
+        return "problem_smaller"  # less for the same money
+    if _REACTION.search(text):
+        return "problem_reaction"
     if reading.problem == "ignored" or _IGNORED.search(text) or (_TICKET.search(text) and _BILLING.search(text)):
         return "problem_ignored"
     if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text) \
@@ -648,6 +677,9 @@ def _problem(text: str, reading: Reading) -> str:
         return f"problem_{reading.problem}"
     if _SIZING.search(text):
         return "problem_sizing"
+    if reading.problem == "delivery" and not ("tracking" in reading.given or _ARRIVED_LATE.search(text)):
+        if _FAULT.search(text):
+            return "problem_fault"  # it came, with a fault ("arrived ... the same wobbly handle")
     if reading.problem == "delivery" or ("tracking" in reading.given and _ARRIVAL.search(text)):
         return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"  # tracking: a parcel, not an app
     if _DISAGREE.search(text):

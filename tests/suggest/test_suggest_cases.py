@@ -254,3 +254,37 @@ def test_a_story_a_person_or_a_result_is_not_read_past_what_it_tells(text, not_t
 def test_every_language_names_the_same_things():
     for code in LANGUAGES:
         assert set(bank(code).THINGS) <= set(bank("en").THINGS), code
+# Complaints told between the lines, one class each, none of them from the labelled sets: read as a problem, and
+# answered with an apology and the question of their case, in their language
+IMPLICIT_COMPLAINTS = [
+    ("Called the shop four times about my repair, nobody picks up.", r"sorry nobody got back.*order or case number"),
+    ("Schon wieder kam die Gemüsekiste einen Tag zu spät.", r"leid|sorry"),
+    ("Reçu le colis hier mais il manque deux bougies sur les six.", r"manque quelque chose.*numéro de commande"),
+    ("Me han llegado 2 de los 4 botes que pedí.", r"faltara algo.*número de pedido"),
+    ("Le scarpe nuove si staccano già in punta dopo due settimane, è normale?", r"dispiace.*foto"),
+    ("Passei o creme e deu alergia no pescoço todo.", r"Lamentamos.*Como está agora"),
+    ("Kaars brandt helemaal scheef, beetje jammer.", r"sorry.*foto"),
+    ("Same price as before but the jar is half the size now. Great.", r"sorry.*When did you buy it"),
+    ("Ho chiamato tre volte, nessuno risponde al telefono.", r"dispiace.*nessuno"),
+    ("Me llegó la talla M y pedí la L.", r"equivocado"),
+    ("The mug arrived, but the handle is wobbly. That's two now.", r"sorry.*photo"),
+    ("Reserved two croissants for 8am, came at 8:05 and they'd sold them to someone else. Not the first time.",
+     r"sorry.*which location"),
+]
+
+
+@pytest.mark.parametrize("text, first", IMPLICIT_COMPLAINTS, ids=[c[0][:30] for c in IMPLICIT_COMPLAINTS])
+def test_a_complaint_told_between_the_lines_gets_an_apology_and_the_question_of_its_case(text, first):
+    comment = read_comment(text)
+    assert read_situation(comment).situation == "problem"
+    questions = suggest_questions(text)
+    assert questions and re.search(first, questions[0], re.I), questions
+    assert detect_language(questions[0]).code == comment.language.code
+
+
+@pytest.mark.parametrize("text", [
+    "Nach eurem Video die Bremse entlüftet, quietscht nix mehr!",  # a fix, not a squeak
+    "Ordered the blue one and it arrived on Tuesday, love it.",
+])
+def test_a_fix_or_a_glad_arrival_is_no_complaint(text):
+    assert read_situation(read_comment(text)).situation != "problem"

@@ -191,6 +191,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute nach.",
+        "!order|Tut uns wirklich leid, dass du immer noch wartest. Wir haken heute noch nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
     "story_grief": (
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
@@ -201,6 +202,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|Das tut uns wirklich leid. Schickst du uns deine Bestellnummer per DM? Dann klären wir das mit dem Paketdienst.",
+        "!order|Das tut uns wirklich leid. Wir klären das heute noch mit dem Paketdienst: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
     "thanks_class": (
         "staff|Wie schön zu hören, das geben wir an {staff} weiter! Was gefällt dir an den Stunden am besten?",
@@ -233,6 +235,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|Tut uns wirklich leid, dass etwas gefehlt hat. Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",
+        "!order|Tut uns wirklich leid, dass etwas gefehlt hat. Wir schauen uns deine Bestellung heute noch an: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
+    ),
+    "problem_reaction": (
+        "Das tut uns wirklich leid, das klingt sehr unangenehm. Wie geht es dir jetzt?",
+    ),
+    "problem_smaller": (
+        "date|Tut uns leid, und danke für die offenen Worte. Wann hast du es gekauft, damit wir die Charge prüfen können?",
     ),
     "problem_ux": (
         "Sorry, dass dir das im Weg stand, und danke für den Hinweis! Wir geben es ans Team weiter. Hat dich sonst noch etwas aufgehalten?",

@@ -183,6 +183,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
+        "!order|I'm really sorry you're still waiting. We're chasing it today: shall we DM you as soon as we know more?",
     ),
     "story_grief": (
         "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
@@ -193,6 +194,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|I'm really sorry. Could you DM us your order number, so we can take it up with the courier?",
+        "!order|I'm really sorry. We're taking it up with the courier today: shall we DM you as soon as we hear back?",
     ),
     "thanks_class": (
         "staff|So glad to hear it, we'll pass this on to {staff}! What do you enjoy most about the classes?",
@@ -225,6 +227,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|I'm so sorry something was missing. Could you DM us your order number, so we can sort it out today?",
+        "!order|I'm so sorry something was missing. We're looking into your order today: shall we DM you as soon as we know more?",
+    ),
+    "problem_reaction": (
+        "I'm so sorry, that sounds really uncomfortable. How are you feeling now?",
+    ),
+    "problem_smaller": (
+        "date|Sorry about that, and thanks for telling us straight. When did you buy it, so we can check that batch?",
     ),
     "problem_ux": (
         "Sorry it got in the way, and thanks for telling us! We'll pass it on to the team. Is there anything else that slowed you down?",

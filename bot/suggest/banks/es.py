@@ -184,6 +184,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
+        "!order|Sentimos mucho que sigas esperando. Hoy mismo lo reclamamos: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
     "story_grief": (
         "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
@@ -194,6 +195,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado? Lo hablamos con la empresa de transporte.",
+        "!order|Lo sentimos mucho. Hoy mismo lo hablamos con la empresa de transporte: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
     "thanks_class": (
         "staff|¡Qué alegría leerlo, se lo diremos a {staff}! ¿Qué es lo que más te gusta de las clases?",
@@ -226,6 +228,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|Sentimos mucho que faltara algo. ¿Nos pasas tu número de pedido por mensaje privado? Lo solucionamos hoy.",
+        "!order|Sentimos mucho que faltara algo. Hoy mismo revisamos tu pedido: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
+    ),
+    "problem_reaction": (
+        "Lo sentimos mucho, suena muy molesto. ¿Cómo estás ahora?",
+    ),
+    "problem_smaller": (
+        "date|Lo sentimos, y gracias por decírnoslo claramente. ¿Cuándo lo compraste, para que revisemos ese lote?",
     ),
     "problem_ux": (
         "Sentimos que te lo haya complicado, ¡y gracias por contárnoslo! Se lo pasamos al equipo. ¿Hubo algo más que te frenara?",

@@ -184,6 +184,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
+        "!order|On est vraiment désolés que vous attendiez encore. On relance aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
     ),
     "story_grief": (
         "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
@@ -194,6 +195,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|On est vraiment désolés. Vous pouvez nous envoyer votre numéro de commande en message privé ? On en parlera au transporteur.",
+        "!order|On est vraiment désolés. On en parle au transporteur aujourd'hui : on vous écrit en message privé dès qu'on a une réponse ?",
     ),
     "thanks_class": (
         "staff|Ça fait plaisir à lire, on transmet à {staff} ! Qu'est-ce que vous aimez le plus dans les cours ?",
@@ -226,6 +228,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|Désolés qu'il manque quelque chose. Vous pouvez nous envoyer votre numéro de commande en message privé ? On règle ça aujourd'hui.",
+        "!order|Désolés qu'il manque quelque chose. On regarde votre commande aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
+    ),
+    "problem_reaction": (
+        "Nous sommes vraiment désolés, ça a l'air très désagréable. Comment allez-vous maintenant ?",
+    ),
+    "problem_smaller": (
+        "date|Désolés, et merci de nous le dire franchement. Quand l'avez-vous acheté, pour qu'on vérifie ce lot ?",
     ),
     "problem_ux": (
         "Désolés que ça vous ait compliqué les choses, et merci de nous le dire ! On transmet à l'équipe. Autre chose vous a freiné ?",

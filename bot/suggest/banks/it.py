@@ -192,6 +192,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
+        "!order|Ci dispiace davvero che tu stia ancora aspettando. Lo sollecitiamo oggi stesso: ti scriviamo in privato appena abbiamo notizie?",
     ),
     "story_grief": (
         "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
@@ -202,6 +203,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|Ci dispiace davvero. Ci mandi il numero d'ordine in privato, così ne parliamo noi con il corriere?",
+        "!order|Ci dispiace davvero. Oggi stesso ne parliamo con il corriere: ti scriviamo in privato appena abbiamo notizie?",
     ),
     "thanks_class": (
         "staff|Che bello sentirlo, lo riferiamo subito a {staff}! Cosa ti piace di più delle lezioni?",
@@ -234,6 +236,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|Ci dispiace davvero che mancasse qualcosa. Ci mandi il numero d'ordine in privato? Sistemiamo oggi stesso.",
+        "!order|Ci dispiace davvero che mancasse qualcosa. Oggi stesso controlliamo il tuo ordine: ti scriviamo in privato appena abbiamo notizie?",
+    ),
+    "problem_reaction": (
+        "Ci dispiace davvero, sembra molto fastidioso. Come stai adesso?",
+    ),
+    "problem_smaller": (
+        "date|Ci dispiace, e grazie per la franchezza. Quando l'hai comprato, così controlliamo quel lotto?",
     ),
     "problem_ux": (
         "Ci dispiace che ti abbia complicato le cose, e grazie per avercelo detto! Lo giriamo al team. C'è altro che ti ha rallentato?",

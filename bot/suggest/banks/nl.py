@@ -184,6 +184,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
+        "!order|Sorry dat je nog steeds moet wachten. We zoeken het vandaag nog uit: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "story_grief": (
         "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
@@ -194,6 +195,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|Wat vervelend, sorry. Stuur je ons je bestelnummer via DM? Dan spreken wij de vervoerder erop aan.",
+        "!order|Wat vervelend, sorry. We spreken de vervoerder er vandaag nog op aan: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "thanks_class": (
         "staff|Wat fijn om te horen, we geven het door aan {staff}! Wat vind je het fijnst aan de lessen?",
@@ -226,6 +228,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|Sorry dat er iets ontbrak. Stuur je ons je bestelnummer via DM? Dan lossen we het vandaag op.",
+        "!order|Sorry dat er iets ontbrak. We zoeken je bestelling vandaag nog uit: zullen we je via DM laten weten zodra we meer weten?",
+    ),
+    "problem_reaction": (
+        "Wat vervelend, sorry, dat klinkt echt onprettig. Hoe gaat het nu met je?",
+    ),
+    "problem_smaller": (
+        "date|Sorry, en bedankt dat je het eerlijk zegt. Wanneer heb je het gekocht, zodat we die partij kunnen nakijken?",
     ),
     "problem_ux": (
         "Sorry dat het je in de weg zat, en dank je voor het melden! We geven het door aan het team. Hield iets anders je nog op?",

@@ -191,6 +191,7 @@ BANK = {
     ),
     "problem_refund": (
         "order|Lamentamos muito que ainda esteja à espera. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
+        "!order|Lamentamos muito que ainda esteja à espera. Vamos verificar hoje mesmo: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
     "story_grief": (
         "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
@@ -201,6 +202,7 @@ BANK = {
     ),
     "problem_courier": (
         "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada? Vamos falar com a transportadora.",
+        "!order|Lamentamos muito. Vamos falar hoje mesmo com a transportadora: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
     "thanks_class": (
         "staff|Que bom saber, {staff} vai adorar ler isto! O que gosta mais nas aulas?",
@@ -233,6 +235,13 @@ BANK = {
     ),
     "problem_missing": (
         "order|Lamentamos muito que tenha faltado algo. Pode mandar o número do pedido por mensagem privada? Resolvemos hoje mesmo.",
+        "!order|Lamentamos muito que tenha faltado algo. Vamos verificar o pedido hoje mesmo: podemos mandar uma mensagem privada assim que tivermos novidades?",
+    ),
+    "problem_reaction": (
+        "Lamentamos muito, isso parece mesmo desconfortável. Como está agora?",
+    ),
+    "problem_smaller": (
+        "date|Lamentamos, e obrigado pela franqueza. Quando foi feita a compra, para verificarmos esse lote?",
     ),
     "problem_ux": (
         "Lamentamos que tenha atrapalhado, e obrigado por avisar! Vamos encaminhar. Houve mais alguma coisa que atrasou?",
