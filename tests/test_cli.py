@@ -53,6 +53,30 @@ def write_replay(path, comments):
     path.write_text("".join(json.dumps(c) + "\n" for c in comments))
 
 
+def test_the_demo_stays_out_of_the_teams_comments(workdir, database_url, capsys, caplog, monkeypatch):
+    """`make demo` leaves Acme Coffee in replynudge.db, where `init` then puts the team's account: its first poll
+    removes the demo's accounts (else /unanswered, the App Home and the stats show them), and the demo refuses a
+    database that holds a team's accounts."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["demo"]) == 0
+    assert "`replynudge init` connects your own account" in capsys.readouterr().out
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    write_replay(workdir / "mugs.jsonl", [
+        {"id": "1", "post": "p", "author": "Maya", "text": "Do you ship the travel mug to Sweden?", "created_at": old},
+    ])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "mugs"\nplatform = "replay"\npath = "mugs.jsonl"\n')
+    assert main(["poll", "--once"]) == 0
+    assert "removed the demo's accounts (acme-blog, acme-video) and their comments" in caplog.text
+    capsys.readouterr()
+    assert main(["unanswered", "--json", "--all"]) == 0
+    assert {item["account"] for item in json.loads(capsys.readouterr().out)} == {"mugs"}
+
+    assert main(["demo"]) == 2
+    said = capsys.readouterr()
+    assert "replynudge: error: demo: the database at DATABASE_URL holds your accounts (mugs)" in said.err
+    assert "Acme" not in said.out
+
+
 def test_poll_once_keeps_polling_other_accounts_when_one_fails(workdir, database_url, capsys, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url)
     old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()

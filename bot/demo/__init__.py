@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select
 
-from bot.config import AccountConfig, Settings
+from bot.config import AccountConfig, ConfigError, Settings
 from bot.db.models import Account, Comment, Nudge, Outcome, utcnow
+from bot.engine.poller import DEMO_CHANNEL
 from bot.service import open_database, poll_cycle
 from bot.slack.terminal import TerminalNotifier
 
@@ -52,13 +53,20 @@ def _latest_time() -> datetime:
 def run_demo(settings: Settings, out=None) -> int:
     out = out or sys.stdout
     factory = open_database(settings)
+    with factory() as session:
+        team = session.scalars(select(Account.name).where(Account.channel.is_distinct_from(DEMO_CHANNEL))
+                               .order_by(Account.name)).all()
+    if team:
+        raise ConfigError(f"demo: the database at DATABASE_URL holds your accounts ({', '.join(team)}): the demo would "
+                          "add Acme Coffee's comments to what your team sees; run it on a database of its own: "
+                          "DATABASE_URL=sqlite:///demo.db replynudge demo")
     shift = utcnow() - timedelta(minutes=5) - _latest_time()
     with tempfile.TemporaryDirectory(prefix="replynudge-demo-") as folder:
         accounts = tuple(
             AccountConfig(
                 name=name,
                 platform="replay",
-                channel="#social-demo",
+                channel=DEMO_CHANNEL,
                 nudge_after=NUDGE_AFTER,
                 min_score=30,
                 timezone=ZoneInfo("UTC"),
@@ -102,7 +110,8 @@ def run_demo(settings: Settings, out=None) -> int:
     totals = _counts(factory)
     out.write(
         f"Done: {totals['comments']} comments, {totals['waiting']} still waiting for Acme, {totals['nudges']} nudges.\n"
-        "Next: `replynudge unanswered` (add --json or --all), or set SLACK_BOT_TOKEN to get these in Slack.\n"
+        "Next: `replynudge unanswered` (add --json or --all); `replynudge init` connects your own account (its first\n"
+        "poll removes the demo's).\n"
     )
     return 0
 

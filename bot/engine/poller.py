@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable, Mapping, Protocol, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.config import AccountConfig
@@ -31,6 +31,9 @@ from bot.engine.schedule import PAUSED, WAIT_AFTER_ERROR, NextPoll, next_poll
 from bot.sources.base import AuthError, QuotaExhausted, RateLimited, Source, SourceError, paced_by, pacing
 
 log = logging.getLogger(__name__)
+
+# Where `replynudge demo`'s accounts post (its terminal): what tells them from a team's in a shared database.
+DEMO_CHANNEL = "#social-demo"
 
 AUTH_RETRY = timedelta(minutes=30)  # how often a paused account tries its credentials again
 MAX_NUDGE_AGE = timedelta(days=14)
@@ -72,7 +75,14 @@ class PollWatcher(Protocol):
 
 
 def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[str, int]:
-    """Bring the account rows in line with the config file; returns name -> account id."""
+    """Bring the account rows in line with the config file; returns name -> account id. The demo's accounts (`make
+    demo` leaves them in replynudge.db) go once a config names others: Acme Coffee's comments are not the team's."""
+    names = [a.name for a in accounts]
+    demo = session.scalars(select(Account.name).where(Account.channel == DEMO_CHANNEL, Account.name.not_in(names))
+                           .order_by(Account.name)).all()
+    if demo:
+        session.execute(delete(Account).where(Account.name.in_(demo)))
+        log.warning("removed the demo's accounts (%s) and their comments from the database", ", ".join(demo))
     upsert(
         session,
         Account.__table__,
@@ -91,7 +101,6 @@ def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[s
         ("name",),
         take_new("platform", "channel", "min_score", "nudge_after_seconds", "alert_after_seconds"),
     )
-    names = [a.name for a in accounts]
     ids = dict(session.execute(select(Account.name, Account.id).where(Account.name.in_(names))).all())
     insert_ignoring_conflicts(
         session, SyncState.__table__, [{"account_id": ids[name]} for name in sorted(names)], ("account_id",)
