@@ -461,6 +461,32 @@ _THING_KINDS = (
     ("app", _pattern(r"\bapp\b|\bappli\b")),
 )
 OUTINGS = frozenset({"workshop", "tour"})
+# Praise of a thing whose question fits any praise of it: a candle (which one next), tea or coffee (how they take it),
+# bread (how they eat it). "café" and "pain" are left out: a place, and a word in English
+_PRAISED = (
+    ("praise_candle", _pattern(r"\bcandles?\b|\bkerzen?\b|\bbougies?\b|\bvelas?\b|\bcandele?\b|\bkaars(?:en)?\b")),
+    ("praise_drink", _pattern(r"\btea\b|\bcoffee\b|\bblend\b|\bespresso\b|\btee\b|\bkaffee\b|\bthé\b|\bté\b|\btè\b|"
+                              r"\bcaffè\b|\bchá\b|\bkoffie\b|\bthee\b")),
+    ("praise_bread", _pattern(r"\bbread\b|\bloaf\b|\brye\b|sourdough|\w*brot\b|\bpain (?:au|de)\b|\bpan de\b|\bpane\b|"
+                              r"\bpão\b|\w*brood\b")),
+)
+# A plant doing well again, which the question asks where it lives now (unless they said: by the window)
+_PLANT = _pattern(r"\bplants?\b|(?<!loose )(?<!loose-)\bleaf\b|\bleaves\b|pflanze|\bblätter|\bplante\b|(?<!en )\bfeuilles\b|"
+                  r"\bplanta\b|\bpianta\b|\bfoglie\b|\bfolhas?\b|\bbladeren\b|\bmonstera|\bcalathea|\bpothos|\bficus|"
+                  r"\bpilea|succulent|suculent|orchid|orquídea|costela-de-adão|citronnier|kamerplant|zimmerpflanze")
+# New growth told in words: "thriving" alone is said in sarcasm too ("my 'thriving' monstera arrived with 3 leaves")
+_GROWING = _pattern(r"new (?:leaf|leaves|growth|shoots?)|putting out|neue[sn]? (?:blatt|blätter|triebe)|nouvelles? feuilles?|"
+                    r"des fleurs|en forme|hojas nuevas|nuevas hojas|brotes nuevos|foglie nuove|nuove foglie|folhas? novas?|"
+                    r"nova folha|nieuwe? blad(?:eren)?|prachtig|in bloom|blooming|in bloei|flowers|blüht")
+_WINDOW = _pattern(r"window|fenster|fenêtre|ventana|finestra|janela|\braam\b|vensterbank")
+# Skin care that works after weeks: whether they use it morning and night
+_SKINCARE = _pattern(r"\bserum|sérum|\bsiero|retinol|niacinamid|azela|cleanser|moisturi[sz]er|(?:face|hand|night) cream|"
+                     r"crema (?:mani|viso|notte)|\w*creme\b|crème|reiniger|nettoyant|limpiador|hidratante|\btoner\b")
+_PRICED = _pattern(r"\d+[,.]\d\d|[£$€]\s?\d|\d\s?(?:€|eur|euro)\b|price|preis|prix|precio|prezzo|preço|prijs|\bkost|"
+                   r"co[uû]t|cuesta|costa|custa|half (?:the size|as big)|halb so|smaller|kleiner|plus petit|más pequeñ|"
+                   r"più piccol|menor")
+_WEEKS = _pattern(r"\b(?:weeks?|months?|wochen|monate?n?|semaines?|mois|semanas?|mes(?:es)?|settiman[ae]|mes[ei]|mês|"
+                  r"weken|maand(?:en)?)\b")
 # "but" in each language, for feedback that turns to a criticism ("ma" is no "but" in French: "ma fille")
 _BUT = {"en": r"\bbut\b", "de": r"\baber\b", "fr": r"\bmais\b", "es": r"\bpero\b", "it": r"\b(?:ma|però)\b",
         "pt": r"\b(?:mas|porém)\b", "nl": r"\bmaar\b"}
@@ -543,6 +569,11 @@ def case(comment: CommentText, reading: Reading) -> str:
     key = _case(comment, reading)
     if key in _NOT_FOR_A_QUESTION and comment.asks_question and reading.situation != "fan_reply":
         return "question"
+    if key in ("praise", "thanks", "thanks_fixed", "noise", "result") and not comment.asks_question \
+            and _PLANT.search(comment.plain) \
+            and _GROWING.search(comment.plain) and not _WINDOW.search(comment.plain) \
+            and not _first(comment.plain, _PRAISED):
+        return "result_plant"  # "Fatto come dicevate, dopo 3 settimane ha messo foglie nuove!!"
     return key
 
 
@@ -597,7 +628,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
             and len(comment.words) < 60:  # not a customer's long question that ends asking for a charity discount
         situation = "collaboration"  # "I run a small taco truck ... Open to a collab?", "Fate prezzi per ristoranti?"
     if situation == "noise" and not comment.asks_question and (_ACHIEVED.search(text) or (
-            _PROGRESS.search(text) and (_SPORT.search(text) or _RECOVERY.search(text)))):
+            _PROGRESS.search(text) and (_SPORT.search(text) or _RECOVERY.search(text))) or (
+            _WEEKS.search(text) and _SKINCARE.search(text))):
         situation = "result"
     if situation == "problem":
         return _problem(text, reading)
@@ -611,6 +643,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
             return "thanks_fixed"
         if _RECOVERY.search(text):
             return "result_recovery"
+        if _SKINCARE.search(text) and _WEEKS.search(text):
+            return "result_skincare"  # "6 weeks on the retinol and my forehead lines are genuinely softer"
         return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
             "result_progress" if _PROGRESS.search(text) and not _ACHIEVED.search(text) else "result")
     if situation == "thanks":
@@ -756,5 +790,9 @@ def _feedback(text: str, reading: Reading) -> str:
             return "thanks_staff"
         if _CONTENT.search(text):
             return "praise_named" if _NAMED_PART.search(text) else "praise_content"
+        # praise that names a price or a smaller size is sarcasm more often than not ("Bin begeistert.")
+        praised = None if reading.person or _PRICED.search(text) else _first(text, _PRAISED)
+        if praised:
+            return praised
         return "praise_app" if _SOFTWARE.search(text) and not _PRODUCT_WORDS.search(text) else "praise"
     return "feedback"

@@ -51,7 +51,7 @@ def test_every_comment_gets_at_most_three_valid_questions_the_same_each_time(tex
     "日本への配送はありますか？送料はいくらですか？",
     "I followed your steeping guide but used 90 degree water instead of 80.",
     "nice",
-    "Love the autumn candle collection, the whole flat smells amazing.",  # not "When do you enjoy it most?"
+    "Love the autumn scarf collection, the colours are gorgeous.",  # not "When do you enjoy it most?"
     "Thank you so much for the quick help yesterday!",  # not "How are you getting on with it now?"
     "Are student discounts still available for the yearly plan?",  # not "anything you've got your eye on?"
     "My son loves the dinosaur pyjamas, he refuses to take them off.",  # not "What does your son enjoy most?"

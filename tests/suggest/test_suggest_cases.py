@@ -88,6 +88,14 @@ CASES = [
      r"Uhrzeit"),
     ("Les bougies sont magnifiques mais il y avait tellement d'emballage plastique dans le carton.",
      "feedback_packaging", r"partie de l'emballage"),
+    # praise of a thing whose question fits any praise of it; a plant growing again; skin care after weeks
+    ("Love the new Earl Grey blend, so smooth and fragrant.", "praise_drink", r"How do you usually take it\?"),
+    ("Die Feigen-Kerze ist einfach wunderbar, riecht nach Sommer in Italien.", "praise_candle", r"Welche Kerze"),
+    ("Il vostro pane di segale è fantastico, croccante fuori e morbido dentro!", "praise_bread", r"mangiarlo\?"),
+    ("Seguí vuestro consejo de riego y mi pothos ya tiene hojas nuevas 🌱 ¡gracias!", "result_plant",
+     r"Dónde tienes la planta"),
+    ("Two months on the vitamin C serum and my dark spots have faded so much.", "result_skincare",
+     r"morning and night"),
 ]
 
 
@@ -241,6 +249,10 @@ def test_a_charge_made_twice_and_a_sound_fault_keep_their_cases():
     # the person came along; what they enjoy is not told
     ("Saved up with the app's 52-week challenge for a trip to Rome with my sister!", "story_thing"),
     ("Meine Oma liebt euer Spiel, aber die Karten sind viel zu klein für ihre Augen.", "story_thing"),  # a criticism
+    # sarcasm: a plant that is not growing, bread praised for its new price
+    ("Love how my 'healthy' fern arrived with half its leaves brown. Really healthy.", "result_plant"),
+    ("Schön, dass das Roggenbrot jetzt 5,90 kostet. Bin begeistert.", "praise_bread"),
+    ("Mijn monstera staat nu bij het raam en heeft twee nieuwe bladeren!", "result_plant"),  # the window is told
     # a result that turns to a request is feedback: no congratulations
     ("Played your co-op game for the first time last night, great art! But the rulebook really needs a summary card.",
      "result"),
@@ -248,7 +260,7 @@ def test_a_charge_made_twice_and_a_sound_fault_keep_their_cases():
 def test_a_story_a_person_or_a_result_is_not_read_past_what_it_tells(text, not_this):
     comment = read_comment(text)
     assert not case(comment, read_situation(comment)).startswith(not_this)
-    assert not any(re.search(r"channel|congratulations|enjoy most", q, re.I) for q in suggest_questions(text))
+    assert not any(re.search(r"channel|congratulations|enjoy most|isst du|raam", q, re.I) for q in suggest_questions(text))
 
 
 def test_every_language_names_the_same_things():

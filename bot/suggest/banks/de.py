@@ -271,4 +271,19 @@ BANK = {
     "feedback_packaging": (
         "Danke für den Hinweis, da hast du recht! Welcher Teil der Verpackung kam dir am überflüssigsten vor?",
     ),
+    "praise_candle": (
+        "Danke dir, das freut uns sehr! Welche Kerze zündest du als Nächstes an?",
+    ),
+    "praise_drink": (
+        "Danke dir, das freut uns sehr! Wie trinkst du ihn am liebsten?",
+    ),
+    "praise_bread": (
+        "Danke dir, das freut uns sehr! Wie isst du es am liebsten?",
+    ),
+    "result_plant": (
+        "Wie schön, dass es ihr so gut geht, danke fürs Update! Wo steht die Pflanze jetzt, nah am Fenster?",
+    ),
+    "result_skincare": (
+        "Wie schön, dass es so gut wirkt, danke fürs Erzählen! Benutzt du das Produkt morgens und abends oder nur einmal am Tag?",
+    ),
 }

@@ -263,4 +263,19 @@ BANK = {
     "feedback_packaging": (
         "Thanks for flagging it, that's fair! Which part of the packaging felt most unnecessary to you?",
     ),
+    "praise_candle": (
+        "Thank you, so glad you love it! Which candle are you lighting next?",
+    ),
+    "praise_drink": (
+        "Thank you, so glad you love it! How do you usually take it?",
+    ),
+    "praise_bread": (
+        "Thank you, that's lovely to hear! What's your favourite way to eat it?",
+    ),
+    "result_plant": (
+        "So happy it's thriving, thanks for the update! Where does the plant live now, near a window?",
+    ),
+    "result_skincare": (
+        "So glad it's working for you, thanks for telling us! Do you use it morning and night, or just once a day?",
+    ),
 }

@@ -264,4 +264,19 @@ BANK = {
     "feedback_packaging": (
         "¡Gracias por decírnoslo, tienes razón! ¿Qué parte del embalaje te pareció más innecesaria?",
     ),
+    "praise_candle": (
+        "¡Gracias, qué alegría leerte! ¿Cuál es la próxima vela que vas a encender?",
+    ),
+    "praise_drink": (
+        "¡Gracias, qué alegría leerte! ¿Cómo te gusta tomarlo?",
+    ),
+    "praise_bread": (
+        "¡Gracias, qué alegría leerte! ¿Cómo te gusta más comerlo?",
+    ),
+    "result_plant": (
+        "¡Qué alegría, gracias por contárnoslo! ¿Dónde tienes la planta ahora, cerca de una ventana?",
+    ),
+    "result_skincare": (
+        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Usas el producto por la mañana y por la noche, o solo una vez al día?",
+    ),
 }

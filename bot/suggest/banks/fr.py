@@ -264,4 +264,19 @@ BANK = {
     "feedback_packaging": (
         "Merci de nous le signaler, vous avez raison ! Quelle partie de l'emballage vous a semblé la plus superflue ?",
     ),
+    "praise_candle": (
+        "Merci, ça nous fait très plaisir ! Quelle bougie allez-vous allumer ensuite ?",
+    ),
+    "praise_drink": (
+        "Merci, ça nous fait très plaisir ! Vous le buvez comment, de préférence ?",
+    ),
+    "praise_bread": (
+        "Merci, ça nous fait très plaisir ! Vous le mangez comment, de préférence ?",
+    ),
+    "result_plant": (
+        "Ça fait plaisir à lire, merci pour les nouvelles ! Où se trouve la plante maintenant, près d'une fenêtre ?",
+    ),
+    "result_skincare": (
+        "Ça fait plaisir à lire, merci de nous le dire ! Vous l'utilisez matin et soir, ou une seule fois par jour ?",
+    ),
 }

@@ -272,4 +272,19 @@ BANK = {
     "feedback_packaging": (
         "Grazie per la segnalazione, hai ragione! Quale parte dell'imballaggio ti è sembrata più superflua?",
     ),
+    "praise_candle": (
+        "Grazie, che bello leggerlo! Qual è la prossima candela che accenderai?",
+    ),
+    "praise_drink": (
+        "Grazie, che bello leggerlo! Come ti piace berlo?",
+    ),
+    "praise_bread": (
+        "Grazie, che bello leggerlo! Come ti piace di più mangiarlo?",
+    ),
+    "result_plant": (
+        "Che bello, grazie per l'aggiornamento! Dove tieni la pianta adesso, vicino a una finestra?",
+    ),
+    "result_skincare": (
+        "Che bello leggerlo, grazie per avercelo raccontato! Applichi il prodotto mattina e sera, o solo una volta al giorno?",
+    ),
 }

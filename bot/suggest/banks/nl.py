@@ -264,4 +264,19 @@ BANK = {
     "feedback_packaging": (
         "Dank je dat je het laat weten, terecht! Welk deel van de verpakking vond je het meest overbodig?",
     ),
+    "praise_candle": (
+        "Dank je, wat fijn om te horen! Welke kaars steek je hierna aan?",
+    ),
+    "praise_drink": (
+        "Dank je, wat fijn om te horen! Hoe drink je hem het liefst?",
+    ),
+    "praise_bread": (
+        "Dank je, wat fijn om te horen! Hoe eet je het het liefst?",
+    ),
+    "result_plant": (
+        "Wat fijn, dank je voor de update! Waar staat de plant nu, bij een raam?",
+    ),
+    "result_skincare": (
+        "Wat fijn om te lezen, dank je voor het delen! Gebruik je het 's ochtends en 's avonds, of maar één keer per dag?",
+    ),
 }

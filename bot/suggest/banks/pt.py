@@ -271,4 +271,19 @@ BANK = {
     "feedback_packaging": (
         "Obrigado pelo aviso, tem toda a razão! Que parte da embalagem pareceu mais desnecessária?",
     ),
+    "praise_candle": (
+        "Obrigado, que bom ler isso! Qual é a próxima vela que vai acender?",
+    ),
+    "praise_drink": (
+        "Obrigado, que bom ler isso! Como gosta mais de tomar?",
+    ),
+    "praise_bread": (
+        "Obrigado, que bom ler isso! Como gosta mais de comer?",
+    ),
+    "result_plant": (
+        "Que alegria, obrigado pela novidade! Onde fica a planta agora, perto de uma janela?",
+    ),
+    "result_skincare": (
+        "Que bom ler isso, obrigado por contar! Usa de manhã e à noite, ou só uma vez por dia?",
+    ),
 }
