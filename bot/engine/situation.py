@@ -250,36 +250,47 @@ _IMPLICIT_PROBLEM: dict[str, str] = {
     r"(?:noticeably |much )?(?:lighter|darker) than the (?:others|rest)|(?:noticeably|visibly) (?:lighter|darker)|"
     r"different dye lots?|wobbly|peeling|(?:dropped|dropping|lost|losing) (?:\d+|all|most|half|a few|its) (?:of its )?leaves|"
     r"tunnel(?:l?ing|l?ed)|burns? (?:unevenly|crooked|lopsided)|(?:aren'?t|isn'?t|not) showing up|gone (?:soft|mouldy|moldy)|"
-    r"deleted (?:all )?my|wiped (?:all )?my|allergic reaction|gave me a rash|broke me out|instead of (?:\w+day)",
+    r"not what i (?:wanted|expected|ordered|paid for)|"
+    r"(?:sound|audio) (?:skips|keeps skipping|cuts out|drops out)|tastes? (?:different|weaker|bland)|deleted (?:all )?my|wiped (?:all )?my|allergic reaction|gave me a rash|broke me out|instead of (?:\w+day)",
     "de": r"niemand (?:geht|ging) ran|niemand nimmt ab|kein rückruf|nie zurückgerufen|wusste niemand|nicht (?:das )?erste mal|"
     r"schon wieder|(?:wochen|tage|mal) (?:hintereinander|in folge)|(?:etwas|ziemlich|bisschen|nur|echt) schade|"
     r"nur (?:\d+|zwei|drei|eine?) (?:von|statt)|obwohl ich .{0,30}bestellt|unterschiedliche (?:größen|farben|chargen)|"
     r"wackel\w*|löst sich|quietscht(?! (?:nix|nichts|nicht|kein))|strohig|schimmel\w*|einen tunnel|brennt (?:\w+ )?schief|wird nicht (?:mehr )?angezeigt|"
-    r"(?:alles )?gelöscht|allergische reaktion|ausschlag|steht immer noch|zeigt immer noch|hallo\?+|wie geht das bitte",
+    r"nicht das,? was ich (?:wollte|erwartet\w*|bestellt\w*)|(?:ton|audio) (?:springt|setzt aus|hakt)|"
+    r"schmeckt (?:anders|nach nichts|fad)|(?:alles )?gelöscht|allergische reaktion|ausschlag|steht immer noch|zeigt immer noch|hallo\?+|wie geht das bitte",
     "fr": r"personne ne décroche|personne ne (?:m'a )?rappel\w*|aucun rappel|personne n'était au courant|pas la première fois|"
     r"(?:semaines?|fois|jours) de suite|un peu dommage|un peu déçu\w*|il (?:en )?manque|alors que j'ai commandé|"
     r"(?:tailles|couleurs|pointures) différentes|fendu\w*|fissur\w*|décoll\w*|bancal\w*|grince|cornée?s|moisi\w*|"
-    r"n'apparai\w* pas|ne s'affiche pas|(?:tout )?effacé\w*|réaction allergique|des boutons partout|affiche toujours|"
+    r"pas ce que j'(?:attendais|voulais|ai commandé)|le son saute|le son (?:se )?coupe|"
+    r"n'a plus le même goût|n'apparai\w* pas|ne s'affiche pas|(?:tout )?effacé\w*|réaction allergique|des boutons partout|affiche toujours|"
     r"indique toujours",
     "es": r"nadie (?:coge|cogió|contesta|contestó) el teléfono|nadie me (?:ha )?llama\w*|nadie sabía|no es la primera vez|"
     r"(?:semanas?|veces|días) seguid[oa]s|(?:un poco|bastante) decepcionante|me (?:han|ha) llegado (?:solo )?(?:\d+|dos|tres|una?)\b|"
     r"y pedí|pero pedí|(?:tallas|colores|números) distint\w*|se (?:despeg|descos)\w*|agrietad\w*|se me borr(?:aron|ó)|"
+    r"no es lo que (?:quería|esperaba|pedí)|el (?:sonido|audio) (?:salta|se corta)|sabe (?:diferente|distinto|a poco)|"
     r"se borr(?:aron|ó)|mohos\w*|no aparece\w*|reacción alérgica|me dio alergia|sarpullido|sigue (?:diciendo|poniendo)",
     "it": r"nessuno risponde al telefono|nessuno (?:mi )?(?:ha )?richiamat\w*|nessuno sapeva|non è la prima volta|"
     r"(?:settimane|volte|giorni) di (?:fila|seguito)|un po' un peccato|ne mancano|ma avevo ordinato|due numeri diversi|"
     r"(?:taglie|colori|numeri) divers\w*|si (?:stacca|scolla)\w*|crepat\w*|scheggiat\w*|cigola|mi fa (?:malissimo|male)|"
-    r"ammuffit\w*|non (?:compare|appare|si vede)\w*|reazione allergica|prurito|risulta ancora|dice ancora",
+    r"non è quello che (?:volevo|mi aspettavo|ho ordinato)|l'audio (?:salta|si interrompe)|"
+    r"sa di poco|ha un sapore divers\w*|ammuffit\w*|non (?:compare|appare|si vede)\w*|reazione allergica|prurito|risulta ancora|dice ancora",
     "pt": r"ninguém atende|ninguém (?:me )?(?:ligou|retornou)|ninguém sabia|não é a primeira vez|(?:semanas?|vezes|dias) seguid[oa]s|"
     r"(?:um pouco|meio) decepcionad\w*|(?:vieram|chegaram) só|só (?:vieram|chegaram) \d|mas eu pedi|só que pedi|"
     r"(?:tamanhos|cores|números) diferentes|descascand\w*|rachad\w*|bambo\w*|deu alergia|reação alérgica|coceira|mofad\w*|"
-    r"continua a pedir|continua pedindo|não aparece\w*|apag(?:ou|aram)|sumiram|ainda diz|continua (?:dizendo|a dizer)",
+    r"não é o que eu (?:queria|esperava|pedi)|o (?:som|áudio) (?:falha|corta|pula)|sabe a pouco|"
+    r"tem outro sabor|continua a pedir|continua pedindo|não aparece\w*|apag(?:ou|aram)|sumiram|ainda diz|continua (?:dizendo|a dizer)",
     "nl": r"niemand neemt op|niet teruggebeld|niemand wist|niet de eerste keer|alweer|(?:weken|keer|dagen) achter elkaar|"
     r"(?:beetje|wel|best|erg) jammer|beetje teleurgesteld|te missen|(?:missen|ontbreken) er|terwijl ik .{0,30}besteld|"
     r"verschillende (?:maten|kleuren)|scheef|piept|wiebel\w*|laat los|gebarsten|(?:al|nu) een tunnel|beschimmeld|"
+    r"niet wat ik (?:wilde|verwachtte|besteld)|(?:geluid|audio) (?:hapert|valt weg)|smaakt (?:anders|naar niks|flauw)|"
     r"verschijnt niet|allergische reactie|uitslag|zegt nog steeds|staat nog steeds|hallo\?+",
 }
 # Less for the same money ("smaller than before for the same price", "kostet jetzt 6,90 und ist halb so groß"),
 # however glad the words around it sound: a complaint about the price
+# Sarcasm in scare quotes: a lowercase word quoted after an article or a possessive ("my 'thriving' monstera", "the
+# 'free' version"), in a comment that sounds glad: the praise is the irony. Product names are capitalised.
+_SCARE_QUOTED = re.compile(r"\b(?:my|the|your|our|a|mein\w*|die|der|das|ma|mon|la|le|mi|el|il|lo|minha|meu|a|o|mijn|de|het)\s"
+                           r"['‘\"“][a-zà-ÿ]{3,20}['’\"”]\s\w")
 _SMALLER = re.compile(r"smaller|half the size|less in (?:the|a) (?:bag|box|pack)|kleiner|halb so groß|plus petit|moitié moins|"
                       r"más pequeñ|la mitad de|più piccol|la metà|menor|metade do|half zo groot", re.I)
 _PRICED = re.compile(r"[€£$]|\d+[,.]\d\d\b|price|preis|kost|prix|coûte|precio|cuesta|prezzo|costa|preço|custa|prijs", re.I)
@@ -449,7 +460,8 @@ def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:
     praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0
     praise = _praise(comment)
     angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
-    problem = "problem" in found or comment.reports_problem or angry or _shrunk(lowered)
+    sarcastic = praise_words and bool(_SCARE_QUOTED.search(comment.plain))
+    problem = "problem" in found or comment.reports_problem or angry or sarcastic or _shrunk(lowered)
     if thread.answers_a_commenter and not _asks_us(asks, found):
         return "fan_reply"
     if problem:

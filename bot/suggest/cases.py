@@ -304,7 +304,8 @@ _MAKING = _pattern(r"recipe|flour|bak|dough|starter|steep|brew|cook|oven|knit|ya
                    r"meel|deeg|zuurdesem")
 _FAULT = _pattern(r"wobbl|wackel|bancal|traballa|bambo|wiebel|peel|décoll|despeg|si stacca|descasc|laat los|löst sich|"
                   r"strohig|scheef|schief|piept|quietscht|grince|cigola|chirr|(?:dropped|dropping|lost|losing) .{0,12}leaves|"
-                  r"yellow leaf|cornée|rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|"
+                  r"yellow(?:ing)? lea|one of them yellow|gelbe blätter|feuilles jaunes|hojas amarillas|foglie gialle|"
+                  r"folhas amarelas|gele bladeren|cornée|rasg|ripped|\btorn\b|déchir|strapp|gescheurd|gerissen|rompi|broke|snapped|squeal|stopped|tunnel|"
                   r"shrank|shrunk|way off|faded|peel|came off|fell apart|falling apart|"
                   r"barely|descol|sola|eingelaufen|"
                   r"rétréci|encogi|ristrett|taglia in meno|encolheu|gekrompen|defekt|défectueu|defectuos|difettos|"
@@ -404,7 +405,9 @@ _NAMED_PART = _pattern(r"the (?:part|bit|section) about|the interview with|(?:wa
                        r"besonders|surtout|en particulier|sobre todo|especialmente|soprattutto|in particolare|"
                        r"principalmente|"
                        r"vooral|met name")
-_NOT_AS_PICTURED = _pattern(r"nothing like the (?:photo|picture)|not as (?:pictured|described)|n'a rien à voir|"
+_NOT_AS_PICTURED = _pattern(r"than (?:in )?the (?:photos?|pictures?)|als auf dem (?:foto|bild)|que sur la photo|"
+                            r"que en la foto|che in foto|rispetto alla foto|do que na foto|dan op de foto|"
+                            r"nothing like the (?:photo|picture)|not as (?:pictured|described)|n'a rien à voir|"
                             r"pas comme sur la photo|"
                             r"nada que ver|no se parece|niente a che vedere|divers\w* dalla foto|nada a ver|"
                             r"diferente da foto|"

@@ -282,6 +282,11 @@ IMPLICIT_COMPLAINTS = [
     ("The mug arrived, but the handle is wobbly. That's two now.", r"sorry.*photo"),
     ("Reserved two croissants for 8am, came at 8:05 and they'd sold them to someone else. Not the first time.",
      r"sorry.*which location"),
+    # sarcasm in scare quotes, a colour off from the photos, sound that skips, a taste that changed
+    ("Love how my 'fresh' bouquet showed up with half the roses wilted. Really fresh.", r"sorry"),
+    ("The rug is way more grey than the photos. Not what I wanted for the nursery tbh", r"photos.*DM us a photo"),
+    ("Super épisode, mais le son saute toutes les deux minutes.", r"Désolés.*appli"),
+    ("Il caffè nuovo sa di poco, prima era molto più intenso.", r"dispiace"),
 ]
 
 
@@ -297,6 +302,8 @@ def test_a_complaint_told_between_the_lines_gets_an_apology_and_the_question_of_
 @pytest.mark.parametrize("text", [
     "Nach eurem Video die Bremse entlüftet, quietscht nix mehr!",  # a fix, not a squeak
     "Ordered the blue one and it arrived on Tuesday, love it.",
+    "The linen is so much nicer in person than in the photos, bought two at the market.",
+    "Love the 'Regen auf Moos' scent, it fills the whole flat.",  # a product's name in quotes
 ])
 def test_a_fix_or_a_glad_arrival_is_no_complaint(text):
     assert read_situation(read_comment(text)).situation != "problem"
