@@ -78,6 +78,8 @@ def run_service(settings: Settings, *, force_http: bool = False, port: int | Non
         if app is not None:
             servers.append(serve(app, settings, health, force_http=force_http, port=port))
         loops.start()
+        if app is None:
+            log.info("no SLACK_BOT_TOKEN: the nudges print here, and nothing answers Slack (docs/slack-setup.md)")
         for server in servers:
             log.info(server.where)
         while not stop.wait(1):

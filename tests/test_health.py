@@ -152,8 +152,24 @@ def test_liveness_is_both_loops_running(session_factory):
         server.stop()
 
 
+def test_without_a_bot_token_run_says_where_the_nudges_go(workdir):
+    """Slack setup's first line: without SLACK_BOT_TOKEN run only polls and prints; it says so as it starts."""
+    process, printed = started(workdir)
+    try:
+        assert "no SLACK_BOT_TOKEN: the nudges print here, and nothing answers Slack" in printed, printed
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+
+
 def serving_status_pages(workdir, **env) -> tuple[subprocess.Popen, str]:
     """`replynudge run` without Slack, and where its startup line says the status pages are."""
+    process, printed = started(workdir, **env)
+    return process, status_url(printed)
+
+
+def started(workdir, **env) -> tuple[subprocess.Popen, str]:
+    """`replynudge run` on a replay account, and what it printed up to the status pages' line."""
     (workdir / "replynudge.toml").write_text(CONFIG)
     (workdir / "comments.jsonl").write_text("")
     process = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=workdir, stderr=subprocess.PIPE, text=True,
@@ -163,7 +179,7 @@ def serving_status_pages(workdir, **env) -> tuple[subprocess.Popen, str]:
         printed += line
         if "serving health and metrics" in line:
             break
-    return process, status_url(printed)
+    return process, printed
 
 
 def answers(host: str, port: int) -> bool:
