@@ -346,8 +346,7 @@ def cmd_check(args) -> int:
             status, failed = f"FAILED: {failing}; {status}", True
         rows.append((account.name, account.platform, _headroom_of(source, state), _last_poll(state, now),
                      _next_poll(state, now), _completeness(state), status))
-    mode, status, slack_failed = slack_status(settings, [account.channel for account in settings.accounts
-                                                        if account.channel])
+    mode, status, slack_failed = slack_status(settings)
     failed = failed or slack_failed
     rows.append(("(slack)", mode, "", "", "", "", status))
     if llm := llm_provider(settings):

@@ -206,9 +206,11 @@ def test_check_says_whether_slack_is_ready_for_run(workdir, database_url, capsys
 
     (workdir / "replynudge.toml").write_text(
         '[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\nchannel = "C0OTHER"\n'
-        '[[accounts]]\nname = "shop"\nplatform = "replay"\npath = "c.jsonl"\nchannel = "C0GONE"\n')
+        '[[accounts]]\nname = "shop"\nplatform = "replay"\npath = "c.jsonl"\nchannel = "C0GONE"\n'
+        '[[accounts]]\nname = "video"\nplatform = "replay"\npath = "c.jsonl"\n')
     assert main(["check"]) == 1
     row = slack_row()
+    assert "no channel for video: set channel in replynudge.toml (the account's or [defaults]')" in row
     assert "the bot cannot see C0GONE (channel_not_found)" in row
     assert "the bot is not in #other (C0OTHER): type /invite @Reply Nudge in the channel" in row
 

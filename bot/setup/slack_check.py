@@ -5,7 +5,6 @@ invited)."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from slack_sdk.errors import SlackApiError
 
@@ -43,9 +42,9 @@ def check_channel(channel: str, token: str, api_url: str) -> tuple[str, bool]:
     return str(info.get("name") or channel), bool(info.get("is_member"))
 
 
-def slack_status(settings: Settings, channels: Iterable[str]) -> tuple[str, str, bool]:
+def slack_status(settings: Settings) -> tuple[str, str, bool]:
     """`replynudge check`'s row for Slack: the mode `replynudge run` would use, whether the bot token works, the
-    mode has its secret and the bot is in every channel nudges go to; (mode, status, failed). No bot token is no
+    mode has its secret and every account has a channel the bot is in; (mode, status, failed). No bot token is no
     failure: the nudges print in the terminal."""
     token, api_url = settings.slack_bot_token, settings.slack_api_url
     if not token:
@@ -63,8 +62,11 @@ def slack_status(settings: Settings, channels: Iterable[str]) -> tuple[str, str,
     if not app_token and not settings.slack_signing_secret:
         problems.append("neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set; "
                         "replynudge run needs one of them")
+    if unplaced := [account.name for account in settings.accounts if not account.channel]:
+        problems.append(f"no channel for {', '.join(unplaced)}: set channel in {settings.config_path} (the account's "
+                        "or [defaults]')")
     posts_to = []
-    for channel in sorted(set(channels)):
+    for channel in sorted({account.channel for account in settings.accounts if account.channel}):
         try:
             name, member = check_channel(channel, token, api_url)
         except ValueError as error:
