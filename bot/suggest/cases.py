@@ -206,6 +206,7 @@ _MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me b
                    r"recuerda|cuando era|hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|"
                    r"quando eu era|anos atrás|sempre (?:bebia|fazia|ia)|(?:bebia|fazia|ia) sempre|doet me denken|"
                    r"toen ik|jaar geleden|vroeger")
+_BIRTHDAY = _pattern(r"birthday|geburtstag|anniversaire|cumpleaños|compleanno|aniversário|bolo de anos|verjaardag|jarig")
 _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
 # Thanks to someone on the team by name, as the comment's opening ("Danke an Jonas vom Kundenservice! Hat mir den
@@ -669,6 +670,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
             return _feedback(text, reading)
         if reading.person and _THANKS.search(text) and _HELP_GIVEN.search(text) and _HEALTH.search(text):
             return "thanks_person"  # "you talked me through my son's fever": how is he now
+        if reading.person in ("daughter", "son", "child") and _BIRTHDAY.search(text) and not re.search(r"\d", text):
+            return "story_birthday"  # a child's birthday, its age not told: how old they turned
         if reading.person and _CELEBRATION.search(text):
             return "story_celebration"
         if _MEMORY.search(text) and not _TODAY.search(text):

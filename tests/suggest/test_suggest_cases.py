@@ -96,6 +96,11 @@ CASES = [
      r"Dónde tienes la planta"),
     ("Two months on the vitamin C serum and my dark spots have faded so much.", "result_skincare",
      r"morning and night"),
+    # a child's birthday, the age not told
+    ("La torta al cioccolato per il compleanno di mio figlio era perfetta, grazie!", "story_birthday",
+     r"auguri a tuo figlio! Quanti anni ha compiuto\?"),
+    ("Mein Sohn hat sich riesig über den Dino-Kuchen zum Geburtstag gefreut!", "story_birthday",
+     r"Wie alt ist dein Sohn geworden\?"),
 ]
 
 
@@ -253,6 +258,7 @@ def test_a_charge_made_twice_and_a_sound_fault_keep_their_cases():
     ("Love how my 'healthy' fern arrived with half its leaves brown. Really healthy.", "result_plant"),
     ("Schön, dass das Roggenbrot jetzt 5,90 kostet. Bin begeistert.", "praise_bread"),
     ("Mijn monstera staat nu bij het raam en heeft twee nieuwe bladeren!", "result_plant"),  # the window is told
+    ("Mijn dochter werd 6 en de taart van jullie was een groot succes!", "story_birthday"),  # the age is told
     # a result that turns to a request is feedback: no congratulations
     ("Played your co-op game for the first time last night, great art! But the rulebook really needs a summary card.",
      "result"),
@@ -260,7 +266,7 @@ def test_a_charge_made_twice_and_a_sound_fault_keep_their_cases():
 def test_a_story_a_person_or_a_result_is_not_read_past_what_it_tells(text, not_this):
     comment = read_comment(text)
     assert not case(comment, read_situation(comment)).startswith(not_this)
-    assert not any(re.search(r"channel|congratulations|enjoy most|isst du|raam", q, re.I) for q in suggest_questions(text))
+    assert not any(re.search(r"channel|congratulations|enjoy most|isst du|raam|hoe oud", q, re.I) for q in suggest_questions(text))
 
 
 def test_every_language_names_the_same_things():

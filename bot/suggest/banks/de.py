@@ -286,4 +286,7 @@ BANK = {
     "result_skincare": (
         "Wie schön, dass es so gut wirkt, danke fürs Erzählen! Benutzt du das Produkt morgens und abends oder nur einmal am Tag?",
     ),
+    "story_birthday": (
+        "person|Wie schön, herzlichen Glückwunsch! Wie alt ist {person} geworden?",
+    ),
 }

@@ -278,4 +278,7 @@ BANK = {
     "result_skincare": (
         "So glad it's working for you, thanks for telling us! Do you use it morning and night, or just once a day?",
     ),
+    "story_birthday": (
+        "person|What a lovely way to celebrate! How old did {person} turn?",
+    ),
 }

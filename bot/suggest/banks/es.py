@@ -279,4 +279,7 @@ BANK = {
     "result_skincare": (
         "¡Qué alegría leer esto, gracias por contárnoslo! ¿Usas el producto por la mañana y por la noche, o solo una vez al día?",
     ),
+    "story_birthday": (
+        "person|¡Qué bonita manera de celebrarlo, feliz cumpleaños! ¿Cuántos años ha cumplido {person}?",
+    ),
 }

@@ -279,4 +279,7 @@ BANK = {
     "result_skincare": (
         "Ça fait plaisir à lire, merci de nous le dire ! Vous l'utilisez matin et soir, ou une seule fois par jour ?",
     ),
+    "story_birthday": (
+        "person|Quelle belle façon de fêter ça, joyeux anniversaire ! Quel âge a eu {person} ?",
+    ),
 }

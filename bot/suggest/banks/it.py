@@ -287,4 +287,7 @@ BANK = {
     "result_skincare": (
         "Che bello leggerlo, grazie per avercelo raccontato! Applichi il prodotto mattina e sera, o solo una volta al giorno?",
     ),
+    "story_birthday": (
+        "person|Che bel modo di festeggiare, tanti auguri {to_person}! Quanti anni ha compiuto?",
+    ),
 }

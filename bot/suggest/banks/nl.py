@@ -279,4 +279,7 @@ BANK = {
     "result_skincare": (
         "Wat fijn om te lezen, dank je voor het delen! Gebruik je het 's ochtends en 's avonds, of maar één keer per dag?",
     ),
+    "story_birthday": (
+        "person|Wat een leuke manier om het te vieren, van harte gefeliciteerd! Hoe oud is {person} geworden?",
+    ),
 }

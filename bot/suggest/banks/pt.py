@@ -286,4 +286,7 @@ BANK = {
     "result_skincare": (
         "Que bom ler isso, obrigado por contar! Usa de manhã e à noite, ou só uma vez por dia?",
     ),
+    "story_birthday": (
+        "person|Que bela forma de comemorar, parabéns {to_person}! Quantos anos fez?",
+    ),
 }
