@@ -23,6 +23,7 @@ from bot.db.queries import UnansweredResult, comments_after, newest_comment_id, 
 from bot.db.stats import team_stats
 from bot.engine import trail
 from bot.engine.hours import business_waits_of
+from bot.engine.poller import sync_accounts
 from bot.engine.schedule import PAUSED
 from bot.logs import configure_logging
 from bot.progress import LogProgress, TerminalProgress, summary
@@ -157,7 +158,8 @@ def cmd_poll(args) -> int:
     for account in settings.accounts:  # every account's settings are checked before anything is fetched
         build_source(account)
     factory = open_database(settings)
-    with factory() as session:
+    with factory.begin() as session:
+        sync_accounts(session, settings.accounts)  # the demo's accounts go first: SQLite gives their ids out again
         newest = newest_comment_id(session)
     watcher = TerminalProgress(sys.stderr) if sys.stderr.isatty() else LogProgress()
     outcomes = poll_cycle(settings, factory, make_notifier(settings), watchers=[watcher])

@@ -67,7 +67,7 @@ def test_the_demo_stays_out_of_the_teams_comments(workdir, database_url, capsys,
     (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "mugs"\nplatform = "replay"\npath = "mugs.jsonl"\n')
     assert main(["poll", "--once"]) == 0
     assert "removed the demo's accounts (acme-blog, acme-video) and their comments" in caplog.text
-    capsys.readouterr()
+    assert re.search(r"^mugs +1 +1 +1  ok", capsys.readouterr().err, re.M)  # new, though SQLite reuses the demo's ids
     assert main(["unanswered", "--json", "--all"]) == 0
     assert {item["account"] for item in json.loads(capsys.readouterr().out)} == {"mugs"}
 
