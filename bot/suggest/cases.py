@@ -26,7 +26,10 @@ GRIEF = _pattern(
     r"cat)|"
     r"passed away|\b(?:she|he|mum|mom|dad|mother|father) passed\b|\bdied\b|funeral|\btrauer|verstorben|gestorben|beerdigung|\bdeuil\b|décéd|disparu|\bperdu (?:mon|ma)|"
     r"\bduelo\b|falleci|\bperdí a|\blutto\b|scompars|\bho perso (?:mio|mia)|\bluto\b|faleceu|\bperdi (?:meu|minha)|"
-    r"\brouw\b|overleden|verloren (?:mijn)"
+    r"\brouw\b|overleden|verloren (?:mijn)|"
+    # no longer with us, said of a person (not of a product: "non c'è più" alone is also "discontinued")
+    r"no longer with us|non c'è più da|ci ha lasciat|ya no está con nosotros|nos dejó|n'est plus parmi nous|nous a quitté|"
+    r"não está mais entre nós|nos deixou|nicht mehr bei uns|uns verlassen|is er niet meer sinds|ons ontvallen"
 )
 # Late, lost or ill: no question about the person is safe, however kindly meant ("What does your wife enjoy most?")
 _LOSS = _pattern(

@@ -96,6 +96,9 @@ CASES = [
      r"Dónde tienes la planta"),
     ("Two months on the vitamin C serum and my dark spots have faded so much.", "result_skincare",
      r"morning and night"),
+    # a person no longer with us, in words that also say "discontinued" of a product: condolences, not "è un peccato"
+    ("Mia nonna mi ha insegnato a cucire. Non c'è più da tre anni, ma oggi ho finito la mia prima gonna con la sua "
+     "macchina.", "story_grief", r"perdita"),
     # a child's birthday, the age not told
     ("La torta al cioccolato per il compleanno di mio figlio era perfetta, grazie!", "story_birthday",
      r"auguri a tuo figlio! Quanti anni ha compiuto\?"),
