@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import tempfile
 import tomllib
@@ -20,6 +21,9 @@ from bot.config import ConfigError
 from bot.config_file import parse_accounts
 
 ENV_MODE = 0o600
+# A value python-dotenv, Compose's env_file and `docker run --env-file` (which keeps quotes as part of the value) all
+# read as it is: no quote, comment mark, `$`, backslash or backtick, no space at either end.
+PLAIN = re.compile(r"[^\s'\"#$\\`]+(?: [^\s'\"#$\\`]+)*")
 
 
 class _AnyValue(dict):
@@ -118,9 +122,12 @@ def _assigns(line: str, name: str) -> bool:
 
 
 def _quoted(name: str, value: str) -> str:
-    """The value as python-dotenv (and Docker Compose's env_file) read it back: single quotes, or double quotes
-    with escapes when it holds a quote or a line break. A value that would not read back as itself is refused."""
-    if "\n" in value or "'" in value:
+    """The value as python-dotenv (and Docker Compose's env_file) read it back: as it is when PLAIN (then `docker run
+    --env-file` reads it alike), else single quotes, or double quotes with escapes when it holds a quote or a line
+    break. A value that would not read back as itself is refused."""
+    if PLAIN.fullmatch(value):
+        quoted = value
+    elif "\n" in value or "'" in value:
         quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
     else:
         quoted = f"'{value}'"

@@ -135,7 +135,7 @@ def test_a_different_secret_in_env_is_not_overwritten_without_force(tmp_path, wo
 
     forced = init(tmp_path, slack, *scripted(wordpress, "blog", "--force"), WP_APP_PASSWORD=APP_PASSWORD)
     assert forced.returncode == 0, forced.stderr
-    assert (tmp_path / ".env").read_text() == f"# ours\nWP_APP_PASSWORD='{APP_PASSWORD}'\n"
+    assert (tmp_path / ".env").read_text() == f"# ours\nWP_APP_PASSWORD={APP_PASSWORD}\n"
 
 
 def test_failing_checks_write_nothing_and_say_why(tmp_path, wordpress, slack):
@@ -296,7 +296,7 @@ def test_a_symlinked_env_is_written_through_to_its_target(tmp_path, wordpress, s
     done = init(project, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD)
     assert done.returncode == 0, done.stderr
     assert (project / ".env").is_symlink() and (project / "replynudge.toml").is_symlink()
-    assert (secrets / "replynudge.env").read_text() == f"# shared with the team\nWP_APP_PASSWORD='{APP_PASSWORD}'\n"
+    assert (secrets / "replynudge.env").read_text() == f"# shared with the team\nWP_APP_PASSWORD={APP_PASSWORD}\n"
     assert stat.S_IMODE((secrets / "replynudge.env").stat().st_mode) == 0o600
     assert (secrets / "replynudge.toml").read_text().startswith("# ours\n")
     assert settings(project).account("blog").secrets["app_password"] == APP_PASSWORD
@@ -342,7 +342,7 @@ def test_a_secret_that_failed_its_check_is_neither_offered_again_nor_saved(tmp_p
     assert done.stdout.count("the check failed: wordpress rejected the credentials (HTTP 401") == 2
     assert "the wordpress app password (an Application Password of that user) is required (input is hidden)" in done.stdout
     assert "wrong" not in done.stdout and "wrong" not in (tmp_path / ".env").read_text()
-    assert (tmp_path / ".env").read_text() == f"BLOG_PASSWORD='{APP_PASSWORD}'\n"
+    assert (tmp_path / ".env").read_text() == f"BLOG_PASSWORD={APP_PASSWORD}\n"
     assert settings(tmp_path).account("blog").secrets["app_password"] == APP_PASSWORD
 
 
@@ -373,3 +373,16 @@ def test_without_slack_yet_the_channel_can_wait_and_the_nudges_print(tmp_path, s
     with_slack = init(tmp_path, slack, "--platform", "replay", "--name", "video", "--path", "comments.jsonl", "--yes",
                       SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-1-A0")
     assert with_slack.returncode == 2 and "init: --channel: required with --yes" in with_slack.stderr
+
+
+def test_env_reads_the_same_through_docker_run(tmp_path, wordpress, slack):
+    """The README's `docker run --env-file .env` keeps quotes as part of a value (docker/cli#3630), unlike python-dotenv
+    and Compose: a value that needs no quotes is written without, so all three read the same token."""
+    secrets = {"WP_APP_PASSWORD": APP_PASSWORD, "SLACK_BOT_TOKEN": "xoxb-1-2-abcDEF", "SLACK_SIGNING_SECRET": "8f14e45f"}
+    done = init(tmp_path, slack, *scripted(wordpress), **secrets)
+    assert done.returncode == 0, done.stderr
+    lines = (tmp_path / ".env").read_text().splitlines()
+    as_docker_reads_it = dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+    assert as_docker_reads_it == secrets
+    loaded = settings(tmp_path)
+    assert (loaded.slack_bot_token, loaded.account("blog").secrets["app_password"]) == ("xoxb-1-2-abcDEF", APP_PASSWORD)
