@@ -1,6 +1,7 @@
 # Reply Nudge: the Slack app and the polling loop (`replynudge run`).
 #   docker build -t reply-nudge .
-#   docker run --env-file .env -v "$PWD/data:/data" -p 3000:3000 reply-nudge
+#   docker run --env-file .env -v reply-nudge-data:/data -v "$PWD/replynudge.toml:/data/replynudge.toml:ro" \
+#     -p 3000:3000 reply-nudge
 # The config file and the SQLite database live in /data unless REPLYNUDGE_CONFIG / DATABASE_URL say otherwise.
 
 FROM python:3.12-slim AS build
