@@ -427,6 +427,12 @@ _COMPATIBLE = _pattern(r"compatib|kompatib|work(?:s)? with|fits? (?:on|my)|charg
                        r"caricatore|carregador|oplader|ladegerät|chargeur|sirve para|va bene (?:sul|sull|con)|"
                        r"passt (?:auf|zu)|"
                        r"funktioniert .{0,20}mit|werkt .{0,20}met|funciona com|serve per")
+# Something owned that a part must fit: only then "which model do you have?" ("sirve para principiantes" has none)
+_OWNED = _pattern(r"compatib|kompatib|charger|adapter|adaptador|adattatore|cargador|caricatore|carregador|oplader|"
+                  r"ladegerät|chargeur|battery|batter|bateria|akku|accu|\bmodel|\bversion|versión|versione|versão|versie|"
+                  r"\bbike|\bbici|fahrrad|vélo|fiets|phone|handy|téléphone|teléfono|telefono|telefone|telefoon|machine|"
+                  r"maschine|máquina|macchina|grinder|mühle|moulin|molinillo|macinino|moedor|molen|console|konsole|"
+                  r"camera|kamera|caméra|cámara|câmera|printer|drucker|imprimante|impresora|stampante|impressora")
 _AGE = _pattern(r"\d+[ -]?(?:year|yr)s?[ -]old|toddler|older kids|de \d+ ans|\d+ jahre|\d+-jährig|de \d+ años|"
                 r"di \d+ anni|"
                 r"de \d+ anos|van \d+ jaar|\d+-jarig")
@@ -451,6 +457,32 @@ _WASTEFUL_PACKAGING = _pattern(
     r"(?:tanta|troppa) plastica|(?:troppo|tanto) imballaggio|(?:tanto|muito) plástico|plástico demais|"
     r"(?:zoveel|te veel|veel te veel) (?:plastic|verpakking)"
 )
+# Hair, which has a routine and no model ("sirve para pelo rizado?")
+_HAIR = _pattern(r"\bhair|\bhaar\b|\bhaare|cheveux|\bpelo\b|cabello|capelli|cabelo|\bcurls?\b|\blocken|\bboucl|\brizos|"
+                 r"\bricci|cachos|krullen")
+_ALLERGY = _pattern(r"allerg|alérg|alerg")
+# A diet asked about ("gluten free", "sans lactose"): for them or for someone in the family
+_DIET = _pattern(r"gluten|gl[úu]ten|coeliac|celiac|zöliakie|cœliaque|coeliaque|celíac|celiach|coeliakie|lactose|laktose|"
+                 r"lactosa|lattosio|\bvegan|végan|vegano|veganistisch|\bhefe\b|yeast|levure|levadura|lievito|fermento|gist\b|"
+                 r"caffeine|koffein|caféine|cafeína|caffeina|cafeïne")
+# Access for a visit ("is the show wheelchair accessible?"): which day they are coming
+_ACCESS = _pattern(r"wheelchair|step-free|accessible|rollstuhl|barrierefrei|fauteuil roulant|accessible aux|silla de ruedas|"
+                   r"accesible|sedia a rotelle|accessibile|cadeira de rodas|acessível|rolstoel|toegankelijk")
+# A first time, at something they would come to (a class, a tour): on their own or with someone
+_BEGINNER = _pattern(r"beginner|never (?:done|tried|been|touched)|no experience|any experience|first time|hasn'?t done|"
+                     r"haven'?t done|anfänger|noch nie|keine erfahrung|débutant|jamais fait|aucune expérience|"
+                     r"principiante|nunca he|sin experiencia|mai fatto|senza esperienza|iniciante|nunca fiz|sem experiência|"
+                     r"beginner|nooit (?:eerder|gedaan)|geen ervaring")
+_OUTING = _pattern(r"\bclass|\bcourse\b|workshop|\btour\b|session|lesson|weekend|\bflow\b|kurs|führung|stunde|bouldern|"
+                   r"klettern|\bcours\b|atelier|visite|séance|\bclase|\bcurso|taller|\bvisita|sesión|\bcorso|lezione|"
+                   r"\baula|oficina|sessão|\bles\b|cursus|rondleiding")
+# Someone a thing is for, named ("pour ma filleule", "pros meus sogros"): then "who is it for?" asks what they said
+_RECIPIENT = _pattern(r"\b(?:for|to) (?:my|our)\b|\b(?:pour|à) (?:ma|mon|mes|notre|nos)\b|\bpara (?:mi|mis|a minha|o meu|"
+                      r"minha|meu|meus|minhas)\b|\bpros? meus?\b|\b(?:ao|à) (?:meu|minha)|\b(?:per|a|al|alla) (?:mia|mio|"
+                      r"miei)\b|\bfür (?:meine?n?|unsere?n?)\b|\b(?:voor|aan) (?:mijn|onze)\b")
+# A question about something to give ("want to gift one to my mum", "es para regalar", "queria oferecer")
+_GIFT_ASKED = _pattern(r"\bgift|as a present|present for|regal|offrir|cadeau|geschenk|verschenk|schenken|oferecer|"
+                       r"de presente|\bkado")
 _LENGTH = _pattern(r"too long|too short|zu lang|zu kurz|trop long|trop court|demasiado larg|troppo lung|"
                    r"muito long|te lang")
 
@@ -771,16 +803,40 @@ def _question(text: str, situation: str) -> str:
         return "question_howto_app"
     if _HOWTO.search(text) and _MAKING.search(text):
         return "question_making"
+    if _ACCESS.search(text):
+        return "question_visit"  # "the website doesn't say" is no symptom
     return _first(text, _QUESTION_CASES) or ("question_care" if _HOWTO.search(text) else "question")
 
 
 def _fit(text: str) -> str:
-    """Whether it fits: a trip (luggage), skin, a device (which model), or anything else (what it is for)."""
+    """Whether it fits: a trip (luggage), hair, an allergy, skin, a device (which model), or anything else (what it
+    is for). "Which model do you have?" only where a model is owned: not for curly hair."""
     if _SOFTWARE.search(text):
         return "question_choosing"  # "does the app work with joint accounts?": what for, not which model
-    fit = _first(text, (("question_fit_trip", _LUGGAGE), ("question_fit_skin", _FIT_SKIN), ("question_fit_age", _AGE),
-                        ("question_fit", _COMPATIBLE)))
+    fit = _first(text, (("question_fit_trip", _LUGGAGE), ("question_fit_hair", _HAIR), ("question_allergy", _ALLERGY),
+                        ("question_fit_skin", _FIT_SKIN), ("question_fit_age", _AGE),
+                        ("question_fit", _OWNED)))
     return fit or ("question_choosing" if _CHOOSING.search(text) else "question")  # "ok for beginners?": none
+
+
+def follow_up(comment: CommentText, reading: Reading) -> str | None:
+    """For a question whose case has no question that fits, the class of who or what it is asked for: an allergy,
+    a diet (asked for themselves: a person named gets none), hair, a visit that needs access, a first time at a class or a
+    tour, a gift. None when it is none of these: the team writes its own."""
+    text = comment.plain
+    if _ALLERGY.search(text):
+        return "question_allergy"
+    if _HAIR.search(text):
+        return "question_fit_hair"
+    if _DIET.search(text) and not reading.person:
+        return "question_diet"
+    if _ACCESS.search(text):
+        return "question_visit"
+    if _BEGINNER.search(text) and _OUTING.search(text):
+        return "question_beginner"
+    if _GIFT_ASKED.search(text) and (reading.person or not _RECIPIENT.search(text)):
+        return "question_gift"  # what the person likes, or whom it is for: never for someone named we cannot name back
+    return None
 
 
 def _feedback(text: str, reading: Reading) -> str:

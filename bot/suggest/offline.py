@@ -19,7 +19,7 @@ import re
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
-from bot.suggest.cases import OUTINGS, about_loss_or_illness, case, complaint, staff_name, thing_kind
+from bot.suggest.cases import OUTINGS, about_loss_or_illness, case, complaint, follow_up, staff_name, thing_kind
 
 ANSWER_HERE = "[your answer]"
 OFFERED = 1  # offline questions a comment gets: the best one
@@ -62,6 +62,8 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
     fallbacks = [key, key.split("_")[0]]
     if reading.situation == "problem" and key.startswith(("question", "availability")):
         fallbacks += [complaint(comment, reading), "problem"]  # a complaint put as a question still gets empathy
+    elif reading.situation in ("question", "availability"):
+        fallbacks.append(follow_up(comment, reading) or "")  # asked for someone or something: an allergy, a gift
     for fallback in fallbacks:
         questions = _fitting(language.BANK.get(fallback, ()), slots, reading.given)
         if questions:

@@ -299,15 +299,6 @@ IMPLICIT_COMPLAINTS = [
 ]
 
 
-@pytest.mark.parametrize("text, first", IMPLICIT_COMPLAINTS, ids=[c[0][:30] for c in IMPLICIT_COMPLAINTS])
-def test_a_complaint_told_between_the_lines_gets_an_apology_and_the_question_of_its_case(text, first):
-    comment = read_comment(text)
-    assert read_situation(comment).situation == "problem"
-    questions = suggest_questions(text)
-    assert questions and re.search(first, questions[0], re.I), questions
-    assert detect_language(questions[0]).code == comment.language.code
-
-
 @pytest.mark.parametrize("text", [
     "Nach eurem Video die Bremse entlüftet, quietscht nix mehr!",  # a fix, not a squeak
     "Ordered the blue one and it arrived on Tuesday, love it.",
@@ -316,3 +307,41 @@ def test_a_complaint_told_between_the_lines_gets_an_apology_and_the_question_of_
 ])
 def test_a_fix_or_a_glad_arrival_is_no_complaint(text):
     assert read_situation(read_comment(text)).situation != "problem"
+
+
+# A question asked for someone or something (an allergy, a diet, a visit that needs access, a first time at a class
+# or a tour, a gift), none of them from the labelled sets: after the answer, the follow-up of its class
+FOLLOW_UPS = [
+    ("Are the oat cookies safe for someone with a peanut allergy?", r"other allergies"),
+    ("Macht ihr die Brötchen auch ohne Gluten?", r"für dich oder für jemanden in deiner Familie"),
+    ("Le musée est-il accessible en fauteuil roulant ?", r"quel jour"),
+    ("¿El taller de cerámica sirve para principiantes? Nunca he tocado el barro.", r"con alguien"),
+    ("Le candele vanno bene come regalo per mia madre? Ama i profumi legnosi.", r"piace di solito a tua madre"),
+    ("O chá de hibisco é uma boa opção para oferecer de presente?", r"Para quem é o presente"),
+    ("Kan ik de cursus volgen als beginner? Ik heb nog nooit geschilderd.", r"alleen of neem je iemand mee"),
+    ("Does this shampoo bar work on fine, oily hair?", r"hair routine"),
+]
+
+
+CLASSES = [(text, ("problem",), first) for text, first in IMPLICIT_COMPLAINTS] + [
+    (text, ("question", "availability"), first) for text, first in FOLLOW_UPS]
+
+
+@pytest.mark.parametrize("text, situations, first", CLASSES, ids=[c[0][:30] for c in CLASSES])
+def test_a_comment_of_a_class_is_read_so_and_gets_the_question_of_its_class(text, situations, first):
+    """A complaint told between the lines gets an apology and its case's question; a question asked for someone or
+    something gets, after the answer, the follow-up of its class; in the comment's language."""
+    comment = read_comment(text)
+    assert read_situation(comment).situation in situations
+    questions = suggest_questions(text)
+    assert questions and re.search(first, questions[0], re.I), questions
+    assert detect_language(questions[0]).code == comment.language.code
+
+
+@pytest.mark.parametrize("text, never", [
+    ("¿El acondicionador sirve para pelo rizado? Tengo rizos muy secos.", r"modelo"),  # hair has no model
+    ("Vous livrez en Suisse ? C'est pour offrir à ma filleule.", r"pour qui"),  # whom it is for: told
+    ("Is the gallery wheelchair accessible? The website doesn't say.", r"from the start"),  # no symptom
+])
+def test_a_follow_up_never_misreads_the_class_or_asks_what_was_told(text, never):
+    assert not any(re.search(never, q, re.I) for q in suggest_questions(text))

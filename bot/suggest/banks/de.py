@@ -255,6 +255,25 @@ BANK = {
     "question_fit_age": (
         "Wäre es das erste Mal für sie?",
     ),
+    "question_allergy": (
+        "Gibt es noch andere Allergien, auf die wir achten sollten?",
+    ),
+    "question_diet": (
+        "Ist es für dich oder für jemanden in deiner Familie?",
+    ),
+    "question_visit": (
+        "date|Weißt du schon, an welchem Tag du kommen möchtest?",
+    ),
+    "question_beginner": (
+        "Kommst du allein oder bringst du jemanden mit?",
+    ),
+    "question_gift": (
+        "person|Was mag {person} denn so? Dann helfen wir dir bei der Auswahl.",
+        "Für wen ist das Geschenk? Dann helfen wir dir bei der Auswahl.",
+    ),
+    "question_fit_hair": (
+        "Wie sieht deine Haarpflege gerade aus?",
+    ),
     "result_recovery": (
         "Wie schön, das freut uns riesig, danke fürs Teilen! Wie geht es dir jetzt?",
     ),

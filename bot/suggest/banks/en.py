@@ -247,6 +247,25 @@ BANK = {
     "question_fit_age": (
         "Will it be their first time?",
     ),
+    "question_allergy": (
+        "Are there any other allergies we should keep in mind?",
+    ),
+    "question_diet": (
+        "Is it for you, or for someone in your family?",
+    ),
+    "question_visit": (
+        "date|Do you know yet which day you're planning to come?",
+    ),
+    "question_beginner": (
+        "Will you be coming on your own, or with someone?",
+    ),
+    "question_gift": (
+        "person|What does {person} usually like? Then we can help you choose.",
+        "Who's the gift for? Then we can help you choose.",
+    ),
+    "question_fit_hair": (
+        "What does your hair routine look like at the moment?",
+    ),
     "result_recovery": (
         "That's wonderful to hear, thank you for sharing it with us! How are you feeling now?",
     ),

@@ -248,6 +248,25 @@ BANK = {
     "question_fit_age": (
         "¿Sería su primera vez?",
     ),
+    "question_allergy": (
+        "¿Hay alguna otra alergia que debamos tener en cuenta?",
+    ),
+    "question_diet": (
+        "¿Es para ti o para alguien de tu familia?",
+    ),
+    "question_visit": (
+        "date|¿Sabes ya qué día tienes pensado venir?",
+    ),
+    "question_beginner": (
+        "¿Vas a venir con alguien?",
+    ),
+    "question_gift": (
+        "person|¿Qué le suele gustar a {person}? Así te ayudamos a elegir.",
+        "¿Para quién es el regalo? Así te ayudamos a elegir.",
+    ),
+    "question_fit_hair": (
+        "¿Cómo es tu rutina para el pelo ahora mismo?",
+    ),
     "result_recovery": (
         "¡Qué alegría, gracias por compartirlo con nosotros! ¿Cómo te encuentras ahora?",
     ),

@@ -248,6 +248,25 @@ BANK = {
     "question_fit_age": (
         "Ce serait une première pour eux ?",
     ),
+    "question_allergy": (
+        "Y a-t-il d'autres allergies dont nous devrions tenir compte ?",
+    ),
+    "question_diet": (
+        "C'est pour vous, ou pour quelqu'un de votre famille ?",
+    ),
+    "question_visit": (
+        "date|Vous savez déjà quel jour vous comptez venir ?",
+    ),
+    "question_beginner": (
+        "Vous venez avec quelqu'un ?",
+    ),
+    "question_gift": (
+        "person|Qu'est-ce que {person} aime, en général ? On pourra vous aider à choisir.",
+        "C'est un cadeau pour qui ? On pourra vous aider à choisir.",
+    ),
+    "question_fit_hair": (
+        "À quoi ressemble votre routine capillaire en ce moment ?",
+    ),
     "result_recovery": (
         "Quelle belle nouvelle, merci de l'avoir partagée avec nous ! Comment vous sentez-vous maintenant ?",
     ),

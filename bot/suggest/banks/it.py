@@ -256,6 +256,25 @@ BANK = {
     "question_fit_age": (
         "Sarebbe la loro prima volta?",
     ),
+    "question_allergy": (
+        "Ci sono altre allergie di cui dovremmo tenere conto?",
+    ),
+    "question_diet": (
+        "È per te o per qualcuno della tua famiglia?",
+    ),
+    "question_visit": (
+        "date|Sai già in che giorno pensi di venire?",
+    ),
+    "question_beginner": (
+        "Verrai con qualcuno?",
+    ),
+    "question_gift": (
+        "person|Cosa piace di solito {to_person}? Così ti aiutiamo a scegliere.",
+        "Per chi è il regalo? Così ti aiutiamo a scegliere.",
+    ),
+    "question_fit_hair": (
+        "Com'è la tua routine per i capelli in questo momento?",
+    ),
     "result_recovery": (
         "Che bella notizia, grazie per averla condivisa con noi! Come ti senti adesso?",
     ),

@@ -248,6 +248,25 @@ BANK = {
     "question_fit_age": (
         "Zou het hun eerste keer zijn?",
     ),
+    "question_allergy": (
+        "Zijn er nog andere allergieën waar we rekening mee moeten houden?",
+    ),
+    "question_diet": (
+        "Is het voor jezelf, of voor iemand in je familie?",
+    ),
+    "question_visit": (
+        "date|Weet je al op welke dag je wilt komen?",
+    ),
+    "question_beginner": (
+        "Kom je alleen of neem je iemand mee?",
+    ),
+    "question_gift": (
+        "person|Wat vindt {person} meestal leuk? Dan helpen we je kiezen.",
+        "Voor wie is het cadeau? Dan helpen we je kiezen.",
+    ),
+    "question_fit_hair": (
+        "Hoe ziet je haarroutine er nu uit?",
+    ),
     "result_recovery": (
         "Wat fijn om te lezen, dank je dat je het met ons deelt! Hoe voel je je nu?",
     ),

@@ -255,6 +255,25 @@ BANK = {
     "question_fit_age": (
         "Seria a primeira vez?",
     ),
+    "question_allergy": (
+        "Existe mais alguma alergia que devamos considerar?",
+    ),
+    "question_diet": (
+        "É para consumo próprio ou para alguém da família?",
+    ),
+    "question_visit": (
+        "date|Já sabe em que dia pensa vir?",
+    ),
+    "question_beginner": (
+        "Vem com mais alguém?",
+    ),
+    "question_gift": (
+        "person|Do que {person} costuma gostar? Assim ajudamos a escolher.",
+        "Para quem é o presente? Assim ajudamos a escolher.",
+    ),
+    "question_fit_hair": (
+        "Como é a rotina de cuidados com o cabelo neste momento?",
+    ),
     "result_recovery": (
         "Que notícia boa, obrigado por nos contar! E como se sente agora?",
     ),
