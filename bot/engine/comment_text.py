@@ -43,7 +43,7 @@ _PROBLEM = re.compile(
     r"\b(?:broken|broke|breaks?|crash(?:es|ed|ing)?|refund\w*|charged (?:twice|me|again)|overcharged|"
     r"(?:not|n'?t|never|nothing) (?:working|work|load|arrived?|open|respond\w*|answer\w*|help\w*)|"
     r"wo?n'?t (?:load|work|open|let)|can'?t (?:log ?in|login|find|access|open|get)|errors?|bugs?|glitch\w*|"
-    r"missing|never (?:came|arrived|got)|still (?:waiting|no|not|nothing|broken)|no (?:answer|reply|response)|"
+    r"(?<!really )(?<!so )(?<!i'm )(?<!she's )(?<!he's )missing|never (?:came|arrived|got)|still (?:waiting|no|not|nothing|broken)|no (?:answer|reply|response)|"
     r"(?:arrived|delivered|is|was|so|very) late|delayed|damaged|faulty|defect\w*|"
     r"wrong (?:size|item|order|colou?r)|rude|on hold|scam|"
     r"disappoint\w*|unacceptable|not (?:acceptable|ok(?:ay)?|good enough)|ridiculous|frustrat\w*|annoy\w*|complain\w*|problems?|issues?|fix (?:it|this)|"

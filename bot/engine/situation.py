@@ -64,7 +64,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"/s\b|never again|fell apart|falling apart|ripped|torn|stained|smells? (?:off|weird|bad)|tastes? (?:off|stale)|"
         r"cancel+ed my|lost my|won'?t (?:let|load|work|open|sync)|doesn'?t (?:work|fit|sync|load)|"
         r"didn'?t (?:work|fit|arrive|get)|can'?t (?:log ?in|login|find|access|open|get|reach)|"
-        r"\brefund|broken|broke|crash\w*|damaged|faulty|defect\w*|missing|wrong (?:size|item|order|colou?r)|"
+        r"\brefund|broken|broke|crash\w*|damaged|faulty|defect\w*|(?<!really )(?<!so )(?<!i'm )(?<!she's )(?<!he's )missing|wrong (?:size|item|order|colou?r)|"
         r"disappoint\w*|unacceptable|ridiculous|frustrat\w*|annoy\w*|terrible|awful|horrible|useless|"
         r"no (?:answer|reply|response)|nobody (?:answer|repl|respond|got back)\w*|on hold|scam|delayed|late again|"
         r"(?:such a )?shame|overbooked|barely|so quiet|couldn'?t (?:even )?(?:see|hear|get|use)|thanks a lot\W*$|"
@@ -218,7 +218,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         r"loopt vast|werkt niet|werkt niet meer|lukt niet|teleurgesteld|teleurstellend|slecht\w*|schandalig|"
         r"onbeleefd|onvriendelijk|valt (?:\w+ )?(?:klein|groot)|te (?:klein|groot)|dubbel afgeschreven|"
         r"terugbetaling|geld terug|klacht|een probleem met|fout|bedankt voor niks|goed bezig\W+(?:niet|hoor)|"
-        r"nooit meer|oplichting|opent niet|laadt niet|start niet|niet ontvangen|niks ontvangen|staat op bezorgd|te duur|kost te veel|nog steeds niks|lijkt niet op|heel anders dan|vertraging|te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
+        r"nooit meer|oplichting|opent niet|laadt niet|start niet|niet ontvangen|niks ontvangen|staat op bezorgd|te duur|kost te veel|nog steeds niks|lijkt niet op|heel anders dan|vertraging|(?<!dat )te laat|waar blijft mijn (?:bestelling|pakket)|traag|langzaam|gescheurd|gedeukt",
         "availability": r"leveren jullie|versturen jullie|verzenden naar|hebben jullie|is er|op voorraad|"
         r"leverbaar|beschikbaar|weer (?:binnen|op voorraad)|uitverkocht|voorbestel\w*|in maat|in (?:andere )?kleur|"
         r"wanneer (?:komt|is|zijn)|openingstijden|open|geopend|waar (?:kan ik|koop)",

@@ -92,7 +92,7 @@ _LEAVING = _pattern(r"cancel my|close my account|delete my account|unsubscribe|k
 # Words that say the thing is gone or coming back; not any "again" ("the buns again this weekend?"), "this year"
 # ("ship to Canada this year?") or "encore" (a grinder's name as well as "still").
 _RESTOCK = _pattern(
-    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bhave .{0,40} back\b|back before|restock|sold out|"
+    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bback yet\b|schon wieder da|è tornat|já voltou|\bhave .{0,40} back\b|back before|restock|sold out|"
     r"\bout of stock|been out|(?:in stock|available) again|\b(?:gibt|gibts|habt|kommt|kommen)\b.{0,60}\bwieder\b|"
     r"wieder (?:geben|da|im|auf lager|erhältlich|verfügbar)|ausverkauft|\bweg\b|de retour|"
     r"rupture|réassort|(?:aurez|avez|aura|faites|ferez)[- ](?:vous )?encore|reviendra|\bvuelve|volver[aá]|agotad|"

@@ -304,8 +304,10 @@ IMPLICIT_COMPLAINTS = [
     "Ordered the blue one and it arrived on Tuesday, love it.",
     "The linen is so much nicer in person than in the photos, bought two at the market.",
     "Love the 'Regen auf Moos' scent, it fills the whole flat.",  # a product's name in quotes
+    "Is the oat loaf back yet? My dad's really missing it at breakfast.",  # longing, not a part gone
+    "Ik ben 60 en wil pottenbakken leren, of is dat te laat?",  # too late to learn, not a late parcel
 ])
-def test_a_fix_or_a_glad_arrival_is_no_complaint(text):
+def test_a_fix_a_glad_arrival_or_a_wish_is_no_complaint(text):
     assert read_situation(read_comment(text)).situation != "problem"
 
 
