@@ -16,6 +16,7 @@ from typing import Any, Mapping
 import tomlkit
 from dotenv import dotenv_values
 from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import Whitespace
 
 from bot.config import ConfigError
 from bot.config_file import parse_accounts
@@ -63,6 +64,8 @@ class ConfigFile:
     def put_account(self, entry: Mapping[str, Any]) -> None:
         """Adds the account, or replaces the one of the same name where it stands."""
         table = tomlkit.table()
+        if tomlkit.dumps(self.document).strip():
+            table.trivia.indent = "\n"  # a blank line from what comes before, as a person writes the file
         for key, value in entry.items():
             table[key] = value
         entries = self.accounts()
@@ -71,6 +74,10 @@ class ConfigFile:
             entries = self.document["accounts"]
         for index, existing in enumerate(entries):
             if existing.get("name") == entry["name"]:
+                table.trivia.indent = existing.trivia.indent
+                key, last = existing.value.body[-1] if existing.value.body else (None, None)
+                if key is None and isinstance(last, Whitespace):  # the blank line before the next table
+                    table.add(tomlkit.ws(last.s))
                 entries[index] = table
                 return
         entries.append(table)

@@ -105,11 +105,17 @@ def test_a_second_run_adds_an_account_and_keeps_the_comments(tmp_path, wordpress
     assert second.returncode == 0, second.stderr
 
     config = (tmp_path / "replynudge.toml").read_text()
-    assert config.startswith('# our team\n[defaults]\nnudge_after = "30m"  # quick\n')
+    assert config.startswith('# our team\n[defaults]\nnudge_after = "30m"  # quick\n\n[[accounts]]\nname = "blog"\n')
+    assert '"\n\n[[accounts]]\nname = "shop-blog"\n' in config  # each table apart from the one before
     assert [a.name for a in settings(tmp_path).accounts] == ["blog", "shop-blog"]
     assert "nudge_after" not in tomllib.loads(config)["accounts"][1]  # it inherits [defaults]
     assert settings(tmp_path).account("shop-blog").secrets["app_password"] == APP_PASSWORD
 
+    replaced = init(tmp_path, slack, *scripted(wordpress, "blog", "--nudge-after", "2h", "--force"),
+                    WP_APP_PASSWORD=APP_PASSWORD)
+    assert replaced.returncode == 0, replaced.stderr
+    config = (tmp_path / "replynudge.toml").read_text()
+    assert config.count("\n\n[[accounts]]\n") == 2 and 'nudge_after = "2h"' in config  # still a blank line apart
 
 def test_an_existing_account_is_replaced_only_with_force(tmp_path, wordpress, slack):
     assert init(tmp_path, slack, *scripted(wordpress), WP_APP_PASSWORD=APP_PASSWORD).returncode == 0
