@@ -147,6 +147,16 @@ def slack_world(tmp_path, session_factory, slack_api):
     return make_world(tmp_path, session_factory, slack_api)
 
 
+@pytest.fixture(autouse=True)
+def fresh_credentials(monkeypatch):
+    """Each test starts with an empty process-wide credential cache (bot/sources/tokens.py), as a new process does:
+    the local platform servers share one port across tests, so a session or token kept from an earlier test's
+    server would otherwise be offered to this test's, which never issued it."""
+    from bot.sources import tokens
+
+    monkeypatch.setattr(tokens, "_kept", {})
+
+
 @pytest.fixture
 def threaded_server():
     """A local HTTP server that answers while another request's handler sleeps (timeouts)."""

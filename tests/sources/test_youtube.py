@@ -331,8 +331,8 @@ def test_check_shows_todays_quota_use_after_a_poll(workdir, database_url, capsys
     )
     assert main(["poll", "--once"]) == 0
     assert main(["check"]) == 0
-    row = capsys.readouterr().out.splitlines()[-1]
-    assert row.startswith("yt") and "quota today 2/10000 units" in row and youtube.refresh_token not in row
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("yt"))
+    assert "quota today 2/10000 units" in row and youtube.refresh_token not in row
 
 
 def test_a_busy_channel_is_polled_no_faster_than_the_days_budget_allows(session_factory, youtube):
