@@ -16,7 +16,7 @@ from typing import Any, Mapping
 import tomlkit
 from dotenv import dotenv_values
 from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import Whitespace
+from tomlkit.items import Table, Whitespace
 
 from bot.config import ConfigError
 from bot.config_file import parse_accounts
@@ -74,10 +74,7 @@ class ConfigFile:
             entries = self.document["accounts"]
         for index, existing in enumerate(entries):
             if existing.get("name") == entry["name"]:
-                table.trivia.indent = existing.trivia.indent
-                key, last = existing.value.body[-1] if existing.value.body else (None, None)
-                if key is None and isinstance(last, Whitespace):  # the blank line before the next table
-                    table.add(tomlkit.ws(last.s))
+                _keep_spacing(existing, table)
                 entries[index] = table
                 return
         entries.append(table)
@@ -90,6 +87,14 @@ class ConfigFile:
         except tomllib.TOMLDecodeError as error:  # tomlkit wrote something tomllib cannot read: never save it
             raise ConfigError(f"{self.path}: the new file would not be valid TOML ({error}); nothing written") from None
         return text
+
+
+def _keep_spacing(old: Any, new: Table) -> None:
+    """The replaced table's blank lines: before it, and after it (tomlkit parses those into the end of its body)."""
+    new.trivia.indent = old.trivia.indent
+    body = old.value.body
+    if body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
+        new.add(tomlkit.ws(body[-1][1].s))
 
 
 @dataclass
