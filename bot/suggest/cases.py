@@ -461,6 +461,9 @@ _WASTEFUL_PACKAGING = _pattern(
 _HAIR = _pattern(r"\bhair|\bhaar\b|\bhaare|cheveux|\bpelo\b|cabello|capelli|cabelo|\bcurls?\b|\blocken|\bboucl|\brizos|"
                  r"\bricci|cachos|krullen")
 _ALLERGY = _pattern(r"allerg|alérg|alerg")
+# An allergy to a fabric or a yarn is the pattern's business, not "any other allergies we should keep in mind?"
+_MATERIAL = _pattern(r"\bwool|yarn|fabric|\bpattern|material|\bwolle|\bgarn|\bstoff|\blaine|\btissu|\blana\b|\bhilo|"
+                     r"\btela\b|filato|tessuto|\blã\b|\bfio\b|tecido|\bwol\b|garen|\bstof\b")
 # A diet asked about ("gluten free", "sans lactose"): for them or for someone in the family
 _DIET = _pattern(r"gluten|gl[úu]ten|coeliac|celiac|zöliakie|cœliaque|coeliaque|celíac|celiach|coeliakie|lactose|laktose|"
                  r"lactosa|lattosio|\bvegan|végan|vegano|veganistisch|\bhefe\b|yeast|levure|levadura|lievito|fermento|gist\b|"
@@ -554,9 +557,14 @@ _LATE_DAY = _pattern(r"(?:showed up|arrived|came|turned up|delivered) on \w+day 
                      r"arrivée? (?:le )?\w+di au lieu|llegó el \w+ en (?:vez|lugar) del|arrivat[oa] (?:di )?\w+dì invece|"
                      r"chegou n[ao] \w+ em vez|kwam (?:pas )?op \w+dag in plaats van")
 
+# What a free plan allows, cut back ("the 'free' version now lets me do one lesson a day before the paywall")
+_FREE_LIMIT = _pattern(r"paywall|free (?:version|plan|tier)|gratisversion|kostenlose version|version gratuite|"
+                       r"versión gratuita|plan gratuito|versione gratuita|piano gratuito|versão gratuita|plano gratuito|"
+                       r"gratis versie|gratis abonnement")
+
 # Checked in this order: the first whose pattern matches is the case.
 _PROBLEM_CASES = (
-    ("problem_travel", _TRAVEL), ("problem_late", _LATE_DAY), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING),
+    ("problem_travel", _TRAVEL), ("problem_wrong_day", _LATE_DAY), ("problem_limit", _FREE_LIMIT), ("problem_wrong_item", _WRONG_ITEM), ("problem_missing", _MISSING),
     ("problem_not_as_pictured", _NOT_AS_PICTURED), ("problem_not_received", _SAYS_DELIVERED),
     ("problem_courier", _COURIER), ("problem_refund", _AWAITED_REMEDY), ("problem_billing", _BILLING),
     ("problem_service", _SERVICE),
@@ -824,7 +832,7 @@ def follow_up(comment: CommentText, reading: Reading) -> str | None:
     a diet (asked for themselves: a person named gets none), hair, a visit that needs access, a first time at a class or a
     tour, a gift. None when it is none of these: the team writes its own."""
     text = comment.plain
-    if _ALLERGY.search(text):
+    if _ALLERGY.search(text) and not _MATERIAL.search(text):
         return "question_allergy"
     if _HAIR.search(text):
         return "question_fit_hair"

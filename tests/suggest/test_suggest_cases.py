@@ -296,6 +296,9 @@ IMPLICIT_COMPLAINTS = [
     ("The rug is way more grey than the photos. Not what I wanted for the nursery tbh", r"photos.*DM us a photo"),
     ("Super épisode, mais le son saute toutes les deux minutes.", r"Désolés.*appli"),
     ("Il caffè nuovo sa di poco, prima era molto più intenso.", r"dispiace"),
+    # a delivery on another day than promised; a free plan cut back, however glad it sounds
+    ("Third week in a row the veg box showed up on Thursday instead of Tuesday.", r"didn't come on the day"),
+    ("Me encanta que la versión gratuita ahora solo deje hacer una lección al día. Qué generosos. 🙃", r"frecuencia"),
 ]
 
 
@@ -344,6 +347,7 @@ def test_a_comment_of_a_class_is_read_so_and_gets_the_question_of_its_class(text
     ("¿El acondicionador sirve para pelo rizado? Tengo rizos muy secos.", r"modelo"),  # hair has no model
     ("Vous livrez en Suisse ? C'est pour offrir à ma filleule.", r"pour qui"),  # whom it is for: told
     ("Is the gallery wheelchair accessible? The website doesn't say.", r"from the start"),  # no symptom
+    ("Can I knit the scarf pattern in acrylic? My son is allergic to wool.", r"other allergies"),  # a yarn
 ])
 def test_a_follow_up_never_misreads_the_class_or_asks_what_was_told(text, never):
     assert not any(re.search(never, q, re.I) for q in suggest_questions(text))

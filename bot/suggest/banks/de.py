@@ -243,6 +243,12 @@ BANK = {
     "problem_smaller": (
         "date|Tut uns leid, und danke für die offenen Worte. Wann hast du es gekauft, damit wir die Charge prüfen können?",
     ),
+    "problem_wrong_day": (
+        "Tut uns echt leid, dass es nicht am richtigen Tag kam. Wir gehen dem heute nach: Sollen wir dir per DM Bescheid geben, sobald wir wissen, was passiert ist?",
+    ),
+    "problem_limit": (
+        "Sorry, wir verstehen dich, und danke, dass du es sagst. Wie oft nutzt du es normalerweise?",
+    ),
     "problem_ux": (
         "Sorry, dass dir das im Weg stand, und danke für den Hinweis! Wir geben es ans Team weiter. Hat dich sonst noch etwas aufgehalten?",
     ),

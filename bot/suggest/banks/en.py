@@ -235,6 +235,12 @@ BANK = {
     "problem_smaller": (
         "date|Sorry about that, and thanks for telling us straight. When did you buy it, so we can check that batch?",
     ),
+    "problem_wrong_day": (
+        "I'm really sorry it didn't come on the day it should have. We're looking into it today: shall we DM you as soon as we know what happened?",
+    ),
+    "problem_limit": (
+        "Sorry, we hear you, and thanks for saying so. How often do you usually use it?",
+    ),
     "problem_ux": (
         "Sorry it got in the way, and thanks for telling us! We'll pass it on to the team. Is there anything else that slowed you down?",
     ),

@@ -236,6 +236,12 @@ BANK = {
     "problem_smaller": (
         "date|Lo sentimos, y gracias por decírnoslo claramente. ¿Cuándo lo compraste, para que revisemos ese lote?",
     ),
+    "problem_wrong_day": (
+        "Sentimos mucho que no llegara el día que tocaba. Hoy mismo lo revisamos: ¿te escribimos por mensaje privado en cuanto sepamos qué ha pasado?",
+    ),
+    "problem_limit": (
+        "Lo sentimos, te entendemos, y gracias por decirlo. ¿Con qué frecuencia lo sueles usar?",
+    ),
     "problem_ux": (
         "Sentimos que te lo haya complicado, ¡y gracias por contárnoslo! Se lo pasamos al equipo. ¿Hubo algo más que te frenara?",
     ),

@@ -236,6 +236,12 @@ BANK = {
     "problem_smaller": (
         "date|Désolés, et merci de nous le dire franchement. Quand l'avez-vous acheté, pour qu'on vérifie ce lot ?",
     ),
+    "problem_wrong_day": (
+        "On est vraiment désolés que ce ne soit pas arrivé le bon jour. On regarde ça aujourd'hui : on vous écrit en message privé dès qu'on sait ce qui s'est passé ?",
+    ),
+    "problem_limit": (
+        "Désolés, on vous entend, et merci de le dire. Vous l'utilisez à quelle fréquence, d'habitude ?",
+    ),
     "problem_ux": (
         "Désolés que ça vous ait compliqué les choses, et merci de nous le dire ! On transmet à l'équipe. Autre chose vous a freiné ?",
     ),

@@ -244,6 +244,12 @@ BANK = {
     "problem_smaller": (
         "date|Ci dispiace, e grazie per la franchezza. Quando l'hai comprato, così controlliamo quel lotto?",
     ),
+    "problem_wrong_day": (
+        "Ci dispiace davvero che non sia arrivato il giorno giusto. Oggi stesso verifichiamo: ti scriviamo in privato appena sappiamo cos'è successo?",
+    ),
+    "problem_limit": (
+        "Ci dispiace, ti capiamo, e grazie di avercelo detto. Quanto spesso lo usi di solito?",
+    ),
     "problem_ux": (
         "Ci dispiace che ti abbia complicato le cose, e grazie per avercelo detto! Lo giriamo al team. C'è altro che ti ha rallentato?",
     ),

@@ -236,6 +236,12 @@ BANK = {
     "problem_smaller": (
         "date|Sorry, en bedankt dat je het eerlijk zegt. Wanneer heb je het gekocht, zodat we die partij kunnen nakijken?",
     ),
+    "problem_wrong_day": (
+        "Sorry dat het niet op de juiste dag kwam. We zoeken het vandaag nog uit: zullen we je via DM laten weten zodra we weten wat er gebeurd is?",
+    ),
+    "problem_limit": (
+        "Sorry, we snappen het, en bedankt dat je het zegt. Hoe vaak gebruik je het meestal?",
+    ),
     "problem_ux": (
         "Sorry dat het je in de weg zat, en dank je voor het melden! We geven het door aan het team. Hield iets anders je nog op?",
     ),

@@ -243,6 +243,12 @@ BANK = {
     "problem_smaller": (
         "date|Lamentamos, e obrigado pela franqueza. Quando foi feita a compra, para verificarmos esse lote?",
     ),
+    "problem_wrong_day": (
+        "Lamentamos muito que não tenha chegado no dia certo. Vamos verificar hoje mesmo: podemos mandar uma mensagem privada assim que soubermos o que aconteceu?",
+    ),
+    "problem_limit": (
+        "Lamentamos, entendemos perfeitamente, e obrigado por dizer. Com que frequência costuma usar?",
+    ),
     "problem_ux": (
         "Lamentamos que tenha atrapalhado, e obrigado por avisar! Vamos encaminhar. Houve mais alguma coisa que atrasou?",
     ),
