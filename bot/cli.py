@@ -135,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--channel", help="the Slack channel id for the nudges (C…)")
     init.add_argument("--yes", "-y", action="store_true", help="ask nothing: the flags and the environment are the answers")
     init.add_argument("--force", action="store_true", help="replace an account or a .env variable that exists")
-    init.add_argument("--no-check", action="store_true", help="do not call the platform to check the credentials")
+    init.add_argument("--no-check", action="store_true", help="call neither the platform nor Slack to check the credentials")
     init.set_defaults(handler=cmd_init)
     return parser
 

@@ -253,12 +253,12 @@ def _slack(setup: Setup) -> str | None:
     for variable in SLACK_SECRETS:
         if value := setup.value(variable):
             setup.keep(variable, value)
-    token = setup.value("SLACK_BOT_TOKEN")
-    if token:
+    token, checking = setup.value("SLACK_BOT_TOKEN"), not setup.args.no_check
+    if token and checking:
         try:
             questions.say(f"  Slack: {check_token(token, api_url)}")
         except ValueError as error:
-            raise ConfigError(f"init: SLACK_BOT_TOKEN: {error}") from None
+            raise ConfigError(f"init: SLACK_BOT_TOKEN: {error} (nothing written; --no-check skips it)") from None
     elif questions.interactive:
         token = _ask_bot_token(setup, api_url)
     if token and not (setup.value("SLACK_APP_TOKEN") or setup.value("SLACK_SIGNING_SECRET")):
@@ -276,7 +276,7 @@ def _slack(setup: Setup) -> str | None:
             raise ValueError("the channel id is required: channel name → View channel details, at the bottom (C…)")
         if not CHANNEL_ID.fullmatch(text):
             raise ValueError(f"{text!r} is not a channel id (C… or G…; channel name → View channel details)")
-        if token:
+        if token and checking:
             channel_name, member = check_channel(text, token, api_url)
             questions.say(f"  Slack: #{channel_name}" + ("" if member else
                           " (the bot is not in it yet: type /invite @Reply Nudge in the channel)"))
@@ -294,7 +294,7 @@ def _ask_bot_token(setup: Setup, api_url: str) -> str | None:
     def token(text: str) -> str:
         if text and not text.startswith("xoxb-"):
             raise ValueError("the bot token starts with xoxb- (OAuth & Permissions → Bot User OAuth Token)")
-        if text:
+        if text and not setup.args.no_check:
             questions.say(f"  Slack: {check_token(text, api_url)}")
         return text
 

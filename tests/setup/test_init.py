@@ -10,6 +10,7 @@ import pty
 import re
 import select
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -392,3 +393,20 @@ def test_env_reads_the_same_through_docker_run(tmp_path, wordpress, slack):
     assert as_docker_reads_it == secrets
     loaded = settings(tmp_path)
     assert (loaded.slack_bot_token, loaded.account("blog").secrets["app_password"]) == ("xoxb-1-2-abcDEF", APP_PASSWORD)
+
+
+def test_no_check_calls_neither_the_platform_nor_slack(tmp_path, wordpress, slack):
+    """An offline setup: Slack out of reach stops --yes with what to do, and --no-check writes without asking it."""
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}/api/"
+    offline = {"WP_APP_PASSWORD": APP_PASSWORD, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1-A0",
+               "SLACK_API_URL": nowhere}
+    stopped = init(tmp_path, slack, *scripted(wordpress), **offline)
+    assert stopped.returncode == 2
+    assert f"init: SLACK_BOT_TOKEN: cannot reach Slack at {nowhere}" in stopped.stderr
+    assert "(nothing written; --no-check skips it)" in stopped.stderr and list(tmp_path.iterdir()) == []
+
+    written = init(tmp_path, slack, *scripted(wordpress, "blog", "--no-check"), **offline)
+    assert written.returncode == 0, written.stderr
+    assert (settings(tmp_path).slack_bot_token, settings(tmp_path).account("blog").channel) == ("xoxb-test", CHANNEL)
