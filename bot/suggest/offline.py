@@ -31,6 +31,8 @@ _ASSORTMENT = re.compile(r"sampler|selection|\bbox\b|\bset\b|assortment|probierb
 _EVENT = re.compile(r"\b(?:ride|run|race|walk|event|festival|fair|match|tournament|gala|lauf|rennen|fest|course|"
                     r"marche|fête|carrera|evento|fiesta|feria|corsa|festa|torneo|corrida|passeio|loop|wedstrijd|"
                     r"toernooi)\b", re.I)
+ONLY_ASKS_WORDS = 10
+_ONE_QUESTION = re.compile(r"^[^.!?]*\?+\s*$")
 # A gift or an occasion: then there is a day it is needed by ("pour ses 6 ans")
 _GIFT_OR_OCCASION = re.compile(r"gift|present|regal|offrir|offert|cadeau|geschenk|schenken|\d+ (?:ans|años|anni|anos|jaar|"
                                r"jahre)\b|party|fiesta|festa|feest|fête", re.I)
@@ -55,6 +57,8 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
              "change": "yes" if _PRICE_CHANGE.search(comment.plain) else None,
              "assortment": "yes" if _ASSORTMENT.search(comment.plain) else None,
              "event": "yes" if _EVENT.search(comment.plain) else None,
+             # the comment is that one short question and nothing else ("Vous livrez en Belgique ?")
+             "only_asks": "yes" if len(comment.words) <= ONLY_ASKS_WORDS and _ONE_QUESTION.match(comment.plain) else None,
              "deadline": "yes" if "occasion" in reading.given or _GIFT_OR_OCCASION.search(comment.plain) else None}
     key = case(comment, reading)
     if key == "loss":

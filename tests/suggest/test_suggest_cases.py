@@ -17,7 +17,7 @@ from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
 TAGS = {"person", "staff", "thing", "outing", "link", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
-        "occasion", "increase", "error", "deadline", "!device", "!order"}
+        "occasion", "increase", "error", "deadline", "only_asks", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
 CASES = [
@@ -325,6 +325,7 @@ FOLLOW_UPS = [
     ("O chá de hibisco é uma boa opção para oferecer de presente?", r"Para quem é o presente"),
     ("Kan ik de cursus volgen als beginner? Ik heb nog nooit geschilderd.", r"alleen of neem je iemand mee"),
     ("Does this shampoo bar work on fine, oily hair?", r"hair routine"),
+    ("Liefert ihr auch nach Österreich?", r"Was möchtest du denn bestellen"),  # only that: what they would like
 ]
 
 
@@ -348,6 +349,7 @@ def test_a_comment_of_a_class_is_read_so_and_gets_the_question_of_its_class(text
     ("Vous livrez en Suisse ? C'est pour offrir à ma filleule.", r"pour qui"),  # whom it is for: told
     ("Is the gallery wheelchair accessible? The website doesn't say.", r"from the start"),  # no symptom
     ("Can I knit the scarf pattern in acrylic? My son is allergic to wool.", r"other allergies"),  # a yarn
+    ("Do you ship to Norway? I'd love the blue teapot.", r"thinking of ordering"),  # they said what
 ])
 def test_a_follow_up_never_misreads_the_class_or_asks_what_was_told(text, never):
     assert not any(re.search(never, q, re.I) for q in suggest_questions(text))

@@ -53,6 +53,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|Bis wann brauchst du es? Dann sagen wir dir, wie es rechtzeitig bei dir ist.",
+        "only_asks|Was möchtest du denn bestellen?",
     ),
     "availability_hours": (
         "Kommst du zum ersten Mal zu uns?",

@@ -44,6 +44,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|When would you need it by? Then we can tell you the best way to get it to you in time.",
+        "only_asks|What were you thinking of ordering?",
     ),
     "availability_hours": (
         "Will this be your first visit?",

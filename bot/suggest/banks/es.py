@@ -45,6 +45,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|¿Para cuándo lo necesitarías? Así te decimos cómo hacer que te llegue a tiempo.",
+        "only_asks|¿Qué te gustaría pedir?",
     ),
     "availability_hours": (
         "¿Será tu primera visita?",

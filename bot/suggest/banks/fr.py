@@ -45,6 +45,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|C'est pour quand ? On vous dira quelle livraison choisir.",
+        "only_asks|Qu'aimeriez-vous commander ?",
     ),
     "availability_hours": (
         "Ce sera votre première visite ?",

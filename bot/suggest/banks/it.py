@@ -53,6 +53,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|Per quando ti servirebbe? Così ti diciamo come fartelo arrivare in tempo.",
+        "only_asks|Cosa ti piacerebbe ordinare?",
     ),
     "availability_hours": (
         "Sarà la tua prima visita?",

@@ -45,6 +45,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|Wanneer heb je het uiterlijk nodig? Dan zeggen we hoe het op tijd bij je is.",
+        "only_asks|Wat wil je graag bestellen?",
     ),
     "availability_hours": (
         "Wordt het je eerste bezoek?",

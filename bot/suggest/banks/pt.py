@@ -53,6 +53,7 @@ BANK = {
     ),
     "availability_shipping": (
         "deadline|date|Para quando precisaria? Assim dizemos como fazer chegar a tempo.",
+        "only_asks|O que gostaria de encomendar?",
     ),
     "availability_hours": (
         "Vai ser a primeira visita?",
