@@ -33,6 +33,7 @@ def test_demo_then_unanswered_json(workdir, database_url):
     assert items, "the demo leaves comments waiting"
     required = {"id", "account", "platform", "author", "text", "url", "created_at", "waiting_seconds", "score",
                 "reasons", "deserves_nudge", "suggestions"}
+    assert f"still waiting for Acme, {len(items)} of them worth a nudge\n(`replynudge unanswered`" in demo.stdout
     for item in items:
         assert required <= item.keys()
         assert item["deserves_nudge"] is True and 0 <= item["score"] <= 100

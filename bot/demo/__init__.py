@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 
 from bot.config import AccountConfig, ConfigError, Settings
 from bot.db.models import Account, Comment, Nudge, Outcome, utcnow
+from bot.db.queries import unanswered
 from bot.engine.poller import DEMO_CHANNEL
 from bot.service import open_database, poll_cycle
 from bot.slack.terminal import TerminalNotifier
@@ -108,10 +109,12 @@ def run_demo(settings: Settings, out=None) -> int:
                 return 1
 
     totals = _counts(factory)
+    with factory() as session:
+        listed = unanswered(session, now=utcnow(), accounts=[name for name, _ in ACCOUNTS], limit=0).total
     out.write(
-        f"Done: {totals['comments']} comments, {totals['waiting']} still waiting for Acme, {totals['nudges']} nudges.\n"
-        "Next: `replynudge unanswered` (add --json or --all); `replynudge init` connects your own account (its first\n"
-        "poll removes the demo's).\n"
+        f"Done: {totals['comments']} comments, {totals['nudges']} nudges; {totals['waiting']} still waiting for Acme, "
+        f"{listed} of them worth a nudge\n(`replynudge unanswered` lists those, --all every one).\n"
+        "Next: `replynudge init` connects your own account (its first poll removes the demo's).\n"
     )
     return 0
 
