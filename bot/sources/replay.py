@@ -63,7 +63,9 @@ class ReplaySource:
     def _record(self, raw: bytes, line_number: int) -> CommentRecord:
         where = f"{self.path}:{line_number}"
         try:
-            item = json.loads(raw.decode("utf-8-sig"))  # bytes would have json guess their encoding, line by line
+            # Decoded here (bytes would have json guess their encoding, line by line), a BOM dropped as utf-8-sig
+            # would: that codec, written in Python, took a quarter of the time json.loads does.
+            item = json.loads(raw.decode("utf-8").removeprefix("\ufeff"))
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise TemporaryError(f"{where}: not valid JSON ({error})") from None
         if not isinstance(item, dict):
