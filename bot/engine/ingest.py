@@ -92,9 +92,11 @@ def ingest(
             session, [n.id for n in touched if not n.is_brand] + result.answered + result.unanswered
         )
         _mark_replies_stale(session, account_id, [r.external_id for r in records])
-        users = [n for n in touched if not n.is_brand]
+        # Nudges are about comments stored before: the page's new comments have none to open or settle.
+        users = [n for n in touched if not n.is_brand and n.id <= highest_before]
         lifecycle.comments_changed(
-            session, answered=result.answered, unanswered=result.unanswered,
+            session, answered=[i for i in result.answered if i <= highest_before],
+            unanswered=[i for i in result.unanswered if i <= highest_before],
             deleted=[n.id for n in users if n.deleted], present=[n.id for n in users if not n.deleted], now=now,
         )
     if polled:
