@@ -30,14 +30,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+CHECKOUT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(CHECKOUT))
 
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import Connection, Engine  # noqa: E402
 
 from benchmarks.common import T0, StandInAutovacuum, fresh_database, make_accounts, synthetic_comments  # noqa: E402
 from bot.config_file import parse_accounts  # noqa: E402
-from bot.db import make_engine, session_factory, upgrade  # noqa: E402
+from bot.db import session_factory  # noqa: E402
 from bot.db.models import Author, Comment, Post  # noqa: E402
 from bot.engine.ingest import ingest  # noqa: E402
 from bot.engine.poller import poll_account  # noqa: E402
@@ -188,14 +189,15 @@ def write_history(path: Path, count: int) -> None:
             out.write(json.dumps(item) + "\n")
 
 
-def poll_once(folder: Path, history: Path) -> tuple[float, float]:
-    """Seconds, wall and CPU, of `replynudge poll --once` over the replay file, into a fresh migrated SQLite
-    database."""
+def poll_once(folder: Path, history: Path, code: Path = CHECKOUT) -> tuple[float, float]:
+    """Seconds, wall and CPU, of `replynudge poll --once` over the replay file, into a fresh SQLite database
+    (`folder`/poll.db) migrated by the same code, that of the checkout `code`."""
     database = f"sqlite:///{folder / 'poll.db'}"
-    upgrade(make_engine(database))
     (folder / "replynudge.toml").write_text(f'[[accounts]]\nname = "history"\nplatform = "replay"\npath = "{history}"\n')
     environ = {**os.environ, "DATABASE_URL": database, "REPLYNUDGE_CONFIG": str(folder / "replynudge.toml"),
-               "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}  # this checkout's code
+               "PYTHONPATH": str(code)}
+    subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], check=True, cwd=folder, env=environ,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     started, cpu = time.perf_counter(), _children_cpu()
     subprocess.run([sys.executable, "-m", "bot", "poll", "--once"], check=True, cwd=folder, env=environ,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
