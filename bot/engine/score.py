@@ -100,7 +100,7 @@ def _text_value(comment: CommentText) -> tuple[int, list[str]]:
     if comment.sentiment <= NEGATIVE and (substantive or problem):
         value += NEGATIVE_TONE
         reasons.append("negative tone")
-    elif comment.sentiment >= POSITIVE and substantive and not problem:
+    elif comment.statement_sentiment >= POSITIVE and substantive and not problem:
         value += PRAISE
         reasons.append("praise worth answering")
     elif situation in _SHARED and substantive and not problem:

@@ -169,3 +169,15 @@ def test_a_comment_of_wordpress_maximum_length_gets_the_decision_of_its_opening(
 def test_the_diary_above_says_something_of_its_own():  # so that the decisions compared there are not both "spam"
     score = score_comment("".join(DIARY.format(day) for day in range(READ_CHARS))[:READ_CHARS])
     assert score.reasons == ("praise worth answering", "strong feelings", "wrote at length")
+
+
+def test_a_question_is_not_praise_for_sounding_glad():
+    """The praise reason reads the statements, not the question: VADER's +0.40 for 'holiday' in a question is no
+    praise to answer (the demo said "praise worth answering" of it)."""
+    text = "Second time asking: when will the holiday blend be back in stock?"
+    assert "praise worth answering" not in score_comment(text).reasons
+
+
+def test_thanks_around_a_question_is_still_praise():
+    assert "praise worth answering" in score_comment(
+        "14 hours worked much better, thank you so much! Would the same ratio work with your decaf beans?").reasons
