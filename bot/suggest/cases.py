@@ -201,6 +201,10 @@ _ACHIEVED = _pattern(r"\bpassed (?:my|the)\b|\bpassei\b|\baprob[éeó]|\bbestand
                       r"\bgot the job|den job bekommen|die stelle bekommen|j'ai eu le poste|me dieron el (?:trabajo|puesto)|"
                       r"conseguí el (?:trabajo|puesto)|ho ottenuto il (?:lavoro|posto)|mi hanno preso|consegui o emprego|"
                       r"fui contratad[oa]|de baan gekregen|ik ben aangenomen")
+# A first one or a finished one ("enfin terminé mon premier pull", "finito il puzzle"): what took the most work
+_FIRST_DONE = _pattern(r"\bfirst\b|\bfinished\b|\bersten?\b|\bfertig|\bpremi(?:er|ère)\b|\b(?:fini|terminé)\b|"
+                       r"\bprimer[oa]?\b|\bterminad|\bacabad|\bprim[oa]\b|\bfinit[oa]\b|\bprimeir[oa]\b|\bterminei|"
+                       r"\bacabei|\beerste\b|\bafgemaakt")
 _CELEBRATION = _pattern(r"\b\d+(?:th|st|nd|rd|\.|e|º|°|o)\b|birthday|anniversary|wedding|geburtstag|hochzeit|"
                         r"anniversaire|mariage|cumpleaños|boda|compleanno|matrimonio|aniversário|casamento|"
                         r"verjaardag|bruiloft|jarig")
@@ -212,6 +216,7 @@ _MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me b
 _BIRTHDAY = _pattern(r"birthday|geburtstag|anniversaire|cumpleaños|compleanno|aniversário|bolo de anos|verjaardag|jarig")
 _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
+_GIVEN_AS_GIFT = _pattern(r"\bgift|\bpresent\b|geschenk|cadeau|offert|\bofferto|regal|presente|\bgegeven\b|\bdei\b")
 # Thanks to someone on the team by name, as the comment's opening ("Danke an Jonas vom Kundenservice! Hat mir den
 # falschen Schuh umgetauscht"): a thank-you, whatever problem it tells of having been solved
 _THANKS_TO = re.compile(
@@ -464,14 +469,14 @@ _ALLERGY = _pattern(r"allerg|alérg|alerg")
 # An allergy to a fabric or a yarn is the pattern's business, not "any other allergies we should keep in mind?"
 _MATERIAL = _pattern(r"\bwool|yarn|fabric|\bpattern|material|\bwolle|\bgarn|\bstoff|\blaine|\btissu|\blana\b|\bhilo|"
                      r"\btela\b|filato|tessuto|\blã\b|\bfio\b|tecido|\bwol\b|garen|\bstof\b")
-# A diet asked about ("gluten free", "sans lactose"): for them or for someone in the family
+# A diet asked about ("gluten free", "sans lactose"): no follow-up fits it
 _DIET = _pattern(r"gluten|gl[úu]ten|coeliac|celiac|zöliakie|cœliaque|coeliaque|celíac|celiach|coeliakie|lactose|laktose|"
                  r"lactosa|lattosio|\bvegan|végan|vegano|veganistisch|\bhefe\b|yeast|levure|levadura|lievito|fermento|gist\b|"
                  r"caffeine|koffein|caféine|cafeína|caffeina|cafeïne")
 # Access for a visit ("is the show wheelchair accessible?"): which day they are coming
 _ACCESS = _pattern(r"wheelchair|step-free|accessible|rollstuhl|barrierefrei|fauteuil roulant|accessible aux|silla de ruedas|"
                    r"accesible|sedia a rotelle|accessibile|cadeira de rodas|acessível|rolstoel|toegankelijk")
-# A first time, at something they would come to (a class, a tour): on their own or with someone
+# A first time, at something they would come to (a class, a tour): no follow-up fits it
 _BEGINNER = _pattern(r"beginner|never (?:done|tried|been|touched)|no experience|any experience|first time|hasn'?t done|"
                      r"haven'?t done|anfänger|noch nie|keine erfahrung|débutant|jamais fait|aucune expérience|"
                      r"principiante|nunca he|sin experiencia|mai fatto|senza esperienza|iniciante|nunca fiz|sem experiência|"
@@ -549,6 +554,12 @@ def _opens_with_person(comment: CommentText, person: str) -> bool:
 def _turns_critical(comment: CommentText) -> bool:
     return bool(re.search(_BUT.get(comment.language.code, _BUT["en"]), comment.plain, re.I))
 
+
+def _praised_first(comment: CommentText) -> bool:
+    """Mixed feedback: praise, then a "but" and what is wrong."""
+    but = re.search(_BUT.get(comment.language.code, _BUT["en"]), comment.plain, re.I)
+    return bool(but and _PRAISE_WORDS.search(comment.plain[:but.start()]))
+
 # A reaction to the product (a rash, an allergy): how they feel now, before anything else
 _REACTION = _pattern(r"allerg|\brash\b|broke me out|ausschlag|juckt|réaction|irrit|sarpullido|reaz|prurito|alergia|reação|"
                      r"coceira|uitslag|jeuk")
@@ -556,6 +567,18 @@ _REACTION = _pattern(r"allerg|\brash\b|broke me out|ausschlag|juckt|réaction|ir
 _LATE_DAY = _pattern(r"(?:showed up|arrived|came|turned up|delivered) on \w+day instead of|kam (?:erst )?am \w+tag statt|"
                      r"arrivée? (?:le )?\w+di au lieu|llegó el \w+ en (?:vez|lugar) del|arrivat[oa] (?:di )?\w+dì invece|"
                      r"chegou n[ao] \w+ em vez|kwam (?:pas )?op \w+dag in plaats van")
+
+# Equipment out of service ("it's 'out of order' again when I come in"): no order to chase, nothing to photograph
+_OUT_OF_ORDER = _pattern(r"out of order|außer betrieb|hors service|en panne|fuera de servicio|fuori servizio|"
+                         r"fora de serviço|buiten gebruik|\bdefect\b")
+# Praise before the "but" of mixed feedback ("Love the place but the music was way too loud")
+_PRAISE_WORDS = _pattern(r"\blov|great|lovely|amazing|beautiful|brilliant|fantastic|perfe|genial|super|toll|\btop\b|hammer|"
+                         r"klasse|leuk|mooi|geweldig|génial|magnifique|clair|\bbell|ottim|ótim|lind|ador|amei|encant")
+# Cases with no question that fits every comment of them, and no falling back to their situation's: the team writes
+# its own. A loss; progress over weeks ("what does your routine look like now?" asks what they told: "1:16, 3:10");
+# a complaint that tells all there is (mixed feedback, equipment out of order), where "could you DM us the details?"
+# asks it again and deflects.
+UNASKED = frozenset({"loss", "result_progress", "problem_told"})
 
 # What a free plan allows, cut back ("the 'free' version now lets me do one lesson a day before the paywall")
 _FREE_LIMIT = _pattern(r"paywall|free (?:version|plan|tier)|gratisversion|kostenlose version|version gratuite|"
@@ -679,7 +702,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
             _WEEKS.search(text) and _SKINCARE.search(text))):
         situation = "result"
     if situation == "problem":
-        return _problem(text, reading)
+        key = _problem(text, reading)
+        return "problem_told" if key == "problem" and _praised_first(comment) else key
     if situation in ("question", "availability"):
         asked = _question(text, situation)
         if asked == "question" and reading.praise and not _THANKS.search(text):
@@ -693,7 +717,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
         if _SKINCARE.search(text) and _WEEKS.search(text):
             return "result_skincare"  # "6 weeks on the retinol and my forehead lines are genuinely softer"
         return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
-            "result_progress" if _PROGRESS.search(text) and not _ACHIEVED.search(text) else "result")
+            "result_progress" if _PROGRESS.search(text) and not (_ACHIEVED.search(text) or _FIRST_DONE.search(text))
+            else "result")
     if situation == "thanks":
         if reading.person and _HELP_GIVEN.search(text) and _HEALTH.search(text):
             return "thanks_person"
@@ -716,7 +741,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
         if reading.person in ("daughter", "son", "child") and _BIRTHDAY.search(text) and not re.search(r"\d", text):
             return "story_birthday"  # a child's birthday, its age not told: how old they turned
         if reading.person and _CELEBRATION.search(text):
-            return "story_celebration"
+            # a present for it: what the person likes about it; else none ("what was the highlight?" asks what they told)
+            return "story_gift" if _GIVEN_AS_GIFT.search(text) else "story_celebration"
         if _MEMORY.search(text) and not _TODAY.search(text):
             return "story_memory"
         if reading.person and _GIFT.search(text):
@@ -743,6 +769,8 @@ def complaint(comment: CommentText, reading: Reading) -> str:
 
 
 def _problem(text: str, reading: Reading) -> str:
+    if _OUT_OF_ORDER.search(text):
+        return "problem_told"
     if reading.problem == "smaller":
         return "problem_smaller"  # less for the same money
     if _REACTION.search(text):
@@ -829,19 +857,17 @@ def _fit(text: str) -> str:
 
 def follow_up(comment: CommentText, reading: Reading) -> str | None:
     """For a question whose case has no question that fits, the class of who or what it is asked for: an allergy,
-    a diet (asked for themselves: a person named gets none), hair, a visit that needs access, a first time at a class or a
-    tour, a gift. None when it is none of these: the team writes its own."""
+    hair, a visit that needs access, a gift. None for a diet or a first time at a class or a tour (whose follow-ups
+    were marked bad blind), and when it is none of these: the team writes its own."""
     text = comment.plain
     if _ALLERGY.search(text) and not _MATERIAL.search(text):
         return "question_allergy"
     if _HAIR.search(text):
         return "question_fit_hair"
-    if _DIET.search(text) and not reading.person:
-        return "question_diet"
+    if _DIET.search(text) or (_BEGINNER.search(text) and _OUTING.search(text)):
+        return None  # "for you, or someone in your family?", "on your own, or with someone?": marked nosy, beside the point
     if _ACCESS.search(text):
         return "question_visit"
-    if _BEGINNER.search(text) and _OUTING.search(text):
-        return "question_beginner"
     if _GIFT_ASKED.search(text) and (reading.person or not _RECIPIENT.search(text)):
         return "question_gift"  # what the person likes, or whom it is for: never for someone named we cannot name back
     return None

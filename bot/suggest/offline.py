@@ -19,7 +19,7 @@ import re
 from bot.engine.comment_text import CommentText, read_comment
 from bot.engine.situation import Thread, read_situation
 from bot.suggest.banks import bank
-from bot.suggest.cases import OUTINGS, about_loss_or_illness, case, complaint, follow_up, staff_name, thing_kind
+from bot.suggest.cases import OUTINGS, UNASKED, about_loss_or_illness, case, complaint, follow_up, staff_name, thing_kind
 
 ANSWER_HERE = "[your answer]"
 OFFERED = 1  # offline questions a comment gets: the best one
@@ -33,6 +33,12 @@ _EVENT = re.compile(r"\b(?:ride|run|race|walk|event|festival|fair|match|tourname
                     r"toernooi)\b", re.I)
 ONLY_ASKS_WORDS = 10
 _ONE_QUESTION = re.compile(r"^[^.!?]*\?+\s*$")
+# Not handed to a carrier yet ("tracking still says label created", "steht auf 'in Bearbeitung'"): ask the warehouse
+_UNSHIPPED = re.compile(r"label created|\bprocessing|no tracking|in bearbeitung|keine sendungsnummer|label aangemaakt|"
+                        r"in behandeling|geen track|en (?:cours de )?préparation|étiquette créée|pas de (?:numéro de )?suivi|"
+                        r"en preparación|procesando|etiqueta creada|sin (?:número de )?seguimiento|in lavorazione|"
+                        r"etichetta creata|nessun tracking|em processamento|em preparação|etiqueta criada|"
+                        r"sem (?:código de )?rastreio", re.I)
 # A gift or an occasion: then there is a day it is needed by ("pour ses 6 ans")
 _GIFT_OR_OCCASION = re.compile(r"gift|present|regal|offrir|offert|cadeau|geschenk|schenken|\d+ (?:ans|años|anni|anos|jaar|"
                                r"jahre)\b|party|fiesta|festa|feest|fête", re.I)
@@ -59,10 +65,11 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
              "event": "yes" if _EVENT.search(comment.plain) else None,
              # the comment is that one short question and nothing else ("Vous livrez en Belgique ?")
              "only_asks": "yes" if len(comment.words) <= ONLY_ASKS_WORDS and _ONE_QUESTION.match(comment.plain) else None,
+             "unshipped": "yes" if _UNSHIPPED.search(comment.plain) else None,
              "deadline": "yes" if "occasion" in reading.given or _GIFT_OR_OCCASION.search(comment.plain) else None}
     key = case(comment, reading)
-    if key == "loss":
-        return []  # no bank is safe for it
+    if key in UNASKED:
+        return []
     fallbacks = [key, key.split("_")[0]]
     if reading.situation == "problem" and key.startswith(("question", "availability")):
         fallbacks += [complaint(comment, reading), "problem"]  # a complaint put as a question still gets empathy

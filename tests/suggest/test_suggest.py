@@ -227,7 +227,7 @@ def test_someone_leaving_is_asked_why_and_a_practical_question_is_not_taken_for_
 
 
 def test_a_person_is_named_as_written():
-    assert "your grandad" in suggest_questions("Made the lemon cake for my grandad's 90th and he had three slices!")[0]
+    assert "your grandad" in suggest_questions("Gave my grandad your lemon cake as a present for his 90th and he had three slices!")[0]
 
 
 def test_sarcastic_praise_of_the_service_gets_an_apology_not_thanks():

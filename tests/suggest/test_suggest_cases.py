@@ -17,7 +17,7 @@ from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
 TAGS = {"person", "staff", "thing", "outing", "link", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
-        "occasion", "increase", "error", "deadline", "only_asks", "!device", "!order"}
+        "occasion", "increase", "error", "deadline", "only_asks", "unshipped", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
 CASES = [
@@ -32,7 +32,7 @@ CASES = [
      r"sorry.*order number by DM"),
     ("Mijn bestelling is nog steeds niet bezorgd, al tien dagen.", "problem_delivery", r"sorry.*bestelnummer"),
     ("La lampe est arrivée cassée, le verre en mille morceaux.", "problem_damaged", r"désolés.*photo"),
-    ("Ho ordinato una M e mi è arrivata una L, ordine 88412.", "problem_wrong_item", r"dispiace.*Entro quando"),  # the order number is given
+    ("Ho ordinato una M e mi è arrivata una L, ordine 88412.", "problem_wrong_item", r"dispiace.*foto"),  # the order number is given: no deadline they never told
     ("Cobraram a assinatura duas vezes este mês.", "problem_billing", r"Lamentamos.*data da cobrança"),
     ("love how the app now logs me out every time I switch apps 🙃", "problem_app", r"Sorry.*error message"),
     ("Thank you for the episode about caring for a parent. My mum passed away in May and it helped.",
@@ -41,7 +41,7 @@ CASES = [
     # thanks to someone on the team by name, whatever fault it tells of having been fixed: no apology, no photo request
     ("Big thanks to Marco at the Leeds store, he swapped my cracked screen in ten minutes.", "thanks_staff",
      r"pass this on to Marco"),
-    ("Obrigada à Carla pelas aulas de pilates de quarta, adoro!", "thanks_class", r"Carla vai adorar.*aulas"),
+    ("Obrigada à Carla pelas aulas de pilates de quarta, adoro!", "thanks_class", r"mensagem a Carla!.*aulas"),
     # a result told without a question, which the situation reader leaves as noise
     ("Geslaagd voor mijn rijexamen! Elke dag geoefend met de app.", "result", r"gefeliciteerd.*lastigste"),
     ("Finally passed my driving theory test after three tries, your flashcards saved me", "result",
@@ -55,8 +55,6 @@ CASES = [
     ("Hi! I run a small baking channel with 12k followers and would love to collab on a video.", "collaboration",
      r"link to your channel"),
     ("The mug arrived with the handle snapped off and the box squashed.", "problem_damaged", r"photo"),
-    ("My dad used to take me here every summer. He passed in April and I came back on my own today.", "story_grief",
-     r"sorry for your loss"),
     ("Eindelijk mijn eerste zuurdesembrood gebakken met jullie meel!", "result_made", r"hierna maken"),
     ("Le regalé la caja de bombones a mi abuela y ya se ha comido la mitad 😂", "story_gift",
      r"Cuál le está gustando más a tu abuela"),
@@ -96,9 +94,6 @@ CASES = [
      r"Dónde tienes la planta"),
     ("Two months on the vitamin C serum and my dark spots have faded so much.", "result_skincare",
      r"morning and night"),
-    # a person no longer with us, in words that also say "discontinued" of a product: condolences, not "è un peccato"
-    ("Mia nonna mi ha insegnato a cucire. Non c'è più da tre anni, ma oggi ho finito la mia prima gonna con la sua "
-     "macchina.", "story_grief", r"perdita"),
     # a child's birthday, the age not told
     ("La torta al cioccolato per il compleanno di mio figlio era perfetta, grazie!", "story_birthday",
      r"auguri a tuo figlio! Quanti anni ha compiuto\?"),
@@ -132,7 +127,7 @@ def test_each_case_gets_its_kind_of_question_in_its_language_without_a_fragment(
         ("Die App stürzt auf meinem iPhone seit dem letzten Update ständig ab.", r"iPhone oder|Update an"),
         ("La app se cierra desde la última actualización, tengo un Samsung.", r"actualización"),
         ("The zip broke after two weeks. Not great.", r"how long have you had"),
-        ("Got the tea sampler for my mum's birthday and she loves it.", r"occasion"),
+        ("Gave my mum the tea sampler as a birthday present and she loves it.", r"occasion"),
         ("Commande n°FR-4410 reçue hier, la théière est cassée.", r"numéro de commande"),
         ("Hab am 3.5. bestellt (Bestellnr. 55812), das Paket ist immer noch nicht da.", r"Bestellnummer"),
         ("Bought it at the market on Sunday and the lid was missing.", r"order number"),  # no order to number
@@ -318,12 +313,9 @@ def test_a_fix_a_glad_arrival_or_a_wish_is_no_complaint(text):
 # or a tour, a gift), none of them from the labelled sets: after the answer, the follow-up of its class
 FOLLOW_UPS = [
     ("Are the oat cookies safe for someone with a peanut allergy?", r"other allergies"),
-    ("Macht ihr die Brötchen auch ohne Gluten?", r"für dich oder für jemanden in deiner Familie"),
     ("Le musée est-il accessible en fauteuil roulant ?", r"quel jour"),
-    ("¿El taller de cerámica sirve para principiantes? Nunca he tocado el barro.", r"con alguien"),
     ("Le candele vanno bene come regalo per mia madre? Ama i profumi legnosi.", r"piace di solito a tua madre"),
     ("O chá de hibisco é uma boa opção para oferecer de presente?", r"Para quem é o presente"),
-    ("Kan ik de cursus volgen als beginner? Ik heb nog nooit geschilderd.", r"alleen of neem je iemand mee"),
     ("Does this shampoo bar work on fine, oily hair?", r"hair routine"),
     ("Liefert ihr auch nach Österreich?", r"Was möchtest du denn bestellen"),  # only that: what they would like
 ]
@@ -353,3 +345,37 @@ def test_a_comment_of_a_class_is_read_so_and_gets_the_question_of_its_class(text
 ])
 def test_a_follow_up_never_misreads_the_class_or_asks_what_was_told(text, never):
     assert not any(re.search(never, q, re.I) for q in suggest_questions(text))
+
+
+# Classes whose every question a blind rater marked bad (asks what was told, or generic, or treats a story as a service
+# request), none of them from the labelled sets: no question, the team writes its own; a loss in other words than
+# "loss"; a diet, a first time, an age asked about; mixed feedback that tells what is wrong; equipment out of order
+@pytest.mark.parametrize("text", [
+    "Surprised my sister with your lemon cake for her 30th and she cried a little.",  # a celebration: no "highlight"
+    "Abbiamo festeggiato il matrimonio di mia figlia con le vostre torte, tutti entusiasti!",
+    "8 weeks of your morning stretch plan and my knees finally stopped aching on the stairs.",  # progress: no routine
+    "Después de 3 meses con vuestro plan por fin corro sin parar media hora.",
+    "Works now, thanks so much for sorting it so fast!",  # a fix: no "anything else we can do for you?"
+    "Enfin reçu le remplaçant, merci pour votre rapidité !",
+    "Mein Opa hat hier 40 Jahre lang sein Brot gekauft. Er ist letzten Winter gestorben, heute war ich zum ersten Mal "
+    "wieder da.",  # a loss told: no "können wir etwas für dich tun?"
+    "Thank you for the video on watering, it saved my succulents!",  # content: no "which part was most useful?"
+    "Tenéis pan sin gluten?",  # a diet: no "for you, or someone in your family?"
+    "Is de beginnerscursus keramiek geschikt als ik nog nooit met klei heb gewerkt?",  # no "on your own?"
+    "Is the museum trail ok for a 3 year old?",  # no "will it be their first time?"
+    "Great shop, but the music on Saturdays is far too loud to talk.",  # mixed: no "details"
+    "Third time this week the rowing machine is out of order when I come in.",  # out of order: no order, no photo
+])
+def test_a_class_whose_questions_were_marked_bad_gets_none(text):
+    assert suggest_questions(text) == []
+
+
+@pytest.mark.parametrize("text, warehouse", [
+    ("Order #44120 was due Tuesday, tracking still says label created.", r"warehouse"),
+    ("Bestellung 55013 steht seit einer Woche auf 'in Bearbeitung'. Langsam nervt es.", r"Lager"),
+    ("Pedido 7781: lleva diez días en preparación y todavía no ha salido.", r"almacén"),
+])
+def test_an_order_not_handed_to_a_carrier_is_checked_with_the_warehouse(text, warehouse):
+    questions = suggest_questions(text)
+    assert questions and re.search(warehouse, questions[0]), questions
+    assert not re.search(r"courier|Paketdienst|transporte", questions[0])

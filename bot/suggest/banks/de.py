@@ -68,6 +68,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Sorry für die Warterei. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute noch nach.",
+        "unshipped|!order|Tut uns echt leid, dass es so lange dauert. Wir fragen heute noch in unserem Lager nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
         "!order|Tut uns echt leid, dass es so lange dauert. Wir haken heute noch beim Paketdienst nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
     "problem_damaged": (
@@ -75,7 +76,6 @@ BANK = {
         "order|Wie ärgerlich, sorry! Schickst du uns deine Bestellnummer per DM, damit wir das in Ordnung bringen?",
     ),
     "problem_wrong_item": (
-        "!order|Das tut uns wirklich leid, da ist bei uns etwas schiefgelaufen. Bis wann brauchst du das Richtige? Dann kümmern wir uns rechtzeitig darum.",
         "Das tut uns wirklich leid, da ist bei uns etwas schiefgelaufen. Schickst du uns per DM ein Foto von dem, was angekommen ist?",
         "order|Sorry für die Verwechslung! Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",
     ),
@@ -118,16 +118,6 @@ BANK = {
         "Klingt großartig, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
         "person|Wie schön! Was hat {person} dazu gesagt?",
     ),
-    "result_progress": (
-        "Wie schön, dass es bei dir so gut wirkt, danke fürs Erzählen! Wie sieht deine Routine jetzt aus?",
-    ),
-    "thanks_fixed": (
-        "Super, schön, dass alles geklappt hat! Können wir sonst noch etwas für dich tun?",
-    ),
-    "thanks_content": (
-        "Danke dir, schön, dass es geholfen hat! Welcher Teil war für dich am hilfreichsten?",
-        "Gibt es ein Thema, das wir als Nächstes aufgreifen sollen?",
-    ),
     "thanks_grief": (
         "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Gab es einen Teil, der dir besonders geblieben ist?",
     ),
@@ -145,9 +135,6 @@ BANK = {
     ),
     "story_memory": (
         "Was für eine schöne Erinnerung, danke fürs Teilen! Woran erinnerst du dich am liebsten?",
-    ),
-    "story_celebration": (
-        "person|Was für ein schöner Moment! Richte {to_person} liebe Grüße von uns aus. Was war der schönste Augenblick?",
     ),
     "story_gift": (
         "person|assortment|Wie schön! Was davon mag {person} bisher am liebsten?",
@@ -193,9 +180,6 @@ BANK = {
     "problem_refund": (
         "order|Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute nach.",
         "!order|Tut uns wirklich leid, dass du immer noch wartest. Wir haken heute noch nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
-    ),
-    "story_grief": (
-        "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
     ),
     "problem_not_received": (
         "Das tut uns leid, dass nichts angekommen ist. Könnte ein Nachbar oder eine Packstation es angenommen haben?",
@@ -259,20 +243,11 @@ BANK = {
     "problem_not_as_pictured": (
         "Tut uns leid, dass es anders aussieht als auf den Fotos. Schickst du uns per DM ein Foto davon? Dann schauen wir uns das an.",
     ),
-    "question_fit_age": (
-        "Wäre es das erste Mal für sie?",
-    ),
     "question_allergy": (
         "Gibt es noch andere Allergien, auf die wir achten sollten?",
     ),
-    "question_diet": (
-        "Ist es für dich oder für jemanden in deiner Familie?",
-    ),
     "question_visit": (
         "date|Weißt du schon, an welchem Tag du kommen möchtest?",
-    ),
-    "question_beginner": (
-        "Kommst du allein oder bringst du jemanden mit?",
     ),
     "question_gift": (
         "person|Was mag {person} denn so? Dann helfen wir dir bei der Auswahl.",

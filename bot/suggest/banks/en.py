@@ -59,6 +59,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|I'm sorry it still hasn't turned up. Could you send us your order number by DM so we can chase it today?",
+        "unshipped|!order|I'm really sorry it's taking this long. We'll check with our warehouse today: shall we DM you as soon as we know more?",
         "!order|I'm really sorry it's taking this long. We'll chase it with the courier today: shall we DM you as soon as we hear back?",
     ),
     "problem_damaged": (
@@ -66,7 +67,6 @@ BANK = {
         "order|Sorry about this, how disappointing. Could you DM us your order number so we can put it right?",
     ),
     "problem_wrong_item": (
-        "!order|I'm really sorry we got that wrong. When do you need the right one by, so we can sort it out in time?",
         "I'm really sorry we got that wrong. Could you send us a photo of what arrived by DM, so we can put it right quickly?",
         "order|Sorry about the mix-up! Could you DM us your order number so we can sort it out today?",
     ),
@@ -109,16 +109,6 @@ BANK = {
         "That sounds amazing, well done! What are you planning to make next?",
         "person|That's wonderful! What did {person} think of it?",
     ),
-    "result_progress": (
-        "So good to hear it's working for you, thanks for telling us! What does your routine look like now?",
-    ),
-    "thanks_fixed": (
-        "So glad it's all sorted! Is there anything else we can do for you?",
-    ),
-    "thanks_content": (
-        "Thank you, so glad it helped! Which part was most useful for you?",
-        "Is there anything you'd like us to cover next?",
-    ),
     "thanks_grief": (
         "We're so sorry for your loss, and thank you for telling us. Was there a part that stayed with you most?",
     ),
@@ -137,9 +127,6 @@ BANK = {
     "story_memory": (
         "person|What a lovely memory! What comes to mind first when you think of {person}?",
         "What a lovely memory, thank you for sharing it! What do you remember most about those days?",
-    ),
-    "story_celebration": (
-        "person|What a lovely moment! Please pass on our best wishes to {person}. What was the highlight?",
     ),
     "story_gift": (
         "person|assortment|That's lovely! Which one has {person} liked best so far?",
@@ -185,9 +172,6 @@ BANK = {
     "problem_refund": (
         "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
         "!order|I'm really sorry you're still waiting. We're chasing it today: shall we DM you as soon as we know more?",
-    ),
-    "story_grief": (
-        "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
     ),
     "problem_not_received": (
         "I'm so sorry it hasn't reached you. Could a neighbour or a parcel point have taken it in?",
@@ -251,20 +235,11 @@ BANK = {
     "problem_not_as_pictured": (
         "I'm sorry it's not what you expected from the photos. Could you DM us a photo of what arrived, so we can look into it?",
     ),
-    "question_fit_age": (
-        "Will it be their first time?",
-    ),
     "question_allergy": (
         "Are there any other allergies we should keep in mind?",
     ),
-    "question_diet": (
-        "Is it for you, or for someone in your family?",
-    ),
     "question_visit": (
         "date|Do you know yet which day you're planning to come?",
-    ),
-    "question_beginner": (
-        "Will you be coming on your own, or with someone?",
     ),
     "question_gift": (
         "person|What does {person} usually like? Then we can help you choose.",

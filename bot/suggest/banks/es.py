@@ -60,6 +60,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Sentimos que aún no haya llegado. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
+        "unshipped|!order|Sentimos mucho que esté tardando tanto. Hoy mismo lo revisamos con nuestro almacén: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
         "!order|Sentimos mucho que esté tardando tanto. Hoy mismo lo reclamamos a la empresa de transporte: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
     "problem_damaged": (
@@ -67,7 +68,6 @@ BANK = {
         "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado para arreglarlo?",
     ),
     "problem_wrong_item": (
-        "!order|Lo sentimos mucho, nos hemos equivocado. ¿Para cuándo necesitas el correcto? Así lo solucionamos a tiempo.",
         "Lo sentimos mucho, nos hemos equivocado. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
         "order|¡Perdona la confusión! ¿Nos pasas tu número de pedido por mensaje privado? Lo arreglamos hoy.",
     ),
@@ -110,16 +110,6 @@ BANK = {
         "¡Suena de maravilla, enhorabuena! ¿Qué vas a preparar ahora?",
         "person|¡Qué bien! ¿Qué le pareció a {person}?",
     ),
-    "result_progress": (
-        "¡Qué alegría leer esto, gracias por contárnoslo! ¿Cómo es tu rutina ahora?",
-    ),
-    "thanks_fixed": (
-        "¡Qué alivio, nos alegra que esté todo resuelto! ¿Podemos ayudarte en algo más?",
-    ),
-    "thanks_content": (
-        "¡Gracias, nos alegra que te haya servido! ¿Qué parte te resultó más útil?",
-        "¿Hay algún tema que te gustaría que tratáramos después?",
-    ),
     "thanks_grief": (
         "Sentimos mucho tu pérdida, y gracias por contárnoslo. ¿Hubo alguna parte que te llegara especialmente?",
     ),
@@ -138,9 +128,6 @@ BANK = {
     "story_memory": (
         "person|¡Qué recuerdo tan bonito! ¿Qué es lo primero que te viene a la mente cuando piensas en {person}?",
         "¡Qué recuerdo tan bonito, gracias por compartirlo! ¿Qué es lo que más recuerdas de aquella época?",
-    ),
-    "story_celebration": (
-        "person|¡Qué momento tan bonito! Felicita a {person} de nuestra parte. ¿Qué fue lo mejor del día?",
     ),
     "story_gift": (
         "person|assortment|¡Qué detalle! ¿Cuál le está gustando más a {person}?",
@@ -186,9 +173,6 @@ BANK = {
     "problem_refund": (
         "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
         "!order|Sentimos mucho que sigas esperando. Hoy mismo lo reclamamos: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
-    ),
-    "story_grief": (
-        "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
     ),
     "problem_not_received": (
         "Sentimos que no te haya llegado. ¿Puede que lo haya recogido algún vecino o un punto de recogida?",
@@ -252,20 +236,11 @@ BANK = {
     "problem_not_as_pictured": (
         "Sentimos que no se parezca a las fotos. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
     ),
-    "question_fit_age": (
-        "¿Sería su primera vez?",
-    ),
     "question_allergy": (
         "¿Hay alguna otra alergia que debamos tener en cuenta?",
     ),
-    "question_diet": (
-        "¿Es para ti o para alguien de tu familia?",
-    ),
     "question_visit": (
         "date|¿Sabes ya qué día tienes pensado venir?",
-    ),
-    "question_beginner": (
-        "¿Vas a venir con alguien?",
     ),
     "question_gift": (
         "person|¿Qué le suele gustar a {person}? Así te ayudamos a elegir.",

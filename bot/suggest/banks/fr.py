@@ -60,14 +60,14 @@ BANK = {
     ),
     "problem_delivery": (
         "order|On est désolés qu'elle ne soit toujours pas arrivée. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
+        "unshipped|!order|On est vraiment désolés que ça prenne autant de temps. On vérifie aujourd'hui avec notre entrepôt : on vous écrit en message privé dès qu'on en sait plus ?",
         "!order|On est vraiment désolés que ça prenne autant de temps. On relance le transporteur aujourd'hui : on vous écrit en message privé dès qu'on a une réponse ?",
     ),
     "problem_damaged": (
-        "On est vraiment désolés qu'il soit arrivé dans cet état. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe tout de suite.",
+        "On est vraiment désolés pour cette mauvaise surprise à la réception. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe tout de suite.",
         "order|Quelle déception, désolés. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on arrange ça ?",
     ),
     "problem_wrong_item": (
-        "!order|On est vraiment désolés de l'erreur. Pour quand vous faut-il le bon article ? On s'en occupe à temps.",
         "On est vraiment désolés de l'erreur. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
         "order|Désolés pour la confusion ! Vous pouvez nous envoyer votre numéro de commande en message privé ? On règle ça aujourd'hui.",
     ),
@@ -110,16 +110,6 @@ BANK = {
         "Bravo, quel beau résultat ! Qu'est-ce que vous comptez faire ensuite ?",
         "person|Trop bien ! Qu'en a pensé {person} ?",
     ),
-    "result_progress": (
-        "Ça fait plaisir à lire, merci de nous le dire ! À quoi ressemble votre routine maintenant ?",
-    ),
-    "thanks_fixed": (
-        "Super, ravis que tout soit réglé ! On peut faire autre chose pour vous ?",
-    ),
-    "thanks_content": (
-        "Merci, ravis que ça vous ait aidé ! Quelle partie vous a été la plus utile ?",
-        "Y a-t-il un sujet que vous aimeriez qu'on aborde ensuite ?",
-    ),
     "thanks_grief": (
         "Toutes nos condoléances, et merci de nous l'avoir confié. Y a-t-il un passage qui vous a particulièrement marqué ?",
     ),
@@ -138,9 +128,6 @@ BANK = {
     "story_memory": (
         "person|Quel beau souvenir ! Qu'est-ce qui vous vient en premier quand vous pensez à {person} ?",
         "Quel beau souvenir, merci de le partager ! Qu'est-ce qui vous en reste le plus ?",
-    ),
-    "story_celebration": (
-        "person|Quel beau moment ! Transmettez toutes nos amitiés à {person}. Quel a été le meilleur moment ?",
     ),
     "story_gift": (
         "person|assortment|Quelle belle idée ! Lequel a le plus plu à {person} jusqu'ici ?",
@@ -186,9 +173,6 @@ BANK = {
     "problem_refund": (
         "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
         "!order|On est vraiment désolés que vous attendiez encore. On relance aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
-    ),
-    "story_grief": (
-        "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
     ),
     "problem_not_received": (
         "Désolés que le colis ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",
@@ -252,20 +236,11 @@ BANK = {
     "problem_not_as_pictured": (
         "Désolés que ça ne corresponde pas aux photos. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
     ),
-    "question_fit_age": (
-        "Ce serait une première pour eux ?",
-    ),
     "question_allergy": (
         "Y a-t-il d'autres allergies dont nous devrions tenir compte ?",
     ),
-    "question_diet": (
-        "C'est pour vous, ou pour quelqu'un de votre famille ?",
-    ),
     "question_visit": (
         "date|Vous savez déjà quel jour vous comptez venir ?",
-    ),
-    "question_beginner": (
-        "Vous venez avec quelqu'un ?",
     ),
     "question_gift": (
         "person|Qu'est-ce que {person} aime, en général ? On pourra vous aider à choisir.",

@@ -68,6 +68,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Ci dispiace che non sia ancora arrivato. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
+        "unshipped|!order|Ci dispiace davvero che ci stia mettendo così tanto. Oggi stesso verifichiamo con il nostro magazzino: ti scriviamo in privato appena abbiamo notizie?",
         "!order|Ci dispiace davvero che ci stia mettendo così tanto. Oggi stesso sollecitiamo il corriere: ti scriviamo in privato appena abbiamo notizie?",
     ),
     "problem_damaged": (
@@ -75,7 +76,6 @@ BANK = {
         "order|Che delusione, ci dispiace. Ci mandi il numero d'ordine in privato così sistemiamo tutto?",
     ),
     "problem_wrong_item": (
-        "!order|Ci dispiace davvero, abbiamo sbagliato noi. Entro quando ti serve quello giusto? Così sistemiamo in tempo.",
         "Ci dispiace davvero, abbiamo sbagliato noi. Ci mandi in privato una foto di quello che ti è arrivato?",
         "order|Scusa per lo scambio! Ci mandi il numero d'ordine in privato? Sistemiamo oggi.",
     ),
@@ -118,16 +118,6 @@ BANK = {
         "Complimenti, che bel risultato! Cosa pensi di fare adesso?",
         "person|Che bello! Cosa ne ha pensato {person}?",
     ),
-    "result_progress": (
-        "Che bello leggerlo, grazie per avercelo raccontato! Com'è la tua routine adesso?",
-    ),
-    "thanks_fixed": (
-        "Che sollievo, siamo contenti che sia tutto a posto! Possiamo fare altro per te?",
-    ),
-    "thanks_content": (
-        "Grazie, siamo contenti che ti abbia aiutato! Quale parte ti è stata più utile?",
-        "C'è un argomento che vorresti che trattassimo?",
-    ),
     "thanks_grief": (
         "Ci dispiace tanto per la tua perdita, e grazie per avercelo raccontato. C'è una parte che ti è rimasta dentro più delle altre?",
     ),
@@ -146,9 +136,6 @@ BANK = {
     "story_memory": (
         "person|Che bel ricordo! Cosa ti viene in mente per primo, se pensi {to_person}?",
         "Che bel ricordo, grazie per averlo condiviso! Cosa ricordi di più di quel periodo?",
-    ),
-    "story_celebration": (
-        "person|Che bel momento! Fai tanti auguri {to_person} da parte nostra. Qual è stato il momento più bello?",
     ),
     "story_gift": (
         "person|assortment|Che bel pensiero! Quale è piaciuto di più {to_person} finora?",
@@ -194,9 +181,6 @@ BANK = {
     "problem_refund": (
         "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
         "!order|Ci dispiace davvero che tu stia ancora aspettando. Lo sollecitiamo oggi stesso: ti scriviamo in privato appena abbiamo notizie?",
-    ),
-    "story_grief": (
-        "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
     ),
     "problem_not_received": (
         "Ci dispiace che non ti sia arrivato. Può averlo ritirato un vicino o un punto di ritiro?",
@@ -260,20 +244,11 @@ BANK = {
     "problem_not_as_pictured": (
         "Ci dispiace che non corrisponda alle foto. Ci mandi in privato una foto di quello che ti è arrivato?",
     ),
-    "question_fit_age": (
-        "Sarebbe la loro prima volta?",
-    ),
     "question_allergy": (
         "Ci sono altre allergie di cui dovremmo tenere conto?",
     ),
-    "question_diet": (
-        "È per te o per qualcuno della tua famiglia?",
-    ),
     "question_visit": (
         "date|Sai già in che giorno pensi di venire?",
-    ),
-    "question_beginner": (
-        "Verrai con qualcuno?",
     ),
     "question_gift": (
         "person|Cosa piace di solito {to_person}? Così ti aiutiamo a scegliere.",

@@ -60,6 +60,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Vervelend dat het er nog steeds niet is, sorry. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
+        "unshipped|!order|Sorry dat het zo lang duurt. We gaan vandaag nog na bij ons magazijn: zullen we je via DM laten weten zodra we meer weten?",
         "!order|Sorry dat het zo lang duurt. We gaan vandaag nog bij de vervoerder na: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "problem_damaged": (
@@ -67,7 +68,6 @@ BANK = {
         "order|Wat een domper, sorry. Stuur je ons je bestelnummer via DM zodat we het kunnen oplossen?",
     ),
     "problem_wrong_item": (
-        "!order|Sorry, daar is bij ons iets misgegaan. Wanneer heb je het juiste nodig? Dan regelen we het op tijd.",
         "Sorry, daar is bij ons iets misgegaan. Stuur je ons via DM een foto van wat er is aangekomen?",
         "order|Sorry voor de verwarring! Stuur je ons je bestelnummer via DM? Dan lossen we het vandaag op.",
     ),
@@ -110,16 +110,6 @@ BANK = {
         "Wat knap, goed gedaan! Wat ga je hierna maken?",
         "person|Wat leuk! Wat vond {person} ervan?",
     ),
-    "result_progress": (
-        "Wat fijn om te lezen, dank je voor het delen! Hoe ziet je routine er nu uit?",
-    ),
-    "thanks_fixed": (
-        "Wat fijn dat alles opgelost is! Kunnen we nog iets anders voor je doen?",
-    ),
-    "thanks_content": (
-        "Dank je, fijn dat het hielp! Welk deel had je het meest aan?",
-        "Is er een onderwerp dat we hierna moeten oppakken?",
-    ),
     "thanks_grief": (
         "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Was er een deel dat je het meest is bijgebleven?",
     ),
@@ -138,9 +128,6 @@ BANK = {
     "story_memory": (
         "person|Wat een mooie herinnering! Waar denk je als eerste aan bij {person}?",
         "Wat een mooie herinnering, dank je voor het delen! Wat is je het meest bijgebleven van die tijd?",
-    ),
-    "story_celebration": (
-        "person|Wat een mooi moment! Feliciteer {person} namens ons. Wat was het mooiste moment?",
     ),
     "story_gift": (
         "person|assortment|Wat een leuk cadeau! Welke vindt {person} tot nu toe het lekkerst?",
@@ -186,9 +173,6 @@ BANK = {
     "problem_refund": (
         "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
         "!order|Sorry dat je nog steeds moet wachten. We zoeken het vandaag nog uit: zullen we je via DM laten weten zodra we meer weten?",
-    ),
-    "story_grief": (
-        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
     ),
     "problem_not_received": (
         "Vervelend dat het niet is aangekomen, sorry. Kan een buur of een afhaalpunt het hebben aangenomen?",
@@ -252,20 +236,11 @@ BANK = {
     "problem_not_as_pictured": (
         "Sorry dat het er anders uitziet dan op de foto's. Stuur je ons via DM een foto van wat je kreeg?",
     ),
-    "question_fit_age": (
-        "Zou het hun eerste keer zijn?",
-    ),
     "question_allergy": (
         "Zijn er nog andere allergieën waar we rekening mee moeten houden?",
     ),
-    "question_diet": (
-        "Is het voor jezelf, of voor iemand in je familie?",
-    ),
     "question_visit": (
         "date|Weet je al op welke dag je wilt komen?",
-    ),
-    "question_beginner": (
-        "Kom je alleen of neem je iemand mee?",
     ),
     "question_gift": (
         "person|Wat vindt {person} meestal leuk? Dan helpen we je kiezen.",

@@ -68,6 +68,7 @@ BANK = {
     ),
     "problem_delivery": (
         "order|Lamentamos que ainda não tenha chegado. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
+        "unshipped|!order|Lamentamos muito a demora. Vamos verificar hoje mesmo com o nosso armazém: podemos mandar uma mensagem privada assim que tivermos novidades?",
         "!order|Lamentamos muito a demora. Vamos falar hoje mesmo com a transportadora: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
     "problem_damaged": (
@@ -75,7 +76,6 @@ BANK = {
         "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada para resolvermos?",
     ),
     "problem_wrong_item": (
-        "!order|Lamentamos muito, o erro foi nosso. Para quando precisa do artigo certo? Assim resolvemos a tempo.",
         "Lamentamos muito, o erro foi nosso. Pode mandar por mensagem privada uma foto do que chegou?",
         "order|Desculpe a troca! Pode mandar o número do pedido por mensagem privada? Resolvemos hoje.",
     ),
@@ -118,16 +118,6 @@ BANK = {
         "Parabéns, que resultado lindo! O que pensa fazer a seguir?",
         "person|Que orgulho! O que {person} achou?",
     ),
-    "result_progress": (
-        "Que bom ler isso, obrigado por contar! Como é a sua rotina agora?",
-    ),
-    "thanks_fixed": (
-        "Que alívio, ainda bem que ficou tudo resolvido! Podemos ajudar em mais alguma coisa?",
-    ),
-    "thanks_content": (
-        "Obrigado, ficamos felizes por ter ajudado! Que parte foi mais útil?",
-        "Há algum tema que gostaria que abordássemos a seguir?",
-    ),
     "thanks_grief": (
         "Lamentamos muito a sua perda, e obrigado por nos contar. Houve alguma parte que tocou mais?",
     ),
@@ -145,9 +135,6 @@ BANK = {
     ),
     "story_memory": (
         "Que memória tão bonita, obrigado por contar! Do que se lembra mais desses tempos?",
-    ),
-    "story_celebration": (
-        "person|Que momento bonito! Dê os parabéns {to_person} da nossa parte. Qual foi o melhor momento?",
     ),
     "story_gift": (
         "person|assortment|Que presente bonito! De qual {person} gostou mais até agora?",
@@ -194,9 +181,6 @@ BANK = {
         "order|Lamentamos muito que ainda esteja à espera. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
         "!order|Lamentamos muito que ainda esteja à espera. Vamos verificar hoje mesmo: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
-    "story_grief": (
-        "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
-    ),
     "problem_not_received": (
         "Lamentamos que não tenha chegado. Será que algum vizinho ou a portaria recebeu?",
         "order|Desculpe. Pode mandar o número do pedido por mensagem privada? Verificamos hoje com a transportadora.",
@@ -206,8 +190,8 @@ BANK = {
         "!order|Lamentamos muito. Vamos falar hoje mesmo com a transportadora: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
     "thanks_class": (
-        "staff|Que bom saber, {staff} vai adorar ler isto! O que gosta mais nas aulas?",
-        "Que bom saber! O que gosta mais nas aulas?",
+        "staff|Que bom saber, vamos passar a mensagem a {staff}! O que mais gosta nas aulas?",
+        "Que bom saber! O que mais gosta nas aulas?",
     ),
     "question_fit_trip": (
         "Para onde vai?",
@@ -259,20 +243,11 @@ BANK = {
     "problem_not_as_pictured": (
         "Lamentamos que não corresponda às fotos. Pode mandar uma foto do que chegou por mensagem privada?",
     ),
-    "question_fit_age": (
-        "Seria a primeira vez?",
-    ),
     "question_allergy": (
         "Existe mais alguma alergia que devamos considerar?",
     ),
-    "question_diet": (
-        "É para consumo próprio ou para alguém da família?",
-    ),
     "question_visit": (
         "date|Já sabe em que dia pensa vir?",
-    ),
-    "question_beginner": (
-        "Vem com mais alguém?",
     ),
     "question_gift": (
         "person|Do que {person} costuma gostar? Assim ajudamos a escolher.",
@@ -285,8 +260,8 @@ BANK = {
         "Que notícia boa, obrigado por nos contar! E como se sente agora?",
     ),
     "thanks_staff": (
-        "staff|Obrigado pela mensagem, {staff} vai adorar ler isto! Como tem corrido tudo desde então?",
-        "Obrigado pela mensagem, a equipa vai adorar ler isto! Como tem corrido tudo desde então?",
+        "staff|Obrigado pela mensagem, vamos passar a mensagem a {staff} agora mesmo! Como estão as coisas desde então?",
+        "Obrigado pela mensagem, vamos passá-la a todos aqui agora mesmo! Como estão as coisas desde então?",
     ),
     "collaboration_proposal": (
         "Obrigado por pensar em nós, parece ótimo! Pode mandar alguns detalhes por mensagem privada? Assim encaminhamos para a pessoa certa.",
