@@ -31,6 +31,9 @@ GRIEF = _pattern(
     r"no longer with us|non c'è più da|ci ha lasciat|ya no está con nosotros|nos dejó|n'est plus parmi nous|nous a quitté|"
     r"não está mais entre nós|nos deixou|nicht mehr bei uns|uns verlassen|is er niet meer sinds|ons ontvallen"
 )
+_CARRIED_ON = _pattern(r"\bstarted\b|\bbegan\b|\bfinished\b|\bfirst (?!time)\w+|angefangen|begonnen|fertig|commencé|"
+                       r"terminé|\bfini\b|empez|comenz|terminad|acabad|iniziat|cominciat|\bfinit[oa]\b|\bprimo\b|"
+                       r"\bprima (?!volta)\w+|começ|terminei|acabei|afgemaakt|\bbegonnen\b")
 # Late, lost or ill: no question about the person is safe, however kindly meant ("What does your wife enjoy most?")
 _LOSS = _pattern(
     r"\blate (?:wife|husband|mum|mom|mother|father|dad|son|daughter|partner|brother|sister|grand\w+)|\bwidow|"
@@ -476,11 +479,15 @@ _DIET = _pattern(r"gluten|gl[úu]ten|coeliac|celiac|zöliakie|cœliaque|coeliaqu
 # Access for a visit ("is the show wheelchair accessible?"): which day they are coming
 _ACCESS = _pattern(r"wheelchair|step-free|accessible|rollstuhl|barrierefrei|fauteuil roulant|accessible aux|silla de ruedas|"
                    r"accesible|sedia a rotelle|accessibile|cadeira de rodas|acessível|rolstoel|toegankelijk")
-# A first time, at something they would come to (a class, a tour): no follow-up fits it
+# A first time, at something they would come to (a class, a tour): on their own or with someone
 _BEGINNER = _pattern(r"beginner|never (?:done|tried|been|touched)|no experience|any experience|first time|hasn'?t done|"
                      r"haven'?t done|anfänger|noch nie|keine erfahrung|débutant|jamais fait|aucune expérience|"
                      r"principiante|nunca he|sin experiencia|mai fatto|senza esperienza|iniciante|nunca fiz|sem experiência|"
                      r"beginner|nooit (?:eerder|gedaan)|geen ervaring")
+# A worry or a limit told with a first time: that is what the answer is about
+_WORRY = _pattern(r"nervous|worried|scared|afraid|anxious|can'?t (?:touch|bend|kneel|swim|run|walk)|\binjur|bad (?:back|knee)|"
+                  r"nervös|angst|sorge|kann nicht|peur|inquiet|stress|je ne peux pas|nervios|miedo|preocup|no puedo|"
+                  r"paura|preoccup|non riesco|non posso|medo|receio|não consigo|não posso|zenuw|bang|zorgen|kan niet")
 _OUTING = _pattern(r"\bclass|\bcourse\b|workshop|\btour\b|session|lesson|weekend|\bflow\b|kurs|führung|stunde|bouldern|"
                    r"klettern|\bcours\b|atelier|visite|séance|\bclase|\bcurso|taller|\bvisita|sesión|\bcorso|lezione|"
                    r"\baula|oficina|sessão|\bles\b|cursus|rondleiding")
@@ -651,7 +658,11 @@ def _case(comment: CommentText, reading: Reading) -> str:
     text = comment.plain
     situation = reading.situation
     if GRIEF.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply"):
-        return "thanks_grief" if _CONTENT.search(text) else "story_grief"  # a loss is no complaint
+        if _CONTENT.search(text):
+            return "thanks_grief"  # a loss is no complaint
+        # a loss behind something begun or finished since ("started piano lessons a few months after my dad passed",
+        # "ho finito il mio primo maglione"): that is the story; "anything we can do for you?" would make it a request
+        return "story_carried_on" if _CARRIED_ON.search(text) else "story_grief"
     if _LOSS.search(text) and situation not in ("question", "availability", "collaboration", "fan_reply", "problem"):
         return "loss"  # an illness or a loss in other words: no bank, the team writes its own
     if situation in ("noise", "feedback", "question", "problem") and _TOO_MANY_NOTIFICATIONS.search(text):
@@ -857,17 +868,20 @@ def _fit(text: str) -> str:
 
 def follow_up(comment: CommentText, reading: Reading) -> str | None:
     """For a question whose case has no question that fits, the class of who or what it is asked for: an allergy,
-    hair, a visit that needs access, a gift. None for a diet or a first time at a class or a tour (whose follow-ups
-    were marked bad blind), and when it is none of these: the team writes its own."""
+    hair, a visit that needs access, a first time at a class or a tour (unless they tell a worry), a gift. None for a
+    diet (its follow-up was marked bad blind), and when it is none of these: the team writes its own."""
     text = comment.plain
     if _ALLERGY.search(text) and not _MATERIAL.search(text):
         return "question_allergy"
     if _HAIR.search(text):
         return "question_fit_hair"
-    if _DIET.search(text) or (_BEGINNER.search(text) and _OUTING.search(text)):
-        return None  # "for you, or someone in your family?", "on your own, or with someone?": marked nosy, beside the point
+    if _DIET.search(text):
+        return None  # "for you, or someone in your family?" was marked nosy
     if _ACCESS.search(text):
         return "question_visit"
+    if _BEGINNER.search(text) and _OUTING.search(text):
+        # a worry told ("nervous about waves", "can't touch my toes"): "on your own, or with someone?" is beside it
+        return None if _WORRY.search(text) else "question_beginner"
     if _GIFT_ASKED.search(text) and (reading.person or not _RECIPIENT.search(text)):
         return "question_gift"  # what the person likes, or whom it is for: never for someone named we cannot name back
     return None

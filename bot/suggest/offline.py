@@ -39,6 +39,11 @@ _UNSHIPPED = re.compile(r"label created|\bprocessing|no tracking|in bearbeitung|
                         r"en preparación|procesando|etiqueta creada|sin (?:número de )?seguimiento|in lavorazione|"
                         r"etichetta creata|nessun tracking|em processamento|em preparação|etiqueta criada|"
                         r"sem (?:código de )?rastreio", re.I)
+# What was fixed or serviced, from a closed list: a bike ("How's the bike riding now?", not "How has everything been?")
+_BIKE = re.compile(r"\bbikes?\b|bicycle|fahrrad|\brad\b|\bvélo|\bbici\b|bicicleta|bicicletta|\bfiets|opoefiets|"
+                   r"raleigh|derailleur|schaltwerk|dérailleur", re.I)
+# Skin care named back with its article where a language needs it ("das Serum", "la crema"; never "das Produkt")
+_SKIN_KINDS = (("serum", re.compile(r"serum|sérum|siero", re.I)), ("cream", re.compile(r"cream|creme|crème|crema", re.I)))
 # A gift or an occasion: then there is a day it is needed by ("pour ses 6 ans")
 _GIFT_OR_OCCASION = re.compile(r"gift|present|regal|offrir|offert|cadeau|geschenk|schenken|\d+ (?:ans|años|anni|anos|jaar|"
                                r"jahre)\b|party|fiesta|festa|feest|fête", re.I)
@@ -66,6 +71,9 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
              # the comment is that one short question and nothing else ("Vous livrez en Belgique ?")
              "only_asks": "yes" if len(comment.words) <= ONLY_ASKS_WORDS and _ONE_QUESTION.match(comment.plain) else None,
              "unshipped": "yes" if _UNSHIPPED.search(comment.plain) else None,
+             "bike": "yes" if _BIKE.search(comment.plain) else None,
+             "skin": getattr(language, "SKIN", {}).get(
+                 next((kind for kind, pattern in _SKIN_KINDS if pattern.search(comment.plain)), "")),
              "deadline": "yes" if "occasion" in reading.given or _GIFT_OR_OCCASION.search(comment.plain) else None}
     key = case(comment, reading)
     if key in UNASKED:

@@ -17,7 +17,7 @@ from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
 TAGS = {"person", "staff", "thing", "outing", "link", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
-        "occasion", "increase", "error", "deadline", "only_asks", "unshipped", "!device", "!order"}
+        "occasion", "increase", "error", "deadline", "only_asks", "unshipped", "bike", "skin", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
 CASES = [
@@ -55,6 +55,8 @@ CASES = [
     ("Hi! I run a small baking channel with 12k followers and would love to collab on a video.", "collaboration",
      r"link to your channel"),
     ("The mug arrived with the handle snapped off and the box squashed.", "problem_damaged", r"photo"),
+    ("My dad used to take me here every summer. He passed in April and I came back on my own today.", "story_grief",
+     r"sorry for your loss"),
     ("Eindelijk mijn eerste zuurdesembrood gebakken met jullie meel!", "result_made", r"hierna maken"),
     ("Le regalé la caja de bombones a mi abuela y ya se ha comido la mitad 😂", "story_gift",
      r"Cuál le está gustando más a tu abuela"),
@@ -94,6 +96,12 @@ CASES = [
      r"Dónde tienes la planta"),
     ("Two months on the vitamin C serum and my dark spots have faded so much.", "result_skincare",
      r"morning and night"),
+    # the skin care named with its article where the language needs one (never "das Produkt", "il prodotto")
+    ("Dopo sei settimane con la crema notte la mia pelle è finalmente morbida.", "result_skincare", r"Applichi la crema"),
+    ("Después de 5 semanas con el sérum de vitamina C tengo muchas menos manchas.", "result_skincare", r"Usas el sérum"),
+    # thanks for a bike put right: how it rides, not "how has everything been since?"
+    ("Danke an Lena aus der Werkstatt, mein altes Fahrrad läuft wieder wie neu!", "thanks_staff", r"Wie fährt sich das Rad"),
+    ("Thanks to Tom from the workshop, my old bike shifts like new again.", "thanks_staff", r"How's the bike riding"),
     # a child's birthday, the age not told
     ("La torta al cioccolato per il compleanno di mio figlio era perfetta, grazie!", "story_birthday",
      r"auguri a tuo figlio! Quanti anni ha compiuto\?"),
@@ -143,7 +151,8 @@ def _filled(language, entry: str) -> str:
     return entry.split("|")[-1].format(person=next(iter(language.PEOPLE.values())), staff="Sam",
                                        to_person=next(iter(getattr(language, "PEOPLE_TO", language.PEOPLE).values())),
                                        thing=next(iter(language.THINGS.values())),
-                                       outing=next(iter(language.THINGS.values())))
+                                       outing=next(iter(language.THINGS.values())),
+                                       skin=next(iter(getattr(language, "SKIN", {"serum": "-"}).values())))
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -158,7 +167,7 @@ def test_every_person_reads_right_in_every_question_that_names_them(code):
             for key, person in language.PEOPLE.items():
                 for thing in language.THINGS.values():
                     text = entry.split("|")[-1].format(person=person, to_person=to_people[key], staff="Sam",
-                                                       thing=thing, outing=thing)
+                                                       thing=thing, outing=thing, skin="-")
                     if code in ("pt", "it"):
                         assert not re.search(r"\ba (?:a|o|as|os|il|la|lo|i|gli) |\bde (?:el|la)\b", text), text
                     if code == "de":
@@ -314,8 +323,10 @@ def test_a_fix_a_glad_arrival_or_a_wish_is_no_complaint(text):
 FOLLOW_UPS = [
     ("Are the oat cookies safe for someone with a peanut allergy?", r"other allergies"),
     ("Le musée est-il accessible en fauteuil roulant ?", r"quel jour"),
+    ("¿El taller de cerámica sirve para principiantes? Nunca he tocado el barro.", r"con alguien"),
     ("Le candele vanno bene come regalo per mia madre? Ama i profumi legnosi.", r"piace di solito a tua madre"),
     ("O chá de hibisco é uma boa opção para oferecer de presente?", r"Para quem é o presente"),
+    ("Kan ik de cursus volgen als beginner? Ik heb nog nooit geschilderd.", r"alleen of neem je iemand mee"),
     ("Does this shampoo bar work on fine, oily hair?", r"hair routine"),
     ("Liefert ihr auch nach Österreich?", r"Was möchtest du denn bestellen"),  # only that: what they would like
 ]
@@ -357,11 +368,15 @@ def test_a_follow_up_never_misreads_the_class_or_asks_what_was_told(text, never)
     "Después de 3 meses con vuestro plan por fin corro sin parar media hora.",
     "Works now, thanks so much for sorting it so fast!",  # a fix: no "anything else we can do for you?"
     "Enfin reçu le remplaçant, merci pour votre rapidité !",
-    "Mein Opa hat hier 40 Jahre lang sein Brot gekauft. Er ist letzten Winter gestorben, heute war ich zum ersten Mal "
-    "wieder da.",  # a loss told: no "können wir etwas für dich tun?"
+    # a loss behind something begun or finished since: no "is there anything we can do for you?", no "è un peccato"
+    "Mia nonna mi ha insegnato a cucire. Non c'è più da tre anni, ma oggi ho finito la mia prima gonna con la sua "
+    "macchina.",
+    "Mein Vater ist letztes Jahr gestorben, und meine Mutter hat mit 70 bei euch mit dem Töpfern angefangen.",
     "Thank you for the video on watering, it saved my succulents!",  # content: no "which part was most useful?"
     "Tenéis pan sin gluten?",  # a diet: no "for you, or someone in your family?"
-    "Is de beginnerscursus keramiek geschikt als ik nog nooit met klei heb gewerkt?",  # no "on your own?"
+    "Is de beginnerscursus keramiek geschikt? Ik heb nog nooit met klei gewerkt en ben bang dat ik te onhandig ben.",
+    # a first time with a worry told: no "on your own, or with someone?"
+    "Is the Sunday climbing session ok for a first timer? I'm a bit nervous about heights.",
     "Is the museum trail ok for a 3 year old?",  # no "will it be their first time?"
     "Great shop, but the music on Saturdays is far too loud to talk.",  # mixed: no "details"
     "Third time this week the rowing machine is out of order when I come in.",  # out of order: no order, no photo

@@ -21,6 +21,9 @@ PEOPLE_TO = {  # the same people in the dative: "Was gefällt deinem Vater?", "R
 THINGS = {"workshop": "am Workshop", "tour": "an der Führung", "class": "an den Kursen", "game": "am Spiel",
           "book": "am Buch", "app": "an der App"}
 
+# The skin care they use, named with its article (result_skincare)
+SKIN = {"serum": "das Serum", "cream": "die Creme"}
+
 BANK = {
     "question_howto_app": (
         "device|Nutzt du ein iPhone oder ein Android-Handy? Dann können wir dir genau sagen, wo du es findest.",
@@ -181,6 +184,9 @@ BANK = {
         "order|Tut uns wirklich leid, dass du immer noch wartest. Schickst du uns deine Bestellnummer per DM? Dann haken wir heute nach.",
         "!order|Tut uns wirklich leid, dass du immer noch wartest. Wir haken heute noch nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
+    "story_grief": (
+        "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
+    ),
     "problem_not_received": (
         "Das tut uns leid, dass nichts angekommen ist. Könnte ein Nachbar oder eine Packstation es angenommen haben?",
         "order|Sorry dafür. Schickst du uns deine Bestellnummer per DM? Dann klären wir es heute mit dem Paketdienst.",
@@ -249,6 +255,9 @@ BANK = {
     "question_visit": (
         "date|Weißt du schon, an welchem Tag du kommen möchtest?",
     ),
+    "question_beginner": (
+        "Kommst du allein oder bringst du jemanden mit?",
+    ),
     "question_gift": (
         "person|Was mag {person} denn so? Dann helfen wir dir bei der Auswahl.",
         "Für wen ist das Geschenk? Dann helfen wir dir bei der Auswahl.",
@@ -260,6 +269,7 @@ BANK = {
         "Wie schön, das freut uns riesig, danke fürs Teilen! Wie geht es dir jetzt?",
     ),
     "thanks_staff": (
+        "staff|bike|Danke dir, das geben wir gleich an {staff} weiter, das freut uns riesig! Wie fährt sich das Rad jetzt?",
         "staff|Danke dir, das geben wir gleich an {staff} weiter, das freut uns riesig! Wie läuft es seitdem?",
         "Danke dir, das geben wir gleich ans Team weiter, das wird allen den Tag versüßen! Wie läuft es seitdem?",
     ),
@@ -285,6 +295,7 @@ BANK = {
         "Wie schön, dass es ihr so gut geht, danke fürs Update! Wo steht die Pflanze jetzt, nah am Fenster?",
     ),
     "result_skincare": (
+        "skin|Wie schön, dass es so gut wirkt, danke fürs Erzählen! Benutzt du {skin} morgens und abends oder nur einmal am Tag?",
         "Wie schön, dass es so gut wirkt, danke fürs Erzählen! Benutzt du das Produkt morgens und abends oder nur einmal am Tag?",
     ),
     "story_birthday": (

@@ -173,6 +173,9 @@ BANK = {
         "order|I'm really sorry you're still waiting. Could you DM us your order number so we can chase it today?",
         "!order|I'm really sorry you're still waiting. We're chasing it today: shall we DM you as soon as we know more?",
     ),
+    "story_grief": (
+        "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
+    ),
     "problem_not_received": (
         "I'm so sorry it hasn't reached you. Could a neighbour or a parcel point have taken it in?",
         "order|Sorry about this. Could you DM us your order number so we can check with the courier today?",
@@ -241,6 +244,9 @@ BANK = {
     "question_visit": (
         "date|Do you know yet which day you're planning to come?",
     ),
+    "question_beginner": (
+        "Will you be coming on your own, or with someone?",
+    ),
     "question_gift": (
         "person|What does {person} usually like? Then we can help you choose.",
         "Who's the gift for? Then we can help you choose.",
@@ -252,6 +258,7 @@ BANK = {
         "That's wonderful to hear, thank you for sharing it with us! How are you feeling now?",
     ),
     "thanks_staff": (
+        "staff|bike|Thank you, we'll pass this on to {staff} right away! How's the bike riding now?",
         "staff|Thank you, we'll pass this on to {staff} right away! How has everything been since?",
         "Thank you, we'll pass this on to the team, it'll make their day! How has everything been since?",
     ),

@@ -13,6 +13,9 @@ PEOPLE = {
 THINGS = {"workshop": "del taller", "tour": "de la visita", "class": "de las clases", "game": "del juego",
           "book": "del libro", "app": "de la app"}
 
+# The skin care they use, named with its article (result_skincare)
+SKIN = {"serum": "el sérum", "cream": "la crema"}
+
 BANK = {
     "question_howto_app": (
         "device|¿Usas iPhone o Android? Así te indicamos el menú exacto.",
@@ -174,6 +177,9 @@ BANK = {
         "order|Sentimos mucho que sigas esperando. ¿Nos pasas tu número de pedido por mensaje privado? Lo reclamamos hoy mismo.",
         "!order|Sentimos mucho que sigas esperando. Hoy mismo lo reclamamos: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
+    "story_grief": (
+        "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
+    ),
     "problem_not_received": (
         "Sentimos que no te haya llegado. ¿Puede que lo haya recogido algún vecino o un punto de recogida?",
         "order|Perdona. ¿Nos pasas tu número de pedido por mensaje privado? Lo revisamos hoy con la empresa de transporte.",
@@ -242,6 +248,9 @@ BANK = {
     "question_visit": (
         "date|¿Sabes ya qué día tienes pensado venir?",
     ),
+    "question_beginner": (
+        "¿Vas a venir con alguien?",
+    ),
     "question_gift": (
         "person|¿Qué le suele gustar a {person}? Así te ayudamos a elegir.",
         "¿Para quién es el regalo? Así te ayudamos a elegir.",
@@ -253,6 +262,7 @@ BANK = {
         "¡Qué alegría, gracias por compartirlo con nosotros! ¿Cómo te encuentras ahora?",
     ),
     "thanks_staff": (
+        "staff|bike|¡Gracias! Se lo diremos a {staff} ahora mismo, le va a hacer mucha ilusión. ¿Qué tal va la bici ahora?",
         "staff|¡Gracias! Se lo diremos a {staff} ahora mismo, le va a hacer mucha ilusión. ¿Qué tal todo desde entonces?",
         "¡Gracias! Se lo diremos al equipo ahora mismo, les va a hacer mucha ilusión. ¿Qué tal todo desde entonces?",
     ),
@@ -278,6 +288,7 @@ BANK = {
         "¡Qué alegría, gracias por contárnoslo! ¿Dónde tienes la planta ahora, cerca de una ventana?",
     ),
     "result_skincare": (
+        "skin|¡Qué alegría leer esto, gracias por contárnoslo! ¿Usas {skin} por la mañana y por la noche, o solo una vez al día?",
         "¡Qué alegría leer esto, gracias por contárnoslo! ¿Usas el producto por la mañana y por la noche, o solo una vez al día?",
     ),
     "story_birthday": (

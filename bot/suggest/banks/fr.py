@@ -174,6 +174,9 @@ BANK = {
         "order|On est vraiment désolés que vous attendiez encore. Vous pouvez nous envoyer votre numéro de commande en message privé ? On relance aujourd'hui.",
         "!order|On est vraiment désolés que vous attendiez encore. On relance aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
     ),
+    "story_grief": (
+        "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
+    ),
     "problem_not_received": (
         "Désolés que le colis ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",
         "order|Désolés pour ça. Vous pouvez nous envoyer votre numéro de commande en message privé ? On vérifie avec le transporteur aujourd'hui.",
@@ -242,6 +245,9 @@ BANK = {
     "question_visit": (
         "date|Vous savez déjà quel jour vous comptez venir ?",
     ),
+    "question_beginner": (
+        "Vous venez avec quelqu'un ?",
+    ),
     "question_gift": (
         "person|Qu'est-ce que {person} aime, en général ? On pourra vous aider à choisir.",
         "C'est un cadeau pour qui ? On pourra vous aider à choisir.",
@@ -253,6 +259,7 @@ BANK = {
         "Quelle belle nouvelle, merci de l'avoir partagée avec nous ! Comment vous sentez-vous maintenant ?",
     ),
     "thanks_staff": (
+        "staff|bike|Merci, on transmet tout de suite à {staff}, ça va faire très plaisir ! Comment roule le vélo maintenant ?",
         "staff|Merci, on transmet tout de suite à {staff}, ça va faire très plaisir ! Comment ça se passe depuis ?",
         "Merci, on transmet tout de suite à l'équipe, ça va faire très plaisir ! Comment ça se passe depuis ?",
     ),

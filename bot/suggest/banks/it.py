@@ -21,6 +21,9 @@ PEOPLE_TO = {  # "a" with the same people: "alla tua ragazza", "a tua madre"
 THINGS = {"workshop": "del workshop", "tour": "della visita", "class": "delle lezioni", "game": "del gioco",
           "book": "del libro", "app": "dell'app"}
 
+# The skin care they use, named with its article (result_skincare)
+SKIN = {"serum": "il siero", "cream": "la crema"}
+
 BANK = {
     "question_howto_app": (
         "device|Usi iPhone o Android? Così ti indichiamo il menu giusto.",
@@ -182,6 +185,9 @@ BANK = {
         "order|Ci dispiace davvero che tu stia ancora aspettando. Ci mandi il numero d'ordine in privato? Lo sollecitiamo oggi stesso.",
         "!order|Ci dispiace davvero che tu stia ancora aspettando. Lo sollecitiamo oggi stesso: ti scriviamo in privato appena abbiamo notizie?",
     ),
+    "story_grief": (
+        "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
+    ),
     "problem_not_received": (
         "Ci dispiace che non ti sia arrivato. Può averlo ritirato un vicino o un punto di ritiro?",
         "order|Scusa. Ci mandi il numero d'ordine in privato? Controlliamo oggi con il corriere.",
@@ -250,6 +256,9 @@ BANK = {
     "question_visit": (
         "date|Sai già in che giorno pensi di venire?",
     ),
+    "question_beginner": (
+        "Verrai con qualcuno?",
+    ),
     "question_gift": (
         "person|Cosa piace di solito {to_person}? Così ti aiutiamo a scegliere.",
         "Per chi è il regalo? Così ti aiutiamo a scegliere.",
@@ -261,6 +270,7 @@ BANK = {
         "Che bella notizia, grazie per averla condivisa con noi! Come ti senti adesso?",
     ),
     "thanks_staff": (
+        "staff|bike|Grazie di cuore, lo riferiamo subito a {staff}! Come va la bici adesso?",
         "staff|Grazie di cuore, lo riferiamo subito a {staff}! Com'è andata da allora?",
         "Grazie, lo riferiamo subito al team: farà tanto piacere! Com'è andata da allora?",
     ),
@@ -286,6 +296,7 @@ BANK = {
         "Che bello, grazie per l'aggiornamento! Dove tieni la pianta adesso, vicino a una finestra?",
     ),
     "result_skincare": (
+        "skin|Che bello leggerlo, grazie per avercelo raccontato! Applichi {skin} mattina e sera, o solo una volta al giorno?",
         "Che bello leggerlo, grazie per avercelo raccontato! Applichi il prodotto mattina e sera, o solo una volta al giorno?",
     ),
     "story_birthday": (

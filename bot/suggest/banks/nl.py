@@ -174,6 +174,9 @@ BANK = {
         "order|Sorry dat je nog steeds moet wachten. Stuur je ons je bestelnummer via DM? Dan zoeken we het vandaag nog uit.",
         "!order|Sorry dat je nog steeds moet wachten. We zoeken het vandaag nog uit: zullen we je via DM laten weten zodra we meer weten?",
     ),
+    "story_grief": (
+        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
+    ),
     "problem_not_received": (
         "Vervelend dat het niet is aangekomen, sorry. Kan een buur of een afhaalpunt het hebben aangenomen?",
         "order|Sorry hiervoor. Stuur je ons je bestelnummer via DM? Dan checken we het vandaag met de vervoerder.",
@@ -242,6 +245,9 @@ BANK = {
     "question_visit": (
         "date|Weet je al op welke dag je wilt komen?",
     ),
+    "question_beginner": (
+        "Kom je alleen of neem je iemand mee?",
+    ),
     "question_gift": (
         "person|Wat vindt {person} meestal leuk? Dan helpen we je kiezen.",
         "Voor wie is het cadeau? Dan helpen we je kiezen.",
@@ -253,6 +259,7 @@ BANK = {
         "Wat fijn om te lezen, dank je dat je het met ons deelt! Hoe voel je je nu?",
     ),
     "thanks_staff": (
+        "staff|bike|Dank je, we geven het meteen door aan {staff}, die zal het geweldig vinden! Hoe rijdt de fiets nu?",
         "staff|Dank je, we geven het meteen door aan {staff}, die zal het geweldig vinden! Hoe gaat het sindsdien?",
         "Dank je, we geven het meteen door aan het team! Hoe gaat het sindsdien?",
     ),

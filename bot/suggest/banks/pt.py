@@ -181,6 +181,9 @@ BANK = {
         "order|Lamentamos muito que ainda esteja à espera. Pode mandar o número do pedido por mensagem privada? Vamos verificar hoje mesmo.",
         "!order|Lamentamos muito que ainda esteja à espera. Vamos verificar hoje mesmo: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
+    "story_grief": (
+        "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
+    ),
     "problem_not_received": (
         "Lamentamos que não tenha chegado. Será que algum vizinho ou a portaria recebeu?",
         "order|Desculpe. Pode mandar o número do pedido por mensagem privada? Verificamos hoje com a transportadora.",
@@ -249,6 +252,9 @@ BANK = {
     "question_visit": (
         "date|Já sabe em que dia pensa vir?",
     ),
+    "question_beginner": (
+        "Vem com mais alguém?",
+    ),
     "question_gift": (
         "person|Do que {person} costuma gostar? Assim ajudamos a escolher.",
         "Para quem é o presente? Assim ajudamos a escolher.",
@@ -260,6 +266,7 @@ BANK = {
         "Que notícia boa, obrigado por nos contar! E como se sente agora?",
     ),
     "thanks_staff": (
+        "staff|bike|Obrigado pela mensagem, vamos passar a mensagem a {staff} agora mesmo! Como está a bicicleta agora?",
         "staff|Obrigado pela mensagem, vamos passar a mensagem a {staff} agora mesmo! Como estão as coisas desde então?",
         "Obrigado pela mensagem, vamos passá-la a todos aqui agora mesmo! Como estão as coisas desde então?",
     ),
