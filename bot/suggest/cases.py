@@ -95,7 +95,8 @@ _LEAVING = _pattern(r"cancel my|close my account|delete my account|unsubscribe|k
 # Words that say the thing is gone or coming back; not any "again" ("the buns again this weekend?"), "this year"
 # ("ship to Canada this year?") or "encore" (a grinder's name as well as "still").
 _RESTOCK = _pattern(
-    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b|\bback yet\b|schon wieder da|è tornat|já voltou|\bhave .{0,40} back\b|back before|restock|sold out|"
+    r"\b(?:be|come|coming|comes|get|getting) back\b|back in\b(?! (?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec|"
+    r"the day|\d))|\bback yet\b|schon wieder da|è tornat|já voltou|\bhave .{0,40} back\b|back before|restock|sold out|"
     r"\bout of stock|been out|(?:in stock|available) again|\b(?:gibt|gibts|habt|kommt|kommen)\b.{0,60}\bwieder\b|"
     r"wieder (?:geben|da|im|auf lager|erhältlich|verfügbar)|ausverkauft|\bweg\b|de retour|"
     r"rupture|réassort|(?:aurez|avez|aura|faites|ferez)[- ](?:vous )?encore|reviendra|\bvuelve|volver[aá]|agotad|"
@@ -354,7 +355,11 @@ _CARE = _pattern(r"dishwasher|spülmaschine|lave-vaisselle|lavavajillas|lavastov
                  r"pulir|"
                  r"lavare|ricaric|conservar|descalcifica|limpar|carregar|armazenar|ontkalk|schoonmak|wassen|opladen|"
                  r"bewaren")
-_AWAITED_REMEDY = _pattern(r"devuelvan el dinero|money back|geld zurück|rembourser|rimborsare|devolvam o dinheiro|"
+_AWAITED_REMEDY = _pattern(r"nada na (?:minha )?conta|nothing in my (?:bank|account)|not (?:back )?in my (?:bank|account)|"
+                           r"nichts auf (?:dem|meinem) konto|rien sur mon compte|nada en (?:la|mi) cuenta|"
+                           r"niente sul (?:mio )?conto|niets op mijn rekening|"
+                           r"(?:see|ver|voir|vedere|sehen|zien) (?:that|my|esse|meu|ese|mi|cet|mon|quei|miei|das|mein|dat|mijn) "
+                           r"(?:money|dinheiro|dinero|argent|soldi|geld)|devuelvan el dinero|money back|geld zurück|rembourser|rimborsare|devolvam o dinheiro|"
                            r"geld terug|"
                            r"(?:still|waiting|no) .{0,30}(?:refund|replacement)|(?:refund|replacement) .{0,30}(?:still|"
                            r"yet|after)|"
@@ -578,14 +583,29 @@ _LATE_DAY = _pattern(r"(?:showed up|arrived|came|turned up|delivered) on \w+day 
 # Equipment out of service ("it's 'out of order' again when I come in"): no order to chase, nothing to photograph
 _OUT_OF_ORDER = _pattern(r"out of order|außer betrieb|hors service|en panne|fuera de servicio|fuori servizio|"
                          r"fora de serviço|buiten gebruik|\bdefect\b")
+# Relief after a worry ("I was so worried", "Estaba preocupadísima"): a thank-you, not an achievement
+_RELIEF = _pattern(r"worried|relieved|what a relief|besorgt|erleichtert|sorgen gemacht|inquiet|soulag|preocupad|aliviad|"
+                   r"qué alivio|preoccupat|sollievo|che sollievo|que alívio|bezorgd|opgelucht")
+# A checkout that fails: nothing has been ordered, so no parcel to chase
+_CHECKOUT = _pattern(r"checkout|check-out|kasse|caisse|paiement|pago|pagamento|afrekenen|betalen")
+_ERROR = _pattern(r"\berror|fehler|erreur|errore|\berro\b|foutmelding|\bfout\b")
+# A wide fit asked for ("comes back in a wide fit?"): a variant, not a restock
+_WIDE_FIT = _pattern(r"wide (?:fit|width|version)|\bin (?:a )?wide\b|weite[nr]? passform|breite[nr]? (?:passform|ausführung)|"
+                     r"pied large|version large|horma ancha|calzata larga|pianta larga|forma larga|pé largo|"
+                     r"brede (?:pasvorm|leest)")
+# The replacement faulty too: the second one
+_AGAIN_FAULTY = _pattern(r"two now|second one|the replacement|same (?:problem|fault|issue)|\bersatz|\bzweite[sn]?\b|"
+                         r"remplaçant|deuxième|reemplazo|\b(?:el|la|o|a) segund[oa]\b|sostitut|\b(?:il|la) second[oa]\b|"
+                         r"substitu|vervang|"
+                         r"\btweede\b")
 # Praise before the "but" of mixed feedback ("Love the place but the music was way too loud")
 _PRAISE_WORDS = _pattern(r"\blov|great|lovely|amazing|beautiful|brilliant|fantastic|perfe|genial|super|toll|\btop\b|hammer|"
                          r"klasse|leuk|mooi|geweldig|génial|magnifique|clair|\bbell|ottim|ótim|lind|ador|amei|encant")
 # Cases with no question that fits every comment of them, and no falling back to their situation's: the team writes
 # its own. A loss; progress over weeks ("what does your routine look like now?" asks what they told: "1:16, 3:10");
 # a complaint that tells all there is (mixed feedback, equipment out of order), where "could you DM us the details?"
-# asks it again and deflects.
-UNASKED = frozenset({"loss", "result_progress", "problem_told"})
+# asks it again and deflects; a checkout that fails, where no order number or parcel exists to ask about.
+UNASKED = frozenset({"loss", "result_progress", "problem_told", "problem_checkout"})
 
 # What a free plan allows, cut back ("the 'free' version now lets me do one lesson a day before the paywall")
 _FREE_LIMIT = _pattern(r"paywall|free (?:version|plan|tier)|gratisversion|kostenlose version|version gratuite|"
@@ -685,6 +705,11 @@ def _case(comment: CommentText, reading: Reading) -> str:
     if situation in ("question", "result", "feedback", "thanks") and _FIXED.search(text) and _THANKS.search(text) \
             and "?" not in text:
         return "thanks_fixed"  # "ist angekommen und eingebaut, danke!" opens like a question in German
+    if situation == "result" and _THANKS.search(text) and _RELIEF.search(text):
+        return "thanks"  # "Mil gracias!! ... se lo come todo otra vez. Estaba preocupadísima": relief, no "menudo logro"
+    if situation == "problem" and reading.problem == "general" and _THANKS.search(text) and _FIRST_DONE.search(text) \
+            and _PROGRESS.search(text) and not _ARRIVAL.search(text):
+        situation = "result"  # "FINALLY sent my first V5 ... thank you to whoever set it, it broke me": no apology
     if situation == "result" and _THANKS.search(text) and _HELP.search(text):
         return "thanks"  # a result of our tip is a thank-you: no "what's your next challenge?"
     if situation == "result" and _turns_critical(comment) and (_REQUEST.search(text) or _FEATURE_REQUEST.search(text)):
@@ -782,6 +807,8 @@ def complaint(comment: CommentText, reading: Reading) -> str:
 def _problem(text: str, reading: Reading) -> str:
     if _OUT_OF_ORDER.search(text):
         return "problem_told"
+    if _CHECKOUT.search(text) and _ERROR.search(text) and not _ARRIVAL.search(text):
+        return "problem_checkout"  # "siempre me salta error en el checkout": no order yet, nothing to chase
     if reading.problem == "smaller":
         return "problem_smaller"  # less for the same money
     if _REACTION.search(text):
@@ -791,7 +818,7 @@ def _problem(text: str, reading: Reading) -> str:
     if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text) \
             and not (_TRAVEL.search(text) or _WRONG_ITEM.search(text) or _SAYS_DELIVERED.search(text)
                      or _COURIER.search(text)):
-        return "problem_damaged"
+        return "problem_fault_again" if _AGAIN_FAULTY.search(text) else "problem_damaged"
     by_words = _first(text, _PROBLEM_CASES)
     if by_words:
         return by_words
@@ -801,7 +828,7 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_sizing"
     if reading.problem == "delivery" and not ("tracking" in reading.given or _ARRIVED_LATE.search(text)):
         if _FAULT.search(text):
-            return "problem_fault"  # it came, with a fault ("arrived ... the same wobbly handle")
+            return _fault(text, "problem_fault")  # it came, with a fault ("arrived ... the same wobbly handle")
     if reading.problem == "delivery" or ("tracking" in reading.given and _ARRIVAL.search(text)):
         return "problem_late" if _ARRIVED_LATE.search(text) else "problem_delivery"  # tracking: a parcel, not an app
     if _DISAGREE.search(text):
@@ -815,7 +842,12 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_content"  # its question asks which app they listened in: not for a video's advice
     if reading.problem == "app" or _SOFTWARE.search(text):
         return "problem_app"
-    return _first(text, (("problem_food", _FOOD), ("problem_fault", _FAULT))) or "problem"
+    return _fault(text, _first(text, (("problem_food", _FOOD), ("problem_fault", _FAULT))) or "problem")
+
+
+def _fault(text: str, key: str) -> str:
+    """A fault in a replacement too ("the same wobbly handle lol. That's two now"): not "that shouldn't happen"."""
+    return "problem_fault_again" if key == "problem_fault" and _AGAIN_FAULTY.search(text) else key
 
 
 def _first(text: str, cases: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
@@ -840,9 +872,10 @@ def _question(text: str, situation: str) -> str:
         return "feedback_discontinued"  # "warum gibt es die Familienpackung nicht mehr?"
     if _CARE.search(text):
         return "question_care"
-    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO, _SHIP_TO)) or (
+    if situation == "availability" or any(p.search(text) for p in (_RESERVE, _RELEASE, _RESTOCK, _ALSO, _SHIP_TO, _WIDE_FIT)) or (
             _STORE.search(text) and _IN_STORE.search(text)):
-        held = _first(text, (("availability_reserve", _RESERVE), ("availability_restock", _RESTOCK)))
+        held = _first(text, (("availability_reserve", _RESERVE), ("availability_wide", _WIDE_FIT),
+                             ("availability_restock", _RESTOCK)))
         if not held and _SIZE.search(text):
             return "availability_store" if _STORE.search(text) else "availability_size"
         return held or _first(text, _AVAILABILITY_CASES) or "availability"

@@ -394,3 +394,27 @@ def test_an_order_not_handed_to_a_carrier_is_checked_with_the_warehouse(text, wa
     questions = suggest_questions(text)
     assert questions and re.search(warehouse, questions[0]), questions
     assert not re.search(r"courier|Paketdienst|transporte", questions[0])
+
+
+# Misreadings of the situation, by class (none from the labelled sets): a success thanked for is no fault, relief is
+# no achievement, a refund not in the account is no parcel, a checkout that fails has no order, a wide fit is no
+# restock, a faulty replacement is the second fault
+@pytest.mark.parametrize("text, first, never", [
+    ("Finally sent my first 7a after a year of trying, thank you to the setters, that route broke me!",
+     r"Congratulations", r"sorry|photo"),
+    ("Gracias de verdad!! Mi perro ha vuelto a comer con ganas después de 2 semanas, estaba muy preocupada", None,
+     r"Enhorabuena|logro|rutina"),
+    ("Já passaram duas semanas e nada na minha conta, pedido 3321.", r"Lamentamos", r"transportadora"),
+    ("Liefert ihr nach Österreich? Bei mir kommt immer ein Fehler an der Kasse.", None, r"Bestellnummer|Warterei"),
+    ("Will the Trail 4 come back in a wide fit?", r"wide fit", r"restocked"),
+    ("¿Sacaréis las zapatillas Ruta en horma ancha?", r"horma ancha", r"reponer"),
+    ("The replacement arrived and the zip is broken again, that's two now.", r"two in a row", r"reached you like that"),
+    ("Le remplaçant est arrivé et la poignée est encore cassée, c'est le deuxième.", r"deux fois de suite", r"réception"),
+])
+def test_a_misread_class_gets_the_question_of_what_it_is(text, first, never):
+    questions = suggest_questions(text)
+    if first is None:
+        assert questions == []
+    else:
+        assert questions and re.search(first, questions[0]), questions
+    assert not any(re.search(never, q, re.I) for q in questions), questions

@@ -162,6 +162,9 @@ BANK = {
         "Das tut uns wirklich leid, das sollte nicht passieren. Schickst du uns per DM ein Foto? Dann kümmern wir uns darum.",
         "date|Das ist wirklich ärgerlich, tut uns leid. Wie lange hast du das gute Stück schon?",
     ),
+    "problem_fault_again": (
+        "Das tut uns wirklich leid, zweimal hintereinander geht gar nicht. Schickst du uns per DM ein Foto oder ein kurzes Video? Dann schauen wir uns das genau an.",
+    ),
     "feedback_discontinued": (
         "Schade, dass du es vermisst, das verstehen wir! Was mochtest du daran am liebsten?",
     ),
@@ -207,6 +210,9 @@ BANK = {
     ),
     "availability_size": (
         "Falls deine Größe gerade nicht da ist: Sollen wir dir Bescheid geben, sobald sie wieder verfügbar ist?",
+    ),
+    "availability_wide": (
+        "Sollen wir dir Bescheid geben, sobald es eine weite Passform gibt?",
     ),
     "thanks_support": (
         "Wie schön, dass es dir durch diese Zeit geholfen hat, danke fürs Erzählen. Wie geht es dir inzwischen?",

@@ -151,6 +151,9 @@ BANK = {
         "I'm really sorry, that shouldn't happen. Could you DM us a photo, so we can sort it out?",
         "date|That's really frustrating, I'm sorry. How long have you had it?",
     ),
+    "problem_fault_again": (
+        "I'm so sorry, two in a row isn't good enough. Could you DM us a photo or a short video, so we can look into it properly?",
+    ),
     "feedback_discontinued": (
         "We're sorry to hear you miss it! What did you love most about it?",
     ),
@@ -196,6 +199,9 @@ BANK = {
     ),
     "availability_size": (
         "If it's not in stock in your size, would you like us to let you know when it is?",
+    ),
+    "availability_wide": (
+        "Would you like us to let you know as soon as it comes in a wide fit?",
     ),
     "thanks_support": (
         "We're so glad it helped you through, thank you for telling us. How are you doing now?",

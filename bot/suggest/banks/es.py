@@ -155,6 +155,9 @@ BANK = {
         "Lo sentimos mucho, no debería pasar. ¿Nos mandas una foto por mensaje privado? Lo solucionamos.",
         "date|Qué rabia, lo sentimos mucho. ¿Cuánto tiempo hace de la compra?",
     ),
+    "problem_fault_again": (
+        "Lo sentimos mucho, dos veces seguidas no es normal. ¿Nos mandas una foto o un vídeo corto por mensaje privado? Lo revisamos a fondo.",
+    ),
     "feedback_discontinued": (
         "¡Lo entendemos, qué pena! ¿Qué era lo que más te gustaba?",
     ),
@@ -200,6 +203,9 @@ BANK = {
     ),
     "availability_size": (
         "Si tu talla no está disponible, ¿quieres que te avisemos en cuanto vuelva?",
+    ),
+    "availability_wide": (
+        "¿Quieres que te avisemos en cuanto salga en horma ancha?",
     ),
     "thanks_support": (
         "Nos alegra mucho que te haya acompañado en un momento así, gracias por contárnoslo. ¿Cómo estás ahora?",

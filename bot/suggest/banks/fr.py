@@ -152,6 +152,9 @@ BANK = {
         "On est vraiment désolés, ça ne devrait pas arriver. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe.",
         "date|C'est vraiment agaçant, on est désolés. Vous l'avez depuis combien de temps ?",
     ),
+    "problem_fault_again": (
+        "On est vraiment désolés, deux fois de suite, ce n'est pas normal. Vous pouvez nous envoyer une photo ou une courte vidéo en message privé ? On regarde ça de près.",
+    ),
     "feedback_discontinued": (
         "On comprend, c'est dommage ! Qu'est-ce que vous aimiez le plus ?",
     ),
@@ -197,6 +200,9 @@ BANK = {
     ),
     "availability_size": (
         "Si votre taille n'est pas en stock, voulez-vous qu'on vous prévienne dès qu'elle revient ?",
+    ),
+    "availability_wide": (
+        "Vous voulez qu'on vous prévienne dès qu'une version large sort ?",
     ),
     "thanks_support": (
         "On est tellement contents que ça vous ait aidé à traverser ça, merci de nous le dire. Comment allez-vous maintenant ?",

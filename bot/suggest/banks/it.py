@@ -163,6 +163,9 @@ BANK = {
         "Ci dispiace davvero, non dovrebbe succedere. Ci mandi una foto in privato? Ce ne occupiamo noi.",
         "date|Che rabbia, ci dispiace davvero. Da quanto tempo ce l'hai, più o meno?",
     ),
+    "problem_fault_again": (
+        "Ci dispiace davvero, due volte di fila non va bene. Ci mandi in privato una foto o un breve video? Lo esaminiamo con attenzione.",
+    ),
     "feedback_discontinued": (
         "Ti capiamo, è un peccato! Cosa ti piaceva di più?",
     ),
@@ -208,6 +211,9 @@ BANK = {
     ),
     "availability_size": (
         "Se la tua taglia non è disponibile, vuoi che ti avvisiamo appena torna?",
+    ),
+    "availability_wide": (
+        "Vuoi che ti avvisiamo appena esce nella calzata larga?",
     ),
     "thanks_support": (
         "Siamo felici che ti abbia aiutato in un momento così, grazie per avercelo raccontato. Come stai adesso?",

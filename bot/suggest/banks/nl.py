@@ -152,6 +152,9 @@ BANK = {
         "Wat vervelend, sorry, dat hoort niet te gebeuren. Stuur je ons via DM een foto? Dan lossen we het op.",
         "date|Wat vervelend, sorry. Hoe lang heb je het al?",
     ),
+    "problem_fault_again": (
+        "Sorry, twee keer achter elkaar is echt niet de bedoeling. Stuur je ons via DM een foto of een kort filmpje? Dan zoeken we het goed uit.",
+    ),
     "feedback_discontinued": (
         "Jammer, dat snappen we! Wat vond je er het fijnst aan?",
     ),
@@ -197,6 +200,9 @@ BANK = {
     ),
     "availability_size": (
         "Als je maat er niet is, zullen we je dan een seintje geven zodra hij weer binnen is?",
+    ),
+    "availability_wide": (
+        "Zullen we je laten weten zodra er een brede pasvorm is?",
     ),
     "thanks_support": (
         "Wat fijn dat het je door die tijd heen hielp, dank je dat je het vertelt. Hoe gaat het nu met je?",

@@ -159,6 +159,9 @@ BANK = {
         "Lamentamos muito, isso não devia acontecer. Pode mandar uma foto por mensagem privada? Vamos resolver.",
         "date|Lamentamos muito, que frustrante. Há quanto tempo tem o produto?",
     ),
+    "problem_fault_again": (
+        "Lamentamos muito, duas vezes seguidas não pode ser. Pode mandar uma foto ou um vídeo curto por mensagem privada? Vamos analisar com atenção.",
+    ),
     "feedback_discontinued": (
         "Entendemos, é uma pena! Do que mais gostava?",
     ),
@@ -204,6 +207,9 @@ BANK = {
     ),
     "availability_size": (
         "Se o seu tamanho não estiver disponível, quer que avisemos assim que voltar?",
+    ),
+    "availability_wide": (
+        "Quer que avisemos assim que houver a versão de forma larga?",
     ),
     "thanks_support": (
         "Ficamos muito felizes por ter ajudado num momento assim, obrigado por contar. Como está agora?",
