@@ -205,6 +205,15 @@ _ACHIEVED = _pattern(r"\bpassed (?:my|the)\b|\bpassei\b|\baprob[éeó]|\bbestand
                       r"\bgot the job|den job bekommen|die stelle bekommen|j'ai eu le poste|me dieron el (?:trabajo|puesto)|"
                       r"conseguí el (?:trabajo|puesto)|ho ottenuto il (?:lavoro|posto)|mi hanno preso|consegui o emprego|"
                       r"fui contratad[oa]|de baan gekregen|ik ben aangenomen")
+# A habit kept up for weeks or months ("been using the budgeting app for three months", "na 3 maanden jullie routine
+# volgen", "todo santo dia por 8 meses"): not a product taken ("after 6 months on your grain-free")
+_STUCK_WITH = _pattern(r"\b(?:using|used|doing|following|practi[sc]ing)\b.{0,40}\bfor (?:\d+|a few|two|three|four|five|six|"
+                       r"eight|ten|twelve) (?:weeks|months|years)|\b(?:\d+|two|three|four|five|six|eight|ten|twelve) "
+                       r"(?:weeks|months) (?:of (?:the|your|using|doing)|using|doing)\b|"
+                       r"\b(?:every|each) (?:single )?(?:day|morning|evening|week)\b|\bjeden (?:tag|morgen|abend)|"
+                       r"tous les jours|chaque (?:jour|matin|soir|semaine)|todos los días|cada (?:día|mañana|semana)|"
+                       r"ogni (?:giorno|mattina|sera|settimana)|todos os dias|todo santo dia|"
+                       r"elke (?:dag|ochtend|avond|week)|\bvolgen\b|\bstreak\b|\bdi fila\b|\bop rij\b|am stück")
 # A first one or a finished one ("enfin terminé mon premier pull", "finito il puzzle"): what took the most work
 _FIRST_DONE = _pattern(r"\bfirst\b|\bfinished\b|\bersten?\b|\bfertig|\bpremi(?:er|ère)\b|\b(?:fini|terminé)\b|"
                        r"\bprimer[oa]?\b|\bterminad|\bacabad|\bprim[oa]\b|\bfinit[oa]\b|\bprimeir[oa]\b|\bterminei|"
@@ -752,9 +761,12 @@ def _case(comment: CommentText, reading: Reading) -> str:
             return "result_recovery"
         if _SKINCARE.search(text) and _WEEKS.search(text):
             return "result_skincare"  # "6 weeks on the retinol and my forehead lines are genuinely softer"
-        return "result_sport" if _SPORT.search(text) else "result_made" if _MADE.search(text) else (
-            "result_progress" if _PROGRESS.search(text) and not (_ACHIEVED.search(text) or _FIRST_DONE.search(text))
-            else "result")
+        if _SPORT.search(text) or _MADE.search(text):
+            return "result_sport" if _SPORT.search(text) else "result_made"
+        if not _PROGRESS.search(text) or _ACHIEVED.search(text) or _FIRST_DONE.search(text):
+            return "result"
+        # progress over weeks: what kept them at a habit ("6 months of the envelope feature and I've paid off my card")
+        return "result_habit" if _STUCK_WITH.search(text) else "result_progress"
     if situation == "thanks":
         if reading.person and _HELP_GIVEN.search(text) and _HEALTH.search(text):
             return "thanks_person"

@@ -96,6 +96,10 @@ CASES = [
      r"Dónde tienes la planta"),
     ("Two months on the vitamin C serum and my dark spots have faded so much.", "result_skincare",
      r"morning and night"),
+    # a habit kept up for months: what kept them at it (progress told otherwise gets none: "what's your routine now?")
+    ("Zwei Monate jeden Morgen mit eurer Meditations-App und ich schlafe endlich wieder durch.", "result_habit",
+     r"dranzubleiben"),
+    ("Depuis 3 mois j'utilise votre appli chaque soir et enfin j'arrive à épargner.", "result_habit", r"tenir sur la durée"),
     # the skin care named with its article where the language needs one (never "das Produkt", "il prodotto")
     ("Dopo sei settimane con la crema notte la mia pelle è finalmente morbida.", "result_skincare", r"Applichi la crema"),
     ("Después de 5 semanas con el sérum de vitamina C tengo muchas menos manchas.", "result_skincare", r"Usas el sérum"),
@@ -364,7 +368,7 @@ def test_a_follow_up_never_misreads_the_class_or_asks_what_was_told(text, never)
 @pytest.mark.parametrize("text", [
     "Surprised my sister with your lemon cake for her 30th and she cried a little.",  # a celebration: no "highlight"
     "Abbiamo festeggiato il matrimonio di mia figlia con le vostre torte, tutti entusiasti!",
-    "8 weeks of your morning stretch plan and my knees finally stopped aching on the stairs.",  # progress: no routine
+    "After 6 weeks on your grain-free food our old cat finally has a shiny coat again.",  # progress: no routine
     "Después de 3 meses con vuestro plan por fin corro sin parar media hora.",
     "Works now, thanks so much for sorting it so fast!",  # a fix: no "anything else we can do for you?"
     "Enfin reçu le remplaçant, merci pour votre rapidité !",

@@ -117,6 +117,9 @@ BANK = {
     "result_sport": (
         "Wahnsinn, Glückwunsch! Was ist dein nächstes Ziel?",
     ),
+    "result_habit": (
+        "Das ist ein echter Meilenstein, stark! Was hat dir am meisten geholfen, dranzubleiben?",
+    ),
     "result_made": (
         "Klingt großartig, Glückwunsch! Was möchtest du als Nächstes ausprobieren?",
         "person|Wie schön! Was hat {person} dazu gesagt?",

@@ -105,6 +105,9 @@ BANK = {
     "result_sport": (
         "Congratulations, that's huge! What's your next goal?",
     ),
+    "result_habit": (
+        "That's a real milestone, well done! What helped you most to stick with it?",
+    ),
     "result_made": (
         "That sounds amazing, well done! What are you planning to make next?",
         "person|That's wonderful! What did {person} think of it?",

@@ -109,6 +109,9 @@ BANK = {
     "result_sport": (
         "¡Enhorabuena, menudo logro! ¿Cuál es tu próximo objetivo?",
     ),
+    "result_habit": (
+        "¡Enhorabuena, eso es todo un hito! ¿Qué es lo que más te ayudó a ser constante?",
+    ),
     "result_made": (
         "¡Suena de maravilla, enhorabuena! ¿Qué vas a preparar ahora?",
         "person|¡Qué bien! ¿Qué le pareció a {person}?",

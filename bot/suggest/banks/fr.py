@@ -106,6 +106,9 @@ BANK = {
     "result_sport": (
         "Félicitations, c'est énorme ! C'est quoi votre prochain objectif ?",
     ),
+    "result_habit": (
+        "Bravo, c'est une vraie étape ! Qu'est-ce qui vous a le plus aidé à tenir sur la durée ?",
+    ),
     "result_made": (
         "Bravo, quel beau résultat ! Qu'est-ce que vous comptez faire ensuite ?",
         "person|Trop bien ! Qu'en a pensé {person} ?",

@@ -117,6 +117,9 @@ BANK = {
     "result_sport": (
         "Complimenti, che impresa! Qual è la prossima meta?",
     ),
+    "result_habit": (
+        "Complimenti, è un vero traguardo! Cosa ti ha aiutato di più a essere costante?",
+    ),
     "result_made": (
         "Complimenti, che bel risultato! Cosa pensi di fare adesso?",
         "person|Che bello! Cosa ne ha pensato {person}?",

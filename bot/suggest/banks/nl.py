@@ -106,6 +106,9 @@ BANK = {
     "result_sport": (
         "Geweldig, gefeliciteerd! Wat is je volgende doel?",
     ),
+    "result_habit": (
+        "Wat een mijlpaal, goed gedaan! Wat hielp je het meest om vol te houden?",
+    ),
     "result_made": (
         "Wat knap, goed gedaan! Wat ga je hierna maken?",
         "person|Wat leuk! Wat vond {person} ervan?",

@@ -114,6 +114,9 @@ BANK = {
     "result_sport": (
         "Parabéns, que feito! Qual é o próximo objetivo?",
     ),
+    "result_habit": (
+        "Parabéns, é uma grande conquista! O que mais ajudou a não desistir?",
+    ),
     "result_made": (
         "Parabéns, que resultado lindo! O que pensa fazer a seguir?",
         "person|Que orgulho! O que {person} achou?",
