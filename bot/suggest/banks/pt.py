@@ -275,8 +275,8 @@ BANK = {
         "Que notícia boa, obrigado por nos contar! E como se sente agora?",
     ),
     "thanks_staff": (
-        "staff|bike|Obrigado pela mensagem, vamos passar a mensagem a {staff} agora mesmo! Como está a bicicleta agora?",
-        "staff|Obrigado pela mensagem, vamos passar a mensagem a {staff} agora mesmo! Como estão as coisas desde então?",
+        "staff|bike|Obrigado pelas palavras, vamos passar a mensagem a {staff} agora mesmo! Como está a bicicleta agora?",
+        "staff|Obrigado pelas palavras, vamos passar a mensagem a {staff} agora mesmo! Como estão as coisas desde então?",
         "Obrigado pela mensagem, vamos passá-la a todos aqui agora mesmo! Como estão as coisas desde então?",
     ),
     "collaboration_proposal": (
