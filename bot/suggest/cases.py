@@ -607,14 +607,26 @@ _AGAIN_FAULTY = _pattern(r"two now|second one|the replacement|same (?:problem|fa
                          r"remplaçant|deuxième|reemplazo|\b(?:el|la|o|a) segund[oa]\b|sostitut|\b(?:il|la) second[oa]\b|"
                          r"substitu|vervang|"
                          r"\btweede\b")
+# A visit or a tour a team member made good: a one-off, so no "how has everything been since?"
+_VISIT = _pattern(r"museum|museo|musée|museu|\btour\b|paddle|\bvisit|\bvisite|\bvisita|besuch|bezoek|biglietteria|"
+                  r"ticket desk|billetterie|taquilla|bilheteira|kassa|führung|rondleiding|\bguide[d]?\b|\bguida\b|\bgids\b")
+# A severe allergy, or traces asked about: the answer is the point
+_SEVERE = _pattern(r"severe|anaphyla|epipen|cross-?contam|same (?:lines?|equipment|surfaces?)|\btraces?\b|schwer|"
+                   r"anaphylax|spuren|sévère|grave|trazas|tracce|vestígios|ernstig|sporen|stesse linee|misma línea")
+# What it is for, told ("per la moka", "planning a cardigan for my son"): "what will you mainly use it for?" asks it
+_USE_TOLD = _pattern(r"\b(?:for|per|pour|para|für|voor) (?:the |my |a |la |il |ma |mi |mia |meine?n? |mijn |een |une? |"
+                     r"uma? |o |a )?(?:moka|espresso|filter|french press|aeropress|v60|cafeti[eè]re|cafetera|siebträger|"
+                     r"cardigan|sweater|jumper|pull|jersey|maglione|camisola|trui|pullover|socks|chaussettes|calcetines|"
+                     r"calzini|meias|sokken|socken)\b|planning an? \w+ for")
 # Praise before the "but" of mixed feedback ("Love the place but the music was way too loud")
 _PRAISE_WORDS = _pattern(r"\blov|great|lovely|amazing|beautiful|brilliant|fantastic|perfe|genial|super|toll|\btop\b|hammer|"
                          r"klasse|leuk|mooi|geweldig|génial|magnifique|clair|\bbell|ottim|ótim|lind|ador|amei|encant")
 # Cases with no question that fits every comment of them, and no falling back to their situation's: the team writes
 # its own. A loss; progress over weeks ("what does your routine look like now?" asks what they told: "1:16, 3:10");
 # a complaint that tells all there is (mixed feedback, equipment out of order), where "could you DM us the details?"
-# asks it again and deflects; a checkout that fails, where no order number or parcel exists to ask about.
-UNASKED = frozenset({"loss", "result_progress", "problem_told", "problem_checkout"})
+# asks it again and deflects; a checkout that fails, where no order number or parcel exists to ask about; a choice
+# whose use is told ("per la moka"), where "what will you mainly use it for?" and a gift's "whom is it for?" ask it.
+UNASKED = frozenset({"loss", "result_progress", "problem_told", "problem_checkout", "question_use_told"})
 
 # What a free plan allows, cut back ("the 'free' version now lets me do one lesson a day before the paywall")
 _FREE_LIMIT = _pattern(r"paywall|free (?:version|plan|tier)|gratisversion|kostenlose version|version gratuite|"
@@ -736,8 +748,9 @@ def _case(comment: CommentText, reading: Reading) -> str:
         return "feedback_request"
     if situation in ("problem", "result", "thanks", "feedback", "story", "noise") and _THANKS_TO.search(text) \
             and not comment.asks_question:
-        return "thanks_class" if _CLASS.search(text) else "thanks_staff"
-    if situation in ("question", "collaboration") and _PROPOSAL.search(text) and not _CREATOR.search(text):
+        return _to_staff(text)
+    if situation in ("question", "availability", "collaboration") and _PROPOSAL.search(text) \
+            and not _CREATOR.search(text):
         situation = "collaboration"
     if situation in ("question", "availability", "feedback", "noise") and _INTRO.search(text) and _TERMS.search(text) \
             and len(comment.words) < 60:  # not a customer's long question that ends asking for a charity discount
@@ -751,6 +764,10 @@ def _case(comment: CommentText, reading: Reading) -> str:
         return "problem_told" if key == "problem" and _praised_first(comment) else key
     if situation in ("question", "availability"):
         asked = _question(text, situation)
+        if asked == "availability_release" and _DIET.search(text):
+            return "question"  # "instructions for a gluten free version?" asks about a diet, not a release
+        if asked == "question_choosing" and _USE_TOLD.search(text):
+            return "question_use_told"  # "per la moka", "a cardigan for my son": no "what will you mainly use it for?"
         if asked == "question" and reading.praise and not _THANKS.search(text):
             return "praise_content" if _CONTENT.search(text) else "praise"  # "Who drew these? They're lovely."
         return asked
@@ -775,7 +792,7 @@ def _case(comment: CommentText, reading: Reading) -> str:
         if _HARD_TIME.search(text):
             return "thanks_support"
         if _STAFF.search(text):
-            return "thanks_class" if _CLASS.search(text) else "thanks_staff"
+            return _to_staff(text)
         if _CONTENT.search(text):
             return "thanks_content"
         return "thanks" if _HELP.search(text) else "praise"  # "really appreciate the packaging" is praise
@@ -862,6 +879,12 @@ def _fault(text: str, key: str) -> str:
     return "problem_fault_again" if key == "problem_fault" and _AGAIN_FAULTY.search(text) else key
 
 
+def _to_staff(text: str) -> str:
+    """Thanks to someone on the team: for a class, for a visit or a tour (none: "how has everything been since?" fits
+    no one-off visit), or for anything else."""
+    return "thanks_class" if _CLASS.search(text) else "thanks_visit" if _VISIT.search(text) else "thanks_staff"
+
+
 def _first(text: str, cases: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
     """The first case whose pattern the text matches."""
     return next((key for key, pattern in cases if pattern.search(text)), None)
@@ -917,7 +940,8 @@ def follow_up(comment: CommentText, reading: Reading) -> str | None:
     diet (its follow-up was marked bad blind), and when it is none of these: the team writes its own."""
     text = comment.plain
     if _ALLERGY.search(text) and not _MATERIAL.search(text):
-        return "question_allergy"
+        # a severe one ("made on the same lines?"): "any other allergies?" sidesteps it
+        return None if _SEVERE.search(text) else "question_allergy"
     if _HAIR.search(text):
         return "question_fit_hair"
     if _DIET.search(text):

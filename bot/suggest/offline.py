@@ -44,6 +44,12 @@ _BIKE = re.compile(r"\bbikes?\b|bicycle|fahrrad|\brad\b|\bvélo|\bbici\b|bicicle
                    r"raleigh|derailleur|schaltwerk|dérailleur", re.I)
 # Skin care named back with its article where a language needs it ("das Serum", "la crema"; never "das Produkt")
 _SKIN_KINDS = (("serum", re.compile(r"serum|sérum|siero", re.I)), ("cream", re.compile(r"cream|creme|crème|crema", re.I)))
+# They come as a group ("siamo in 2", "somos cuatro"): the reservation is asked of them all ("Volete", not "Vuoi")
+_GROUP = re.compile(r"\b(?:we(?:'re| are)|there are|nous sommes|on est|wir sind|somos|siamo|zijn we|we zijn)(?: (?:in|met|zu|"
+                    r"with))? (?:\d+|two|three|four|five|six|deux|trois|quatre|zwei|drei|vier|dos|tres|cuatro|due|tre|"
+                    r"quattro|dois|duas|três|quatro|twee|drie)\b", re.I)
+# A subscription given: no day it is needed by
+_SUBSCRIPTION = re.compile(r"subscription|abonnement|\babo\b|suscripci|abbonament|assinatura", re.I)
 # A gift or an occasion: then there is a day it is needed by ("pour ses 6 ans")
 _GIFT_OR_OCCASION = re.compile(r"gift|present|regal|offrir|offert|cadeau|geschenk|schenken|\d+ (?:ans|años|anni|anos|jaar|"
                                r"jahre)\b|party|fiesta|festa|feest|fête", re.I)
@@ -72,9 +78,11 @@ def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[
              "only_asks": "yes" if len(comment.words) <= ONLY_ASKS_WORDS and _ONE_QUESTION.match(comment.plain) else None,
              "unshipped": "yes" if _UNSHIPPED.search(comment.plain) else None,
              "bike": "yes" if _BIKE.search(comment.plain) else None,
+             "group": "yes" if _GROUP.search(comment.plain) else None,
              "skin": getattr(language, "SKIN", {}).get(
                  next((kind for kind, pattern in _SKIN_KINDS if pattern.search(comment.plain)), "")),
-             "deadline": "yes" if "occasion" in reading.given or _GIFT_OR_OCCASION.search(comment.plain) else None}
+             "deadline": "yes" if ("occasion" in reading.given or _GIFT_OR_OCCASION.search(comment.plain))
+             and not _SUBSCRIPTION.search(comment.plain) else None}
     key = case(comment, reading)
     if key in UNASKED:
         return []

@@ -17,7 +17,7 @@ from bot.suggest.checks import COUNT
 from bot.suggest.safety import unsafe
 
 TAGS = {"person", "staff", "thing", "outing", "link", "change", "assortment", "event", "version", "place", "order", "device", "date", "tracking", "update",
-        "occasion", "increase", "error", "deadline", "only_asks", "unshipped", "bike", "skin", "!device", "!order"}
+        "occasion", "increase", "error", "deadline", "only_asks", "unshipped", "bike", "skin", "group", "!device", "!order"}
 
 # (comment, its case, what the first question must ask), none of them from the labelled sets
 CASES = [
@@ -416,6 +416,28 @@ def test_an_order_not_handed_to_a_carrier_is_checked_with_the_warehouse(text, wa
     ("Le remplaçant est arrivé et la poignée est encore cassée, c'est le deuxième.", r"deux fois de suite", r"réception"),
 ])
 def test_a_misread_class_gets_the_question_of_what_it_is(text, first, never):
+    questions = suggest_questions(text)
+    if first is None:
+        assert questions == []
+    else:
+        assert questions and re.search(first, questions[0]), questions
+    assert not any(re.search(never, q, re.I) for q in questions), questions
+
+
+# Questions and thanks whose class question asked what was told or did not fit (none of them from the labelled sets)
+@pytest.mark.parametrize("text, first, never", [
+    ("Thanks to Ana at the ticket desk who let us in just before closing and told us what not to miss!", None,
+     r"since"),  # a one-off visit: no "how has everything been since?"
+    ("Does the bread kit come with a gluten free version of the recipe? My wife is coeliac.", None, r"news"),
+    ("Meine Tochter hat eine schwere Nussallergie. Backt ihr das Dinkelbrot auf denselben Blechen wie die Nussbrote?",
+     None, r"andere Allergien"),
+    ("Quale macinatura consigliate per la moka? Ho preso il Guatemala in grani.", None, r"Per cosa"),
+    ("¿Todavía tenéis plazas para el torneo de Catan del sábado? Somos cuatro.", r"Queréis que os", r"Quieres"),
+    ("Je voudrais offrir un abonnement café à mon frère, vous livrez à Nantes ?", r"frère", r"C'est pour quand"),
+    ("I design board games and would love to host a playtest night at your café. Are you open on Tuesday evenings?",
+     r"DM", r"first visit"),  # a proposal put as an opening-hours question
+])
+def test_a_question_or_a_thank_you_gets_none_rather_than_ask_what_was_told(text, first, never):
     questions = suggest_questions(text)
     if first is None:
         assert questions == []

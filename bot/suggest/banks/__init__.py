@@ -8,6 +8,7 @@ them back ("my mum" -> "your mum"). A question may start with tags before a "|":
 - event|   it asks how many people are coming, so only when the comment is about an event (a ride, a fair);
 - deadline|  it asks when they need it by, so only for a gift or an occasion (a birthday, a party);
 - only_asks|  it asks what they would like, so only when the comment is that one short question and names nothing;
+- group|  it speaks to them all ("Volete che vi teniamo i posti?"), so only when they come as a group ("siamo in 2");
 - bike|  it asks how the bike rides, so only when the comment is about one;
 - skin|  it names the skin care ({skin}: "das Serum", "la crema", from the module's SKIN), so only when the comment names one;
 - unshipped|  it checks with the warehouse, so only for an order not handed to a carrier yet ("label created");

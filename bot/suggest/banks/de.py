@@ -49,6 +49,7 @@ BANK = {
         "Sollen wir dir Bescheid geben, sobald es Neuigkeiten gibt?",
     ),
     "availability_reserve": (
+        "group|Sollen wir euch die Plätze freihalten?",
         "Sollen wir dir etwas zurücklegen?",
     ),
     "availability_store": (

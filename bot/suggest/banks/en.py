@@ -37,6 +37,7 @@ BANK = {
         "Would you like us to let you know as soon as there's news?",
     ),
     "availability_reserve": (
+        "group|Would you like us to hold the spots for you?",
         "Would you like us to put one aside for you?",
     ),
     "availability_store": (

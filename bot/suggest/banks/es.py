@@ -41,6 +41,7 @@ BANK = {
         "¿Quieres que te avisemos en cuanto haya novedades?",
     ),
     "availability_reserve": (
+        "group|¿Queréis que os guardemos las plazas?",
         "¿Quieres que te hagamos una reserva?",
     ),
     "availability_store": (

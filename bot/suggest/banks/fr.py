@@ -38,6 +38,7 @@ BANK = {
         "Vous voulez qu'on vous prévienne dès qu'il y a du nouveau ?",
     ),
     "availability_reserve": (
+        "group|Vous voulez qu'on vous garde les places ?",
         "Vous voulez qu'on vous fasse une réservation ?",
     ),
     "availability_store": (

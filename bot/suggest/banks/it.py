@@ -49,6 +49,7 @@ BANK = {
         "Vuoi che ti avvisiamo appena ci sono novità?",
     ),
     "availability_reserve": (
+        "group|Volete che vi teniamo i posti?",
         "Vuoi che ti facciamo una prenotazione?",
     ),
     "availability_store": (

@@ -38,6 +38,7 @@ BANK = {
         "Zullen we je een seintje geven zodra er nieuws is?",
     ),
     "availability_reserve": (
+        "group|Zullen we de plekken voor jullie vasthouden?",
         "Zullen we er alvast een voor je reserveren?",
     ),
     "availability_store": (

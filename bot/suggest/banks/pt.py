@@ -46,6 +46,7 @@ BANK = {
         "Quer que avisemos assim que houver novidades?",
     ),
     "availability_reserve": (
+        "group|Querem que guardemos os lugares?",
         "Quer que façamos uma reserva?",
     ),
     "availability_store": (
