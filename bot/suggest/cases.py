@@ -229,6 +229,10 @@ _MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me b
 _BIRTHDAY = _pattern(r"birthday|geburtstag|anniversaire|cumpleaños|compleanno|aniversário|bolo de anos|verjaardag|jarig")
 _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
+# A proposal told ("I proposed at your rooftop bar", "Pedi minha namorada em casamento")
+_ENGAGED = _pattern(r"\bproposed\b|(?:got|we're|are) engaged|verlobt|heiratsantrag|fiançailles|demandée? en mariage|"
+                    r"pedí (?:matrimonio|la mano)|\bcomprometid|proposta di matrimonio|chiesto di sposarmi|"
+                    r"em casamento|noivado|ten huwelijk gevraagd|verloofd")
 _GIVEN_AS_GIFT = _pattern(r"\bgift|\bpresent\b|geschenk|cadeau|offert|\bofferto|regal|presente|\bgegeven\b|\bdei\b")
 # Thanks to someone on the team by name, as the comment's opening ("Danke an Jonas vom Kundenservice! Hat mir den
 # falschen Schuh umgetauscht"): a thank-you, whatever problem it tells of having been solved
@@ -805,6 +809,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
             return "thanks_person"  # "you talked me through my son's fever": how is he now
         if reading.person in ("daughter", "son", "child") and _BIRTHDAY.search(text) and not re.search(r"\d", text):
             return "story_birthday"  # a child's birthday, its age not told: how old they turned
+        if _ENGAGED.search(text):
+            return "story_engaged"  # a proposal: have they set a date (not "what was the highlight?")
         if reading.person and _CELEBRATION.search(text):
             # a present for it: what the person likes about it; else none ("what was the highlight?" asks what they told)
             return "story_gift" if _GIVEN_AS_GIFT.search(text) else "story_celebration"

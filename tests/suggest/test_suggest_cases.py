@@ -100,6 +100,9 @@ CASES = [
     ("Zwei Monate jeden Morgen mit eurer Meditations-App und ich schlafe endlich wieder durch.", "result_habit",
      r"dranzubleiben"),
     ("Depuis 3 mois j'utilise votre appli chaque soir et enfin j'arrive à épargner.", "result_habit", r"tenir sur la durée"),
+    # a proposal told: whether they have set a date, not "what was the highlight?"
+    ("Le pedí matrimonio a mi novia en vuestra terraza el sábado y dijo que sí!!", "story_engaged", r"Ya tenéis fecha"),
+    ("I proposed to my girlfriend at your rooftop bar last night and she said yes!", "story_engaged", r"set a date"),
     # the skin care named with its article where the language needs one (never "das Produkt", "il prodotto")
     ("Dopo sei settimane con la crema notte la mia pelle è finalmente morbida.", "result_skincare", r"Applichi la crema"),
     ("Después de 5 semanas con el sérum de vitamina C tengo muchas menos manchas.", "result_skincare", r"Usas el sérum"),

@@ -147,6 +147,9 @@ BANK = {
         "person|assortment|Wie schön! Was davon mag {person} bisher am liebsten?",
         "person|Was für ein schönes Geschenk! Was gefällt {to_person} daran am besten?",
     ),
+    "story_engaged": (
+        "Herzlichen Glückwunsch euch beiden! Steht das Datum schon?",
+    ),
     "collaboration": (
         "link|Danke, dass du an uns denkst! Schickst du uns per DM einen Link zu deinem Kanal oder Blog? Dann schauen wir gern rein.",
         "Danke, dass du an uns denkst, das klingt spannend! Schickst du uns per DM ein paar Details zu deiner Idee? Dann bringen wir dich mit der richtigen Person zusammen.",

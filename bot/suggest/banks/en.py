@@ -136,6 +136,9 @@ BANK = {
         "person|assortment|That's lovely! Which one has {person} liked best so far?",
         "person|What a lovely gift! What does {person} like most about it?",
     ),
+    "story_engaged": (
+        "Congratulations to you both! Have you set a date yet?",
+    ),
     "collaboration": (
         "link|Thanks for thinking of us! Could you send us a link to your channel or blog by DM, so we can take a look?",
         "Thanks for thinking of us, that sounds fun! Could you DM us a few details of what you have in mind, so we can put you in touch with the right person?",

@@ -140,6 +140,9 @@ BANK = {
         "person|assortment|¡Qué detalle! ¿Cuál le está gustando más a {person}?",
         "person|¡Qué buen regalo! ¿Qué es lo que más le gusta a {person}?",
     ),
+    "story_engaged": (
+        "¡Enhorabuena a los dos! ¿Ya tenéis fecha?",
+    ),
     "collaboration": (
         "link|¡Gracias por pensar en nosotros! ¿Nos mandas por mensaje privado el enlace a tu canal o blog? Le echamos un vistazo.",
         "¡Gracias por pensar en nosotros, suena genial! ¿Nos mandas por mensaje privado unos detalles de tu idea? Así te ponemos en contacto con la persona adecuada.",

@@ -137,6 +137,9 @@ BANK = {
         "person|assortment|Quelle belle idée ! Lequel a le plus plu à {person} jusqu'ici ?",
         "person|Quel joli cadeau ! Qu'est-ce qui plaît le plus à {person} ?",
     ),
+    "story_engaged": (
+        "Félicitations à tous les deux ! Vous avez déjà fixé une date ?",
+    ),
     "collaboration": (
         "link|Merci d'avoir pensé à nous ! Vous pouvez nous envoyer le lien de votre chaîne ou de votre blog en message privé ? On y jettera un œil.",
         "Merci d'avoir pensé à nous, ça a l'air super ! Vous pouvez nous envoyer quelques détails sur votre idée en message privé, pour qu'on vous mette en contact avec la bonne personne ?",

@@ -148,6 +148,9 @@ BANK = {
         "person|assortment|Che bel pensiero! Quale è piaciuto di più {to_person} finora?",
         "person|Che bel regalo! Cosa piace di più {to_person}?",
     ),
+    "story_engaged": (
+        "Congratulazioni a entrambi! Avete già fissato la data?",
+    ),
     "collaboration": (
         "link|Grazie per aver pensato a noi! Ci mandi in privato il link al tuo canale o blog? Ci diamo un'occhiata.",
         "Grazie per aver pensato a noi, sembra un'idea bellissima! Ci mandi in privato qualche dettaglio, così ti mettiamo in contatto con la persona giusta?",

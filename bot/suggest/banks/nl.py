@@ -137,6 +137,9 @@ BANK = {
         "person|assortment|Wat een leuk cadeau! Welke vindt {person} tot nu toe het lekkerst?",
         "person|Wat een leuk cadeau! Wat vindt {person} er het leukst aan?",
     ),
+    "story_engaged": (
+        "Gefeliciteerd, jullie allebei! Hebben jullie al een datum geprikt?",
+    ),
     "collaboration": (
         "link|Leuk dat je aan ons denkt! Stuur je ons via DM een link naar je kanaal of blog? Dan kijken we even mee.",
         "Leuk dat je aan ons denkt, dat klinkt goed! Stuur je ons via DM wat details over je idee? Dan brengen we je in contact met de juiste persoon.",

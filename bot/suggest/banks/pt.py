@@ -144,6 +144,9 @@ BANK = {
         "person|assortment|Que presente bonito! De qual {person} gostou mais até agora?",
         "person|Que presente bonito! Do que {person} mais gosta?",
     ),
+    "story_engaged": (
+        "Parabéns aos dois! Já marcaram a data?",
+    ),
     "collaboration": (
         "link|Obrigado por pensar em nós! Pode mandar por mensagem privada o link do seu canal ou blog? Vamos dar uma olhada.",
         "Obrigado por pensar em nós, parece ótimo! Pode mandar alguns detalhes da ideia por mensagem privada? Assim encaminhamos para a pessoa certa.",
