@@ -47,7 +47,8 @@ def test_the_rules_stand_unless_the_model_reads_otherwise_clearly_and_a_guess_is
 
 
 def test_a_comment_the_model_and_the_rules_read_apart_is_not_sure():
-    comment = read_comment("le colis est arrivé ouvert et il manque un pot")  # a damaged parcel
+    # a question the rules take for feedback ("should"); the model leans to a question, at 0.42 too weak to decide
+    comment = read_comment("Should I feed my sourdough starter before putting it in the fridge for a week?")
     assert rules_situation(comment) == "feedback"
     assert model_situation(comment) == ("feedback", False)
 
