@@ -50,6 +50,29 @@ _PROBLEM = re.compile(
     r"leak\w*|dead links?|deleted|lost my|logg(?:ing|ed) me out|unhappy)\b",
     re.I,
 )
+# A fault told as gone ("my mugs finally don't leak", "lecken nicht mehr", "ya no gotea") or a complaint of someone
+# else in a story that turns out well ("He complained the whole drive up and then slept like a baby"): no problem of
+# theirs. Only fault words: "no longer works" stays a problem.
+_FAULTS = (r"(?:leak|crack|break|wobbl|crash|freez|itch|hurt|burn|peel|flak|chafe|rub|slip|leck|tropf|reiß|wackel|juck|"
+           r"brenn|stürz|scheuer|fui|coul|craqu|cass|gratt|brûl|plant|gote|agriet|rompe|pica|arde|rozad|perd|gocciol|"
+           r"crep|prud|brucia|blocc|traball|vaz|pinga|rach|quebr|coç|trav|lek|druppel|scheur|breek|jeuk|wiebel|schur)")
+GLAD_TURN = re.compile(
+    rf"\b(?:(?:do|does|did|is|are|was|were)n'?t|no longer|never|stopped) (?:\w+ )?{_FAULTS}\w*|"
+    rf"\b{_FAULTS}\w* (?:\w+ ){{0,2}}?(?:nicht mehr|niet meer|any ?more)|\b(?:nicht|niet|kein\w*|geen) (?:\w+ )?meer? "
+    rf"{_FAULTS}|\bne {_FAULTS}\w* (?:plus|jamais)|\bya no (?:se )?{_FAULTS}|\bno (?:se )?{_FAULTS}\w* más|"
+    rf"\bnon (?:si )?{_FAULTS}\w* più|\bnão (?:se )?{_FAULTS}\w* mais|\bjá não (?:se )?{_FAULTS}|"
+    r"\b(?:he|she|they|(?:my|our) \w+)\b (?:\w+ ){0,2}?(?:complain|moan|grumbl|whing)\w*(?=.{0,120}\b(?:then|now|ended up)\b)|"
+    r"\b(?:er|sie)\b (?:\w+ ){0,4}?(?:gemeckert|gejammert|genörgelt|gemault|beschwert|meckerte|jammerte|nörgelte)"
+    r"(?=.{0,120}\b(?:dann|jetzt|danach)\b)|"
+    r"\b(?:il|elle|ils|elles) (?:a|ont|s'est|se sont) (?:\w+ )?(?:râlé|grogné|rouspété|plaint\w*)"
+    r"(?=.{0,120}\b(?:puis|maintenant|finalement)\b)|"
+    r"\b(?:se quej(?:ó|aron|aba)|protestó|refunfuñó)(?=.{0,120}\b(?:luego|después|ahora|al final)\b)|"
+    r"\b(?:si (?:è|sono) lamentat\w*|si lamentava|ha brontolato)(?=.{0,120}\b(?:poi|adesso|ora|alla fine)\b)|"
+    r"\b(?:reclamou|reclamava|resmungou|resmungava|se queixou)(?=.{0,120}\b(?:depois|agora|no fim)\b)|"
+    r"\b(?:hij|zij|ze)\b (?:\w+ ){0,3}?(?:geklaagd|gemopperd|gezeurd|klaagde|mopperde|zeurde)"
+    r"(?=.{0,120}\b(?:daarna|toen|nu|uiteindelijk)\b)",
+    re.I,
+)
 _NEGATED = re.compile(r"\b(?:without|no|never had) (?:a |an |any )?$", re.I)  # "without complaint"
 # Frequent praise and complaint words of the other languages `language` recognises (stems match word starts).
 _LEXICON = {
@@ -162,6 +185,7 @@ def _asks_question(prose: str, language: Language) -> bool:
 
 
 def _reports_problem(prose: str) -> bool:
+    prose = GLAD_TURN.sub(" ", prose)
     return any(
         not _NEGATED.search(prose, max(0, match.start() - NEGATION_CHARS), match.start())
         for match in _PROBLEM.finditer(prose)

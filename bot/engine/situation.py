@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.engine.comment_text import CommentText
+from bot.engine.comment_text import GLAD_TURN, CommentText
 
 ANGRY = -0.75  # upset enough to read as a problem without a problem word (two complaint words in other languages)
 STRONG_PRAISE = 0.6  # glad enough to read as praise without a praise word (VADER reads "like you asked" as 0.4)
@@ -454,7 +454,8 @@ def read_situation(comment: CommentText, thread: Thread = Thread()) -> Reading:
 def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:
     """The situation as the hand-written markers read it."""
     lowered = comment.plain.lower()
-    found = {name for name, pattern in _compiled(_code(comment)).items() if pattern.search(lowered)}
+    told = GLAD_TURN.sub(" ", lowered)  # a fault gone ("finally don't leak") marks no problem
+    found = {name for name, pattern in _compiled(_code(comment)).items() if pattern.search(told)}
     asks = comment.asks_question or "ask" in found
     person = next((key for key, pattern in _people(_code(comment)).items() if pattern.search(lowered)), None)
     praise_words = bool(_PRAISE.search(lowered)) and comment.statement_sentiment >= 0

@@ -447,3 +447,15 @@ def test_a_question_or_a_thank_you_gets_none_rather_than_ask_what_was_told(text,
     else:
         assert questions and re.search(first, questions[0]), questions
     assert not any(re.search(never, q, re.I) for q in questions), questions
+
+
+# A glad result or story whose words name a fault or a complaint (heldout-5 ratings: an apology-and-DM template
+# for "my mugs finally don't leak" and for a dad who "complained the whole drive up" and then loved it)
+@pytest.mark.parametrize("text", [
+    "Eight weeks of lessons and my teapots finally don't leak! Made one for my mum's birthday",
+    "The new firmware is great, the app doesn't crash anymore and syncing is instant",
+    "My grandad complained all the way to the lake and then caught three trout and now he wants to go every Sunday 😂",
+])
+def test_a_fault_gone_or_a_complaint_in_a_story_that_ends_well_gets_no_apology(text):
+    assert read_situation(read_comment(text)).situation != "problem"
+    assert not any(re.search(r"sorry|DM us", q) for q in suggest_questions(text))
