@@ -381,6 +381,15 @@ _ARRIVED = re.compile(r"arriv|deliver|parcel|package|box|came|received|opened|un
                       r"angekommen|geliefert|paket|bestell|arrivé|livré|colis|reçu|commande|llegó|paquete|pedido|"
                       r"arrivat|consegnat|pacco|ordine|chegou|caixa|pedido|encomenda|aangekomen|geleverd|pakket|"
                       r"bestelling|me llegó|kwam")
+# Food that arrived cold, warm or thawed: it came, so nothing to chase, and it is gone, so no photo
+SPOILED = re.compile(r"stone cold|ice ?packs?|(?:arrived|came|showed up|turned up|was|were) (?:\w+ ){0,3}?(?:cold|warm|lukewarm|"
+                     r"melted|thawed|defrosted)\b|\bmelted|\bthawed|kühlakku|(?:kam|war|waren|ist) (?:\w+ ){0,3}?(?:\w*kalt|"
+                     r"lauwarm|warm|geschmolzen|aufgetaut)\b|geschmolzen|aufgetaut|pains? de glace|(?:arriv\w*|était|étaient) "
+                     r"(?:\w+ ){0,3}?(?:froide?s?|tièdes?|fondu\w*|décongel\w*)\b|(?:acumuladores|bolsas?) de hielo|(?:lleg\w*|"
+                     r"estaba\w*) (?:\w+ ){0,3}?(?:fr[ií][oa]s?|templad\w*|derretid\w*|descongelad\w*)\b|ghiaccio|siberin|"
+                     r"(?:arrivat\w*|era|erano) (?:\w+ ){0,3}?(?:fredd\w*|tiepid\w*|sciolt\w*|scongelat\w*)\b|gelo reutiliz|"
+                     r"(?:cheg\w*|estava\w*) (?:\w+ ){0,3}?(?:fri[oa]s?|morn[oa]s?|derretid\w*|descongelad\w*)\b|derretid|"
+                     r"koelelement|(?:kwam\w*|was|waren) (?:\w+ ){0,3}?(?:koud|lauw|gesmolten|ontdooid)\b|gesmolten|ontdooid", re.I)
 _OCCASION = re.compile(r"birthday|christmas|wedding|anniversary|mother'?s day|father'?s day|geburtstag|weihnacht|hochzeit|"
                        r"jahrestag|muttertag|anniversaire|noël|mariage|fête des|cumpleaños|navidad|boda|aniversario|"
                        r"compleanno|natale|matrimonio|anniversario|aniversário|natal|casamento|dia das mães|"
@@ -462,7 +471,8 @@ def rules_situation(comment: CommentText, thread: Thread = Thread()) -> str:
     praise = _praise(comment)
     angry = comment.statement_sentiment <= ANGRY and len(comment.words) >= 6
     sarcastic = praise_words and bool(_SCARE_QUOTED.search(comment.plain))
-    problem = "problem" in found or comment.reports_problem or angry or sarcastic or _shrunk(lowered)
+    problem = "problem" in found or comment.reports_problem or angry or sarcastic or _shrunk(lowered) or (
+        bool(SPOILED.search(lowered)) and bool(_ARRIVED.search(lowered)))
     if thread.answers_a_commenter and not _asks_us(asks, found):
         return "fan_reply"
     if problem:

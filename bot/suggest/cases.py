@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.comment_text import CommentText
-from bot.engine.situation import PEOPLE, Reading
+from bot.engine.situation import PEOPLE, SPOILED, Reading
 from bot.suggest.banks import bank
 
 
@@ -850,6 +850,8 @@ def _problem(text: str, reading: Reading) -> str:
         return "problem_reaction"
     if reading.problem == "ignored" or _IGNORED.search(text) or (_TICKET.search(text) and _BILLING.search(text)):
         return "problem_ignored"
+    if reading.problem in ("damaged", "delivery", "general") and SPOILED.search(text) and _ARRIVAL.search(text):
+        return "problem_spoiled"  # "showed up at 8:25 stone cold": not a parcel to chase
     if reading.problem in ("damaged", "delivery", "general") and _DAMAGED.search(text) and _ARRIVAL.search(text) \
             and not (_TRAVEL.search(text) or _WRONG_ITEM.search(text) or _SAYS_DELIVERED.search(text)
                      or _COURIER.search(text)):

@@ -459,3 +459,17 @@ def test_a_question_or_a_thank_you_gets_none_rather_than_ask_what_was_told(text,
 def test_a_fault_gone_or_a_complaint_in_a_story_that_ends_well_gets_no_apology(text):
     assert read_situation(read_comment(text)).situation != "problem"
     assert not any(re.search(r"sorry|DM us", q) for q in suggest_questions(text))
+
+
+# Food that arrived cold, warm or thawed (heldout-5 ratings: a cold pizza and a box with melted ice packs were
+# answered as a parcel still on its way, "we'll chase it with the courier")
+@pytest.mark.parametrize("text, first", [
+    ("Ordered two burgers at 6:30, they turned up at 8 and were completely cold. Order #BB-20114", r"reach you"),
+    ("Pizza kam nach 80 Minuten und war eiskalt. Bestellung 55123, so nicht.", r"ankommen"),
+    ("El pedido llegó con el hielo derretido y el pollo templado, lo he tenido que tirar", r"número de pedido"),
+    ("De box kwam aan met gesmolten koelelementen en de kip was lauw. Bestelling 661234", r"aan te komen"),
+])
+def test_food_that_arrived_cold_or_thawed_is_no_parcel_to_chase(text, first):
+    questions = suggest_questions(text)
+    assert questions and re.search(first, questions[0]), questions
+    assert not any(re.search(r"courier|Paketdienst|transportista|pakketdienst|foto|photo", q, re.I) for q in questions)

@@ -79,6 +79,10 @@ BANK = {
         "Oh nein, das tut uns wirklich leid. Schickst du uns per DM ein Foto? Dann kümmern wir uns sofort darum.",
         "order|Wie ärgerlich, sorry! Schickst du uns deine Bestellnummer per DM, damit wir das in Ordnung bringen?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|Das tut uns wirklich leid, so darf das nie bei dir ankommen. Schickst du uns deine Bestellnummer per DM, damit wir das wiedergutmachen?",
+        "!order|Das tut uns wirklich leid, so darf das nie bei dir ankommen. Sollen wir dir per DM schreiben, damit wir das heute noch wiedergutmachen?",
+    ),
     "problem_wrong_item": (
         "Das tut uns wirklich leid, da ist bei uns etwas schiefgelaufen. Schickst du uns per DM ein Foto von dem, was angekommen ist?",
         "order|Sorry für die Verwechslung! Schickst du uns deine Bestellnummer per DM? Dann klären wir das heute.",

@@ -67,6 +67,10 @@ BANK = {
         "I'm so sorry it reached you like that. Could you send us a photo by DM so we can sort it out straight away?",
         "order|Sorry about this, how disappointing. Could you DM us your order number so we can put it right?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|I'm so sorry, that's not how it should ever reach you. Could you DM us your order number so we can put it right?",
+        "!order|I'm so sorry, that's not how it should ever reach you. Shall we DM you so we can put it right today?",
+    ),
     "problem_wrong_item": (
         "I'm really sorry we got that wrong. Could you send us a photo of what arrived by DM, so we can put it right quickly?",
         "order|Sorry about the mix-up! Could you DM us your order number so we can sort it out today?",

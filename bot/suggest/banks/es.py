@@ -71,6 +71,10 @@ BANK = {
         "¡Qué rabia, lo sentimos mucho! ¿Nos mandas una foto por mensaje privado? Lo solucionamos enseguida.",
         "order|Lo sentimos mucho. ¿Nos pasas tu número de pedido por mensaje privado para arreglarlo?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|Lo sentimos muchísimo, así no debería llegar nunca. ¿Nos pasas tu número de pedido por mensaje privado para arreglarlo?",
+        "!order|Lo sentimos muchísimo, así no debería llegar nunca. ¿Te escribimos por mensaje privado para arreglarlo hoy mismo?",
+    ),
     "problem_wrong_item": (
         "Lo sentimos mucho, nos hemos equivocado. ¿Nos mandas una foto de lo que te llegó por mensaje privado?",
         "order|¡Perdona la confusión! ¿Nos pasas tu número de pedido por mensaje privado? Lo arreglamos hoy.",

@@ -68,6 +68,10 @@ BANK = {
         "On est vraiment désolés pour cette mauvaise surprise à la réception. Vous pouvez nous envoyer une photo en message privé ? On s'en occupe tout de suite.",
         "order|Quelle déception, désolés. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on arrange ça ?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|On est vraiment désolés, ça n'aurait jamais dû arriver dans cet état. Vous pouvez nous envoyer votre numéro de commande en message privé pour qu'on arrange ça ?",
+        "!order|On est vraiment désolés, ça n'aurait jamais dû arriver dans cet état. On vous écrit en message privé pour arranger ça aujourd'hui ?",
+    ),
     "problem_wrong_item": (
         "On est vraiment désolés de l'erreur. Vous pouvez nous envoyer une photo de ce que vous avez reçu en message privé ?",
         "order|Désolés pour la confusion ! Vous pouvez nous envoyer votre numéro de commande en message privé ? On règle ça aujourd'hui.",

@@ -79,6 +79,10 @@ BANK = {
         "Ci dispiace davvero che sia arrivato così. Ci mandi una foto in privato? Ce ne occupiamo subito.",
         "order|Che delusione, ci dispiace. Ci mandi il numero d'ordine in privato così sistemiamo tutto?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|Ci dispiace davvero, non sarebbe mai dovuto arrivare così. Ci mandi il numero d'ordine in privato così sistemiamo tutto?",
+        "!order|Ci dispiace davvero, non sarebbe mai dovuto arrivare così. Ti scriviamo in privato per sistemare tutto oggi stesso?",
+    ),
     "problem_wrong_item": (
         "Ci dispiace davvero, abbiamo sbagliato noi. Ci mandi in privato una foto di quello che ti è arrivato?",
         "order|Scusa per lo scambio! Ci mandi il numero d'ordine in privato? Sistemiamo oggi.",

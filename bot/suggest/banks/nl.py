@@ -68,6 +68,10 @@ BANK = {
         "Wat vervelend dat het zo aankwam, sorry! Stuur je ons via DM een foto? Dan regelen we het meteen.",
         "order|Wat een domper, sorry. Stuur je ons je bestelnummer via DM zodat we het kunnen oplossen?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|Sorry, wat ontzettend vervelend, zo hoort het nooit aan te komen. Stuur je ons je bestelnummer via DM zodat we het kunnen oplossen?",
+        "!order|Sorry, wat ontzettend vervelend, zo hoort het nooit aan te komen. Zullen we je een DM sturen om het vandaag nog op te lossen?",
+    ),
     "problem_wrong_item": (
         "Sorry, daar is bij ons iets misgegaan. Stuur je ons via DM een foto van wat er is aangekomen?",
         "order|Sorry voor de verwarring! Stuur je ons je bestelnummer via DM? Dan lossen we het vandaag op.",

@@ -76,6 +76,10 @@ BANK = {
         "Lamentamos muito que tenha chegado assim. Pode mandar uma foto por mensagem privada? Resolvemos isso já.",
         "order|Lamentamos muito. Pode mandar o número do pedido por mensagem privada para resolvermos?",
     ),
+    "problem_spoiled": (  # food that arrived cold, warm or thawed: no photo of what they threw away
+        "order|Lamentamos muito, nunca devia ter chegado assim. Pode mandar o número do pedido por mensagem privada para resolvermos?",
+        "!order|Lamentamos muito, nunca devia ter chegado assim. Podemos falar por mensagem privada para resolver isso ainda hoje?",
+    ),
     "problem_wrong_item": (
         "Lamentamos muito, o erro foi nosso. Pode mandar por mensagem privada uma foto do que chegou?",
         "order|Desculpe a troca! Pode mandar o número do pedido por mensagem privada? Resolvemos hoje.",
