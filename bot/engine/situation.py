@@ -353,7 +353,7 @@ _PROBLEM_KINDS = {
     r"cobrança|fatura|assinatura|terugbetaling|afgeschreven|factuur|geld terug",
     "delivery": r"nothing yet|still nothing|immer noch nichts|toujours rien|todavía nada|ancora niente|até agora nada|"
     r"nog steeds niks|order\w*|deliver\w*|shipp\w*|tracking|tracked|parcel|package|courier|arriv\w*|postage|label created|"
-    r"bestell\w*|liefer\w*|paket|sendung|versand\w*|angekommen|commande|livr\w*|colis|reçu|pedido|envío|paquete|"
+    r"bestell\w*|liefer\w*|paket|sendung|versand\w*|angekommen|commande|livr(?!aria|os?\b|es?\b)\w*|colis|reçu|pedido|envío|paquete|"
     r"llegó|llegado|ordine|spedizion\w*|pacco|consegna|arrivat\w*|encomenda|entrega|chegou|bestelling|pakket|"
     r"bezorg\w*|geleverd|verzend\w*",
     "app": r"\bapp\b|crash\w*|log ?in|login|logg\w*|password|update|sync\w*|bug\w*|error|fehler|absturz|stürzt|"

@@ -75,7 +75,11 @@ _ASKS_IF_FAULT = _pattern(
 )
 _ASKS_HOW = _pattern(r"^(?:how|should i|can i|do i|is it|what|which|when|where|wie|soll ich|comment|dois-je|faut-il|"
                      r"cómo|debo|come|devo|como|hoe|moet ik)\b")
-_REQUEST = _pattern(r"podiam fazer|please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|"
+_REQUEST = _pattern(r"would be (?:great|nice|amazing) (?:to|if)|seria (?:ótimo|bom|incrível) ter|wäre (?:toll|super|schön|gut),? wenn|"
+                    r"sería (?:genial|estupendo|ideal) (?:tener|que)|sarebbe (?:bello|utile|ottimo) (?:avere|se)|"
+                    r"zou (?:fijn|handig|mooi|top) zijn|any chance (?:of|you(?:'?ll| could| can)) (?:get |add |do )?(?:more|some)\b|gibt es (?:bald )?mehr|"
+                    r"(?:y aura-t-il|pourrait-on avoir) plus de|(?:habrá|podría haber) más|ci saranno più|vai haver mais|"
+                    r"komen er (?:nog )?meer|podiam fazer|please (?:add|bring|make)|could you (?:do|make|add)|would love (?:a|an)\b|"
                     r"könnt(?:et)? ihr .{0,30}(?:machen|"
                     r"bringen|anbieten)|pourriez-vous|ce serait (?:top|bien|génial|super) d'avoir|podr[ií]ais|podrían|"
                     r"potreste|poderiam|zouden jullie|bring back|i wish|really needs|bitte (?:wieder|bringt|macht)|"
@@ -245,6 +249,7 @@ _THANKS_TO = re.compile(
     # no "to" ("Thank you Priya from customer service"): only a name said to be from somewhere, not the brand's name
     r"(?-i:([A-Z]\w+))\s+(?:from|at|in|vom|von|aus|du|de|del|della|dal|do|da|van|uit|bij)\b)",
     re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _THANKS = _pattern(r"thank|danke|merci|gracias|grazie|obrigad|bedankt|dank je|dank jullie")
 _STAFF = _pattern(r"\bcoach\b|\bteam (?:at|in)|the staff|(?:your|the|support|service) team|équipe du|l'équipe|"
                   r"customer (?:service|support)|servicio al cliente|servizio clienti|atendimento|kundenservice|"
@@ -260,7 +265,9 @@ _STOCKIST = _pattern(r"\bstock (?:your|you)|wholesale|in our (?:shop|store|caf[e
                      r"zakelijke bestelling|tarifs? (?:pro|professionnels)|precios? para (?:hostelería|restaurantes|bares)|"
                      r"preços? para (?:restaurantes|lojas)|gastronomiepreise|großkunden")
 # Someone offering to do something with the brand (host, teach, sell, sponsor), often put as a question
-_PROPOSAL = _pattern(r"would love to (?:co-?host|collaborate|work|partner|team up|run|host|hold|do a)|\bco-?host|"
+_PROPOSAL = _pattern(r"would you (?:ever |guys )?(?:be up for|host|hold)|(?:host|hold|organi[sz]e|organiser|organizar|"
+                     r"organizzare|ospitare|veranstalten|organiseren) (?:\w+ )?(?:book )?(?:launch|signing|reading|lesung|"
+                     r"dédicace|présentation|presentaci[oó]n|presentazione|lançamento|boekpresentatie)|would love to (?:co-?host|collaborate|work|partner|team up|run|host|hold|do a)|\bco-?host|"
                      r"partner(?:ship)? with|work together|\b(?:i|we) run an? |je tiens une?|j'aimerais (?:vendre|proposer|"
                      r"organiser)|teriam interesse|\bsou (?:ilustrador|fotógraf|artista|professor)|podríamos (?:organizar|"
                      r"colaborar|hacer)|somos un (?:club|grupo|colectivo)|zusammenarbeit|kooperation|samenwerk|"
@@ -286,6 +293,8 @@ _CREATOR = _pattern(r"channel|follower|\bsubs\b|subscriber|seguidor|abonné|abon
 _RECOVERY = _pattern(r"surgery|operaci|operaç|operazion|opérat|operatie|\bop\b|cirurgi|cirug|chirurg|injur|recover|rehab|"
                      r"physio|verletz|blessure|lesión|infortun|lesão|(?:back|knee|shoulder|hip|neck) pain|without pain|"
                      r"pain-?free|schmerz|douleur|dolor|dolore|\bdor(?:es)?\b|pijn")
+_SHELTER = _pattern(r"shelter|\brescue|tierheim|tierschutz|refuge|refugio|protectora|rifugio|canile|gattile|"
+                    r"abrigo|asiel")
 _CHARITY = _pattern(r"charity|hospice|fundrais|school|donat|volunteer|cause|spende|schule|verein|ehrenamt|"
                     r"association|école|caritativ|solidari|escuela|colegio|beneficen|scuola|benefic|escola|"
                     r"doação|goede doel|school|vereniging|inzamel|recogida|campaña")
@@ -297,7 +306,7 @@ _FEATURE_REQUEST = _pattern(
     r"alleen nog|only in|nur noch|seulement en|solo en|solo in|só em"
 )
 _DISAGREE = _pattern(r"\bera (?:bem |mucho |molto )?(?:mais|más|più)|was (?:much |veel )?(?:better|beter|handiger)|"
-                     r"war (?:viel )?(?:besser|praktischer)|était (?:bien )?(?:plus|mieux)|compared to the old|"
+                     r"war (?:viel )?(?:besser|praktischer)|war (?:der|die|das|er|sie|es) (?:viel )?besser|était (?:bien )?(?:plus|mieux)|compared to the old|"
                      r"than the old|worse than|nicht mehr wie|schlechter|moins bien que|peor que|"
                      r"peggio di|pior que|slechter dan|minder handig|weniger praktisch|moins pratique|menos práctic|"
                      r"meno pratic|menos prátic|less (?:practical|handy)|disagree|was better|used to be better|"
@@ -401,6 +410,8 @@ _FIT_SKIN = _pattern(r"\bbab(?:y|ies)|bebê|bebé|bébé|\bbimb|enfants? de \d|\
                      r"sensível|gevoelig|\bnuts?\b|gluten|lactose")
 _STORE = _pattern(r"\bstore\b|\bshop\b|\bladen|filiale|magasin|boutique|\btienda\b|negozio|\bloja\b|winkel")
 # A size asked for: only then is there a size to set aside ("a store in Valencia?" for lipsticks has none)
+_OTHER_SIZE = _pattern(r"\d+ ?(?:ml|l|g|kg|oz|cl)\b|\b(?:bigger|larger|smaller|größer\w*|kleiner\w*|plus grand\w*|"
+                       r"plus petit\w*|más grande|más pequeñ\w*|più grand\w*|più piccol\w*|maior|menor|groter\w*|kleiner\w*)\b")
 _SIZE = _pattern(r"\bsize|\bgröße|\btaille|\btalla|\btaglia|tamanho|\bmaat\b|\b(?:in|no|na|en|em|im|op) \d{2}(?:[,.]5)?\b|"
                  r"\b\d{2}(?:[,.]5)? (?:feminino|masculino|femme|homme|damen|herren|donna|uomo|mujer|hombre)")
 _HARD_TIME = _pattern(r"rough|hard time|tough|difficult|got me through|anxiety|depress|lonely|schwere zeit|"
@@ -427,7 +438,8 @@ _MISSING = _pattern(r"il (?:en )?manque|te missen|(?:missen|ontbreken) er|me (?:
                     r"faltaba|faltaban|llegó sin|mancava|mancavano|arrivato senza|manquait|manquaient|arrivé sans|"
                     r"fehlte|"
                     r"fehlten|ohne (?:die|den|das) .{0,20}(?:geliefert|gekommen)|ontbrak|ontbraken|zonder de")
-_IN_THE_WAY = _pattern(r"makes you|forces you|forced to|have to (?:create|sign|log|register)|no way to|can'?t even|"
+_IN_THE_WAY = _pattern(r"(?:have to|need to|hay que|tienes que|muss man|musst du|il faut|bisogna|devi|tem que|moet je) (?:\w+ ){0,3}?(?:tap|click|press|tocar|pulsar|tippen|klicken|cliquer|appuyer|toccare|cliccare|premere|clicar|apertar|tikken|klikken)|"
+                       r"\b\d+ (?:taps|clicks|buttons|botones|klicks|clics|cliques|botões|knoppen|pulsanti|boutons|tasten|toques)\b|makes you|forces you|forced to|have to (?:create|sign|log|register)|no way to|can'?t even|"
                        r"muss man|zwingt|oblige à|obligé de|te obliga|obliga a|ti costringe|obriga a|je moet eerst|"
                        r"verplicht")
 _NAMED_PART = _pattern(r"the (?:part|bit|section) about|the interview with|(?:was|is) my favou?rite|especially|"
@@ -739,6 +751,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
         return "thanks"  # a result of our tip is a thank-you: no "what's your next challenge?"
     if situation == "result" and _turns_critical(comment) and (_REQUEST.search(text) or _FEATURE_REQUEST.search(text)):
         situation = "feedback"  # "first game last night, gorgeous art! But the rulebook really needs an example turn"
+    if situation in ("result", "story") and _turns_critical(comment) and _DISAGREE.search(text):
+        return _disagree(text)  # "der Rand ist seit der Rezeptumstellung viel zu dünn ... Früher war der besser"
     if situation == "result" and _MEMORY.search(text):
         return "story_memory"
     if situation in ("question", "feedback") and _REQUEST.search(text) and _CONTENT_ASK.search(text):
@@ -767,6 +781,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
         key = _problem(text, reading)
         return "problem_told" if key == "problem" and _praised_first(comment) else key
     if situation in ("question", "availability"):
+        if _THANKS.match(text.lstrip()) and "?" not in _BRACKETED.sub(" ", text):
+            return "question"  # "Merci à la libraire (Camille je crois ?) qui m'a conseillé...": thanks, asking nothing
         asked = _question(text, situation)
         if asked == "availability_release" and _DIET.search(text):
             return "question"  # "instructions for a gluten free version?" asks about a diet, not a release
@@ -827,6 +843,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
     if situation == "collaboration":
         if _STOCKIST.search(text):
             return "collaboration_stockist"
+        if _SHELTER.search(text):
+            return "collaboration_proposal"  # an animal shelter: no event to date, no channel to link
         # a link to their channel only from a creator: a club or a taco truck has none
         return "collaboration_cause" if _CHARITY.search(text) else (
             "collaboration" if _CREATOR.search(text) else "collaboration_proposal")
@@ -919,6 +937,8 @@ def _question(text: str, situation: str) -> str:
             _STORE.search(text) and _IN_STORE.search(text)):
         held = _first(text, (("availability_reserve", _RESERVE), ("availability_wide", _WIDE_FIT),
                              ("availability_restock", _RESTOCK)))
+        if not held and _OTHER_SIZE.search(text):
+            return "availability_variant"  # "auch in der 100ml Größe?": no "if your size is out of stock"
         if not held and _SIZE.search(text):
             return "availability_store" if _STORE.search(text) else "availability_size"
         return held or _first(text, _AVAILABILITY_CASES) or "availability"
