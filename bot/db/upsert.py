@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import Row, Table, and_, case, func, null, or_
+from sqlalchemy import Table, and_, case, func, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -23,41 +23,33 @@ def upsert(
     *,
     update_when_changed: Sequence[str] = (),
     update_when: ColumnUpdate | None = None,
-    returning: Sequence[str] = (),
-) -> list[Row]:
+) -> None:
     """Insert rows; on a conflict on `keys`, set `update_columns` (or leave the row alone when there are none).
 
     With `update_when_changed`, a conflicting row is only written when one of those columns would change; with
     `update_when` (a module-level builder, like the column updates), only when that condition holds.
-    With `returning`, those columns of the rows written (inserted or updated) come back. Without, the drivers
-    send the batch as one prepared statement executed for each row (psycopg pipelines them; bot/db/bulk.py),
-    cheaper for wide rows than the long multi-row VALUES text RETURNING needs.
+    The drivers send the batch as one prepared statement executed for each row (psycopg pipelines them;
+    bot/db/bulk.py): one statement text whatever the number of rows, cheaper for wide rows than a multi-row
+    VALUES text, and never a new one for the driver to prepare and keep.
     """
     if not rows:
-        return []
+        return
     dialect = session.get_bind().dialect.name
     updates = tuple((update_columns or {}).items())
-    statement = _statement(
-        dialect, table, tuple(keys), updates, tuple(update_when_changed), update_when, tuple(returning)
-    )
-    if returning:
-        return session.connection().execute(statement, list(rows)).all()
+    statement = _statement(dialect, table, tuple(keys), updates, tuple(update_when_changed), update_when)
     execute_many(session.connection(), statement, rows)
-    return []
 
 
 @lru_cache(maxsize=64)
 def _statement(
     dialect: str, table: Table, keys: tuple[str, ...], updates: tuple, update_when_changed: tuple[str, ...],
-    update_when: ColumnUpdate | None, returning: tuple[str, ...],
+    update_when: ColumnUpdate | None,
 ):
     """Built once per shape (the builders below are shared objects): building costs more than a page's insert."""
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
     if insert is None:
         raise RuntimeError(f"unsupported database {dialect!r}: use PostgreSQL or SQLite")
     statement = insert(table)
-    if returning:
-        statement = statement.returning(*(table.c[name] for name in returning))
     if not updates:
         return statement.on_conflict_do_nothing(index_elements=list(keys))
     values = {name: build(table, statement.excluded) for name, build in updates}

@@ -118,12 +118,14 @@ def _upsert_named(session: Session, model: type[Post] | type[Author], account_id
         if external_id not in stored or stored[external_id][1] != tuple(row[name] for name in compared)
     ]
     ids = {external_id: id_ for external_id, (id_, _) in stored.items()}
-    ids.update(upsert(
-        session, table, writes, ("external_id", "account_id"), updates, update_when_changed=compared,
-        returning=("external_id", "id"),
-    ))
-    if missing := latest.keys() - ids.keys():  # written meanwhile by another replica, the same as here
-        ids.update(connection.execute(_named(dialect, table, ()), {"account": account_id, WANTED: missing}).all())
+    # The written rows' ids are read back rather than RETURNed: a RETURNING upsert of N rows is a VALUES list of
+    # N rows, a statement text for each N that the drivers keep prepared (SQLite up to 128 per connection), so a
+    # long backfill's memory grew with the page shapes it met. Rows another replica wrote meanwhile, the same as
+    # here (the upsert then leaves them alone), are read back too.
+    upsert(session, table, writes, ("external_id", "account_id"), updates, update_when_changed=compared)
+    if writes:
+        written = [row["external_id"] for row in writes]
+        ids.update(connection.execute(_named(dialect, table, ()), {"account": account_id, WANTED: written}).all())
     return ids
 
 
