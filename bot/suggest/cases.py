@@ -192,7 +192,7 @@ _SPORT = _pattern(
 _MADE = _pattern(r"bak|cook|knit|sew|built|\bmade (?:a|the|my|this|it|some|your)\b|recipe|rezept|recette|receta|"
                  r"ricetta|"
                  r"receita|recept|\bbrew|pattern|recipe|bread|loaf|gebacken|gekocht|gestrickt|genäht|"
-                 r"gebaut|cuit|pain|tricot|cousu|horne|cocin|tej|cosí|"
+                 r"gebaut|\bcuit|\bpain\b|tricot|cousu|horne|cocin|\btej|cosí|"
                  r"sfornat|cucinat|\bassei\b|cozinhei|tricô|gebakken|gebreid")
 _PROGRESS = _pattern(r"\d+ (?:weeks|months|days)|weeks on|months on|finally|\bnow my|seit \d+|nach \d+|depuis \d+|"
                      r"après \d+|desde hace|después de \d+|dopo \d+|da \d+ (?:mesi|settimane)|depois de \d+|há \d+|"
@@ -230,6 +230,10 @@ _MEMORY = _pattern(r"remind|when i was|years ago|grew up|used to|memor|took me b
                    r"recuerda|cuando era|hace \w+ años|de pequeñ|ricorda|quando ero|anni fa|da piccol|lembra|"
                    r"quando eu era|anos atrás|sempre (?:bebia|fazia|ia)|(?:bebia|fazia|ia) sempre|doet me denken|"
                    r"toen ik|jaar geleden|vroeger")
+# A pet's own progress ("8 months later he's finally at a healthy weight"): not the commenter's achievement
+_PET = _pattern(r"\b(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|greyhounds?|hunde?s?|welpen?|katzen?|kater|chiens?|chiots?|"
+                r"chats?|chatons?|perr[oa]s?|(?<!pies de )(?<!pie de )gat[oa]s?|cachorr[oa]s?|cane|cani|cagnolin[oa]|gattin[oa]|cães|cão|cadela|"
+                r"honden?|poes|kat(?:ten)?)\b")
 _BIRTHDAY = _pattern(r"birthday|geburtstag|anniversaire|cumpleaños|compleanno|aniversário|bolo de anos|verjaardag|jarig")
 _GIFT = _pattern(r"gift|\bgave\b|\bfor my\b|offert|\bpour (?:ma|mon)\b|regal|\bpara (?:mi|a minha|minha|o meu|meu)\b|"
                  r"geschenk|\bfür meine?\b|\bper (?:mia|mio)\b|presente|\bdei\b|cadeau|\bvoor mijn\b")
@@ -642,7 +646,7 @@ _PRAISE_WORDS = _pattern(r"\blov|great|lovely|amazing|beautiful|brilliant|fantas
 # a complaint that tells all there is (mixed feedback, equipment out of order), where "could you DM us the details?"
 # asks it again and deflects; a checkout that fails, where no order number or parcel exists to ask about; a choice
 # whose use is told ("per la moka"), where "what will you mainly use it for?" and a gift's "whom is it for?" ask it.
-UNASKED = frozenset({"loss", "result_progress", "problem_told", "problem_checkout", "question_use_told"})
+UNASKED = frozenset({"loss", "result_pet", "result_progress", "problem_told", "problem_checkout", "question_use_told"})
 
 # What a free plan allows, cut back ("the 'free' version now lets me do one lesson a day before the paywall")
 _FREE_LIMIT = _pattern(r"paywall|free (?:version|plan|tier)|gratisversion|kostenlose version|version gratuite|"
@@ -792,6 +796,8 @@ def _case(comment: CommentText, reading: Reading) -> str:
             return "praise_content" if _CONTENT.search(text) else "praise"  # "Who drew these? They're lovely."
         return asked
     if situation == "result":
+        if _PET.search(text) and not _SPORT.search(text):
+            return "result_pet"  # no bank: "which part took the most work?" does not fit a dog's recovery
         if _FIXED.search(text) and not _SPORT.search(text) and not _MADE.search(text):
             return "thanks_fixed"
         if _RECOVERY.search(text):

@@ -498,3 +498,23 @@ def test_feedback_and_requests_get_the_case_they_are(text, first, never):
     else:
         assert questions and re.search(first, questions[0]), questions
     assert not any(re.search(never, q, re.I) for q in questions), questions
+
+
+# A pet's progress is no achievement to ask "what next?" about; after a loss, a memory is invited rather than
+# "anything we can do for you?"; a lost streak is no "Sorry about that!" (heldout-5 ratings)
+@pytest.mark.parametrize("text, first, never", [
+    ("Our old cat Miso wouldn't touch her biscuits for weeks. Three months on your senior food and she's back to 4kg 🥹",
+     None, r"make next|most work"),
+    ("My dad used to take me here every summer. He passed in April and I came back on my own today.", r"memory",
+     r"anything we can do"),
+    ("Mein Opa ist letzte Woche gestorben. Euer Apfelkuchen war sein Lieblingskuchen.", r"Erinnerung",
+     r"für dich tun"),
+    ("app logged me out and my 90 day streak is gone, really gutted. iphone 12", r"frustrating", r"^Sorry about that"),
+])
+def test_a_pet_a_loss_and_a_lost_streak_get_a_fitting_tone(text, first, never):
+    questions = suggest_questions(text)
+    if first is None:
+        assert questions == []
+    else:
+        assert questions and re.search(first, questions[0]), questions
+    assert not any(re.search(never, q, re.I) for q in questions), questions

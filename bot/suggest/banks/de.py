@@ -107,7 +107,7 @@ BANK = {
         "Sorry für das alles. Schickst du uns per DM deine Buchungsnummer? Dann schauen wir sofort nach Alternativen.",
     ),
     "problem_app": (
-        "error|Tut uns leid! Hast du dabei eine Fehlermeldung bekommen?",
+        "error|Oh nein, das ist echt ärgerlich, und es tut uns leid! Hast du dabei eine Fehlermeldung bekommen?",
         "device|Wie ärgerlich, sorry. Auf welchem Handy passiert das?",
     ),
     "problem_content": (
@@ -199,7 +199,7 @@ BANK = {
         "!order|Tut uns wirklich leid, dass du immer noch wartest. Wir haken heute noch nach: Sollen wir dir per DM Bescheid geben, sobald wir mehr wissen?",
     ),
     "story_grief": (
-        "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Können wir irgendetwas für dich tun?",
+        "Es tut uns sehr leid um deinen Verlust, und danke, dass du das mit uns teilst. Magst du uns von einer schönen Erinnerung erzählen?",
     ),
     "problem_not_received": (
         "Das tut uns leid, dass nichts angekommen ist. Könnte ein Nachbar oder eine Packstation es angenommen haben?",

@@ -95,7 +95,7 @@ BANK = {
         "Sorry for all of this. Could you DM us your booking reference so we can look at your options straight away?",
     ),
     "problem_app": (
-        "error|Sorry about that! Did you get an error message?",
+        "error|Oh no, that's really frustrating, and we're sorry! Did you get an error message?",
         "device|That sounds frustrating, sorry. Which phone is it on?",
     ),
     "problem_content": (
@@ -188,7 +188,7 @@ BANK = {
         "!order|I'm really sorry you're still waiting. We're chasing it today: shall we DM you as soon as we know more?",
     ),
     "story_grief": (
-        "We're so sorry for your loss, and thank you for sharing this with us. Is there anything we can do for you?",
+        "We're so sorry for your loss, and thank you for sharing this with us. Is there a favourite memory of them you'd like to share with us?",
     ),
     "problem_not_received": (
         "I'm so sorry it hasn't reached you. Could a neighbour or a parcel point have taken it in?",

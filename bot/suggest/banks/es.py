@@ -99,7 +99,7 @@ BANK = {
         "Perdona todo esto. ¿Nos pasas tu localizador por mensaje privado? Miramos las opciones ahora mismo.",
     ),
     "problem_app": (
-        "error|Perdona las molestias. ¿Te salió algún mensaje de error?",
+        "error|Vaya, qué rabia, lo sentimos mucho. ¿Te salió algún mensaje de error?",
         "device|Qué rabia, lo sentimos. ¿En qué móvil te pasa?",
     ),
     "problem_content": (
@@ -192,7 +192,7 @@ BANK = {
         "!order|Sentimos mucho que sigas esperando. Hoy mismo lo reclamamos: ¿te escribimos por mensaje privado en cuanto sepamos algo?",
     ),
     "story_grief": (
-        "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. ¿Podemos hacer algo por ti?",
+        "Sentimos mucho tu pérdida, y gracias por compartirlo con nosotros. Si te apetece, ¿nos cuentas algún recuerdo bonito?",
     ),
     "problem_not_received": (
         "Sentimos que no te haya llegado. ¿Puede que lo haya recogido algún vecino o un punto de recogida?",

@@ -96,7 +96,7 @@ BANK = {
         "Désolés pour tout ça. Vous pouvez nous envoyer votre numéro de réservation en message privé ? On regarde les solutions tout de suite.",
     ),
     "problem_app": (
-        "error|Désolés ! Vous avez eu un message d'erreur ?",
+        "error|Oh non, c'est vraiment frustrant, on est désolés ! Vous avez eu un message d'erreur ?",
         "device|C'est agaçant, désolés. Ça se passe sur quel téléphone ?",
     ),
     "problem_content": (
@@ -189,7 +189,7 @@ BANK = {
         "!order|On est vraiment désolés que vous attendiez encore. On relance aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
     ),
     "story_grief": (
-        "Toutes nos condoléances, et merci de partager ça avec nous. Pouvons-nous faire quelque chose pour vous ?",
+        "Toutes nos condoléances, et merci de partager ça avec nous. Si vous en avez envie, vous voulez nous partager un beau souvenir ?",
     ),
     "problem_not_received": (
         "Désolés que le colis ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",

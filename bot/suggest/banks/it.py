@@ -107,7 +107,7 @@ BANK = {
         "Scusa per tutto questo. Ci mandi il codice di prenotazione in privato? Guardiamo subito le alternative.",
     ),
     "problem_app": (
-        "error|Ci dispiace davvero! Ti è comparso un messaggio di errore?",
+        "error|Che rabbia, ci dispiace davvero! Ti è comparso un messaggio di errore?",
         "device|Che rabbia, ci dispiace. Su quale smartphone succede?",
     ),
     "problem_content": (
@@ -200,7 +200,7 @@ BANK = {
         "!order|Ci dispiace davvero che tu stia ancora aspettando. Lo sollecitiamo oggi stesso: ti scriviamo in privato appena abbiamo notizie?",
     ),
     "story_grief": (
-        "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Possiamo fare qualcosa per te?",
+        "Ci dispiace tanto per la tua perdita, e grazie per averlo condiviso con noi. Se ti va, ci racconti un bel ricordo?",
     ),
     "problem_not_received": (
         "Ci dispiace che non ti sia arrivato. Può averlo ritirato un vicino o un punto di ritiro?",

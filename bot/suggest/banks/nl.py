@@ -96,7 +96,7 @@ BANK = {
         "Sorry voor dit alles. Stuur je ons via DM je boekingsnummer? Dan kijken we meteen naar de opties.",
     ),
     "problem_app": (
-        "error|Sorry! Kreeg je een foutmelding?",
+        "error|Wat ontzettend balen, sorry! Kreeg je een foutmelding?",
         "device|Wat vervelend, sorry. Op welke telefoon gebeurt het?",
     ),
     "problem_content": (
@@ -189,7 +189,7 @@ BANK = {
         "!order|Sorry dat je nog steeds moet wachten. We zoeken het vandaag nog uit: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "story_grief": (
-        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Kunnen we iets voor je doen?",
+        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Als je wilt, deel je een mooie herinnering met ons?",
     ),
     "problem_not_received": (
         "Vervelend dat het niet is aangekomen, sorry. Kan een buur of een afhaalpunt het hebben aangenomen?",

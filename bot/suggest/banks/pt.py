@@ -104,7 +104,7 @@ BANK = {
         "Desculpe por tudo isso. Pode mandar o código da reserva por mensagem privada? Vemos já as alternativas.",
     ),
     "problem_app": (
-        "error|Lamentamos! Apareceu alguma mensagem de erro?",
+        "error|Que chatice, lamentamos muito! Apareceu alguma mensagem de erro?",
         "device|Lamentamos o transtorno. Em que celular acontece?",
     ),
     "problem_content": (
@@ -196,7 +196,7 @@ BANK = {
         "!order|Lamentamos muito que ainda esteja à espera. Vamos verificar hoje mesmo: podemos mandar uma mensagem privada assim que tivermos novidades?",
     ),
     "story_grief": (
-        "Lamentamos muito a sua perda, e obrigado por nos contar. Há alguma coisa que possamos fazer?",
+        "Lamentamos muito a sua perda, e obrigado por nos contar. Se quiser, partilha connosco uma boa recordação?",
     ),
     "problem_not_received": (
         "Lamentamos que não tenha chegado. Será que algum vizinho ou a portaria recebeu?",
