@@ -406,6 +406,10 @@ _COURIER = _pattern(r"left (?:it |the parcel |my parcel )?(?:in the rain|outside
 _PRODUCT_WORDS = _pattern(r"candle|tea|blend|milk|jacket|shoe|bag|cream|coffee|bike|tent|kerze|tee|jacke|bougie|thé|"
                           r"vela|"
                           r"té\b|candela|vela|kaars|thee")
+_TRIAL_LESSON = _pattern(r"intro(?:duct\w*)?[ -]?(?:class|lesson|session|les\b|kurs|stunde)|introductieles|proefles|"
+                         r"\bfirst (?:class|lesson|session)|trial (?:class|lesson|session)|taster|schnupper|probestunde|"
+                         r"probetraining|cours d'essai|séance d'essai|premier cours|clase de prueba|primera clase|"
+                         r"lezione di prova|prima lezione|aula experimental|primeira aula|eerste les\b")
 _CLASS = _pattern(r"\bclass\b|session|workout|kurs|training|cours\b|séance|clase|sesión|lezione|allenamento|aula|"
                   r"treino|"
                   r"\bles\b|training")
@@ -912,8 +916,10 @@ def _fault(text: str, key: str) -> str:
 
 
 def _to_staff(text: str) -> str:
-    """Thanks to someone on the team: for a class, for a visit or a tour (none: "how has everything been since?" fits
-    no one-off visit), or for anything else."""
+    """Thanks to someone on the team: for a first or trial lesson (will we see you again?), for a class, for a visit
+    or a tour (none: "how has everything been since?" fits no one-off visit), or for anything else."""
+    if _TRIAL_LESSON.search(text):
+        return "thanks_trial"
     return "thanks_class" if _CLASS.search(text) else "thanks_visit" if _VISIT.search(text) else "thanks_staff"
 
 

@@ -518,3 +518,17 @@ def test_a_pet_a_loss_and_a_lost_streak_get_a_fitting_tone(text, first, never):
     else:
         assert questions and re.search(first, questions[0]), questions
     assert not any(re.search(never, q, re.I) for q in questions), questions
+
+
+# Thanks to a team member for a first or trial lesson (heldout-5 ratings: "Hoe gaat het sindsdien?" for yesterday's
+# intro lesson): will we see them again, never "since" or "the classes"
+@pytest.mark.parametrize("text, first", [
+    ("Dank aan Joris voor de proefles gisteren, super geduldig met mij 🙏", r"Joris.*Zien we je snel weer"),
+    ("Thanks to Jonas from the front desk for my first lesson on Saturday, I wasn't scared at all",
+     r"Jonas.*see you again"),
+    ("Grazie a Giulia per la lezione di prova di ieri, pazientissima!", r"Giulia.*rivediamo"),
+])
+def test_thanks_for_a_trial_lesson_asks_to_come_again(text, first):
+    questions = suggest_questions(text)
+    assert questions and re.search(first, questions[0]), questions
+    assert not any(re.search(r"since|sindsdien|classes|lessen|lezioni", q, re.I) for q in questions), questions

@@ -213,6 +213,10 @@ BANK = {
         "staff|Wie schön zu hören, das geben wir an {staff} weiter! Was gefällt dir an den Stunden am besten?",
         "Wie schön zu hören! Was gefällt dir an den Stunden am besten?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|Wie schön, wir geben das gleich an {staff} weiter! Sehen wir dich bald wieder?",
+        "Wie schön, wir geben das gleich ans Team weiter! Sehen wir dich bald wieder?",
+    ),
     "question_fit_trip": (
         "Wohin geht die Reise?",
     ),

@@ -202,6 +202,10 @@ BANK = {
         "staff|So glad to hear it, we'll pass this on to {staff}! What do you enjoy most about the classes?",
         "So glad to hear it! What do you enjoy most about the classes?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|So glad to hear it, we'll pass this on to {staff}! Will we see you again soon?",
+        "So glad to hear it, we'll pass this on to the team! Will we see you again soon?",
+    ),
     "question_fit_trip": (
         "Where are you off to?",
     ),

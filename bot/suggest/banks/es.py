@@ -206,6 +206,10 @@ BANK = {
         "staff|¡Qué alegría leerlo, se lo diremos a {staff}! ¿Qué es lo que más te gusta de las clases?",
         "¡Qué alegría leerlo! ¿Qué es lo que más te gusta de las clases?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|¡Qué alegría, se lo decimos a {staff} ahora mismo! ¿Te volvemos a ver pronto?",
+        "¡Qué alegría, se lo pasamos al equipo ahora mismo! ¿Te volvemos a ver pronto?",
+    ),
     "question_fit_trip": (
         "¿A dónde te vas?",
     ),

@@ -203,6 +203,10 @@ BANK = {
         "staff|Ça fait plaisir à lire, on transmet à {staff} ! Qu'est-ce que vous aimez le plus dans les cours ?",
         "Ça fait plaisir à lire ! Qu'est-ce que vous aimez le plus dans les cours ?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|Ça nous fait très plaisir, on transmet à {staff} ! On vous revoit bientôt ?",
+        "Ça nous fait très plaisir, on transmet à l'équipe ! On vous revoit bientôt ?",
+    ),
     "question_fit_trip": (
         "Vous partez où ?",
     ),

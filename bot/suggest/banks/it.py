@@ -214,6 +214,10 @@ BANK = {
         "staff|Che bello sentirlo, lo riferiamo subito a {staff}! Cosa ti piace di più delle lezioni?",
         "Che bello sentirlo! Cosa ti piace di più delle lezioni?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|Che bello, lo diciamo subito a {staff}! Ti rivediamo presto?",
+        "Che bello, lo diciamo subito al team! Ti rivediamo presto?",
+    ),
     "question_fit_trip": (
         "Dove vai di bello?",
     ),

@@ -203,6 +203,10 @@ BANK = {
         "staff|Wat fijn om te horen, we geven het door aan {staff}! Wat vind je het fijnst aan de lessen?",
         "Wat fijn om te horen! Wat vind je het fijnst aan de lessen?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|Wat fijn, we geven het meteen door aan {staff}! Zien we je snel weer?",
+        "Wat fijn, we geven het meteen door aan het team! Zien we je snel weer?",
+    ),
     "question_fit_trip": (
         "Waar ga je naartoe?",
     ),

@@ -210,6 +210,10 @@ BANK = {
         "staff|Que bom saber, vamos passar a mensagem a {staff}! O que mais gosta nas aulas?",
         "Que bom saber! O que mais gosta nas aulas?",
     ),
+    "thanks_trial": (  # a first or trial lesson: no "the classes" they have not taken yet
+        "staff|Que bom, vamos passar a mensagem a {staff}! Vemo-nos em breve?",
+        "Que bom, vamos passar a mensagem à equipa! Vemo-nos em breve?",
+    ),
     "question_fit_trip": (
         "Para onde vai?",
     ),
