@@ -189,7 +189,7 @@ BANK = {
         "!order|On est vraiment désolés que vous attendiez encore. On relance aujourd'hui : on vous écrit en message privé dès qu'on en sait plus ?",
     ),
     "story_grief": (
-        "Toutes nos condoléances, et merci de partager ça avec nous. Si vous en avez envie, vous voulez nous partager un beau souvenir ?",
+        "Toutes nos condoléances, et merci de partager ça avec nous. Si vous en avez envie, vous voudriez nous raconter un beau souvenir ?",
     ),
     "problem_not_received": (
         "Désolés que le colis ne vous soit pas parvenu. Un voisin ou un point relais aurait-il pu le réceptionner ?",

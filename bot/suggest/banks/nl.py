@@ -189,7 +189,7 @@ BANK = {
         "!order|Sorry dat je nog steeds moet wachten. We zoeken het vandaag nog uit: zullen we je via DM laten weten zodra we meer weten?",
     ),
     "story_grief": (
-        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Als je wilt, deel je een mooie herinnering met ons?",
+        "Gecondoleerd met je verlies, en dank je dat je dit met ons deelt. Zou je een mooie herinnering met ons willen delen?",
     ),
     "problem_not_received": (
         "Vervelend dat het niet is aangekomen, sorry. Kan een buur of een afhaalpunt het hebben aangenomen?",
