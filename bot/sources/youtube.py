@@ -111,11 +111,15 @@ class YouTubeSource:
         mark_ids = set(cursor.get("watermark_ids", []))
         floor = datetime.fromisoformat(mark_time) if mark_time else recent_since(self.days, now)
         newest, newest_ids = floor, set(mark_ids)
+        saved = dict(cursor)  # the cursor of the last page yielded: what a failure may keep
         try:
-            yield from self._pages(cursor, floor, mark_ids, newest, newest_ids, started)
+            for page in self._pages(cursor, floor, mark_ids, newest, newest_ids, started):
+                saved = page.cursor if page.cursor is not None else saved
+                yield page
         except SourceError:
-            cursor["quota"] = self.quota.state()  # the units of a failed call are spent all the same
-            yield Page([], dict(cursor))
+            # Only what a yielded page covers moves on: the working cursor may already hold a watermark past
+            # records that were never yielded (the moderation queue or the sweep failing on the last page).
+            yield Page([], {**saved, "quota": self.quota.state()})  # the units of a failed call are spent all the same
             raise
 
     def _pages(self, cursor, floor, mark_ids, newest, newest_ids, started) -> Iterator[Page]:
@@ -144,6 +148,7 @@ class YouTubeSource:
             cursor["behind"] = {**behind, "token": page.token, "ids": page.ids}
             cursor["watermark"], cursor["watermark_ids"] = mark[0].isoformat(), sorted(mark[1])
             cursor["reply_counts"] = counts
+            yield self._page([], cursor, started)  # what was yielded is stored: read on from here
             raise self._not_read_yet(behind, page) from None
         if cursor.get("behind"):
             yield from self._catch_up(cursor, counts, started)
@@ -161,6 +166,7 @@ class YouTubeSource:
             for records, page, token, reached in self._down_to(behind["token"], floor, mark_ids, counts, None):
                 if first and behind["ids"] and not set(behind["ids"]) & set(page.ids):
                     cursor["behind"] = {**behind, "token": None, "ids": []}
+                    yield self._page([], cursor, started)
                     raise TemporaryError(f"YouTube {self.api_url}/commentThreads: the page the last poll stopped at "
                                          "no longer holds the threads it held; the next poll reads again from the "
                                          f"newest thread down to {floor:%Y-%m-%d %H:%M:%S} UTC")

@@ -7,12 +7,13 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 from werkzeug import Response
 
 from bot.cli import main
 from bot.config import ConfigError
 from bot.config_file import parse_accounts
-from bot.db.models import SyncState
+from bot.db.models import Comment, SyncState
 from bot.engine.leases import Lease
 from bot.engine.poller import poll_account, poll_due
 from bot.engine.delivery import deliver_due
@@ -175,6 +176,28 @@ def test_quota_exceeded_pauses_the_account_until_pacific_midnight(session_factor
     deliver_due(session_factory, TerminalNotifier(slack), suggester(session_factory), clock=clock)
     assert slack.getvalue().count("paused *yt* (youtube)") == 1  # said once, not at every poll
     assert "resumes by itself" in slack.getvalue()
+
+
+def test_a_poll_whose_last_call_fails_keeps_its_new_threads_for_the_next_poll(session_factory, youtube):
+    """The threads' last page is read, then the moderation queue runs out of quota: nothing of that page was stored,
+    so the watermark must not move past it (before, it did, and the 30 new threads were never read)."""
+    youtube.thread("T0", "UCpriya", "First!", NOW - timedelta(hours=3))
+    clock = Clock(datetime(2026, 7, 1, 6, 0, tzinfo=timezone.utc))  # summer: midnight Pacific is 07:00 UTC
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    assert poll(session_factory, youtube, account_id, clock).ok
+    for n in range(30):
+        youtube.thread(f"T{n + 1:02}", f"UCuser{n}", f"Does it come in blue? ({n})", NOW - timedelta(minutes=90 - n))
+
+    youtube.quota = youtube.units + 1  # the threads' page, and not the moderation queue after it
+    clock.now += timedelta(minutes=10)
+    assert poll(session_factory, youtube, account_id, clock).error_kind == "quota"
+
+    youtube.quota, youtube.units = 10_000, 0
+    clock.now = datetime(2026, 7, 1, 7, 5, tzinfo=timezone.utc)  # the day's quota is back
+    assert poll(session_factory, youtube, account_id, clock).ok
+    with session_factory() as session:
+        stored = set(session.scalars(select(Comment.external_id)))
+    assert {f"T{n:02}" for n in range(1, 31)} <= stored
 
 
 def test_min_poll_interval_spreads_the_rest_of_the_budget_over_the_rest_of_the_day(youtube):
