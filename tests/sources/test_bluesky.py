@@ -33,9 +33,7 @@ NOTIFICATIONS = "app.bsky.notification.listNotifications"
 def bluesky(httpserver):
     fake = FakeBluesky(base_url=httpserver.url_for("").rstrip("/"))
     httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
-    yield fake
-    for handle in (BRAND["handle"], "old-acme.bsky.social"):
-        forget_token((fake.base_url, handle))
+    return fake
 
 
 def config(fake: FakeBluesky, name: str = "sky", handle: str = BRAND["handle"], **extra):

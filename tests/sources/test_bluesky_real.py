@@ -36,16 +36,7 @@ def net():
 def people(net):
     """A brand and its fans, new for each test (names are unique on the network)."""
     tag = uuid.uuid4().hex[:6]
-    made = []
-
-    def make(role: str):
-        person = net.person(f"{role}{tag}")
-        made.append(person)
-        return person
-
-    yield make
-    for person in made:
-        forget_token((net.pds, person.handle))
+    return lambda role: net.person(f"{role}{tag}")
 
 
 def account(net: RealBluesky, brand, password: str | None = None):

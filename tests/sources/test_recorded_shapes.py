@@ -14,7 +14,6 @@ from werkzeug import Response
 from bot.config_file import parse_accounts
 from bot.sources import build_source
 from bot.sources.base import CommentRecord, parse_time
-from bot.sources.tokens import forget_token
 from bot.sources.youtube import YouTubeSource
 from tests.support import fake_meta
 from tests.support.connectors import source_for
@@ -83,14 +82,11 @@ def test_reddit_a_recorded_reply_is_read_as_the_brands_comment(httpserver):
         options={"username": fake.brand, "client_id": fake.client_id, "api_url": fake.url, "auth_url": fake.url},
         secrets={"client_secret": fake.client_secret, "password": fake.password},
     ))
-    try:
-        source._call("GET", "/api/v1/me", params={"raw_json": 1})  # the token is in hand: next comes the recording
-        fake.failures.append(recorded("reddit/api_comment_reply.json"))
-        asked = CommentRecord(external_id="d1616q2", post_id="4b1tfm", author_id="bboe", author_name="bboe",
-                              text="Comment", created_at=parse_time("2016-03-20T05:00:00Z", "t"))
-        posted = source.reply(asked, "Comment reply")
-    finally:
-        forget_token((fake.url, fake.client_id, fake.brand.lower()))
+    source._call("GET", "/api/v1/me", params={"raw_json": 1})  # the token is in hand: next comes the recording
+    fake.failures.append(recorded("reddit/api_comment_reply.json"))
+    asked = CommentRecord(external_id="d1616q2", post_id="4b1tfm", author_id="bboe", author_name="bboe",
+                          text="Comment", created_at=parse_time("2016-03-20T05:00:00Z", "t"))
+    posted = source.reply(asked, "Comment reply")
     method, path, args = fake.requests[-1]
     assert (method, path, args.get("raw_json")) == ("POST", "/api/comment", "1")  # as PRAW's recorded request
     assert (posted.external_id, posted.parent_id, posted.post_id) == ("d1680wu", "d1616q2", "4b1tfm")

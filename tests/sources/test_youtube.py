@@ -21,7 +21,6 @@ from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import AuthError, RateLimited, TemporaryError
-from bot.sources.tokens import forget_token
 from bot.sources.youtube import YouTubeSource
 from bot.sources.youtube_quota import PACIFIC, next_reset, take_reply_units
 from tests.support.fake_youtube import NOW, FakeYouTube
@@ -41,7 +40,6 @@ def youtube(httpserver):
     fake = FakeYouTube()
     fake.url = fake.install(httpserver)
     yield fake
-    forget_token((f"{fake.url}/token", "client-1", fake.channel))
     take_reply_units(fake.channel)
 
 
@@ -181,12 +179,12 @@ def test_quota_exceeded_pauses_the_account_until_pacific_midnight(session_factor
 def test_a_poll_whose_last_call_fails_keeps_its_new_threads_for_the_next_poll(session_factory, youtube):
     """The threads' last page is read, then the moderation queue runs out of quota: nothing of that page was stored,
     so the watermark must not move past it (before, it did, and the 30 new threads were never read)."""
-    youtube.thread("T0", "UCpriya", "First!", NOW - timedelta(hours=3))
     clock = Clock(datetime(2026, 7, 1, 6, 0, tzinfo=timezone.utc))  # summer: midnight Pacific is 07:00 UTC
+    youtube.thread("T0", "UCpriya", "First!", clock.now - timedelta(hours=3))
     account_id = make_account(session_factory, "yt", platform="youtube")
     assert poll(session_factory, youtube, account_id, clock).ok
     for n in range(30):
-        youtube.thread(f"T{n + 1:02}", f"UCuser{n}", f"Does it come in blue? ({n})", NOW - timedelta(minutes=90 - n))
+        youtube.thread(f"T{n + 1:02}", f"UCuser{n}", f"Does it come in blue? ({n})", clock.now - timedelta(minutes=90 - n))
 
     youtube.quota = youtube.units + 1  # the threads' page, and not the moderation queue after it
     clock.now += timedelta(minutes=10)
