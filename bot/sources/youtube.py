@@ -8,7 +8,10 @@ the cursor keeps each thread's `totalReplyCount`, the rest of the page where the
 against it, and one more page of older threads a poll (a sweep through the recency window, its page token in the
 cursor), so a thread whose count moved is read again. Threads are flat (every reply hangs off the top-level comment).
 A read that stops at MAX_PAGES moves the watermark past what it read and keeps where it stopped (`behind`): the next
-polls read on from there down to the old watermark, and fail until they get there (see `_catch_up`).
+polls read on from there down to the old watermark, and fail until they get there (see `_catch_up`). Only the
+thread listing's own cap does that: a cap of a read made for one of its pages (a thread's replies, the moderation
+queue) fails the poll, naming that read. A saved page token YouTube rejects (400 invalidPageToken) restarts what it
+was saved for: the catch-up from the newest thread, the sweep from the watermark.
 With OAuth as the channel owner, the moderation queue (`moderationStatus=heldForReview`) is read too, in turn with
 the sweep, so an idle poll costs at most two calls: held comments are stored as held, and followed by id until they
 leave the queue (approved: stored as published; gone: recorded deleted). Each call is counted against the
@@ -28,7 +31,9 @@ from bot.config_keys import Option
 from bot.sources.base import (
     QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
-from bot.sources.http import MAX_PAGES, ApiClient, PageCapReached, api_url, body_token, pages, url_option
+from bot.sources.http import (
+    MAX_PAGES, ApiClient, PageCapReached, api_url, body_token, pages, redact_url, url_option,
+)
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
@@ -44,6 +49,7 @@ COMMENTS_PER_CALL = 50  # comments.list by id: the ids of one call
 HELD = "heldForReview"  # snippet.moderationStatus of a comment awaiting review
 AUTH_REASONS = {"keyInvalid", "authError", "insufficientPermissions", "forbidden", "accessNotConfigured"}
 QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded"}
+TOKEN_REJECTED = "invalidPageToken"  # badRequest (400): "The request specifies an invalid page token."
 OPTIONS = (
     Option("channel_id", "the channel's id (`UC…`); its comments are the brand's"),
     Option("client_id", "the OAuth client's id, to reply", None),
@@ -126,6 +132,7 @@ class YouTubeSource:
         counts: dict[str, int] = dict(cursor.get("reply_counts", {}))
         mark = [newest, newest_ids]
         read = self._down_to(None, floor, mark_ids, counts, mark)
+        restarted: TemporaryError | None = None  # the sweep's token rejected: said once the pages are stored
         try:
             for records, page, token, reached in read:
                 last = reached or not token
@@ -138,49 +145,62 @@ class YouTubeSource:
                             cursor["sweep"] = token  # the sweep starts at its next turn
                     else:
                         cursor["turn"] = "sweep"
-                        records.extend(self._sweep(cursor, counts, token))
+                        try:
+                            records.extend(self._sweep(cursor, counts, token))
+                        except _TokenRejected as rejected:
+                            self._start_sweep(cursor, token)
+                            restarted = TemporaryError(f"{rejected}; the sweep starts again from the watermark")
                     cursor["reply_counts"] = counts
                 yield self._page(records, cursor, started)
                 if last:
                     break
-        except PageCapReached:
+        except _ListingCapped:
             behind = cursor.get("behind") or {"down_to": floor.isoformat(), "down_to_ids": sorted(mark_ids)}
-            cursor["behind"] = {**behind, "token": page.token, "ids": page.ids}
+            cursor["behind"] = {**behind, **page.place()}
             cursor["watermark"], cursor["watermark_ids"] = mark[0].isoformat(), sorted(mark[1])
             cursor["reply_counts"] = counts
             yield self._page([], cursor, started)  # what was yielded is stored: read on from here
             raise self._not_read_yet(behind, page) from None
         if cursor.get("behind"):
             yield from self._catch_up(cursor, counts, started)
+        if restarted:
+            raise restarted
 
     def _catch_up(self, cursor: dict, counts: dict[str, int], started: int) -> Iterator[Page]:
         """After a read stopped at MAX_PAGES, the threads between where it stopped and the watermark before it, read
         on from the page it stopped at; the poll fails until they are all read, so a catch-up longer than alert_after
-        reaches the channel (and its end too). The page read last is read again first: it must hold a thread it held
-        then, or the listing moved in between (a page token is not documented to keep its place), and the catch-up
-        starts again from the newest thread, so that no thread is skipped."""
+        reaches the channel (and its end too). The page read last is read again first (a page token is not
+        documented to keep its place): if the listing moved so that the page now starts below the one read then
+        (see `_kept_place`), or YouTube rejects the token, the catch-up starts again from the newest thread, so that
+        no thread is skipped."""
         behind = cursor["behind"]
         floor, mark_ids = datetime.fromisoformat(behind["down_to"]), set(behind["down_to_ids"])
         first = True
         try:
             for records, page, token, reached in self._down_to(behind["token"], floor, mark_ids, counts, None):
-                if first and behind["ids"] and not set(behind["ids"]) & set(page.ids):
-                    cursor["behind"] = {**behind, "token": None, "ids": []}
-                    yield self._page([], cursor, started)
-                    raise TemporaryError(f"YouTube {self.api_url}/commentThreads: the page the last poll stopped at "
-                                         "no longer holds the threads it held; the next poll reads again from the "
-                                         f"newest thread down to {floor:%Y-%m-%d %H:%M:%S} UTC")
+                if first and behind["ids"] and not _kept_place(behind, page):
+                    why = (f"YouTube {self.api_url}/commentThreads: the page the last poll stopped at no longer holds "
+                           "the threads it held nor newer ones")
+                    break
                 first = False
                 if reached or not token:
                     del cursor["behind"]
                 else:
-                    cursor["behind"] = {**behind, "token": page.token, "ids": page.ids}
+                    cursor["behind"] = {**behind, **page.place()}
                 cursor["reply_counts"] = counts
                 yield self._page(records, cursor, started)
                 if reached or not token:
                     return
-        except PageCapReached:
+        except _ListingCapped:
             raise self._not_read_yet(behind, page) from None
+        except _TokenRejected as rejected:
+            if not first:
+                raise
+            why = str(rejected)
+        cursor["behind"] = {**behind, "token": None, "ids": []}
+        yield self._page([], cursor, started)
+        raise TemporaryError(f"{why}; the next poll reads again from the newest thread down to "
+                             f"{floor:%Y-%m-%d %H:%M:%S} UTC")
 
     def _not_read_yet(self, behind: dict, page: "_ThreadPage") -> PageCapReached:
         since = datetime.fromisoformat(behind["down_to"])
@@ -192,9 +212,8 @@ class YouTubeSource:
                  mark: list | None) -> Iterator[tuple[list[CommentRecord], "_ThreadPage", str | None, bool]]:
         """The pages of threads from `start` (None: the newest) down to the watermark (`floor`, `mark_ids`): each
         page's records, the page, the next page's token and whether the watermark was reached there. `mark` gets the
-        newest activity read and its threads; past MAX_PAGES, PageCapReached."""
-        listing = pages(lambda token: self._thread_page(token or start), lambda page: page[1],
-                        f"YouTube {self.api_url}/commentThreads")
+        newest activity read and its threads; past MAX_PAGES, _ListingCapped."""
+        listing = self._listing(start)
         used = start
         for threads, token in listing:
             records: list[CommentRecord] = []
@@ -218,9 +237,20 @@ class YouTubeSource:
                     mark[0], mark[1] = activity, {thread_id}
                 elif activity == mark[0]:
                     mark[1].add(thread_id)
-            oldest = min((self._top_time(thread) for thread in threads), default=floor)
-            yield records, _ThreadPage(used, [str(thread["id"]) for thread in threads], oldest), token, reached
+            times = [self._top_time(thread) for thread in threads]
+            page = _ThreadPage(used, [str(thread["id"]) for thread in threads], min(times, default=floor),
+                               max(times, default=None))
+            yield records, page, token, reached
             used = token
+
+    def _listing(self, start: str | None) -> Iterator[tuple[list, str | None]]:
+        """The listing's pages from `start`. Its own cap is _ListingCapped: a PageCapReached raised while a page is
+        taken in (a thread's replies, the moderation queue) is not this generator's, so it fails the poll as it is."""
+        try:
+            yield from pages(lambda token: self._thread_page(token or start), lambda page: page[1],
+                             f"YouTube {self.api_url}/commentThreads")
+        except PageCapReached as cap:
+            raise _ListingCapped(str(cap)) from None
 
     def _page(self, records: list[CommentRecord], cursor: dict, started: int) -> Page:
         self.units_per_poll = max(1.0, float(self.quota.used - started))
@@ -243,10 +273,9 @@ class YouTubeSource:
         the page after the watermark's."""
         token = cursor.pop("sweep", None)
         if token is None:
-            if after_watermark:
-                cursor["sweep"] = after_watermark  # the sweep starts at the next poll
+            self._start_sweep(cursor, after_watermark)
             return []
-        threads, next_token = self._thread_page(token)
+        threads, next_token = self._thread_page(token)  # a rejected token: _TokenRejected, for _pages to restart
         records: list[CommentRecord] = []
         window = recent_since(self.days, self.clock())
         for thread in threads:
@@ -256,6 +285,13 @@ class YouTubeSource:
         if next_token and oldest >= window:
             cursor["sweep"] = next_token
         return records
+
+    @staticmethod
+    def _start_sweep(cursor: dict, after_watermark: str | None) -> None:
+        """The sweep starts (again) at its next turn, from the page after the watermark's, if there is one."""
+        cursor.pop("sweep", None)
+        if after_watermark:
+            cursor["sweep"] = after_watermark
 
     def _held(self, cursor: dict) -> list[CommentRecord]:
         """The threads whose top-level comment or a reply awaits review ("only in a properly authorized request":
@@ -267,7 +303,8 @@ class YouTubeSource:
         known: dict[str, dict] = dict(cursor.get("held") or {})
         queued_threads = {entry["thread"] for entry in known.values()}
         records: list[CommentRecord] = []
-        for thread in self._every_page("commentThreads.list", "commentThreads", params, self._call):
+        for thread in self._every_page("commentThreads.list", "commentThreads", params, self._call,
+                                       "the moderation queue (heldForReview)"):
             records.extend(self._thread(thread, whole=str(thread.get("id")) not in queued_threads))
         held = {record.external_id: _held_entry(record) for record in records if record.held}
         left = [comment_id for comment_id in known if comment_id not in held]
@@ -342,7 +379,8 @@ class YouTubeSource:
     def reread(self, post_id: str | None) -> Reread:
         """Every thread of the video with every reply, and its count read afresh."""
         params = {"part": "snippet,replies", "videoId": post_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
-        threads = self._every_page("commentThreads.list", "commentThreads", params, self._audit_call, whole=False)
+        threads = self._every_page("commentThreads.list", "commentThreads", params, self._audit_call,
+                                   f"the threads of video {post_id}", whole=False)
         records = [record for thread in threads for record in self._thread(thread)]
         video = self._audit_call("videos.list", "videos", {"part": "statistics", "id": post_id})
         tally = next((t for item in video.get("items") or [] if (t := self._tally(item))), Tally(post_id, 0, exact=False))
@@ -386,12 +424,12 @@ class YouTubeSource:
 
     def _all_replies(self, thread_id: str) -> list[dict]:
         params = {"part": "snippet", "parentId": thread_id, "maxResults": PAGE_SIZE, "textFormat": "plainText"}
-        return self._every_page("comments.list", "comments", params, self._call)
+        return self._every_page("comments.list", "comments", params, self._call, f"the replies of thread {thread_id}")
 
-    def _every_page(self, call: str, path: str, params: dict, send: Callable[[str, str, dict], dict],
+    def _every_page(self, call: str, path: str, params: dict, send: Callable[[str, str, dict], dict], what: str,
                     whole: bool = True) -> list[dict]:
-        """The items of a list call over its pages (`pageToken`); past MAX_PAGES, PageCapReached, or where not
-        `whole` is needed (a re-read, which then says it is not whole), the items read."""
+        """The items of a list call over its pages (`pageToken`); past MAX_PAGES, PageCapReached naming `what`, or
+        where not `whole` is needed (a re-read, which then says it is not whole), the items read."""
 
         def read(token: str | None) -> dict:
             data = send(call, path, {**params, "pageToken": token} if token else params)
@@ -401,8 +439,8 @@ class YouTubeSource:
 
         found: list[dict] = []
         try:
-            for data in pages(read, body_token("nextPageToken"), f"YouTube {self.api_url}/{path}",
-                              goal="the end of the list", then="the next poll reads it again"):
+            for data in pages(read, body_token("nextPageToken"), f"YouTube {self.api_url}/{path} ({what})",
+                              goal="the end of the list", then="the poll fails, and the next one reads it again"):
                 found.extend(data["items"])
         except PageCapReached:
             if whole:
@@ -468,6 +506,9 @@ class YouTubeSource:
             return None
         if reasons & QUOTA_REASONS:
             return self.quota.mark_exhausted(self.clock())
+        if TOKEN_REJECTED in reasons:
+            return _TokenRejected(f"YouTube: GET {redact_url(response.url)} answered HTTP {response.status_code} "
+                                  f"{TOKEN_REJECTED}: it does not take that page token")
         if response.status_code == 401 or reasons & AUTH_REASONS:
             if self.refresh_token:
                 forget_token(self._token_key())
@@ -490,13 +531,40 @@ class YouTubeSource:
         return str(data["access_token"]), float(data.get("expires_in") or 3600)
 
 
+class _ListingCapped(PageCapReached):
+    """The thread listing's own MAX_PAGES, which starts (or goes on with) a catch-up."""
+
+
+class _TokenRejected(TemporaryError):
+    """YouTube answered a `pageToken` with 400 invalidPageToken (developers.google.com/youtube/v3/docs/errors)."""
+
+
 @dataclass(frozen=True)
 class _ThreadPage:
-    """Where a page of threads was read (its token, None for the newest), the threads it held, and the oldest."""
+    """Where a page of threads was read (its token, None for the newest), the threads it held, and the top-level
+    comment times of its oldest and newest (None: no threads)."""
 
     token: str | None
     ids: list[str]
     oldest: datetime
+    newest: datetime | None
+
+    def place(self) -> dict:
+        """What `behind` keeps of the page a read stopped at, to read on from it."""
+        return {"token": self.token, "ids": self.ids, "oldest": self.oldest.isoformat()}
+
+
+def _kept_place(behind: dict, page: _ThreadPage) -> bool:
+    """Whether reading on from `page`, the page the last poll stopped at read again, skips no thread. Not read yet
+    are the threads listed below the page read then: older than its oldest, or as old and after it. New threads
+    push the page's place down (a token is not documented to keep its place, and the local server's is an offset),
+    so it may now show newer threads, read already, and reading on reaches every one below; so does a page that
+    starts at a thread it held then. A page that starts older (threads deleted above it moved the listing up), or
+    at an as old thread it did not hold, or holds none, may start past threads not read yet."""
+    oldest = behind.get("oldest")  # None in a cursor written before it was kept: the first thread decides
+    if page.newest is None:
+        return False
+    return (oldest is not None and page.newest > datetime.fromisoformat(oldest)) or page.ids[0] in behind["ids"]
 
 
 def _held_entry(record: CommentRecord) -> dict:

@@ -564,6 +564,43 @@ def test_youtube_a_catch_up_whose_page_moved_reads_again_from_the_newest_thread_
         assert {f"V{number}" for number in range(10)} <= set(poller.stored())  # the 10 the first read did not reach
 
 
+def test_youtube_a_catch_up_under_a_flood_of_new_threads_reads_on_and_finishes(session_factory, httpserver):
+    """150 new threads before every poll push the page the catch-up stopped at down the listing: read again, it
+    shows newer threads, read already, and reading on from it skips none (before, sharing no thread with the page
+    read then, it started again from the newest thread at every poll and never finished)."""
+    viral = 2 * MAX_PAGES * YOUTUBE_PAGE + 10
+    with youtube_gone_viral(session_factory, httpserver, viral) as (youtube, poller):
+        flood: set[str] = set()
+
+        def more(hour: int) -> None:  # newer than every thread before them, 4 a second
+            for number in range(150):
+                flood.add(youtube.thread(f"F{hour}-{number}", f"UCnew{number}", f"Me too {number}",
+                                         NOW + timedelta(hours=hour, seconds=number // 4), video="vid2").id)
+
+        assert not poller.poll(minutes=30).ok
+        more(1)
+        outcome = poller.poll(minutes=60)
+        assert not outcome.ok and "not read yet, the next poll reads on from where this one stopped" in outcome.error
+        more(2)
+        assert poller.poll(minutes=60).ok
+        assert set(poller.stored()) == {"T1"} | {f"V{number}" for number in range(viral)} | flood
+
+
+def test_youtube_a_catch_up_whose_page_token_youtube_rejects_reads_again_from_the_newest_thread(session_factory,
+                                                                                              httpserver):
+    viral = MAX_PAGES * YOUTUBE_PAGE + 10
+    with youtube_gone_viral(session_factory, httpserver, viral) as (youtube, poller):
+        assert not poller.poll(minutes=30).ok
+        youtube.issued.clear()  # the saved token is now one it never issued: 400 invalidPageToken
+        rejected = poller.poll(minutes=10)  # before, this poll and every one after failed so
+        again = poller.poll(minutes=10)  # from the newest thread: 50 pages, and more to read
+        assert poller.poll(minutes=10).ok
+        assert set(poller.stored()) == {"T1"} | {f"V{number}" for number in range(viral)}
+        assert not rejected.ok and "invalidPageToken" in rejected.error
+        assert "the next poll reads again from the newest thread down to " in rejected.error
+        assert not again.ok and "not read yet" in again.error
+
+
 def test_alert_after_comes_from_defaults_or_the_account_and_a_bad_one_names_its_key():
     document = {"defaults": {"alert_after": "2h"},
                 "accounts": [{"name": "a", "platform": "replay", "path": "a.jsonl"},

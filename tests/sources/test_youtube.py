@@ -21,7 +21,8 @@ from bot.suggest import suggester
 from bot.slack.terminal import TerminalNotifier
 from bot.sources import build_source
 from bot.sources.base import AuthError, RateLimited, TemporaryError
-from bot.sources.youtube import YouTubeSource
+from bot.sources.http import MAX_PAGES
+from bot.sources.youtube import PAGE_SIZE, YouTubeSource
 from bot.sources.youtube_quota import PACIFIC, next_reset, take_reply_units
 from tests.support.fake_youtube import NOW, FakeYouTube
 from tests.support.records import account_config, make_account, reply_state
@@ -71,6 +72,11 @@ def poll(session_factory, fake, account_id, clock=None, **options):
 
 def calls(fake) -> list[str]:
     return [f"{method} {path}" for method, path, _ in fake.requests if path != "/token"]
+
+
+def cursor_of(session_factory, account_id) -> dict:
+    with session_factory() as session:
+        return session.scalar(select(SyncState.cursor).where(SyncState.account_id == account_id)) or {}
 
 
 def test_first_sync_pages_through_threads_and_fetches_replies_only_when_some_are_missing(session_factory, youtube):
@@ -370,3 +376,65 @@ def test_a_busy_channel_is_polled_no_faster_than_the_days_budget_allows(session_
     assert outcome.ok and state.cursor["quota"]["used"] == 2  # the threads and the moderation queue
     # busy (a comment 2 minutes old) would mean 30 s; 98 units left today at two a poll: one every 24h/49
     assert (state.next_poll_at - clock.now, state.next_poll_reason) == (timedelta(days=1) / 49, "quota")
+
+
+@pytest.mark.parametrize("newer", [0, PAGE_SIZE], ids=["on-page-1", "on-page-2"])
+def test_a_thread_with_more_replies_than_the_page_cap_fails_the_poll_naming_it_and_starts_no_catch_up(
+    session_factory, youtube, newer
+):
+    """The replies' cap is not the thread listing's: before, it was taken for it (on the listing's first page an
+    UnboundLocalError, after it a catch-up "behind" the page read and a message about threads not read)."""
+    youtube.thread("Tbig", "UCbrandfan", "Giveaway: reply to enter", NOW - timedelta(hours=3))
+    for n in range(MAX_PAGES * PAGE_SIZE + 1):
+        youtube.reply("Tbig", f"r{n}", f"UCfan{n}", "me!", NOW - timedelta(hours=2) + timedelta(seconds=n))
+    for n in range(newer):
+        youtube.thread(f"T{n:03}", f"UCuser{n}", f"Comment {n}", NOW - timedelta(minutes=n + 1))
+    account_id = make_account(session_factory, "yt", platform="youtube")
+
+    outcome = poll(session_factory, youtube, account_id)
+
+    assert not outcome.ok and outcome.error_kind == "temporary"
+    assert f"{youtube.url}/comments (the replies of thread Tbig): 50 pages read without reaching the end of the " \
+           "list; the poll fails, and the next one reads it again" in outcome.error
+    assert set(reply_state(session_factory, account_id)) == {f"T{n:03}" for n in range(newer)}  # page 1 kept
+    assert "behind" not in cursor_of(session_factory, account_id)
+
+
+def test_a_moderation_queue_longer_than_the_page_cap_fails_the_poll_naming_it_and_starts_no_catch_up(
+    session_factory, youtube
+):
+    youtube.thread("T1", "UCpriya", "Question?", NOW - timedelta(hours=1))
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    assert poll(session_factory, youtube, account_id).ok
+    for n in range(MAX_PAGES * PAGE_SIZE + 1):  # a spam wave, all held
+        youtube.thread(f"H{n}", f"UCbot{n}", "Cheap pills", NOW - timedelta(hours=2, seconds=n)).status = \
+            "heldForReview"
+
+    outcome = poll(session_factory, youtube, account_id)  # the queue's turn again: there is no sweep yet
+
+    assert not outcome.ok and outcome.error_kind == "temporary"
+    assert f"{youtube.url}/commentThreads (the moderation queue (heldForReview)): 50 pages read without reaching " \
+           "the end of the list" in outcome.error
+    assert "behind" not in cursor_of(session_factory, account_id)
+
+
+def test_a_sweep_token_youtube_rejects_starts_the_sweep_again_from_the_watermark(session_factory, youtube):
+    for n in range(250):
+        youtube.thread(f"T{n:03}", f"UCuser{n}", f"Comment {n}", NOW - timedelta(hours=300 - n))
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    for _ in range(3):  # the first sync, the queue (the sweep starting), the sweep: page 2, the next one saved
+        assert poll(session_factory, youtube, account_id).ok
+    assert "sweep" in cursor_of(session_factory, account_id)
+    youtube.issued.clear()  # the saved token is now one it never issued: 400 invalidPageToken
+    youtube.reply("T120", "b1", youtube.channel, "Answer!", NOW - timedelta(minutes=5))  # page 2: for the sweep
+    assert poll(session_factory, youtube, account_id).ok  # the queue's turn
+    youtube.thread("Tnew", "UCsam", "Still in stock?", NOW + timedelta(minutes=30))
+
+    rejected = poll(session_factory, youtube, account_id)  # the sweep's turn: before, every one failed so
+    assert not rejected.ok and "Tnew" in reply_state(session_factory, account_id)  # the poll's page is stored
+
+    assert poll(session_factory, youtube, account_id).ok  # the queue's turn
+    assert poll(session_factory, youtube, account_id).ok  # the sweep, from the page after the watermark's
+    assert reply_state(session_factory, account_id)["T120"] == "T120.b1"
+    assert "invalidPageToken" in rejected.error
+    assert rejected.error.endswith("; the sweep starts again from the watermark")

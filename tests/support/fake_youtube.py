@@ -8,7 +8,12 @@ Moderation as the reference describes it (developers.google.com/youtube/v3/docs/
 request may (an API key gets 403 forbidden); a `heldForReview` listing holds the threads whose top-level comment or
 a reply awaits review; `snippet.moderationStatus` is in an answer to the channel owner's OAuth request only, and
 not when comments are asked for by `id`; `comments.list` by `parentId` lists published replies, by `id` the
-comments that exist (a rejected one is taken to be gone: unverified)."""
+comments that exist (a rejected one is taken to be gone: unverified).
+
+Its page tokens are offsets into the listing (a real one is opaque, and what it does when the listing changes is
+not documented). A token it never issued is answered as the reference's errors page says a bad one is, 400
+`invalidPageToken` ("The request specifies an invalid page token.", developers.google.com/youtube/v3/docs/errors);
+the domain `youtube.parameter` is as developers quote such answers (unverified)."""
 
 from __future__ import annotations
 
@@ -55,6 +60,7 @@ class FakeYouTube:
     units: int = 0
     requests: list[tuple[str, str, dict]] = field(default_factory=list)
     failures: list[Response] = field(default_factory=list)
+    issued: set[str] = field(default_factory=set)  # the page tokens it gave out
     token_requests: int = 0
     clock: Callable[[], datetime] = lambda: NOW
     next_id: int = 0
@@ -96,6 +102,9 @@ class FakeYouTube:
             return self._error(403, "The request cannot be completed because you have exceeded your quota.",
                                "quotaExceeded", "youtube.quota")
         self.units += cost
+        if request.args.get("pageToken") and request.args["pageToken"] not in self.issued:
+            return self._error(400, "The request specifies an invalid page token.", "invalidPageToken",
+                               "youtube.parameter")
         owner = request.headers.get("Authorization") == f"Bearer {self.access_token}"
         if request.args.get("moderationStatus", "published") != "published" and not owner:
             return self._error(403, "The request is not properly authorized to retrieve the specified comment "
@@ -207,8 +216,12 @@ class FakeYouTube:
         items = [self._threads_item(top, statuses) for top in chunk]
         body = {"kind": "youtube#commentThreadListResponse", "etag": "x",
                 "pageInfo": {"totalResults": len(chunk), "resultsPerPage": size}, "items": items}
-        if start + size < len(tops):
-            body["nextPageToken"] = str(start + size)
+        return self._paged(body, start + size, len(tops))
+
+    def _paged(self, body: dict, next_start: int, total: int) -> dict:
+        if next_start < total:
+            body["nextPageToken"] = str(next_start)
+            self.issued.add(body["nextPageToken"])
         return body
 
     def _replies(self, request: Request) -> dict:
@@ -222,9 +235,7 @@ class FakeYouTube:
         start = int(request.args.get("pageToken", "0") or 0)
         body = {"kind": "youtube#commentListResponse", "etag": "y", "pageInfo": {"resultsPerPage": size},
                 "items": [self._comment(c) for c in replies[start : start + size]]}
-        if start + size < len(replies):
-            body["nextPageToken"] = str(start + size)
-        return body
+        return self._paged(body, start + size, len(replies))
 
     def _insert(self, request: Request) -> dict:
         snippet = request.get_json()["snippet"]
