@@ -78,6 +78,39 @@ def test_the_demo_stays_out_of_the_teams_comments(workdir, database_url, capsys,
     assert "Acme" not in said.out
 
 
+def test_a_teams_account_on_the_demos_channel_is_not_taken_for_the_demos(workdir, database_url, capsys, caplog,
+                                                                          monkeypatch):
+    """Only the accounts `replynudge demo` made are the demo's, whatever their channel: a team's account pointed at
+    #social-demo makes the demo refuse the database, and keeps its comments through a poll whose config leaves it
+    out (named again, they are back); the demo's own accounts still go at the first poll."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["demo"]) == 0
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    write_replay(workdir / "mugs.jsonl", [
+        {"id": "1", "post": "p", "author": "Maya", "text": "Do you ship the travel mug to Sweden?", "created_at": old},
+    ])
+    write_replay(workdir / "cups.jsonl", [
+        {"id": "1", "post": "p", "author": "Ola", "text": "Are the cups dishwasher safe?", "created_at": old},
+    ])
+    mugs = '[[accounts]]\nname = "mugs"\nplatform = "replay"\npath = "mugs.jsonl"\nchannel = "#social-demo"\n'
+    cups = '[[accounts]]\nname = "cups"\nplatform = "replay"\npath = "cups.jsonl"\n'
+    (workdir / "replynudge.toml").write_text(mugs)
+    assert main(["poll", "--once"]) == 0
+    assert "removed the demo's accounts (acme-blog, acme-video) and their comments" in caplog.text
+    capsys.readouterr()
+    assert main(["demo"]) == 2
+    assert "demo: the database at DATABASE_URL holds your accounts (mugs)" in capsys.readouterr().err
+
+    caplog.clear()
+    (workdir / "replynudge.toml").write_text(cups)
+    assert main(["poll", "--once"]) == 0
+    assert "removed the demo's accounts" not in caplog.text
+    (workdir / "replynudge.toml").write_text(mugs + cups)
+    capsys.readouterr()
+    assert main(["unanswered", "--json", "--all"]) == 0
+    assert sorted(item["author"] for item in json.loads(capsys.readouterr().out)) == ["Maya", "Ola"]
+
+
 def test_poll_once_keeps_polling_other_accounts_when_one_fails(workdir, database_url, capsys, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url)
     old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()

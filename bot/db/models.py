@@ -124,6 +124,8 @@ class Account(Base):
     # Polls failing longer than this tell the channel (the config's alert_after).
     alert_after_seconds: Mapped[int] = mapped_column(Integer, default=3600, server_default="3600")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Made by `replynudge demo` (bot/demo): the first poll of a config's accounts removes these, and only these.
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
 
     sync: Mapped[SyncState | None] = relationship(back_populates="account", cascade="all, delete-orphan")
 

@@ -19,12 +19,12 @@ from sqlalchemy import delete, func, select
 from bot.config import AccountConfig, ConfigError, Settings
 from bot.db.models import Account, Comment, Nudge, Outcome, utcnow
 from bot.db.queries import unanswered
-from bot.engine.poller import DEMO_CHANNEL
 from bot.service import open_database, poll_cycle
 from bot.slack.terminal import TerminalNotifier
 
 DATA = Path(__file__).parent
 ACCOUNTS = (("acme-blog", "nested"), ("acme-video", "flat"))
+DEMO_CHANNEL = "#social-demo"  # a name for the terminal; the `demo` column, not this, marks the accounts
 SECOND_ROUND_FROM = datetime(2026, 11, 20, 13, 0, tzinfo=timezone.utc)
 NUDGE_AFTER = timedelta(minutes=30)
 
@@ -55,8 +55,7 @@ def run_demo(settings: Settings, out=None) -> int:
     out = out or sys.stdout
     factory = open_database(settings)
     with factory() as session:
-        team = session.scalars(select(Account.name).where(Account.channel.is_distinct_from(DEMO_CHANNEL))
-                               .order_by(Account.name)).all()
+        team = session.scalars(select(Account.name).where(~Account.demo).order_by(Account.name)).all()
     if team:
         raise ConfigError(f"demo: the database at DATABASE_URL holds your accounts ({', '.join(team)}): the demo would "
                           "add Acme Coffee's comments to what your team sees; run it on a database of its own: "
@@ -79,8 +78,9 @@ def run_demo(settings: Settings, out=None) -> int:
             for name, threading in ACCOUNTS
         )
         demo_settings = dataclasses.replace(settings, accounts=accounts, slack_bot_token=None)
-        with factory.begin() as session:  # a rerun starts from scratch
+        with factory.begin() as session:  # a rerun starts from scratch; the poll's sync keeps the marker
             session.execute(delete(Account).where(Account.name.in_([name for name, _ in ACCOUNTS])))
+            session.add_all(Account(name=a.name, platform=a.platform, channel=a.channel, demo=True) for a in accounts)
         rounds = {name: _shifted_rounds(name, shift) for name, _ in ACCOUNTS}
         notifier = TerminalNotifier(out)
 

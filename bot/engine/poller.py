@@ -32,9 +32,6 @@ from bot.sources.base import AuthError, QuotaExhausted, RateLimited, Source, Sou
 
 log = logging.getLogger(__name__)
 
-# Where `replynudge demo`'s accounts post (its terminal): what tells them from a team's in a shared database.
-DEMO_CHANNEL = "#social-demo"
-
 AUTH_RETRY = timedelta(minutes=30)  # how often a paused account tries its credentials again
 MAX_NUDGE_AGE = timedelta(days=14)
 
@@ -76,9 +73,10 @@ class PollWatcher(Protocol):
 
 def sync_accounts(session: Session, accounts: Sequence[AccountConfig]) -> dict[str, int]:
     """Bring the account rows in line with the config file; returns name -> account id. The demo's accounts (`make
-    demo` leaves them in replynudge.db) go once a config names others: Acme Coffee's comments are not the team's."""
+    demo` leaves them in replynudge.db, marked `demo`) go once a config names others: Acme Coffee's comments are not
+    the team's. An account the config no longer names keeps its rows: named again, it is polled on from its cursor."""
     names = [a.name for a in accounts]
-    demo = session.scalars(select(Account.name).where(Account.channel == DEMO_CHANNEL, Account.name.not_in(names))
+    demo = session.scalars(select(Account.name).where(Account.demo, Account.name.not_in(names))
                            .order_by(Account.name)).all()
     if demo:
         session.execute(delete(Account).where(Account.name.in_(demo)))

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from bot.db import downgrade, make_engine, session_factory, upgrade
-from bot.db.models import Base, SyncState
+from bot.db.models import Account, Base, SyncState
 from bot.engine.ingest import ingest
 from tests.conftest import new_postgres_database
 from tests.support.records import T0, make_account, page, record
@@ -65,3 +65,16 @@ def test_0007_counts_accounts_failing_at_the_upgrade_as_failing_since_their_last
     with factory() as session:
         assert session.get(SyncState, failing).failing_since == T0
         assert session.get(SyncState, fine).failing_since is None
+
+
+def test_0013_marks_the_demos_accounts_made_before_it_and_no_team_account_on_its_channel(empty_engine):
+    upgrade(empty_engine, "0012")
+    with empty_engine.begin() as connection:
+        for name, platform in (("acme-blog", "replay"), ("acme-video", "replay"), ("mugs", "replay"),
+                               ("blog", "wordpress")):
+            connection.execute(text("INSERT INTO accounts (name, platform, channel, created_at) "
+                                    "VALUES (:name, :platform, '#social-demo', :now)"),
+                               {"name": name, "platform": platform, "now": T0})
+    upgrade(empty_engine)
+    with session_factory(empty_engine)() as session:
+        assert set(session.scalars(select(Account.name).where(Account.demo))) == {"acme-blog", "acme-video"}
