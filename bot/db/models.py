@@ -170,7 +170,8 @@ class AuditGap(Base):
     post_external_id: Mapped[str] = mapped_column(String(255))
     counted: Mapped[int] = mapped_column(Integer)  # what the platform counts
     stored: Mapped[int] = mapped_column(Integer)  # what the store holds of it
-    opened_at: Mapped[datetime]  # when the gap opened, or a re-read last found it again
+    opened_at: Mapped[datetime]  # when the audit first noted the gap: the alerts say since when it is open
+    checked_at: Mapped[datetime]  # when a re-read last found it
     alerted_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
 

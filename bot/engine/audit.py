@@ -168,7 +168,7 @@ def standing_gap(session: Session, account_id: int, tally: Tally, stored: int, n
     key = WHOLE_ACCOUNT if tally.post_id is None else tally.post_id
     gap = session.scalar(select(AuditGap).where(AuditGap.account_id == account_id, AuditGap.post_external_id == key))
     return (gap is not None and gap.closed_at is None and (gap.counted, gap.stored) == (tally.count, stored)
-            and gap.opened_at + AUDIT_EVERY > now)
+            and gap.checked_at + AUDIT_EVERY > now)
 
 
 def note_gap(session: Session, account_id: int, tally: Tally, stored: int, now: datetime) -> None:
@@ -179,9 +179,9 @@ def note_gap(session: Session, account_id: int, tally: Tally, stored: int, now: 
     if tally.differs(stored):
         if gap is None:
             session.add(AuditGap(account_id=account_id, post_external_id=key, counted=tally.count, stored=stored,
-                                 opened_at=now))
-        else:
-            gap.counted, gap.stored, gap.closed_at, gap.opened_at = tally.count, stored, None, now
+                                 opened_at=now, checked_at=now))
+        else:  # open since it was first noted: a closing nobody was told of yet is taken back
+            gap.counted, gap.stored, gap.closed_at, gap.checked_at = tally.count, stored, None, now
     elif gap is not None and gap.closed_at is None:
         if gap.alerted_at is None:
             session.execute(delete(AuditGap).where(AuditGap.id == gap.id))

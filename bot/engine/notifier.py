@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from bot.config import format_duration
 from bot.db.queries import WaitingComment
 from bot.engine import outbox, triage
 
@@ -58,18 +59,20 @@ def alert_text(alert: outbox.DueAlert) -> str:
     if alert.kind == "recovered":
         return f"Reply Nudge polls {name} again: the poll at {alert.since:%Y-%m-%d %H:%M} UTC succeeded."
     if alert.gap is not None:
-        return gap_text(name, alert.kind, alert.gap)
+        return gap_text(name, alert.gap)
     return (
         f"Reply Nudge stopped polling {name}: {alert.error}\n"
         "Fix the credential, then run `replynudge check`; polling resumes by itself."
     )
 
 
-def gap_text(name: str, kind: str, gap: outbox.GapAlert) -> str:
+def gap_text(name: str, gap: outbox.GapAlert) -> str:
     post = "the whole account" if not gap.post else " ".join(
         filter(None, (f"post {gap.post}", f"“{gap.title}”" if gap.title else None, gap.url))
     )
-    if kind == "gap_closed":
-        return f"Reply Nudge has every comment of {name} again on {post}."
-    return (f"Reply Nudge may be missing comments of {name} on {post}: the platform counts {gap.counted}, "
-            f"{gap.stored} are stored, even after reading it again.")
+    since = f"{gap.opened_at:%Y-%m-%d %H:%M} UTC"
+    if gap.closed_at is not None:
+        return (f"Reply Nudge has every comment of {name} again on {post}: the gap noted at {since} lasted "
+                f"{format_duration(gap.closed_at - gap.opened_at)}.")
+    return (f"Reply Nudge may be missing comments of {name} on {post} since {since}: the platform counts "
+            f"{gap.counted}, {gap.stored} are stored, even after reading it again.")

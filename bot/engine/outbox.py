@@ -46,6 +46,7 @@ class GapAlert:
     counted: int
     stored: int
     opened_at: datetime
+    closed_at: datetime | None
 
 
 def due_nudges(session: Session, now: datetime, lease: Lease, limit: int = 200) -> list[DueNudge]:
@@ -87,7 +88,7 @@ def due_alerts(session: Session, now: datetime) -> list[DueAlert]:
     alerts += [
         DueAlert(*row[:4], None, kind="gap_closed" if row.closed_at else "gap",
                  gap=GapAlert(row.gap_id, row.post_external_id, row.title, row.url, row.counted, row.stored,
-                              row.opened_at))
+                              row.opened_at, row.closed_at))
         for row in gaps
     ]
     return sorted(alerts, key=lambda alert: alert.account)

@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
 from bot.db import downgrade, make_engine, session_factory, upgrade
-from bot.db.models import Account, Base, SyncState
+from bot.db.models import Account, AuditGap, Base, SyncState
 from bot.engine.ingest import ingest
 from tests.conftest import new_postgres_database
 from tests.support.records import T0, make_account, page, record
@@ -78,3 +78,15 @@ def test_0013_marks_the_demos_accounts_made_before_it_and_no_team_account_on_its
     upgrade(empty_engine)
     with session_factory(empty_engine)() as session:
         assert set(session.scalars(select(Account.name).where(Account.demo))) == {"acme-blog", "acme-video"}
+
+
+def test_0014_gives_open_gaps_their_last_re_read_as_checked_at(empty_engine):
+    upgrade(empty_engine, "0013")
+    account_id = make_account(session_factory(empty_engine))
+    with empty_engine.begin() as connection:
+        connection.execute(text("INSERT INTO audit_gaps (account_id, post_external_id, counted, stored, opened_at) "
+                                "VALUES (:account, '', 3, 2, :at)"), {"account": account_id, "at": T0})
+    upgrade(empty_engine)
+    with session_factory(empty_engine)() as session:
+        gap = session.scalar(select(AuditGap))
+        assert (gap.opened_at, gap.checked_at) == (T0, T0)

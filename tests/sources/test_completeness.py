@@ -136,6 +136,8 @@ def test_wordpress_every_comment_reaches_the_store_within_two_sweeps(session_fac
 
 
 def test_a_gap_that_stays_after_the_re_read_tells_the_channel_once_and_again_when_it_closes(session_factory, wordpress):
+    """Once with the time the audit noted it, in UTC, and again, when it closes, with how long it lasted: from that
+    time, not from the last re-read that found it."""
     wordpress.edits_posts = False  # a brand user who cannot see the moderation queue
     held = wordpress.add("Quiet reader", "Is the decaf any good?", status="hold")
     for n in range(320):  # more comments written after it than a re-read reaches (300 by id)
@@ -145,9 +147,10 @@ def test_a_gap_that_stays_after_the_re_read_tells_the_channel_once_and_again_whe
 
     wordpress.comments[held]["status"] = "approved"
     assert poller.poll().ok
+    noted = poller.clock.now
     told = poller.told()
     assert len(told) == 1 and "may be missing comments of *blog* (wordpress) on the whole account" in told[0]
-    assert "counts 321, 320 are stored" in told[0]
+    assert f"on the whole account since {noted:%Y-%m-%d %H:%M} UTC: the platform counts 321, 320 are stored" in told[0]
     assert poller.state().complete_at < poller.clock.now
     wordpress.requests.clear()
     assert poller.poll().ok and poller.told() == []  # once
@@ -157,7 +160,8 @@ def test_a_gap_that_stays_after_the_re_read_tells_the_channel_once_and_again_whe
 
     wordpress.comments[held]["status"] = "trash"
     assert poller.poll().ok
-    assert poller.told() == ["! Reply Nudge has every comment of *blog* (wordpress) again on the whole account."]
+    assert poller.told() == ["! Reply Nudge has every comment of *blog* (wordpress) again on the whole account: the gap "
+                             f"noted at {noted:%Y-%m-%d %H:%M} UTC lasted 1h 2m."]
     assert poller.state().complete_at == poller.clock.now
 
 
