@@ -204,6 +204,7 @@ def cmd_unanswered(args) -> int:
             now=now,
             account=args.account,
             platform=args.platform,
+            accounts=settings.current_accounts(),
             older_than=args.older_than,
             limit=args.limit,
             include_all=args.all,
@@ -262,7 +263,10 @@ def cmd_export(args) -> int:
         text, what = _table(header, rows, args.format), f"{len(rows)} audit entries"
     else:
         with factory() as session:
-            stats = team_stats(session, since=now - args.since, until=now, accounts=args.account,
+            chosen = settings.current_accounts()
+            if args.account:
+                chosen = [name for name in args.account if chosen is None or name in chosen]
+            stats = team_stats(session, since=now - args.since, until=now, accounts=chosen,
                                business_waits=business_waits_of(settings.accounts))
         if args.format == "json":
             text = json.dumps(stats.as_json(), indent=2) + "\n"

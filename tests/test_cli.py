@@ -111,6 +111,51 @@ def test_a_teams_account_on_the_demos_channel_is_not_taken_for_the_demos(workdir
     assert sorted(item["author"] for item in json.loads(capsys.readouterr().out)) == ["Maya", "Ola"]
 
 
+def test_an_account_taken_out_of_the_config_leaves_the_backlog_and_the_figures_until_named_again(
+    workdir, database_url, capsys, monkeypatch
+):
+    """`unanswered`, `export` (the response rate, the backlog) and `preview` cover the config's accounts: the one
+    taken out of it can neither be polled nor replied through. Its rows stay: named again, its comments are back."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    now = datetime.now(timezone.utc)
+    write_replay(workdir / "mugs.jsonl", [
+        {"id": "1", "post": "p", "author": "Maya", "text": "Do you ship the travel mug to Sweden?",
+         "created_at": (now - timedelta(hours=5)).isoformat()},
+        {"id": "2", "post": "p", "author": "Ivo", "text": "Is the lid leak-proof?",
+         "created_at": (now - timedelta(hours=4)).isoformat()},
+        {"id": "3", "post": "p", "parent": "2", "author": "Mugs", "brand": True, "text": "It is!",
+         "created_at": (now - timedelta(hours=4, minutes=-5)).isoformat()},
+    ])
+    write_replay(workdir / "cups.jsonl", [
+        {"id": "1", "post": "p", "author": "Ola", "text": "Are the cups dishwasher safe?",
+         "created_at": (now - timedelta(hours=3)).isoformat()},
+    ])
+    mugs = '[[accounts]]\nname = "mugs"\nplatform = "replay"\npath = "mugs.jsonl"\n'
+    cups = '[[accounts]]\nname = "cups"\nplatform = "replay"\npath = "cups.jsonl"\n'
+    (workdir / "replynudge.toml").write_text(mugs + cups)
+    assert main(["poll", "--once"]) == 0
+    (workdir / "replynudge.toml").write_text(cups)
+    capsys.readouterr()
+
+    assert main(["unanswered", "--json"]) == 0
+    assert [item["author"] for item in json.loads(capsys.readouterr().out)] == ["Ola"]
+    assert main(["unanswered", "--all"]) == 0
+    assert "1 waiting, oldest first." in capsys.readouterr().out
+    assert main(["export", "--format", "json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["received"], figures["answered"], figures["backlog_by_account"]) == (1, 0, {"cups": 1})
+    assert main(["preview", "--json"]) == 0
+    preview = capsys.readouterr().out
+    assert "dishwasher" in preview and "Sweden" not in preview
+
+    (workdir / "replynudge.toml").write_text(mugs + cups)
+    assert main(["unanswered", "--json"]) == 0
+    assert [item["author"] for item in json.loads(capsys.readouterr().out)] == ["Maya", "Ola"]
+    assert main(["export", "--format", "json", "--account", "mugs"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["received"], figures["answered"], figures["backlog_by_account"]) == (2, 1, {"mugs": 1})
+
+
 def test_poll_once_keeps_polling_other_accounts_when_one_fails(workdir, database_url, capsys, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url)
     old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()

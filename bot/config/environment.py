@@ -44,9 +44,17 @@ class Settings:
     health_port: int = 9100  # HEALTH_PORT: /healthz, /readyz and /metrics, in either mode
     health_host: str = "127.0.0.1"  # HEALTH_HOST: operational data stays off the address Slack's requests reach
     accounts: tuple[AccountConfig, ...] = ()
+    config_read: bool = False  # whether `accounts` come from a config file (none is read where none is required)
     lease: timedelta = timedelta(minutes=2)  # how long a dead replica's accounts and nudges stay claimed
     llm: LlmSettings | None = None  # suggested questions from an LLM; None: the offline generator only
     log_format: str = "text"  # LOG_FORMAT: "text" lines or "json" objects, one a line (bot/logs.py)
+
+    def current_accounts(self) -> list[str] | None:
+        """The accounts whose comments make the backlog and the figures: those the config file names. One taken out
+        of it is neither polled nor replied through: its rows stay, out of every list and count, until it is named
+        again. None without a config file (the database `make demo` leaves): every stored account, as nothing says
+        which are the team's."""
+        return [account.name for account in self.accounts] if self.config_read else None
 
     def account(self, name: str) -> AccountConfig:
         for account in self.accounts:

@@ -30,7 +30,8 @@ def load_settings(
     port, health_port = read_port(environ.get("PORT"), "PORT"), read_port(environ.get("HEALTH_PORT"), "HEALTH_PORT")
     lease = read_lease(environ)
     accounts: tuple[AccountConfig, ...] = ()
-    if path.exists() or require_config:
+    config_read = path.exists() or require_config
+    if config_read:
         accounts = load_accounts(path, environ)
     return Settings(
         database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
@@ -44,6 +45,7 @@ def load_settings(
         health_port=9100 if health_port is None else health_port,
         health_host=environ.get("HEALTH_HOST") or "127.0.0.1",
         accounts=accounts,
+        config_read=config_read,
         lease=lease,
         llm=load_llm_settings(environ),
         log_format=read_log_format(environ),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from datetime import datetime
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.config import AccountConfig
 from bot.db import SessionFactory
@@ -43,8 +43,10 @@ def deliver_due(
     """Post every due nudge and alert; returns how many nudges were posted (one by one or in a flood summary).
 
     Nudges are claimed under `lease` (one per replica) so that replicas sharing a database post each one once.
-    `suggest` writes the suggested questions of a nudge that has none stored. `accounts` (by id) set the flood
-    rule's thresholds and the suggestions' voice and [[questions]]; an account not in it has none.
+    `suggest` writes the suggested questions of a nudge that has none stored. `accounts` (by id), the configured
+    ones, set the flood rule's thresholds and the suggestions' voice and [[questions]]; the nudges of an account
+    not in it (taken out of the config) are neither posted nor raised after a snooze until it is named again.
+    None: every account's nudges, with none of those settings.
     """
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
@@ -55,8 +57,8 @@ def deliver_due(
             outbox.mark_alerted(session, alert, clock())
 
     business_waits = business_waits_of((accounts or {}).values())
-    posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts or {}, business_waits)
-    update_changed(session_factory, notifier, clock, business_waits)
+    posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts, business_waits)
+    update_changed(session_factory, notifier, clock, business_waits, accounts)
     return posted
 
 
@@ -66,17 +68,18 @@ def _post_due(
     suggest: Suggest,
     clock: Callable[[], datetime],
     lease: Lease,
-    accounts: Mapping[int, AccountConfig],
+    accounts: Mapping[int, AccountConfig] | None,
     business_waits: BusinessWaits,
 ) -> int:
     """Claim and post batches until none is due. A failed nudge waits out its backoff (engine/lifecycle.py), so
     nudges that keep failing never hold up the others; once a channel fails in a batch, its other nudges there
     count the same failure without a call, and those that gave up are told about once per channel."""
-    thresholds = {account_id: account.digest_threshold for account_id, account in accounts.items()}
+    configured = accounts or {}
+    thresholds = {account_id: account.digest_threshold for account_id, account in configured.items()}
     posted = 0
     while True:
         with session_factory.begin() as session:
-            due = outbox.due_nudges(session, clock(), lease)
+            due = outbox.due_nudges(session, clock(), lease, accounts=accounts)
             items = comments_by_id(session, [nudge.comment_id for nudge in due], clock(), business_waits)
             statuses = triage.nudge_statuses(session, [nudge.comment_id for nudge in due])
         if not due:
@@ -94,7 +97,7 @@ def _post_due(
                 continue
             done, error = _deliver_one(session_factory, notifier, suggest, nudge, items[nudge.comment_id],
                                        statuses.get(nudge.comment_id), lease, clock,
-                                       accounts.get(nudge.account_id))
+                                       configured.get(nudge.account_id))
             posted += done
             if error is not None:
                 failing[nudge.channel] = error
@@ -193,11 +196,12 @@ def update_changed(
     notifier: Notifier,
     clock: Callable[[], datetime] = utcnow,
     business_waits: BusinessWaits = {},
+    accounts: Iterable[int] | None = None,
 ) -> int:
-    """Edit the posted nudges whose comment changed (answered, deleted, a snooze ran out); returns how many.
-    `business_waits`: the accounts whose waits are shown in open hours."""
+    """Edit the posted nudges whose comment changed (answered, deleted, a snooze of one of `accounts` ran out; None:
+    of any account); returns how many. `business_waits`: the accounts whose waits are shown in open hours."""
     with session_factory.begin() as session:
-        woken = set(lifecycle.wake(session, clock()))
+        woken = set(lifecycle.wake(session, clock(), accounts))
     with session_factory() as session:
         changed = triage.needing_update(session)
         items = comments_by_id(session, [status.comment_id for status in changed], clock(), business_waits)

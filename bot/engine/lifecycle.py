@@ -101,11 +101,18 @@ def _no_live_reply_claim(now: datetime):
     return or_(Nudge.reply_claimed_by.is_(None), Nudge.reply_claimed_at <= now - REPLY_CLAIM)
 
 
-def claim_due(session: Session, owner: str, until: datetime, now: datetime, limit: int) -> list[tuple]:
-    """Claim up to `limit` pending nudges that are due, unclaimed, past their backoff and not being replied to
-    from Slack; (nudge id, comment id, account id, channel, tried), oldest due first. `tried`: someone tried to
-    post it before (a claim that ran out, a failed post), so its message may be in Slack already. On PostgreSQL the
-    candidates are picked `FOR UPDATE SKIP LOCKED`, so replicas take disjoint ones without waiting."""
+def _of_accounts(accounts: Iterable[int] | None) -> list:
+    """The conditions that keep the nudges of these accounts (by id); None keeps every account's."""
+    return [] if accounts is None else [Nudge.account_id.in_(list(accounts))]
+
+
+def claim_due(session: Session, owner: str, until: datetime, now: datetime, limit: int,
+              accounts: Iterable[int] | None = None) -> list[tuple]:
+    """Claim up to `limit` pending nudges of `accounts` (None: every account) that are due, unclaimed, past their
+    backoff and not being replied to from Slack; (nudge id, comment id, account id, channel, tried), oldest due
+    first. `tried`: someone tried to post it before (a claim that ran out, a failed post), so its message may be in
+    Slack already. On PostgreSQL the candidates are picked `FOR UPDATE SKIP LOCKED`, so replicas take disjoint ones
+    without waiting."""
     picked = session.execute(
         select(Nudge.id, or_(Nudge.lease_owner.is_not(None), Nudge.attempts > 0))
         .where(
@@ -114,6 +121,7 @@ def claim_due(session: Session, owner: str, until: datetime, now: datetime, limi
             unclaimed(Nudge, now),
             or_(Nudge.retry_at.is_(None), Nudge.retry_at <= now),
             _no_live_reply_claim(now),
+            *_of_accounts(accounts),
         )
         .order_by(Nudge.due_at, Nudge.id)
         .limit(limit)
@@ -355,13 +363,14 @@ def snooze(session: Session, comment_id: int, until: datetime, now: datetime) ->
     return result.rowcount == 1
 
 
-def wake(session: Session, now: datetime) -> list[int]:
-    """Posted nudges whose snooze ran out: flagged for an edit and a reminder, the escalation clock started
-    again. Returns their comment ids; one UPDATE guarded by the snooze itself, so of two replicas waking at once
-    only one gets each nudge (and reminds)."""
+def wake(session: Session, now: datetime, accounts: Iterable[int] | None = None) -> list[int]:
+    """Posted nudges of `accounts` (None: every account) whose snooze ran out: flagged for an edit and a reminder,
+    the escalation clock started again. Returns their comment ids; one UPDATE guarded by the snooze itself, so of
+    two replicas waking at once only one gets each nudge (and reminds)."""
     return list(session.scalars(
         update(Nudge)
-        .where(Nudge.state == State.POSTED, Nudge.snoozed_until.is_not(None), Nudge.snoozed_until <= now)
+        .where(Nudge.state == State.POSTED, Nudge.snoozed_until.is_not(None), Nudge.snoozed_until <= now,
+               *_of_accounts(accounts))
         .values(snoozed_until=None, needs_update=True, escalate_from=now)
         .returning(Nudge.comment_id)
         .execution_options(synchronize_session=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Iterable
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -49,10 +50,12 @@ class GapAlert:
     closed_at: datetime | None
 
 
-def due_nudges(session: Session, now: datetime, lease: Lease, limit: int = 200) -> list[DueNudge]:
-    """Claim the nudges due for posting, oldest first: commit, then post (engine/lifecycle.py `post` or `fail`);
-    other replicas skip them meanwhile."""
-    return [DueNudge(*row) for row in lifecycle.claim_due(session, lease.owner, lease.until(now), now, limit)]
+def due_nudges(session: Session, now: datetime, lease: Lease, limit: int = 200,
+               accounts: Iterable[int] | None = None) -> list[DueNudge]:
+    """Claim the nudges of `accounts` (None: every account) due for posting, oldest first: commit, then post
+    (engine/lifecycle.py `post` or `fail`); other replicas skip them meanwhile."""
+    return [DueNudge(*row)
+            for row in lifecycle.claim_due(session, lease.owner, lease.until(now), now, limit, accounts)]
 
 
 def due_alerts(session: Session, now: datetime) -> list[DueAlert]:

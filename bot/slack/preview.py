@@ -30,7 +30,8 @@ def nudge_payload(settings: Settings, session_factory, comment_id: int | None) -
     with session_factory() as session:
         item: WaitingComment | None
         if comment_id is None:
-            found = unanswered(session, now=utcnow(), limit=1, business_waits=business_waits).items
+            found = unanswered(session, now=utcnow(), limit=1, business_waits=business_waits,
+                               accounts=settings.current_accounts()).items
             item = found[0] if found else None
             if item is None:
                 raise LookupError("nobody is waiting for an answer: no nudge to preview (replynudge unanswered --all "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from datetime import datetime, time as clock_time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,10 @@ from bot.engine.hours import parse_business_hours
 from bot.db.models import Nudge, utcnow
 from bot.slack.access import CACHE_FOR
 from bot.slack.app import build_app
-from bot.engine.delivery import update_changed
+from bot.engine.delivery import deliver_due, update_changed
+from bot.engine.poller import poll_account, sync_accounts
+from bot.sources import build_source
+from bot.suggest import suggester
 from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -86,6 +90,47 @@ def test_snooze_edits_the_message_and_raises_it_again_when_the_time_is_up(slack_
     reminder = slack_world.api.calls_to("chat.postMessage")[-1]
     assert reminder.params["thread_ts"] == ts and reminder.params["reply_broadcast"] in (True, "true", "1")
     assert slack_world.nudge("c1").snoozed_until is None
+
+
+def deliver_as_the_service(world, clock):
+    """Delivery as `replynudge run` does it with the world's config: its accounts synced, by id."""
+    with world.factory.begin() as session:
+        ids = sync_accounts(session, world.settings.accounts)
+    deliver_due(world.factory, world.notifier(), suggester(world.factory), clock,
+                accounts={ids[account.name]: account for account in world.settings.accounts})
+
+
+def test_the_nudges_of_an_account_taken_out_of_the_config_wait_until_it_is_named_again(slack_world, tmp_path):
+    """Nobody can act on them (their buttons say why): a snooze that runs out does not raise one again, and one
+    queued but not posted yet is not posted; named again, the account's nudges go on."""
+    comment_id, ts = posted(slack_world)
+    body = action_body(slack_world.api, "nudge_snooze", comment_id, message_ts=ts, type="static_select",
+                       value=None, selected_option={"value": f"{comment_id}:1h"})
+    assert slack_world.app().dispatch(signed_request(body)).status == 200
+    slack_world.api.wait_for("chat.update")
+    blog = slack_world.settings.accounts[0]
+    slack_world.add("c2", "Does the grinder fit the small hopper?")
+    poll_account(slack_world.factory, slack_world.nudge("c1").account_id, blog, build_source(blog), utcnow)
+    assert slack_world.nudge("c2").state == Nudge.PENDING  # queued by the poll, not posted yet
+
+    (tmp_path / "shop.jsonl").touch()
+    shop = replace(blog, name="shop", options={"path": str(tmp_path / "shop.jsonl")})
+    slack_world.settings = replace(slack_world.settings, accounts=(shop,))
+    later = utcnow() + timedelta(minutes=61)
+    deliver_as_the_service(slack_world, lambda: later)
+
+    assert len(slack_world.api.calls_to("chat.postMessage")) == 1  # neither c1's reminder nor c2's nudge
+    assert slack_world.app().dispatch(signed_request(action_body(slack_world.api, "nudge_done", comment_id,
+                                                                 message_ts=ts))).status == 200
+    (refused,) = slack_world.api.wait_for("response_url")
+    assert "This comment's account is no longer configured." in refused.params["text"]
+
+    slack_world.settings = replace(slack_world.settings, accounts=(blog, shop))
+    deliver_as_the_service(slack_world, lambda: later)
+
+    posts = slack_world.api.calls_to("chat.postMessage")[1:]
+    assert sorted(str(post.params.get("thread_ts")) for post in posts) == sorted([ts, "None"])
+    assert "small hopper" in str(next(post.params for post in posts if not post.params.get("thread_ts")))
 
 
 @pytest.mark.parametrize("weekday", [2, 4], ids=["on a wednesday", "on a friday"])
