@@ -102,6 +102,8 @@ def _base() -> Select:
     of_author = Author.id == Comment.author_id
     of_post = Post.id == Comment.post_id
     of_parent = and_(parent.account_id == Comment.account_id, parent.external_id == Comment.parent_external_id)
+    # a private message's text goes only where private messages are shown: never with a public reply to it
+    shown_parent = and_(of_parent, or_(parent.private.is_(False), Comment.private.is_(True)))
     return select(
         Comment,
         Account.name,
@@ -111,9 +113,9 @@ def _base() -> Select:
         select(Author.handle).where(of_author).scalar_subquery(),
         select(Post.title).where(of_post).scalar_subquery(),
         select(Post.url).where(of_post).scalar_subquery(),
-        select(parent.text).where(of_parent).scalar_subquery(),
+        select(parent.text).where(shown_parent).scalar_subquery(),
         select(parent_author.name).join(parent, parent.author_id == parent_author.id)
-        .where(of_parent)
+        .where(shown_parent)
         .scalar_subquery(),
         select(Nudge.suggestions).where(Nudge.comment_id == Comment.id).scalar_subquery(),
         _deserves().label("deserves"),

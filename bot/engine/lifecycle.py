@@ -392,31 +392,37 @@ class ReplyClaim:
     """The outcome of `claim_reply`: granted, or who holds the comment (or replied to it) and since when."""
 
     granted: bool
-    by: str | None = None
+    by: str | None = None  # PLATFORM: the brand answered it on the platform
     at: datetime | None = None
-    replied: bool = False  # someone replied from Slack already (else: someone is replying right now)
+    replied: bool = False  # someone replied already (else: someone is replying right now)
 
 
 def claim_reply(session: Session, comment_id: int, by: str, now: datetime) -> ReplyClaim | None:
     """Let `by` post a reply to this comment, alone: refused while someone else's claim is live (younger than
-    REPLY_CLAIM) and once someone replied from Slack. None when there is no such comment."""
+    REPLY_CLAIM), once someone replied from Slack, and once the brand answered it on the platform (a modal opened
+    before would otherwise post a second answer). None when there is no such comment."""
     if not ensure(session, comment_id, due_at=now, now=now):
         return None
     replied = and_(Nudge.state == State.HANDLED, Nudge.handled_how == Outcome.REPLIED)
+    answered = exists().where(Comment.id == comment_id, Comment.answered_at.is_not(None))
     result = session.execute(
         update(Nudge)
-        .where(Nudge.comment_id == comment_id, not_(replied), _no_live_reply_claim(now))
+        .where(Nudge.comment_id == comment_id, not_(replied), not_(answered), _no_live_reply_claim(now))
         .values(reply_claimed_by=by, reply_claimed_at=now)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount == 1:
         return ReplyClaim(True, by, now)
     row = session.execute(
-        select(Nudge.handled_how, Nudge.handled_by, Nudge.handled_at, Nudge.reply_claimed_by, Nudge.reply_claimed_at)
+        select(Nudge.handled_how, Nudge.handled_by, Nudge.handled_at, Nudge.reply_claimed_by, Nudge.reply_claimed_at,
+               Comment.answered_at)
+        .join(Comment, Comment.id == Nudge.comment_id)
         .where(Nudge.comment_id == comment_id)
     ).one()
     if row.handled_how == Outcome.REPLIED:
         return ReplyClaim(False, row.handled_by, row.handled_at, replied=True)
+    if row.answered_at is not None:
+        return ReplyClaim(False, PLATFORM, row.answered_at, replied=True)
     return ReplyClaim(False, row.reply_claimed_by, row.reply_claimed_at)
 
 

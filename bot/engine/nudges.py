@@ -38,12 +38,12 @@ def enqueue_due(
     channel; a comment with an ignored phrase gets a row already handled (`ignored`), so it is never nudged nor
     looked at again. Comments older than
     `max_age` are listed by /unanswered but never nudged, so a first sync of an old account does not flood
-    the channel.
+    the channel. A private message is never routed: it is nudged in the account's channel.
     """
     created = 0
     while True:
         due = session.execute(
-            select(Comment.id, Comment.created_at, Comment.text)
+            select(Comment.id, Comment.created_at, Comment.text, Comment.private)
             .join(Author, Author.id == Comment.author_id)
             .where(
                 Comment.account_id == account_id,
@@ -60,8 +60,8 @@ def enqueue_due(
         if not due:
             return created
         lifecycle.open_(session, [
-            lifecycle.opened(comment_id, account_id, routing.channel_for(text, channel),
+            lifecycle.opened(comment_id, account_id, routing.channel_for(text, channel, private=private),
                              hours.due_at(created_at, nudge_after), now, ignored=routing.ignores(text))
-            for comment_id, created_at, text in due
+            for comment_id, created_at, text, private in due
         ])
         created += len(due)

@@ -35,8 +35,11 @@ class Routing:
     def ignores(self, text: str) -> bool:
         return self.ignored is not None and self.ignored.search(text) is not None
 
-    def channel_for(self, text: str, default: str | None) -> str | None:
-        """The first route whose keywords the text contains, else the account's channel."""
+    def channel_for(self, text: str, default: str | None, *, private: bool = False) -> str | None:
+        """The first route whose keywords the text contains, else the account's channel. A private message to the
+        brand stays in the account's channel: a route would show it to people who may not see the account."""
+        if private:
+            return default
         return next((channel for pattern, channel in self.routes if pattern.search(text)), default)
 
 

@@ -1,5 +1,6 @@
 """Attacks from inside the workspace (issue 16), each as a signed request against a real `replynudge run --http`
-on a port, with the stand-in Slack Web API saying who is who, on SQLite and PostgreSQL.
+on a port (or, for where a nudge is posted, a poll delivering to it), with the stand-in Slack Web API saying who is
+who, on SQLite and PostgreSQL.
 
 The workspace: `blog` nudges in the public channel C0NUDGES (U0ANA and U0BEN are members), `vip` in the private
 channel C0PRIVATE (only U0ANA). U0EXT belongs to another organisation (Slack Connect), U0GUEST is a guest.
@@ -25,7 +26,7 @@ import requests
 from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 
-from bot.config import ConfigError
+from bot.config import ConfigError, Route
 from bot.config_file import parse_accounts
 from bot.db import make_engine, session_factory as make_session_factory
 from bot.db.models import Comment, Nudge
@@ -35,8 +36,8 @@ from bot.sources.base import AuthError
 from bot.suggest import suggest_questions
 from bot.suggest.safety import unsafe
 from tests.support.slack_api import sign
-from tests.support.slack_world import (SECRET, action_body, command_body, event_body, home_action_body, move_clock,
-                                       start_http_service, view_submission_body)
+from tests.support.slack_world import (SECRET, action_body, command_body, event_body, home_action_body, make_world,
+                                       move_clock, start_http_service, view_submission_body)
 
 CONFIG = """
 [defaults]
@@ -174,6 +175,19 @@ def test_a_private_message_is_listed_only_in_its_channel_and_labelled(service, s
     assert service.post(body).status_code == 200
     answers = slack_api.wait_for("response_url", count=2)
     assert "4242" in json.dumps(answers[1].params) and "Private message" in json.dumps(answers[1].params)
+
+
+def test_a_private_message_stays_in_its_accounts_channel_whatever_the_routes(tmp_path, session_factory, slack_api):
+    world = make_world(tmp_path, session_factory, slack_api, routes=(Route(("refund", "shipping"), "C0SUPPORT"),))
+    world.add("dm", "I need a refund: my card ending 4242 was charged twice", private=True, author="sam",
+              ago=timedelta(hours=4))
+    world.add("public", "And how long does shipping take?", parent="dm", author="sam")  # a public reply under it
+    world.poll()
+
+    posted = {call.params["channel"]: json.dumps(call.params) for call in slack_api.calls_to("chat.postMessage")}
+    assert set(posted) == {"C0NUDGES", "C0SUPPORT"}
+    assert "4242" in posted["C0NUDGES"] and "Private message" in posted["C0NUDGES"]  # nudged where it belongs
+    assert "shipping take" in posted["C0SUPPORT"] and "4242" not in posted["C0SUPPORT"]
 
 
 def test_every_reply_and_triage_action_is_in_the_audit_export(service, slack_api, workdir, database_url):

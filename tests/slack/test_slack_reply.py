@@ -130,6 +130,36 @@ def test_an_empty_reply_is_refused_in_the_modal(slack_world):
     assert brand_comments(slack_world) == []
 
 
+def test_a_modal_opened_before_the_brand_answered_on_the_platform_posts_no_second_answer(slack_world):
+    comment_id, ts = posted(slack_world)
+    app = slack_world.app()
+    view = open_modal(slack_world, app, comment_id, ts)
+    slack_world.add("a1", "Yes, from the first of April!", parent="c1", brand=True, author="brand",
+                    ago=timedelta(minutes=5))
+    slack_world.poll()  # a teammate answered on the platform meanwhile
+
+    response = submit(slack_world, app, view, "Yes, it is back in April.")
+
+    assert json.loads(response.body)["errors"] == {
+        TEXT_BOX: "Not posted: the brand already answered this comment on the platform."}
+    assert [reply.text for reply in brand_comments(slack_world)] == ["Yes, from the first of April!"]
+    assert slack_world.nudge("c1").handled_how == "answered"
+
+
+def test_control_characters_are_never_published(slack_world):
+    comment_id, ts = posted(slack_world)
+    app = slack_world.app()
+    view = open_modal(slack_world, app, comment_id, ts)
+    pasted = "Yes!\x00 Back\x1b[2J in April\x07,\r\nsee you 👩‍👩‍👧\tthen \u200fשלום"
+
+    response = submit(slack_world, app, view, pasted)
+
+    assert (response.status, response.body) == (200, "")
+    (reply,) = brand_comments(slack_world)
+    assert reply.text == "Yes! Back[2J in April,\nsee you 👩‍👩‍👧\tthen \u200fשלום"  # joiners and marks stay
+    assert slack_world.nudge("c1").handled_how == "replied"
+
+
 def test_bad_signature_on_a_submission_posts_nothing(slack_world):
     comment_id, ts = posted(slack_world)
     app = slack_world.app()

@@ -8,6 +8,7 @@ A slower platform turns the modal into "Posting…" and the outcome is shown wit
 from __future__ import annotations
 
 import logging
+import unicodedata
 from concurrent.futures import TimeoutError as Timeout
 
 from slack_bolt import Ack, BoltContext
@@ -32,7 +33,7 @@ ERROR_TEXT = 300
 def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client: WebClient) -> None:
     app: AppContext = context[KEY]
     state = modal_state(view)
-    text, comment_id, block = state.text.strip(), state.comment_id, state.block
+    text, comment_id, block = publishable(state.text), state.comment_id, state.block
     if comment_id is None or block is None:
         ack()
         return
@@ -66,6 +67,13 @@ def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client:
             app.publish_home(user)
 
 
+def publishable(text: str) -> str:
+    """What is published as the brand: control characters pasted or typed into the box (a NUL, which PostgreSQL
+    cannot store once the platform has the reply, escape sequences) are dropped; line breaks and tabs stay, and so
+    do format characters (the joiners of emoji, direction marks of right-to-left scripts)."""
+    return "".join(ch for ch in text.replace("\r\n", "\n") if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
+
+
 def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | None:
     """Claim the comment, post on the platform and record the reply. Returns why it was not posted, or None.
     Only one person's reply is posted: a second submit is told who replied (or is replying) and when."""
@@ -79,6 +87,8 @@ def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | 
     if claim is None:
         return "Not posted: this comment is no longer stored."
     if not claim.granted:
+        if claim.by == lifecycle.PLATFORM:
+            return "Not posted: the brand already answered this comment on the platform."
         doing = "already replied" if claim.replied else "is replying right now, since"
         return f"Not posted: <@{claim.by}> {doing} {when(claim.at)}."
     try:
