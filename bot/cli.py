@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import Sequence
 
 from bot import __version__
-from bot.config import ConfigError, format_duration, parse_duration, process_environment, read_log_format
+from bot.config import ConfigError, Settings, format_duration, parse_duration, process_environment, read_log_format
 from bot.config_file import load_settings
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import check_connection, make_engine, session_factory, upgrade
 from bot.db.copy import FROM, copy_database
 from bot.db.models import utcnow
-from bot.db.queries import UnansweredResult, comments_after, newest_comment_id, polling_states, unanswered
+from bot.db.queries import (UnansweredResult, comments_after, known_names, newest_comment_id, polling_states,
+                             unanswered)
 from bot.db.stats import team_stats
 from bot.engine import trail
 from bot.engine.hours import business_waits_of
@@ -29,9 +30,9 @@ from bot.logs import configure_logging
 from bot.progress import LogProgress, TerminalProgress, summary
 from bot.setup.questions import Questions
 from bot.setup.slack_check import slack_status
-from bot.setup.wizard import OPTION_KEYS, SETUP_PLATFORMS, flag as setup_flag, run_init
+from bot.setup.wizard import OPTION_KEYS, PLATFORM_KEYS, SETUP_PLATFORMS, flag as setup_flag, run_init
 from bot.service import open_database, poll_cycle, make_notifier, run_service
-from bot.sources import build_source
+from bot.sources import PLATFORMS, build_source
 from bot.slack.preview import builder_url, nudge_payload
 from bot.slack.terminal import printable
 from bot.sources.base import headroom
@@ -39,6 +40,10 @@ from bot.engine.comment_text import read_comment
 from bot.suggest import NO_SUGGESTION, llm_provider, suggest_for, suggestions
 from bot.engine.situation import read_situation
 from bot.suggest.voice import Voice, brand_voice
+
+
+SEVERAL_SECRETS = [platform for platform in SETUP_PLATFORMS
+                   if sum(key.endswith("_env") for key in PLATFORM_KEYS[platform]) > 1]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("unanswered", help="what /unanswered shows, in the terminal")
     listing.add_argument("--account", help="only this account")
-    listing.add_argument("--platform", help="only this platform")
+    listing.add_argument("--platform", choices=PLATFORMS, metavar="PLATFORM", help="only this platform")
     listing.add_argument("--older-than", type=_duration, metavar="DURATION", help="e.g. 2h, 1d")
     listing.add_argument("--limit", type=_positive, help="at most N comments")
     listing.add_argument("--json", action="store_true", help="a JSON array, oldest first")
@@ -121,15 +126,16 @@ def _parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="set up an account and its Slack channel: writes replynudge.toml and .env",
                                description="Asks for what the platform needs, checks the credentials with the call "
-                               "`check` makes, and adds the account; with --yes the flags are the answers.")
+                               "`check` makes, and adds the account; with --yes the flags are the answers. A "
+                               "platform's keys are flags (the platforms that have each are listed after it).")
     init.add_argument("--platform", choices=SETUP_PLATFORMS, metavar="PLATFORM", help=", ".join(SETUP_PLATFORMS))
     init.add_argument("--name", help="the account's name (default: the platform's)")
     for key in OPTION_KEYS:
         init.add_argument(setup_flag(key), dest=key, metavar="VARIABLE" if key.endswith("_env") else "VALUE",
-                          help=argparse.SUPPRESS if key.endswith("_env") else None)
+                          help=", ".join(platform for platform in SETUP_PLATFORMS if key in PLATFORM_KEYS[platform]))
     init.add_argument("--secret-env", metavar="VARIABLE",
-                      help="the environment variable holding the platform's secret (e.g. WP_APP_PASSWORD); each "
-                           "secret also has its own flag named after its key: --app-password-env, --access-token-env")
+                      help="the environment variable holding the platform's secret (e.g. WP_APP_PASSWORD); with "
+                           f"several secrets ({', '.join(SEVERAL_SECRETS)}), name each with its own flag above")
     init.add_argument("--nudge-after", metavar="DURATION",
                       help="how long a comment may wait before its nudge (default 1h, or [defaults]' value)")
     init.add_argument("--channel", help="the Slack channel id for the nudges (C…)")
@@ -153,8 +159,15 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _with_accounts(settings: Settings) -> Settings:
+    """A config file without accounts polls nothing, silently: said instead."""
+    if not settings.accounts:
+        raise ConfigError(f"{settings.config_path}: no [[accounts]] (replynudge init adds one)")
+    return settings
+
+
 def cmd_poll(args) -> int:
-    settings = load_settings()
+    settings = _with_accounts(load_settings())
     for account in settings.accounts:  # every account's settings are checked before anything is fetched
         build_source(account)
     factory = open_database(settings)
@@ -197,6 +210,7 @@ def cmd_unanswered(args) -> int:
     settings = load_settings(require_config=False)
     factory = open_database(settings)
     configured = {account.name: account for account in settings.accounts}
+    _known_accounts(factory, settings, [args.account] if args.account else [])
     now = utcnow()
     with factory() as session:
         result = unanswered(
@@ -253,6 +267,7 @@ def cmd_suggest(args) -> int:
 def cmd_export(args) -> int:
     settings = load_settings(require_config=False)
     factory = open_database(settings)
+    _known_accounts(factory, settings, args.account or [])
     now = utcnow()
     if args.audit:
         with factory() as session:
@@ -282,6 +297,17 @@ def cmd_export(args) -> int:
         raise ConfigError(f"--output {args.output}: cannot write: {error.strerror}") from None
     print(f"wrote {what} to {args.output}", file=sys.stderr)
     return 0
+
+
+def _known_accounts(factory, settings, wanted: Sequence[str]) -> None:
+    """An --account that names no account is a typo, never an empty answer (as /unanswered answers with its usage)."""
+    if not wanted:
+        return
+    with factory() as session:
+        names = known_names(session)[0] | {account.name for account in settings.accounts}
+    for name in wanted:
+        if name not in names:
+            raise ConfigError(f"--account: {name!r} is not an account (known: {', '.join(sorted(names)) or 'none'})")
 
 
 def _table(header: Sequence[str], rows, format: str) -> str:
@@ -326,7 +352,7 @@ def render_unanswered(result: UnansweredResult) -> str:
 
 def cmd_check(args) -> int:
     """One cheap authenticated call per account, then a table of how each account's polling stands."""
-    settings = load_settings()
+    settings = _with_accounts(load_settings())
     engine = make_engine(settings.database_url)
     try:
         check_connection(engine)

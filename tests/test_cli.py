@@ -187,6 +187,23 @@ def test_poll_once_keeps_polling_other_accounts_when_one_fails(workdir, database
     assert "Ana" in table and "Bo" not in table and "1 waiting, oldest first." in table
 
 
+def test_a_post_title_on_the_first_line_of_a_post_reaches_the_nudge(workdir, database_url, capsys, monkeypatch):
+    """docs/accounts/jsonl.md: `post_title` is optional and shown in the nudge. A file gives it once, on the post's
+    first comment; the later lines of the same post, read in the same page, do not erase it."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    write_replay(workdir / "blog.jsonl", [
+        {"id": "1", "post": "p", "post_title": "Cold brew at home", "author": "Ana",
+         "text": "Which grind do you use for cold brew?", "created_at": old},
+        {"id": "2", "post": "p", "author": "Bo", "text": "And how long do you let it steep?", "created_at": old},
+    ])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "blog.jsonl"\n')
+    assert main(["poll", "--once"]) == 0
+    assert capsys.readouterr().out.count("on “Cold brew at home”") == 2
+    assert main(["unanswered", "--json"]) == 0
+    assert [item["post_title"] for item in json.loads(capsys.readouterr().out)] == ["Cold brew at home"] * 2
+
+
 def test_unanswered_on_an_empty_database_and_filters(workdir, database_url, capsys, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url)
     assert main(["unanswered"]) == 0
@@ -196,6 +213,31 @@ def test_unanswered_on_an_empty_database_and_filters(workdir, database_url, caps
     with pytest.raises(SystemExit) as exit_info:
         main(["unanswered", "--older-than", "soon"])
     assert exit_info.value.code == 2
+
+
+def test_a_mistyped_account_or_platform_is_an_error_not_an_empty_list(workdir, database_url, capsys, monkeypatch):
+    """`unanswered --account blgo` answered "Nobody is waiting for an answer. 🎉"; /unanswered answers an unknown
+    name with its usage, and the command line now says which accounts there are."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    write_replay(workdir / "c.jsonl", [])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "c.jsonl"\n')
+    assert main(["unanswered", "--account", "blog"]) == 0  # in the config, not polled yet: nobody waits
+    assert "Nobody is waiting" in capsys.readouterr().out
+    for command in (["unanswered", "--account", "blgo"], ["export", "--account", "blog", "--account", "blgo"]):
+        assert main(command) == 2
+        assert "replynudge: error: --account: 'blgo' is not an account (known: blog)" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["unanswered", "--platform", "wordpres"])
+    assert exit_info.value.code == 2 and "invalid choice: 'wordpres'" in capsys.readouterr().err
+
+
+def test_a_config_without_accounts_says_so(workdir, database_url, capsys, monkeypatch):
+    """A config file with only [defaults] (or nothing yet) made `check` answer ok and `poll --once` an empty table."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    (workdir / "replynudge.toml").write_text('[defaults]\nnudge_after = "30m"\n')
+    for command in (["check"], ["poll", "--once"]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == "replynudge: error: replynudge.toml: no [[accounts]] (replynudge init adds one)\n"
 
 
 def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):

@@ -69,7 +69,8 @@ def test_missing_config_file(workdir, capsys, monkeypatch):
     monkeypatch.setenv("REPLYNUDGE_CONFIG", "elsewhere/nudges.toml")
     code, _, err = run_cli(capsys, "poll", "--once")
     assert code == 2
-    assert err == "replynudge: error: elsewhere/nudges.toml: config file not found (set REPLYNUDGE_CONFIG or create it)\n"
+    assert err == ("replynudge: error: elsewhere/nudges.toml: config file not found (replynudge init writes it; "
+                   "REPLYNUDGE_CONFIG names another)\n")
 
 
 def test_unreadable_config_file(workdir, capsys):

@@ -57,7 +57,8 @@ def load_accounts(path: Path, environ: Mapping[str, str]) -> tuple[AccountConfig
         with path.open("rb") as handle:
             document = tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found (set REPLYNUDGE_CONFIG or create it)") from None
+        raise ConfigError(f"{path}: config file not found (replynudge init writes it; REPLYNUDGE_CONFIG names "
+                          "another)") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config file: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:

@@ -105,11 +105,15 @@ def ingest(
 
 
 def _upsert_named(session: Session, model: type[Post] | type[Author], account_id: int, rows: list[dict], updates):
-    """Upsert posts or authors, writing only the new and the changed ones (the last row of each wins); returns
-    external id -> id. Most rows of a page name posts and authors already stored, unchanged."""
+    """Upsert posts or authors, writing only the new and the changed ones (the last row of each wins, a value it
+    lacks taken from the earlier ones, as the upsert keeps a stored one: a replay file gives a post's title once);
+    returns external id -> id. Most rows of a page name posts and authors already stored, unchanged."""
     table, connection = model.__table__, session.connection()
     dialect = connection.dialect.name
-    latest = {row["external_id"]: row for row in rows}
+    latest: dict[str, dict] = {}
+    for row in rows:
+        earlier = latest.get(row["external_id"], {})
+        latest[row["external_id"]] = {**row, **{name: value for name, value in earlier.items() if row[name] is None}}
     compared = tuple(updates)
     found = connection.execute(_named(dialect, table, compared), {"account": account_id, WANTED: latest})
     stored = {external_id: (id_, tuple(values)) for external_id, id_, *values in found.all()}

@@ -163,13 +163,13 @@ def _platform_settings(setup: Setup, name: str, platform: str) -> dict[str, Any]
             entry[key] = questions.ask(label, flag=flag(key), given=None if problem else given.get(key),
                                        default=None if problem else previous.get(key))
             continue
-        from_flag = given.get(f"{key}_env")
+        from_flag, named_by = given.get(f"{key}_env"), flag(f"{key}_env")
         if from_flag is None and not secret_flag_used and given.get("secret_env"):
-            from_flag, secret_flag_used = given["secret_env"], True
+            from_flag, secret_flag_used, named_by = given["secret_env"], True, "--secret-env"
         variable = questions.ask(f"Environment variable for the {label}", flag=flag(f"{key}_env"), given=from_flag,
                                  default=previous.get(f"{key}_env") or _variable(name, key), check=_env_name)
         entry[f"{key}_env"] = variable
-        _secret_value(setup, variable, label, ask=key in again or problem is not None)
+        _secret_value(setup, variable, label, named_by, ask=key in again or problem is not None)
         again.discard(key)
 
 
@@ -197,16 +197,17 @@ def _env_name(text: str) -> str:
     return text
 
 
-def _secret_value(setup: Setup, variable: str, label: str, *, ask: bool) -> None:
+def _secret_value(setup: Setup, variable: str, label: str, named_by: str, *, ask: bool) -> None:
     """The secret's value: from the environment or .env when it is there (and not just found wrong), else typed
-    (with no default: the one there is the one found wrong)."""
+    (with no default: the one there is the one found wrong). `named_by`: the flag that names the variable."""
     current = setup.value(variable)
     if current and not ask:
         setup.questions.say(f"  using {variable} from {'.env' if current == setup.env.values().get(variable) else 'the environment'}")
         setup.keep(variable, current)
         return
     if not setup.questions.interactive:
-        raise ConfigError(f"init: {variable}: not set; export it (init copies it into .env) or write it to .env")
+        raise ConfigError(f"init: {named_by}: {variable} is not set; export it (init copies it into .env), write it "
+                          f"to .env, or give {named_by} the variable that holds the {label}")
 
     def present(text: str) -> str:
         if not text:

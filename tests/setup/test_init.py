@@ -410,3 +410,20 @@ def test_no_check_calls_neither_the_platform_nor_slack(tmp_path, wordpress, slac
     written = init(tmp_path, slack, *scripted(wordpress, "blog", "--no-check"), **offline)
     assert written.returncode == 0, written.stderr
     assert (settings(tmp_path).slack_bot_token, settings(tmp_path).account("blog").channel) == ("xoxb-test", CHANNEL)
+
+
+def test_the_help_shows_each_platforms_flags_and_a_missing_secret_names_its_flag(tmp_path, slack):
+    """`init --help` is where a script's author looks for the flags: every platform key is one, secrets included
+    (YouTube's refresh token has no other way in with --yes), followed by the platforms that have it."""
+    helped = init(tmp_path, slack, "--help")
+    assert helped.returncode == 0
+    flags = dict(re.findall(r"^  (--[a-z-]+) (?:VALUE|VARIABLE)\s+([a-z, ]+)$", helped.stdout, re.M))
+    assert flags["--refresh-token-env"] == "youtube" and flags["--client-secret-env"] == "youtube, reddit"
+    assert flags["--password-env"] == "reddit" and flags["--url"] == "wordpress"
+
+    youtube = ["--platform", "youtube", "--name", "video", "--channel-id", "UC0123456789abcdefghijkl", "--client-id",
+               "client-1", "--refresh-token-env", "YT_REFRESH", "--no-check", "--yes"]
+    missing = init(tmp_path, slack, *youtube, YT_REFRESH="1//token")
+    assert missing.returncode == 2
+    assert "init: --client-secret-env: VIDEO_CLIENT_SECRET is not set; export it" in missing.stderr
+    assert list(tmp_path.iterdir()) == []
