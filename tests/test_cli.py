@@ -204,6 +204,27 @@ def test_a_post_title_on_the_first_line_of_a_post_reaches_the_nudge(workdir, dat
     assert [item["post_title"] for item in json.loads(capsys.readouterr().out)] == ["Cold brew at home"] * 2
 
 
+def test_a_nul_character_from_a_commenter_is_dropped_not_a_failing_poll(workdir, database_url, capsys, monkeypatch):
+    """PostgreSQL's text cannot hold a NUL (0x00): a commenter's one, in a comment or a display name (JSON's
+    "\\u0000", as any platform's API may send it), failed the whole page, so every poll of the account failed and
+    nobody after that commenter was ever stored. It is dropped on the way in, on both databases alike."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    write_replay(workdir / "blog.jsonl", [
+        {"id": "1", "post": "p", "post_title": "Cold\u0000 brew", "author": "Ana\u0000", "author_id": "ana\u0000",
+         "text": "Which grind\u0000 do you use for cold brew?", "created_at": old, "url": "https://x.example/1\u0000"},
+        {"id": "2", "post": "p", "author": "Bo", "text": "And how long do you let it steep?", "created_at": old},
+    ])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "blog"\nplatform = "replay"\npath = "blog.jsonl"\n')
+    assert main(["poll", "--once"]) == 0
+    capsys.readouterr()
+    assert main(["unanswered", "--json"]) == 0
+    waiting = {item["author"]: item for item in json.loads(capsys.readouterr().out)}
+    assert set(waiting) == {"Ana", "Bo"}
+    assert waiting["Ana"]["text"] == "Which grind do you use for cold brew?"
+    assert waiting["Ana"]["post_title"] == "Cold brew" and waiting["Ana"]["url"] == "https://x.example/1"
+
+
 def test_unanswered_on_an_empty_database_and_filters(workdir, database_url, capsys, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url)
     assert main(["unanswered"]) == 0

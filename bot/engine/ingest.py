@@ -6,9 +6,10 @@ fetches the page again; upserts keyed on (account, external id) make that repeat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Sequence
 
 from sqlalchemy import Table, and_, bindparam, func, or_, select, update
@@ -145,11 +146,26 @@ def _latest_per_id(records: Sequence[CommentRecord]) -> list[CommentRecord]:
     """A page may repeat a comment (an edit after the original): keep the last version of each, unless an earlier
     one is dated later (see `_not_older`)."""
     latest: dict[str, CommentRecord] = {}
-    for record in records:
+    for record in map(_without_nul, records):
         kept = latest.get(record.external_id)
         if kept is None or not _older(record, kept):
             latest[record.external_id] = record
     return list(latest.values())
+
+
+def _without_nul(record: CommentRecord) -> CommentRecord:
+    """The record with no NUL (0x00) in its strings: PostgreSQL's text cannot hold one, so a commenter's NUL (JSON's
+    "\\u0000", in a comment or a display name) failed the page, and every poll after it. Dropped on both databases
+    alike."""
+    if "\x00" not in "".join(filter(None, _strings(record))):
+        return record
+    return replace(record, **{name: value.replace("\x00", "") for name, value in zip(_STRINGS, _strings(record))
+                              if value})
+
+
+_STRINGS = ("external_id", "post_id", "author_id", "author_name", "author_handle", "text", "parent_id", "thread_id",
+            "url", "post_url", "post_title")
+_strings = attrgetter(*_STRINGS)
 
 
 def _older(record: CommentRecord, than: CommentRecord) -> bool:
