@@ -113,8 +113,10 @@ def _upsert_named(session: Session, model: type[Post] | type[Author], account_id
     dialect = connection.dialect.name
     latest: dict[str, dict] = {}
     for row in rows:
-        earlier = latest.get(row["external_id"], {})
-        latest[row["external_id"]] = {**row, **{name: value for name, value in earlier.items() if row[name] is None}}
+        earlier = latest.get(row["external_id"])
+        if earlier is not None and earlier != row:  # most repeats are the same row: no new dictionary for them
+            row = {**row, **{name: value for name, value in earlier.items() if row[name] is None}}
+        latest[row["external_id"]] = row
     compared = tuple(updates)
     found = connection.execute(_named(dialect, table, compared), {"account": account_id, WANTED: latest})
     stored = {external_id: (id_, tuple(values)) for external_id, id_, *values in found.all()}
