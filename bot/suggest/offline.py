@@ -1,6 +1,6 @@
 """The offline suggester: hand-written questions for what the comment is doing, in the commenter's language.
 
-The comment is read for its situation (bot/engine/situation.py) and its case within it (bot/suggest/cases.py), and
+The comment is read for its situation (bot/engine/situation.py) and its case within it (bot/suggest/cases/), and
 gets that case's questions (bot/suggest/banks/): at most three, fewer when fewer fit, none when no case fits,
 never padded with generic ones (the team then writes its own). Words of the comment go into a question only as the
 person it is about ("my mum" becomes "your mum"). A question asking for what the comment already gives (an order
@@ -57,7 +57,7 @@ _GIFT_OR_OCCASION = re.compile(r"gift|present|regal|offrir|offert|cadeau|geschen
 
 def offline_candidates(comment: CommentText, thread: Thread = Thread()) -> list[str]:
     """The offline questions that fit the comment, in its language, the most specific first: those of its case
-    (bot/suggest/cases.py), or of its situation when none of the case's fits; none when neither fits (a plain
+    (bot/suggest/cases/), or of its situation when none of the case's fits; none when neither fits (a plain
     question the rules cannot place gets none): never a generic question, which a rater marks bad."""
     reading = read_situation(comment, thread)
     language = bank(comment.language.code)

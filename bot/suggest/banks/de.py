@@ -17,7 +17,8 @@ PEOPLE_TO = {  # the same people in the dative: "Was gefällt deinem Vater?", "R
     "sister": "deiner Schwester", "brother": "deinem Bruder",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "am Workshop", "tour": "an der Führung", "class": "an den Kursen", "game": "am Spiel",
           "book": "am Buch", "app": "an der App"}
 

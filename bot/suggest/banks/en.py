@@ -8,7 +8,8 @@ PEOPLE = {
     "sister": "your sister", "brother": "your brother", "friend": "your friend",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "the workshop", "tour": "the tour", "class": "the classes", "game": "the game", "book": "the book",
           "app": "the app"}
 

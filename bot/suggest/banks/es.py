@@ -9,7 +9,8 @@ PEOPLE = {
     "friend": "tu amigo",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "del taller", "tour": "de la visita", "class": "de las clases", "game": "del juego",
           "book": "del libro", "app": "de la app"}
 

@@ -9,7 +9,8 @@ PEOPLE = {
     "sister": "votre sœur", "brother": "votre frère", "friend": "votre ami",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "l'atelier", "tour": "la visite", "class": "les cours", "game": "le jeu", "book": "le livre",
           "app": "l'appli"}
 

@@ -17,7 +17,8 @@ PEOPLE_TO = {  # "a" with the same people: "alla tua ragazza", "a tua madre"
     "sister": "a tua sorella", "brother": "a tuo fratello",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "del workshop", "tour": "della visita", "class": "delle lezioni", "game": "del gioco",
           "book": "del libro", "app": "dell'app"}
 

@@ -9,7 +9,8 @@ PEOPLE = {
     "brother": "je broer",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "de workshop", "tour": "de rondleiding", "class": "de lessen", "game": "het spel", "book": "het boek",
           "app": "de app"}
 

@@ -18,7 +18,8 @@ PEOPLE_TO = {  # "a" with the same people: "à sua namorada", "ao seu pai"
     "brother": "ao seu irmão", "friend": "à sua amiga",
 }
 
-# What they enjoyed (bot/suggest/cases.py: thing_kind), with the article and case the story_thing questions need
+# What they enjoyed (bot/suggest/cases/stories.py: thing_kind), with the article and case the story_thing
+# questions need
 THINGS = {"workshop": "no workshop", "tour": "na visita", "class": "nas aulas", "game": "no jogo", "book": "no livro"}
 
 BANK = {
