@@ -24,7 +24,7 @@ from bot.db.queries import BusinessWaits, WaitingComment, comments_by_id
 from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_waits_of
 from bot.engine.leases import Lease
-from bot.engine.notifier import Notifier
+from bot.engine.notifier import Notifier, alert_text
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def deliver_due(
     with session_factory.begin() as session:
         alerts = outbox.due_alerts(session, clock())
     for alert in alerts:
-        notifier.post_alert(alert)
+        _tell(notifier, alert)
         with session_factory.begin() as session:
             outbox.mark_alerted(session, alert, clock())
 
@@ -60,6 +60,16 @@ def deliver_due(
     posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts, business_waits)
     update_changed(session_factory, notifier, clock, business_waits, accounts)
     return posted
+
+
+def _tell(notifier: Notifier, alert: outbox.DueAlert) -> None:
+    """Post an alert to its account's channel, or when Slack refuses it (the bot removed, the channel archived, the
+    token revoked: Slack's own retries are spent) write it to the log instead, once: the alert counts as told either
+    way, so that one channel's trouble neither holds up the rest of delivery nor repeats every cycle."""
+    try:
+        notifier.post_alert(alert)
+    except Exception as error:
+        log.error("%s (not posted to %s: %s)", alert_text(alert), alert.channel, error)
 
 
 def _post_due(

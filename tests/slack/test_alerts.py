@@ -1,0 +1,50 @@
+"""Account alerts that Slack refuses (the bot removed from the channel, the channel archived, the token revoked),
+through `poll --once`'s cycle against the stand-in Slack API over real HTTP, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import timedelta
+
+from tests.support.records import account_config
+from tests.support.slack_world import CHANNEL, make_world
+
+ARCHIVED = "C0ARCHIVED"
+
+
+def test_an_alert_its_channel_refuses_goes_to_the_log_once_and_holds_up_no_other_channel(
+    tmp_path, session_factory, slack_api, caplog
+):
+    world = make_world(tmp_path, session_factory, slack_api)
+    missing = tmp_path / "shop.jsonl"  # every poll of shop fails until it exists
+    shop = account_config("shop", channel=ARCHIVED, min_score=0, alert_after=timedelta(0),
+                          options={"path": str(missing)})
+    world.settings = replace(world.settings, accounts=(*world.settings.accounts, shop))
+    world.add("c1")
+    slack_api.fail("chat.postMessage", status=200, retry_after=None, error="is_archived", times=100, channel=ARCHIVED)
+    caplog.set_level(logging.WARNING)
+
+    def to_archived() -> int:
+        return len([c for c in slack_api.calls_to("chat.postMessage") if c.params["channel"] == ARCHIVED])
+
+    def told(words: str) -> list[str]:
+        return [r.getMessage() for r in caplog.records if words in r.getMessage() and r.levelno >= logging.ERROR]
+
+    world.poll()
+    assert [m["text"] for m in slack_api.messages(CHANNEL)] == [
+        "user-c1 on blog (replay) waits for an answer: How do I descale the machine?"
+    ]
+    (alert,) = told("keeps failing to poll *shop* (replay)")
+    assert f"(not posted to {ARCHIVED}: " in alert and "is_archived" in alert
+    assert to_archived() == 1
+
+    world.poll()
+    world.poll()
+    assert len(told("keeps failing to poll *shop*")) == 1 and to_archived() == 1  # once, not every cycle
+
+    missing.touch()
+    world.poll()
+    world.poll()
+    (recovered,) = told("polls *shop* (replay) again")
+    assert "is_archived" in recovered and to_archived() == 2
