@@ -57,8 +57,9 @@ def suggestions(
         try:
             return [Suggestion(q, LLM) for q in llm.questions(comment, reasons=reasons, author=author, voice=voice,
                                                                 thread=thread, context=context)]
-        except LlmFailed as error:
-            log.warning("LLM suggestions failed, using the offline ones: %s", error)
+        except LlmFailed as error:  # an outage is said once, and again when the LLM answers (bot/suggest/llm.py)
+            if not error.told:
+                log.warning("LLM suggestions failed, using the offline ones: %s", error)
     own = voice.own_questions()
     chosen = {q: (PAST if q in voice.past else LIBRARY) for q in own}
     for question in offline_questions(comment, author, thread):

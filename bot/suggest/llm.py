@@ -11,6 +11,7 @@ endpoint one timeout after another.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from datetime import timedelta
@@ -58,11 +59,18 @@ for passwords, card or bank details, addresses, phone numbers or other personal 
 Answer with JSON only, no other text: {{"questions": ["...", "..."]}}"""
 VOICE_PROMPT = "\nThe team's voice, in its own words: {voice}"
 
+log = logging.getLogger(__name__)
+
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.S)
 
 
 class LlmFailed(Exception):
-    """Why the LLM gave no usable questions, in one line."""
+    """Why the LLM gave no usable questions, in one line; `told`: the endpoint still fails as it did when that was
+    last said, so saying it again adds nothing."""
+
+    def __init__(self, reason: str, *, told: bool = False):
+        super().__init__(reason)
+        self.told = told
 
 
 class LlmProvider:
@@ -84,8 +92,11 @@ class LlmProvider:
                   context: ThreadContext = ThreadContext()) -> list[str]:
         """Three checked questions, or LlmFailed."""
         if (left := self.paused_until - self.clock()) > 0:
-            raise LlmFailed(f"paused for {left:.0f}s more after: {self.pause_reason}")
+            raise LlmFailed(f"paused for {left:.0f}s more after: {self.pause_reason}", told=True)
         body = self._post(self._request(comment, reasons, author, voice, read_situation(comment, thread), context))
+        if self.pause_reason:
+            log.info("the LLM answers again (it failed: %s): its suggestions are used from now on", self.pause_reason)
+            self.pause_reason = ""
         try:
             return _screened(checked_questions(_questions_in(body)), comment)
         except InvalidSuggestions as error:
@@ -148,8 +159,8 @@ class LlmProvider:
 
     def _pause(self, reason: str, wait: timedelta) -> LlmFailed:
         self.paused_until = self.clock() + min(wait, MAX_PAUSE).total_seconds()
-        self.pause_reason = reason
-        return LlmFailed(reason)
+        told, self.pause_reason = reason == self.pause_reason, reason
+        return LlmFailed(reason, told=told)
 
 
 def _screened(questions: list[str], comment: CommentText) -> list[str]:

@@ -172,11 +172,33 @@ def test_an_endpoint_error_falls_back_and_pauses_the_endpoint(httpserver, caplog
         clock.now += pause - 1
         assert suggest_questions(COMPLAINT, llm=llm) == offline(COMPLAINT)
     assert len(httpserver.log) == 1
-    assert f"paused for 1s more after: HTTP {status}" in caplog.text
     httpserver.clear()
     httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
     clock.now += 2
     assert suggest_questions(COMPLAINT, llm=llm) == GOOD
+
+
+def test_an_outage_is_logged_once_not_for_every_nudge_nor_retry_and_its_end_once(httpserver, caplog):
+    clock = Clock()
+    llm = provider(httpserver, clock)
+    httpserver.expect_request(PATH).respond_with_data("upstream connect error", status=503)
+    with caplog.at_level(logging.INFO, logger="bot.suggest"):
+        for _ in range(3):  # three minutes down: each nudge while paused, and a failed retry each minute
+            for _ in range(5):
+                assert suggest_questions(COMPLAINT, llm=llm) == offline(COMPLAINT)
+            clock.now += 61
+        assert len(httpserver.log) == 3
+        failed = [r for r in caplog.records if "LLM suggestions failed" in r.getMessage()]
+        assert [r.getMessage() for r in failed] == [
+            "LLM suggestions failed, using the offline ones: HTTP 503: upstream connect error"
+        ]
+        httpserver.clear()
+        httpserver.expect_request(PATH).respond_with_json(completion(json.dumps(GOOD)))
+        assert suggest_questions(COMPLAINT, llm=llm) == GOOD
+        assert suggest_questions(COMPLAINT, llm=llm) == GOOD
+    back = [r.getMessage() for r in caplog.records if "answers again" in r.getMessage()]
+    assert back == ["the LLM answers again (it failed: HTTP 503: upstream connect error): its suggestions are used "
+                    "from now on"]
 
 
 def test_a_refused_key_is_reported_without_the_key(httpserver, caplog):
