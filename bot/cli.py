@@ -35,7 +35,7 @@ from bot.service import open_database, poll_cycle, make_notifier, run_service
 from bot.sources import PLATFORMS, build_source
 from bot.slack.preview import builder_url, nudge_payload
 from bot.slack.terminal import printable
-from bot.sources.base import headroom
+from bot.sources.base import HELD_QUEUE, headroom
 from bot.engine.comment_text import read_comment
 from bot.suggest import NO_SUGGESTION, llm_provider, suggest_for, suggestions
 from bot.engine.situation import read_situation
@@ -423,8 +423,10 @@ def _completeness(state) -> str:
         return "-"
     if state.gaps:
         gap = state.gaps[0]
-        where = f"post {gap.post_external_id}" if gap.post_external_id else "account"
         more = f" (+{len(state.gaps) - 1} more)" if len(state.gaps) > 1 else ""
+        if gap.post_external_id == HELD_QUEUE:
+            return f"gap: the moderation queue is longer than a poll reads{more}"
+        where = f"post {gap.post_external_id}" if gap.post_external_id else "account"
         return f"gap: {where} counts {gap.counted}, {gap.stored} stored{more}"
     if state.complete_at is None:
         return "-"

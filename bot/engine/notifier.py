@@ -10,6 +10,7 @@ from typing import Protocol
 from bot.config import format_duration
 from bot.db.queries import WaitingComment
 from bot.engine import outbox, triage
+from bot.sources.base import HELD_QUEUE
 
 
 class Notifier(Protocol):
@@ -67,12 +68,16 @@ def alert_text(alert: outbox.DueAlert) -> str:
 
 
 def gap_text(name: str, gap: outbox.GapAlert) -> str:
-    post = "the whole account" if not gap.post else " ".join(
+    post = "the whole account" if not gap.post else "the moderation queue" if gap.post == HELD_QUEUE else " ".join(
         filter(None, (f"post {gap.post}", f"“{gap.title}”" if gap.title else None, gap.url))
     )
     since = f"{gap.opened_at:%Y-%m-%d %H:%M} UTC"
     if gap.closed_at is not None:
         return (f"Reply Nudge has every comment of {name} again on {post}: the gap noted at {since} lasted "
                 f"{format_duration(gap.closed_at - gap.opened_at)}.")
+    if gap.post == HELD_QUEUE:
+        return (f"Reply Nudge may be missing comments of {name} on {post} since {since}: more comments are held "
+                "for review than a poll reads, so only the newest held ones are read. New comments are "
+                "read as before; review or remove held comments on the platform to bring the rest within reach.")
     return (f"Reply Nudge may be missing comments of {name} on {post} since {since}: the platform counts "
             f"{gap.counted}, {gap.stored} are stored, even after reading it again.")

@@ -51,6 +51,9 @@ from bot.config import AccountConfig
 
 Cursor = dict[str, Any]
 RATE_LIMIT, QUOTA = "rate limit", "quota"  # what a source's pacing follows (`paced_by`)
+# Tally.post_id of the moderation queue read only in part (YouTube's, longer than a poll reads): its count is a floor
+# of the held comments the read did not reach, 0 once it reads the queue whole; no post has this id, so none is stored.
+HELD_QUEUE = "(moderation queue)"
 
 
 @dataclass(frozen=True)

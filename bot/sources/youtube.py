@@ -9,17 +9,19 @@ against it, and one more page of older threads a poll (a sweep through the recen
 cursor), so a thread whose count moved is read again. Threads are flat (every reply hangs off the top-level comment).
 A read that stops at MAX_PAGES moves the watermark past what it read and keeps where it stopped (`behind`): the next
 polls read on from there down to the old watermark, and fail until they get there (see `_catch_up`). Only the
-thread listing's own cap does that: a cap of a read made for one of its pages (a thread's replies, the moderation
-queue) fails the poll, naming that read. A saved page token YouTube rejects (400 invalidPageToken) restarts what it
-was saved for: the catch-up from the newest thread, the sweep from the watermark.
+thread listing's own cap does that: the cap of a thread's replies read for one of its pages fails the poll, naming
+that thread. A saved page token YouTube rejects (400 invalidPageToken) restarts what it was saved for: the catch-up
+from the newest thread, the sweep from the watermark.
 With OAuth as the channel owner, the moderation queue (`moderationStatus=heldForReview`) is read too, in turn with
 the sweep, so an idle poll costs at most two calls: held comments are stored as held, and followed by id until they
-leave the queue (approved: stored as published; gone: recorded deleted). Each call is counted against the
-day's quota budget (youtube_quota), which also sets the pace of polling.
+leave the queue (approved: stored as published; gone: recorded deleted). A queue longer than MAX_PAGES is read to
+the cap and the poll goes on; the completeness audit tells the channel (see `_held` and `tallies`). Each call is
+counted against the day's quota budget (youtube_quota), which also sets the pace of polling.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, ClassVar, Iterator
@@ -29,14 +31,16 @@ from bot.config import AccountConfig, MissingSetting
 from bot.config.checks import whole_number_option
 from bot.config_keys import Option
 from bot.sources.base import (
-    QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
+    HELD_QUEUE, QUOTA, AuthError, CommentRecord, Cursor, Page, Reread, SourceError, Tally, TemporaryError, parse_time,
 )
 from bot.sources.http import (
-    MAX_PAGES, ApiClient, PageCapReached, api_url, body_token, pages, redact_url, url_option,
+    MAX_PAGES, ApiClient, PageCapReached, api_url, body_token, ending_at_cap, pages, redact_url, url_option,
 )
 from bot.sources.recency import RECENT_DAYS, recent_days, recent_since
 from bot.sources.tokens import cached_token, forget_token
 from bot.sources.youtube_quota import COSTS, QuotaBudget, note_reply_units, take_reply_units
+
+log = logging.getLogger(__name__)
 
 API_URL = "https://www.googleapis.com/youtube/v3"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
@@ -297,16 +301,32 @@ class YouTubeSource:
         """The threads whose top-level comment or a reply awaits review ("only in a properly authorized request":
         the channel owner's OAuth). A thread new to the queue is read whole; the held comments are kept in the cursor
         with what a record of them needs, and those that left the queue are looked up by id: there, approved; not
-        there, rejected or deleted."""
+        there, rejected or deleted. A queue longer than MAX_PAGES (a spam wave) is read to the cap, newest first:
+        the held comments of threads it did not reach have not left it, so they stay in the cursor as they were,
+        and `held_beyond` (the oldest thread read) says so to the completeness audit until the queue is read whole."""
         params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "moderationStatus": HELD,
                   "maxResults": PAGE_SIZE, "textFormat": "plainText"}
         known: dict[str, dict] = dict(cursor.get("held") or {})
         queued_threads = {entry["thread"] for entry in known.values()}
+        with ending_at_cap() as cut_short:
+            threads = self._every_page("commentThreads.list", "commentThreads", params, self._call,
+                                       "the moderation queue (heldForReview)")
         records: list[CommentRecord] = []
-        for thread in self._every_page("commentThreads.list", "commentThreads", params, self._call,
-                                       "the moderation queue (heldForReview)"):
-            records.extend(self._thread(thread, whole=str(thread.get("id")) not in queued_threads))
-        held = {record.external_id: _held_entry(record) for record in records if record.held}
+        tops: dict[str, datetime] = {}
+        for thread in threads:
+            thread_records = self._thread(thread, whole=str(thread.get("id")) not in queued_threads)
+            tops[str(thread["id"])] = self._top_time(thread)
+            records.extend(thread_records)
+        held = {record.external_id: _held_entry(record, tops[str(record.thread_id)]) for record in records
+                if record.held}
+        cursor.pop("held_beyond", None)
+        if cut_short:
+            oldest = min(tops.values())
+            cursor["held_beyond"] = oldest.isoformat()
+            log.info("%s; the held comments of threads from %s UTC and older are not read", cut_short[0],
+                     f"{oldest:%Y-%m-%d %H:%M:%S}")
+            held.update({comment_id: entry for comment_id, entry in known.items()
+                         if comment_id not in held and entry["thread"] not in tops and _beyond(entry, oldest)})
         left = [comment_id for comment_id in known if comment_id not in held]
         for first in range(0, len(left), COMMENTS_PER_CALL):
             batch = left[first:first + COMMENTS_PER_CALL]
@@ -368,13 +388,20 @@ class YouTubeSource:
 
     # --- completeness (bot/engine/audit.py) ----------------------------------------------------------------
 
-    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally]:
-        """`statistics.commentCount` of the videos with stored comments, in one `videos.list` call."""
-        videos = [post for post in posts if not post.startswith("channel:")][:VIDEOS_PER_CALL]
-        if budget < 1 or not videos:
+    def tallies(self, cursor: Cursor | None, budget: int, posts: list[str]) -> list[Tally | Reread]:
+        """`statistics.commentCount` of the videos with stored comments, in one `videos.list` call; and, where the
+        moderation queue is read, whether its last read reached its end (HELD_QUEUE), at no cost: the fetch read it,
+        so it is not read again. Both once the counts are due (a budget), so that the audit's hourly pace holds."""
+        if budget < 1:
             return []
-        data = self._audit_call("videos.list", "videos", {"part": "statistics", "id": ",".join(videos)})
-        return [tally for item in data.get("items") or [] if (tally := self._tally(item))]
+        tallies: list[Tally | Reread] = []
+        if cursor and "held" in cursor:
+            tallies.append(Reread([], Tally(HELD_QUEUE, 1 if "held_beyond" in cursor else 0, exact=False)))
+        videos = [post for post in posts if not post.startswith("channel:")][:VIDEOS_PER_CALL]
+        if videos:
+            data = self._audit_call("videos.list", "videos", {"part": "statistics", "id": ",".join(videos)})
+            tallies += [tally for item in data.get("items") or [] if (tally := self._tally(item))]
+        return tallies
 
     def reread(self, post_id: str | None) -> Reread:
         """Every thread of the video with every reply, and its count read afresh."""
@@ -567,11 +594,20 @@ def _kept_place(behind: dict, page: _ThreadPage) -> bool:
     return (oldest is not None and page.newest > datetime.fromisoformat(oldest)) or page.ids[0] in behind["ids"]
 
 
-def _held_entry(record: CommentRecord) -> dict:
-    """What the cursor keeps of a held comment, so that it can be recorded deleted once it is gone."""
+def _held_entry(record: CommentRecord, top: datetime) -> dict:
+    """What the cursor keeps of a held comment, so that it can be recorded deleted once it is gone, and its thread's
+    place in the queue (`top`, the top-level comment's time)."""
     return {"thread": record.thread_id, "parent": record.parent_id, "post": record.post_id, "url": record.post_url,
             "author": record.author_id, "name": record.author_name, "text": record.text,
-            "at": record.created_at.isoformat()}
+            "at": record.created_at.isoformat(), "top": top.isoformat()}
+
+
+def _beyond(entry: dict, oldest: datetime) -> bool:
+    """Whether a held comment's thread may lie past a queue read that stopped at `oldest` (the queue lists threads
+    by their top-level comment's time, newest first): not newer than it, or of a time not kept (a reply noted
+    before `top` was)."""
+    top = entry.get("top") or (entry["at"] if entry["parent"] is None else None)
+    return top is None or datetime.fromisoformat(top) <= oldest
 
 
 def _gone_record(comment_id: str, entry: dict) -> CommentRecord:

@@ -605,6 +605,66 @@ def test_youtube_a_catch_up_whose_page_token_youtube_rejects_reads_again_from_th
         assert not again.ok and "not read yet" in again.error
 
 
+def test_youtube_a_moderation_queue_longer_than_the_page_cap_is_read_to_it_told_once_and_new_comments_are_stored(
+    workdir, database_url, session_factory, httpserver, capsys, monkeypatch
+):
+    """A spam wave of 5,001 held threads: the newest 5,000 are read and stored held, a held comment past them (noted
+    at an earlier poll, a top-level one and a reply) is neither looked up nor recorded deleted, the poll's new
+    comments are stored, and the channel is told once, and again once the queue is reviewed. Before, every poll
+    failed naming the queue, and the new comments, on the page read after it, were never stored."""
+    youtube = FakeYouTube()
+    youtube.url = youtube.install(httpserver)
+    youtube.thread("T1", "UCuser1", "Is it decaf?", NOW - timedelta(hours=1))
+    youtube.thread("H1", "UCquiet", "First time here: where to buy?", NOW - timedelta(hours=2)).status = "heldForReview"
+    youtube.reply("T1", "H2", "UCshy", "Same question", NOW - timedelta(minutes=50)).status = "heldForReview"
+    poller = Poller(session_factory, youtube_account(youtube), start=NOW)
+    poller.source = YouTubeSource(poller.account, clock=poller.clock)
+    poller.source.http.backoff = 0.001
+    try:
+        assert poller.poll().ok and {"H1", "T1.H2"} <= set(poller.stored())
+        spam = MAX_PAGES * YOUTUBE_PAGE + 1
+        for number in range(spam):  # newer than every thread before: the queue's first 50 pages hold only spam
+            youtube.thread(f"S{number}", f"UCbot{number}", "Cheap pills", NOW + timedelta(minutes=10, seconds=number),
+                           video="vid2").status = "heldForReview"
+        youtube.thread("Tnew", "UCsam", "Still in stock?", NOW + timedelta(minutes=30))
+        youtube.reply("T1", "R1", "UCpriya", "Me too", NOW + timedelta(minutes=40))
+
+        outcome = poller.poll(hours=1)  # the counts are due: the audit reads them after the fetch
+
+        assert outcome.ok, outcome.error
+        stored = poller.stored()
+        assert {"Tnew", "T1.R1"} <= set(stored) and not stored["Tnew"].held
+        assert {f"S{number}" for number in range(1, spam)} <= set(stored) and "S0" not in stored  # the oldest spam
+        assert all(stored[f"S{number}"].held for number in range(1, spam))
+        assert stored["H1"].held and not stored["H1"].deleted  # past the cap: still held, not taken for gone
+        assert stored["T1.H2"].held and not stored["T1.H2"].deleted
+        told = poller.told()
+        assert len(told) == 1 and "may be missing comments of *yt* (youtube) on the moderation queue" in told[0], told
+        monkeypatch.setenv("DATABASE_URL", database_url)
+        monkeypatch.setenv("YT_SECRET", "s3cret")
+        monkeypatch.setenv("YT_REFRESH", youtube.refresh_token)
+        (workdir / "replynudge.toml").write_text(
+            f'[[accounts]]\nname = "yt"\nplatform = "youtube"\nchannel_id = "{youtube.channel}"\n'
+            f'client_id = "client-1"\nclient_secret_env = "YT_SECRET"\nrefresh_token_env = "YT_REFRESH"\n'
+            f'api_url = "{youtube.url}"\ntoken_url = "{youtube.url}/token"\n'
+        )
+        assert main(["check"]) == 0
+        assert "gap: the moderation queue is longer than a poll reads" in capsys.readouterr().out.splitlines()[2]
+        assert poller.poll(hours=1).ok and poller.told() == []  # told once; the polls go on
+
+        for number in range(spam):  # the owner removes the spam
+            youtube.comments[f"S{number}"].status = "rejected"
+        youtube.comments["H1"].status = "published"  # and approves the genuine one
+        assert poller.poll(hours=1).ok
+        stored = poller.stored()
+        assert stored["S1"].deleted and not stored["H1"].held and stored["T1.H2"].held
+        told = poller.told()
+        assert len(told) == 1 and "has every comment of *yt* (youtube) again on the moderation queue" in told[0], told
+    finally:
+        forget_token((f"{youtube.url}/token", "client-1", youtube.channel))
+        take_reply_units(youtube.channel)
+
+
 def test_alert_after_comes_from_defaults_or_the_account_and_a_bad_one_names_its_key():
     document = {"defaults": {"alert_after": "2h"},
                 "accounts": [{"name": "a", "platform": "replay", "path": "a.jsonl"},

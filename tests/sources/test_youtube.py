@@ -400,22 +400,29 @@ def test_a_thread_with_more_replies_than_the_page_cap_fails_the_poll_naming_it_a
     assert "behind" not in cursor_of(session_factory, account_id)
 
 
-def test_a_moderation_queue_longer_than_the_page_cap_fails_the_poll_naming_it_and_starts_no_catch_up(
+def test_a_moderation_queue_longer_than_the_page_cap_is_read_to_it_and_the_poll_stores_its_new_threads(
     session_factory, youtube
 ):
+    """Before, such a queue failed every poll, naming it, and the new threads of the listing's last page, which the
+    queue is read for, were never stored. Now its newest 50 pages are read, the poll goes on and the cursor notes
+    where the read stopped (`held_beyond`), for the completeness audit (tests/sources/test_completeness.py)."""
     youtube.thread("T1", "UCpriya", "Question?", NOW - timedelta(hours=1))
     account_id = make_account(session_factory, "yt", platform="youtube")
     assert poll(session_factory, youtube, account_id).ok
     for n in range(MAX_PAGES * PAGE_SIZE + 1):  # a spam wave, all held
         youtube.thread(f"H{n}", f"UCbot{n}", "Cheap pills", NOW - timedelta(hours=2, seconds=n)).status = \
             "heldForReview"
+    youtube.thread("Tnew", "UCsam", "Still in stock?", NOW + timedelta(minutes=5))
 
     outcome = poll(session_factory, youtube, account_id)  # the queue's turn again: there is no sweep yet
 
-    assert not outcome.ok and outcome.error_kind == "temporary"
-    assert f"{youtube.url}/commentThreads (the moderation queue (heldForReview)): 50 pages read without reaching " \
-           "the end of the list" in outcome.error
-    assert "behind" not in cursor_of(session_factory, account_id)
+    assert outcome.ok, outcome.error
+    state = reply_state(session_factory, account_id)
+    assert "Tnew" in state and {f"H{n}" for n in range(MAX_PAGES * PAGE_SIZE)} <= set(state)
+    assert f"H{MAX_PAGES * PAGE_SIZE}" not in state  # the oldest, past the cap
+    cursor = cursor_of(session_factory, account_id)
+    assert "behind" not in cursor and len(cursor["held"]) == MAX_PAGES * PAGE_SIZE
+    assert cursor["held_beyond"] == (NOW - timedelta(hours=2, seconds=MAX_PAGES * PAGE_SIZE - 1)).isoformat()
 
 
 def test_a_sweep_token_youtube_rejects_starts_the_sweep_again_from_the_watermark(session_factory, youtube):
