@@ -389,7 +389,8 @@ def assign(session: Session, comment_id: int, assignee: str) -> bool:
 
 @dataclass(frozen=True)
 class ReplyClaim:
-    """The outcome of `claim_reply`: granted, or who holds the comment (or replied to it) and since when."""
+    """The outcome of `claim_reply` (refused ones also from `answer_of`): granted, or who holds the comment (or
+    replied to it) and since when."""
 
     granted: bool
     by: str | None = None  # PLATFORM: the brand answered it on the platform
@@ -413,17 +414,29 @@ def claim_reply(session: Session, comment_id: int, by: str, now: datetime) -> Re
     )
     if result.rowcount == 1:
         return ReplyClaim(True, by, now)
+    answer = answer_of(session, comment_id)
+    if answer is not None:
+        return answer
+    holder = session.execute(select(Nudge.reply_claimed_by, Nudge.reply_claimed_at)
+                             .where(Nudge.comment_id == comment_id)).one()
+    return ReplyClaim(False, holder.reply_claimed_by, holder.reply_claimed_at)
+
+
+def answer_of(session: Session, comment_id: int) -> ReplyClaim | None:
+    """Who answered the comment already, as a refused claim: someone from Slack (when they replied), else the brand
+    on the platform (PLATFORM, when its answer was written). None while it waits for an answer, or is not stored."""
     row = session.execute(
-        select(Nudge.handled_how, Nudge.handled_by, Nudge.handled_at, Nudge.reply_claimed_by, Nudge.reply_claimed_at,
-               Comment.answered_at)
-        .join(Comment, Comment.id == Nudge.comment_id)
-        .where(Nudge.comment_id == comment_id)
-    ).one()
+        select(Nudge.handled_how, Nudge.handled_by, Nudge.handled_at, Comment.answered_at)
+        .select_from(Comment).outerjoin(Nudge, Nudge.comment_id == Comment.id)
+        .where(Comment.id == comment_id)
+    ).first()
+    if row is None:
+        return None
     if row.handled_how == Outcome.REPLIED:
         return ReplyClaim(False, row.handled_by, row.handled_at, replied=True)
     if row.answered_at is not None:
         return ReplyClaim(False, PLATFORM, row.answered_at, replied=True)
-    return ReplyClaim(False, row.reply_claimed_by, row.reply_claimed_at)
+    return None
 
 
 def release_reply(session: Session, comment_id: int, by: str) -> None:

@@ -84,6 +84,16 @@ class Access:
         """The accounts whose comments `user` may see."""
         return [account for account in accounts if self.check(user, SEE, account)]
 
+    def name(self, user: str) -> str | None:
+        """`user` as Slack shows them to people (display name, else full name), for text where a mention is not
+        rendered; None when Slack cannot say."""
+        try:
+            info = self._user(user) or {}
+        except SlackUnavailable:
+            return None
+        profile = info.get("profile") or {}
+        return profile.get("display_name") or profile.get("real_name") or info.get("real_name") or None
+
     # -- what Slack says, cached -----------------------------------------------------------------------------
 
     def _not_a_full_member(self, user: str, account: AccountConfig) -> Verdict | None:

@@ -7,7 +7,7 @@ option text, 150 a header, 10 context elements, 25 elements in an actions block.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import quote as percent_encoded
 
 from bot.db.models import Outcome
@@ -49,9 +49,13 @@ def link(url: str | None, label: str) -> str:
 
 
 def when(moment: datetime) -> str:
-    """A time every reader sees in their own zone, with a UTC fallback."""
-    fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
-    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
+    """A time every reader sees in their own zone, with a UTC fallback; mrkdwn only (see `utc`)."""
+    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} at {{time}}|{utc(moment)}>"
+
+
+def utc(moment: datetime) -> str:
+    """A time as plain text, in UTC as the alerts write times: where mrkdwn is not rendered (a modal's errors)."""
+    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 
 
 def who(user: str | None) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Callable
 
 from bot.db.queries import WaitingComment
-from bot.slack.blocks import button, context, cut, escape, headline, quote, section
+from bot.engine.lifecycle import PLATFORM, ReplyClaim
+from bot.slack.blocks import button, context, cut, escape, headline, quote, section, utc
 from bot.suggest import NO_SUGGESTION
 
 CALLBACK_ID = "nudge_reply_submit"
@@ -67,6 +69,21 @@ def reply_modal(
 def message_modal(title: str, text: str) -> dict:
     """A modal that only says something: "Posting…", "Posted"."""
     return {"type": "modal", "title": _plain(title), "close": _plain("Close"), "blocks": [section(text)]}
+
+
+def taken(claim: ReplyClaim, name_of: Callable[[str], str | None]) -> str:
+    """Who answered the comment (or is replying to it) and when, in plain text with the name people see and the time
+    in UTC: the modal shows it under the text box (`response_action: errors`), which takes a plain string, and Slack
+    renders mentions and dates only in mrkdwn text objects (docs.slack.dev/messaging/formatting-message-text)."""
+
+    def at(doing: str, joined: str = " at") -> str:
+        return f"{doing}{joined} {utc(claim.at)}" if claim.at else doing
+
+    if claim.by == PLATFORM:
+        return at("the brand already answered this comment on the platform")
+    name = name_of(claim.by) if claim.by else None
+    who = f"@{name}" if name else "a teammate"
+    return at(f"{who} already replied") if claim.replied else at(f"{who} is replying right now", ", since")
 
 
 def modal_state(view: dict) -> ModalState:

@@ -153,7 +153,8 @@ def test_a_slack_connect_user_can_neither_read_nor_publish(service, slack_api):
 
     body = view_submission_body(reply_view(vip), {"reply:0": {"reply_text": ATTACK}}, user="U0EXT")
     answer = service.post(body)
-    assert answer.status_code == 200 and answer.json()["response_action"] == "errors"
+    assert answer.status_code == 200 and answer.json()["response_action"] == "push"
+    assert "another organisation" in json.dumps(answer.json()["view"])
     time.sleep(0.5)
     assert ATTACK not in service.brand_replies() and service.nudge("v1").handled_how is None
     assert not [call for call in slack_api.calls_to("chat.update") if "Replied" in json.dumps(call.params)]

@@ -50,6 +50,12 @@ def text_box(view) -> dict:
     return next(block for block in view["blocks"] if block["type"] == "input")
 
 
+def answered_at(world, external_id="c1") -> str:
+    with world.factory() as session:
+        moment = session.scalar(select(Comment.answered_at).where(Comment.external_id == external_id))
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
 def brand_comments(world) -> list[Comment]:
     with world.factory() as session:
         return list(session.scalars(select(Comment).where(Comment.is_brand.is_(True))))
@@ -141,9 +147,77 @@ def test_a_modal_opened_before_the_brand_answered_on_the_platform_posts_no_secon
     response = submit(slack_world, app, view, "Yes, it is back in April.")
 
     assert json.loads(response.body)["errors"] == {
-        TEXT_BOX: "Not posted: the brand already answered this comment on the platform."}
+        TEXT_BOX: f"Not posted: the brand already answered this comment on the platform at {answered_at(slack_world)}."}
     assert [reply.text for reply in brand_comments(slack_world)] == ["Yes, from the first of April!"]
     assert slack_world.nudge("c1").handled_how == "answered"
+
+
+def test_a_second_submit_is_told_who_replied_and_when_in_words_the_modal_shows(slack_world, slack_api):
+    # a modal's errors are plain text: a mention or a date token would show as <@U0ANA> and <!date^…>
+    slack_api.add_user("U0ANA", real_name="Ana Lima", profile={"real_name": "Ana Lima", "display_name": "ana"})
+    comment_id, ts = posted(slack_world)
+    app = slack_world.app()
+    view = open_modal(slack_world, app, comment_id, ts)  # Ben has the same modal open
+    assert (submit(slack_world, app, view, "Yes, from April.").status, slack_world.nudge("c1").handled_how) == (
+        200, "replied")
+    replied_at = slack_world.nudge("c1").handled_at
+
+    ben = app.dispatch(signed_request(view_submission_body(view, {TEXT_BOX: {"reply_text": "Yes!"}}, user="U0BEN")))
+
+    assert json.loads(ben.body) == {"response_action": "errors", "errors": {
+        TEXT_BOX: f"Not posted: @ana already replied at {replied_at:%Y-%m-%d %H:%M} UTC."}}
+    del slack_api.users["U0ANA"]  # Slack no longer knows her (a new process asks it afresh)
+    again = slack_world.app().dispatch(
+        signed_request(view_submission_body(view, {TEXT_BOX: {"reply_text": "Yes!"}}, user="U0BEN")))
+    assert json.loads(again.body)["errors"] == {
+        TEXT_BOX: f"Not posted: a teammate already replied at {replied_at:%Y-%m-%d %H:%M} UTC."}
+    assert [reply.text for reply in brand_comments(slack_world)] == ["Yes, from April."]
+
+
+def test_reply_on_a_comment_the_brand_answered_on_the_platform_says_so_instead_of_opening_the_box(slack_world):
+    comment_id, ts = posted(slack_world)
+    slack_world.add("a1", "Yes, from the first of April!", parent="c1", brand=True, author="brand",
+                    ago=timedelta(minutes=5))
+    slack_world.poll()
+
+    view = open_modal(slack_world, slack_world.app(), comment_id, ts)
+
+    assert view["title"]["text"] == "Already answered" and "submit" not in view
+    assert [block["text"]["text"] for block in view["blocks"]] == [
+        f"No reply needed: the brand already answered this comment on the platform at {answered_at(slack_world)}."]
+
+
+def test_reply_on_a_comment_replied_from_slack_says_who_and_when_instead_of_opening_the_box(slack_world, slack_api):
+    comment_id, ts = posted(slack_world)
+    app = slack_world.app()
+    view = open_modal(slack_world, app, comment_id, ts)
+    assert submit(slack_world, app, view, "Yes, from April.").status == 200
+    replied_at = slack_world.nudge("c1").handled_at
+
+    assert app.dispatch(signed_request(action_body(slack_api, "nudge_reply", comment_id, user="U0BEN",
+                                                   message_ts=ts))).status == 200
+
+    refusal = slack_api.wait_for("views.open", count=2)[-1].params["view"]
+    check_view(refusal)
+    assert refusal["title"]["text"] == "Already answered" and "submit" not in refusal
+    assert [block["text"]["text"] for block in refusal["blocks"]] == [
+        f"No reply needed: @u0ana already replied at {replied_at:%Y-%m-%d %H:%M} UTC."]
+
+
+def test_a_submit_refused_for_access_is_shown_on_top_of_the_reply_where_its_mentions_render(slack_world, slack_api):
+    comment_id, ts = posted(slack_world)
+    view = open_modal(slack_world, slack_world.app(), comment_id, ts)
+    slack_api.members["C0NUDGES"] = ["U0BEN", "U0BOT"]  # Ana left the channel meanwhile
+
+    response = submit(slack_world, slack_world.app(), view, "Yes, from April.")
+
+    answer = json.loads(response.body)
+    assert answer["response_action"] == "push"  # the reply stays underneath, with what she typed
+    check_view(answer["view"])
+    (section,) = answer["view"]["blocks"]
+    assert section["text"] == {"type": "mrkdwn", "text": "Only members of <#C0NUDGES> may reply publicly for *blog*: "
+                                                         "ask someone in <#C0NUDGES> to add you."}
+    assert brand_comments(slack_world) == []
 
 
 def test_control_characters_are_never_published(slack_world):

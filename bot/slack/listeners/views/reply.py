@@ -18,9 +18,9 @@ from bot.config import ConfigError
 from bot.engine import lifecycle, trail
 from bot.engine.replies import record_reply, reply_target
 from bot.slack.access import REPLY
-from bot.slack.blocks import cut, escape, when
+from bot.slack.blocks import cut, escape
 from bot.slack.context import KEY, AppContext
-from bot.slack.reply_modal import ModalState, message_modal, modal_state, reply_modal
+from bot.slack.reply_modal import ModalState, message_modal, modal_state, reply_modal, taken
 from bot.sources import SourceError
 from bot.suggest.offline import ANSWER_HERE
 
@@ -47,7 +47,9 @@ def submit_reply(ack: Ack, body: dict, view: dict, context: BoltContext, client:
     item, _ = app.load(comment_id)
     verdict = app.may(user, REPLY, item.account if item else None)
     if not verdict:
-        ack(response_action="errors", errors={block: cut(verdict.why, ERROR_TEXT)})
+        # on top of the reply, which keeps its text: the why names channels and people in mrkdwn, which the errors
+        # under the text box would show as raw <#C…> and <@U…>
+        ack(response_action="push", view=message_modal("Not allowed", verdict.why))
         return
     outcome = app.workers.submit(post_reply, app, comment_id, text, user)
     try:
@@ -87,10 +89,7 @@ def post_reply(app: AppContext, comment_id: int, text: str, user: str) -> str | 
     if claim is None:
         return "Not posted: this comment is no longer stored."
     if not claim.granted:
-        if claim.by == lifecycle.PLATFORM:
-            return "Not posted: the brand already answered this comment on the platform."
-        doing = "already replied" if claim.replied else "is replying right now, since"
-        return f"Not posted: <@{claim.by}> {doing} {when(claim.at)}."
+        return f"Not posted: {taken(claim, app.access.name)}."
     try:
         source = app.source(account)
         posted = source.reply(target.comment, text)
@@ -113,6 +112,6 @@ def _after_wait(app: AppContext, state: ModalState, text: str, error: str | None
         return message_modal("Reply posted", "Your reply is on the platform, and the nudge says so.")
     item, status = app.load(state.comment_id)
     if item is None:
-        return message_modal("Reply", cut(error, ERROR_TEXT))
+        return message_modal("Reply", escape(cut(error, ERROR_TEXT)))
     return reply_modal(item, app.suggestions(item, status), text, version=state.version + 1, home=state.home,
                        notice=cut(error, ERROR_TEXT))
