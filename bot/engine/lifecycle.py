@@ -167,8 +167,8 @@ def post(session: Session, nudge_id: int, owner: str, *, channel: str | None, ts
     shows; `found`: the message may be one posted before (a replica that died), showing the nudge as it was then.
     Either way, a message that may not show the nudge as it is now is flagged for an edit: an assignment made
     while the nudge was on its way finds no message to edit."""
-    posted = dict(posted_at=now, channel=channel, slack_ts=ts, suggestions=suggestions, last_error=None,
-                  retry_at=None, lease_owner=None, lease_until=None)
+    posted = dict(posted_at=now, channel=channel, slack_ts=ts, suggestions=suggestions, attempts=0, last_error=None,
+                  retry_at=None, lease_owner=None, lease_until=None)  # attempts from now on: failed edits
     if ts is None:
         stale = false()
     else:
@@ -559,6 +559,25 @@ def edited(session: Session, nudge_id: int, *, state: State, handled_how: Outcom
             Nudge.snoozed_until.is_not_distinct_from(snoozed_until),
             Nudge.assigned_to.is_not_distinct_from(assigned_to),
         )
-        .values(needs_update=False)
+        .values(needs_update=False, attempts=0, retry_at=None, last_error=None)
         .execution_options(synchronize_session=False)
     )
+
+
+def edit_failed(session: Session, nudge_id: int, error: str, now: datetime) -> bool:
+    """Count a failed edit of a posted nudge's message and hold the next try for its backoff, as for a post. True
+    when that was its last attempt: the flag is lowered (the message stays as it was) and the count starts afresh
+    for the next change."""
+    attempts = session.scalar(select(Nudge.attempts).where(Nudge.id == nudge_id, Nudge.needs_update.is_(True)))
+    if attempts is None:
+        return False
+    attempts += 1
+    gave_up = attempts >= MAX_ATTEMPTS
+    session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id)
+        .values(attempts=0 if gave_up else attempts, last_error=error[:2000], needs_update=not gave_up,
+                retry_at=None if gave_up else now + backoff(attempts))
+        .execution_options(synchronize_session=False)
+    )
+    return gave_up

@@ -1,11 +1,14 @@
-"""Account alerts that Slack refuses (the bot removed from the channel, the channel archived, the token revoked),
-through `poll --once`'s cycle against the stand-in Slack API over real HTTP, on SQLite and PostgreSQL."""
+"""Account alerts and nudge edits that Slack refuses (the bot removed from the channel, the channel archived, the
+token revoked), through `poll --once`'s cycle against the stand-in Slack API over real HTTP, on SQLite and
+PostgreSQL: each is said once, and none is tried again every cycle without end."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+
+from bot.engine.delivery import update_changed
 
 from tests.support.records import account_config
 from tests.support.slack_world import CHANNEL, make_world
@@ -48,3 +51,28 @@ def test_an_alert_its_channel_refuses_goes_to_the_log_once_and_holds_up_no_other
     world.poll()
     (recovered,) = told("polls *shop* (replay) again")
     assert "is_archived" in recovered and to_archived() == 2
+
+
+def test_an_edit_its_channel_refuses_backs_off_and_gives_up_saying_so_once(slack_world, caplog):
+    world = slack_world
+    world.add("c1")
+    world.poll()
+    assert world.nudge("c1").slack_ts is not None
+    world.api.fail("chat.update", status=200, retry_after=None, error="is_archived", times=100, channel=CHANNEL)
+    world.add("b1", "Descale it monthly.", ago=timedelta(minutes=1), parent="c1", brand=True, author="Brand")
+    caplog.set_level(logging.WARNING)
+    world.poll()  # the answer is read and the nudge's edit refused
+    assert len(world.api.calls_to("chat.update")) == 1
+
+    notifier, moment = world.notifier(), datetime.now(timezone.utc)
+    for _ in range(12):  # a minute of delivery cycles: the backoff holds the next try
+        moment += timedelta(seconds=5)
+        update_changed(world.factory, notifier, clock=lambda: moment)
+    assert len(world.api.calls_to("chat.update")) == 2
+    for _ in range(12):  # six hours: past every attempt
+        moment += timedelta(minutes=30)
+        update_changed(world.factory, notifier, clock=lambda: moment)
+    assert len(world.api.calls_to("chat.update")) == 6
+    (gave_up,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"could not edit nudge {world.nudge('c1').id} (blog) in {CHANNEL} after 6 attempts" in gave_up
+    assert "is_archived" in gave_up
