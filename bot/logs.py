@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 
 TEXT_FORMAT = "%(levelname)s %(name)s: %(message)s"
 # Loggers whose INFO lines are shown without --verbose: what an operator watching a long first sync needs, where
-# the service listens, and readiness or the LLM coming back after its warning.
-ALWAYS_INFO = ("bot.progress", "bot.service", "bot.health", "bot.suggest.llm")
+# the service listens, and readiness, a loop of the service or the LLM coming back after its warning.
+ALWAYS_INFO = ("bot.progress", "bot.service", "bot.health", "bot.loops", "bot.suggest.llm")
 # The attributes every LogRecord has; anything else on a record came from `extra=`.
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName"}
 RESERVED = ("time", "level", "logger", "message", "exception")

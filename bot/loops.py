@@ -2,9 +2,10 @@
 
 `replynudge run` has two (bot/service.py): polling, and delivery (nudges, alerts, escalations, digests, reports),
 so that a long poll (a first sync, a slow platform) never holds up a nudge that fell due. A step returns how long
-to wait before the next; `wake()` cuts that wait short (a poll queued nudges). A step that raises is logged and
-tried again after `after_error`: a database outage must not end the service. `stop()` lets each loop finish the
-step in hand, then returns once all have.
+to wait before the next; `wake()` cuts that wait short (a poll queued nudges). A step that raises is tried again
+after `after_error`: a database outage must not end the service. Its error is logged with its traceback when it
+appears or changes, not at every try, and the loop's recovery once. `stop()` lets each loop finish the step in
+hand, then returns once all have.
 """
 
 from __future__ import annotations
@@ -27,13 +28,21 @@ class Loop(threading.Thread):
         self._woken.set()
 
     def run(self) -> None:
+        failing: str | None = None  # the error of the steps failing since the last that worked, as logged
         while not self._stopping.is_set():
             self._woken.clear()  # before the step: a wake during it makes the next one start at once
             try:
                 pause = self._step()
-            except Exception:
-                log.exception("%s failed", self.name)
+            except Exception as error:
+                if f"{type(error).__name__}: {error}" != failing:
+                    failing = f"{type(error).__name__}: {error}"
+                    log.exception("%s failed (logged again when the error changes, and when it works again)",
+                                  self.name)
                 pause = self._after_error
+            else:
+                if failing is not None:
+                    log.info("%s works again after: %s", self.name, failing)
+                    failing = None
             self._woken.wait(pause.total_seconds())
 
 

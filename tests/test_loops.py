@@ -4,6 +4,7 @@ its own poll, not the nudges that fell due meanwhile; a signal stops both, after
 from __future__ import annotations
 
 import json
+import logging
 import re
 import signal
 import threading
@@ -11,9 +12,11 @@ import time
 from datetime import datetime, timedelta, timezone
 
 from bot.config_file import load_settings
+from bot.db import check_connection, make_engine
 from bot.db.models import Nudge
 from bot.engine.leases import Lease
 from bot.engine.poller import poll_due, sync_accounts
+from bot.loops import Loop
 from bot.service import build_sources, open_database
 from tests.support.fake_mastodon import TOKEN, FakeMastodon
 from tests.support.slack_world import CHANNEL, start_http_service
@@ -82,3 +85,27 @@ def test_a_slow_poll_does_not_hold_up_a_nudge_already_due(workdir, database_url,
             process.wait()
     with factory() as session:
         assert session.query(Nudge).one().state == Nudge.POSTED
+
+
+def test_a_step_failing_the_same_way_is_logged_once_and_its_recovery_once(database_url, caplog):
+    """The database unreachable for three steps (PostgreSQL on a port nobody listens on), then back."""
+    down, up = make_engine("postgresql+psycopg://postgres@127.0.0.1:9/test"), make_engine(database_url)
+    stopping, steps = threading.Event(), []
+
+    def step() -> timedelta:
+        steps.append(None)
+        if len(steps) == 5:
+            stopping.set()
+        check_connection(down if len(steps) <= 3 else up)
+        return timedelta(0)
+
+    caplog.set_level(logging.INFO, logger="bot.loops")
+    loop = Loop("delivery", step, stopping, after_error=timedelta(0))
+    loop.start()
+    loop.join(timeout=30)
+    assert len(steps) == 5
+    failed = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(failed) == 1 and failed[0].exc_info and "cannot reach the database" in str(failed[0].exc_info[1])
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.INFO] == [
+        f"delivery works again after: ConfigError: {failed[0].exc_info[1]}"
+    ]
