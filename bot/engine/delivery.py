@@ -249,7 +249,8 @@ def escalate_due(
     clock: Callable[[], datetime] = utcnow,
     lease: Lease | None = None,
 ) -> int:
-    """Post the follow-ups that fell due (see engine/escalation.py); returns how many were posted."""
+    """Post the follow-ups that fell due (see engine/escalation.py); returns how many were posted. A follow-up
+    Slack refuses waits the backoff of a failed post and is skipped after as many attempts, said once at ERROR."""
     lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
         due = escalation.claim_due(session, accounts, lease, clock())
@@ -264,10 +265,15 @@ def escalate_due(
                 continue
         try:
             notifier.escalate(items[each.comment_id], statuses[each.comment_id], each.number, each.mention)
-        except Exception as error:  # retried by the next cycle
+        except Exception as error:  # retried after its backoff, as a post is
             log.warning("escalating nudge %s failed: %s", each.nudge_id, error)
             with session_factory.begin() as session:
-                lifecycle.release(session, each.nudge_id, lease.owner)
+                gave_up = lifecycle.escalation_failed(session, each.nudge_id, lease.owner,
+                                                      str(error) or type(error).__name__, clock())
+            if gave_up:
+                log.error("Reply Nudge could not post follow-up %d of nudge %s (%s) in %s after %d attempts and "
+                          "skipped it (%s)", each.number, each.nudge_id, items[each.comment_id].account,
+                          statuses[each.comment_id].channel, lifecycle.MAX_ATTEMPTS, error)
             continue
         with session_factory.begin() as session:
             lifecycle.escalated(session, each.nudge_id, lease.owner, clock())

@@ -32,7 +32,7 @@ def claim_due(
     session: Session, accounts: Mapping[int, AccountConfig], lease: Lease, now: datetime, limit: int = 200
 ) -> list[DueEscalation]:
     """Claim the open nudges whose next escalation is due; commit, post, then engine/lifecycle.py `escalated`
-    (or `release` when the post failed) each."""
+    (or `escalation_failed` when the post failed) each."""
     rules = {account_id: _rule(account, account.escalate_after, now)
              for account_id, account in accounts.items() if account.escalate_after is not None}
     rows = lifecycle.claim_escalations(session, rules, lease.owner, lease.until(now), now, limit)

@@ -496,6 +496,7 @@ def claim_escalations(session: Session, rules: Mapping[int, EscalationRule], own
             Nudge.slack_ts.is_not(None),
             Nudge.snoozed_until.is_(None),
             unclaimed(Nudge, now),
+            or_(Nudge.retry_at.is_(None), Nudge.retry_at <= now),  # a failed follow-up or edit waits its backoff
             or_(*per_account),
         )
         .order_by(Nudge.escalate_from, Nudge.id)
@@ -525,19 +526,29 @@ def escalated(session: Session, nudge_id: int, owner: str, now: datetime) -> Non
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.lease_owner == owner)
         .values(escalations=Nudge.escalations + 1, escalated_at=now, escalate_from=now, lease_owner=None,
-                lease_until=None)
+                lease_until=None, attempts=0, retry_at=None, last_error=None)
         .execution_options(synchronize_session=False)
     )
 
 
-def release(session: Session, nudge_id: int, owner: str) -> None:
-    """Free a nudge this replica claimed without changing it (a follow-up failed): the next cycle tries again."""
+def escalation_failed(session: Session, nudge_id: int, owner: str, error: str, now: datetime) -> bool:
+    """A follow-up of a nudge this replica claimed failed: freed, and not tried again before its backoff, as for a
+    post. True when that was its last attempt: this follow-up is skipped (counted, its clock starts again), and the
+    count starts afresh for the next."""
+    attempts = session.scalar(select(Nudge.attempts).where(Nudge.id == nudge_id, Nudge.lease_owner == owner))
+    if attempts is None:
+        return False
+    attempts += 1
+    gave_up = attempts >= MAX_ATTEMPTS
+    skipped = dict(attempts=0, retry_at=None, escalations=Nudge.escalations + 1, escalate_from=now)
     session.execute(
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.lease_owner == owner)
-        .values(lease_owner=None, lease_until=None)
+        .values(lease_owner=None, lease_until=None, last_error=error[:2000],
+                **(skipped if gave_up else dict(attempts=attempts, retry_at=now + backoff(attempts))))
         .execution_options(synchronize_session=False)
     )
+    return gave_up
 
 
 def flag_edit(session: Session, comment_id: int) -> None:

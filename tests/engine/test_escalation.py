@@ -3,6 +3,7 @@ thread, counted, after business hours, never twice across replicas."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -153,14 +154,33 @@ def test_replicas_escalating_at_once_post_each_follow_up_once(world):
     assert [world.nudge(e).escalations for e in ("c1", "c2", "c3")] == [1, 1, 1]
 
 
-def test_a_failed_follow_up_is_tried_again_next_cycle(world):
+def test_a_failed_follow_up_is_tried_again_after_its_backoff(world):
     nudge = posted(world)
     at = nudge.escalate_from + 2 * HOUR
     world.api.fail("chat.postMessage", status=200, retry_after=None, error="channel_not_found")
     assert escalate(world, at) == 0
     assert world.nudge("c1").lease_owner is None and world.nudge("c1").escalations == 0
-    assert escalate(world, at) == 1
+    assert escalate(world, at + timedelta(seconds=59)) == 0
+    assert escalate(world, at + timedelta(minutes=1)) == 1
     assert len(follow_ups(world)) == 1
+
+
+def test_a_follow_up_its_channel_refuses_backs_off_and_is_skipped_saying_so_once(world, caplog):
+    nudge = posted(world)
+    world.api.fail("chat.postMessage", status=200, retry_after=None, error="is_archived", times=100, channel=CHANNEL)
+    caplog.set_level(logging.WARNING)
+    at = nudge.escalate_from + 2 * HOUR
+    for _ in range(13):  # a minute of delivery cycles
+        escalate(world, at)
+        at += timedelta(seconds=5)
+    assert len(world.api.calls_to("chat.postMessage")) == 1 + 2  # the nudge, then a try and one after a minute
+    for _ in range(6):  # three hours
+        escalate(world, at)
+        at += timedelta(minutes=30)
+    assert len(world.api.calls_to("chat.postMessage")) == 1 + 6
+    (skipped,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"could not post follow-up 1 of nudge {nudge.id} (blog) in {CHANNEL} after 6 attempts" in skipped
+    assert "is_archived" in skipped and world.nudge("c1").escalations == 1
 
 
 def test_the_poll_cycle_escalates(world):
