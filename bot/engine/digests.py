@@ -24,6 +24,8 @@ from bot.engine.hours import OfficeHours, business_waits_of
 from bot.engine.leases import Lease, unclaimed
 
 DAILY, WEEKLY = "daily", "weekly"
+RETRY_FIRST = timedelta(minutes=1)  # a failed post's first wait; each wait is as long as the failing has lasted
+GIVE_UP_AFTER = timedelta(minutes=30)  # about a nudge's (engine/lifecycle.py): tries 1, 2, 4, … 32 minutes after the first
 
 
 @dataclass(frozen=True)
@@ -94,13 +96,20 @@ def mark_posted(
     )
 
 
-def release(session: Session, channel: str, kind: str, day: date, lease: Lease) -> None:
-    """Posting failed: free the row for the next cycle, on any replica."""
+def failed(session: Session, channel: str, kind: str, day: date, lease: Lease, now: datetime) -> timedelta | None:
+    """Posting failed: the row is freed for any replica after a wait as long as the time since its first try (at
+    least RETRY_FIRST: 1, 2, 4, … minutes), so a channel that refuses it costs a call now and then, not one every
+    cycle. None while it is to be tried again; once it has failed for GIVE_UP_AFTER, how long: the day's is given up
+    (counted as posted, with no message)."""
+    failing = now - (session.scalar(select(Digest.created_at).where(_row(channel, kind, day))) or now)
+    gave_up = failing >= GIVE_UP_AFTER
     session.execute(
         update(Digest)
         .where(_row(channel, kind, day), Digest.lease_owner == lease.owner)
-        .values(lease_owner=None, lease_until=None)
+        .values(lease_owner=None, lease_until=None if gave_up else now + max(failing, RETRY_FIRST),
+                posted_at=now if gave_up else None)
     )
+    return failing if gave_up else None
 
 
 def last_posted(session: Session, channel: str, kind: str, before: date) -> datetime | None:

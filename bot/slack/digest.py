@@ -83,10 +83,13 @@ def post_due(
             message = compose(session, schedule, day, max(since, now - MAX_WINDOW), now)
         try:
             ts = send(channel, message)
-        except Exception as error:  # retried by the next cycle
+        except Exception as error:  # retried after a wait (engine/digests.py `failed`)
             log.warning("posting the %s digest to %s failed: %s", kind, channel, error)
             with session_factory.begin() as session:
-                digests.release(session, channel, kind, day, lease)
+                gave_up = digests.failed(session, channel, kind, day, lease, clock())
+            if gave_up is not None:
+                log.error("Reply Nudge could not post the %s digest of %s to %s for %s and gave up on it (%s)", kind,
+                          day, channel, format_duration(gave_up), error)
             continue
         with session_factory.begin() as session:
             digests.mark_posted(session, channel, kind, day, lease, ts, clock())

@@ -3,6 +3,7 @@ out by hand, its time in the team's zone and business hours, once a day however 
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
@@ -128,6 +129,26 @@ def test_a_failed_post_is_tried_again_by_the_next_cycle(world):
     assert post(world, at(day, 9, 0)) == 0
     assert post(world, at(day, 9, 1)) == 1
     assert len(digests(world)) == 1
+
+
+def test_a_channel_that_refuses_the_digest_is_tried_after_growing_waits_and_given_up_saying_so_once(world, caplog):
+    day = TOMORROW
+    world.api.fail("chat.postMessage", status=200, retry_after=None, error="is_archived", times=100, channel=CHANNEL)
+    caplog.set_level(logging.WARNING)
+    moment = at(day, 9, 0)
+    for _ in range(13):  # a minute of delivery cycles
+        post(world, moment)
+        moment += timedelta(seconds=5)
+    assert len(world.api.calls_to("chat.postMessage")) == 2  # the first try, and one a minute later
+    while moment < at(day, 23, 59):  # the rest of the day
+        post(world, moment)
+        moment += timedelta(minutes=1)
+    assert len(world.api.calls_to("chat.postMessage")) == 7  # 1, 2, 4, 8, 16 and 32 minutes after the first
+    (gave_up,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"could not post the daily digest of {day} to {CHANNEL} for " in gave_up and "and gave up on it" in gave_up
+    assert "is_archived" in gave_up
+    post(world, at(day + timedelta(days=1), 9, 0))  # the next day's is tried
+    assert len(world.api.calls_to("chat.postMessage")) == 8
 
 
 def test_the_poll_cycle_posts_the_digest_when_it_is_due(tmp_path, session_factory, slack_api):
