@@ -93,12 +93,12 @@ def run_service(settings: Settings, *, force_http: bool = False, port: int | Non
 
 def polling(settings: Settings, factory: SessionFactory, accounts: Mapping[int, AccountConfig],
             sources: dict[str, Source], lease: Lease, watchers: Sequence[PollWatcher]):
-    """The polling loop's step: poll the accounts due that this replica claims, then wait for the next."""
+    """The polling loop's step: poll the accounts due that this replica claims, then wait for the next. Failed
+    polls are logged as FailureLog says: when a failure starts or changes, and when it ends."""
+    watchers = [*watchers, FailureLog()]
 
     def step() -> timedelta:
-        for outcome in poll_due(factory, accounts, sources, lease, due_only=True, watchers=watchers):
-            if not outcome.ok:
-                log.warning(outcome.describe(), extra={"account": outcome.account, "error_kind": outcome.error_kind})
+        poll_due(factory, accounts, sources, lease, due_only=True, watchers=watchers)
         return until_next_poll(factory, settings)
 
     return step
@@ -114,6 +114,30 @@ def delivering(settings: Settings, factory: SessionFactory, notifier: Notifier, 
         return DELIVER_EVERY
 
     return step
+
+
+class FailureLog:
+    """Logs an account's failed polls when the failure starts or its kind or error changes, and once when a poll
+    works again: an outage of hours is two lines, not one a poll (the channel is told by the account alerts)."""
+
+    def __init__(self) -> None:
+        self._failing: dict[str, tuple[str | None, str | None]] = {}  # account -> its failure as last logged
+
+    def started(self, account: str) -> None:
+        pass
+
+    def paged(self, outcome: PollOutcome) -> None:
+        pass
+
+    def polled(self, outcome: PollOutcome) -> None:
+        extra = {"account": outcome.account, "error_kind": outcome.error_kind}
+        if outcome.ok:
+            if outcome.skipped_until is None and outcome.account in self._failing:
+                del self._failing[outcome.account]
+                log.info("%s: polls again", outcome.account, extra=extra)
+        elif self._failing.get(outcome.account) != (failure := (outcome.error_kind, outcome.error)):
+            self._failing[outcome.account] = failure
+            log.warning(outcome.describe(), extra=extra)
 
 
 class WakeOnQueued:

@@ -112,3 +112,32 @@ def test_a_field_passed_in_extra_never_replaces_time_level_or_logger(capfd):
     assert (line["extra_time"], line["extra_level"], line["extra_logger"], line["extra_exception"]) == (
         "yesterday", "DEBUG", "elsewhere", "none")
     assert line["account"] == "blog"
+
+
+
+def test_an_account_failing_poll_after_poll_is_logged_once_and_its_recovery_once(tmp_path, session_factory, caplog):
+    """`replynudge run`'s polling step, five polls of a replay account whose file is missing for the first three."""
+    from sqlalchemy import update
+
+    from bot.config import Settings
+    from bot.db.models import SyncState
+    from bot.engine.leases import Lease
+    from bot.engine.poller import sync_accounts
+    from bot.service import build_sources, polling
+    from tests.support.records import account_config
+
+    missing = tmp_path / "missing.jsonl"
+    settings = Settings(accounts=(account_config("blog", options={"path": str(missing)}),))
+    with session_factory.begin() as session:
+        accounts = {sync_accounts(session, settings.accounts)["blog"]: settings.accounts[0]}
+    step = polling(settings, session_factory, accounts, build_sources(settings), Lease("replica"), [])
+    caplog.set_level(logging.INFO, logger="bot.service")
+    for poll in range(5):
+        if poll == 3:
+            missing.touch()
+        step()
+        with session_factory.begin() as session:  # time passes: the account is due again
+            session.execute(update(SyncState).values(next_poll_at=None))
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.service"]
+    assert said == [("WARNING", f"blog: temporary: {missing}: cannot read replay file: No such file or directory"),
+                    ("INFO", "blog: polls again")]
