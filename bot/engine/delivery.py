@@ -24,7 +24,7 @@ from bot.db.queries import BusinessWaits, WaitingComment, comments_by_id
 from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_waits_of
 from bot.engine.leases import Lease
-from bot.engine.notifier import Notifier, alert_text
+from bot.engine.notifier import Notifier, Refused, alert_text
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,9 @@ def deliver_due(
     with session_factory.begin() as session:
         alerts = outbox.due_alerts(session, clock())
     for alert in alerts:
-        _tell(notifier, alert)
-        with session_factory.begin() as session:
-            outbox.mark_alerted(session, alert, clock())
+        if _tell(notifier, alert):
+            with session_factory.begin() as session:
+                outbox.mark_alerted(session, alert, clock())
 
     business_waits = business_waits_of((accounts or {}).values())
     posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts, business_waits)
@@ -62,14 +62,19 @@ def deliver_due(
     return posted
 
 
-def _tell(notifier: Notifier, alert: outbox.DueAlert) -> None:
-    """Post an alert to its account's channel, or when Slack refuses it (the bot removed, the channel archived, the
-    token revoked: Slack's own retries are spent) write it to the log instead, once: the alert counts as told either
-    way, so that one channel's trouble neither holds up the rest of delivery nor repeats every cycle."""
+def _tell(notifier: Notifier, alert: outbox.DueAlert) -> bool:
+    """Post an alert to its account's channel; whether it counts as told. One the channel refuses for good (the bot
+    removed, the channel archived, the token revoked) is written to the log instead, once, and counts as told; one
+    that fails otherwise (Slack down past its own retries) stays due for the next cycle. Either way the rest of
+    delivery goes on."""
     try:
         notifier.post_alert(alert)
-    except Exception as error:
+    except Refused as error:
         log.error("%s (not posted to %s: %s)", alert_text(alert), alert.channel, error)
+    except Exception as error:
+        log.warning("an alert to %s is not posted yet, tried again next cycle: %s", alert.channel, error)
+        return False
+    return True
 
 
 def _post_due(

@@ -13,6 +13,11 @@ from bot.engine import outbox, triage
 from bot.sources.base import HELD_QUEUE
 
 
+class Refused(Exception):
+    """The channel or the token refuses posts for good (the bot removed from the channel, the channel archived, the
+    token revoked), as opposed to an outage, after which a post is worth trying again."""
+
+
 class Notifier(Protocol):
     def post_nudge(
         self, item: WaitingComment, suggestions: list[str], channel: str | None, *, tried: bool = False,
@@ -23,7 +28,8 @@ class Notifier(Protocol):
         looks for it instead of posting twice."""
 
     def post_alert(self, alert: outbox.DueAlert) -> None:
-        """Tell an account's channel that its polling stopped working or works again, or of a completeness gap."""
+        """Tell an account's channel that its polling stopped working or works again, or of a completeness gap;
+        Refused when the channel or the token refuses it for good."""
 
     def update_nudge(
         self, item: WaitingComment, suggestions: list[str], status: triage.NudgeStatus, note: str | None = None

@@ -17,16 +17,19 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.clock import utcnow
 from bot.db.queries import WaitingComment
 from bot.engine.outbox import DueAlert
 from bot.engine.triage import NudgeStatus
 from bot.slack.blocks import cut, escalation_text, escape, nudge_blocks, nudge_fallback
-from bot.engine.notifier import alert_text
+from bot.engine.notifier import Refused, alert_text
 from bot.slack.flood import flood_blocks, flood_fallback
 
 log = logging.getLogger(__name__)
+# Slack's answers that say it is having trouble, not that it refuses the post: a later try may get through
+_OUTAGE = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 
 EVENT_TYPE = "reply_nudge"
 SUMMARY_EVENT_TYPE = "reply_nudge_summary"
@@ -157,7 +160,12 @@ class SlackNotifier:
         if not alert.channel:
             log.warning(alert_text(alert))
             return
-        self._post(channel=alert.channel, text=alert_text(alert))
+        try:
+            self._post(channel=alert.channel, text=alert_text(alert))
+        except SlackApiError as error:
+            if error.response.status_code < 500 and error.response.get("error") not in _OUTAGE:
+                raise Refused(str(error)) from error
+            raise
 
     @contextmanager
     def _failing(self, items: Sequence[WaitingComment], posting_to: str | None = None) -> Iterator[None]:

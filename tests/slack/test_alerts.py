@@ -76,3 +76,27 @@ def test_an_edit_its_channel_refuses_backs_off_and_gives_up_saying_so_once(slack
     (gave_up,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert f"could not edit nudge {world.nudge('c1').id} (blog) in {CHANNEL} after 6 attempts" in gave_up
     assert "is_archived" in gave_up
+
+
+def test_an_alert_slack_fails_to_take_during_an_outage_is_posted_when_it_is_back(
+    tmp_path, session_factory, slack_api, caplog
+):
+    """Slack answering 500 past its client's retries is an outage, not a refusal: the alert stays due and reaches
+    the channel at the next cycle, instead of going to the log only."""
+    world = make_world(tmp_path, session_factory, slack_api)
+    shop_channel = "C0SHOP"
+    shop = account_config("shop", channel=shop_channel, min_score=0, alert_after=timedelta(0),
+                          options={"path": str(tmp_path / "shop.jsonl")})  # missing: every poll of shop fails
+    world.settings = replace(world.settings, accounts=(*world.settings.accounts, shop))
+    slack_api.fail("chat.postMessage", status=500, retry_after=None, error="internal_error", times=3,
+                   channel=shop_channel)  # the first try and the client's two retries
+    caplog.set_level(logging.WARNING)
+
+    world.poll()
+    assert slack_api.messages(shop_channel) == []
+    assert any("not posted yet" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    world.poll()
+    (alert,) = [m["text"] for m in slack_api.messages(shop_channel)]
+    assert "keeps failing to poll *shop* (replay)" in alert
+    world.poll()
+    assert len(slack_api.messages(shop_channel)) == 1  # told once
