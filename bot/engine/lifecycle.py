@@ -196,16 +196,20 @@ def backoff(attempts: int) -> timedelta:
     return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
 
 
+def _one_more_failure(session: Session, *nudge) -> tuple[int, bool] | None:
+    """The attempts of the nudge that `nudge` selects counting one more failure, and whether that was its last (a
+    post, a follow-up and an edit all give up after MAX_ATTEMPTS); None when no nudge matches."""
+    attempts = session.scalar(select(Nudge.attempts).where(*nudge))
+    return None if attempts is None else (attempts + 1, attempts + 1 >= MAX_ATTEMPTS)
+
+
 def fail(session: Session, nudge_id: int, owner: str, error: str, now: datetime) -> bool | None:
     """Count a failed post of a nudge this replica claimed and free it for a later try, after its backoff.
     True when that was its last attempt (it gave up: FAILED); None when the claim was lost meanwhile."""
-    attempts = session.scalar(
-        select(Nudge.attempts).where(Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
-    )
-    if attempts is None:
+    counted = _one_more_failure(session, Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
+    if counted is None:
         return None
-    attempts += 1
-    gave_up = attempts >= MAX_ATTEMPTS
+    attempts, gave_up = counted
     session.execute(
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.state == State.PENDING, Nudge.lease_owner == owner)
@@ -535,11 +539,10 @@ def escalation_failed(session: Session, nudge_id: int, owner: str, error: str, n
     """A follow-up of a nudge this replica claimed failed: freed, and not tried again before its backoff, as for a
     post. True when that was its last attempt: this follow-up is skipped (counted, its clock starts again), and the
     count starts afresh for the next."""
-    attempts = session.scalar(select(Nudge.attempts).where(Nudge.id == nudge_id, Nudge.lease_owner == owner))
-    if attempts is None:
+    counted = _one_more_failure(session, Nudge.id == nudge_id, Nudge.lease_owner == owner)
+    if counted is None:
         return False
-    attempts += 1
-    gave_up = attempts >= MAX_ATTEMPTS
+    attempts, gave_up = counted
     skipped = dict(attempts=0, retry_at=None, escalations=Nudge.escalations + 1, escalate_from=now)
     session.execute(
         update(Nudge)
@@ -579,11 +582,10 @@ def edit_failed(session: Session, nudge_id: int, error: str, now: datetime) -> b
     """Count a failed edit of a posted nudge's message and hold the next try for its backoff, as for a post. True
     when that was its last attempt: the flag is lowered (the message stays as it was) and the count starts afresh
     for the next change."""
-    attempts = session.scalar(select(Nudge.attempts).where(Nudge.id == nudge_id, Nudge.needs_update.is_(True)))
-    if attempts is None:
+    counted = _one_more_failure(session, Nudge.id == nudge_id, Nudge.needs_update.is_(True))
+    if counted is None:
         return False
-    attempts += 1
-    gave_up = attempts >= MAX_ATTEMPTS
+    attempts, gave_up = counted
     session.execute(
         update(Nudge)
         .where(Nudge.id == nudge_id)
