@@ -13,15 +13,18 @@ thread listing's own cap does that: the cap of a thread's replies read for one o
 that thread. A saved page token YouTube rejects (400 invalidPageToken) restarts what it was saved for: the catch-up
 from the newest thread, the sweep from the watermark.
 With OAuth as the channel owner, the moderation queue (`moderationStatus=heldForReview`) is read too, in turn with
-the sweep, so an idle poll costs at most two calls: held comments are stored as held, and followed by id until they
-leave the queue (approved: stored as published; gone: recorded deleted). A queue longer than MAX_PAGES is read to
-the cap and the poll goes on; the completeness audit tells the channel (see `_held` and `tallies`). Each call is
+the sweep, so an idle poll costs two calls (and one more for each queued thread whose 5 carried replies no longer
+include a held reply of its own): held comments are stored as held, and followed until YouTube says they left the
+queue (approved: stored as published; gone: recorded deleted); a comment is never taken to be published only
+because a queued thread stopped carrying it. A queue longer than MAX_PAGES is read to the cap and the poll goes on;
+the completeness audit tells the channel (see `_held` and `tallies`). Each call is
 counted against the day's quota budget (youtube_quota), which also sets the pace of polling.
 """
 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, ClassVar, Iterator
@@ -300,10 +303,15 @@ class YouTubeSource:
     def _held(self, cursor: dict) -> list[CommentRecord]:
         """The threads whose top-level comment or a reply awaits review ("only in a properly authorized request":
         the channel owner's OAuth). A thread new to the queue is read whole; the held comments are kept in the cursor
-        with what a record of them needs, and those that left the queue are looked up by id: there, approved; not
-        there, rejected or deleted. A queue longer than MAX_PAGES (a spam wave) is read to the cap, newest first:
-        the held comments of threads it did not reach have not left it, so they stay in the cursor as they were,
-        and `held_beyond` (the oldest thread read) says so to the completeness audit until the queue is read whole."""
+        with what a record of them needs, until YouTube says where they went: a comment the queue's listing shows
+        has the status shown there; one its queued thread no longer carries (a thread carries its 5 newest replies)
+        has the status the thread's replies are listed with (`_uncarried`), and not listed, is still held; one whose
+        thread left the queue is looked up by id: there, approved; not there, rejected or deleted. A queue longer than
+        MAX_PAGES (a spam wave) is read to the cap, newest first: the held comments of threads it did not reach have
+        not left it, so they stay in the cursor as they were, and `held_beyond` (the oldest thread read) says so to
+        the completeness audit until the queue is read whole; 50 of them a read are looked up by id in turn
+        (`held_checked`, the last one), and those gone are recorded deleted and dropped, so that the cursor does not
+        keep every comment a long queue ever held."""
         params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id, "moderationStatus": HELD,
                   "maxResults": PAGE_SIZE, "textFormat": "plainText"}
         known: dict[str, dict] = dict(cursor.get("held") or {})
@@ -317,31 +325,59 @@ class YouTubeSource:
             thread_records = self._thread(thread, whole=str(thread.get("id")) not in queued_threads)
             tops[str(thread["id"])] = self._top_time(thread)
             records.extend(thread_records)
+        records.extend(self._uncarried(known, {record.external_id for record in records}, tops))
+        shown = {record.external_id for record in records}
         held = {record.external_id: _held_entry(record, tops[str(record.thread_id)]) for record in records
                 if record.held}
+        held.update({comment_id: entry for comment_id, entry in known.items()
+                     if comment_id not in shown and entry["thread"] in tops})
         cursor.pop("held_beyond", None)
+        checked: list[str] = []
         if cut_short:
             oldest = min(tops.values())
             cursor["held_beyond"] = oldest.isoformat()
             log.info("%s; the held comments of threads from %s UTC and older are not read", cut_short[0],
                      f"{oldest:%Y-%m-%d %H:%M:%S}")
-            held.update({comment_id: entry for comment_id, entry in known.items()
-                         if comment_id not in held and entry["thread"] not in tops and _beyond(entry, oldest)})
-        left = [comment_id for comment_id in known if comment_id not in held]
-        for first in range(0, len(left), COMMENTS_PER_CALL):
-            batch = left[first:first + COMMENTS_PER_CALL]
-            data = self._call("comments.list", "comments", {"part": "snippet", "id": ",".join(batch),
-                                                            "textFormat": "plainText"})
-            found = {str(item.get("id")): item for item in data.get("items") or [] if isinstance(item, dict)}
-            for comment_id in batch:
-                entry = known[comment_id]
-                if comment_id in found:
-                    records.append(self._comment(found[comment_id], entry["post"], entry["parent"], entry["url"],
-                                                 entry["thread"]))
-                else:
-                    records.append(_gone_record(comment_id, entry))
+            beyond = {comment_id: entry for comment_id, entry in known.items()
+                      if comment_id not in held and entry["thread"] not in tops and _beyond(entry, oldest)}
+            held.update(beyond)
+            checked = _in_turn(beyond, cursor.get("held_checked"))[:COMMENTS_PER_CALL]
+        if checked:
+            cursor["held_checked"] = checked[-1]
+        else:
+            cursor.pop("held_checked", None)
+        left = [comment_id for comment_id in known if comment_id not in held and comment_id not in shown]
+        found = self._by_id(left + checked)
+        for comment_id in left:
+            entry = known[comment_id]
+            if comment_id in found:
+                records.append(self._comment(found[comment_id], entry["post"], entry["parent"], entry["url"],
+                                             entry["thread"]))
+            else:
+                records.append(_gone_record(comment_id, entry))
+        records.extend(_gone_record(comment_id, held.pop(comment_id)) for comment_id in checked
+                       if comment_id not in found)
         cursor["held"] = held
         return records
+
+    def _uncarried(self, known: dict[str, dict], shown: set[str], tops: dict[str, datetime]) -> list[CommentRecord]:
+        """The replies of the queued threads that no longer carry a held comment of theirs (`comments.list?parentId`,
+        1 unit a page of 100): by id YouTube does not say whether a comment is held ("moderationStatus … is not set
+        if the API request used the id filter parameter"), listed by parent for the owner it does."""
+        threads = {entry["thread"]: entry for comment_id, entry in known.items()
+                   if comment_id not in shown and entry["thread"] in tops}
+        return [self._comment(reply, entry["post"], thread_id, entry["url"], thread_id)
+                for thread_id, entry in threads.items() for reply in self._all_replies(thread_id)]
+
+    def _by_id(self, ids: list[str]) -> dict[str, dict]:
+        """The comments of `ids` that YouTube still has (`comments.list?id`, 50 a call, 1 unit each)."""
+        found: dict[str, dict] = {}
+        for first in range(0, len(ids), COMMENTS_PER_CALL):
+            batch = ids[first:first + COMMENTS_PER_CALL]
+            data = self._call("comments.list", "comments", {"part": "snippet", "id": ",".join(batch),
+                                                            "textFormat": "plainText"})
+            found.update((str(item.get("id")), item) for item in data.get("items") or [] if isinstance(item, dict))
+        return found
 
     def _moved(self, thread: dict, thread_id: str, count: int, counts: dict[str, int],
                records: list[CommentRecord] | None = None) -> list[CommentRecord]:
@@ -608,6 +644,14 @@ def _beyond(entry: dict, oldest: datetime) -> bool:
     before `top` was)."""
     top = entry.get("top") or (entry["at"] if entry["parent"] is None else None)
     return top is None or datetime.fromisoformat(top) <= oldest
+
+
+def _in_turn(beyond: dict[str, dict], last: str | None) -> list[str]:
+    """The held comments past a queue read cut short, in the order they are looked up by id in turn: from the one
+    after `last` (the last looked up), then round again."""
+    ids = sorted(beyond)
+    start = bisect_right(ids, last) if last is not None else 0
+    return ids[start:] + ids[:start]
 
 
 def _gone_record(comment_id: str, entry: dict) -> CommentRecord:

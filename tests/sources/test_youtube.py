@@ -24,6 +24,7 @@ from bot.sources.base import AuthError, RateLimited, TemporaryError
 from bot.sources.http import MAX_PAGES
 from bot.sources.youtube import PAGE_SIZE, YouTubeSource
 from bot.sources.youtube_quota import PACIFIC, next_reset, take_reply_units
+from tests.support.connectors import comments
 from tests.support.fake_youtube import NOW, FakeYouTube
 from tests.support.records import account_config, make_account, reply_state
 
@@ -423,6 +424,72 @@ def test_a_moderation_queue_longer_than_the_page_cap_is_read_to_it_and_the_poll_
     cursor = cursor_of(session_factory, account_id)
     assert "behind" not in cursor and len(cursor["held"]) == MAX_PAGES * PAGE_SIZE
     assert cursor["held_beyond"] == (NOW - timedelta(hours=2, seconds=MAX_PAGES * PAGE_SIZE - 1)).isoformat()
+
+
+def test_past_the_queue_cap_held_comments_are_looked_up_in_turn_and_those_gone_leave_the_cursor(
+    session_factory, youtube
+):
+    """Held comments whose threads lie past a queue read cut short stay in the cursor as held. Before, they stayed
+    there, unlooked-at, for as long as the queue stayed that long: a channel whose queue never got shorter kept
+    every comment it ever held, rejected or not. Now 50 of them a read are looked up by id in turn (1 unit): one
+    gone is recorded deleted and leaves the cursor; one still there stays held."""
+    youtube.thread("T1", "UCpriya", "Question?", NOW - timedelta(hours=1))
+    for name in ("H1", "H2"):
+        youtube.thread(name, f"UCquiet{name}", "First time here", NOW - timedelta(hours=5)).status = "heldForReview"
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    assert poll(session_factory, youtube, account_id).ok
+    for n in range(MAX_PAGES * PAGE_SIZE + 1):  # a spam wave, newer than both: the cap reads none of them
+        youtube.thread(f"S{n}", f"UCbot{n}", "Cheap pills", NOW - timedelta(hours=2, seconds=n)).status = \
+            "heldForReview"
+    assert poll(session_factory, youtube, account_id).ok
+    assert {"H1", "H2"} <= set(cursor_of(session_factory, account_id)["held"])
+    youtube.comments["H1"].status = "rejected"
+    youtube.requests.clear()
+
+    assert poll(session_factory, youtube, account_id).ok
+
+    stored = comments(session_factory, account_id)
+    assert stored["H1"].deleted and stored["H2"].held and not stored["H2"].deleted
+    cursor = cursor_of(session_factory, account_id)
+    assert "H1" not in cursor["held"] and "H2" in cursor["held"] and "held_beyond" in cursor
+    assert [args["id"] for _, path, args in youtube.requests if path == "/comments"] == ["H1,H2"]
+
+
+def test_a_held_reply_its_queued_thread_no_longer_carries_stays_held_until_youtube_lists_it_published(
+    session_factory, youtube
+):
+    """A thread in the moderation queue carries its 5 newest replies, held or published: a held reply older than
+    those is not among them, and looked up by id YouTube does not say whether it is held (`moderationStatus` "is not
+    set if the API request used the id filter parameter"). Before, it was taken to have left the queue and stored
+    as published. Now the thread's replies are listed (`comments.list?parentId`, 1 unit a page, whose answer to the
+    owner carries `moderationStatus`): not listed published, it stays held; listed published, it is stored so."""
+    youtube.thread("T1", "UCpriya", "Does it come in blue?", NOW - timedelta(hours=2))
+    youtube.reply("T1", "h0", "UCshy", "First time here: where to buy?", NOW - timedelta(minutes=90)).status = \
+        "heldForReview"
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    assert poll(session_factory, youtube, account_id).ok
+    assert comments(session_factory, account_id)["T1.h0"].held
+    for n in range(5):  # five newer replies: the queue's listing of the thread no longer carries the held one
+        youtube.reply("T1", f"r{n}", f"UCfan{n}", "Same question", NOW - timedelta(minutes=80 - n))
+    youtube.requests.clear()
+    youtube.units = 0
+
+    assert poll(session_factory, youtube, account_id).ok
+
+    stored = comments(session_factory, account_id)
+    assert {f"T1.r{n}" for n in range(5)} <= set(stored)
+    assert stored["T1.h0"].held and not stored["T1.h0"].deleted
+    assert "T1.h0" in cursor_of(session_factory, account_id)["held"]
+    asked = [(path, args.get("moderationStatus") or args.get("parentId") or args.get("id"))
+             for _, path, args in youtube.requests if path != "/token"]
+    assert asked == [("/commentThreads", None), ("/commentThreads", "heldForReview"), ("/comments", "T1")]
+    assert youtube.units == 3
+
+    youtube.comments["T1.h0"].status = "published"  # approved
+    assert poll(session_factory, youtube, account_id).ok
+    stored = comments(session_factory, account_id)
+    assert not stored["T1.h0"].held and not stored["T1.h0"].deleted
+    assert cursor_of(session_factory, account_id)["held"] == {}
 
 
 def test_a_sweep_token_youtube_rejects_starts_the_sweep_again_from_the_watermark(session_factory, youtube):
