@@ -312,6 +312,8 @@ class Nudge(Base):
     handled_by: Mapped[str | None] = mapped_column(String(100))
     handled_how: Mapped[str | None] = mapped_column(String(30))
     snoozed_until: Mapped[datetime | None]
+    # The snooze ran out: the thread is told so, with the edit; kept until that is posted or the edit gives up.
+    reminder_due: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql("false"))
     assigned_to: Mapped[str | None] = mapped_column(String(50))
     suggestions: Mapped[list[str] | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

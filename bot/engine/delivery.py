@@ -216,29 +216,38 @@ def update_changed(
     """Edit the posted nudges whose comment changed (answered, deleted, a snooze of one of `accounts` ran out; None:
     of any account); returns how many. `business_waits`: the accounts whose waits are shown in open hours.
 
-    A failed edit is tried again after the backoff of a failed post, and gives up after as many attempts, said
-    once at ERROR: a channel archived or left, a message deleted, would otherwise cost a call and a warning every
-    cycle without end."""
+    A nudge whose snooze ran out also gets its reminder, which stays due with the edit until both went through.
+    A failed edit (or reminder) is tried again after the backoff of a failed post, and gives up after as many
+    attempts, said once at ERROR: a channel archived or left, a message deleted, would otherwise cost a call and a
+    warning every cycle without end."""
     with session_factory.begin() as session:
-        woken = set(lifecycle.wake(session, clock(), accounts))
+        lifecycle.wake(session, clock(), accounts)
     with session_factory() as session:
         changed = triage.needing_update(session, clock())
         items = comments_by_id(session, [status.comment_id for status in changed], clock(), business_waits)
+    if not changed:
+        return 0
+    with session_factory.begin() as session:
+        claimed = lifecycle.claim_reminders(session, [status.nudge_id for status in changed])
     updated = 0
     for status in changed:
         item = items[status.comment_id]
+        # A reminder claimed for a nudge settled or snoozed again since it woke is dropped: nothing to remind of.
+        reminding = status.nudge_id in claimed and status.state == NudgeState.POSTED and status.snoozed_until is None
         try:
             notifier.update_nudge(item, list(status.suggestions), status)
-            if status.comment_id in woken:
+            if reminding:
                 notifier.remind(item, status)
         except Exception as error:
             log.warning("updating nudge %s failed: %s", status.nudge_id, error)
             with session_factory.begin() as session:
-                gave_up = lifecycle.edit_failed(session, status.nudge_id, str(error) or type(error).__name__, clock())
+                gave_up = lifecycle.edit_failed(session, status.nudge_id, str(error) or type(error).__name__, clock(),
+                                                reminding=reminding)
             if gave_up:
                 log.error("Reply Nudge could not edit nudge %s (%s) in %s after %d attempts and stopped trying: its "
-                          "message no longer shows what became of the comment (%s)", status.nudge_id, item.account,
-                          status.channel, lifecycle.MAX_ATTEMPTS, error)
+                          "message may not show what became of the comment%s (%s)", status.nudge_id, item.account,
+                          status.channel, lifecycle.MAX_ATTEMPTS,
+                          ", and the team was not reminded that its snooze ran out" if reminding else "", error)
             continue
         with session_factory.begin() as session:
             lifecycle.edited(session, status.nudge_id, state=status.state, handled_how=status.handled_how,

@@ -6,9 +6,9 @@
            HANDLED(answered|replied) --reopen--> POSTED|PENDING  (the brand's answer was deleted; not deleted itself)
    HANDLED(deleted|answered|replied) --restore--> POSTED|PENDING  (the comment was restored, still waiting)
 
-An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`),
-assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an escalation
-(`claim_escalations`), and claimed by one person replying from Slack (`claim_reply`, then `confirm_reply` or
+An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`, then
+`claim_reminders`), assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an
+escalation (`claim_escalations`), and claimed by one person replying from Slack (`claim_reply`, then `confirm_reply` or
 `release_reply`).
 
 Each transition is one UPDATE guarded by the states it starts from (and by the claim it needs), so two replicas
@@ -367,16 +367,26 @@ def snooze(session: Session, comment_id: int, until: datetime, now: datetime) ->
     return result.rowcount == 1
 
 
-def wake(session: Session, now: datetime, accounts: Iterable[int] | None = None) -> list[int]:
-    """Posted nudges of `accounts` (None: every account) whose snooze ran out: flagged for an edit and a reminder,
-    the escalation clock started again. Returns their comment ids; one UPDATE guarded by the snooze itself, so of
-    two replicas waking at once only one gets each nudge (and reminds)."""
-    return list(session.scalars(
+def wake(session: Session, now: datetime, accounts: Iterable[int] | None = None) -> None:
+    """Posted nudges of `accounts` (None: every account) whose snooze ran out: flagged for an edit and a reminder
+    (`claim_reminders`), the escalation clock started again."""
+    session.execute(
         update(Nudge)
         .where(Nudge.state == State.POSTED, Nudge.snoozed_until.is_not(None), Nudge.snoozed_until <= now,
                *_of_accounts(accounts))
-        .values(snoozed_until=None, needs_update=True, escalate_from=now)
-        .returning(Nudge.comment_id)
+        .values(snoozed_until=None, needs_update=True, escalate_from=now, reminder_due=True)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def claim_reminders(session: Session, nudge_ids: Iterable[int]) -> set[int]:
+    """Of these nudges (about to be edited), those whose reminder is due, claimed: of two replicas editing at once
+    only one gets each, and reminds. One that fails is due again with its edit (`edit_failed`)."""
+    return set(session.scalars(
+        update(Nudge)
+        .where(Nudge.id.in_(list(nudge_ids)), Nudge.reminder_due.is_(True))
+        .values(reminder_due=False)
+        .returning(Nudge.id)
         .execution_options(synchronize_session=False)
     ))
 
@@ -578,11 +588,14 @@ def edited(session: Session, nudge_id: int, *, state: State, handled_how: Outcom
     )
 
 
-def edit_failed(session: Session, nudge_id: int, error: str, now: datetime) -> bool:
-    """Count a failed edit of a posted nudge's message and hold the next try for its backoff, as for a post. True
-    when that was its last attempt: the flag is lowered (the message stays as it was) and the count starts afresh
-    for the next change."""
-    counted = _one_more_failure(session, Nudge.id == nudge_id, Nudge.needs_update.is_(True))
+def edit_failed(session: Session, nudge_id: int, error: str, now: datetime, *, reminding: bool = False) -> bool:
+    """Count a failed edit of a posted nudge's message (with `reminding`, the edit and the reminder claimed with
+    it) and hold the next try for its backoff, as for a post; the reminder is due again with it. True when that was
+    its last attempt: the flag is lowered (the message stays as it was, the reminder unposted) and the count starts
+    afresh for the next change."""
+    # A reminder claimed keeps its edit due even when another replica's edit lowered the flag meanwhile.
+    still_due = [] if reminding else [Nudge.needs_update.is_(True)]
+    counted = _one_more_failure(session, Nudge.id == nudge_id, *still_due)
     if counted is None:
         return False
     attempts, gave_up = counted
@@ -590,7 +603,8 @@ def edit_failed(session: Session, nudge_id: int, error: str, now: datetime) -> b
         update(Nudge)
         .where(Nudge.id == nudge_id)
         .values(attempts=0 if gave_up else attempts, last_error=error[:2000], needs_update=not gave_up,
-                retry_at=None if gave_up else now + backoff(attempts))
+                retry_at=None if gave_up else now + backoff(attempts),
+                **({"reminder_due": True} if reminding and not gave_up else {}))
         .execution_options(synchronize_session=False)
     )
     return gave_up

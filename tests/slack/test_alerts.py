@@ -1,6 +1,7 @@
-"""Account alerts and nudge edits that Slack refuses (the bot removed from the channel, the channel archived, the
-token revoked), through `poll --once`'s cycle against the stand-in Slack API over real HTTP, on SQLite and
-PostgreSQL: each is said once, and none is tried again every cycle without end."""
+"""Account alerts, nudge edits and snooze reminders that Slack refuses (the bot removed from the channel, the channel
+archived, the token revoked) or fails to take (an outage), through `poll --once`'s cycle, `replynudge run`'s steps
+and the delivery pass, against the stand-in Slack API over real HTTP, on SQLite and PostgreSQL: each is said once,
+none is tried again every cycle without end, and none is lost to a failure that passes."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import logging
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from bot.engine.delivery import update_changed
+import pytest
 
+from bot.engine.delivery import update_changed
 from tests.support.records import account_config
-from tests.support.slack_world import CHANNEL, make_world
+from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request
 
 ARCHIVED = "C0ARCHIVED"
 
@@ -100,3 +102,58 @@ def test_an_alert_slack_fails_to_take_during_an_outage_is_posted_when_it_is_back
     assert "keeps failing to poll *shop* (replay)" in alert
     world.poll()
     assert len(slack_api.messages(shop_channel)) == 1  # told once
+
+
+def snoozed_for_an_hour(world) -> datetime:
+    """c1's nudge posted, then snoozed for an hour from Slack; returns when the snooze runs out."""
+    world.add("c1")
+    world.poll()
+    comment_id, ts = world.comment_id("c1"), world.nudge("c1").slack_ts
+    body = action_body(world.api, "nudge_snooze", comment_id, message_ts=ts, type="static_select", value=None,
+                       selected_option={"value": f"{comment_id}:1h"})
+    assert world.app().dispatch(signed_request(body)).status == 200
+    world.api.wait_for("chat.update")
+    return world.nudge("c1").snoozed_until
+
+
+def reminders(world) -> list[str]:
+    """The reminders the channel shows (in the nudge's thread)."""
+    return [m["text"] for m in world.api.messages(CHANNEL) if "Snooze over" in m["text"]]
+
+
+@pytest.mark.parametrize("failing", ["chat.update", "chat.postMessage"])
+def test_a_snooze_reminder_slack_fails_to_take_in_an_outage_goes_out_after_the_backoff(slack_world, caplog, failing):
+    """The snooze ran out while Slack was in trouble (5xx past the client's retries) for the edit, or for the
+    reminder itself: the reminder stays due with the edit, waits its backoff, and is posted once Slack takes it."""
+    world = slack_world
+    moment = snoozed_for_an_hour(world) + timedelta(seconds=5)
+    world.api.fail(failing, status=500, retry_after=None, error="internal_error", times=3, channel=CHANNEL)
+    caplog.set_level(logging.WARNING)
+    notifier = world.notifier()
+
+    update_changed(world.factory, notifier, clock=lambda: moment)
+    assert reminders(world) == [] and world.nudge("c1").snoozed_until is None
+    update_changed(world.factory, notifier, clock=lambda: moment + timedelta(seconds=5))
+    assert reminders(world) == []  # the backoff holds the next try
+    update_changed(world.factory, notifier, clock=lambda: moment + timedelta(minutes=2))
+    assert reminders(world) == [":alarm_clock: Snooze over: user-c1 is still waiting for an answer."]
+    update_changed(world.factory, notifier, clock=lambda: moment + timedelta(minutes=10))
+    assert len(reminders(world)) == 1 and world.nudge("c1").needs_update is False
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_snooze_reminder_whose_edit_slack_refuses_gives_up_saying_so_once(slack_world, caplog):
+    world = slack_world
+    moment = snoozed_for_an_hour(world)
+    world.api.fail("chat.update", status=200, retry_after=None, error="message_not_found", times=100, channel=CHANNEL)
+    caplog.set_level(logging.WARNING)
+    notifier = world.notifier()
+    for _ in range(24):  # twelve hours: past every attempt
+        moment += timedelta(minutes=30)
+        update_changed(world.factory, notifier, clock=lambda: moment)
+
+    assert len(world.api.calls_to("chat.update")) == 1 + 6 and reminders(world) == []
+    (gave_up,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"could not edit nudge {world.nudge('c1').id} (blog) in {CHANNEL} after 6 attempts" in gave_up
+    assert "the team was not reminded that its snooze ran out" in gave_up and "message_not_found" in gave_up
+
