@@ -15,6 +15,8 @@ import threading
 from datetime import timedelta
 from typing import Callable, Mapping
 
+from bot.ongoing_failures import OngoingFailures
+
 log = logging.getLogger(__name__)
 
 
@@ -28,21 +30,19 @@ class Loop(threading.Thread):
         self._woken.set()
 
     def run(self) -> None:
-        failing: str | None = None  # the error of the steps failing since the last that worked, as logged
+        failures = OngoingFailures[str]()  # of this loop's steps, by its name
         while not self._stopping.is_set():
             self._woken.clear()  # before the step: a wake during it makes the next one start at once
             try:
                 pause = self._step()
             except Exception as error:
-                if f"{type(error).__name__}: {error}" != failing:
-                    failing = f"{type(error).__name__}: {error}"
+                if failures.is_news(self.name, f"{type(error).__name__}: {error}"):
                     log.exception("%s failed (logged again when the error changes, and when it works again)",
                                   self.name)
                 pause = self._after_error
             else:
-                if failing is not None:
-                    log.info("%s works again after: %s", self.name, failing)
-                    failing = None
+                if (failed := failures.ended(self.name)) is not None:
+                    log.info("%s works again after: %s", self.name, failed)
             self._woken.wait(pause.total_seconds())
 
 

@@ -28,6 +28,7 @@ from bot.engine.poller import PollOutcome, PollWatcher, poll_due, sync_accounts
 from bot.health import Health
 from bot.loops import Loop, Loops
 from bot.metrics import Metrics
+from bot.ongoing_failures import OngoingFailures
 from bot.progress import LogProgress
 from bot.slack.app import build_app
 from bot.slack.client import make_client
@@ -108,9 +109,10 @@ def delivering(settings: Settings, factory: SessionFactory, notifier: Notifier, 
                lease: Lease):
     """The delivery loop's step: post what fell due, then look again after DELIVER_EVERY."""
     suggest = suggester(factory, llm_provider(settings))  # kept: a pause after the LLM failed outlasts the step
+    failing_alerts = OngoingFailures[str | None]()  # kept: an alert Slack fails to take is said once, not every step
 
     def step() -> timedelta:
-        deliver(settings, factory, notifier, accounts, lease, suggest)
+        deliver(settings, factory, notifier, accounts, lease, suggest, failing_alerts)
         return DELIVER_EVERY
 
     return step
@@ -121,7 +123,7 @@ class FailureLog:
     works again: an outage of hours is two lines, not one a poll (the channel is told by the account alerts)."""
 
     def __init__(self) -> None:
-        self._failing: dict[str, tuple[str | None, str | None]] = {}  # account -> its failure as last logged
+        self._failures = OngoingFailures[str]()  # by account
 
     def started(self, account: str) -> None:
         pass
@@ -132,11 +134,9 @@ class FailureLog:
     def polled(self, outcome: PollOutcome) -> None:
         extra = {"account": outcome.account, "error_kind": outcome.error_kind}
         if outcome.ok:
-            if outcome.skipped_until is None and outcome.account in self._failing:
-                del self._failing[outcome.account]
+            if outcome.skipped_until is None and self._failures.ended(outcome.account) is not None:
                 log.info("%s: polls again", outcome.account, extra=extra)
-        elif self._failing.get(outcome.account) != (failure := (outcome.error_kind, outcome.error)):
-            self._failing[outcome.account] = failure
+        elif self._failures.is_news(outcome.account, outcome.status()):
             log.warning(outcome.describe(), extra=extra)
 
 
@@ -210,9 +210,10 @@ def poll_cycle(
 
 
 def deliver(settings: Settings, factory: SessionFactory, notifier: Notifier, accounts: Mapping[int, AccountConfig],
-            lease: Lease, suggest: Suggest) -> None:
-    """Post the nudges, alerts, escalations, digests and reports that fell due (claimed under `lease`)."""
-    deliver_due(factory, notifier, suggest, lease=lease, accounts=accounts)
+            lease: Lease, suggest: Suggest, failing_alerts: OngoingFailures[str | None] | None = None) -> None:
+    """Post the nudges, alerts, escalations, digests and reports that fell due (claimed under `lease`);
+    `failing_alerts`: the alerts' failures said in earlier cycles (deliver_due)."""
+    deliver_due(factory, notifier, suggest, lease=lease, accounts=accounts, failing_alerts=failing_alerts)
     escalate_due(factory, notifier, accounts, lease=lease)
     post_due_digests(factory, notifier, settings.accounts, lease=lease)
     post_due_reports(factory, notifier, settings.accounts, lease=lease)

@@ -25,6 +25,7 @@ from bot.engine import escalation, lifecycle, outbox, triage
 from bot.engine.hours import business_waits_of
 from bot.engine.leases import Lease
 from bot.engine.notifier import Notifier, Refused, alert_text
+from bot.ongoing_failures import OngoingFailures
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ def deliver_due(
     clock: Callable[[], datetime] = utcnow,
     lease: Lease | None = None,
     accounts: Mapping[int, AccountConfig] | None = None,
+    failing_alerts: OngoingFailures[str | None] | None = None,
 ) -> int:
     """Post every due nudge and alert; returns how many nudges were posted (one by one or in a flood summary).
 
@@ -46,13 +48,15 @@ def deliver_due(
     `suggest` writes the suggested questions of a nudge that has none stored. `accounts` (by id), the configured
     ones, set the flood rule's thresholds and the suggestions' voice and [[questions]]; the nudges of an account
     not in it (taken out of the config) are neither posted nor raised after a snooze until it is named again.
-    None: every account's nudges, with none of those settings.
+    None: every account's nudges, with none of those settings. `failing_alerts`: the channels whose alerts failed
+    in earlier cycles, as said in the log (the delivery loop keeps them from one cycle to the next).
     """
     lease = lease or Lease.for_this_process()
+    failing_alerts = OngoingFailures() if failing_alerts is None else failing_alerts
     with session_factory.begin() as session:
         alerts = outbox.due_alerts(session, clock())
     for alert in alerts:
-        if _tell(notifier, alert):
+        if _tell(notifier, alert, failing_alerts):
             with session_factory.begin() as session:
                 outbox.mark_alerted(session, alert, clock())
 
@@ -62,18 +66,24 @@ def deliver_due(
     return posted
 
 
-def _tell(notifier: Notifier, alert: outbox.DueAlert) -> bool:
+def _tell(notifier: Notifier, alert: outbox.DueAlert, failing: OngoingFailures[str | None]) -> bool:
     """Post an alert to its account's channel; whether it counts as told. One the channel refuses for good (the bot
     removed, the channel archived, the token revoked) is written to the log instead, once, and counts as told; one
-    that fails otherwise (Slack down past its own retries) stays due for the next cycle. Either way the rest of
-    delivery goes on."""
+    that fails otherwise (Slack down past its own retries) stays due for the next cycle, said in the log when its
+    channel's alerts start failing or fail otherwise, and when one is posted again. Either way the rest of delivery
+    goes on."""
     try:
         notifier.post_alert(alert)
     except Refused as error:
         log.error("%s (not posted to %s: %s)", alert_text(alert), alert.channel, error)
     except Exception as error:
-        log.warning("an alert to %s is not posted yet, tried again next cycle: %s", alert.channel, error)
+        if failing.is_news(alert.channel, f"{type(error).__name__}: {error}"):
+            log.warning("an alert to %s is not posted yet, tried again every cycle (said again when the error "
+                        "changes, and when it is posted): %s", alert.channel, error)
         return False
+    else:
+        if (failed := failing.ended(alert.channel)) is not None:
+            log.info("the alerts to %s are posted again (they failed: %s)", alert.channel, failed)
     return True
 
 

@@ -12,6 +12,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.engine.delivery import update_changed
+from bot.engine.leases import Lease
+from bot.engine.poller import sync_accounts
+from bot.service import build_sources, delivering, polling
 from tests.support.records import account_config
 from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request
 
@@ -157,3 +160,34 @@ def test_a_snooze_reminder_whose_edit_slack_refuses_gives_up_saying_so_once(slac
     assert f"could not edit nudge {world.nudge('c1').id} (blog) in {CHANNEL} after 6 attempts" in gave_up
     assert "the team was not reminded that its snooze ran out" in gave_up and "message_not_found" in gave_up
 
+
+def test_an_alert_slack_keeps_failing_to_take_is_logged_once_a_failure_and_once_when_it_is_posted(
+    tmp_path, session_factory, slack_api, caplog
+):
+    """`replynudge run`'s polling and delivery steps, a delivery cycle every 5 s: an alert Slack keeps failing to
+    take (its `fatal_error`, then `service_unavailable`) stays due and is tried every cycle, but the log says so
+    once a kind of failure, and once when it is posted."""
+    world = make_world(tmp_path, session_factory, slack_api)
+    shop = account_config("shop", channel="C0SHOP", min_score=0, alert_after=timedelta(0),
+                          options={"path": str(tmp_path / "shop.jsonl")})  # missing: every poll of shop fails
+    world.settings = replace(world.settings, accounts=(*world.settings.accounts, shop))
+    slack_api.fail("chat.postMessage", status=200, retry_after=None, error="fatal_error", times=3, channel="C0SHOP")
+    slack_api.fail("chat.postMessage", status=200, retry_after=None, error="service_unavailable", times=3,
+                   channel="C0SHOP")
+    with session_factory.begin() as session:
+        ids = sync_accounts(session, world.settings.accounts)
+    accounts = {ids[account.name]: account for account in world.settings.accounts}
+    lease, notifier = Lease.for_this_process(), world.notifier()
+    polling(world.settings, session_factory, accounts, build_sources(world.settings), lease, [])()
+    deliver = delivering(world.settings, session_factory, notifier, accounts, lease)
+    caplog.set_level(logging.INFO, logger="bot.engine.delivery")
+
+    for _ in range(8):
+        deliver()
+    assert [c.params["channel"] for c in slack_api.calls_to("chat.postMessage")].count("C0SHOP") == 7
+    (alert,) = [m["text"] for m in slack_api.messages("C0SHOP")]
+    assert "keeps failing to poll *shop* (replay)" in alert
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "C0SHOP" in r.getMessage()]
+    assert [level for level, _ in said] == ["WARNING", "WARNING", "INFO"]
+    assert "fatal_error" in said[0][1] and "service_unavailable" in said[1][1]
+    assert said[2][1].startswith("the alerts to C0SHOP are posted again")
