@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import nullcontext
 from datetime import timedelta
 from pathlib import Path
 from typing import Sequence
@@ -16,7 +17,7 @@ from bot.config import ConfigError, Settings, format_duration, parse_duration, p
 from bot.config_file import load_settings
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.db import check_connection, make_engine, session_factory, upgrade
+from bot.db import check_connection, make_engine, session_factory, sqlite_file_missing, upgrade
 from bot.db.copy import FROM, copy_database
 from bot.db.models import utcnow
 from bot.db.queries import (UnansweredResult, comments_after, known_names, newest_comment_id, polling_states,
@@ -246,7 +247,10 @@ def cmd_suggest(args) -> int:
         config = next((account for account in settings.accounts if account.name == args.account), None)
         if config is None and settings.accounts:
             raise ConfigError(f"--account: {args.account!r} is not an account in {settings.config_path}")
-        with open_database(settings)() as session:
+        if missing := sqlite_file_missing(settings.database_url):  # read only: no database is created
+            print(f"replynudge: no database at {missing} yet, so no past replies of {args.account} to draw on "
+                  "(replynudge poll --once stores them)", file=sys.stderr)
+        with nullcontext() if missing else open_database(settings)() as session:
             voice = brand_voice(session, args.account, config, comment, args.author)
     chosen = suggestions(args.text, author=args.author, llm=llm_provider(settings), voice=voice)
     if args.json:

@@ -187,6 +187,39 @@ def test_poll_once_keeps_polling_other_accounts_when_one_fails(workdir, database
     assert "Ana" in table and "Bo" not in table and "1 waiting, oldest first." in table
 
 
+def test_a_bad_line_in_a_replay_file_stops_the_import_there_and_names_file_line_and_key(
+        workdir, database_url, capsys, monkeypatch):
+    """docs/accounts/jsonl.md: the lines before a bad one are stored (the page they share with it too), the poll
+    fails with the file, the line and the key, the lines after it wait, and the fixed line is read by the next poll;
+    nothing is stored or nudged twice. Before, the lines before it that shared its page were never stored."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    lines = [{"id": str(n), "post": "p", "author": f"Fan {n}", "text": f"Question {n}: which grind for cold brew?",
+              "created_at": old} for n in range(1, 6)]
+    broken = [*lines[:3], {key: value for key, value in lines[3].items() if key != "id"}, lines[4]]
+    write_replay(workdir / "import.jsonl", broken)
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "import"\nplatform = "replay"\n'
+                                            'path = "import.jsonl"\n')
+    failed = "temporary: import.jsonl:4: missing id (fix or remove that line: the lines after it wait for it)"
+    assert main(["poll", "--once"]) == 1
+    captured = capsys.readouterr()
+    assert re.search(rf"^import +3 +3 +3  {re.escape(failed)}$", captured.err, re.M), captured.err
+    assert [n for n in range(1, 6) if f"Question {n}:" in captured.out] == [1, 2, 3]
+
+    assert main(["poll", "--once"]) == 1  # still there: the same error, nothing read again
+    captured = capsys.readouterr()
+    assert re.search(rf"^import +0 +0 +0  {re.escape(failed)}$", captured.err, re.M), captured.err
+    assert "Question" not in captured.out
+
+    write_replay(workdir / "import.jsonl", lines)  # the line fixed in place
+    assert main(["poll", "--once"]) == 0
+    captured = capsys.readouterr()
+    assert re.search(r"^import +2 +2 +2  ok, 2 comments in 1 pages$", captured.err, re.M), captured.err
+    assert [n for n in range(1, 6) if f"Question {n}:" in captured.out] == [4, 5]
+    assert main(["unanswered", "--json"]) == 0
+    assert sorted(item["author"] for item in json.loads(capsys.readouterr().out)) == [f"Fan {n}" for n in range(1, 6)]
+
+
 def test_a_post_title_on_the_first_line_of_a_post_reaches_the_nudge(workdir, database_url, capsys, monkeypatch):
     """docs/accounts/jsonl.md: `post_title` is optional and shown in the nudge. A file gives it once, on the post's
     first comment; the later lines of the same post, read in the same page, do not erase it."""
@@ -274,6 +307,43 @@ def test_db_upgrade_and_check(workdir, database_url, capsys, monkeypatch):
     assert table[1].split()[:3] == ["(database)", database_url.split(":")[0].split("+")[0], "ok"]
     assert table[2].split()[:7] == ["blog", "replay", "-", "never", "due", "-", "ok:"]
     assert table[3].startswith("gone") and "FAILED: missing.jsonl: replay file not found" in table[3]
+
+
+def test_check_reads_every_line_of_a_replay_file_and_names_the_bad_ones(workdir, database_url, capsys, monkeypatch):
+    """A value of the wrong type was taken as it came ("deleted": "false" marked the comment deleted, an object
+    became its own text as an id) or failed the poll as a bug (a number as the url; on PostgreSQL an id longer than
+    its column); `check` counted the lines and said ok."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    good = {"id": "1", "post": "p", "author": "Ana", "text": "Is it back in stock?", "created_at": "2026-11-20T10:00:00Z"}
+    bad = [({**good, "id": "2", "created_at": None}, "missing created_at"),
+           ({**good, "id": "3", "deleted": "false"}, 'deleted: must be true or false, not "false"'),
+           ({**good, "id": "4", "url": 5}, "url: must be a string, not the number 5"),
+           ({**good, "id": {"n": 5}}, "id: must be a string or a whole number, not an object"),
+           ({**good, "id": "6" * 256}, "id: must be at most 255 characters, not 256")]
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "import"\nplatform = "replay"\n'
+                                            'path = "import.jsonl"\n')
+    write_replay(workdir / "import.jsonl", [good, *(line for line, _ in bad), {**good, "id": "7", "brand": True}])
+    assert main(["check"]) == 1
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("import "))
+    assert row.endswith("FAILED: import.jsonl:2: missing created_at; 4 more bad lines: 3, 4, 5, 6"), row
+    for line, said in bad[1:]:
+        write_replay(workdir / "import.jsonl", [good, line])
+        assert main(["check"]) == 1
+        assert f"FAILED: import.jsonl:2: {said}\n" in capsys.readouterr().out
+
+
+def test_check_and_poll_say_the_same_of_a_missing_replay_file(workdir, database_url, capsys, monkeypatch):
+    """`check` said "replay file not found", a poll "cannot read replay file: No such file or directory": both now
+    name the file, where it was looked for and what to do."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "gone"\nplatform = "replay"\n'
+                                            'path = "missing.jsonl"\n')
+    said = (f"missing.jsonl: replay file not found (looked in {workdir}): create it, or set "
+            "replynudge.toml: accounts[gone].path to the file's path")
+    assert main(["check"]) == 1
+    assert f"FAILED: {said}\n" in capsys.readouterr().out
+    assert main(["poll", "--once"]) == 1
+    assert re.search(rf"^gone +0 +0 +0  temporary: {re.escape(said)}$", capsys.readouterr().err, re.M)
 
 
 def test_check_shows_when_each_account_is_polled_next_and_why(workdir, database_url, capsys, monkeypatch):

@@ -50,7 +50,7 @@ def stop(process: subprocess.Popen) -> None:
 def test_json_lines_carry_level_logger_message_and_the_account(workdir):
     process, lines = start_service(workdir, LOG_FORMAT="json")
     try:
-        before, line = first_line_with(lines, "cannot read replay file")
+        before, line = first_line_with(lines, "replay file not found")
         stop(process)
     finally:
         process.kill()
@@ -66,7 +66,7 @@ def test_json_lines_carry_level_logger_message_and_the_account(workdir):
 def test_plain_text_is_the_default(workdir):
     process, lines = start_service(workdir)
     try:
-        _, line = first_line_with(lines, "cannot read replay file")
+        _, line = first_line_with(lines, "replay file not found")
         stop(process)
     finally:
         process.kill()
@@ -139,5 +139,35 @@ def test_an_account_failing_poll_after_poll_is_logged_once_and_its_recovery_once
         with session_factory.begin() as session:  # time passes: the account is due again
             session.execute(update(SyncState).values(next_poll_at=None))
     said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.service"]
-    assert said == [("WARNING", f"blog: temporary: {missing}: cannot read replay file: No such file or directory"),
+    assert said == [("WARNING", f"blog: temporary: {missing}: replay file not found: create it, or set "
+                                "replynudge.toml: accounts[blog].path to the file's path"),
                     ("INFO", "blog: polls again")]
+
+
+def test_a_bad_line_in_a_replay_file_is_logged_once_while_it_stays(tmp_path, session_factory, caplog):
+    """A number as a replay line's url failed every poll as a bug, its traceback logged at every poll. It is the
+    file's error, not the code's: one warning naming the file, the line and the key, for as long as it stays."""
+    from sqlalchemy import update
+
+    from bot.config import Settings
+    from bot.db.models import SyncState
+    from bot.engine.leases import Lease
+    from bot.engine.poller import sync_accounts
+    from bot.service import build_sources, polling
+    from tests.support.records import account_config
+
+    path = tmp_path / "import.jsonl"
+    line = {"id": "1", "post": "p", "author": "Ana", "text": "Is it back?", "created_at": "2026-11-20T10:00:00Z"}
+    path.write_text(json.dumps(line) + "\n" + json.dumps({**line, "id": "2", "url": 5}) + "\n")
+    settings = Settings(accounts=(account_config("blog", options={"path": str(path)}),))
+    with session_factory.begin() as session:
+        accounts = {sync_accounts(session, settings.accounts)["blog"]: settings.accounts[0]}
+    step = polling(settings, session_factory, accounts, build_sources(settings), Lease("replica"), [])
+    caplog.set_level(logging.INFO)
+    for _ in range(3):
+        step()
+        with session_factory.begin() as session:  # time passes: the account is due again
+            session.execute(update(SyncState).values(next_poll_at=None))
+    said = [(r.levelname, r.name, r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
+    assert said == [("WARNING", "bot.service", f"blog: temporary: {path}:2: url: must be a string, not the number 5 "
+                                               "(fix or remove that line: the lines after it wait for it)")]

@@ -51,6 +51,19 @@ def make_engine(url: str, where: str = DATABASE_URL) -> Engine:
         raise ConfigError(f"{where}: {error}") from None
 
 
+def sqlite_file_missing(url: str) -> Path | None:
+    """The file of a SQLite URL when it is not there (connecting would create it), else None: a command that only
+    reads asks first, so that it creates no database."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # make_engine says what is wrong with the URL
+        return None
+    database = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:") or Path(database).exists():
+        return None
+    return Path(database)
+
+
 def _create_private(path: Path) -> None:
     try:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

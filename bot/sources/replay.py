@@ -1,8 +1,14 @@
 """The `replay` platform: a JSON Lines file of comments, read incrementally.
 
 One object a line: {"id", "post", "author", "text", "created_at"} required; "parent", "author_id", "brand", "url",
-"thread", "post_title", "updated_at", "deleted", "private" (a private message to the brand) optional. The cursor is the byte offset after the last complete
-line read, so lines appended later are picked up by the next poll and a half-written last line waits.
+"thread", "post_title", "updated_at", "deleted", "private" (a private message to the brand) optional. The cursor is
+the byte offset after the last complete line read, so lines appended later are picked up by the next poll and a
+half-written last line waits.
+
+A line that is not a comment (bad JSON, a required key missing, a value of the wrong type) stops the read there: the
+lines before it are stored with the cursor just before it, and the poll fails with a `TemporaryError` naming the file,
+the line and the key, so that the next poll reads it again once the user has fixed it. Skipping it would lose the
+comment, or a brand reply whose absence would nudge the team about a comment already answered.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import json
 import uuid
 from pathlib import Path
-from typing import ClassVar, Iterator
+from typing import BinaryIO, ClassVar, Iterator
 
 from bot.clock import utcnow
 from bot.config import AccountConfig, ConfigError
@@ -19,6 +25,11 @@ from bot.sources.base import CommentRecord, Cursor, Page, TemporaryError, parse_
 
 PAGE_LINES = 500
 REQUIRED = ("id", "post", "author", "text", "created_at")
+IDS = ("id", "post", "parent", "thread", "author_id")  # a string or a whole number
+MAX_ID = 255  # characters: the longest id the database's columns hold
+STRINGS = ("author", "text", "url", "post_title")
+FLAGS = ("brand", "deleted", "private")  # true or false
+BAD_LINES_LISTED = 10  # by `check`, after the first, which it shows whole
 THREADING = Option("threading", "`flat`: a brand comment answers every earlier comment of its post, as on "
                    "flat-threaded platforms", "nested")
 OPTIONS = (Option("path", "the JSON Lines file, one comment an object"), THREADING)
@@ -36,29 +47,33 @@ class ReplaySource:
         self.flat_threads = threading == "flat"
 
     def fetch(self, cursor: Cursor | None) -> Iterator[Page]:
-        offset = int((cursor or {}).get("offset", 0))
+        stored = int((cursor or {}).get("offset", -1))
+        offset = max(stored, 0)
         line_number = int((cursor or {}).get("line", 0))
-        try:
-            handle = self.path.open("rb")
-        except OSError as error:
-            raise TemporaryError(f"{self.path}: cannot read replay file: {error.strerror}") from None
-        with handle:
+        with self._open() as handle:
             if offset > self.path.stat().st_size:  # the file was replaced by a shorter one: read it again
                 offset, line_number = 0, 0
             handle.seek(offset)
             records: list[CommentRecord] = []
+            bad_line = None
             for raw in handle:
                 if not raw.endswith(b"\n"):
                     break  # still being written
+                if raw.strip():
+                    try:
+                        records.append(self._record(raw, line_number + 1))
+                    except TemporaryError as error:
+                        bad_line = error
+                        break
                 line_number += 1
                 offset += len(raw)
-                if raw.strip():
-                    records.append(self._record(raw, line_number))
                 if len(records) >= PAGE_LINES:
                     yield Page(records, {"offset": offset, "line": line_number})
                     records = []
-            if records or offset != int((cursor or {}).get("offset", -1)):
+            if records or offset != stored:
                 yield Page(records, {"offset": offset, "line": line_number})
+            if bad_line:
+                raise TemporaryError(f"{bad_line} (fix or remove that line: the lines after it wait for it)")
 
     def _record(self, raw: bytes, line_number: int) -> CommentRecord:
         where = f"{self.path}:{line_number}"
@@ -73,13 +88,16 @@ class ReplaySource:
         missing = [key for key in REQUIRED if item.get(key) in (None, "")]
         if missing:
             raise TemporaryError(f"{where}: missing {', '.join(missing)}")
-        author = str(item["author"])
+        for key, value in item.items():
+            if value is not None and (wrong := _wrong_type(key, value)):
+                raise TemporaryError(f"{where}: {key}: {wrong}")
+        author = item["author"]
         return CommentRecord(
             external_id=str(item["id"]),
             post_id=str(item["post"]),
             author_id=str(item.get("author_id") or author),
             author_name=author,
-            text=str(item["text"]),
+            text=item["text"],
             created_at=parse_time(item["created_at"], f"{where}: created_at"),
             is_brand=bool(item.get("brand", False)),
             parent_id=str(item["parent"]) if item.get("parent") else None,
@@ -106,8 +124,53 @@ class ReplaySource:
         )
 
     def check(self) -> str:
-        if not self.path.is_file():
-            raise TemporaryError(f"{self.path}: replay file not found")
-        with self.path.open("rb") as handle:
-            lines = sum(1 for _ in handle)
+        """Every line read as a poll would: the first bad one in full, the line numbers of the next ones."""
+        bad_lines: list[tuple[int, TemporaryError]] = []
+        with self._open() as handle:
+            lines = 0
+            for lines, raw in enumerate(handle, 1):
+                if raw.strip() and raw.endswith(b"\n"):
+                    try:
+                        self._record(raw, lines)
+                    except TemporaryError as error:
+                        bad_lines.append((lines, error))
+        if bad_lines:
+            (_, first), more = bad_lines[0], [number for number, _ in bad_lines[1:]]
+            listed = ", ".join(map(str, more[:BAD_LINES_LISTED])) + (", …" if len(more) > BAD_LINES_LISTED else "")
+            more_lines = f"; {len(more)} more bad line{'s' if len(more) > 1 else ''}: {listed}" if more else ""
+            raise TemporaryError(f"{first}{more_lines}")
         return f"{lines} lines in {self.path}"
+
+    def _open(self) -> BinaryIO:
+        """The file, or an error that says where it was looked for and what to do: `check` and polls alike."""
+        try:
+            return self.path.open("rb")
+        except FileNotFoundError:
+            looked_in = "" if self.path.is_absolute() else f" (looked in {Path.cwd()})"
+            raise TemporaryError(f"{self.path}: replay file not found{looked_in}: create it, or set "
+                                 f"{self.account.where('path')} to the file's path") from None
+        except OSError as error:
+            raise TemporaryError(f"{self.path}: cannot read replay file: {error.strerror}") from None
+
+
+def _wrong_type(key: str, value: object) -> str | None:
+    """What is wrong with a value of `key` (a key of no known type: nothing)."""
+    if key in IDS:
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return f"must be a string or a whole number, not {_json_type(value)}"
+        return f"must be at most {MAX_ID} characters, not {len(str(value))}" if len(str(value)) > MAX_ID else None
+    if key in STRINGS and not isinstance(value, str):
+        return f"must be a string, not {_json_type(value)}"
+    if key in FLAGS and not isinstance(value, bool):
+        return f"must be true or false, not {_json_type(value)}"
+    return None
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return json.dumps(value if len(value) <= 20 else value[:20] + "…", ensure_ascii=False)
+    return "an array" if isinstance(value, list) else "an object"

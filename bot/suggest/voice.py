@@ -70,16 +70,18 @@ class Conversation:
 
 
 def brand_voice(
-    session: Session,
+    session: Session | None,
     account: str,
     config: AccountConfig | None,
     comment: CommentText,
     author: str | None,
     thread: Thread = Thread(),
 ) -> Voice:
-    """The voice for a comment on `account` (a name): `config` gives the tone and library (None: neither)."""
+    """The voice for a comment on `account` (a name): `config` gives the tone and library (None: neither), `session`
+    the account's past replies (None: no database, so none)."""
     situation = read_situation(comment, thread).situation
-    past = past_questions(answered_conversations(session, account), comment, situation, author)
+    conversations = answered_conversations(session, account) if session else []
+    past = past_questions(conversations, comment, situation, author)
     return Voice(
         tone=config.voice if config else None,
         past=tuple(past),

@@ -296,6 +296,19 @@ def test_replynudge_suggest_without_config_or_database(workdir):
     assert not (workdir / "replynudge.db").exists()
 
 
+def test_replynudge_suggest_for_an_account_before_any_poll_creates_no_database(workdir, capsys):
+    """`suggest --account shop` created replynudge.db (migrated, empty) where nothing had been polled yet: a command
+    that only reads now says there are no past replies yet and suggests from the config alone."""
+    (workdir / "replynudge.toml").write_text(CONFIG)
+    assert main(["suggest", "--account", "shop", "--json", "My mug arrived cracked, really disappointed."]) == 0
+    captured = capsys.readouterr()
+    assert not (workdir / "replynudge.db").exists()
+    assert captured.err == ("replynudge: no database at replynudge.db yet, so no past replies of shop to draw on "
+                            "(replynudge poll --once stores them)\n")
+    shown = json.loads(captured.out)["suggestions"]
+    assert shown[0]["source"] == LIBRARY and PAST not in {s["source"] for s in shown}
+
+
 def test_replynudge_suggest_says_plainly_when_no_question_fits(workdir):
     """A question no case fits gets no generic one: the command says the team writes its own."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'replynudge.db'}"}
