@@ -29,6 +29,8 @@ from bot.ongoing_failures import OngoingFailures
 
 log = logging.getLogger(__name__)
 
+EDITS_AT_ONCE = 200  # claimed by one pass; the rest wait for the next
+
 Suggest = Callable[[WaitingComment, AccountConfig | None], Sequence[str]]
 """The follow-up questions for a waiting comment, in its account's voice (None: an account the config no longer has)."""
 
@@ -62,7 +64,7 @@ def deliver_due(
 
     business_waits = business_waits_of((accounts or {}).values())
     posted = _post_due(session_factory, notifier, suggest, clock, lease, accounts, business_waits)
-    update_changed(session_factory, notifier, clock, business_waits, accounts)
+    update_changed(session_factory, notifier, clock, business_waits, accounts, lease)
     return posted
 
 
@@ -222,28 +224,35 @@ def update_changed(
     clock: Callable[[], datetime] = utcnow,
     business_waits: BusinessWaits = {},
     accounts: Iterable[int] | None = None,
+    lease: Lease | None = None,
 ) -> int:
     """Edit the posted nudges whose comment changed (answered, deleted, a snooze of one of `accounts` ran out; None:
     of any account); returns how many. `business_waits`: the accounts whose waits are shown in open hours.
+
+    Each edit is claimed under `lease` (engine/lifecycle.py `claim_edits`), so that replicas sharing a database
+    edit each message once, one at a time; the claim is renewed right before each edit, as a post's is.
 
     A nudge whose snooze ran out also gets its reminder, which stays due with the edit until both went through.
     A failed edit (or reminder) is tried again after the backoff of a failed post, and gives up after as many
     attempts, said once at ERROR: a channel archived or left, a message deleted, would otherwise cost a call and a
     warning every cycle without end."""
+    lease = lease or Lease.for_this_process()
     with session_factory.begin() as session:
-        lifecycle.wake(session, clock(), accounts)
+        now = clock()
+        lifecycle.wake(session, now, accounts)
+        claimed = lifecycle.claim_edits(session, lease.owner, lease.until(now), now, EDITS_AT_ONCE)
     with session_factory() as session:
-        changed = triage.needing_update(session, clock())
-        items = comments_by_id(session, [status.comment_id for status in changed], clock(), business_waits)
-    if not changed:
-        return 0
-    with session_factory.begin() as session:
-        claimed = lifecycle.claim_reminders(session, [status.nudge_id for status in changed])
+        statuses = triage.nudge_statuses(session, claimed)
+        items = comments_by_id(session, claimed, clock(), business_waits)
     updated = 0
-    for status in changed:
-        item = items[status.comment_id]
+    for comment_id in claimed:
+        status, item = statuses[comment_id], items[comment_id]
+        with session_factory.begin() as session:  # a long pass may have lost the claim to another replica
+            if not lifecycle.renew(session, status.nudge_id, lease.owner, lease.until(clock()), state=None):
+                continue
+            reminders = lifecycle.claim_reminders(session, [status.nudge_id])
         # A reminder claimed for a nudge settled or snoozed again since it woke is dropped: nothing to remind of.
-        reminding = status.nudge_id in claimed and status.state == NudgeState.POSTED and status.snoozed_until is None
+        reminding = bool(reminders) and status.state == NudgeState.POSTED and status.snoozed_until is None
         try:
             notifier.update_nudge(item, list(status.suggestions), status)
             if reminding:
@@ -251,8 +260,8 @@ def update_changed(
         except Exception as error:
             log.warning("updating nudge %s failed: %s", status.nudge_id, error)
             with session_factory.begin() as session:
-                gave_up = lifecycle.edit_failed(session, status.nudge_id, str(error) or type(error).__name__, clock(),
-                                                reminding=reminding)
+                gave_up = lifecycle.edit_failed(session, status.nudge_id, lease.owner,
+                                                str(error) or type(error).__name__, clock(), reminding=reminding)
             if gave_up:
                 log.error("Reply Nudge could not edit nudge %s (%s) in %s after %d attempts and stopped trying: its "
                           "message may not show what became of the comment%s (%s)", status.nudge_id, item.account,
@@ -260,8 +269,9 @@ def update_changed(
                           ", and the team was not reminded that its snooze ran out" if reminding else "", error)
             continue
         with session_factory.begin() as session:
-            lifecycle.edited(session, status.nudge_id, state=status.state, handled_how=status.handled_how,
-                             snoozed_until=status.snoozed_until, assigned_to=status.assigned_to)
+            lifecycle.edited(session, status.nudge_id, lease.owner, state=status.state,
+                             handled_how=status.handled_how, snoozed_until=status.snoozed_until,
+                             assigned_to=status.assigned_to)
         updated += 1
     return updated
 

@@ -9,13 +9,17 @@
 An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`, then
 `claim_reminders`), assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an
 escalation (`claim_escalations`), and claimed by one person replying from Slack (`claim_reply`, then `confirm_reply` or
-`release_reply`).
+`release_reply`). A posted nudge, open or handled, is claimed by a replica for an edit of its message
+(`claim_edits`, then `edited` or `edit_failed`).
 
 Each transition is one UPDATE guarded by the states it starts from (and by the claim it needs), so two replicas
 or two people acting at once change a nudge once: the first wins, the second is told it did nothing. Each one
 also decides the Slack edit it needs: a transition made by the platform or the poller flags a posted message
 `needs_update` for the background pass (engine/delivery.py); one made from Slack returns whether it changed
-anything, the listener edits the message at once and flags it only when that edit fails (`flag_edit`).
+anything, the listener edits the message at once and flags it only when that edit fails (`flag_edit`). The
+background pass edits a message only under its claim, so replicas never edit one message at once: each edit is
+made once, and an edit showing an older state never lands after one showing a newer (`edited` keeps the flag up
+when a transition came meanwhile, and the next pass edits again).
 """
 
 from __future__ import annotations
@@ -143,12 +147,14 @@ def claim_due(session: Session, owner: str, until: datetime, now: datetime, limi
     return [(row.id, row.comment_id, row.account_id, row.channel, bool(tried[row.id])) for row in ordered]
 
 
-def renew(session: Session, nudge_id: int, owner: str, until: datetime, state: State = State.PENDING) -> bool:
-    """Extend this replica's claim on a nudge (pending, or posted for an escalation); False when the claim lapsed
-    and another replica took it, or the nudge left `state`."""
+def renew(session: Session, nudge_id: int, owner: str, until: datetime, state: State | None = State.PENDING) -> bool:
+    """Extend this replica's claim on a nudge (pending, posted for an escalation, None: in any state, for an edit,
+    whose nudge may be settled or opened again meanwhile); False when the claim lapsed and another replica took it,
+    or the nudge left `state`."""
+    in_state = [] if state is None else [Nudge.state == state]
     result = session.execute(
         update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.state == state, Nudge.lease_owner == owner)
+        .where(Nudge.id == nudge_id, *in_state, Nudge.lease_owner == owner)
         .values(lease_until=until)
         .execution_options(synchronize_session=False)
     )
@@ -564,46 +570,75 @@ def escalation_failed(session: Session, nudge_id: int, owner: str, error: str, n
     return gave_up
 
 
+def claim_edits(session: Session, owner: str, until: datetime, now: datetime, limit: int) -> list[int]:
+    """Claim up to `limit` posted nudges whose message needs an edit, past the backoff of a failed edit and held by
+    no replica; their comment ids, in the order they were posted. The edit is this replica's alone until `edited`
+    or `edit_failed` releases it, or the claim runs out (its replica died). On PostgreSQL the candidates are picked
+    `FOR UPDATE SKIP LOCKED`, as `claim_due` picks them."""
+    picked = session.scalars(
+        select(Nudge.id)
+        .where(Nudge.needs_update.is_(True), Nudge.slack_ts.is_not(None), Nudge.channel.is_not(None),
+               unclaimed(Nudge, now),
+               or_(Nudge.retry_at.is_(None), Nudge.retry_at <= now))
+        .order_by(Nudge.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    if not picked:
+        return []
+    rows = session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(picked), Nudge.needs_update.is_(True), unclaimed(Nudge, now))
+        .values(lease_owner=owner, lease_until=until)
+        .returning(Nudge.id, Nudge.comment_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return [row.comment_id for row in sorted(rows)]
+
+
 def flag_edit(session: Session, comment_id: int) -> None:
     """An edit the caller could not make: the background pass makes it later."""
     session.execute(update(Nudge).where(Nudge.comment_id == comment_id, Nudge.slack_ts.is_not(None))
                     .values(needs_update=True).execution_options(synchronize_session=False))
 
 
-def edited(session: Session, nudge_id: int, *, state: State, handled_how: Outcome | None,
+def edited(session: Session, nudge_id: int, owner: str, *, state: State, handled_how: Outcome | None,
            snoozed_until: datetime | None, assigned_to: str | None) -> None:
-    """The background pass edited the message to show the nudge as it was read: the flag is lowered unless a
-    transition changed it since (then the next pass edits it again)."""
+    """This replica edited the message of a nudge it claimed to show the nudge as it was read: the claim is
+    released, and the flag lowered unless a transition changed the nudge since (then the next pass edits it
+    again, showing the newer state last). Nothing when the claim ran out and another replica took the edit."""
+    shown = and_(
+        Nudge.state == state,
+        Nudge.handled_how.is_not_distinct_from(handled_how),
+        Nudge.snoozed_until.is_not_distinct_from(snoozed_until),
+        Nudge.assigned_to.is_not_distinct_from(assigned_to),
+    )
     session.execute(
         update(Nudge)
-        .where(
-            Nudge.id == nudge_id,
-            Nudge.state == state,
-            Nudge.handled_how.is_not_distinct_from(handled_how),
-            Nudge.snoozed_until.is_not_distinct_from(snoozed_until),
-            Nudge.assigned_to.is_not_distinct_from(assigned_to),
-        )
-        .values(needs_update=False, attempts=0, retry_at=None, last_error=None)
+        .where(Nudge.id == nudge_id, Nudge.lease_owner == owner)
+        .values(needs_update=not_(shown), attempts=0, retry_at=None, last_error=None, lease_owner=None,
+                lease_until=None)
         .execution_options(synchronize_session=False)
     )
 
 
-def edit_failed(session: Session, nudge_id: int, error: str, now: datetime, *, reminding: bool = False) -> bool:
-    """Count a failed edit of a posted nudge's message (with `reminding`, the edit and the reminder claimed with
-    it) and hold the next try for its backoff, as for a post; the reminder is due again with it. True when that was
-    its last attempt: the flag is lowered (the message stays as it was, the reminder unposted) and the count starts
-    afresh for the next change."""
-    # A reminder claimed keeps its edit due even when another replica's edit lowered the flag meanwhile.
-    still_due = [] if reminding else [Nudge.needs_update.is_(True)]
-    counted = _one_more_failure(session, Nudge.id == nudge_id, *still_due)
+def edit_failed(session: Session, nudge_id: int, owner: str, error: str, now: datetime, *,
+                reminding: bool = False) -> bool:
+    """Count a failed edit of the message of a nudge this replica claimed (with `reminding`, the edit and the
+    reminder claimed with it), release the claim and hold the next try for its backoff, as for a post; the reminder
+    is due again with it. True when that was its last attempt: the flag is lowered (the message stays as it was, the
+    reminder unposted) and the count starts afresh for the next change. False too when the claim ran out
+    meanwhile."""
+    claimed = (Nudge.id == nudge_id, Nudge.lease_owner == owner)
+    counted = _one_more_failure(session, *claimed)
     if counted is None:
         return False
     attempts, gave_up = counted
     session.execute(
         update(Nudge)
-        .where(Nudge.id == nudge_id)
+        .where(*claimed)
         .values(attempts=0 if gave_up else attempts, last_error=error[:2000], needs_update=not gave_up,
-                retry_at=None if gave_up else now + backoff(attempts),
+                retry_at=None if gave_up else now + backoff(attempts), lease_owner=None, lease_until=None,
                 **({"reminder_due": True} if reminding and not gave_up else {}))
         .execution_options(synchronize_session=False)
     )

@@ -1,5 +1,5 @@
-"""Nudges as the team sees them (their status, the messages that need an edit), muting and unmuting authors,
-and snooze times. The nudges' transitions themselves are engine/lifecycle.py's.
+"""Nudges as the team sees them (their status), muting and unmuting authors, and snooze times. The nudges'
+transitions themselves are engine/lifecycle.py's.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.models import Account, Author, Nudge, NudgeState, Outcome
@@ -110,18 +110,6 @@ def unmute(session: Session, name: str, accounts: list[str]) -> Unmuted:
                         .execution_options(synchronize_session=False))
     known = session.scalar(select(func.count()).select_from(Author).where(named)) or 0
     return Unmuted(known, len(from_slack), len(mutes) - len(from_slack))
-
-
-def needing_update(session: Session, now: datetime, limit: int = 200) -> list[NudgeStatus]:
-    """The posted nudges whose message should be edited, past the backoff of a failed edit."""
-    rows = session.execute(
-        select(*_COLUMNS)
-        .where(Nudge.needs_update.is_(True), Nudge.slack_ts.is_not(None), Nudge.channel.is_not(None),
-               or_(Nudge.retry_at.is_(None), Nudge.retry_at <= now))
-        .order_by(Nudge.id)
-        .limit(limit)
-    )
-    return [_status(row) for row in rows]
 
 
 def snooze_until(choice: str, now: datetime, hours: OfficeHours) -> datetime:
