@@ -409,8 +409,8 @@ def assign(session: Session, comment_id: int, assignee: str) -> bool:
 
 @dataclass(frozen=True)
 class ReplyClaim:
-    """The outcome of `claim_reply` (refused ones also from `answer_of`): granted, or who holds the comment (or
-    replied to it) and since when."""
+    """The outcome of `claim_reply` (refused ones also from `answer_of` and `reply_taken`): granted, or who holds
+    the comment (or replied to it) and since when."""
 
     granted: bool
     by: str | None = None  # PLATFORM: the brand answered it on the platform
@@ -434,12 +434,19 @@ def claim_reply(session: Session, comment_id: int, by: str, now: datetime) -> Re
     )
     if result.rowcount == 1:
         return ReplyClaim(True, by, now)
+    return reply_taken(session, comment_id, now) or ReplyClaim(False)
+
+
+def reply_taken(session: Session, comment_id: int, now: datetime) -> ReplyClaim | None:
+    """Why `claim_reply` would refuse now, as a refused claim: who answered the comment already (`answer_of`), else
+    who is replying to it right now (their claim is live: they submitted a reply that is on its way to the
+    platform). None while anyone may reply: a claim older than REPLY_CLAIM was left by a crash and holds nobody."""
     answer = answer_of(session, comment_id)
     if answer is not None:
         return answer
     holder = session.execute(select(Nudge.reply_claimed_by, Nudge.reply_claimed_at)
-                             .where(Nudge.comment_id == comment_id)).one()
-    return ReplyClaim(False, holder.reply_claimed_by, holder.reply_claimed_at)
+                             .where(Nudge.comment_id == comment_id, not_(_no_live_reply_claim(now)))).first()
+    return None if holder is None else ReplyClaim(False, holder.reply_claimed_by, holder.reply_claimed_at)
 
 
 def answer_of(session: Session, comment_id: int) -> ReplyClaim | None:

@@ -59,10 +59,11 @@ class AppContext:
             item = comment_by_id(session, comment_id, self.clock(), business_waits_of(self.settings.accounts))
             return item, triage.nudge_status(session, comment_id)
 
-    def answer_of(self, comment_id: int) -> lifecycle.ReplyClaim | None:
-        """Who answered the comment already (from Slack or on the platform), and when."""
+    def reply_taken(self, comment_id: int) -> lifecycle.ReplyClaim | None:
+        """Who answered the comment already (from Slack or on the platform), or is replying to it right now, and
+        since when; None while anyone may reply."""
         with self.session_factory() as session:
-            return lifecycle.answer_of(session, comment_id)
+            return lifecycle.reply_taken(session, comment_id, self.clock())
 
     def suggestions(self, item: WaitingComment, status: triage.NudgeStatus | None) -> list[str]:
         """The questions the nudge showed, or fresh ones for a comment that has no nudge yet."""

@@ -86,6 +86,16 @@ def taken(claim: ReplyClaim, name_of: Callable[[str], str | None]) -> str:
     return at(f"{who} already replied") if claim.replied else at(f"{who} is replying right now", ", since")
 
 
+def taken_modal(claim: ReplyClaim, name_of: Callable[[str], str | None]) -> dict:
+    """What Reply opens instead of the box on a comment answered already, or that someone is replying to right now,
+    in `taken`'s words."""
+    words = taken(claim, name_of)
+    if claim.replied:
+        return message_modal("Already answered", escape(f"No reply needed: {words}."))
+    return message_modal("Reply in progress", escape(f"Not now: {words}. If their reply does not go through, Reply "
+                                                     "opens the box again."))
+
+
 def modal_state(view: dict) -> ModalState:
     try:
         meta = json.loads(view.get("private_metadata") or "{}")

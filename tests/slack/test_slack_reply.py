@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -14,7 +15,9 @@ from sqlalchemy import select
 from werkzeug import Response
 
 from bot.config import TeamQuestions
-from bot.db.models import Comment, Nudge
+from bot.db.models import Comment, Nudge, utcnow
+from bot.engine import lifecycle
+from bot.slack.app import build_app
 from bot.slack.listeners.views import reply as reply_listener
 from bot.sources.tokens import forget_token
 from tests.support import fake_bluesky, fake_wordpress
@@ -343,6 +346,59 @@ def test_a_slow_platform_gets_a_posting_modal_then_the_outcome(toots, mastodon, 
     assert "Reply posted" in json.dumps(done.params["view"])
     assert len(brand_comments(world)) == 1 and world.nudge(question).handled_how == "replied"
     assert world.api.wait_for("chat.update")
+
+
+def test_reply_while_a_teammate_is_replying_says_who_and_since_when_instead_of_opening_the_box(toots, mastodon,
+                                                                                              slack_api):
+    """Ana's reply is on its way to the platform (a slow Mastodon): Ben's Reply says she is replying, in words, where
+    it opened the box (he would have typed a whole reply and been refused at submit). A box he opened before she
+    submitted is still refused at submit; a claim left by a crash (older than REPLY_CLAIM) stops nobody."""
+    world, app, question, comment_id = toots
+    slack_api.add_user("U0ANA", real_name="Ana Lima", profile={"real_name": "Ana Lima", "display_name": "ana"})
+    ts = world.nudge(question).slack_ts
+    anas = open_modal(world, app, comment_id, ts)
+    assert app.dispatch(signed_request(action_body(slack_api, "nudge_reply", comment_id, user="U0BEN",
+                                                   message_ts=ts))).status == 200
+    bens = slack_api.wait_for("views.open", count=2)[-1].params["view"]
+    serve, posting, platform_answers = mastodon.serve, threading.Event(), threading.Event()
+
+    def slow(request):
+        if request.method == "POST":
+            posting.set()
+            platform_answers.wait(10)
+        return serve(request)
+
+    mastodon.serve = slow
+    anas_submit = threading.Thread(target=submit, args=(world, app, anas, "Yes, it pulls a sweet shot."))
+    anas_submit.start()
+    try:
+        assert posting.wait(10)
+        since = f"{world.nudge(question).reply_claimed_at:%Y-%m-%d %H:%M} UTC"
+
+        assert app.dispatch(signed_request(action_body(slack_api, "nudge_reply", comment_id, user="U0BEN",
+                                                       message_ts=ts))).status == 200
+        note = slack_api.wait_for("views.open", count=3)[-1].params["view"]
+        check_view(note)
+        assert note["title"]["text"] == "Reply in progress" and "submit" not in note
+        assert [block["text"]["text"] for block in note["blocks"]] == [
+            f"Not now: @ana is replying right now, since {since}. If their reply does not go through, Reply opens "
+            "the box again."]
+
+        refused = app.dispatch(signed_request(view_submission_body(bens, {TEXT_BOX: {"reply_text": "Yes!"}},
+                                                                   user="U0BEN")))
+        assert json.loads(refused.body)["errors"] == {
+            TEXT_BOX: f"Not posted: @ana is replying right now, since {since}."}
+
+        after_a_crash = build_app(world.settings, world.factory,
+                                  clock=lambda: utcnow() + lifecycle.REPLY_CLAIM + timedelta(seconds=1))
+        assert after_a_crash.dispatch(signed_request(action_body(slack_api, "nudge_reply", comment_id, user="U0BEN",
+                                                                 message_ts=ts))).status == 200
+        assert text_box(slack_api.wait_for("views.open", count=4)[-1].params["view"])
+    finally:
+        platform_answers.set()
+        anas_submit.join()
+    assert world.api.wait_for("chat.update")  # her reply went through, once
+    assert len(brand_comments(world)) == 1 and world.nudge(question).handled_by == "U0ANA"
 
 
 # -- WordPress and Bluesky: the same flow through their own wire formats ---------------------------------------------

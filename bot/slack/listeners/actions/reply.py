@@ -1,6 +1,6 @@
 """The Reply button: a modal prefilled with a suggestion; the other suggestions replace the text in one click. A
-comment someone already replied to from Slack, or the brand answered on the platform, gets a modal saying who and
-when instead."""
+comment someone already replied to from Slack, or the brand answered on the platform, or someone is replying to right
+now (their reply on its way to the platform), gets a modal saying who and since when instead."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.slack.access import REPLY
-from bot.slack.blocks import comment_id_of, escape
+from bot.slack.blocks import comment_id_of
 from bot.slack.context import KEY, AppContext, on_home
-from bot.slack.reply_modal import message_modal, modal_state, reply_modal, taken
+from bot.slack.reply_modal import message_modal, modal_state, reply_modal, taken_modal
 from bot.suggest import thread_of
 from bot.suggest.offline import reply_draft
 
@@ -26,8 +26,8 @@ def open_reply_modal(ack: Ack, body: dict, context: BoltContext, client: WebClie
         return
     if item is None:
         view = message_modal("Reply", "This comment is no longer stored: it may have been deleted.")
-    elif (answer := app.answer_of(item.id)) is not None:
-        view = message_modal("Already answered", escape(f"No reply needed: {taken(answer, app.access.name)}."))
+    elif (claim := app.reply_taken(item.id)) is not None:
+        view = taken_modal(claim, app.access.name)
     else:
         suggestions = app.suggestions(item, status)
         draft = reply_draft(item.text, suggestions[0], thread_of(item)) if suggestions else ""
