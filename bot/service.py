@@ -136,7 +136,8 @@ class FailureLog:
         if outcome.ok:
             if outcome.skipped_until is None and self._failures.ended(outcome.account) is not None:
                 log.info("%s: polls again", outcome.account, extra=extra)
-        elif self._failures.is_news(outcome.account, outcome.status()):
+        # By kind and error, not by status(): a poll skipped while the account is paused is the same failure.
+        elif self._failures.is_news(outcome.account, f"{outcome.error_kind}: {outcome.error}"):
             log.warning(outcome.describe(), extra=extra)
 
 

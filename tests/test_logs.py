@@ -144,6 +144,44 @@ def test_an_account_failing_poll_after_poll_is_logged_once_and_its_recovery_once
                     ("INFO", "blog: polls again")]
 
 
+def test_an_account_paused_for_its_credentials_is_logged_once_not_again_at_each_skipped_poll(
+    session_factory, httpserver, caplog
+):
+    """`replynudge run`'s polling step over a Mastodon account whose token the server refuses: the refusal pauses
+    the account, and the polls skipped while it is paused are the same failure, not a new one to log."""
+    import re
+
+    from sqlalchemy import update
+
+    from bot.config import Settings
+    from bot.config_file import parse_accounts
+    from bot.db.models import SyncState
+    from bot.engine.leases import Lease
+    from bot.engine.poller import sync_accounts
+    from bot.service import build_sources, polling
+    from tests.support.fake_mastodon import FakeMastodon
+
+    fake = FakeMastodon(base_url=httpserver.url_for("").rstrip("/"))
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fake)
+    account = parse_accounts(
+        {"accounts": [{"name": "toots", "platform": "mastodon", "base_url": fake.base_url,
+                       "access_token_env": "MASTODON_TOKEN"}]},
+        "replynudge.toml", {"MASTODON_TOKEN": "expired"},
+    )[0]
+    settings = Settings(accounts=(account,))
+    with session_factory.begin() as session:
+        accounts = {sync_accounts(session, settings.accounts)["toots"]: account}
+    step = polling(settings, session_factory, accounts, build_sources(settings), Lease("replica"), [])
+    caplog.set_level(logging.INFO, logger="bot.service")
+    for _ in range(3):
+        step()
+        with session_factory.begin() as session:  # the account is due again, still within its pause
+            session.execute(update(SyncState).values(next_poll_at=None))
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.service"]
+    assert len(said) == 1, said
+    assert said[0][0] == "WARNING" and said[0][1].startswith("toots: auth: ")
+
+
 def test_a_bad_line_in_a_replay_file_is_logged_once_while_it_stays(tmp_path, session_factory, caplog):
     """A number as a replay line's url failed every poll as a bug, its traceback logged at every poll. It is the
     file's error, not the code's: one warning naming the file, the line and the key, for as long as it stays."""
