@@ -13,12 +13,13 @@ thread listing's own cap does that: the cap of a thread's replies read for one o
 that thread. A saved page token YouTube rejects (400 invalidPageToken) restarts what it was saved for: the catch-up
 from the newest thread, the sweep from the watermark.
 With OAuth as the channel owner, the moderation queue (`moderationStatus=heldForReview`) is read too, in turn with
-the sweep, so an idle poll costs two calls (and one more for each queued thread whose 5 carried replies no longer
-include a held reply of its own): held comments are stored as held, and followed until YouTube says they left the
-queue (approved: stored as published; gone: recorded deleted); a comment is never taken to be published only
-because a queued thread stopped carrying it. A queue longer than MAX_PAGES is read to the cap and the poll goes on;
-the completeness audit tells the channel (see `_held` and `tallies`). Each call is
-counted against the day's quota budget (youtube_quota), which also sets the pace of polling.
+the sweep, so an idle poll costs two calls (and more while a queued thread's 5 carried replies no longer include a
+held reply of its own: one a page of the thread's replies, and one for each 50 held replies that listing leaves
+out, looked up by id): held comments are stored as held, and followed until YouTube says they left the queue
+(approved: stored as published; gone: recorded deleted); a comment is never taken to be published only because a
+queued thread stopped carrying it. A queue longer than MAX_PAGES is read to the cap and the poll goes on; the
+completeness audit tells the channel (see `_held` and `tallies`). Each call is counted against the day's quota
+budget (youtube_quota), which also sets the pace of polling.
 """
 
 from __future__ import annotations
@@ -305,7 +306,8 @@ class YouTubeSource:
         the channel owner's OAuth). A thread new to the queue is read whole; the held comments are kept in the cursor
         with what a record of them needs, until YouTube says where they went: a comment the queue's listing shows
         has the status shown there; one its queued thread no longer carries (a thread carries its 5 newest replies)
-        has the status the thread's replies are listed with (`_uncarried`), and not listed, is still held; one whose
+        has the status the thread's replies are listed with (`_uncarried`), and not listed, is looked up by id: not
+        there, rejected or deleted; there, still held (by id YouTube does not say whether it is); one whose
         thread left the queue is looked up by id: there, approved; not there, rejected or deleted. A queue longer than
         MAX_PAGES (a spam wave) is read to the cap, newest first: the held comments of threads it did not reach have
         not left it, so they stay in the cursor as they were, and `held_beyond` (the oldest thread read) says so to
@@ -329,8 +331,9 @@ class YouTubeSource:
         shown = {record.external_id for record in records}
         held = {record.external_id: _held_entry(record, tops[str(record.thread_id)]) for record in records
                 if record.held}
-        held.update({comment_id: entry for comment_id, entry in known.items()
-                     if comment_id not in shown and entry["thread"] in tops})
+        unlisted = {comment_id: entry for comment_id, entry in known.items()
+                    if comment_id not in shown and entry["thread"] in tops}
+        held.update(unlisted)
         cursor.pop("held_beyond", None)
         checked: list[str] = []
         if cut_short:
@@ -347,7 +350,7 @@ class YouTubeSource:
         else:
             cursor.pop("held_checked", None)
         left = [comment_id for comment_id in known if comment_id not in held and comment_id not in shown]
-        found = self._by_id(left + checked)
+        found = self._by_id(left + list(unlisted) + checked)
         for comment_id in left:
             entry = known[comment_id]
             if comment_id in found:
@@ -355,7 +358,7 @@ class YouTubeSource:
                                              entry["thread"]))
             else:
                 records.append(_gone_record(comment_id, entry))
-        records.extend(_gone_record(comment_id, held.pop(comment_id)) for comment_id in checked
+        records.extend(_gone_record(comment_id, held.pop(comment_id)) for comment_id in [*unlisted, *checked]
                        if comment_id not in found)
         cursor["held"] = held
         return records

@@ -462,7 +462,8 @@ def test_a_held_reply_its_queued_thread_no_longer_carries_stays_held_until_youtu
     those is not among them, and looked up by id YouTube does not say whether it is held (`moderationStatus` "is not
     set if the API request used the id filter parameter"). Before, it was taken to have left the queue and stored
     as published. Now the thread's replies are listed (`comments.list?parentId`, 1 unit a page, whose answer to the
-    owner carries `moderationStatus`): not listed published, it stays held; listed published, it is stored so."""
+    owner carries `moderationStatus`): not listed published, and still there by id, it stays held; listed
+    published, it is stored so."""
     youtube.thread("T1", "UCpriya", "Does it come in blue?", NOW - timedelta(hours=2))
     youtube.reply("T1", "h0", "UCshy", "First time here: where to buy?", NOW - timedelta(minutes=90)).status = \
         "heldForReview"
@@ -482,14 +483,49 @@ def test_a_held_reply_its_queued_thread_no_longer_carries_stays_held_until_youtu
     assert "T1.h0" in cursor_of(session_factory, account_id)["held"]
     asked = [(path, args.get("moderationStatus") or args.get("parentId") or args.get("id"))
              for _, path, args in youtube.requests if path != "/token"]
-    assert asked == [("/commentThreads", None), ("/commentThreads", "heldForReview"), ("/comments", "T1")]
-    assert youtube.units == 3
+    assert asked == [("/commentThreads", None), ("/commentThreads", "heldForReview"), ("/comments", "T1"),
+                     ("/comments", "T1.h0")]
+    assert youtube.units == 4
 
     youtube.comments["T1.h0"].status = "published"  # approved
     assert poll(session_factory, youtube, account_id).ok
     stored = comments(session_factory, account_id)
     assert not stored["T1.h0"].held and not stored["T1.h0"].deleted
     assert cursor_of(session_factory, account_id)["held"] == {}
+
+
+def test_a_held_reply_its_queued_thread_no_longer_carries_and_youtube_no_longer_has_is_recorded_deleted(
+    session_factory, youtube
+):
+    """A held reply its queued thread no longer carries, rejected (or deleted) meanwhile, is not among the thread's
+    replies listed by parent either. Before, it stayed held for as long as another held reply kept its thread in the
+    queue: shown and nudged as held, and the thread's replies read again every poll. Now the held replies that
+    listing leaves out are looked up by id (50 a call, 1 unit): not found, recorded deleted and dropped from the
+    cursor, and the thread's replies are no longer read for it."""
+    youtube.thread("T1", "UCpriya", "Does it come in blue?", NOW - timedelta(hours=2))
+    youtube.reply("T1", "h0", "UCshy", "First time here: where to buy?", NOW - timedelta(minutes=90)).status = \
+        "heldForReview"
+    account_id = make_account(session_factory, "yt", platform="youtube")
+    assert poll(session_factory, youtube, account_id).ok
+    youtube.reply("T1", "h1", "UCnew", "Me too: where?", NOW - timedelta(minutes=85)).status = "heldForReview"
+    for n in range(4):  # with h1, the 5 replies the queue's listing of the thread carries: h0 is not among them
+        youtube.reply("T1", f"r{n}", f"UCfan{n}", "Same question", NOW - timedelta(minutes=80 - n))
+    assert poll(session_factory, youtube, account_id).ok
+    assert comments(session_factory, account_id)["T1.h0"].held
+    youtube.comments["T1.h0"].status = "rejected"
+    youtube.requests.clear()
+
+    assert poll(session_factory, youtube, account_id).ok
+
+    stored = comments(session_factory, account_id)
+    assert stored["T1.h0"].deleted and stored["T1.h1"].held and not stored["T1.h1"].deleted
+    assert set(cursor_of(session_factory, account_id)["held"]) == {"T1.h1"}
+    asked = [(path, args.get("parentId") or args.get("id")) for _, path, args in youtube.requests
+             if path == "/comments"]
+    assert asked == [("/comments", "T1"), ("/comments", "T1.h0")]
+    youtube.requests.clear()
+    assert poll(session_factory, youtube, account_id).ok
+    assert [args for _, path, args in youtube.requests if path == "/comments"] == []
 
 
 def test_a_sweep_token_youtube_rejects_starts_the_sweep_again_from_the_watermark(session_factory, youtube):
