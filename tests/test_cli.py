@@ -332,6 +332,36 @@ def test_check_reads_every_line_of_a_replay_file_and_names_the_bad_ones(workdir,
         assert f"FAILED: import.jsonl:2: {said}\n" in capsys.readouterr().out
 
 
+def test_an_author_name_too_long_to_be_the_authors_id_stops_the_import_there(
+        workdir, database_url, capsys, monkeypatch):
+    """Without `author_id` the author's name is the author's id, which the database holds up to 255 characters. A
+    longer name was only checked to be a string: on PostgreSQL the poll failed as a bug, with a traceback, at every
+    poll. Now it fails as a bad line naming file, line and key, the line before it stored; with an `author_id` the
+    same name is stored."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    good = {"id": "1", "post": "p", "author": "Ana", "text": "Question 1: is it back in stock?", "created_at": old}
+    long = {**good, "id": "2", "author": "B" * 256, "text": "Question 2: which grind?"}
+    write_replay(workdir / "import.jsonl", [good, long])
+    (workdir / "replynudge.toml").write_text('[[accounts]]\nname = "import"\nplatform = "replay"\n'
+                                            'path = "import.jsonl"\n')
+    said = ("import.jsonl:2: author: must be at most 255 characters, not 256 (without author_id, the name is the "
+            "author's id)")
+    failed = f"temporary: {said} (fix or remove that line: the lines after it wait for it)"
+    assert main(["poll", "--once"]) == 1
+    captured = capsys.readouterr()
+    assert re.search(rf"^import +1 +1 +1  {re.escape(failed)}$", captured.err, re.M), captured.err
+    assert main(["check"]) == 1
+    assert f"FAILED: {said}\n" in capsys.readouterr().out
+
+    write_replay(workdir / "import.jsonl", [good, {**long, "author_id": "UC-b"}])  # the line fixed in place
+    assert main(["poll", "--once"]) == 0
+    captured = capsys.readouterr()
+    assert re.search(r"^import +1 +1 +1  ok, 1 comments in 1 pages$", captured.err, re.M), captured.err
+    assert main(["unanswered", "--json"]) == 0
+    assert sorted(item["author"] for item in json.loads(capsys.readouterr().out)) == ["Ana", "B" * 256]
+
+
 def test_check_and_poll_say_the_same_of_a_missing_replay_file(workdir, database_url, capsys, monkeypatch):
     """`check` said "replay file not found", a poll "cannot read replay file: No such file or directory": both now
     name the file, where it was looked for and what to do."""

@@ -92,6 +92,8 @@ class ReplaySource:
             if value is not None and (wrong := _wrong_type(key, value)):
                 raise TemporaryError(f"{where}: {key}: {wrong}")
         author = item["author"]
+        if not item.get("author_id") and (wrong := _wrong_type("author_id", author)):
+            raise TemporaryError(f"{where}: author: {wrong} (without author_id, the name is the author's id)")
         return CommentRecord(
             external_id=str(item["id"]),
             post_id=str(item["post"]),
