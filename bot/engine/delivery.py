@@ -250,9 +250,11 @@ def update_changed(
         with session_factory.begin() as session:  # a long pass may have lost the claim to another replica
             if not lifecycle.renew(session, status.nudge_id, lease.owner, lease.until(clock()), state=None):
                 continue
-            reminders = lifecycle.claim_reminders(session, [status.nudge_id])
-        # A reminder claimed for a nudge settled or snoozed again since it woke is dropped: nothing to remind of.
-        reminding = bool(reminders) and status.state == NudgeState.POSTED and status.snoozed_until is None
+            reminder_due = lifecycle.reminder_due(session, status.nudge_id)
+        # The status was read before the claim was renewed: a nudge that woke since is still shown snoozed, and its
+        # reminder waits for the next pass's edit (`edited` keeps the flag up); none for a nudge settled or snoozed
+        # again since it woke.
+        reminding = reminder_due and status.state == NudgeState.POSTED and status.snoozed_until is None
         try:
             notifier.update_nudge(item, list(status.suggestions), status)
             if reminding:
@@ -271,7 +273,7 @@ def update_changed(
         with session_factory.begin() as session:
             lifecycle.edited(session, status.nudge_id, lease.owner, state=status.state,
                              handled_how=status.handled_how, snoozed_until=status.snoozed_until,
-                             assigned_to=status.assigned_to)
+                             assigned_to=status.assigned_to, reminded=reminding)
         updated += 1
     return updated
 

@@ -6,8 +6,8 @@
            HANDLED(answered|replied) --reopen--> POSTED|PENDING  (the brand's answer was deleted; not deleted itself)
    HANDLED(deleted|answered|replied) --restore--> POSTED|PENDING  (the comment was restored, still waiting)
 
-An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`, then
-`claim_reminders`), assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an
+An open nudge (pending, posted or failed) also carries facets that are not states: snoozed (`snooze`, `wake`, then its
+reminder, posted with an edit), assigned (`assign`), claimed by a replica for posting (`claim_due`, `renew`) or for an
 escalation (`claim_escalations`), and claimed by one person replying from Slack (`claim_reply`, then `confirm_reply` or
 `release_reply`). A posted nudge, open or handled, is claimed by a replica for an edit of its message
 (`claim_edits`, then `edited` or `edit_failed`).
@@ -375,7 +375,7 @@ def snooze(session: Session, comment_id: int, until: datetime, now: datetime) ->
 
 def wake(session: Session, now: datetime, accounts: Iterable[int] | None = None) -> None:
     """Posted nudges of `accounts` (None: every account) whose snooze ran out: flagged for an edit and a reminder
-    (`claim_reminders`), the escalation clock started again."""
+    (`reminder_due`), the escalation clock started again."""
     session.execute(
         update(Nudge)
         .where(Nudge.state == State.POSTED, Nudge.snoozed_until.is_not(None), Nudge.snoozed_until <= now,
@@ -385,16 +385,11 @@ def wake(session: Session, now: datetime, accounts: Iterable[int] | None = None)
     )
 
 
-def claim_reminders(session: Session, nudge_ids: Iterable[int]) -> set[int]:
-    """Of these nudges (about to be edited), those whose reminder is due, claimed: of two replicas editing at once
-    only one gets each, and reminds. One that fails is due again with its edit (`edit_failed`)."""
-    return set(session.scalars(
-        update(Nudge)
-        .where(Nudge.id.in_(list(nudge_ids)), Nudge.reminder_due.is_(True))
-        .values(reminder_due=False)
-        .returning(Nudge.id)
-        .execution_options(synchronize_session=False)
-    ))
+def reminder_due(session: Session, nudge_id: int) -> bool:
+    """Whether the snooze of a nudge whose edit this replica holds ran out unremarked: its reminder goes with the
+    edit, and stays due until `edited` records it posted. The edit's claim makes the reminder this replica's too;
+    read after `renew`, in its transaction, no other replica changes the nudge before the read."""
+    return bool(session.scalar(select(Nudge.reminder_due).where(Nudge.id == nudge_id)))
 
 
 def assign(session: Session, comment_id: int, assignee: str) -> bool:
@@ -610,10 +605,12 @@ def flag_edit(session: Session, comment_id: int) -> None:
 
 
 def edited(session: Session, nudge_id: int, owner: str, *, state: State, handled_how: Outcome | None,
-           snoozed_until: datetime | None, assigned_to: str | None) -> None:
-    """This replica edited the message of a nudge it claimed to show the nudge as it was read: the claim is
-    released, and the flag lowered unless a transition changed the nudge since (then the next pass edits it
-    again, showing the newer state last). Nothing when the claim ran out and another replica took the edit."""
+           snoozed_until: datetime | None, assigned_to: str | None, reminded: bool) -> None:
+    """This replica edited the message of a nudge it claimed to show the nudge as it was read (and, `reminded`,
+    posted its due reminder): the claim is released, and the flag lowered unless a transition changed the nudge
+    since (then the next pass edits it again, showing the newer state last). A reminder not posted stays due, unless
+    the nudge is settled: its snooze is moot then. Nothing when the claim ran out and another replica took the
+    edit."""
     shown = and_(
         Nudge.state == state,
         Nudge.handled_how.is_not_distinct_from(handled_how),
@@ -624,17 +621,18 @@ def edited(session: Session, nudge_id: int, owner: str, *, state: State, handled
         update(Nudge)
         .where(Nudge.id == nudge_id, Nudge.lease_owner == owner)
         .values(needs_update=not_(shown), attempts=0, retry_at=None, last_error=None, lease_owner=None,
-                lease_until=None)
+                lease_until=None,
+                reminder_due=false() if reminded else and_(Nudge.reminder_due, Nudge.state == State.POSTED))
         .execution_options(synchronize_session=False)
     )
 
 
 def edit_failed(session: Session, nudge_id: int, owner: str, error: str, now: datetime, *,
                 reminding: bool = False) -> bool:
-    """Count a failed edit of the message of a nudge this replica claimed (with `reminding`, the edit and the
-    reminder claimed with it), release the claim and hold the next try for its backoff, as for a post; the reminder
-    is due again with it. True when that was its last attempt: the flag is lowered (the message stays as it was, the
-    reminder unposted) and the count starts afresh for the next change. False too when the claim ran out
+    """Count a failed edit of the message of a nudge this replica claimed (with `reminding`, of the edit and the
+    reminder due with it), release the claim and hold the next try for its backoff, as for a post; the reminder
+    stays due with it. True when that was its last attempt: the flag is lowered (the message stays as it was, the
+    reminder is dropped unposted) and the count starts afresh for the next change. False too when the claim ran out
     meanwhile."""
     claimed = (Nudge.id == nudge_id, Nudge.lease_owner == owner)
     counted = _one_more_failure(session, *claimed)
@@ -646,7 +644,7 @@ def edit_failed(session: Session, nudge_id: int, owner: str, error: str, now: da
         .where(*claimed)
         .values(attempts=0 if gave_up else attempts, last_error=error[:2000], needs_update=not gave_up,
                 retry_at=None if gave_up else now + backoff(attempts), lease_owner=None, lease_until=None,
-                **({"reminder_due": True} if reminding and not gave_up else {}))
+                **({"reminder_due": False} if reminding and gave_up else {}))
         .execution_options(synchronize_session=False)
     )
     return gave_up

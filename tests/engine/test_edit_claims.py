@@ -2,7 +2,8 @@
 
 Two replicas, each with its own engine, session factory and lease, run their delivery cycles against the stand-in
 Slack API while the platform's changes (the brand's answer, that answer deleted) are polled in; a third one takes
-over an edit whose replica died. Every test failed before nudge edits were claimed (engine/lifecycle.py).
+over an edit whose replica died. Every test failed before nudge edits were claimed (engine/lifecycle.py); the
+snooze reminders' ones before a reminder stayed due until the replica holding the edit recorded it posted.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from bot.slack.client import make_client
 from bot.slack.notifier import SlackNotifier
 from bot.sources.replay import ReplaySource
 from bot.suggest import suggester
-from tests.support.slack_world import CHANNEL, World, make_world
+from tests.support.slack_world import (CHANNEL, World, action_body, make_world, reminders, signed_request,
+                                      snoozed_for_an_hour)
 
 LEASE = timedelta(minutes=2)
 MEET = 3.0  # seconds an edit waits at Slack for the other replica's edit to arrive, when it comes at all
@@ -188,4 +190,86 @@ def test_an_edit_whose_replica_died_is_made_by_another_once_its_claim_ran_out(tm
         taking_over.close()
 
     assert edits_per_message(world)[ts] == 2
+    assert_shows_the_database_state(world, "c1")
+
+
+REMINDER = ":alarm_clock: Snooze over: user-c1 is still waiting for an answer."
+
+
+def test_a_snooze_that_runs_out_while_another_replica_edits_the_nudge_is_reminded_once(tmp_path, database_url,
+                                                                                     session_factory, slack_api):
+    """Replica 1 claims the edit of a snoozed nudge (assigned from Slack, whose edit Slack failed to take) and reads
+    it, snoozed; before it edits, the snooze runs out in replica 2's cycle. Before: replica 1 took the reminder that
+    wake made due and dropped it, having read the nudge snoozed; the next cycle edited again, and no one was
+    reminded."""
+    world = make_world(tmp_path, session_factory, slack_api)
+    ends = snoozed_for_an_hour(world)
+    slack_api.fail("chat.update", status=200, retry_after=None, error="internal_error", times=1, channel=CHANNEL)
+    body = action_body(slack_api, "nudge_assign", world.comment_id("c1"), message_ts=world.nudge("c1").slack_ts,
+                       type="users_select", value=None, selected_user="U0BEN")
+    assert world.app().dispatch(signed_request(body)).status == 200
+    slack_api.wait_for("conversations.open")
+    assert world.nudge("c1").needs_update
+    one, two = Replica("replica-1", world, database_url), Replica("replica-2", world, database_url)
+    claimed, status_read = threading.Event(), threading.Event()
+    read_and_held, goes_on = threading.Event(), threading.Event()
+
+    def after_read(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("UPDATE nudges SET lease_owner") and "needs_update" in statement:  # claim_edits
+            claimed.set()
+        elif claimed.is_set() and "nudges.suggestions" in statement:  # then engine/triage.py's status read
+            status_read.set()
+
+    def once_read(dbapi_connection, connection_record):  # the reading transaction over: no lock held (SQLite's)
+        if status_read.is_set() and not read_and_held.is_set():
+            read_and_held.set()
+            goes_on.wait(10)
+
+    event.listen(one.engine, "after_cursor_execute", after_read)
+    event.listen(one.engine.pool, "checkin", once_read)
+    try:
+        editing = in_thread(lambda: one.cycle(ends - timedelta(minutes=1)))
+        assert read_and_held.wait(10)
+        two.cycle(ends + timedelta(seconds=5))
+        assert world.nudge("c1").reminder_due and world.nudge("c1").snoozed_until is None
+        goes_on.set()
+        editing.join()
+        assert reminders(world) == []  # its edit showed the nudge snoozed, as it was read
+        two.cycle(ends + timedelta(seconds=10))
+    finally:
+        one.close()
+        two.close()
+
+    assert reminders(world) == [REMINDER]
+    assert_shows_the_database_state(world, "c1")
+
+
+def test_a_snooze_reminder_whose_replica_died_before_posting_it_is_posted_by_the_one_taking_the_edit_over(
+        tmp_path, database_url, session_factory, slack_api):
+    """The replica editing a nudge whose snooze ran out dies while its edit is at Slack, before it reminds. Before:
+    it had claimed the reminder first, and the replica taking the edit over once the claim ran out reminded no one."""
+    world = make_world(tmp_path, session_factory, slack_api)
+    now = snoozed_for_an_hour(world) + timedelta(seconds=5)
+    dying, taking_over = Replica("replica-1", world, database_url), Replica("replica-2", world, database_url)
+    at_slack = threading.Event()
+    slack_api.on("chat.update", lambda params: at_slack.set())
+    # the edit is not made: its answer would reach a dead process, which never gets to remind
+    slack_api.fail("chat.update", status=200, retry_after=None, error="internal_error", times=1, channel=CHANNEL)
+
+    def power_cut(conn, cursor, statement, parameters, context, executemany):
+        if at_slack.is_set():  # the process dies while Slack handles its edit: nothing more reaches the database
+            raise RuntimeError("power cut during chat.update")
+
+    event.listen(dying.engine, "before_cursor_execute", power_cut)
+    try:
+        with pytest.raises(RuntimeError, match="power cut"):
+            dying.cycle(now)
+        taking_over.cycle(now + LEASE - timedelta(seconds=1))  # the dead replica's claim still holds
+        assert reminders(world) == []
+        taking_over.cycle(now + LEASE)
+    finally:
+        dying.close()
+        taking_over.close()
+
+    assert reminders(world) == [REMINDER]
     assert_shows_the_database_state(world, "c1")

@@ -16,7 +16,7 @@ from bot.engine.leases import Lease
 from bot.engine.poller import sync_accounts
 from bot.service import build_sources, delivering, polling
 from tests.support.records import account_config
-from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request
+from tests.support.slack_world import CHANNEL, make_world, reminders, snoozed_for_an_hour
 
 ARCHIVED = "C0ARCHIVED"
 
@@ -105,23 +105,6 @@ def test_an_alert_slack_fails_to_take_during_an_outage_is_posted_when_it_is_back
     assert "keeps failing to poll *shop* (replay)" in alert
     world.poll()
     assert len(slack_api.messages(shop_channel)) == 1  # told once
-
-
-def snoozed_for_an_hour(world) -> datetime:
-    """c1's nudge posted, then snoozed for an hour from Slack; returns when the snooze runs out."""
-    world.add("c1")
-    world.poll()
-    comment_id, ts = world.comment_id("c1"), world.nudge("c1").slack_ts
-    body = action_body(world.api, "nudge_snooze", comment_id, message_ts=ts, type="static_select", value=None,
-                       selected_option={"value": f"{comment_id}:1h"})
-    assert world.app().dispatch(signed_request(body)).status == 200
-    world.api.wait_for("chat.update")
-    return world.nudge("c1").snoozed_until
-
-
-def reminders(world) -> list[str]:
-    """The reminders the channel shows (in the nudge's thread)."""
-    return [m["text"] for m in world.api.messages(CHANNEL) if "Snooze over" in m["text"]]
 
 
 @pytest.mark.parametrize("failing", ["chat.update", "chat.postMessage"])

@@ -160,6 +160,23 @@ def action_body(api: SlackAPI, action_id: str, comment_id: int, *, user: str = "
     return "payload=" + quote(json.dumps(payload))
 
 
+def snoozed_for_an_hour(world: World) -> datetime:
+    """c1's nudge posted, then snoozed for an hour from Slack; returns when the snooze runs out."""
+    world.add("c1")
+    world.poll()
+    comment_id, ts = world.comment_id("c1"), world.nudge("c1").slack_ts
+    body = action_body(world.api, "nudge_snooze", comment_id, message_ts=ts, type="static_select", value=None,
+                       selected_option={"value": f"{comment_id}:1h"})
+    assert world.app().dispatch(signed_request(body)).status == 200
+    world.api.wait_for("chat.update")
+    return world.nudge("c1").snoozed_until
+
+
+def reminders(world: World) -> list[str]:
+    """The reminders the channel shows (in the nudge's thread)."""
+    return [m["text"] for m in world.api.messages(CHANNEL) if "Snooze over" in m["text"]]
+
+
 def command_body(api: SlackAPI, command: str, text: str, *, user: str = "U0ANA") -> str:
     return urlencode({
         "token": "unused", "team_id": "T0TEAM", "team_domain": "acme", "channel_id": CHANNEL, "channel_name": "nudges",
