@@ -314,7 +314,8 @@ def test_check_reads_every_line_of_a_replay_file_and_names_the_bad_ones(workdir,
     became its own text as an id) or failed the poll as a bug (a number as the url; on PostgreSQL an id longer than
     its column); `check` counted the lines and said ok."""
     monkeypatch.setenv("DATABASE_URL", database_url)
-    good = {"id": "1", "post": "p", "author": "Ana", "text": "Is it back in stock?", "created_at": "2026-11-20T10:00:00Z"}
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    good = {"id": "1", "post": "p", "author": "Ana", "text": "Is it back in stock?", "created_at": old}
     bad = [({**good, "id": "2", "created_at": None}, "missing created_at"),
            ({**good, "id": "3", "deleted": "false"}, 'deleted: must be true or false, not "false"'),
            ({**good, "id": "4", "url": 5}, "url: must be a string, not the number 5"),

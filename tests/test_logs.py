@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta, timezone
 
 from bot.logs import JsonFormatter
 
@@ -195,7 +196,8 @@ def test_a_bad_line_in_a_replay_file_is_logged_once_while_it_stays(tmp_path, ses
     from tests.support.records import account_config
 
     path = tmp_path / "import.jsonl"
-    line = {"id": "1", "post": "p", "author": "Ana", "text": "Is it back?", "created_at": "2026-11-20T10:00:00Z"}
+    old = (datetime.now(timezone.utc) - timedelta(hours=3)).isoformat()
+    line = {"id": "1", "post": "p", "author": "Ana", "text": "Is it back?", "created_at": old}
     path.write_text(json.dumps(line) + "\n" + json.dumps({**line, "id": "2", "url": 5}) + "\n")
     settings = Settings(accounts=(account_config("blog", options={"path": str(path)}),))
     with session_factory.begin() as session:

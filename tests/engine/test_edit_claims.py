@@ -46,6 +46,15 @@ class Replica:
     def cycle(self, at: datetime) -> None:
         deliver_due(self.factory, self.notifier, suggester(self.factory), clock=lambda: at, lease=self.lease)
 
+    def dies_when(self, happened: threading.Event, what: str) -> None:
+        """Once `happened` is set the process is dead: nothing more it does reaches the database."""
+
+        def power_cut(conn, cursor, statement, parameters, context, executemany):
+            if happened.is_set():
+                raise RuntimeError(f"power cut {what}")
+
+        event.listen(self.engine, "before_cursor_execute", power_cut)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -172,11 +181,7 @@ def test_an_edit_whose_replica_died_is_made_by_another_once_its_claim_ran_out(tm
     edited_in_slack = threading.Event()
     slack_api.on("chat.update", lambda params: edited_in_slack.set())
 
-    def power_cut(conn, cursor, statement, parameters, context, executemany):
-        if edited_in_slack.is_set():  # the process dies as Slack takes its edit: nothing more reaches the database
-            raise RuntimeError("power cut after chat.update")
-
-    event.listen(dying.engine, "before_cursor_execute", power_cut)
+    dying.dies_when(edited_in_slack, "after chat.update")  # as Slack takes its edit
     try:
         with pytest.raises(RuntimeError, match="power cut"):
             dying.cycle(now)
@@ -256,11 +261,7 @@ def test_a_snooze_reminder_whose_replica_died_before_posting_it_is_posted_by_the
     # the edit is not made: its answer would reach a dead process, which never gets to remind
     slack_api.fail("chat.update", status=200, retry_after=None, error="internal_error", times=1, channel=CHANNEL)
 
-    def power_cut(conn, cursor, statement, parameters, context, executemany):
-        if at_slack.is_set():  # the process dies while Slack handles its edit: nothing more reaches the database
-            raise RuntimeError("power cut during chat.update")
-
-    event.listen(dying.engine, "before_cursor_execute", power_cut)
+    dying.dies_when(at_slack, "during chat.update")  # while Slack handles its edit
     try:
         with pytest.raises(RuntimeError, match="power cut"):
             dying.cycle(now)

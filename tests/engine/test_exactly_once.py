@@ -27,7 +27,8 @@ from bot.engine.delivery import deliver_due, update_changed
 from bot.suggest import suggester
 from bot.sources.replay import ReplaySource
 from tests.support.records import T0, account_config, make_account, page, record, reply_state
-from tests.support.slack_world import CHANNEL, action_body, make_world, signed_request, view_submission_body
+from tests.support.slack_world import (CHANNEL, action_body, make_world, signed_request, snoozed_for_an_hour,
+                                      view_submission_body)
 
 LEASE = timedelta(minutes=2)
 ONE, TWO = Lease("replica-1", LEASE), Lease("replica-2", LEASE)
@@ -253,14 +254,7 @@ def test_5_a_reply_from_slack_deleted_on_the_platform_opens_the_nudge_again(slac
 
 def test_7_two_replicas_waking_the_same_snooze_remind_once(slack_world):
     world = slack_world
-    world.add("c1")
-    world.poll()
-    comment_id, ts = world.comment_id("c1"), world.nudge("c1").slack_ts
-    body = action_body(world.api, "nudge_snooze", comment_id, message_ts=ts, type="static_select", value=None,
-                       selected_option={"value": f"{comment_id}:1h"})
-    assert world.app().dispatch(signed_request(body)).status == 200
-    world.api.wait_for("chat.update")
-    later = world.nudge("c1").snoozed_until + timedelta(minutes=1)
+    later = snoozed_for_an_hour(world) + timedelta(minutes=1)
 
     both_there = threading.Barrier(2, timeout=BLOCKED)
     engine = world.factory.kw["bind"]
